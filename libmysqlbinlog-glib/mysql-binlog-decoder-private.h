@@ -1,0 +1,129 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "mysql-binlog-table-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The event decoder: framing and checksums, the format description, and the
+ * events that carry structure (rotate, query, table map, rows, GTIDs, XID).
+ * It knows nothing of connections or signals, so the same code reads a live
+ * stream, a file and fuzzer input.
+ */
+
+#define MYSQL_BINLOG_EVENT_HEADER_LENGTH 19
+#define MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL 0x0020
+
+/* Which parts of a table's description the table map did not carry. */
+typedef enum {
+  MYSQL_BINLOG_TABLE_NEEDS_NAMES      = 1 << 0,
+  MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS = 1 << 1,
+  MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
+  MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
+} MysqlBinlogTableNeeds;
+
+typedef struct
+{
+  const guint8 *data;          /* the event, header included */
+  gsize         length;        /* its length without the checksum */
+  guint32       timestamp;
+  guint8        type;
+  guint32       server_id;
+  guint32       event_size;
+  guint32       log_pos;       /* offset of the next event; 0 for artificial events */
+  guint16       flags;
+  const guint8 *post_header;   /* the type-specific part, after the common header */
+  gsize         post_header_length;
+  const guint8 *body;          /* after the post-header, up to the checksum */
+  gsize         body_length;
+} MysqlBinlogEventInfo;
+
+typedef struct
+{
+  MysqlBinlogTable *table;      /* borrowed from the decoder */
+  guint8            kind;       /* 'i' insert, 'u' update, 'd' delete */
+  guint16           flags;
+  const guint8     *present;    /* columns in the (before) image */
+  guint             n_present;
+  const guint8     *present_after;  /* updates: columns in the after image */
+  guint             n_present_after;
+  const guint8     *rows;       /* the row images */
+  const guint8     *rows_end;
+} MysqlBinlogRowsInfo;
+
+typedef struct _MysqlBinlogDecoder MysqlBinlogDecoder;
+
+MysqlBinlogDecoder *_mysql_binlog_decoder_new              (void);
+void                _mysql_binlog_decoder_free             (MysqlBinlogDecoder          *decoder);
+
+/* Whether events carry a CRC32 checksum before the first format
+ * description arrives (a live stream knows it from the server). */
+void                _mysql_binlog_decoder_set_checksum     (MysqlBinlogDecoder          *decoder,
+                                                            gboolean                     crc32);
+gboolean            _mysql_binlog_decoder_get_checksum     (MysqlBinlogDecoder          *decoder);
+
+/* Splits the header, verifies the length and checksum.  @offset is only
+ * used in error messages. */
+gboolean            _mysql_binlog_decoder_parse_header     (MysqlBinlogDecoder          *decoder,
+                                                            const guint8                *data,
+                                                            gsize                        length,
+                                                            MysqlBinlogEventInfo        *info,
+                                                            GError                     **error);
+
+gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder        *decoder,
+                                                              MysqlBinlogEventInfo      *info,
+                                                              GError                   **error);
+const char         *_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder        *decoder);
+
+gboolean            _mysql_binlog_decoder_rotate           (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            char                       **file,
+                                                            guint64                     *position,
+                                                            GError                     **error);
+gboolean            _mysql_binlog_decoder_query            (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            char                       **schema,
+                                                            char                       **statement,
+                                                            GError                     **error);
+gboolean            _mysql_binlog_decoder_mariadb_gtid     (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            guint32                     *domain,
+                                                            guint64                     *sequence,
+                                                            guint8                      *flags,
+                                                            GError                     **error);
+/* Parses a table map and remembers the table under its id.  Returns the
+ * table (borrowed) and whether it is new, i.e. not the same table map as
+ * the one already known under that id; @needs says what the table map did
+ * not describe. */
+MysqlBinlogTable   *_mysql_binlog_decoder_table_map        (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            gboolean                    *is_new,
+                                                            MysqlBinlogTableNeeds       *needs,
+                                                            GError                     **error);
+/* Forgets every table map (after a DDL statement). */
+void                _mysql_binlog_decoder_forget_tables    (MysqlBinlogDecoder          *decoder);
+/* Parses the header of a rows event; the table comes from the table map
+ * that preceded it. */
+gboolean            _mysql_binlog_decoder_rows             (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            MysqlBinlogRowsInfo         *rows,
+                                                            GError                     **error);
+/* The table id a rows or table map event refers to. */
+gboolean            _mysql_binlog_decoder_table_id         (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            guint64                     *table_id);
+MysqlBinlogTable   *_mysql_binlog_decoder_lookup_table     (MysqlBinlogDecoder          *decoder,
+                                                            guint64                      table_id);
+
+/* Whether a column type is numeric (has a signedness bit), a character
+ * column (has a charset), in the sense of the table map metadata. */
+gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
+gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
+
+G_END_DECLS

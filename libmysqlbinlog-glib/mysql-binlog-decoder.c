@@ -1,0 +1,1077 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "mysql-binlog-decoder-private.h"
+#include "mysql-binlog-error.h"
+#include "mysql-binlog-event.h"
+
+#define CHECKSUM_LENGTH 4
+#define CHECKSUM_ALG_OFF 0
+#define CHECKSUM_ALG_CRC32 1
+#define CHECKSUM_ALG_UNDEF 255
+
+/* Format description: binlog version (2), server version (50), create
+ * time (4), header length (1), then one post-header length per type. */
+#define FDE_FIXED_LENGTH (2 + 50 + 4 + 1)
+
+/* Optional metadata field types of the table map. */
+enum {
+  TM_SIGNEDNESS = 1,
+  TM_DEFAULT_CHARSET,
+  TM_COLUMN_CHARSET,
+  TM_COLUMN_NAME,
+  TM_SET_STR_VALUE,
+  TM_ENUM_STR_VALUE,
+  TM_GEOMETRY_TYPE,
+  TM_SIMPLE_PRIMARY_KEY,
+  TM_PRIMARY_KEY_WITH_PREFIX,
+  TM_ENUM_AND_SET_DEFAULT_CHARSET,
+  TM_ENUM_AND_SET_COLUMN_CHARSET,
+  TM_COLUMN_VISIBILITY,
+};
+
+struct _MysqlBinlogDecoder
+{
+  gboolean    checksum;
+  guint8      binlog_version;
+  char        server_version[51];
+  guint8      header_length;
+  guint8      post_header_lengths[256];
+  gboolean    have_format;
+  GHashTable *tables;   /* guint64 id → MysqlBinlogTable */
+};
+
+static guint
+table_id_hash (gconstpointer key)
+{
+  const guint64 *id = key;
+  return (guint) (*id ^ (*id >> 32));
+}
+
+static gboolean
+table_id_equal (gconstpointer a,
+                gconstpointer b)
+{
+  return *(const guint64 *) a == *(const guint64 *) b;
+}
+
+MysqlBinlogDecoder *
+_mysql_binlog_decoder_new (void)
+{
+  MysqlBinlogDecoder *decoder = g_new0 (MysqlBinlogDecoder, 1);
+
+  decoder->binlog_version = 4;
+  decoder->header_length = MYSQL_BINLOG_EVENT_HEADER_LENGTH;
+  decoder->tables = g_hash_table_new_full (table_id_hash, table_id_equal, NULL,
+                                           (GDestroyNotify) _mysql_binlog_table_unref);
+  return decoder;
+}
+
+void
+_mysql_binlog_decoder_free (MysqlBinlogDecoder *decoder)
+{
+  if (decoder == NULL)
+    return;
+  g_hash_table_unref (decoder->tables);
+  g_free (decoder);
+}
+
+void
+_mysql_binlog_decoder_set_checksum (MysqlBinlogDecoder *decoder,
+                                    gboolean            crc32)
+{
+  decoder->checksum = crc32;
+}
+
+gboolean
+_mysql_binlog_decoder_get_checksum (MysqlBinlogDecoder *decoder)
+{
+  return decoder->checksum;
+}
+
+const char *
+_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder *decoder)
+{
+  return decoder->have_format ? decoder->server_version : NULL;
+}
+
+static inline guint16
+u16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static inline guint32
+u32 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static inline guint64
+u48 (const guint8 *p)
+{
+  return u32 (p) | ((guint64) u16 (p + 4) << 32);
+}
+
+static gboolean
+corrupt (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+corrupt (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, message);
+  return FALSE;
+}
+
+/* A length-encoded integer; FALSE when it runs past @end or is the NULL marker. */
+static gboolean
+read_packed (const guint8 **p,
+             const guint8  *end,
+             guint64       *value)
+{
+  const guint8 *q = *p;
+
+  if (q >= end)
+    return FALSE;
+  if (*q < 251)
+    {
+      *value = *q;
+      *p = q + 1;
+      return TRUE;
+    }
+  switch (*q)
+    {
+    case 252:
+      if (end - q < 3)
+        return FALSE;
+      *value = u16 (q + 1);
+      *p = q + 3;
+      return TRUE;
+    case 253:
+      if (end - q < 4)
+        return FALSE;
+      *value = q[1] | (q[2] << 8) | ((guint32) q[3] << 16);
+      *p = q + 4;
+      return TRUE;
+    case 254:
+      if (end - q < 9)
+        return FALSE;
+      *value = u32 (q + 1) | ((guint64) u32 (q + 5) << 32);
+      *p = q + 9;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static guint
+default_post_header_length (guint8 type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_EVENT_QUERY:
+    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
+      return 13;
+    case MYSQL_BINLOG_EVENT_ROTATE:
+      return 8;
+    case MYSQL_BINLOG_EVENT_TABLE_MAP:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+      return 8;
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+      return 10;
+    case MYSQL_BINLOG_EVENT_MARIADB_GTID:
+      return 19;
+    case MYSQL_BINLOG_EVENT_GTID_LIST:
+    case MYSQL_BINLOG_EVENT_BINLOG_CHECKPOINT:
+      return 4;
+    default:
+      return 0;
+    }
+}
+
+static guint
+post_header_length (MysqlBinlogDecoder *decoder,
+                    guint8              type)
+{
+  /* The format description's own table is authoritative once it is
+   * known; events before it (the fake rotate) use the defaults. */
+  if (decoder->have_format && type > 0 && decoder->post_header_lengths[type - 1] != 0)
+    return decoder->post_header_lengths[type - 1];
+  if (type == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION || type == MYSQL_BINLOG_EVENT_HEARTBEAT)
+    return 0;
+  return default_post_header_length (type);
+}
+
+gboolean
+_mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
+                                    const guint8          *data,
+                                    gsize                  length,
+                                    MysqlBinlogEventInfo  *info,
+                                    GError               **error)
+{
+  gsize header_length = decoder->header_length;
+  gsize post_length;
+  gboolean checksum;
+
+  if (length < MYSQL_BINLOG_EVENT_HEADER_LENGTH || length < header_length)
+    return corrupt (error, "Truncated event: %" G_GSIZE_FORMAT " bytes, shorter than the %"
+                    G_GSIZE_FORMAT "-byte event header", length, header_length);
+
+  memset (info, 0, sizeof *info);
+  info->data = data;
+  info->timestamp = u32 (data);
+  info->type = data[4];
+  info->server_id = u32 (data + 5);
+  info->event_size = u32 (data + 9);
+  info->log_pos = u32 (data + 13);
+  info->flags = u16 (data + 17);
+
+  if (info->event_size != length)
+    return corrupt (error, "Event of type %u declares %u bytes but %" G_GSIZE_FORMAT
+                    " bytes were read", info->type, info->event_size, length);
+
+  if (info->type == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION)
+    {
+      /* Its checksum algorithm is inside it: the format description
+       * handler verifies it. */
+      checksum = FALSE;
+    }
+  else
+    {
+      checksum = decoder->checksum;
+      if (checksum && length < header_length + CHECKSUM_LENGTH)
+        return corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
+                        " bytes) to carry its checksum", info->type, length);
+    }
+
+  if (checksum)
+    {
+      guint32 expected = u32 (data + length - CHECKSUM_LENGTH);
+      guint32 actual = crc32 (0L, data, length - CHECKSUM_LENGTH);
+
+      if (expected != actual)
+        {
+          /* The artificial events a server makes up for a replica (the
+           * rotate at the start, heartbeats) may come without one. */
+          if (!(info->flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL) &&
+              info->type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
+              !(info->type == MYSQL_BINLOG_EVENT_ROTATE && info->timestamp == 0))
+            {
+              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH,
+                           "Checksum mismatch in an event of type %u: it carries 0x%08x, "
+                           "its contents give 0x%08x", info->type, expected, actual);
+              return FALSE;
+            }
+        }
+      else
+        length -= CHECKSUM_LENGTH;
+    }
+
+  info->length = length;
+  post_length = post_header_length (decoder, info->type);
+  if (length - header_length < post_length)
+    return corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
+                    " bytes) for its %" G_GSIZE_FORMAT "-byte post-header",
+                    info->type, length, post_length);
+  info->post_header = data + header_length;
+  info->post_header_length = post_length;
+  info->body = info->post_header + post_length;
+  info->body_length = length - header_length - post_length;
+  return TRUE;
+}
+
+static gboolean
+server_version_has_checksums (const char *version)
+{
+  guint major = 0, minor = 0, micro = 0;
+
+  if (sscanf (version, "%u.%u.%u", &major, &minor, &micro) < 2)
+    return FALSE;
+  if (strstr (version, "MariaDB") != NULL || strstr (version, "mariadb") != NULL)
+    return major > 5 || (major == 5 && minor >= 3);
+  return major > 5 || (major == 5 && (minor > 6 || (minor == 6 && micro >= 1)));
+}
+
+gboolean
+_mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
+                                          MysqlBinlogEventInfo  *info,
+                                          GError               **error)
+{
+  const guint8 *p = info->data + MYSQL_BINLOG_EVENT_HEADER_LENGTH;
+  gsize available = info->event_size - MYSQL_BINLOG_EVENT_HEADER_LENGTH;
+  gsize n_types;
+  guint8 header_length;
+  guint8 alg = CHECKSUM_ALG_OFF;
+  gboolean has_alg;
+
+  if (available < FDE_FIXED_LENGTH)
+    return corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
+
+  decoder->binlog_version = u16 (p);
+  memcpy (decoder->server_version, p + 2, 50);
+  decoder->server_version[50] = '\0';
+  header_length = p[56];
+
+  if (decoder->binlog_version != 4)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Binary log format version %u (server %s) is not supported; "
+                   "only version 4 (MySQL 5.0 and later, MariaDB) is",
+                   decoder->binlog_version, decoder->server_version);
+      return FALSE;
+    }
+  if (header_length < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
+    return corrupt (error, "The format description declares a %u-byte event header", header_length);
+
+  has_alg = server_version_has_checksums (decoder->server_version);
+  n_types = available - FDE_FIXED_LENGTH;
+  if (has_alg)
+    {
+      if (n_types < 1 + CHECKSUM_LENGTH)
+        return corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
+      alg = info->data[info->event_size - CHECKSUM_LENGTH - 1];
+      n_types -= 1 + CHECKSUM_LENGTH;
+      if (alg == CHECKSUM_ALG_CRC32)
+        {
+          guint32 expected = u32 (info->data + info->event_size - CHECKSUM_LENGTH);
+          guint32 actual = crc32 (0L, info->data, info->event_size - CHECKSUM_LENGTH);
+
+          if (expected != actual)
+            {
+              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH,
+                           "Checksum mismatch in the format description event: it carries "
+                           "0x%08x, its contents give 0x%08x", expected, actual);
+              return FALSE;
+            }
+        }
+      else if (alg != CHECKSUM_ALG_OFF && alg != CHECKSUM_ALG_UNDEF)
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                       "Unknown binlog checksum algorithm %u", alg);
+          return FALSE;
+        }
+    }
+
+  memset (decoder->post_header_lengths, 0, sizeof decoder->post_header_lengths);
+  memcpy (decoder->post_header_lengths, p + FDE_FIXED_LENGTH, MIN (n_types, 255));
+  decoder->header_length = header_length;
+  decoder->checksum = (alg == CHECKSUM_ALG_CRC32);
+  decoder->have_format = TRUE;
+
+  info->length = info->event_size - (has_alg ? CHECKSUM_LENGTH : 0);
+  info->post_header = p;
+  info->post_header_length = 0;
+  info->body = p;
+  info->body_length = info->length - MYSQL_BINLOG_EVENT_HEADER_LENGTH;
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
+                              const MysqlBinlogEventInfo  *info,
+                              char                       **file,
+                              guint64                     *position,
+                              GError                     **error)
+{
+  const guint8 *name;
+  gsize name_length;
+
+  if (info->post_header_length >= 8)
+    {
+      *position = u32 (info->post_header) | ((guint64) u32 (info->post_header + 4) << 32);
+      name = info->body;
+      name_length = info->body_length;
+    }
+  else
+    {
+      return corrupt (error, "Rotate event without its position");
+    }
+
+  /* Some servers pad the name (a checksum that was not announced, or a
+   * NUL): a binlog file name ends at the first byte that cannot be part of it. */
+  for (gsize i = 0; i < name_length; i++)
+    if (name[i] == '\0' || name[i] < 0x20 || name[i] >= 0x7f)
+      {
+        name_length = i;
+        break;
+      }
+  if (name_length == 0)
+    return corrupt (error, "Rotate event without a file name");
+
+  *file = g_strndup ((const char *) name, name_length);
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
+                             const MysqlBinlogEventInfo  *info,
+                             char                       **schema,
+                             char                       **statement,
+                             GError                     **error)
+{
+  const guint8 *ph = info->post_header;
+  const guint8 *p = info->body;
+  const guint8 *end = info->body + info->body_length;
+  guint8 schema_length;
+  guint16 status_length;
+
+  if (info->post_header_length < 13)
+    return corrupt (error, "Query event with a %" G_GSIZE_FORMAT "-byte post-header",
+                    info->post_header_length);
+
+  /* thread id (4), execution time (4), schema length (1), error code (2),
+   * status variables length (2, binlog v4) */
+  schema_length = ph[8];
+  status_length = u16 (ph + 11);
+
+  if ((gsize) (end - p) < (gsize) status_length + schema_length + 1)
+    return corrupt (error, "Query event too short for its status variables and schema name");
+  p += status_length;
+  *schema = g_strndup ((const char *) p, schema_length);
+  p += schema_length + 1;
+  *statement = g_strndup ((const char *) p, end - p);
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
+                                    const MysqlBinlogEventInfo  *info,
+                                    guint32                     *domain,
+                                    guint64                     *sequence,
+                                    guint8                      *flags,
+                                    GError                     **error)
+{
+  const guint8 *p = info->post_header;
+  gsize available = info->length - (info->post_header - info->data);
+
+  /* sequence number (8), domain id (4), flags (1) */
+  if (available < 13)
+    return corrupt (error, "Truncated MariaDB GTID event");
+  *sequence = u32 (p) | ((guint64) u32 (p + 4) << 32);
+  *domain = u32 (p + 8);
+  *flags = p[12];
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_table_id (MysqlBinlogDecoder          *decoder,
+                                const MysqlBinlogEventInfo  *info,
+                                guint64                     *table_id)
+{
+  if (info->post_header_length == 6)
+    *table_id = u32 (info->post_header);
+  else if (info->post_header_length >= 8)
+    *table_id = u48 (info->post_header);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+MysqlBinlogTable *
+_mysql_binlog_decoder_lookup_table (MysqlBinlogDecoder *decoder,
+                                    guint64             table_id)
+{
+  return g_hash_table_lookup (decoder->tables, &table_id);
+}
+
+void
+_mysql_binlog_decoder_forget_tables (MysqlBinlogDecoder *decoder)
+{
+  g_hash_table_remove_all (decoder->tables);
+}
+
+gboolean
+_mysql_binlog_column_is_numeric (const MysqlBinlogColumn *column)
+{
+  switch (column->type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_mysql_binlog_column_is_character (const MysqlBinlogColumn *column)
+{
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+column_is_enum_or_set (const MysqlBinlogColumn *column)
+{
+  return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
+         column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET;
+}
+
+/* Reads the per-type metadata of the table map into column->meta. */
+static gboolean
+read_column_meta (MysqlBinlogColumn  *column,
+                  const guint8      **p,
+                  const guint8       *end)
+{
+  const guint8 *q = *p;
+  gsize n;
+
+  switch (column->type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+      n = 1;
+      if (end - q < 1)
+        return FALSE;
+      column->meta = q[0];
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      n = 2;
+      if (end - q < 2)
+        return FALSE;
+      column->meta = u16 (q);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      n = 2;
+      if (end - q < 2)
+        return FALSE;
+      column->meta = (q[1] << 8) | q[0];
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      n = 2;
+      if (end - q < 2)
+        return FALSE;
+      column->meta = (q[0] << 8) | q[1];
+      break;
+    default:
+      n = 0;
+      column->meta = 0;
+      break;
+    }
+
+  *p = q + n;
+  return TRUE;
+}
+
+/* Reads @count length-prefixed strings. */
+static gboolean
+read_string_list (const guint8 **p,
+                  const guint8  *end,
+                  guint64        count,
+                  GPtrArray     *out)
+{
+  for (guint64 i = 0; i < count; i++)
+    {
+      guint64 length;
+
+      if (!read_packed (p, end, &length) || length > (guint64) (end - *p))
+        return FALSE;
+      g_ptr_array_add (out, g_strndup ((const char *) *p, length));
+      *p += length;
+    }
+  return TRUE;
+}
+
+/* Applies a DEFAULT_CHARSET-style field: a default collation, then
+ * (index, collation) pairs, over the columns @select picks. */
+static gboolean
+apply_default_charset (MysqlBinlogTable *table,
+                       const guint8     *p,
+                       const guint8     *end,
+                       gboolean          enum_and_set)
+{
+  guint64 collation;
+  const char *default_charset;
+  guint index = 0;
+
+  if (!read_packed (&p, end, &collation))
+    return FALSE;
+  default_charset = _mysql_binlog_charset_for_collation (collation);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      MysqlBinlogColumn *column = &table->columns[i];
+      if (enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column))
+        _mysql_binlog_column_set_charset (column, default_charset);
+    }
+
+  while (p < end)
+    {
+      guint64 column_index;
+
+      if (!read_packed (&p, end, &column_index) || !read_packed (&p, end, &collation))
+        return FALSE;
+      index = 0;
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          MysqlBinlogColumn *column = &table->columns[i];
+          if (!(enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column)))
+            continue;
+          if (index++ == column_index)
+            {
+              _mysql_binlog_column_set_charset (column, _mysql_binlog_charset_for_collation (collation));
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_column_charset (MysqlBinlogTable *table,
+                      const guint8     *p,
+                      const guint8     *end,
+                      gboolean          enum_and_set)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      MysqlBinlogColumn *column = &table->columns[i];
+      guint64 collation;
+
+      if (!(enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column)))
+        continue;
+      if (!read_packed (&p, end, &collation))
+        return FALSE;
+      _mysql_binlog_column_set_charset (column, _mysql_binlog_charset_for_collation (collation));
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_optional_metadata (MysqlBinlogTable       *table,
+                         const guint8           *p,
+                         const guint8           *end,
+                         MysqlBinlogTableNeeds  *needs)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) enum_values = NULL;
+  g_autoptr(GPtrArray) set_values = NULL;
+  g_autoptr(GArray) enum_counts = NULL;
+  g_autoptr(GArray) set_counts = NULL;
+  gboolean have_signedness = FALSE, have_charsets = FALSE;
+
+  while (p < end)
+    {
+      guint8 type = *p++;
+      guint64 length;
+      const guint8 *field, *field_end;
+
+      if (!read_packed (&p, end, &length) || length > (guint64) (end - p))
+        return FALSE;
+      field = p;
+      field_end = p + length;
+      p = field_end;
+
+      switch (type)
+        {
+        case TM_SIGNEDNESS:
+          {
+            guint bit = 0;
+            for (guint i = 0; i < table->n_columns; i++)
+              {
+                MysqlBinlogColumn *column = &table->columns[i];
+                if (!_mysql_binlog_column_is_numeric (column))
+                  continue;
+                if (field + bit / 8 >= field_end)
+                  return FALSE;
+                column->is_unsigned = (field[bit / 8] >> (7 - bit % 8)) & 1;
+                bit++;
+              }
+            have_signedness = TRUE;
+          }
+          break;
+        case TM_DEFAULT_CHARSET:
+          if (!apply_default_charset (table, field, field_end, FALSE))
+            return FALSE;
+          have_charsets = TRUE;
+          break;
+        case TM_COLUMN_CHARSET:
+          if (!apply_column_charset (table, field, field_end, FALSE))
+            return FALSE;
+          have_charsets = TRUE;
+          break;
+        case TM_ENUM_AND_SET_DEFAULT_CHARSET:
+          if (!apply_default_charset (table, field, field_end, TRUE))
+            return FALSE;
+          break;
+        case TM_ENUM_AND_SET_COLUMN_CHARSET:
+          if (!apply_column_charset (table, field, field_end, TRUE))
+            return FALSE;
+          break;
+        case TM_COLUMN_NAME:
+          names = g_ptr_array_new_with_free_func (g_free);
+          if (!read_string_list (&field, field_end, table->n_columns, names))
+            return FALSE;
+          break;
+        case TM_ENUM_STR_VALUE:
+        case TM_SET_STR_VALUE:
+          {
+            GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+            GArray *counts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+            if (type == TM_ENUM_STR_VALUE)
+              {
+                g_clear_pointer (&enum_values, g_ptr_array_unref);
+                g_clear_pointer (&enum_counts, g_array_unref);
+                enum_values = values;
+                enum_counts = counts;
+              }
+            else
+              {
+                g_clear_pointer (&set_values, g_ptr_array_unref);
+                g_clear_pointer (&set_counts, g_array_unref);
+                set_values = values;
+                set_counts = counts;
+              }
+            while (field < field_end)
+              {
+                guint64 count;
+                guint c;
+
+                if (!read_packed (&field, field_end, &count) || count > 65535)
+                  return FALSE;
+                c = count;
+                g_array_append_val (counts, c);
+                if (!read_string_list (&field, field_end, count, values))
+                  return FALSE;
+              }
+          }
+          break;
+        default:
+          /* Geometry types, primary keys, visibility and fields of newer
+           * servers describe nothing a row value needs. */
+          break;
+        }
+    }
+
+  if (names != NULL && names->len == table->n_columns)
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_free (table->columns[i].name);
+          table->columns[i].name = g_utf8_validate (name, -1, NULL)
+                                   ? g_strdup (name) : g_utf8_make_valid (name, -1);
+        }
+    }
+  else
+    *needs |= MYSQL_BINLOG_TABLE_NEEDS_NAMES;
+
+  if (!have_signedness)
+    for (guint i = 0; i < table->n_columns; i++)
+      if (_mysql_binlog_column_is_numeric (&table->columns[i]))
+        {
+          *needs |= MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS;
+          break;
+        }
+
+  if (!have_charsets)
+    for (guint i = 0; i < table->n_columns; i++)
+      if (_mysql_binlog_column_is_character (&table->columns[i]))
+        {
+          *needs |= MYSQL_BINLOG_TABLE_NEEDS_CHARSETS;
+          break;
+        }
+
+  /* Member names, in each ENUM/SET column's own charset. */
+  {
+    guint enum_index = 0, set_index = 0, enum_offset = 0, set_offset = 0;
+    gboolean missing = FALSE;
+
+    for (guint i = 0; i < table->n_columns; i++)
+      {
+        MysqlBinlogColumn *column = &table->columns[i];
+        GPtrArray *values;
+        GArray *counts;
+        guint *index, *offset, count;
+
+        if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM)
+          values = enum_values, counts = enum_counts, index = &enum_index, offset = &enum_offset;
+        else if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET)
+          values = set_values, counts = set_counts, index = &set_index, offset = &set_offset;
+        else
+          continue;
+
+        if (values == NULL || *index >= counts->len)
+          {
+            missing = TRUE;
+            continue;
+          }
+        count = g_array_index (counts, guint, *index);
+        (*index)++;
+        if (*offset + count > values->len)
+          return FALSE;
+        column->members = g_new0 (char *, count + 1);
+        column->n_members = count;
+        for (guint m = 0; m < count; m++)
+          {
+            const char *raw = g_ptr_array_index (values, *offset + m);
+            column->members[m] = _mysql_binlog_column_to_utf8 (column, (const guint8 *) raw, strlen (raw));
+          }
+        *offset += count;
+      }
+    if (missing)
+      *needs |= MYSQL_BINLOG_TABLE_NEEDS_MEMBERS;
+  }
+
+  return TRUE;
+}
+
+MysqlBinlogTable *
+_mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
+                                 const MysqlBinlogEventInfo  *info,
+                                 gboolean                    *is_new,
+                                 MysqlBinlogTableNeeds       *needs,
+                                 GError                     **error)
+{
+  const guint8 *p = info->body;
+  const guint8 *end = info->body + info->body_length;
+  const guint8 *types, *meta, *meta_end, *null_bitmap;
+  g_autofree char *schema = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(MysqlBinlogTable) table = NULL;
+  MysqlBinlogTable *known;
+  guint64 table_id, n_columns, meta_length;
+  guint8 length;
+
+  if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
+    {
+      corrupt (error, "Table map event with a %" G_GSIZE_FORMAT "-byte post-header",
+               info->post_header_length);
+      return NULL;
+    }
+
+  known = g_hash_table_lookup (decoder->tables, &table_id);
+  if (known != NULL && known->map_body != NULL &&
+      g_bytes_get_size (known->map_body) == info->body_length &&
+      memcmp (g_bytes_get_data (known->map_body, NULL), info->body, info->body_length) == 0)
+    {
+      *is_new = FALSE;
+      *needs = 0;
+      return known;
+    }
+
+  if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
+    goto truncated;
+  schema = g_strndup ((const char *) p, length);
+  p += length + 1;
+  if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
+    goto truncated;
+  name = g_strndup ((const char *) p, length);
+  p += length + 1;
+
+  if (!read_packed (&p, end, &n_columns) || n_columns == 0 || n_columns > 4096 ||
+      n_columns > (guint64) (end - p))
+    goto truncated;
+  types = p;
+  p += n_columns;
+  if (!read_packed (&p, end, &meta_length) || meta_length > (guint64) (end - p))
+    goto truncated;
+  meta = p;
+  meta_end = p + meta_length;
+  p = meta_end;
+  if ((gsize) (end - p) < (n_columns + 7) / 8)
+    goto truncated;
+  null_bitmap = p;
+  p += (n_columns + 7) / 8;
+
+  table = _mysql_binlog_table_new (table_id, schema, name, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      MysqlBinlogColumn *column = &table->columns[i];
+
+      column->type = types[i];
+      if (!read_column_meta (column, &meta, meta_end))
+        {
+          corrupt (error, "Table map of %s.%s: the metadata of column %u is truncated",
+                   schema, name, i + 1);
+          return NULL;
+        }
+      _mysql_binlog_column_resolve_real_type (column);
+      column->nullable = (null_bitmap[i / 8] >> (i % 8)) & 1;
+      column->name = g_strdup_printf ("@%u", i + 1);
+    }
+
+  *needs = 0;
+  if (!parse_optional_metadata (table, p, end, needs))
+    {
+      corrupt (error, "Table map of %s.%s: malformed optional metadata", schema, name);
+      return NULL;
+    }
+
+  table->map_body = g_bytes_new (info->body, info->body_length);
+  g_hash_table_replace (decoder->tables, &table->id, _mysql_binlog_table_ref (table));
+  *is_new = TRUE;
+  return table;
+
+truncated:
+  corrupt (error, "Truncated table map event (table id %" G_GUINT64_FORMAT ")", table_id);
+  return NULL;
+}
+
+static guint
+count_bits (const guint8 *bitmap,
+            guint         n_bits)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < n_bits / 8; i++)
+    count += __builtin_popcount (bitmap[i]);
+  if (n_bits % 8)
+    count += __builtin_popcount (bitmap[n_bits / 8] & ((1u << (n_bits % 8)) - 1));
+  return count;
+}
+
+gboolean
+_mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
+                            const MysqlBinlogEventInfo  *info,
+                            MysqlBinlogRowsInfo         *rows,
+                            GError                     **error)
+{
+  const guint8 *p = info->body;
+  const guint8 *end = info->body + info->body_length;
+  guint64 table_id, width;
+  gsize bitmap_length;
+  gboolean v2;
+
+  memset (rows, 0, sizeof *rows);
+  switch (info->type)
+    {
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS:
+      rows->kind = 'i';
+      break;
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
+      rows->kind = 'u';
+      break;
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS:
+      rows->kind = 'd';
+      break;
+    default:
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Rows events of type %u are not supported", info->type);
+      return FALSE;
+    }
+  v2 = info->type >= MYSQL_BINLOG_EVENT_WRITE_ROWS;
+
+  if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
+    return corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",
+                    info->post_header_length);
+  rows->flags = u16 (info->post_header + (info->post_header_length == 6 ? 4 : 6));
+
+  rows->table = g_hash_table_lookup (decoder->tables, &table_id);
+  if (rows->table == NULL)
+    return corrupt (error, "Rows event for table id %" G_GUINT64_FORMAT
+                    " without a preceding table map", table_id);
+
+  if (v2)
+    {
+      /* The extra data length counts its own two bytes; it follows the
+       * table id and flags, in the post-header or at the start of the body. */
+      gsize extra;
+      const guint8 *extra_length;
+
+      if (info->post_header_length >= 10)
+        {
+          extra_length = info->post_header + 8;
+          extra = u16 (extra_length);
+          if (extra < 2 || (gsize) (end - p) < extra - 2)
+            return corrupt (error, "Rows event with malformed extra data");
+          p += extra - 2;
+        }
+      else
+        {
+          if (end - p < 2)
+            return corrupt (error, "Truncated rows event");
+          extra = u16 (p);
+          if (extra < 2 || (gsize) (end - p) < extra)
+            return corrupt (error, "Rows event with malformed extra data");
+          p += extra;
+        }
+    }
+
+  if (!read_packed (&p, end, &width))
+    return corrupt (error, "Truncated rows event");
+  if (width != rows->table->n_columns)
+    return corrupt (error, "Rows event for %s has %" G_GUINT64_FORMAT
+                    " columns but its table map has %u",
+                    rows->table->qualified_name, width, rows->table->n_columns);
+  bitmap_length = (width + 7) / 8;
+
+  if ((gsize) (end - p) < bitmap_length * (rows->kind == 'u' ? 2 : 1))
+    return corrupt (error, "Truncated rows event");
+  rows->present = p;
+  rows->n_present = count_bits (p, width);
+  p += bitmap_length;
+  if (rows->kind == 'u')
+    {
+      rows->present_after = p;
+      rows->n_present_after = count_bits (p, width);
+      p += bitmap_length;
+    }
+
+  rows->rows = p;
+  rows->rows_end = end;
+  return TRUE;
+}

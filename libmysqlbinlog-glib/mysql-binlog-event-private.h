@@ -1,0 +1,22 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "mysql-binlog-event.h"
+#include "mysql-binlog-decoder-private.h"
+
+G_BEGIN_DECLS
+
+/* Copies the event's bytes.  The details are taken over (transfer full). */
+MysqlBinlogEvent *_mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
+                                           const char                 *log_file,
+                                           guint64                     position,
+                                           guint64                     next_position,
+                                           char                       *schema,
+                                           char                       *table,
+                                           char                       *statement,
+                                           char                       *gtid);
+
+G_END_DECLS

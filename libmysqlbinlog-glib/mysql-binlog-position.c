@@ -1,0 +1,365 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "mysql-binlog-position.h"
+#include "mysql-binlog-error.h"
+
+/**
+ * MysqlBinlogPosition:
+ *
+ * A point in a server's binary log that a stream can start or resume from.
+ *
+ * A position names a binary log file and a byte offset in it
+ * (`mariadb-bin.000003:1234`), a set of global transaction identifiers
+ * (`0-1-42` on MariaDB, `3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5` on
+ * MySQL), or both.  Positions are immutable and reference counted, so they
+ * can be kept and handed between threads freely.
+ *
+ * The string form, as [method@MysqlBinlog.Position.to_string] writes it and
+ * [func@MysqlBinlog.Position.from_string] reads it, is `FILE:OFFSET`,
+ * `gtid:SET`, or `FILE:OFFSET gtid:SET`.
+ *
+ * ```c
+ * g_autoptr(MysqlBinlogPosition) start = mysql_binlog_position_new ("mariadb-bin.000001", 4);
+ * g_object_set (stream, "start-position", start, NULL);
+ * ```
+ *
+ * Since: 1.0
+ */
+
+struct _MysqlBinlogPosition
+{
+  gatomicrefcount ref_count;
+  char *file;
+  char *gtid_set;
+  guint64 offset;
+};
+
+G_DEFINE_BOXED_TYPE (MysqlBinlogPosition, mysql_binlog_position,
+                     mysql_binlog_position_ref, mysql_binlog_position_unref)
+
+/**
+ * mysql_binlog_position_new_full:
+ * @file: (nullable): the name of a binary log file, without directory
+ * @offset: the byte offset in @file
+ * @gtid_set: (nullable): a GTID set, in the server's notation
+ *
+ * Creates a position from all its parts.  At least one of @file and
+ * @gtid_set must be given.
+ *
+ * Returns: (transfer full): a new position
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_new_full (const char *file,
+                                guint64     offset,
+                                const char *gtid_set)
+{
+  MysqlBinlogPosition *self;
+
+  g_return_val_if_fail (file != NULL || gtid_set != NULL, NULL);
+
+  self = g_new0 (MysqlBinlogPosition, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->file = (file != NULL && *file != '\0') ? g_strdup (file) : NULL;
+  self->offset = self->file != NULL ? offset : 0;
+  self->gtid_set = (gtid_set != NULL && *gtid_set != '\0') ? g_strdup (gtid_set) : NULL;
+
+  return self;
+}
+
+/**
+ * mysql_binlog_position_new:
+ * @file: the name of a binary log file, without directory
+ * @offset: the byte offset in @file (4 is the first event after the header)
+ *
+ * Creates a position in a binary log file.
+ *
+ * Returns: (transfer full): a new position
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_new (const char *file,
+                           guint64     offset)
+{
+  g_return_val_if_fail (file != NULL && *file != '\0', NULL);
+
+  return mysql_binlog_position_new_full (file, offset, NULL);
+}
+
+/**
+ * mysql_binlog_position_new_for_gtid_set:
+ * @gtid_set: a GTID set: a MariaDB GTID list (`0-1-42,1-2-7`) or a MySQL
+ *   GTID set (`3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5`)
+ *
+ * Creates a position given by global transaction identifiers.
+ *
+ * Returns: (transfer full): a new position
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_new_for_gtid_set (const char *gtid_set)
+{
+  g_return_val_if_fail (gtid_set != NULL && *gtid_set != '\0', NULL);
+
+  return mysql_binlog_position_new_full (NULL, 0, gtid_set);
+}
+
+/**
+ * mysql_binlog_position_ref:
+ * @position: a position
+ *
+ * Acquires a reference on @position.
+ *
+ * Returns: (transfer full): @position
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_ref (MysqlBinlogPosition *position)
+{
+  g_return_val_if_fail (position != NULL, NULL);
+
+  g_atomic_ref_count_inc (&position->ref_count);
+  return position;
+}
+
+/**
+ * mysql_binlog_position_unref:
+ * @position: (transfer full): a position
+ *
+ * Releases a reference on @position, freeing it when it was the last.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_position_unref (MysqlBinlogPosition *position)
+{
+  g_return_if_fail (position != NULL);
+
+  if (!g_atomic_ref_count_dec (&position->ref_count))
+    return;
+
+  g_free (position->file);
+  g_free (position->gtid_set);
+  g_free (position);
+}
+
+/**
+ * mysql_binlog_position_get_file:
+ * @position: a position
+ *
+ * Gets the binary log file name of @position.
+ *
+ * Returns: (nullable): the file name, or %NULL for a position given only by GTIDs
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_position_get_file (const MysqlBinlogPosition *position)
+{
+  g_return_val_if_fail (position != NULL, NULL);
+
+  return position->file;
+}
+
+/**
+ * mysql_binlog_position_get_offset:
+ * @position: a position
+ *
+ * Gets the byte offset of @position in its file.
+ *
+ * Returns: the offset, or 0 when @position has no file
+ *
+ * Since: 1.0
+ */
+guint64
+mysql_binlog_position_get_offset (const MysqlBinlogPosition *position)
+{
+  g_return_val_if_fail (position != NULL, 0);
+
+  return position->offset;
+}
+
+/**
+ * mysql_binlog_position_get_gtid_set:
+ * @position: a position
+ *
+ * Gets the GTID set of @position.
+ *
+ * Returns: (nullable): the GTID set, or %NULL when @position has none
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_position_get_gtid_set (const MysqlBinlogPosition *position)
+{
+  g_return_val_if_fail (position != NULL, NULL);
+
+  return position->gtid_set;
+}
+
+/**
+ * mysql_binlog_position_to_string:
+ * @position: a position
+ *
+ * Formats @position as `FILE:OFFSET`, `gtid:SET` or `FILE:OFFSET gtid:SET`,
+ * the form [func@MysqlBinlog.Position.from_string] reads back.
+ *
+ * Returns: (transfer full): the string form of @position
+ *
+ * Since: 1.0
+ */
+char *
+mysql_binlog_position_to_string (const MysqlBinlogPosition *position)
+{
+  g_return_val_if_fail (position != NULL, NULL);
+
+  if (position->file != NULL && position->gtid_set != NULL)
+    return g_strdup_printf ("%s:%" G_GUINT64_FORMAT " gtid:%s",
+                            position->file, position->offset, position->gtid_set);
+  if (position->file != NULL)
+    return g_strdup_printf ("%s:%" G_GUINT64_FORMAT, position->file, position->offset);
+  return g_strconcat ("gtid:", position->gtid_set, NULL);
+}
+
+static gboolean
+parse_file_offset (const char  *text,
+                   char       **file,
+                   guint64     *offset)
+{
+  const char *colon = strrchr (text, ':');
+  const char *digits;
+  char *end = NULL;
+
+  if (colon == NULL || colon == text)
+    return FALSE;
+  digits = colon + 1;
+  if (!g_ascii_isdigit (*digits))
+    return FALSE;
+
+  errno = 0;
+  *offset = g_ascii_strtoull (digits, &end, 10);
+  if (errno != 0 || *end != '\0')
+    return FALSE;
+
+  *file = g_strndup (text, colon - text);
+  return strchr (*file, ' ') == NULL && strchr (*file, '/') == NULL;
+}
+
+/**
+ * mysql_binlog_position_from_string:
+ * @string: a position as [method@MysqlBinlog.Position.to_string] writes it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses a position: `mariadb-bin.000002:4`, `gtid:0-1-42`, or
+ * `mariadb-bin.000002:4 gtid:0-1-42`.
+ *
+ * Returns: (transfer full): the position, or %NULL with
+ *   %MYSQL_BINLOG_ERROR_INVALID_POSITION set in @error
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_from_string (const char  *string,
+                                   GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *file = NULL;
+  const char *gtid = NULL;
+  char *space;
+  guint64 offset = 0;
+
+  g_return_val_if_fail (string != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = g_strstrip (g_strdup (string));
+
+  if (g_str_has_prefix (copy, "gtid:"))
+    {
+      gtid = copy + strlen ("gtid:");
+    }
+  else
+    {
+      space = strchr (copy, ' ');
+      if (space != NULL)
+        {
+          *space = '\0';
+          gtid = g_strchug (space + 1);
+          if (!g_str_has_prefix (gtid, "gtid:"))
+            goto invalid;
+          gtid += strlen ("gtid:");
+        }
+      if (!parse_file_offset (copy, &file, &offset))
+        goto invalid;
+    }
+
+  if (gtid != NULL && (*gtid == '\0' || strchr (gtid, ' ') != NULL))
+    goto invalid;
+
+  return mysql_binlog_position_new_full (file, offset, gtid);
+
+invalid:
+  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+               "“%s” is not a binary log position: expected FILE:OFFSET, "
+               "gtid:SET or FILE:OFFSET gtid:SET", string);
+  return NULL;
+}
+
+/**
+ * mysql_binlog_position_equal:
+ * @a: a position
+ * @b: another position
+ *
+ * Compares two positions: they are equal when their files, offsets and GTID
+ * sets are all the same.
+ *
+ * Returns: %TRUE when @a and @b are the same position
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_position_equal (const MysqlBinlogPosition *a,
+                             const MysqlBinlogPosition *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  return g_strcmp0 (a->file, b->file) == 0 &&
+         a->offset == b->offset &&
+         g_strcmp0 (a->gtid_set, b->gtid_set) == 0;
+}
+
+/**
+ * mysql_binlog_position_hash:
+ * @position: a position
+ *
+ * A hash of @position that agrees with [method@MysqlBinlog.Position.equal],
+ * for hash tables.
+ *
+ * Returns: the hash value
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_position_hash (const MysqlBinlogPosition *position)
+{
+  guint hash;
+
+  g_return_val_if_fail (position != NULL, 0);
+
+  hash = position->file != NULL ? g_str_hash (position->file) : 0;
+  hash = hash * 31 + (guint) (position->offset ^ (position->offset >> 32));
+  if (position->gtid_set != NULL)
+    hash = hash * 31 + g_str_hash (position->gtid_set);
+  return hash;
+}

@@ -1,0 +1,101 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "mysql-binlog-row.h"
+
+G_BEGIN_DECLS
+
+/* How the bytes of a character column become UTF-8. */
+typedef enum {
+  MYSQL_BINLOG_CHARSET_KIND_UNKNOWN = 0, /* assume UTF-8, repair invalid sequences */
+  MYSQL_BINLOG_CHARSET_KIND_UTF8,        /* utf8mb3, utf8mb4, ascii: validated copy */
+  MYSQL_BINLOG_CHARSET_KIND_LATIN1,      /* MySQL's latin1, which is cp1252 */
+  MYSQL_BINLOG_CHARSET_KIND_BINARY,      /* the binary "charset": bytes, not text */
+  MYSQL_BINLOG_CHARSET_KIND_ICONV,       /* anything else, through iconv */
+} MysqlBinlogCharsetKind;
+
+/*
+ * One column of a table, as the table map and the metadata describe it.
+ *
+ * type is the type code of the table map.  real_type is the same code except
+ * for MYSQL_BINLOG_COLUMN_TYPE_STRING columns, where the metadata says whether
+ * the column is really a CHAR/BINARY (STRING), an ENUM or a SET.
+ *
+ * meta is the column metadata of the table map, normalised per type:
+ *   FLOAT, DOUBLE         size in bytes (4 or 8)
+ *   BLOB, GEOMETRY, JSON  number of bytes of the length prefix (1 to 4)
+ *   VECTOR                number of bytes of the length prefix (1 to 4)
+ *   VARCHAR, VAR_STRING   maximum length in bytes (the prefix is 1 byte when
+ *                         it is below 256, 2 bytes otherwise)
+ *   BIT                   (bytes << 8) | (bits % 8): the value takes
+ *                         bytes + (bits % 8 ? 1 : 0) bytes, big-endian
+ *   NEWDECIMAL            (precision << 8) | scale
+ *   STRING, ENUM, SET     (byte0 << 8) | byte1 as written by the server:
+ *                         for ENUM and SET byte1 is the pack length; for
+ *                         STRING see mysql_binlog_column_string_max_length()
+ *   TIME2, DATETIME2,
+ *   TIMESTAMP2            fractional digits (0 to 6)
+ *   anything else         0
+ */
+typedef struct {
+  char                  *name;          /* UTF-8, never NULL: "@1", "@2", ... when unknown */
+  guint8                 type;          /* MysqlBinlogColumnType of the table map */
+  guint8                 real_type;     /* MysqlBinlogColumnType with ENUM/SET resolved */
+  guint16                meta;
+  guint8                 is_unsigned;   /* numeric columns: UNSIGNED */
+  guint8                 nullable;
+  guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
+  const char            *charset;       /* MySQL charset name (static string) or NULL */
+  const char            *iconv_charset; /* for MYSQL_BINLOG_CHARSET_KIND_ICONV */
+  char                 **members;       /* ENUM/SET member names in UTF-8, or NULL */
+  guint                  n_members;
+} MysqlBinlogColumn;
+
+typedef struct _MysqlBinlogTable MysqlBinlogTable;
+
+struct _MysqlBinlogTable
+{
+  gatomicrefcount    ref_count;
+  guint64            id;
+  char              *schema;
+  char              *name;
+  char              *qualified_name;    /* "schema.name" */
+  GQuark             detail;            /* quark of qualified_name, for signal details */
+  guint              n_columns;
+  MysqlBinlogColumn *columns;
+  GBytes            *map_body;          /* the table map body it was built from */
+  gboolean           wanted;            /* the stream's filters let its rows through */
+};
+
+MysqlBinlogTable *_mysql_binlog_table_new   (guint64            id,
+                                             const char        *schema,
+                                             const char        *name,
+                                             guint              n_columns);
+MysqlBinlogTable *_mysql_binlog_table_ref   (MysqlBinlogTable  *table);
+void              _mysql_binlog_table_unref (MysqlBinlogTable  *table);
+
+/* Sets charset, charset_kind and iconv_charset from a MySQL charset name
+ * ("utf8mb4", "latin1", "binary", ...). NULL or unknown names give
+ * MYSQL_BINLOG_CHARSET_KIND_UNKNOWN. */
+void        _mysql_binlog_column_set_charset        (MysqlBinlogColumn *column,
+                                                     const char        *charset_name);
+/* The MySQL charset name of a collation id (MySQL 5.x-9.x and MariaDB), or NULL. */
+const char *_mysql_binlog_charset_for_collation     (guint              collation_id);
+/* Converts text in the column's charset to valid UTF-8 (always succeeds:
+ * invalid input is repaired with U+FFFD). */
+char       *_mysql_binlog_column_to_utf8            (const MysqlBinlogColumn *column,
+                                                     const guint8            *data,
+                                                     gsize                    length);
+/* Fills real_type from type and meta. */
+void        _mysql_binlog_column_resolve_real_type  (MysqlBinlogColumn *column);
+/* For STRING (CHAR/BINARY) columns: the maximum length in bytes. */
+guint       _mysql_binlog_column_string_max_length  (const MysqlBinlogColumn *column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogTable, _mysql_binlog_table_unref)
+
+G_END_DECLS

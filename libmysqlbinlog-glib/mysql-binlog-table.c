@@ -1,0 +1,59 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "mysql-binlog-table-private.h"
+
+/*
+ * A table as a table map describes it, with its columns' names and type
+ * details resolved.  Immutable once the decoder has filled it in, shared by
+ * every row of the table through an atomic reference count.
+ */
+
+MysqlBinlogTable *
+_mysql_binlog_table_new (guint64     id,
+                         const char *schema,
+                         const char *name,
+                         guint       n_columns)
+{
+  MysqlBinlogTable *table = g_new0 (MysqlBinlogTable, 1);
+
+  g_atomic_ref_count_init (&table->ref_count);
+  table->id = id;
+  table->schema = g_strdup (schema);
+  table->name = g_strdup (name);
+  table->qualified_name = g_strconcat (schema, ".", name, NULL);
+  table->detail = g_quark_from_string (table->qualified_name);
+  table->n_columns = n_columns;
+  table->columns = g_new0 (MysqlBinlogColumn, MAX (n_columns, 1));
+
+  return table;
+}
+
+MysqlBinlogTable *
+_mysql_binlog_table_ref (MysqlBinlogTable *table)
+{
+  g_atomic_ref_count_inc (&table->ref_count);
+  return table;
+}
+
+void
+_mysql_binlog_table_unref (MysqlBinlogTable *table)
+{
+  if (!g_atomic_ref_count_dec (&table->ref_count))
+    return;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_free (table->columns[i].name);
+      g_strfreev (table->columns[i].members);
+    }
+  g_free (table->columns);
+  g_clear_pointer (&table->map_body, g_bytes_unref);
+  g_free (table->schema);
+  g_free (table->name);
+  g_free (table->qualified_name);
+  g_free (table);
+}

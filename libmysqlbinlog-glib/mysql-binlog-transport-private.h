@@ -1,0 +1,72 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The only code that knows which libmysqlclient the library is built
+ * against (MariaDB Connector/C or MySQL's client): connecting, plain queries,
+ * sending the binlog dump command and reading the raw event packets.
+ */
+
+typedef struct _MysqlBinlogTransport MysqlBinlogTransport;
+
+typedef struct
+{
+  const char *host;
+  guint       port;
+  const char *user;
+  const char *password;
+  const char *socket;
+  guint       connect_timeout;  /* seconds */
+} MysqlBinlogConnectOptions;
+
+typedef enum {
+  MYSQL_BINLOG_READ_EVENT,     /* *data and *length hold one event */
+  MYSQL_BINLOG_READ_END,       /* the server has nothing more (non-blocking dump) */
+  MYSQL_BINLOG_READ_ERROR,     /* *error is set */
+} MysqlBinlogReadResult;
+
+MysqlBinlogTransport  *_mysql_binlog_transport_connect       (const MysqlBinlogConnectOptions  *options,
+                                                              GError                          **error);
+void                   _mysql_binlog_transport_free          (MysqlBinlogTransport             *transport);
+
+/* Runs @sql; when @rows is not NULL, stores the result there: a GPtrArray
+ * of rows, each a GPtrArray of the row's values as strings (SQL NULL is a
+ * NULL element), freed with the arrays. */
+gboolean               _mysql_binlog_transport_query         (MysqlBinlogTransport             *transport,
+                                                              const char                       *sql,
+                                                              GPtrArray                       **rows,
+                                                              GError                          **error);
+/* The first column of the first row of @sql, or NULL (no row, SQL NULL or error). */
+char                  *_mysql_binlog_transport_query_value   (MysqlBinlogTransport             *transport,
+                                                              const char                       *sql,
+                                                              GError                          **error);
+/* The server's error number of the last failed call. */
+guint                  _mysql_binlog_transport_errno         (MysqlBinlogTransport             *transport);
+/* Quotes @text as an SQL string literal, quotes included. */
+char                  *_mysql_binlog_transport_quote         (MysqlBinlogTransport             *transport,
+                                                              const char                       *text);
+const char            *_mysql_binlog_transport_server_version (MysqlBinlogTransport            *transport);
+
+gboolean               _mysql_binlog_transport_start_dump    (MysqlBinlogTransport             *transport,
+                                                              guint32                           server_id,
+                                                              const char                       *file,
+                                                              guint64                           offset,
+                                                              gboolean                          non_blocking,
+                                                              GError                          **error);
+/* Reads the next event.  The data stays valid until the next call. */
+MysqlBinlogReadResult  _mysql_binlog_transport_read_event    (MysqlBinlogTransport             *transport,
+                                                              const guint8                    **data,
+                                                              gsize                            *length,
+                                                              GError                          **error);
+/* Thread-safe: makes a blocked read return.  The read then reports
+ * G_IO_ERROR_CANCELLED. */
+void                   _mysql_binlog_transport_interrupt     (MysqlBinlogTransport             *transport);
+
+G_END_DECLS

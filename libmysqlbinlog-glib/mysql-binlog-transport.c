@@ -1,0 +1,396 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/socket.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "mysql-binlog-transport-private.h"
+#include "mysql-binlog-error.h"
+
+/*
+ * MariaDB Connector/C and MySQL's libmysqlclient agree on everything this
+ * library uses except how the binlog dump is started and its packets read:
+ * Connector/C exposes the generic command and packet reader (its own
+ * mariadb_rpl_fetch() parses events, which this library does itself), MySQL
+ * exposes mysql_binlog_open()/mysql_binlog_fetch().  Those few lines are the
+ * #if blocks below.
+ */
+#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
+# define HAVE_CONNECTOR_C 1
+#else
+# define HAVE_CONNECTOR_C 0
+#endif
+
+#define BINLOG_DUMP_NON_BLOCK           0x01
+#define BINLOG_SEND_ANNOTATE_ROWS_EVENT 0x02
+
+struct _MysqlBinlogTransport
+{
+  MYSQL *mysql;
+  gint interrupted;  /* atomic */
+  gboolean dumping;
+#if !HAVE_CONNECTOR_C
+  MYSQL_RPL rpl;
+  char *rpl_file;
+#endif
+};
+
+static gboolean
+error_is_access_denied (guint code)
+{
+  switch (code)
+    {
+    case ER_ACCESS_DENIED_ERROR:
+    case ER_DBACCESS_DENIED_ERROR:
+    case ER_SPECIFIC_ACCESS_DENIED_ERROR:
+    case ER_TABLEACCESS_DENIED_ERROR:
+    case 1698: /* ER_ACCESS_DENIED_NO_PASSWORD_ERROR */
+    case 1251: /* ER_NOT_SUPPORTED_AUTH_MODE */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_error_from_mysql (MysqlBinlogTransport  *transport,
+                      GError               **error,
+                      const char           *doing)
+{
+  guint code = mysql_errno (transport->mysql);
+  const char *message = mysql_error (transport->mysql);
+  MysqlBinlogError domain_code;
+
+  if (g_atomic_int_get (&transport->interrupted))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+      return;
+    }
+
+  if (error_is_access_denied (code))
+    domain_code = MYSQL_BINLOG_ERROR_ACCESS_DENIED;
+  else if (code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */)
+    domain_code = MYSQL_BINLOG_ERROR_CONNECTION_LOST;
+  else if (code >= CR_MIN_ERROR && code <= CR_MAX_ERROR)
+    domain_code = MYSQL_BINLOG_ERROR_CONNECTION_FAILED;
+  else if (code == ER_NO_BINARY_LOGGING)
+    domain_code = MYSQL_BINLOG_ERROR_BINLOG_DISABLED;
+  else if (code == ER_MASTER_FATAL_ERROR_READING_BINLOG &&
+           (strstr (message, "first log") != NULL ||
+            strstr (message, "purged") != NULL ||
+            strstr (message, "not find") != NULL ||
+            strstr (message, "position") != NULL))
+    domain_code = MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND;
+  else
+    domain_code = MYSQL_BINLOG_ERROR_SERVER;
+
+  g_set_error (error, MYSQL_BINLOG_ERROR, domain_code,
+               "%s failed: %s (MySQL error %u)", doing,
+               message != NULL && *message != '\0' ? message : "unknown error", code);
+}
+
+MysqlBinlogTransport *
+_mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
+                                 GError                          **error)
+{
+  MysqlBinlogTransport *transport;
+  unsigned int timeout = options->connect_timeout > 0 ? options->connect_timeout : 10;
+  const char *where;
+  g_autofree char *where_tcp = NULL;
+
+  transport = g_new0 (MysqlBinlogTransport, 1);
+  transport->mysql = mysql_init (NULL);
+  if (transport->mysql == NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                           "Could not initialise the MySQL client library");
+      g_free (transport);
+      return NULL;
+    }
+
+  mysql_options (transport->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  mysql_options (transport->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  if (options->socket != NULL && *options->socket != '\0')
+    {
+      unsigned int protocol = MYSQL_PROTOCOL_SOCKET;
+      mysql_options (transport->mysql, MYSQL_OPT_PROTOCOL, &protocol);
+      where = options->socket;
+    }
+  else
+    {
+      where_tcp = g_strdup_printf ("%s:%u", options->host != NULL ? options->host : "localhost",
+                                   options->port != 0 ? options->port : 3306);
+      where = where_tcp;
+    }
+
+  if (mysql_real_connect (transport->mysql,
+                          options->socket != NULL && *options->socket != '\0' ? NULL : options->host,
+                          options->user,
+                          options->password,
+                          NULL,
+                          options->port,
+                          options->socket != NULL && *options->socket != '\0' ? options->socket : NULL,
+                          0) == NULL)
+    {
+      g_autofree char *doing = g_strdup_printf ("Connecting to the server at %s as “%s”",
+                                                where, options->user != NULL ? options->user : "");
+      set_error_from_mysql (transport, error, doing);
+      _mysql_binlog_transport_free (transport);
+      return NULL;
+    }
+
+  return transport;
+}
+
+void
+_mysql_binlog_transport_free (MysqlBinlogTransport *transport)
+{
+  if (transport == NULL)
+    return;
+
+#if !HAVE_CONNECTOR_C
+  if (transport->dumping)
+    mysql_binlog_close (transport->mysql, &transport->rpl);
+  g_free (transport->rpl_file);
+#endif
+  mysql_close (transport->mysql);
+  g_free (transport);
+}
+
+guint
+_mysql_binlog_transport_errno (MysqlBinlogTransport *transport)
+{
+  return mysql_errno (transport->mysql);
+}
+
+const char *
+_mysql_binlog_transport_server_version (MysqlBinlogTransport *transport)
+{
+  return mysql_get_server_info (transport->mysql);
+}
+
+char *
+_mysql_binlog_transport_quote (MysqlBinlogTransport *transport,
+                               const char           *text)
+{
+  gsize length = strlen (text);
+  char *quoted = g_malloc (length * 2 + 3);
+  unsigned long n;
+
+  quoted[0] = '\'';
+  n = mysql_real_escape_string (transport->mysql, quoted + 1, text, length);
+  quoted[n + 1] = '\'';
+  quoted[n + 2] = '\0';
+  return quoted;
+}
+
+gboolean
+_mysql_binlog_transport_query (MysqlBinlogTransport  *transport,
+                               const char            *sql,
+                               GPtrArray            **rows,
+                               GError               **error)
+{
+  MYSQL_RES *result;
+  MYSQL_ROW row;
+  unsigned int n_fields;
+  g_autoptr(GPtrArray) out = NULL;
+
+  if (mysql_real_query (transport->mysql, sql, strlen (sql)) != 0)
+    {
+      g_autofree char *doing = g_strdup_printf ("The query “%s”", sql);
+      set_error_from_mysql (transport, error, doing);
+      return FALSE;
+    }
+
+  result = mysql_store_result (transport->mysql);
+  if (result == NULL)
+    {
+      if (mysql_field_count (transport->mysql) != 0)
+        {
+          g_autofree char *doing = g_strdup_printf ("Reading the result of “%s”", sql);
+          set_error_from_mysql (transport, error, doing);
+          return FALSE;
+        }
+      if (rows != NULL)
+        *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      return TRUE;
+    }
+
+  n_fields = mysql_num_fields (result);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  while ((row = mysql_fetch_row (result)) != NULL)
+    {
+      unsigned long *lengths = mysql_fetch_lengths (result);
+      GPtrArray *values = g_ptr_array_new_full (n_fields, g_free);
+
+      for (unsigned int i = 0; i < n_fields; i++)
+        g_ptr_array_add (values, row[i] != NULL ? g_strndup (row[i], lengths[i]) : NULL);
+      g_ptr_array_add (out, values);
+    }
+  mysql_free_result (result);
+
+  if (rows != NULL)
+    *rows = g_steal_pointer (&out);
+  return TRUE;
+}
+
+char *
+_mysql_binlog_transport_query_value (MysqlBinlogTransport  *transport,
+                                     const char            *sql,
+                                     GError               **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *first;
+
+  if (!_mysql_binlog_transport_query (transport, sql, &rows, error))
+    return NULL;
+  if (rows->len == 0)
+    return NULL;
+  first = g_ptr_array_index (rows, 0);
+  if (first->len == 0)
+    return NULL;
+  return g_strdup (g_ptr_array_index (first, 0));
+}
+
+gboolean
+_mysql_binlog_transport_start_dump (MysqlBinlogTransport  *transport,
+                                    guint32                server_id,
+                                    const char            *file,
+                                    guint64                offset,
+                                    gboolean               non_blocking,
+                                    GError               **error)
+{
+  guint16 flags = BINLOG_SEND_ANNOTATE_ROWS_EVENT | (non_blocking ? BINLOG_DUMP_NON_BLOCK : 0);
+  gsize file_length = file != NULL ? strlen (file) : 0;
+
+  if (offset > G_MAXUINT32)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                   "The start offset %" G_GUINT64_FORMAT " does not fit the binlog dump command",
+                   offset);
+      return FALSE;
+    }
+
+#if HAVE_CONNECTOR_C
+  {
+    g_autofree guint8 *command = g_malloc (10 + file_length);
+
+    /* COM_BINLOG_DUMP: position (4), flags (2), server id (4), file name */
+    command[0] = offset & 0xff;
+    command[1] = (offset >> 8) & 0xff;
+    command[2] = (offset >> 16) & 0xff;
+    command[3] = (offset >> 24) & 0xff;
+    command[4] = flags & 0xff;
+    command[5] = flags >> 8;
+    command[6] = server_id & 0xff;
+    command[7] = (server_id >> 8) & 0xff;
+    command[8] = (server_id >> 16) & 0xff;
+    command[9] = (server_id >> 24) & 0xff;
+    if (file_length > 0)
+      memcpy (command + 10, file, file_length);
+
+    if (transport->mysql->methods->db_command (transport->mysql, COM_BINLOG_DUMP,
+                                               (const char *) command, 10 + file_length,
+                                               1, NULL) != 0)
+      {
+        set_error_from_mysql (transport, error, "Starting the binlog dump");
+        return FALSE;
+      }
+  }
+#else
+  memset (&transport->rpl, 0, sizeof transport->rpl);
+  transport->rpl_file = g_strdup (file != NULL ? file : "");
+  transport->rpl.file_name_length = file_length;
+  transport->rpl.file_name = transport->rpl_file;
+  transport->rpl.start_position = offset;
+  transport->rpl.server_id = server_id;
+  transport->rpl.flags = flags;
+  if (mysql_binlog_open (transport->mysql, &transport->rpl) != 0)
+    {
+      set_error_from_mysql (transport, error, "Starting the binlog dump");
+      return FALSE;
+    }
+#endif
+
+  transport->dumping = TRUE;
+  return TRUE;
+}
+
+MysqlBinlogReadResult
+_mysql_binlog_transport_read_event (MysqlBinlogTransport  *transport,
+                                    const guint8         **data,
+                                    gsize                 *length,
+                                    GError               **error)
+{
+  const guint8 *packet;
+  gsize packet_length;
+
+#if HAVE_CONNECTOR_C
+  unsigned long n = mysql_net_read_packet (transport->mysql);
+
+  if (n == (unsigned long) ~0UL)
+    {
+      set_error_from_mysql (transport, error, "Reading the binary log");
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+  packet = transport->mysql->net.read_pos;
+  packet_length = n;
+#else
+  if (mysql_binlog_fetch (transport->mysql, &transport->rpl) != 0)
+    {
+      set_error_from_mysql (transport, error, "Reading the binary log");
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+  if (transport->rpl.size == 0)
+    return MYSQL_BINLOG_READ_END;
+  packet = transport->rpl.buffer;
+  packet_length = transport->rpl.size;
+#endif
+
+  if (g_atomic_int_get (&transport->interrupted))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  if (packet_length == 0)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT,
+                           "The server sent an empty replication packet");
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  /* An EOF packet ends a non-blocking dump. */
+  if (packet[0] == 0xfe && packet_length < 9)
+    return MYSQL_BINLOG_READ_END;
+
+  if (packet[0] != 0x00)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT,
+                   "The server sent a replication packet with the unexpected status byte 0x%02x",
+                   packet[0]);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  *data = packet + 1;
+  *length = packet_length - 1;
+  return MYSQL_BINLOG_READ_EVENT;
+}
+
+void
+_mysql_binlog_transport_interrupt (MysqlBinlogTransport *transport)
+{
+  my_socket fd;
+
+  g_atomic_int_set (&transport->interrupted, 1);
+  fd = mysql_get_socket (transport->mysql);
+  if (fd >= 0)
+    shutdown (fd, SHUT_RDWR);
+}

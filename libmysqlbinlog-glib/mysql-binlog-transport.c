@@ -60,12 +60,12 @@ error_is_access_denied (guint code)
 }
 
 static void
-set_error_from_mysql (MysqlBinlogTransport  *transport,
-                      GError               **error,
-                      const char           *doing)
+set_error_from_code (MysqlBinlogTransport  *transport,
+                     GError               **error,
+                     const char           *doing,
+                     guint                  code,
+                     const char            *message)
 {
-  guint code = mysql_errno (transport->mysql);
-  const char *message = mysql_error (transport->mysql);
   MysqlBinlogError domain_code;
 
   if (g_atomic_int_get (&transport->interrupted))
@@ -94,6 +94,15 @@ set_error_from_mysql (MysqlBinlogTransport  *transport,
   g_set_error (error, MYSQL_BINLOG_ERROR, domain_code,
                "%s failed: %s (MySQL error %u)", doing,
                message != NULL && *message != '\0' ? message : "unknown error", code);
+}
+
+static void
+set_error_from_mysql (MysqlBinlogTransport  *transport,
+                      GError               **error,
+                      const char           *doing)
+{
+  set_error_from_code (transport, error, doing,
+                       mysql_errno (transport->mysql), mysql_error (transport->mysql));
 }
 
 MysqlBinlogTransport *
@@ -335,7 +344,8 @@ _mysql_binlog_transport_read_event (MysqlBinlogTransport  *transport,
 #if HAVE_CONNECTOR_C
   unsigned long n = mysql_net_read_packet (transport->mysql);
 
-  if (n == (unsigned long) ~0UL)
+  /* packet_error is (unsigned int) -1, whatever the width of the result */
+  if (n == (unsigned long) (unsigned int) -1 || n == (unsigned long) -1)
     {
       set_error_from_mysql (transport, error, "Reading the binary log");
       return MYSQL_BINLOG_READ_ERROR;
@@ -370,6 +380,18 @@ _mysql_binlog_transport_read_event (MysqlBinlogTransport  *transport,
   /* An EOF packet ends a non-blocking dump. */
   if (packet[0] == 0xfe && packet_length < 9)
     return MYSQL_BINLOG_READ_END;
+
+  /* An error packet: code (2), '#' and SQL state (5), message. */
+  if (packet[0] == 0xff)
+    {
+      g_autofree char *message = NULL;
+      guint code = packet_length >= 3 ? (packet[1] | (packet[2] << 8)) : 0;
+      gsize skip = (packet_length >= 9 && packet[3] == '#') ? 9 : MIN (packet_length, 3);
+
+      message = g_utf8_make_valid ((const char *) packet + skip, packet_length - skip);
+      set_error_from_code (transport, error, "Reading the binary log", code, message);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
 
   if (packet[0] != 0x00)
     {

@@ -111,6 +111,7 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
 {
   MysqlBinlogTransport *transport;
   unsigned int timeout = options->connect_timeout > 0 ? options->connect_timeout : 10;
+  unsigned long max_packet = 1024UL * 1024 * 1024;
   const char *where;
   g_autofree char *where_tcp = NULL;
 
@@ -125,6 +126,9 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
     }
 
   mysql_options (transport->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  /* A single event can be as large as a transaction's rows event: accept
+   * what the server may send (its own limit is 1 GiB). */
+  mysql_options (transport->mysql, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
   mysql_options (transport->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
   if (options->socket != NULL && *options->socket != '\0')
     {

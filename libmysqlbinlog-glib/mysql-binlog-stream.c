@@ -1176,7 +1176,10 @@ emit_rows (MysqlBinlogStream          *self,
   signal_id = rows.kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
             : rows.kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
             : signals[SIGNAL_ROWS_DELETED];
-  if (!g_signal_has_handler_pending (self, signal_id, rows.table->detail, FALSE))
+  /* A detailed lookup finds only the handlers of that detail, so ask
+   * for the table's handlers and for those of every table. */
+  if (!g_signal_has_handler_pending (self, signal_id, 0, FALSE) &&
+      !g_signal_has_handler_pending (self, signal_id, rows.table->detail, FALSE))
     return TRUE;
 
   /* Rows point into one copy of the event, which lives as long as a

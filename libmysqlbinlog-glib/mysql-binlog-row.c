@@ -1,0 +1,805 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mysql-binlog-row.h"
+#include "mysql-binlog-error.h"
+#include "mysql-binlog-row-private.h"
+#include "mysql-binlog-value-private.h"
+
+/**
+ * MysqlBinlogRow:
+ *
+ * One row image of a rows event: the values of a row as it was inserted,
+ * deleted, or as it was before or after an update.
+ *
+ * A row is immutable and reference counted, so it can be kept after the
+ * signal that delivered it and handed to other threads.  It holds the bytes
+ * of its event and decodes a value only when asked for it.
+ *
+ * Columns are numbered from 0 to [method@MysqlBinlog.Row.get_n_columns] - 1
+ * in table order.  A row holds the columns its event carries: all of them
+ * with the server's default `binlog_row_image=FULL`, only some of them with
+ * `MINIMAL` (the primary key in a before image, the changed columns in an
+ * after image).  Look columns up by name with
+ * [method@MysqlBinlog.Row.get_column_index] or [method@MysqlBinlog.Row.lookup].
+ *
+ * Every value is available as a [struct@GLib.Variant]
+ * ([method@MysqlBinlog.Row.get_value], [method@MysqlBinlog.Row.to_variant]):
+ *
+ * | column type | GVariant |
+ * | --- | --- |
+ * | SQL NULL | `mv` holding nothing |
+ * | TINYINT to BIGINT, YEAR | `x` (`t` when UNSIGNED) |
+ * | BIT | `t` |
+ * | FLOAT, DOUBLE | `d` |
+ * | DECIMAL | `s`, exact: `'-12.3400'` |
+ * | CHAR, VARCHAR, TEXT | `s`, converted to UTF-8 |
+ * | BINARY, VARBINARY, BLOB, GEOMETRY | `ay`, as stored |
+ * | ENUM | `s`, the member |
+ * | SET | `as`, the members in definition order |
+ * | DATE, TIME, DATETIME, TIMESTAMP | `s`, as MySQL prints them (`'-838:59:59'`) |
+ * | JSON | `s`, JSON text |
+ * | VECTOR | `ad` |
+ *
+ * The typed accessors ([method@MysqlBinlog.Row.get_int64],
+ * [method@MysqlBinlog.Row.dup_string], [method@MysqlBinlog.Row.get_bytes],
+ * ...) avoid the GVariant.  [method@MysqlBinlog.Row.dup_string] works for
+ * every type, and is the exact way to read BIGINT UNSIGNED and DECIMAL
+ * values from languages whose numbers are doubles.
+ *
+ * ```c
+ * static void
+ * on_rows_inserted (MysqlBinlogStream *stream,
+ *                   MysqlBinlogRow    *row,
+ *                   gpointer           user_data)
+ * {
+ *   g_autoptr(GVariant) values = mysql_binlog_row_to_variant (row);
+ *   g_autofree char *text = g_variant_print (values, FALSE);
+ *   int id = mysql_binlog_row_get_column_index (row, "id");
+ *
+ *   g_print ("%s.%s: %s\n", mysql_binlog_row_get_schema (row),
+ *            mysql_binlog_row_get_table (row), text);
+ *   if (id >= 0 && !mysql_binlog_row_is_null (row, id))
+ *     g_print ("id %" G_GINT64_FORMAT "\n", mysql_binlog_row_get_int64 (row, id));
+ * }
+ * ```
+ *
+ * Text is converted to UTF-8 from the column's character set; invalid
+ * sequences become U+FFFD.  Where the character set is not known (the
+ * server sent no metadata and the table could not be looked up) the text is
+ * read as UTF-8.
+ *
+ * Since: 1.0
+ */
+
+/* One value of a row: where its bytes are in the row's GBytes. */
+typedef struct
+{
+  guint32 offset;    /* from the start of the GBytes */
+  guint32 length;    /* as _mysql_binlog_value_size() said; 0 for NULL */
+  guint16 column;    /* index in table->columns */
+  guint8  is_null;
+} MysqlBinlogCell;
+
+/* A row is one allocation: the header and its cells, in column order.
+ * Values are decoded from the event's bytes when asked for. */
+struct _MysqlBinlogRow
+{
+  gatomicrefcount   ref_count;
+  guint32           timestamp;
+  guint             n_cells;
+  MysqlBinlogTable *table;      /* a reference */
+  GBytes           *bytes;      /* a reference: the event the cells point into */
+  const guint8     *data;       /* g_bytes_get_data (bytes) */
+  MysqlBinlogCell   cells[];
+};
+
+G_DEFINE_BOXED_TYPE (MysqlBinlogRow, mysql_binlog_row,
+                     mysql_binlog_row_ref, mysql_binlog_row_unref)
+
+static gboolean
+corrupt (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+corrupt (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (MYSQL_BINLOG_ERROR,
+                                                MYSQL_BINLOG_ERROR_CORRUPT_EVENT,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+MysqlBinlogRow *
+_mysql_binlog_row_build (MysqlBinlogTable  *table,
+                         GBytes            *bytes,
+                         const guint8      *present,
+                         guint              n_present,
+                         guint32            timestamp,
+                         const guint8     **cursor,
+                         const guint8      *end,
+                         GError           **error)
+{
+  MysqlBinlogRow *row;
+  const guint8 *base, *p, *null_bitmap;
+  gsize bytes_size, null_bitmap_length;
+  guint cell = 0;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (present != NULL || table->n_columns == 0, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
+
+  base = g_bytes_get_data (bytes, &bytes_size);
+  p = *cursor;
+  g_return_val_if_fail (p >= base && end >= p && end <= base + bytes_size, NULL);
+
+  if (n_present > table->n_columns)
+    {
+      corrupt (error, "Row of %s: %u columns present but the table has %u",
+               table->qualified_name, n_present, table->n_columns);
+      return NULL;
+    }
+  if ((gsize) (end - base) > G_MAXUINT32)
+    {
+      corrupt (error, "Row of %s: event too large", table->qualified_name);
+      return NULL;
+    }
+
+  null_bitmap_length = (n_present + 7) / 8;
+  if ((gsize) (end - p) < null_bitmap_length)
+    {
+      corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
+               table->qualified_name);
+      return NULL;
+    }
+  null_bitmap = p;
+  p += null_bitmap_length;
+
+  row = g_malloc (sizeof (MysqlBinlogRow) + n_present * sizeof (MysqlBinlogCell));
+  g_atomic_ref_count_init (&row->ref_count);
+  row->timestamp = timestamp;
+  row->n_cells = n_present;
+  row->table = NULL;
+  row->bytes = NULL;
+  row->data = base;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const MysqlBinlogColumn *column = &table->columns[i];
+      MysqlBinlogCell *c;
+      gssize size;
+
+      if ((present[i / 8] & (1u << (i % 8))) == 0)
+        continue;
+      if (cell == n_present)
+        {
+          corrupt (error, "Row of %s: more columns present than announced",
+                   table->qualified_name);
+          goto fail;
+        }
+
+      c = &row->cells[cell];
+      c->column = i;
+      c->offset = p - base;
+      c->length = 0;
+      c->is_null = (null_bitmap[cell / 8] >> (cell % 8)) & 1;
+      cell++;
+
+      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_NULL)
+        c->is_null = TRUE;
+      if (c->is_null)
+        continue;
+
+      size = _mysql_binlog_value_size (column, p, end - p);
+      if (size < 0)
+        {
+          corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
+                   "or has invalid metadata", table->qualified_name, i + 1, column->name,
+                   column->real_type);
+          goto fail;
+        }
+      c->length = size;
+      p += size;
+    }
+
+  if (cell != n_present)
+    {
+      corrupt (error, "Row of %s: %u columns present but %u announced",
+               table->qualified_name, cell, n_present);
+      goto fail;
+    }
+
+  row->table = _mysql_binlog_table_ref (table);
+  row->bytes = g_bytes_ref (bytes);
+  *cursor = p;
+  return row;
+
+fail:
+  g_free (row);
+  return NULL;
+}
+
+/**
+ * mysql_binlog_row_ref:
+ * @row: a row
+ *
+ * Acquires a reference on @row.  Any thread may do so.
+ *
+ * Returns: (transfer full): @row
+ *
+ * Since: 1.0
+ */
+MysqlBinlogRow *
+mysql_binlog_row_ref (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  g_atomic_ref_count_inc (&row->ref_count);
+  return row;
+}
+
+/**
+ * mysql_binlog_row_unref:
+ * @row: (transfer full): a row
+ *
+ * Releases a reference on @row, and frees it when that was the last one.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_row_unref (MysqlBinlogRow *row)
+{
+  g_return_if_fail (row != NULL);
+
+  if (!g_atomic_ref_count_dec (&row->ref_count))
+    return;
+
+  _mysql_binlog_table_unref (row->table);
+  g_bytes_unref (row->bytes);
+  g_free (row);
+}
+
+/**
+ * mysql_binlog_row_get_schema:
+ * @row: a row
+ *
+ * Gets the schema (database) of the row's table.
+ *
+ * Returns: (transfer none): the schema name
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_row_get_schema (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  return row->table->schema;
+}
+
+/**
+ * mysql_binlog_row_get_table:
+ * @row: a row
+ *
+ * Gets the name of the row's table.
+ *
+ * Returns: (transfer none): the table name
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_row_get_table (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  return row->table->name;
+}
+
+/**
+ * mysql_binlog_row_get_timestamp:
+ * @row: a row
+ *
+ * Gets the time of the event that carried the row: when the statement
+ * started on the server that first ran it.
+ *
+ * Returns: seconds since 1970-01-01 00:00:00 UTC
+ *
+ * Since: 1.0
+ */
+guint32
+mysql_binlog_row_get_timestamp (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, 0);
+
+  return row->timestamp;
+}
+
+/**
+ * mysql_binlog_row_get_n_columns:
+ * @row: a row
+ *
+ * Gets the number of columns the row holds.  That is every column of the
+ * table, unless the server logs minimal row images
+ * (`binlog_row_image=MINIMAL`): then only the columns the event carries.
+ *
+ * Returns: the number of columns
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_row_get_n_columns (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, 0);
+
+  return row->n_cells;
+}
+
+static inline const MysqlBinlogColumn *
+cell_column (MysqlBinlogRow        *row,
+             const MysqlBinlogCell *cell)
+{
+  return &row->table->columns[cell->column];
+}
+
+/**
+ * mysql_binlog_row_get_column_name:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the name of a column.  Names come from the table map when the server
+ * logs them (`binlog_row_metadata=FULL`), otherwise from the server's
+ * `information_schema`; when neither is available, columns are named `@1`,
+ * `@2`, ... by their position in the table.
+ *
+ * Returns: (transfer none): the column name
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_row_get_column_name (MysqlBinlogRow *row,
+                                  guint           column)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+
+  return cell_column (row, &row->cells[column])->name;
+}
+
+/**
+ * mysql_binlog_row_get_column_index:
+ * @row: a row
+ * @column_name: a column name
+ *
+ * Finds a column of the row by name.  Names are compared exactly.
+ *
+ * Returns: the index of the column, or -1 when the row holds no column of
+ *   that name
+ *
+ * Since: 1.0
+ */
+int
+mysql_binlog_row_get_column_index (MysqlBinlogRow *row,
+                                   const char     *column_name)
+{
+  g_return_val_if_fail (row != NULL, -1);
+  g_return_val_if_fail (column_name != NULL, -1);
+
+  for (guint i = 0; i < row->n_cells; i++)
+    if (strcmp (cell_column (row, &row->cells[i])->name, column_name) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * mysql_binlog_row_get_column_type:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the storage type of a column.  ENUM and SET columns, which the
+ * binary log describes as CHAR, are reported as
+ * %MYSQL_BINLOG_COLUMN_TYPE_ENUM and %MYSQL_BINLOG_COLUMN_TYPE_SET.
+ *
+ * Returns: the column type
+ *
+ * Since: 1.0
+ */
+MysqlBinlogColumnType
+mysql_binlog_row_get_column_type (MysqlBinlogRow *row,
+                                  guint           column)
+{
+  g_return_val_if_fail (row != NULL, MYSQL_BINLOG_COLUMN_TYPE_NULL);
+  g_return_val_if_fail (column < row->n_cells, MYSQL_BINLOG_COLUMN_TYPE_NULL);
+
+  return cell_column (row, &row->cells[column])->real_type;
+}
+
+/**
+ * mysql_binlog_row_get_column_is_unsigned:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets whether a numeric column is UNSIGNED.
+ *
+ * Returns: %TRUE for UNSIGNED numeric columns
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_get_column_is_unsigned (MysqlBinlogRow *row,
+                                         guint           column)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_return_val_if_fail (column < row->n_cells, FALSE);
+
+  return cell_column (row, &row->cells[column])->is_unsigned != 0;
+}
+
+/**
+ * mysql_binlog_row_is_null:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets whether a value is SQL NULL.
+ *
+ * Returns: %TRUE if the value is NULL
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_is_null (MysqlBinlogRow *row,
+                          guint           column)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_return_val_if_fail (column < row->n_cells, FALSE);
+
+  return row->cells[column].is_null;
+}
+
+static gboolean
+type_is_integer (guint8 type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+type_is_number (guint8 type)
+{
+  return type_is_integer (type) ||
+         type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT ||
+         type == MYSQL_BINLOG_COLUMN_TYPE_DOUBLE ||
+         type == MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL;
+}
+
+/**
+ * mysql_binlog_row_get_int64:
+ * @row: a row
+ * @column: the index of a TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, YEAR,
+ *   BIT, ENUM or SET column
+ *
+ * Gets an integer value.  A YEAR is the year (0 for the zero year), an ENUM
+ * the 1-based index of its member (0 for the empty error value), a SET the
+ * bitmask of its members (the first member is bit 0).
+ *
+ * Unsigned values above %G_MAXINT64 (BIGINT UNSIGNED, BIT(64), SET) are
+ * clamped to %G_MAXINT64: read them with
+ * [method@MysqlBinlog.Row.get_uint64] or [method@MysqlBinlog.Row.dup_string].
+ *
+ * Returns: the value, or 0 when it is NULL
+ *
+ * Since: 1.0
+ */
+gint64
+mysql_binlog_row_get_int64 (MysqlBinlogRow *row,
+                            guint           column)
+{
+  const MysqlBinlogCell *cell;
+  const MysqlBinlogColumn *info;
+  guint64 value;
+  gboolean is_signed;
+
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+  cell = &row->cells[column];
+  info = cell_column (row, cell);
+  g_return_val_if_fail (type_is_integer (info->real_type), 0);
+
+  if (cell->is_null ||
+      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
+                                        &value, &is_signed))
+    return 0;
+  if (is_signed)
+    return (gint64) value;
+  return value > G_MAXINT64 ? G_MAXINT64 : (gint64) value;
+}
+
+/**
+ * mysql_binlog_row_get_uint64:
+ * @row: a row
+ * @column: the index of an integer, YEAR, BIT, ENUM or SET column
+ *
+ * Gets an integer value as unsigned: meant for UNSIGNED columns, BIT and SET
+ * bitmasks.  Negative values of signed columns are clamped to 0.
+ *
+ * Returns: the value, or 0 when it is NULL
+ *
+ * Since: 1.0
+ */
+guint64
+mysql_binlog_row_get_uint64 (MysqlBinlogRow *row,
+                             guint           column)
+{
+  const MysqlBinlogCell *cell;
+  const MysqlBinlogColumn *info;
+  guint64 value;
+  gboolean is_signed;
+
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+  cell = &row->cells[column];
+  info = cell_column (row, cell);
+  g_return_val_if_fail (type_is_integer (info->real_type), 0);
+
+  if (cell->is_null ||
+      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
+                                        &value, &is_signed))
+    return 0;
+  if (is_signed && (gint64) value < 0)
+    return 0;
+  return value;
+}
+
+/**
+ * mysql_binlog_row_get_double:
+ * @row: a row
+ * @column: the index of a FLOAT, DOUBLE, DECIMAL or integer column
+ *
+ * Gets a numeric value as a double.  DECIMAL values and integers beyond
+ * 2^53 may lose precision: [method@MysqlBinlog.Row.dup_string] gives them
+ * exactly.
+ *
+ * Returns: the value, or 0.0 when it is NULL
+ *
+ * Since: 1.0
+ */
+double
+mysql_binlog_row_get_double (MysqlBinlogRow *row,
+                             guint           column)
+{
+  const MysqlBinlogCell *cell;
+  const MysqlBinlogColumn *info;
+  double value;
+
+  g_return_val_if_fail (row != NULL, 0.0);
+  g_return_val_if_fail (column < row->n_cells, 0.0);
+  cell = &row->cells[column];
+  info = cell_column (row, cell);
+  g_return_val_if_fail (type_is_number (info->real_type), 0.0);
+
+  if (cell->is_null ||
+      !_mysql_binlog_value_get_double (info, row->data + cell->offset, cell->length, &value))
+    return 0.0;
+  return value;
+}
+
+/**
+ * mysql_binlog_row_dup_string:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets any value as text, the way MySQL prints it:
+ *
+ * - integers and BIT in decimal, DECIMAL exactly (`-12.3400`);
+ * - FLOAT and DOUBLE as the shortest text that reads back as the same
+ *   float or double (`0.1`, `1e20`);
+ * - text converted to UTF-8;
+ * - binary strings, BLOB and GEOMETRY values as `0x` followed by their bytes
+ *   in upper-case hexadecimal (`0x00FF`), so that no byte is lost;
+ * - ENUM as the member's name (the empty string for the error value 0),
+ *   SET as its members' names joined by `,` in definition order; when the
+ *   members are not known, their 1-based numbers instead;
+ * - YEAR with four digits, dates and times as MySQL prints them
+ *   (`2024-02-29`, `-838:59:59`, `2024-02-29 13:45:00.123456`, zero dates
+ *   as `0000-00-00`); TIMESTAMP in UTC;
+ * - JSON as JSON text (a malformed binary JSON document gives `null`);
+ * - VECTOR as a list of floats: `[1,2.5]`.
+ *
+ * Returns: (transfer full) (nullable): the value as UTF-8 text, or %NULL
+ *   when it is NULL
+ *
+ * Since: 1.0
+ */
+char *
+mysql_binlog_row_dup_string (MysqlBinlogRow *row,
+                             guint           column)
+{
+  const MysqlBinlogCell *cell;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+  cell = &row->cells[column];
+
+  if (cell->is_null)
+    return NULL;
+  return _mysql_binlog_value_to_string (cell_column (row, cell),
+                                        row->data + cell->offset, cell->length);
+}
+
+/**
+ * mysql_binlog_row_get_bytes:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the bytes of a string-like value as the server stored them, without
+ * copying them: CHAR, VARCHAR and TEXT values in the column's character set,
+ * BINARY, VARBINARY and BLOB values, GEOMETRY values (a 4-byte SRID, then
+ * WKB), MySQL JSON values in MySQL's binary JSON format.
+ *
+ * The bytes share the memory of the event, which stays alive as long as
+ * they do.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL when the value is
+ *   NULL or the column is of another type
+ *
+ * Since: 1.0
+ */
+GBytes *
+mysql_binlog_row_get_bytes (MysqlBinlogRow *row,
+                            guint           column)
+{
+  const MysqlBinlogCell *cell;
+  const MysqlBinlogColumn *info;
+  gsize offset, length;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+  cell = &row->cells[column];
+  info = cell_column (row, cell);
+
+  if (cell->is_null || info->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR ||
+      !_mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
+                                        &offset, &length))
+    return NULL;
+  return g_bytes_new_from_bytes (row->bytes, cell->offset + offset, length);
+}
+
+static GVariant *
+null_variant (void)
+{
+  return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
+}
+
+/* A floating variant of the value of @cell. */
+static GVariant *
+cell_to_variant (MysqlBinlogRow        *row,
+                 const MysqlBinlogCell *cell)
+{
+  const MysqlBinlogColumn *info = cell_column (row, cell);
+  gsize offset, length;
+
+  if (cell->is_null)
+    return null_variant ();
+
+  /* Byte strings share the event's memory instead of copying it. */
+  if (_mysql_binlog_value_kind (info) == MYSQL_BINLOG_VALUE_KIND_BYTES &&
+      _mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
+                                       &offset, &length))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (row->bytes, cell->offset + offset,
+                                                        length);
+      return g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE);
+    }
+
+  return _mysql_binlog_value_to_variant (info, row->data + cell->offset, cell->length);
+}
+
+/**
+ * mysql_binlog_row_get_value:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets a value as a [struct@GLib.Variant]; the description of
+ * [struct@MysqlBinlog.Row] gives its type for each column type.  SQL NULL
+ * is a maybe variant holding nothing (`mv`): `None` in Python, `null` in
+ * JavaScript.
+ *
+ * Returns: (transfer full): the value
+ *
+ * Since: 1.0
+ */
+GVariant *
+mysql_binlog_row_get_value (MysqlBinlogRow *row,
+                            guint           column)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+
+  return g_variant_ref_sink (cell_to_variant (row, &row->cells[column]));
+}
+
+/**
+ * mysql_binlog_row_lookup:
+ * @row: a row
+ * @column_name: a column name
+ *
+ * Gets the value of a column by name, as [method@MysqlBinlog.Row.get_value]
+ * does.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when the row holds
+ *   no column of that name
+ *
+ * Since: 1.0
+ */
+GVariant *
+mysql_binlog_row_lookup (MysqlBinlogRow *row,
+                         const char     *column_name)
+{
+  int index;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column_name != NULL, NULL);
+
+  index = mysql_binlog_row_get_column_index (row, column_name);
+  if (index < 0)
+    return NULL;
+  return g_variant_ref_sink (cell_to_variant (row, &row->cells[index]));
+}
+
+/**
+ * mysql_binlog_row_to_variant:
+ * @row: a row
+ *
+ * Gets the whole row as a dictionary (`a{sv}`) from column names to values,
+ * the values as [method@MysqlBinlog.Row.get_value] gives them.  In Python,
+ * `row.to_variant().unpack()` is a `dict`; in gjs,
+ * `row.to_variant().recursiveUnpack()` an object.
+ *
+ * Returns: (transfer full): the row, of type `a{sv}`
+ *
+ * Since: 1.0
+ */
+GVariant *
+mysql_binlog_row_to_variant (MysqlBinlogRow *row)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const MysqlBinlogCell *cell = &row->cells[i];
+
+      g_variant_builder_add (&builder, "{sv}", cell_column (row, cell)->name,
+                             cell_to_variant (row, cell));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}

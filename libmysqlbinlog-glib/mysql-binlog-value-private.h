@@ -1,0 +1,84 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "mysql-binlog-row-private.h"
+#include "mysql-binlog-table-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Decoding of single column values, as the binary log stores them.
+ *
+ * Every function takes the column and the stored value: @data points at the
+ * first byte of the value (its length prefix included, for the types that
+ * have one) and @length is what _mysql_binlog_value_size() returned for it,
+ * so every byte in [data, data + length) may be read.  None of them fails on
+ * malformed contents: they return a documented fallback instead.
+ */
+
+/* How a column's values are presented: the GVariant type of get_value(). */
+typedef enum {
+  MYSQL_BINLOG_VALUE_KIND_NONE = 0,  /* the NULL type: always SQL NULL */
+  MYSQL_BINLOG_VALUE_KIND_INT64,     /* x: signed integers, YEAR */
+  MYSQL_BINLOG_VALUE_KIND_UINT64,    /* t: unsigned integers, BIT */
+  MYSQL_BINLOG_VALUE_KIND_DOUBLE,    /* d: FLOAT, DOUBLE */
+  MYSQL_BINLOG_VALUE_KIND_STRING,    /* s: DECIMAL, text, ENUM, dates, JSON */
+  MYSQL_BINLOG_VALUE_KIND_BYTES,     /* ay: binary strings, BLOB, GEOMETRY */
+  MYSQL_BINLOG_VALUE_KIND_STRV,      /* as: SET */
+  MYSQL_BINLOG_VALUE_KIND_DOUBLEV,   /* ad: VECTOR */
+} MysqlBinlogValueKind;
+
+MysqlBinlogValueKind _mysql_binlog_value_kind          (const MysqlBinlogColumn *column);
+
+/* TINYINT to BIGINT, YEAR, BIT, ENUM (the index), SET (the bitmask).  Sets
+ * *value to the value's bits and *is_signed to whether they are a gint64;
+ * returns FALSE, touching nothing, for other types. */
+gboolean             _mysql_binlog_value_get_integer   (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        guint64                 *value,
+                                                        gboolean                *is_signed);
+/* The integer types, FLOAT, DOUBLE, DECIMAL; FALSE for other types. */
+gboolean             _mysql_binlog_value_get_double    (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        double                  *value);
+/* Where the payload of a string-like value (CHAR, VARCHAR, TEXT, BINARY,
+ * VARBINARY, BLOB, GEOMETRY, JSON, VECTOR) is, without its length prefix;
+ * FALSE for other types. */
+gboolean             _mysql_binlog_value_get_payload   (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        gsize                   *payload_offset,
+                                                        gsize                   *payload_length);
+/* Any value as valid UTF-8 text; never NULL. */
+char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length);
+/* Any value as a floating GVariant of the type of its kind. */
+GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length);
+
+/* Formatting helpers, shared with the JSON decoder and the tests. */
+char                *_mysql_binlog_format_double       (double                   value,
+                                                        gboolean                 single);
+/* MySQL's binary DECIMAL(@precision, @scale) at @data, which must hold
+ * _mysql_binlog_decimal_size() bytes, appended to @out as MySQL prints it. */
+gssize               _mysql_binlog_decimal_size        (guint                    precision,
+                                                        guint                    scale);
+void                 _mysql_binlog_decimal_append      (GString                 *out,
+                                                        const guint8            *data,
+                                                        guint                    precision,
+                                                        guint                    scale);
+/* MySQL's binary JSON document at @data, as JSON text.  Malformed documents
+ * give "null" (and a debug message). */
+char                *_mysql_binlog_json_to_string      (const guint8            *data,
+                                                        gsize                    length);
+
+G_END_DECLS

@@ -1,0 +1,1533 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "mysql-binlog-value-private.h"
+
+/*
+ * Column values as the binary log stores them, and how they are presented.
+ *
+ * The storage formats are those of the server's row images (the "pack"
+ * formats of MySQL's Field classes), which MariaDB shares:
+ *
+ * - integers, FLOAT, DOUBLE, YEAR, the old DATE/TIME/DATETIME/TIMESTAMP:
+ *   little-endian, fixed size;
+ * - DECIMAL: MySQL's binary decimal (groups of nine digits in four bytes,
+ *   big-endian, sign in the flipped high bit);
+ * - TIME2, DATETIME2, TIMESTAMP2: big-endian, sortable, with 0 to 3 bytes of
+ *   fraction;
+ * - strings, BLOBs, GEOMETRY, JSON, VECTOR: a little-endian length prefix
+ *   then the bytes;
+ * - ENUM, SET: the index or the bitmask, little-endian, 1 to 8 bytes;
+ * - BIT: big-endian.
+ *
+ * Everything here works on bytes that _mysql_binlog_value_size() has framed,
+ * so a value never reads past its own bytes; malformed contents inside a
+ * well-framed value (a JSON document with a bad offset, a DECIMAL group
+ * with too many digits) give a documented fallback, never an error.
+ */
+
+static const guint8 decimal_digit_bytes[10] = { 0, 1, 1, 2, 2, 3, 3, 4, 4, 4 };
+static const guint32 powers_of_ten[10] = {
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+/* The longest DECIMAL text: 65 digits, a sign, a point and a leading zero. */
+#define DECIMAL_STRING_SIZE 72
+
+/* JSON: MySQL refuses documents nested deeper than 100 levels. */
+#define JSON_MAX_DEPTH 100
+
+static inline guint64
+read_le (const guint8 *p,
+         guint         n)
+{
+  guint64 value = 0;
+
+  while (n > 0)
+    {
+      n--;
+      value = (value << 8) | p[n];
+    }
+  return value;
+}
+
+static inline guint64
+read_be (const guint8 *p,
+         guint         n)
+{
+  guint64 value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = (value << 8) | p[i];
+  return value;
+}
+
+/* Sign-extends the low @bits bits of @value. */
+static inline gint64
+sign_extend (guint64 value,
+             guint   bits)
+{
+  if (bits < 64 && (value & (G_GUINT64_CONSTANT (1) << (bits - 1))) != 0)
+    value |= ~G_GUINT64_CONSTANT (0) << bits;
+  return (gint64) value;
+}
+
+static inline guint
+fraction_bytes (guint fsp)
+{
+  return (fsp + 1) / 2;
+}
+
+/* Column metadata
+ * ----------------------------------------------------------------------- */
+
+void
+_mysql_binlog_column_resolve_real_type (MysqlBinlogColumn *column)
+{
+  column->real_type = column->type;
+
+  /* The table map writes ENUM and SET as STRING, with the real type in the
+   * first metadata byte.  A CHAR longer than 255 bytes steals two bits of
+   * that byte for its length: those two bits are then not both set. */
+  if (column->type == MYSQL_BINLOG_COLUMN_TYPE_STRING && column->meta >= 256)
+    {
+      guint byte0 = column->meta >> 8;
+
+      if ((byte0 & 0x30) == 0x30 &&
+          (byte0 == MYSQL_BINLOG_COLUMN_TYPE_ENUM || byte0 == MYSQL_BINLOG_COLUMN_TYPE_SET))
+        column->real_type = byte0;
+    }
+}
+
+guint
+_mysql_binlog_column_string_max_length (const MysqlBinlogColumn *column)
+{
+  guint byte0 = column->meta >> 8;
+  guint byte1 = column->meta & 0xff;
+
+  if (column->meta < 256)
+    return column->meta;
+  if ((byte0 & 0x30) != 0x30)
+    return byte1 | (((byte0 & 0x30) ^ 0x30) << 4);
+  return byte1;
+}
+
+/* Sizes
+ * ----------------------------------------------------------------------- */
+
+gssize
+_mysql_binlog_decimal_size (guint precision,
+                            guint scale)
+{
+  guint integer_digits;
+
+  if (precision == 0 || precision > 65 || scale > 30 || scale > precision)
+    return -1;
+
+  integer_digits = precision - scale;
+  return (integer_digits / 9) * 4 + decimal_digit_bytes[integer_digits % 9] +
+         (scale / 9) * 4 + decimal_digit_bytes[scale % 9];
+}
+
+gssize
+_mysql_binlog_value_size (const MysqlBinlogColumn *column,
+                          const guint8            *data,
+                          gsize                    available)
+{
+  gsize size;
+  guint prefix;
+  guint64 payload;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+      size = 0;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      size = 1;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+      size = 2;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      size = 3;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+      size = 4;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+      size = 8;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+      if (column->meta > 6)
+        return -1;
+      size = 3 + fraction_bytes (column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      if (column->meta > 6)
+        return -1;
+      size = 4 + fraction_bytes (column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+      if (column->meta > 6)
+        return -1;
+      size = 5 + fraction_bytes (column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      {
+        gssize decimal = _mysql_binlog_decimal_size (column->meta >> 8, column->meta & 0xff);
+        if (decimal < 0)
+          return -1;
+        size = decimal;
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      {
+        guint bytes = column->meta >> 8;
+        guint bits = column->meta & 0xff;
+
+        if (bits > 7)
+          return -1;
+        size = bytes + (bits != 0 ? 1 : 0);
+        if (size == 0 || size > 8)
+          return -1;
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      size = column->meta & 0xff;
+      if (size != 1 && size != 2)
+        return -1;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      size = column->meta & 0xff;
+      if (size < 1 || size > 8)
+        return -1;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      prefix = column->meta < 256 ? 1 : 2;
+      goto prefixed;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      prefix = _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
+      goto prefixed;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      prefix = column->meta;
+      if (prefix < 1 || prefix > 4)
+        return -1;
+      goto prefixed;
+    default:
+      /* The pre-5.0 DECIMAL and unknown types cannot be framed. */
+      return -1;
+    }
+
+  if (size > available)
+    return -1;
+  return size;
+
+prefixed:
+  if (available < prefix)
+    return -1;
+  payload = read_le (data, prefix);
+  if (payload > available - prefix || payload > (guint64) G_MAXSSIZE - prefix)
+    return -1;
+  return prefix + payload;
+}
+
+static guint
+prefix_length (const MysqlBinlogColumn *column)
+{
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      return column->meta < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      return _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      return column->meta;
+    default:
+      return 0;
+    }
+}
+
+gboolean
+_mysql_binlog_value_get_payload (const MysqlBinlogColumn *column,
+                                 const guint8            *data,
+                                 gsize                    length,
+                                 gsize                   *payload_offset,
+                                 gsize                   *payload_length)
+{
+  guint prefix = prefix_length (column);
+
+  if (prefix == 0 || prefix > length)
+    return FALSE;
+
+  *payload_offset = prefix;
+  *payload_length = length - prefix;
+  return TRUE;
+}
+
+MysqlBinlogValueKind
+_mysql_binlog_value_kind (const MysqlBinlogColumn *column)
+{
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+      return MYSQL_BINLOG_VALUE_KIND_NONE;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      return column->is_unsigned ? MYSQL_BINLOG_VALUE_KIND_UINT64 : MYSQL_BINLOG_VALUE_KIND_INT64;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      return MYSQL_BINLOG_VALUE_KIND_INT64;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      return MYSQL_BINLOG_VALUE_KIND_UINT64;
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      return MYSQL_BINLOG_VALUE_KIND_DOUBLE;
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      return MYSQL_BINLOG_VALUE_KIND_STRV;
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      return MYSQL_BINLOG_VALUE_KIND_DOUBLEV;
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+      return MYSQL_BINLOG_VALUE_KIND_BYTES;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+      return column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY
+             ? MYSQL_BINLOG_VALUE_KIND_BYTES : MYSQL_BINLOG_VALUE_KIND_STRING;
+    default:
+      /* DECIMAL, ENUM, the temporal types, JSON */
+      return MYSQL_BINLOG_VALUE_KIND_STRING;
+    }
+}
+
+/* Numbers
+ * ----------------------------------------------------------------------- */
+
+gboolean
+_mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
+                                 const guint8            *data,
+                                 gsize                    length,
+                                 guint64                 *value,
+                                 gboolean                *is_signed)
+{
+  guint width;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+      width = 1;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+      width = 2;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+      width = 3;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+      width = 4;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      width = 8;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      *value = (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0;
+      *is_signed = TRUE;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      *value = read_be (data, MIN (length, 8));
+      *is_signed = FALSE;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      *value = read_le (data, MIN (length, 8));
+      *is_signed = FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (length < width)
+    {
+      *value = 0;
+      *is_signed = !column->is_unsigned;
+      return TRUE;
+    }
+
+  *value = read_le (data, width);
+  *is_signed = !column->is_unsigned;
+  if (*is_signed)
+    *value = (guint64) sign_extend (*value, width * 8);
+  return TRUE;
+}
+
+static float
+read_float (const guint8 *data)
+{
+  guint32 bits = (guint32) read_le (data, 4);
+  float value;
+
+  memcpy (&value, &bits, sizeof value);
+  return value;
+}
+
+static double
+read_double (const guint8 *data)
+{
+  guint64 bits = read_le (data, 8);
+  double value;
+
+  memcpy (&value, &bits, sizeof value);
+  return value;
+}
+
+static gboolean
+is_positive_zero (const char *digits)
+{
+  for (; *digits != '\0'; digits++)
+    if (*digits != '0' && *digits != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* Writes @value as exactly @width digits, zero-padded, at @out. */
+static inline void
+write_digits (char    *out,
+              guint32  value,
+              guint    width)
+{
+  value %= powers_of_ten[width];
+  while (width > 0)
+    {
+      out[--width] = '0' + value % 10;
+      value /= 10;
+    }
+}
+
+/* Formats a binary DECIMAL into @buffer (DECIMAL_STRING_SIZE bytes); the
+ * caller has checked that @data holds _mysql_binlog_decimal_size() bytes.
+ * Groups with more digits than they may hold (corrupt data) keep their
+ * low digits. */
+static gsize
+decimal_format (char         *buffer,
+                const guint8 *data,
+                guint         precision,
+                guint         scale)
+{
+  guint8 bytes[32];
+  gsize size = _mysql_binlog_decimal_size (precision, scale);
+  guint integer_digits = precision - scale;
+  guint int_full = integer_digits / 9, int_partial = integer_digits % 9;
+  guint frac_full = scale / 9, frac_partial = scale % 9;
+  char digits[DECIMAL_STRING_SIZE];
+  const guint8 *p = bytes;
+  gboolean negative;
+  gsize n = 0, start, out = 0;
+
+  g_assert (size <= sizeof bytes);
+
+  memcpy (bytes, data, size);
+  negative = (bytes[0] & 0x80) == 0;
+  bytes[0] ^= 0x80;
+  if (negative)
+    for (gsize i = 0; i < size; i++)
+      bytes[i] = ~bytes[i];
+
+  if (int_partial > 0)
+    {
+      guint width = decimal_digit_bytes[int_partial];
+      write_digits (digits + n, (guint32) read_be (p, width), int_partial);
+      p += width;
+      n += int_partial;
+    }
+  for (guint i = 0; i < int_full; i++)
+    {
+      write_digits (digits + n, (guint32) read_be (p, 4), 9);
+      p += 4;
+      n += 9;
+    }
+
+  /* The integer part without its leading zeros, but at least one digit. */
+  for (start = 0; start < n && digits[start] == '0'; start++)
+    ;
+  if (start == n)
+    {
+      digits[n++] = '0';
+    }
+
+  if (scale > 0)
+    digits[n++] = '.';
+  for (guint i = 0; i < frac_full; i++)
+    {
+      write_digits (digits + n, (guint32) read_be (p, 4), 9);
+      p += 4;
+      n += 9;
+    }
+  if (frac_partial > 0)
+    {
+      write_digits (digits + n, (guint32) read_be (p, decimal_digit_bytes[frac_partial]),
+                    frac_partial);
+      n += frac_partial;
+    }
+  digits[n] = '\0';
+
+  if (negative && !is_positive_zero (digits + start))
+    buffer[out++] = '-';
+  memcpy (buffer + out, digits + start, n - start + 1);
+  return out + n - start;
+}
+
+void
+_mysql_binlog_decimal_append (GString      *out,
+                              const guint8 *data,
+                              guint         precision,
+                              guint         scale)
+{
+  char buffer[DECIMAL_STRING_SIZE];
+  gsize length = decimal_format (buffer, data, precision, scale);
+
+  g_string_append_len (out, buffer, length);
+}
+
+gboolean
+_mysql_binlog_value_get_double (const MysqlBinlogColumn *column,
+                                const guint8            *data,
+                                gsize                    length,
+                                double                  *value)
+{
+  guint64 bits;
+  gboolean is_signed;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+      *value = length >= 4 ? read_float (data) : 0.0;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      *value = length >= 8 ? read_double (data) : 0.0;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      {
+        char buffer[DECIMAL_STRING_SIZE];
+        gssize size = _mysql_binlog_decimal_size (column->meta >> 8, column->meta & 0xff);
+
+        if (size < 0 || (gsize) size > length)
+          {
+            *value = 0.0;
+            return TRUE;
+          }
+        decimal_format (buffer, data, column->meta >> 8, column->meta & 0xff);
+        *value = g_ascii_strtod (buffer, NULL);
+        return TRUE;
+      }
+    default:
+      if (!_mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed))
+        return FALSE;
+      *value = is_signed ? (double) (gint64) bits : (double) bits;
+      return TRUE;
+    }
+}
+
+/* Shortest text that reads back as the same float (@single) or double,
+ * in the C locale, with the exponent written as MySQL writes it ("1e20",
+ * "1.5e-7").  @buffer holds G_ASCII_DTOSTR_BUF_SIZE bytes. */
+static void
+format_double (char     *buffer,
+               double    value,
+               gboolean  single)
+{
+  static const char * const formats[] = {
+    "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
+    "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
+  };
+  /* Any decimal of FLT_DIG (DBL_DIG) digits survives a round trip through a
+   * normal float (double), so when one of that many digits reads back, no
+   * shorter one differs from it but by trailing zeros, which %g drops.
+   * Subnormal numbers have fewer digits: try them all. */
+  guint first, last = single ? 8 : 16;
+  char *e;
+
+  if (single)
+    first = fabs (value) < FLT_MIN ? 0 : 5;
+  else
+    first = fabs (value) < DBL_MIN ? 0 : 14;
+
+  if (isnan (value))
+    {
+      strcpy (buffer, "nan");
+      return;
+    }
+  if (isinf (value))
+    {
+      strcpy (buffer, value < 0 ? "-inf" : "inf");
+      return;
+    }
+
+  for (guint i = first; i <= last; i++)
+    {
+      double back;
+
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      back = g_ascii_strtod (buffer, NULL);
+      if (single ? (float) back == (float) value : back == value)
+        break;
+    }
+
+  e = strchr (buffer, 'e');
+  if (e != NULL)
+    {
+      char *digits = e + 1, *to = e + 1;
+
+      if (*digits == '+')
+        digits++;
+      else if (*digits == '-')
+        *to++ = *digits++;
+      while (*digits == '0' && digits[1] != '\0')
+        digits++;
+      memmove (to, digits, strlen (digits) + 1);
+    }
+}
+
+char *
+_mysql_binlog_format_double (double   value,
+                             gboolean single)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  format_double (buffer, value, single);
+  return g_strdup (buffer);
+}
+
+/* Dates and times
+ * ----------------------------------------------------------------------- */
+
+/* Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+ * civil_from_days), for non-negative day counts. */
+static void
+civil_from_days (guint64  days,
+                 guint   *year,
+                 guint   *month,
+                 guint   *day)
+{
+  guint64 z = days + 719468;
+  guint64 era = z / 146097;
+  guint64 doe = z - era * 146097;
+  guint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  guint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  guint64 mp = (5 * doy + 2) / 153;
+
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = yoe + era * 400 + (*month <= 2 ? 1 : 0);
+}
+
+/* ".ffffff" cut to @fsp digits, or "" when @fsp is 0. */
+static void
+format_fraction (char  buffer[8],
+                 guint microseconds,
+                 guint fsp)
+{
+  if (fsp == 0)
+    {
+      buffer[0] = '\0';
+      return;
+    }
+  buffer[0] = '.';
+  write_digits (buffer + 1, MIN (microseconds, 999999), 6);
+  buffer[1 + MIN (fsp, 6)] = '\0';
+}
+
+static char *
+format_datetime (guint year,
+                 guint month,
+                 guint day,
+                 guint hour,
+                 guint minute,
+                 guint second,
+                 guint microseconds,
+                 guint fsp)
+{
+  char fraction[8];
+
+  format_fraction (fraction, microseconds, fsp);
+  return g_strdup_printf ("%04u-%02u-%02u %02u:%02u:%02u%s",
+                          year, month, day, hour, minute, second, fraction);
+}
+
+static char *
+format_time (gboolean negative,
+             guint    hour,
+             guint    minute,
+             guint    second,
+             guint    microseconds,
+             guint    fsp)
+{
+  char fraction[8];
+
+  format_fraction (fraction, microseconds, fsp);
+  return g_strdup_printf ("%s%02u:%02u:%02u%s", negative ? "-" : "",
+                          hour, minute, second, fraction);
+}
+
+/* MySQL's "packed" temporal integers: the integer part shifted left by 24
+ * bits plus microseconds, the whole negated for negative values. */
+#define PACKED_FRACTION_BITS 24
+
+static char *
+format_packed_datetime (gint64   packed,
+                        gboolean with_time,
+                        guint    fsp)
+{
+  guint64 magnitude = packed < 0 ? (guint64) 0 - (guint64) packed : (guint64) packed;
+  guint microseconds = magnitude % (1 << PACKED_FRACTION_BITS);
+  guint64 ymdhms = magnitude >> PACKED_FRACTION_BITS;
+  guint64 ymd = ymdhms >> 17;
+  guint64 ym = ymd >> 5;
+  guint hms = ymdhms % (1 << 17);
+
+  if (!with_time)
+    return g_strdup_printf ("%04u-%02u-%02u", (guint) (ym / 13), (guint) (ym % 13),
+                            (guint) (ymd % 32));
+  return format_datetime (ym / 13, ym % 13, ymd % 32,
+                          hms >> 12, (hms >> 6) % 64, hms % 64, microseconds, fsp);
+}
+
+static char *
+format_packed_time (gint64 packed,
+                    guint  fsp)
+{
+  guint64 magnitude = packed < 0 ? (guint64) 0 - (guint64) packed : (guint64) packed;
+  guint microseconds = magnitude % (1 << PACKED_FRACTION_BITS);
+  guint64 hms = magnitude >> PACKED_FRACTION_BITS;
+
+  return format_time (packed < 0, (hms >> 12) % (1 << 10), (hms >> 6) % 64, hms % 64,
+                      microseconds, fsp);
+}
+
+static char *
+format_time2 (const guint8 *data,
+              guint         fsp)
+{
+  gint64 integer, fraction, packed;
+
+  switch (fsp)
+    {
+    case 1:
+    case 2:
+      integer = (gint64) read_be (data, 3) - 0x800000;
+      fraction = data[3];
+      /* Negative values store the fraction so that they sort: the disk
+       * value -1.FF means -0.01, so borrow one from the integer part. */
+      if (integer < 0 && fraction != 0)
+        {
+          integer++;
+          fraction -= 0x100;
+        }
+      packed = integer * (1 << PACKED_FRACTION_BITS) + fraction * 10000;
+      break;
+    case 3:
+    case 4:
+      integer = (gint64) read_be (data, 3) - 0x800000;
+      fraction = read_be (data + 3, 2);
+      if (integer < 0 && fraction != 0)
+        {
+          integer++;
+          fraction -= 0x10000;
+        }
+      packed = integer * (1 << PACKED_FRACTION_BITS) + fraction * 100;
+      break;
+    case 5:
+    case 6:
+      packed = (gint64) read_be (data, 6) - G_GINT64_CONSTANT (0x800000000000);
+      break;
+    default:
+      packed = ((gint64) read_be (data, 3) - 0x800000) * (1 << PACKED_FRACTION_BITS);
+      break;
+    }
+
+  return format_packed_time (packed, fsp);
+}
+
+static char *
+format_datetime2 (const guint8 *data,
+                  guint         fsp)
+{
+  guint64 integer = read_be (data, 5) - G_GUINT64_CONSTANT (0x8000000000);
+  gint64 fraction;
+
+  switch (fsp)
+    {
+    case 1:
+    case 2:
+      fraction = (gint64) (gint8) data[5] * 10000;
+      break;
+    case 3:
+    case 4:
+      fraction = sign_extend (read_be (data + 5, 2), 16) * 100;
+      break;
+    case 5:
+    case 6:
+      fraction = sign_extend (read_be (data + 5, 3), 24);
+      break;
+    default:
+      fraction = 0;
+      break;
+    }
+
+  /* Unsigned arithmetic: corrupt values wrap instead of overflowing. */
+  return format_packed_datetime ((gint64) ((integer << PACKED_FRACTION_BITS) + (guint64) fraction),
+                                 TRUE, fsp);
+}
+
+static char *
+format_timestamp (guint64 seconds,
+                  guint   microseconds,
+                  guint   fsp)
+{
+  guint year, month, day;
+
+  if (seconds == 0)
+    return format_datetime (0, 0, 0, 0, 0, 0, 0, fsp);
+
+  civil_from_days (seconds / 86400, &year, &month, &day);
+  return format_datetime (year, month, day, (seconds % 86400) / 3600,
+                          (seconds % 3600) / 60, seconds % 60, microseconds, fsp);
+}
+
+static char *
+format_timestamp2 (const guint8 *data,
+                   guint         fsp)
+{
+  guint microseconds;
+
+  switch (fsp)
+    {
+    case 1:
+    case 2:
+      microseconds = data[4] * 10000;
+      break;
+    case 3:
+    case 4:
+      microseconds = read_be (data + 4, 2) * 100;
+      break;
+    case 5:
+    case 6:
+      microseconds = read_be (data + 4, 3);
+      break;
+    default:
+      microseconds = 0;
+      break;
+    }
+
+  return format_timestamp (read_be (data, 4), microseconds, fsp);
+}
+
+static char *
+format_old_datetime (guint64 value)
+{
+  guint64 date = value / 1000000;
+  guint time = value % 1000000;
+
+  return format_datetime (date / 10000, (date / 100) % 100, date % 100,
+                          time / 10000, (time / 100) % 100, time % 100, 0, 0);
+}
+
+static char *
+format_old_time (const guint8 *data)
+{
+  gint64 value = sign_extend (read_le (data, 3), 24);
+  guint magnitude = value < 0 ? -value : value;
+
+  return format_time (value < 0, magnitude / 10000, (magnitude / 100) % 100,
+                      magnitude % 100, 0, 0);
+}
+
+static char *
+format_date (const guint8 *data)
+{
+  guint value = read_le (data, 3);
+
+  return g_strdup_printf ("%04u-%02u-%02u", value >> 9, (value >> 5) & 15, value & 31);
+}
+
+/* Strings, ENUM, SET, VECTOR
+ * ----------------------------------------------------------------------- */
+
+static char *
+format_hex (const guint8 *data,
+            gsize         length)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  char *out = g_malloc (2 + length * 2 + 1);
+  char *p = out;
+
+  *p++ = '0';
+  *p++ = 'x';
+  for (gsize i = 0; i < length; i++)
+    {
+      *p++ = hex[data[i] >> 4];
+      *p++ = hex[data[i] & 15];
+    }
+  *p = '\0';
+  return out;
+}
+
+/* A member name, or its 1-based number when the members are unknown. */
+static void
+append_member (GString                 *out,
+               const MysqlBinlogColumn *column,
+               guint64                  number)
+{
+  const char *name;
+
+  if (column->members == NULL || number == 0 || number > column->n_members ||
+      (name = column->members[number - 1]) == NULL)
+    {
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, number);
+      return;
+    }
+  if (g_utf8_validate (name, -1, NULL))
+    {
+      g_string_append (out, name);
+    }
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (name, -1);
+      g_string_append (out, valid);
+    }
+}
+
+static char *
+format_enum (const MysqlBinlogColumn *column,
+             guint64                  index)
+{
+  GString *out;
+
+  /* 0 is the "error" member that invalid values get: the empty string. */
+  if (index == 0)
+    return g_strdup ("");
+  if (column->members != NULL && index <= column->n_members &&
+      column->members[index - 1] != NULL &&
+      g_utf8_validate (column->members[index - 1], -1, NULL))
+    return g_strdup (column->members[index - 1]);
+
+  out = g_string_new (NULL);
+  append_member (out, column, index);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_set (const MysqlBinlogColumn *column,
+            guint64                  bits)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < 64 && (bits >> i) != 0; i++)
+    {
+      if (((bits >> i) & 1) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ',');
+      append_member (out, column, i + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GVariant *
+set_to_variant (const MysqlBinlogColumn *column,
+                guint64                  bits)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < 64 && (bits >> i) != 0; i++)
+    {
+      GString *name;
+
+      if (((bits >> i) & 1) == 0)
+        continue;
+      name = g_string_new (NULL);
+      append_member (name, column, i + 1);
+      g_variant_builder_add_value (&builder,
+                                   g_variant_new_take_string (g_string_free (name, FALSE)));
+    }
+  return g_variant_builder_end (&builder);
+}
+
+static char *
+format_vector (const guint8 *data,
+               gsize         length)
+{
+  GString *out = g_string_sized_new (2 + length * 3);
+
+  g_string_append_c (out, '[');
+  for (gsize i = 0; i + 4 <= length; i += 4)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      format_double (buffer, read_float (data + i), TRUE);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, buffer);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+static GVariant *
+vector_to_variant (const guint8 *data,
+                   gsize         length)
+{
+  gsize n = length / 4;
+  double *values = g_new (double, MAX (n, 1));
+  GVariant *variant;
+
+  for (gsize i = 0; i < n; i++)
+    values[i] = read_float (data + 4 * i);
+  variant = g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values, n, sizeof (double));
+  g_free (values);
+  return variant;
+}
+
+/* JSON
+ * ----------------------------------------------------------------------- */
+
+enum {
+  JSON_SMALL_OBJECT = 0x00,
+  JSON_LARGE_OBJECT = 0x01,
+  JSON_SMALL_ARRAY = 0x02,
+  JSON_LARGE_ARRAY = 0x03,
+  JSON_LITERAL = 0x04,
+  JSON_INT16 = 0x05,
+  JSON_UINT16 = 0x06,
+  JSON_INT32 = 0x07,
+  JSON_UINT32 = 0x08,
+  JSON_INT64 = 0x09,
+  JSON_UINT64 = 0x0a,
+  JSON_DOUBLE = 0x0b,
+  JSON_STRING = 0x0c,
+  JSON_OPAQUE = 0x0f,
+};
+
+typedef struct
+{
+  GString *out;
+  gsize    limit;   /* bound on the output, against documents whose
+                     * entries share sub-documents (exponential output) */
+} JsonWriter;
+
+/* MySQL's variable-length integers: 7 bits a byte, low bits first. */
+static gboolean
+json_read_length (const guint8 *data,
+                  gsize         size,
+                  gsize        *consumed,
+                  guint32      *value)
+{
+  guint32 result = 0;
+
+  for (gsize i = 0; i < 5 && i < size; i++)
+    {
+      result |= (guint32) (data[i] & 0x7f) << (7 * i);
+      if ((data[i] & 0x80) == 0)
+        {
+          if (i == 4 && data[i] > 0x0f)
+            return FALSE;
+          *consumed = i + 1;
+          *value = result;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+json_append_string (GString      *out,
+                    const guint8 *data,
+                    gsize         length)
+{
+  g_autofree char *valid = NULL;
+  const char *text = (const char *) data;
+
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      valid = g_utf8_make_valid (text, length);
+      text = valid;
+      length = strlen (valid);
+    }
+
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+json_append_opaque (GString      *out,
+                    guint8        field_type,
+                    const guint8 *data,
+                    gsize         length)
+{
+  switch (field_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      {
+        gssize size;
+
+        if (length < 2 || (size = _mysql_binlog_decimal_size (data[0], data[1])) < 0 ||
+            (gsize) size > length - 2)
+          return FALSE;
+        _mysql_binlog_decimal_append (out, data + 2, data[0], data[1]);
+        return TRUE;
+      }
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      {
+        g_autofree char *text = NULL;
+        gint64 packed;
+
+        if (length < 8)
+          return FALSE;
+        packed = (gint64) read_le (data, 8);
+        if (field_type == MYSQL_BINLOG_COLUMN_TYPE_TIME)
+          text = format_packed_time (packed, 6);
+        else
+          text = format_packed_datetime (packed, field_type != MYSQL_BINLOG_COLUMN_TYPE_DATE, 6);
+        g_string_append_c (out, '"');
+        g_string_append (out, text);
+        g_string_append_c (out, '"');
+        return TRUE;
+      }
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      /* MySQL prints strings kept as opaque VAR_STRING as plain strings. */
+      json_append_string (out, data, length);
+      return TRUE;
+    default:
+      {
+        g_autofree char *encoded = g_base64_encode (data, length);
+
+        g_string_append_printf (out, "\"base64:type%u:%s\"", field_type, encoded);
+        return TRUE;
+      }
+    }
+}
+
+static gboolean json_append_value (JsonWriter   *writer,
+                                   guint8        type,
+                                   const guint8 *data,
+                                   gsize         size,
+                                   guint         depth);
+
+static gboolean
+json_is_inlined (guint8   type,
+                 gboolean large)
+{
+  switch (type)
+    {
+    case JSON_LITERAL:
+    case JSON_INT16:
+    case JSON_UINT16:
+      return TRUE;
+    case JSON_INT32:
+    case JSON_UINT32:
+      return large;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+json_append_container (JsonWriter   *writer,
+                       guint8        type,
+                       const guint8 *data,
+                       gsize         size,
+                       guint         depth)
+{
+  gboolean large = (type & 1) != 0;
+  gboolean is_object = type == JSON_SMALL_OBJECT || type == JSON_LARGE_OBJECT;
+  guint offset_size = large ? 4 : 2;
+  guint key_entry_size = offset_size + 2;
+  guint value_entry_size = 1 + offset_size;
+  guint64 count, total, header, value_entries;
+
+  if (depth > JSON_MAX_DEPTH || size < 2 * offset_size)
+    return FALSE;
+
+  count = read_le (data, offset_size);
+  total = read_le (data + offset_size, offset_size);
+  if (total > size)
+    return FALSE;
+  size = total;
+
+  value_entries = 2 * offset_size + (is_object ? count * key_entry_size : 0);
+  header = value_entries + count * value_entry_size;
+  if (header > size)
+    return FALSE;
+
+  g_string_append_c (writer->out, is_object ? '{' : '[');
+  for (guint64 i = 0; i < count; i++)
+    {
+      const guint8 *entry = data + value_entries + i * value_entry_size;
+
+      if (writer->out->len > writer->limit)
+        return FALSE;
+      if (i > 0)
+        g_string_append (writer->out, ", ");
+
+      if (is_object)
+        {
+          const guint8 *key = data + 2 * offset_size + i * key_entry_size;
+          guint64 key_offset = read_le (key, offset_size);
+          guint64 key_length = read_le (key + offset_size, 2);
+
+          if (key_offset > size || key_length > size - key_offset)
+            return FALSE;
+          json_append_string (writer->out, data + key_offset, key_length);
+          g_string_append (writer->out, ": ");
+        }
+
+      if (json_is_inlined (entry[0], large))
+        {
+          if (!json_append_value (writer, entry[0], entry + 1, offset_size, depth + 1))
+            return FALSE;
+        }
+      else
+        {
+          guint64 value_offset = read_le (entry + 1, offset_size);
+
+          if (value_offset >= size ||
+              !json_append_value (writer, entry[0], data + value_offset,
+                                  size - value_offset, depth + 1))
+            return FALSE;
+        }
+    }
+  g_string_append_c (writer->out, is_object ? '}' : ']');
+  return TRUE;
+}
+
+static gboolean
+json_append_value (JsonWriter   *writer,
+                   guint8        type,
+                   const guint8 *data,
+                   gsize         size,
+                   guint         depth)
+{
+  GString *out = writer->out;
+
+  switch (type)
+    {
+    case JSON_SMALL_OBJECT:
+    case JSON_LARGE_OBJECT:
+    case JSON_SMALL_ARRAY:
+    case JSON_LARGE_ARRAY:
+      return json_append_container (writer, type, data, size, depth);
+    case JSON_LITERAL:
+      if (size < 1)
+        return FALSE;
+      switch (data[0])
+        {
+        case 0x00:
+          g_string_append (out, "null");
+          return TRUE;
+        case 0x01:
+          g_string_append (out, "true");
+          return TRUE;
+        case 0x02:
+          g_string_append (out, "false");
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    case JSON_INT16:
+      if (size < 2)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, sign_extend (read_le (data, 2), 16));
+      return TRUE;
+    case JSON_UINT16:
+      if (size < 2)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 2));
+      return TRUE;
+    case JSON_INT32:
+      if (size < 4)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, sign_extend (read_le (data, 4), 32));
+      return TRUE;
+    case JSON_UINT32:
+      if (size < 4)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 4));
+      return TRUE;
+    case JSON_INT64:
+      if (size < 8)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) read_le (data, 8));
+      return TRUE;
+    case JSON_UINT64:
+      if (size < 8)
+        return FALSE;
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 8));
+      return TRUE;
+    case JSON_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        double value;
+
+        if (size < 8)
+          return FALSE;
+        value = read_double (data);
+        if (!isfinite (value))
+          return FALSE;
+        format_double (buffer, value, FALSE);
+        g_string_append (out, buffer);
+        /* As MySQL does: keep doubles with no fraction apart from integers. */
+        if (strpbrk (buffer, ".e") == NULL)
+          g_string_append (out, ".0");
+        return TRUE;
+      }
+    case JSON_STRING:
+      {
+        gsize consumed;
+        guint32 length;
+
+        if (!json_read_length (data, size, &consumed, &length) || length > size - consumed)
+          return FALSE;
+        json_append_string (out, data + consumed, length);
+        return TRUE;
+      }
+    case JSON_OPAQUE:
+      {
+        gsize consumed;
+        guint32 length;
+
+        if (size < 1 || !json_read_length (data + 1, size - 1, &consumed, &length) ||
+            length > size - 1 - consumed)
+          return FALSE;
+        return json_append_opaque (out, data[0], data + 1 + consumed, length);
+      }
+    default:
+      return FALSE;
+    }
+}
+
+char *
+_mysql_binlog_json_to_string (const guint8 *data,
+                              gsize         length)
+{
+  JsonWriter writer;
+
+  /* An empty value is how the server writes a JSON null. */
+  if (length == 0)
+    return g_strdup ("null");
+
+  writer.out = g_string_sized_new (length * 2);
+  writer.limit = MAX (length, 1024) * 64;
+  if (!json_append_value (&writer, data[0], data + 1, length - 1, 0) ||
+      writer.out->len > writer.limit)
+    {
+      g_debug ("Malformed binary JSON value of %" G_GSIZE_FORMAT " bytes: decoded as null",
+               length);
+      g_string_free (writer.out, TRUE);
+      return g_strdup ("null");
+    }
+  return g_string_free (writer.out, FALSE);
+}
+
+/* Any value
+ * ----------------------------------------------------------------------- */
+
+char *
+_mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
+                               const guint8            *data,
+                               gsize                    length)
+{
+  gsize payload_offset, payload_length;
+  guint64 bits;
+  gboolean is_signed;
+  double number;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+      return g_strdup ("");
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      return g_strdup_printf ("%04u", (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0);
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+      return format_enum (column, bits);
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+      return format_set (column, bits);
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      _mysql_binlog_value_get_double (column, data, length, &number);
+      return _mysql_binlog_format_double (number,
+                                          column->real_type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT);
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      {
+        char buffer[DECIMAL_STRING_SIZE];
+        gssize size = _mysql_binlog_decimal_size (column->meta >> 8, column->meta & 0xff);
+
+        if (size < 0 || (gsize) size > length)
+          return g_strdup ("0");
+        decimal_format (buffer, data, column->meta >> 8, column->meta & 0xff);
+        return g_strdup (buffer);
+      }
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+      return length >= 3 ? format_date (data) : g_strdup ("0000-00-00");
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      return length >= 3 ? format_old_time (data) : g_strdup ("00:00:00");
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+      return format_old_datetime (length >= 8 ? read_le (data, 8) : 0);
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+      return format_timestamp (length >= 4 ? read_le (data, 4) : 0, 0, 0);
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+      if (column->meta > 6 || length < 3 + fraction_bytes (column->meta))
+        return g_strdup ("00:00:00");
+      return format_time2 (data, column->meta);
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+      if (column->meta > 6 || length < 5 + fraction_bytes (column->meta))
+        return g_strdup ("0000-00-00 00:00:00");
+      return format_datetime2 (data, column->meta);
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      if (column->meta > 6 || length < 4 + fraction_bytes (column->meta))
+        return g_strdup ("0000-00-00 00:00:00");
+      return format_timestamp2 (data, column->meta);
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+      if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+        return g_strdup ("null");
+      return _mysql_binlog_json_to_string (data + payload_offset, payload_length);
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+        return g_strdup ("[]");
+      return format_vector (data + payload_offset, payload_length);
+    default:
+      break;
+    }
+
+  if (_mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed))
+    {
+      if (is_signed)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) bits);
+      return g_strdup_printf ("%" G_GUINT64_FORMAT, bits);
+    }
+
+  if (_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+    {
+      if (_mysql_binlog_value_kind (column) == MYSQL_BINLOG_VALUE_KIND_BYTES)
+        return format_hex (data + payload_offset, payload_length);
+      return _mysql_binlog_column_to_utf8 (column, data + payload_offset, payload_length);
+    }
+
+  return format_hex (data, length);
+}
+
+GVariant *
+_mysql_binlog_value_to_variant (const MysqlBinlogColumn *column,
+                                const guint8            *data,
+                                gsize                    length)
+{
+  gsize payload_offset, payload_length;
+  guint64 bits;
+  gboolean is_signed;
+  double number;
+
+  switch (_mysql_binlog_value_kind (column))
+    {
+    case MYSQL_BINLOG_VALUE_KIND_NONE:
+      return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
+    case MYSQL_BINLOG_VALUE_KIND_INT64:
+      _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+      return g_variant_new_int64 ((gint64) bits);
+    case MYSQL_BINLOG_VALUE_KIND_UINT64:
+      _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+      return g_variant_new_uint64 (bits);
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLE:
+      _mysql_binlog_value_get_double (column, data, length, &number);
+      return g_variant_new_double (number);
+    case MYSQL_BINLOG_VALUE_KIND_STRV:
+      _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+      return set_to_variant (column, bits);
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLEV:
+      if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+        payload_offset = payload_length = 0;
+      return vector_to_variant (data + payload_offset, payload_length);
+    case MYSQL_BINLOG_VALUE_KIND_BYTES:
+      if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+        payload_offset = 0, payload_length = length;
+      return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data + payload_offset,
+                                        payload_length, 1);
+    case MYSQL_BINLOG_VALUE_KIND_STRING:
+    default:
+      return g_variant_new_take_string (_mysql_binlog_value_to_string (column, data, length));
+    }
+}

@@ -9,7 +9,7 @@
 #include <zlib.h>
 
 #include "mysql-binlog-decoder-private.h"
-#include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 
 #define CHECKSUM_LENGTH 4
@@ -120,26 +120,6 @@ u48 (const guint8 *p)
   return u32 (p) | ((guint64) u16 (p + 4) << 32);
 }
 
-static gboolean
-corrupt (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-corrupt (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, message);
-  return FALSE;
-}
-
 /* A length-encoded integer; FALSE when it runs past @end or is the NULL marker. */
 static gboolean
 read_packed (const guint8 **p,
@@ -242,8 +222,8 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   gboolean checksum;
 
   if (length < MYSQL_BINLOG_EVENT_HEADER_LENGTH || length < header_length)
-    return corrupt (error, "Truncated event: %" G_GSIZE_FORMAT " bytes, shorter than the %"
-                    G_GSIZE_FORMAT "-byte event header", length, header_length);
+    return _mysql_binlog_set_corrupt (error, "Truncated event: %" G_GSIZE_FORMAT " bytes, shorter than the %"
+                                      G_GSIZE_FORMAT "-byte event header", length, header_length);
 
   memset (info, 0, sizeof *info);
   info->data = data;
@@ -255,8 +235,8 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   info->flags = u16 (data + 17);
 
   if (info->event_size != length)
-    return corrupt (error, "Event of type %u declares %u bytes but %" G_GSIZE_FORMAT
-                    " bytes were read", info->type, info->event_size, length);
+    return _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes but %" G_GSIZE_FORMAT
+                                      " bytes were read", info->type, info->event_size, length);
 
   if (info->type == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION)
     {
@@ -268,8 +248,8 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
     {
       checksum = decoder->checksum;
       if (checksum && length < header_length + CHECKSUM_LENGTH)
-        return corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
-                        " bytes) to carry its checksum", info->type, length);
+        return _mysql_binlog_set_corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
+                                          " bytes) to carry its checksum", info->type, length);
     }
 
   if (checksum)
@@ -298,9 +278,9 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   info->length = length;
   post_length = post_header_length (decoder, info->type);
   if (length - header_length < post_length)
-    return corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
-                    " bytes) for its %" G_GSIZE_FORMAT "-byte post-header",
-                    info->type, length, post_length);
+    return _mysql_binlog_set_corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
+                                      " bytes) for its %" G_GSIZE_FORMAT "-byte post-header",
+                                      info->type, length, post_length);
   info->post_header = data + header_length;
   info->post_header_length = post_length;
   info->body = info->post_header + post_length;
@@ -333,7 +313,7 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
   gboolean has_alg;
 
   if (available < FDE_FIXED_LENGTH)
-    return corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
+    return _mysql_binlog_set_corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
 
   decoder->binlog_version = u16 (p);
   memcpy (decoder->server_version, p + 2, 50);
@@ -349,14 +329,14 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
       return FALSE;
     }
   if (header_length < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
-    return corrupt (error, "The format description declares a %u-byte event header", header_length);
+    return _mysql_binlog_set_corrupt (error, "The format description declares a %u-byte event header", header_length);
 
   has_alg = server_version_has_checksums (decoder->server_version);
   n_types = available - FDE_FIXED_LENGTH;
   if (has_alg)
     {
       if (n_types < 1 + CHECKSUM_LENGTH)
-        return corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
+        return _mysql_binlog_set_corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
       alg = info->data[info->event_size - CHECKSUM_LENGTH - 1];
       n_types -= 1 + CHECKSUM_LENGTH;
       if (alg == CHECKSUM_ALG_CRC32)
@@ -412,7 +392,7 @@ _mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
     }
   else
     {
-      return corrupt (error, "Rotate event without its position");
+      return _mysql_binlog_set_corrupt (error, "Rotate event without its position");
     }
 
   /* Some servers pad the name (a checksum that was not announced, or a
@@ -424,7 +404,7 @@ _mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
         break;
       }
   if (name_length == 0)
-    return corrupt (error, "Rotate event without a file name");
+    return _mysql_binlog_set_corrupt (error, "Rotate event without a file name");
 
   *file = g_strndup ((const char *) name, name_length);
   return TRUE;
@@ -444,8 +424,8 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   guint16 status_length;
 
   if (info->post_header_length < 13)
-    return corrupt (error, "Query event with a %" G_GSIZE_FORMAT "-byte post-header",
-                    info->post_header_length);
+    return _mysql_binlog_set_corrupt (error, "Query event with a %" G_GSIZE_FORMAT "-byte post-header",
+                                      info->post_header_length);
 
   /* thread id (4), execution time (4), schema length (1), error code (2),
    * status variables length (2, binlog v4) */
@@ -453,7 +433,7 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   status_length = u16 (ph + 11);
 
   if ((gsize) (end - p) < (gsize) status_length + schema_length + 1)
-    return corrupt (error, "Query event too short for its status variables and schema name");
+    return _mysql_binlog_set_corrupt (error, "Query event too short for its status variables and schema name");
   p += status_length;
   *schema = g_strndup ((const char *) p, schema_length);
   p += schema_length + 1;
@@ -474,7 +454,7 @@ _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
 
   /* sequence number (8), domain id (4), flags (1) */
   if (available < 13)
-    return corrupt (error, "Truncated MariaDB GTID event");
+    return _mysql_binlog_set_corrupt (error, "Truncated MariaDB GTID event");
   *sequence = u32 (p) | ((guint64) u32 (p + 4) << 32);
   *domain = u32 (p + 8);
   *flags = p[12];
@@ -895,8 +875,8 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
 
   if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
     {
-      corrupt (error, "Table map event with a %" G_GSIZE_FORMAT "-byte post-header",
-               info->post_header_length);
+      _mysql_binlog_set_corrupt (error, "Table map event with a %" G_GSIZE_FORMAT "-byte post-header",
+                                 info->post_header_length);
       return NULL;
     }
 
@@ -942,8 +922,8 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
       column->type = types[i];
       if (!read_column_meta (column, &meta, meta_end))
         {
-          corrupt (error, "Table map of %s.%s: the metadata of column %u is truncated",
-                   schema, name, i + 1);
+          _mysql_binlog_set_corrupt (error, "Table map of %s.%s: the metadata of column %u is truncated",
+                                     schema, name, i + 1);
           return NULL;
         }
       _mysql_binlog_column_resolve_real_type (column);
@@ -954,7 +934,7 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
   *needs = 0;
   if (!parse_optional_metadata (table, p, end, needs))
     {
-      corrupt (error, "Table map of %s.%s: malformed optional metadata", schema, name);
+      _mysql_binlog_set_corrupt (error, "Table map of %s.%s: malformed optional metadata", schema, name);
       return NULL;
     }
 
@@ -964,7 +944,7 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
   return table;
 
 truncated:
-  corrupt (error, "Truncated table map event (table id %" G_GUINT64_FORMAT ")", table_id);
+  _mysql_binlog_set_corrupt (error, "Truncated table map event (table id %" G_GUINT64_FORMAT ")", table_id);
   return NULL;
 }
 
@@ -1016,14 +996,14 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
   v2 = info->type >= MYSQL_BINLOG_EVENT_WRITE_ROWS;
 
   if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
-    return corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",
-                    info->post_header_length);
+    return _mysql_binlog_set_corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",
+                                      info->post_header_length);
   rows->flags = u16 (info->post_header + (info->post_header_length == 6 ? 4 : 6));
 
   rows->table = g_hash_table_lookup (decoder->tables, &table_id);
   if (rows->table == NULL)
-    return corrupt (error, "Rows event for table id %" G_GUINT64_FORMAT
-                    " without a preceding table map", table_id);
+    return _mysql_binlog_set_corrupt (error, "Rows event for table id %" G_GUINT64_FORMAT
+                                      " without a preceding table map", table_id);
 
   if (v2)
     {
@@ -1037,30 +1017,30 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
           extra_length = info->post_header + 8;
           extra = u16 (extra_length);
           if (extra < 2 || (gsize) (end - p) < extra - 2)
-            return corrupt (error, "Rows event with malformed extra data");
+            return _mysql_binlog_set_corrupt (error, "Rows event with malformed extra data");
           p += extra - 2;
         }
       else
         {
           if (end - p < 2)
-            return corrupt (error, "Truncated rows event");
+            return _mysql_binlog_set_corrupt (error, "Truncated rows event");
           extra = u16 (p);
           if (extra < 2 || (gsize) (end - p) < extra)
-            return corrupt (error, "Rows event with malformed extra data");
+            return _mysql_binlog_set_corrupt (error, "Rows event with malformed extra data");
           p += extra;
         }
     }
 
   if (!read_packed (&p, end, &width))
-    return corrupt (error, "Truncated rows event");
+    return _mysql_binlog_set_corrupt (error, "Truncated rows event");
   if (width != rows->table->n_columns)
-    return corrupt (error, "Rows event for %s has %" G_GUINT64_FORMAT
-                    " columns but its table map has %u",
-                    rows->table->qualified_name, width, rows->table->n_columns);
+    return _mysql_binlog_set_corrupt (error, "Rows event for %s has %" G_GUINT64_FORMAT
+                                      " columns but its table map has %u",
+                                      rows->table->qualified_name, width, rows->table->n_columns);
   bitmap_length = (width + 7) / 8;
 
   if ((gsize) (end - p) < bitmap_length * (rows->kind == 'u' ? 2 : 1))
-    return corrupt (error, "Truncated rows event");
+    return _mysql_binlog_set_corrupt (error, "Truncated rows event");
   rows->present = p;
   rows->n_present = count_bits (p, width);
   p += bitmap_length;

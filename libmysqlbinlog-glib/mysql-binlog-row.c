@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-row.h"
-#include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-value-private.h"
 
@@ -102,28 +102,6 @@ struct _MysqlBinlogRow
 G_DEFINE_BOXED_TYPE (MysqlBinlogRow, mysql_binlog_row,
                      mysql_binlog_row_ref, mysql_binlog_row_unref)
 
-static gboolean
-corrupt (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-corrupt (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  if (error == NULL)
-    return FALSE;
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (MYSQL_BINLOG_ERROR,
-                                                MYSQL_BINLOG_ERROR_CORRUPT_EVENT,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
 MysqlBinlogRow *
 _mysql_binlog_row_build (MysqlBinlogTable  *table,
                          GBytes            *bytes,
@@ -150,21 +128,21 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
 
   if (n_present > table->n_columns)
     {
-      corrupt (error, "Row of %s: %u columns present but the table has %u",
-               table->qualified_name, n_present, table->n_columns);
+      _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but the table has %u",
+                                 table->qualified_name, n_present, table->n_columns);
       return NULL;
     }
   if ((gsize) (end - base) > G_MAXUINT32)
     {
-      corrupt (error, "Row of %s: event too large", table->qualified_name);
+      _mysql_binlog_set_corrupt (error, "Row of %s: event too large", table->qualified_name);
       return NULL;
     }
 
   null_bitmap_length = (n_present + 7) / 8;
   if ((gsize) (end - p) < null_bitmap_length)
     {
-      corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
-               table->qualified_name);
+      _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
+                                 table->qualified_name);
       return NULL;
     }
   null_bitmap = p;
@@ -188,8 +166,8 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
         continue;
       if (cell == n_present)
         {
-          corrupt (error, "Row of %s: more columns present than announced",
-                   table->qualified_name);
+          _mysql_binlog_set_corrupt (error, "Row of %s: more columns present than announced",
+                                     table->qualified_name);
           goto fail;
         }
 
@@ -208,9 +186,9 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
       size = _mysql_binlog_value_size (column, p, end - p);
       if (size < 0)
         {
-          corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
-                   "or has invalid metadata", table->qualified_name, i + 1, column->name,
-                   column->real_type);
+          _mysql_binlog_set_corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
+                                     "or has invalid metadata", table->qualified_name, i + 1, column->name,
+                                     column->real_type);
           goto fail;
         }
       c->length = size;
@@ -219,8 +197,8 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
 
   if (cell != n_present)
     {
-      corrupt (error, "Row of %s: %u columns present but %u announced",
-               table->qualified_name, cell, n_present);
+      _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but %u announced",
+                                 table->qualified_name, cell, n_present);
       goto fail;
     }
 

@@ -631,6 +631,24 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
                                         row->data + cell->offset, cell->length);
 }
 
+/* The payload of a byte-string cell: the event's own memory, or a padded
+ * copy for a BINARY(n) value the server logged without its trailing zeros. */
+static GBytes *
+cell_payload_bytes (MysqlBinlogRow          *row,
+                    const MysqlBinlogCell   *cell,
+                    const MysqlBinlogColumn *info,
+                    gsize                    offset,
+                    gsize                    length)
+{
+  gsize padded_length = 0;
+  guint8 *padded = _mysql_binlog_value_pad_binary (info, row->data + cell->offset + offset,
+                                                   length, &padded_length);
+
+  if (padded != NULL)
+    return g_bytes_new_take (padded, padded_length);
+  return g_bytes_new_from_bytes (row->bytes, cell->offset + offset, length);
+}
+
 /**
  * mysql_binlog_row_get_bytes:
  * @row: a row
@@ -642,7 +660,8 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
  * WKB), MySQL JSON values in MySQL's binary JSON format.
  *
  * The bytes share the memory of the event, which stays alive as long as
- * they do.
+ * they do.  A BINARY(n) value comes padded with zero bytes to n bytes, as
+ * a `SELECT` returns it (the server logs it without them).
  *
  * Returns: (transfer full) (nullable): the bytes, or %NULL when the value is
  *   NULL or the column is of another type
@@ -666,7 +685,7 @@ mysql_binlog_row_get_bytes (MysqlBinlogRow *row,
       !_mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
                                         &offset, &length))
     return NULL;
-  return g_bytes_new_from_bytes (row->bytes, cell->offset + offset, length);
+  return cell_payload_bytes (row, cell, info, offset, length);
 }
 
 static GVariant *
@@ -691,8 +710,7 @@ cell_to_variant (MysqlBinlogRow        *row,
       _mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
                                        &offset, &length))
     {
-      g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (row->bytes, cell->offset + offset,
-                                                        length);
+      g_autoptr(GBytes) bytes = cell_payload_bytes (row, cell, info, offset, length);
       return g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE);
     }
 

@@ -81,4 +81,12 @@ void                 _mysql_binlog_decimal_append      (GString                 
 char                *_mysql_binlog_json_to_string      (const guint8            *data,
                                                         gsize                    length);
 
+/* The payload of a BINARY(n) value without the zero bytes the server strips
+ * from its end when it logs it: a copy padded back to n bytes, or NULL
+ * when nothing was stripped (the payload can then be used as it is). */
+guint8  *_mysql_binlog_value_pad_binary (const MysqlBinlogColumn *column,
+                                         const guint8            *payload,
+                                         gsize                    payload_length,
+                                         gsize                   *padded_length);
+
 G_END_DECLS

@@ -1404,6 +1404,30 @@ _mysql_binlog_json_to_string (const guint8 *data,
 /* Any value
  * ----------------------------------------------------------------------- */
 
+guint8 *
+_mysql_binlog_value_pad_binary (const MysqlBinlogColumn *column,
+                                const guint8            *payload,
+                                gsize                    payload_length,
+                                gsize                   *padded_length)
+{
+  guint max_length;
+  guint8 *padded;
+
+  /* BINARY(n) is padded with zero bytes that the binary log leaves out;
+   * a SELECT returns them, and so does a row. */
+  if (column->real_type != MYSQL_BINLOG_COLUMN_TYPE_STRING ||
+      column->charset_kind != MYSQL_BINLOG_CHARSET_KIND_BINARY)
+    return NULL;
+  max_length = _mysql_binlog_column_string_max_length (column);
+  if (payload_length >= max_length)
+    return NULL;
+
+  padded = g_malloc0 (max_length);
+  memcpy (padded, payload, payload_length);
+  *padded_length = max_length;
+  return padded;
+}
+
 char *
 _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
                                const guint8            *data,
@@ -1484,7 +1508,14 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
   if (_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
     {
       if (_mysql_binlog_value_kind (column) == MYSQL_BINLOG_VALUE_KIND_BYTES)
-        return format_hex (data + payload_offset, payload_length);
+        {
+          gsize padded_length = 0;
+          g_autofree guint8 *padded = _mysql_binlog_value_pad_binary (column, data + payload_offset,
+                                                                      payload_length, &padded_length);
+          if (padded != NULL)
+            return format_hex (padded, padded_length);
+          return format_hex (data + payload_offset, payload_length);
+        }
       return _mysql_binlog_column_to_utf8 (column, data + payload_offset, payload_length);
     }
 
@@ -1522,10 +1553,19 @@ _mysql_binlog_value_to_variant (const MysqlBinlogColumn *column,
         payload_offset = payload_length = 0;
       return vector_to_variant (data + payload_offset, payload_length);
     case MYSQL_BINLOG_VALUE_KIND_BYTES:
-      if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
-        payload_offset = 0, payload_length = length;
-      return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data + payload_offset,
-                                        payload_length, 1);
+      {
+        gsize padded_length = 0;
+        g_autofree guint8 *padded = NULL;
+
+        if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
+          payload_offset = 0, payload_length = length;
+        padded = _mysql_binlog_value_pad_binary (column, data + payload_offset, payload_length,
+                                                 &padded_length);
+        if (padded != NULL)
+          return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, padded, padded_length, 1);
+        return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data + payload_offset,
+                                          payload_length, 1);
+      }
     case MYSQL_BINLOG_VALUE_KIND_STRING:
     default:
       return g_variant_new_take_string (_mysql_binlog_value_to_string (column, data, length));

@@ -9,7 +9,8 @@
 #   tests/run.sh test-stream      run some tests only (meson test arguments)
 #   tests/run.sh --build-only     install packages and build, no tests
 #
-# Environment: BUILD_DIR (default: build/ in the source tree).
+# Environment: BUILD_DIR (default: build/ in the source tree),
+# MESON_SETUP_ARGS (extra `meson setup` options, e.g. sanitizers).
 
 set -euo pipefail
 
@@ -66,10 +67,12 @@ build ()
     # meson and the scanner run on Debian's python3, whatever python3 comes
     # first on PATH.
     if [ -f "$BUILD/build.ninja" ]; then
-        meson setup --reconfigure "$BUILD" "$ROOT" >/dev/null ||
-            meson setup --wipe "$BUILD" "$ROOT"
+        # shellcheck disable=SC2086
+        meson setup --reconfigure ${MESON_SETUP_ARGS:-} "$BUILD" "$ROOT" >/dev/null ||
+            meson setup --wipe ${MESON_SETUP_ARGS:-} "$BUILD" "$ROOT"
     else
-        meson setup "$BUILD" "$ROOT"
+        # shellcheck disable=SC2086
+        meson setup ${MESON_SETUP_ARGS:-} "$BUILD" "$ROOT"
     fi
     meson compile -C "$BUILD"
 }

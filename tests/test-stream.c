@@ -1694,6 +1694,36 @@ test_filter (gconstpointer user_data)
 
 /* A non-blocking stream from the current end returns at once, with
  * nothing. */
+/* A MariaDB GTID list as the start position: the stream begins with the
+ * first transaction after it, whatever file it is in. */
+static void
+test_start_at_gtid (void)
+{
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) inserted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gtid = NULL;
+  Capture *capture;
+  Signal *s;
+
+  setup_shop ();
+  exec ("INSERT INTO shop.orders VALUES (40, 'before', 1, 'new')");
+  gtid = test_server_query_value (server, "SELECT @@global.gtid_binlog_pos", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gtid);
+  exec ("FLUSH BINARY LOGS");
+  exec ("INSERT INTO shop.orders VALUES (41, 'after', 2, 'paid')");
+
+  start = mysql_binlog_position_new_for_gtid_set (gtid);
+  capture = capture_from (start);
+  inserted = capture_rows (capture, KIND_INSERT, "shop", "orders");
+  g_assert_cmpuint (inserted->len, ==, 1);
+  s = g_ptr_array_index (inserted, 0);
+  assert_row_values (s->row, "{'id': <int64 41>, 'customer': <'after'>, 'total': <'2.00'>, "
+                             "'status': <'paid'>}");
+  capture_free (capture);
+}
+
 static void
 test_nonblocking_at_end (void)
 {
@@ -2209,6 +2239,7 @@ main (int   argc,
 
   g_test_add_func ("/stream/run/properties", test_properties);
   g_test_add_func ("/stream/run/nonblocking-at-end", test_nonblocking_at_end);
+  g_test_add_func ("/stream/run/start-at-gtid", test_start_at_gtid);
   g_test_add_func ("/stream/run/nonblocking-no-start", test_nonblocking_no_start);
   g_test_add_func ("/stream/run/stop-from-handler", test_stop_from_handler);
   g_test_add_func ("/stream/run/stop-from-thread", test_stop_from_thread);

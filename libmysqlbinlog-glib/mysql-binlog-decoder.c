@@ -1051,6 +1051,11 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       p += bitmap_length;
     }
 
+  /* A row image with no column takes no bytes: the rows would never end. */
+  if (p < end && (rows->n_present == 0 || (rows->kind == 'u' && rows->n_present_after == 0)))
+    return _mysql_binlog_set_corrupt (error, "Rows event for %s with an empty column bitmap",
+                                      rows->table->qualified_name);
+
   rows->rows = p;
   rows->rows_end = end;
   return TRUE;

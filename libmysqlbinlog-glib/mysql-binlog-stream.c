@@ -1173,6 +1173,11 @@ emit_rows (MysqlBinlogStream          *self,
   if (!rows.table->wanted)
     return TRUE;
 
+  /* A handler may have been connected to this table since its table map
+   * arrived. */
+  if (rows.table->detail == 0)
+    rows.table->detail = g_quark_try_string (rows.table->qualified_name);
+
   signal_id = rows.kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
             : rows.kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
             : signals[SIGNAL_ROWS_DELETED];

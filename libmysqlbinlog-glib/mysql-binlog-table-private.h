@@ -65,7 +65,7 @@ struct _MysqlBinlogTable
   char              *schema;
   char              *name;
   char              *qualified_name;    /* "schema.name" */
-  GQuark             detail;            /* quark of qualified_name, for signal details */
+  GQuark             detail;            /* quark of qualified_name, 0 while no handler named it */
   guint              n_columns;
   MysqlBinlogColumn *columns;
   GBytes            *map_body;          /* the table map body it was built from */

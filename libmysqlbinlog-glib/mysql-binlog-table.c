@@ -25,7 +25,10 @@ _mysql_binlog_table_new (guint64     id,
   table->schema = g_strdup (schema);
   table->name = g_strdup (name);
   table->qualified_name = g_strconcat (schema, ".", name, NULL);
-  table->detail = g_quark_from_string (table->qualified_name);
+  /* Only a handler connected to "signal::schema.table" creates that
+   * quark; names read from a binlog are never interned, so hostile input
+   * cannot grow the process's quark table. */
+  table->detail = g_quark_try_string (table->qualified_name);
   table->n_columns = n_columns;
   table->columns = g_new0 (MysqlBinlogColumn, MAX (n_columns, 1));
 

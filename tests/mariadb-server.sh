@@ -191,13 +191,23 @@ start_watchdog ()
     local owner=$1 pid=$2 dir=$3
     (
         trap '' HUP INT
-        while kill -0 "$owner" 2>/dev/null && is_our_server "$pid" "$dir"; do
+        # Until the forked child has exec'd mariadbd it does not look like
+        # our server yet: wait for that first, or the watchdog would end at
+        # once (or, worse, take the server for orphaned a moment later).
+        for _ in $(seq 1 100); do
+            is_our_server "$pid" "$dir" && break
+            kill -0 "$pid" 2>/dev/null || exit 0
+            sleep 0.1
+        done
+        # Only the owner's death ends the server here.
+        while is_our_server "$pid" "$dir"; do
+            if ! kill -0 "$owner" 2>/dev/null; then
+                kill_server "$pid" "$dir"
+                rm -rf "$dir"
+                exit 0
+            fi
             sleep 1
         done
-        if is_our_server "$pid" "$dir"; then
-            kill_server "$pid" "$dir"
-            rm -rf "$dir"
-        fi
     ) </dev/null >/dev/null 2>&1 &
     disown $! 2>/dev/null || true
 }

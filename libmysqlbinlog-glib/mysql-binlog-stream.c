@@ -95,6 +95,8 @@ struct _MysqlBinlogStream
   /* The running stream's own state. */
   MysqlBinlogDecoder *decoder;
   MysqlBinlogMetadata *metadata;
+  GPtrArray *only_schema_patterns;
+  GPtrArray *ignored_schema_patterns;
   GPtrArray *only_table_patterns;
   GPtrArray *ignored_table_patterns;
   char *file;
@@ -1065,7 +1067,8 @@ on_cancelled (GCancellable      *cancellable,
   mysql_binlog_stream_stop (self);
 }
 
-static void
+/* Makes @file:@offset the position get_position() returns; returns it. */
+static MysqlBinlogPosition *
 set_position (MysqlBinlogStream *self,
               const char        *file,
               guint64            offset)
@@ -1074,8 +1077,9 @@ set_position (MysqlBinlogStream *self,
 
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
-  self->position = position;
+  self->position = mysql_binlog_position_ref (position);
   g_mutex_unlock (&self->lock);
+  return position;
 }
 
 /* A point it is safe to resume from: remember it and tell the handlers. */
@@ -1088,14 +1092,9 @@ reach_safe_position (MysqlBinlogStream *self)
   if (self->file == NULL)
     return;
 
-  set_position (self, self->file, self->offset);
+  position = set_position (self, self->file, self->offset);
   if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
-    {
-      g_mutex_lock (&self->lock);
-      position = mysql_binlog_position_ref (self->position);
-      g_mutex_unlock (&self->lock);
-      g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
-    }
+    g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
 }
 
 static gboolean
@@ -1122,21 +1121,11 @@ static gboolean
 table_is_wanted (MysqlBinlogStream *self,
                  MysqlBinlogTable  *table)
 {
-  g_autoptr(GPtrArray) only_schemas = NULL;
-  g_autoptr(GPtrArray) ignored_schemas = NULL;
-
-  if (self->only_schemas != NULL)
-    {
-      only_schemas = compile_patterns (self->only_schemas);
-      if (!name_matches (only_schemas, table->schema))
-        return FALSE;
-    }
-  if (self->ignored_schemas != NULL)
-    {
-      ignored_schemas = compile_patterns (self->ignored_schemas);
-      if (name_matches (ignored_schemas, table->schema))
-        return FALSE;
-    }
+  if (self->only_schema_patterns->len > 0 &&
+      !name_matches (self->only_schema_patterns, table->schema))
+    return FALSE;
+  if (name_matches (self->ignored_schema_patterns, table->schema))
+    return FALSE;
   if (self->only_table_patterns->len > 0 &&
       !name_matches (self->only_table_patterns, table->qualified_name))
     return FALSE;
@@ -1184,7 +1173,8 @@ emit_rows (MysqlBinlogStream          *self,
   /* A detailed lookup finds only the handlers of that detail, so ask
    * for the table's handlers and for those of every table. */
   if (!g_signal_has_handler_pending (self, signal_id, 0, FALSE) &&
-      !g_signal_has_handler_pending (self, signal_id, rows.table->detail, FALSE))
+      (rows.table->detail == 0 ||
+       !g_signal_has_handler_pending (self, signal_id, rows.table->detail, FALSE)))
     return TRUE;
 
   /* Rows point into one copy of the event, which lives as long as a
@@ -1289,7 +1279,7 @@ handle_event (MysqlBinlogStream  *self,
         if (!artificial && !self->in_transaction)
           safe_after = TRUE;
         else
-          set_position (self, self->file, self->offset);
+          mysql_binlog_position_unref (set_position (self, self->file, self->offset));
         artificial = TRUE; /* the offset is already right */
       }
       break;
@@ -1643,7 +1633,7 @@ run_live (MysqlBinlogStream  *self,
     {
       self->file = g_strdup (file);
       self->offset = offset;
-      set_position (self, file, offset);
+      mysql_binlog_position_unref (set_position (self, file, offset));
     }
 
   self->decoder = _mysql_binlog_decoder_new ();
@@ -1724,6 +1714,8 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_atomic_int_set (&stream->stop_requested, 0);
   stream->in_transaction = FALSE;
   stream->offset = 0;
+  stream->only_schema_patterns = compile_patterns (stream->only_schemas);
+  stream->ignored_schema_patterns = compile_patterns (stream->ignored_schemas);
   stream->only_table_patterns = compile_patterns (stream->only_tables);
   stream->ignored_table_patterns = compile_patterns (stream->ignored_tables);
 
@@ -1740,6 +1732,8 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_mutex_unlock (&stream->lock);
   g_clear_pointer (&stream->decoder, _mysql_binlog_decoder_free);
   g_clear_pointer (&stream->metadata, _mysql_binlog_metadata_free);
+  g_clear_pointer (&stream->only_schema_patterns, g_ptr_array_unref);
+  g_clear_pointer (&stream->ignored_schema_patterns, g_ptr_array_unref);
   g_clear_pointer (&stream->only_table_patterns, g_ptr_array_unref);
   g_clear_pointer (&stream->ignored_table_patterns, g_ptr_array_unref);
   g_clear_pointer (&stream->file, g_free);

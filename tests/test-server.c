@@ -95,61 +95,38 @@ test_server_start (const char * const *extra_args)
   g_autofree char *script = find_script ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *tmp = NULL;
   TestServer *server;
   int status = 0;
 
+  /* The socket path must stay short (a Unix socket path holds 108 bytes),
+   * so the server lives under the temporary directory, not the build
+   * directory. */
+  tmp = g_dir_make_tmp ("mysqlbinlog-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* The script removes this directory when the server stops, or when the
+   * test process dies and the watchdog stops the server. */
   server = g_new0 (TestServer, 1);
+  server->dir = g_steal_pointer (&tmp);
 
-  /* A start that fails is tried again in a new directory: a test should
-   * not fail because a throwaway server once did not come up (seen, rarely,
-   * as its directory vanishing during start-up on a loaded machine). */
-  for (guint attempt = 1; ; attempt++)
-    {
-      g_autofree char *tmp = NULL;
+  g_ptr_array_add (argv, g_strdup ("/bin/bash"));
+  g_ptr_array_add (argv, g_strdup (script));
+  g_ptr_array_add (argv, g_strdup ("start"));
+  g_ptr_array_add (argv, g_strdup (server->dir));
+  g_ptr_array_add (argv, g_strdup ("--owner"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) getpid ()));
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (extra_args[i]));
+  g_ptr_array_add (argv, NULL);
 
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-      g_clear_error (&error);
-      g_ptr_array_set_size (argv, 0);
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("Could not run %s: %s", script, error->message);
 
-      /* The socket path must stay short (a Unix socket path holds 108
-       * bytes), so the server lives under the temporary directory, not the
-       * build directory.  The script removes the directory when the server
-       * stops, or when the test process dies and the watchdog stops it. */
-      tmp = g_dir_make_tmp ("mysqlbinlog-test-XXXXXX", &error);
-      g_assert_no_error (error);
-      g_free (server->dir);
-      server->dir = g_steal_pointer (&tmp);
-
-      g_ptr_array_add (argv, g_strdup ("/bin/bash"));
-      g_ptr_array_add (argv, g_strdup (script));
-      g_ptr_array_add (argv, g_strdup ("start"));
-      g_ptr_array_add (argv, g_strdup (server->dir));
-      g_ptr_array_add (argv, g_strdup ("--owner"));
-      g_ptr_array_add (argv, g_strdup_printf ("%d", (int) getpid ()));
-      for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
-        g_ptr_array_add (argv, g_strdup (extra_args[i]));
-      g_ptr_array_add (argv, NULL);
-
-      if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                         &out, &err, &status, &error))
-        g_error ("Could not run %s: %s", script, error->message);
-
-      if (g_spawn_check_wait_status (status, &error))
-        break;
-      if (attempt == 3)
-        g_error ("Could not start a MariaDB server (%s): %s\n%s", error->message,
-                 server->dir, err);
-      g_test_message ("MariaDB server start %u in %s failed (%s), trying again: %s",
-                      attempt, server->dir, error->message, err);
-      {
-        /* "stop" ends whatever that start left running, by its PID, and
-         * removes the directory. */
-        const char *stop_argv[] = { "/bin/bash", script, "stop", server->dir, NULL };
-        g_spawn_sync (NULL, (char **) stop_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                      NULL, NULL, NULL, NULL);
-      }
-    }
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("Could not start a MariaDB server (%s): %s\n%s", error->message,
+             server->dir, err);
 
   parse_env (server, out);
   if (server->socket == NULL || server->pid <= 0)

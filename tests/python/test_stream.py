@@ -47,20 +47,11 @@ class Server:
     def __init__(self, *extra_args):
         # The script removes the directory when the server stops (or when
         # this process dies and its watchdog stops the server).
-        # A start that fails is tried again in a new directory, as the C
-        # tests do.
-        for attempt in range(3):
-            self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-py-')
-            try:
-                out = subprocess.run(['/bin/bash', SCRIPT, 'start', self.dir,
-                                      '--owner', str(os.getpid())] + list(extra_args),
-                                     check=True, stdout=subprocess.PIPE,
-                                     universal_newlines=True).stdout
-                break
-            except subprocess.CalledProcessError:
-                self.stop()
-                if attempt == 2:
-                    raise
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-py-')
+        out = subprocess.run(['/bin/bash', SCRIPT, 'start', self.dir,
+                              '--owner', str(os.getpid())] + list(extra_args),
+                             check=True, stdout=subprocess.PIPE,
+                             universal_newlines=True).stdout
         env = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
         self.socket = env['SOCKET']
         self.port = int(env['PORT'])

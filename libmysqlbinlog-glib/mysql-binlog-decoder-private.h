@@ -97,6 +97,11 @@ gboolean            _mysql_binlog_decoder_mariadb_gtid     (MysqlBinlogDecoder  
                                                             guint64                     *sequence,
                                                             guint8                      *flags,
                                                             GError                     **error);
+/* Checks the shape of an XID event and reads its transaction id. */
+gboolean            _mysql_binlog_decoder_xid              (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            guint64                     *xid,
+                                                            GError                     **error);
 /* Parses a table map and remembers the table under its id.  Returns the
  * table (borrowed) and whether it is new, i.e. not the same table map as
  * the one already known under that id; @needs says what the table map did

@@ -17,6 +17,10 @@
 #define CHECKSUM_ALG_CRC32 1
 #define CHECKSUM_ALG_UNDEF 255
 
+/* LOG_EVENT_BINLOG_IN_USE_F: set in the format description of a binary
+ * log file while the server writes it. */
+#define BINLOG_IN_USE_FLAG 0x01
+
 /* Format description: binlog version (2), server version (50), create
  * time (4), header length (1), then one post-header length per type. */
 #define FDE_FIXED_LENGTH (2 + 50 + 4 + 1)
@@ -342,7 +346,14 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
       if (alg == CHECKSUM_ALG_CRC32)
         {
           guint32 expected = u32 (info->data + info->event_size - CHECKSUM_LENGTH);
-          guint32 actual = crc32 (0L, info->data, info->event_size - CHECKSUM_LENGTH);
+          guint8 flags_low = info->data[17] & ~BINLOG_IN_USE_FLAG;
+          guint32 actual;
+
+          /* The server sets the "file in use" flag of the format
+           * description after it computed the checksum. */
+          actual = crc32 (0L, info->data, 17);
+          actual = crc32 (actual, &flags_low, 1);
+          actual = crc32 (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
 
           if (expected != actual)
             {
@@ -458,6 +469,20 @@ _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
   *sequence = u32 (p) | ((guint64) u32 (p + 4) << 32);
   *domain = u32 (p + 8);
   *flags = p[12];
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_xid (MysqlBinlogDecoder          *decoder,
+                           const MysqlBinlogEventInfo  *info,
+                           guint64                     *xid,
+                           GError                     **error)
+{
+  if (info->post_header_length + info->body_length != 8)
+    return _mysql_binlog_set_corrupt (error, "XID event of %u bytes: its transaction id takes "
+                                      "8 bytes, not %" G_GSIZE_FORMAT, info->event_size,
+                                      info->post_header_length + info->body_length);
+  *xid = u32 (info->post_header) | ((guint64) u32 (info->post_header + 4) << 32);
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-event-private.h"
+#include "mysql-binlog-file-source-private.h"
 #include "mysql-binlog-marshal.h"
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-position.h"
@@ -84,6 +85,7 @@ struct _MysqlBinlogStream
   char **ignored_schemas;
   char **only_tables;
   char **ignored_tables;
+  GFile *source_file;           /* reads this file instead of a server */
 
   /* Shared with stop() and get_position() on other threads. */
   GMutex lock;
@@ -102,6 +104,9 @@ struct _MysqlBinlogStream
   char *file;
   guint64 offset;
   gboolean in_transaction;
+  gboolean reading_file;
+  guint64 event_offset;         /* files: where the current event starts */
+  guint nesting;                /* > 0 inside a transaction payload */
 };
 
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
@@ -120,6 +125,7 @@ enum {
   PROP_IGNORED_SCHEMAS,
   PROP_ONLY_TABLES,
   PROP_IGNORED_TABLES,
+  PROP_FILE,
   N_PROPS
 };
 
@@ -175,6 +181,7 @@ mysql_binlog_stream_finalize (GObject *object)
   g_strfreev (self->ignored_schemas);
   g_strfreev (self->only_tables);
   g_strfreev (self->ignored_tables);
+  g_clear_object (&self->source_file);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->finalize (object);
@@ -222,6 +229,9 @@ mysql_binlog_stream_get_property (GObject    *object,
       break;
     case PROP_IGNORED_TABLES:
       g_value_set_boxed (value, self->ignored_tables);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->source_file);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -273,6 +283,9 @@ mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_IGNORED_TABLES:
       mysql_binlog_stream_set_ignored_tables (self, g_value_get_boxed (value));
+      break;
+    case PROP_FILE:
+      g_set_object (&self->source_file, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -441,6 +454,22 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
     g_param_spec_boxed ("ignored-tables", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:file:
+   *
+   * A binary log file to read instead of a server, or %NULL.  A stream
+   * with a file reads the file's events from its start to its end, then
+   * [method@MysqlBinlog.Stream.run] returns; the connection properties are
+   * ignored.  Column names come from the table maps when the server wrote
+   * them (`binlog_row_metadata=FULL`); otherwise columns are named by
+   * their position, `@1`, `@2`, ..., as `mysqlbinlog` shows them.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -579,6 +608,26 @@ MysqlBinlogStream *
 mysql_binlog_stream_new (void)
 {
   return g_object_new (MYSQL_BINLOG_TYPE_STREAM, NULL);
+}
+
+/**
+ * mysql_binlog_stream_new_for_file:
+ * @file: a binary log file
+ *
+ * Creates a stream that reads the events of one binary log file, read
+ * through GIO, from its start to its end, through the same signals as a
+ * stream from a server.  See [property@MysqlBinlog.Stream:file].
+ *
+ * Returns: (transfer full): a new stream
+ *
+ * Since: 1.0
+ */
+MysqlBinlogStream *
+mysql_binlog_stream_new_for_file (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (MYSQL_BINLOG_TYPE_STREAM, "file", file, NULL);
 }
 
 /* Properties */
@@ -1256,6 +1305,21 @@ handle_event (MysqlBinlogStream  *self,
   artificial = info.log_pos == 0 || (info.flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL);
   event_position = (!artificial && info.log_pos >= info.event_size)
                    ? info.log_pos - info.event_size : self->offset;
+  if (self->nesting > 0)
+    {
+      /* An event inside a transaction payload: it is at the payload's
+       * position, and the offset after it is the payload's end. */
+      artificial = TRUE;
+      event_position = self->event_offset;
+    }
+  else if (self->reading_file)
+    {
+      /* A file's own offsets are the truth: a relay log's events carry
+       * the positions of the source's binary log. */
+      artificial = FALSE;
+      event_position = self->event_offset;
+      info.log_pos = self->event_offset + info.event_size;
+    }
 
   switch (info.type)
     {
@@ -1270,6 +1334,13 @@ handle_event (MysqlBinlogStream  *self,
 
         if (!_mysql_binlog_decoder_rotate (self->decoder, &info, &statement, &position, error))
           return FALSE;
+        if (self->reading_file)
+          {
+            /* A file's events keep the file's name and offsets, whatever
+             * the file continues with. */
+            g_clear_pointer (&statement, g_free);
+            break;
+          }
         /* The rotate event itself still belongs to the file it ends. */
         previous_file = g_steal_pointer (&self->file);
         self->file = g_steal_pointer (&statement);
@@ -1317,6 +1388,15 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_XID:
+      {
+        guint64 xid;
+
+        if (!_mysql_binlog_decoder_xid (self->decoder, &info, &xid, error))
+          return FALSE;
+        safe_after = TRUE;
+      }
+      break;
+
     case MYSQL_BINLOG_EVENT_XA_PREPARE:
       safe_after = TRUE;
       break;
@@ -1669,6 +1749,60 @@ run_live (MysqlBinlogStream  *self,
   return TRUE;
 }
 
+static gboolean
+run_file (MysqlBinlogStream  *self,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(MysqlBinlogFileSource) source = NULL;
+  g_autofree char *name = g_file_get_basename (self->source_file);
+  g_autofree char *where = g_file_get_parse_name (self->source_file);
+
+  input = g_file_read (self->source_file, cancellable, error);
+  if (input == NULL)
+    return FALSE;
+
+  self->reading_file = TRUE;
+  self->file = g_strdup (name);
+  self->offset = 4;
+  self->decoder = _mysql_binlog_decoder_new ();
+  source = _mysql_binlog_file_source_new (G_INPUT_STREAM (input));
+  if (!_mysql_binlog_file_source_read_magic (source, cancellable, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  mysql_binlog_position_unref (set_position (self, self->file, self->offset));
+
+  while (!g_atomic_int_get (&self->stop_requested))
+    {
+      const guint8 *data;
+      gsize length;
+      guint64 offset = self->offset;
+
+      switch (_mysql_binlog_file_source_read_event (source, &data, &length, &offset,
+                                                    cancellable, error))
+        {
+        case MYSQL_BINLOG_READ_END:
+          return TRUE;
+        case MYSQL_BINLOG_READ_ERROR:
+          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
+          return FALSE;
+        case MYSQL_BINLOG_READ_EVENT:
+          break;
+        }
+
+      self->event_offset = offset;
+      if (!handle_event (self, data, length, error))
+        {
+          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * mysql_binlog_stream_run:
  * @stream: a stream
@@ -1722,7 +1856,8 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   if (cancellable != NULL)
     cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), stream, NULL);
 
-  ok = run_live (stream, cancellable, &local_error);
+  ok = stream->source_file != NULL ? run_file (stream, cancellable, &local_error)
+                                   : run_live (stream, cancellable, &local_error);
 
   if (cancel_id != 0)
     g_cancellable_disconnect (cancellable, cancel_id);
@@ -1737,6 +1872,7 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_clear_pointer (&stream->only_table_patterns, g_ptr_array_unref);
   g_clear_pointer (&stream->ignored_table_patterns, g_ptr_array_unref);
   g_clear_pointer (&stream->file, g_free);
+  stream->reading_file = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, MYSQL_BINLOG, STRE
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 MysqlBinlogStream   *mysql_binlog_stream_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogStream   *mysql_binlog_stream_new_for_file        (GFile             *file) G_GNUC_WARN_UNUSED_RESULT;
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 gboolean             mysql_binlog_stream_run                 (MysqlBinlogStream   *stream,

@@ -205,6 +205,11 @@ static guint
 post_header_length (MysqlBinlogDecoder *decoder,
                     guint8              type)
 {
+  /* A transaction payload announces the largest size of its header
+   * fields, which are really variable-length: they start right after the
+   * common header. */
+  if (type == MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD)
+    return 0;
   /* The format description's own table is authoritative once it is
    * known; events before it (the fake rotate) use the defaults. */
   if (decoder->have_format && type > 0 && decoder->post_header_lengths[type - 1] != 0)

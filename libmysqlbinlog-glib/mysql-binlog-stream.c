@@ -10,10 +10,12 @@
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event-private.h"
 #include "mysql-binlog-file-source-private.h"
 #include "mysql-binlog-marshal.h"
 #include "mysql-binlog-metadata-private.h"
+#include "mysql-binlog-payload-private.h"
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-transport-private.h"
@@ -1282,6 +1284,66 @@ handle_table_map (MysqlBinlogStream           *self,
   return TRUE;
 }
 
+static gboolean handle_event (MysqlBinlogStream  *self,
+                              const guint8       *data,
+                              gsize               length,
+                              GError            **error);
+
+/* The events of a transaction payload, decompressed as they are read,
+ * go through handle_event() like any others. */
+static gboolean
+handle_payload (MysqlBinlogStream           *self,
+                const MysqlBinlogEventInfo  *info,
+                guint64                      event_position,
+                GError                     **error)
+{
+  g_autoptr(MysqlBinlogPayloadReader) reader = NULL;
+  guint64 saved_offset = self->event_offset;
+  gboolean saved_checksum = _mysql_binlog_decoder_get_checksum (self->decoder);
+  gboolean ok = TRUE;
+
+  if (self->nesting > 0)
+    return _mysql_binlog_set_corrupt (error, "Transaction payload inside a transaction payload");
+
+  reader = _mysql_binlog_payload_reader_new (info, error);
+  if (reader == NULL)
+    return FALSE;
+
+  /* The inner events carry no checksum of their own: the payload's
+   * covers them. */
+  self->nesting++;
+  self->event_offset = event_position;
+  _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
+  while (ok)
+    {
+      const guint8 *data;
+      gsize length;
+
+      switch (_mysql_binlog_payload_reader_next (reader, &data, &length, error))
+        {
+        case MYSQL_BINLOG_READ_END:
+          goto done;
+        case MYSQL_BINLOG_READ_ERROR:
+          ok = FALSE;
+          break;
+        case MYSQL_BINLOG_READ_EVENT:
+          if (data[4] == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION ||
+              data[4] == MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD)
+            ok = _mysql_binlog_set_corrupt (error, "Event of type %u inside a transaction payload",
+                                            data[4]);
+          else
+            ok = handle_event (self, data, length, error);
+          break;
+        }
+    }
+
+done:
+  _mysql_binlog_decoder_set_checksum (self->decoder, saved_checksum);
+  self->event_offset = saved_offset;
+  self->nesting--;
+  return ok;
+}
+
 static gboolean
 handle_event (MysqlBinlogStream  *self,
               const guint8       *data,
@@ -1455,7 +1517,6 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
     case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
       /* Skipping these would lose rows or transaction boundaries. */
@@ -1501,6 +1562,10 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
       if (!emit_rows (self, &info, error))
+        return FALSE;
+      break;
+    case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
+      if (!handle_payload (self, &info, event_position, error))
         return FALSE;
       break;
     default:

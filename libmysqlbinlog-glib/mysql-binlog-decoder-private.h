@@ -48,6 +48,7 @@ typedef struct
 {
   MysqlBinlogTable *table;      /* borrowed from the decoder */
   guint8            kind;       /* 'i' insert, 'u' update, 'd' delete */
+  gboolean          partial;    /* after images may hold JSON diffs */
   guint16           flags;
   const guint8     *present;    /* columns in the (before) image */
   guint             n_present;

@@ -1012,6 +1012,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       break;
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
       rows->kind = 'u';
       break;
     case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
@@ -1024,6 +1025,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       return FALSE;
     }
   v2 = info->type >= MYSQL_BINLOG_EVENT_WRITE_ROWS;
+  rows->partial = info->type == MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS;
 
   if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
     return _mysql_binlog_set_corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",

@@ -1246,9 +1246,14 @@ emit_rows (MysqlBinlogStream          *self,
         return FALSE;
       if (rows.kind == 'u')
         {
-          after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
-                                           rows.n_present_after, info->timestamp,
-                                           &cursor, end, error);
+          if (rows.partial)
+            after = _mysql_binlog_row_build_partial (rows.table, bytes, rows.present_after,
+                                                     rows.n_present_after, info->timestamp,
+                                                     &cursor, end, error);
+          else
+            after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
+                                             rows.n_present_after, info->timestamp,
+                                             &cursor, end, error);
           if (after == NULL)
             return FALSE;
           g_signal_emit (self, signal_id, rows.table->detail, row, after);
@@ -1502,6 +1507,7 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
       {
         guint64 table_id;
 
@@ -1517,7 +1523,6 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
       /* Skipping these would lose rows or transaction boundaries. */
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
@@ -1561,6 +1566,7 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
       if (!emit_rows (self, &info, error))
         return FALSE;
       break;

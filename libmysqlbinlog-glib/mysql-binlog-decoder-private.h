@@ -120,6 +120,12 @@ gboolean            _mysql_binlog_decoder_rows             (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             MysqlBinlogRowsInfo         *rows,
                                                             GError                     **error);
+/* A MariaDB compressed rows event (log_bin_compress) as the plain rows
+ * event it stands for: @plain describes the returned bytes. */
+GBytes             *_mysql_binlog_decoder_uncompress_rows  (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            MysqlBinlogEventInfo        *plain,
+                                                            GError                     **error);
 /* The table id a rows or table map event refers to. */
 gboolean            _mysql_binlog_decoder_table_id         (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,

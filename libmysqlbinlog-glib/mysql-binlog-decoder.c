@@ -426,6 +426,55 @@ _mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
   return TRUE;
 }
 
+/* The largest value a MariaDB compressed event may expand to. */
+#define MAX_UNCOMPRESSED_SIZE (1024u * 1024u * 1024u)
+
+/* MariaDB's compressed data (log_bin_compress): a header byte 0x8N, N
+ * bytes of big-endian uncompressed length, then a zlib stream.  Returns a
+ * new buffer of *out_length bytes after @prefix bytes left for the caller. */
+static guint8 *
+mariadb_uncompress (const guint8  *src,
+                    gsize          length,
+                    gsize          prefix,
+                    gsize         *out_length,
+                    GError       **error)
+{
+  guint lenlen;
+  guint64 size = 0;
+  uLongf produced;
+  g_autofree guint8 *out = NULL;
+  int ret;
+
+  if (length < 1 || (src[0] & 0xf0) != 0x80 || (lenlen = src[0] & 0x07) == 0 || lenlen > 4 ||
+      length < 1 + lenlen)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event with a malformed compression header");
+      return NULL;
+    }
+  for (guint i = 0; i < lenlen; i++)
+    size = (size << 8) | src[1 + i];
+  if (size > MAX_UNCOMPRESSED_SIZE)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event announces %" G_GUINT64_FORMAT
+                                 " bytes once uncompressed", size);
+      return NULL;
+    }
+
+  out = g_malloc (prefix + size + 1);
+  produced = size;
+  ret = uncompress (out + prefix, &produced, src + 1 + lenlen, length - 1 - lenlen);
+  if (ret != Z_OK || produced != size)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event: zlib could not uncompress its %"
+                                 G_GSIZE_FORMAT " bytes to the %" G_GUINT64_FORMAT
+                                 " announced (%s)", length, size,
+                                 ret != Z_OK ? zError (ret) : "size differs");
+      return NULL;
+    }
+  *out_length = size;
+  return g_steal_pointer (&out);
+}
+
 gboolean
 _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
                              const MysqlBinlogEventInfo  *info,
@@ -453,6 +502,20 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   p += status_length;
   *schema = g_strndup ((const char *) p, schema_length);
   p += schema_length + 1;
+  if (info->type == MYSQL_BINLOG_EVENT_QUERY_COMPRESSED)
+    {
+      gsize length;
+      guint8 *text = mariadb_uncompress (p, end - p, 0, &length, error);
+
+      if (text == NULL)
+        {
+          g_clear_pointer (schema, g_free);
+          return FALSE;
+        }
+      text[length] = '\0';
+      *statement = (char *) text;
+      return TRUE;
+    }
   *statement = g_strndup ((const char *) p, end - p);
   return TRUE;
 }
@@ -976,6 +1039,77 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
 truncated:
   _mysql_binlog_set_corrupt (error, "Truncated table map event (table id %" G_GUINT64_FORMAT ")", table_id);
   return NULL;
+}
+
+static guint8
+uncompressed_rows_type (guint8 type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_WRITE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_DELETE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_WRITE_ROWS;
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_UPDATE_ROWS;
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_DELETE_ROWS;
+    default:
+      return 0;
+    }
+}
+
+GBytes *
+_mysql_binlog_decoder_uncompress_rows (MysqlBinlogDecoder          *decoder,
+                                       const MysqlBinlogEventInfo  *info,
+                                       MysqlBinlogEventInfo        *plain,
+                                       GError                     **error)
+{
+  MysqlBinlogRowsInfo rows;
+  gsize prefix, length, total;
+  guint8 *data;
+
+  *plain = *info;
+  plain->type = uncompressed_rows_type (info->type);
+  if (plain->type == 0)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Events of type %u are not compressed rows events", info->type);
+      return NULL;
+    }
+  /* Only the row images are compressed: the header, the table id, the
+   * width and the column bitmaps are not. */
+  if (!_mysql_binlog_decoder_rows (decoder, plain, &rows, error))
+    return NULL;
+  prefix = rows.rows - info->data;
+  data = mariadb_uncompress (rows.rows, rows.rows_end - rows.rows, prefix, &length, error);
+  if (data == NULL)
+    return NULL;
+  total = prefix + length;
+  if (total > G_MAXUINT32)
+    {
+      g_free (data);
+      _mysql_binlog_set_corrupt (error, "Compressed rows event too large once uncompressed");
+      return NULL;
+    }
+  memcpy (data, info->data, prefix);
+  data[4] = plain->type;
+  data[9] = total & 0xff;
+  data[10] = (total >> 8) & 0xff;
+  data[11] = (total >> 16) & 0xff;
+  data[12] = (total >> 24) & 0xff;
+
+  plain->data = data;
+  plain->length = total;
+  plain->event_size = total;
+  plain->post_header = data + (info->post_header - info->data);
+  plain->body = data + (info->body - info->data);
+  plain->body_length = total - (info->body - info->data);
+  return g_bytes_new_take (data, total);
 }
 
 static guint

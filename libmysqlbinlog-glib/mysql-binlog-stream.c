@@ -1423,6 +1423,7 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_QUERY:
+    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
       if (!_mysql_binlog_decoder_query (self->decoder, &info, &schema, &statement, error))
         return FALSE;
       if (statement_is (statement, "BEGIN") || statement_is (statement, "XA START") ||
@@ -1508,6 +1509,12 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
     case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
       {
         guint64 table_id;
 
@@ -1516,18 +1523,12 @@ handle_event (MysqlBinlogStream  *self,
       }
       break;
 
-    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
-      /* Skipping these would lose rows or transaction boundaries. */
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                   "Events of type %u (compressed, partial or encrypted) cannot be decoded "
-                   "by this version", info.type);
+      /* The events after it are encrypted with a key only the server has. */
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                           "The binary log is encrypted (encrypt_binlog=ON): its events cannot "
+                           "be read without the server's encryption key; read it from the "
+                           "server, which decrypts it, instead of from the file");
       return FALSE;
 
     default:
@@ -1573,6 +1574,23 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
       if (!handle_payload (self, &info, event_position, error))
         return FALSE;
+      break;
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+      /* Without a table map, uncompressing reports it. */
+      if (table == NULL || table->wanted)
+        {
+          MysqlBinlogEventInfo plain;
+          g_autoptr(GBytes) uncompressed = NULL;
+
+          uncompressed = _mysql_binlog_decoder_uncompress_rows (self->decoder, &info, &plain, error);
+          if (uncompressed == NULL || !emit_rows (self, &plain, error))
+            return FALSE;
+        }
       break;
     default:
       break;

@@ -515,6 +515,47 @@ test_checksum_mismatch (void)
 }
 
 static void
+test_missing_table_map (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(GByteArray) without = g_byte_array_new ();
+  gsize length;
+  int fd;
+
+  if (!have_fixtures ())
+    return;
+  /* mysql_type_bit.000001 without its table map (70 bytes at offset
+   * 857): the rows event that followed it now comes first. */
+  source = fixture_path ("mysql_type_bit.000001");
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 1001);
+  g_assert_cmpuint ((guint8) contents[857 + 4], ==, MYSQL_BINLOG_EVENT_TABLE_MAP);
+  g_byte_array_append (without, (const guint8 *) contents, 857);
+  g_byte_array_append (without, (const guint8 *) contents + 857 + 70, length - 857 - 70);
+  fd = g_file_open_tmp ("no-table-map-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, (const char *) without->data, without->len, &error));
+  g_assert_no_error (error);
+
+  base = g_path_get_basename (path);
+  g_assert_false (read_file_path (path, &t, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+  where = g_strdup_printf ("%s at offset 857: ", base);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, "without a preceding table map"));
+  g_assert_cmpuint (t.row_objects->len, ==, 0);
+  transcript_clear (&t);
+  g_unlink (path);
+}
+
+static void
 test_truncated (void)
 {
   g_autofree char *source = NULL;
@@ -610,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/transaction-payload", test_transaction_payload);
   g_test_add_func ("/fixtures/positional-names", test_positional_names);
   g_test_add_func ("/fixtures/checksum-mismatch", test_checksum_mismatch);
+  g_test_add_func ("/fixtures/missing-table-map", test_missing_table_map);
   g_test_add_func ("/fixtures/truncated", test_truncated);
   g_test_add_func ("/fixtures/not-a-binlog", test_not_a_binlog);
   g_test_add_func ("/fixtures/missing-file", test_missing_file);

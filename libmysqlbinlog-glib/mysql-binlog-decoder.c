@@ -453,7 +453,8 @@ mariadb_uncompress (const guint8  *src,
     }
   for (guint i = 0; i < lenlen; i++)
     size = (size << 8) | src[1 + i];
-  if (size > MAX_UNCOMPRESSED_SIZE)
+  /* zlib cannot expand data more than about 1032 times. */
+  if (size > MAX_UNCOMPRESSED_SIZE || size > (guint64) length * 1100 + 64)
     {
       _mysql_binlog_set_corrupt (error, "Compressed event announces %" G_GUINT64_FORMAT
                                  " bytes once uncompressed", size);

@@ -64,16 +64,21 @@ fill (MysqlBinlogFileSource  *source,
       source->end -= source->start;
       source->start = 0;
     }
-  if (wanted > source->allocated)
-    {
-      source->allocated = MAX (wanted, source->allocated * 2);
-      source->buffer = g_realloc (source->buffer, source->allocated);
-    }
 
   while (!source->eof && source->end < wanted)
     {
-      gssize n = g_input_stream_read (source->input, source->buffer + source->end,
-                                      source->allocated - source->end, cancellable, error);
+      gssize n;
+
+      /* Grow only as the bytes arrive: an event that declares a size
+       * the file does not have costs no more than the file. */
+      if (source->end == source->allocated)
+        {
+          source->allocated = MIN (source->allocated * 2, MAX (wanted, CHUNK_SIZE));
+          source->buffer = g_realloc (source->buffer, source->allocated);
+        }
+
+      n = g_input_stream_read (source->input, source->buffer + source->end,
+                               source->allocated - source->end, cancellable, error);
       if (n < 0)
         return FALSE;
       if (n == 0)

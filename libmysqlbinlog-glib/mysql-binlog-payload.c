@@ -183,17 +183,24 @@ fill (MysqlBinlogPayloadReader  *reader,
       reader->end -= reader->start;
       reader->start = 0;
     }
-  if (wanted > reader->allocated)
-    {
-      reader->allocated = MAX (wanted, reader->allocated * 2);
-      reader->buffer = g_realloc (reader->buffer, reader->allocated);
-    }
-
   while (reader->end < wanted && !reader->input_done)
     {
-      ZSTD_outBuffer out = { reader->buffer, reader->allocated, reader->end };
-      gsize before = out.pos;
-      size_t ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
+      ZSTD_outBuffer out;
+      gsize before;
+      size_t ret;
+
+      /* Grow only as the bytes come out of the decompressor. */
+      if (reader->end == reader->allocated)
+        {
+          reader->allocated = MIN (reader->allocated * 2, MAX (wanted, CHUNK_SIZE));
+          reader->buffer = g_realloc (reader->buffer, reader->allocated);
+        }
+
+      out.dst = reader->buffer;
+      out.size = reader->allocated;
+      out.pos = reader->end;
+      before = out.pos;
+      ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
 
       if (ZSTD_isError (ret))
         {

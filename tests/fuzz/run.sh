@@ -59,12 +59,24 @@ if [ -d "$FIXTURES" ]; then
     for f in "$FIXTURES"/*; do
         [ -f "$f" ] || continue
         python3 - "$f" "$SEEDS" <<'PY'
-import os, struct, sys
+import os, struct, sys, zlib
 path, out = sys.argv[1], sys.argv[2]
 data = open(path, 'rb').read()
 name = os.path.basename(path)
-open(os.path.join(out, name), 'wb').write(data[:65536])
+
+def has_checksums(fde):
+    # The checksum of a format description skips its "in use" flag.
+    body = bytearray(fde[:-4])
+    body[17] &= 0xfe
+    return len(fde) > 23 and zlib.crc32(bytes(body)) == struct.unpack('<I', fde[-4:])[0]
+
+# The first byte of an input asks the target to recompute the checksums.
+def seed(file_name, contents, checksums):
+    with open(os.path.join(out, file_name), 'wb') as f:
+        f.write((b'\x01' if checksums else b'\x00') + contents[:65535])
+
 if data[:4] != b'\xfebin':
+    seed(name, data, False)
     sys.exit(0)
 off, events = 4, []
 while off + 19 <= len(data):
@@ -74,16 +86,19 @@ while off + 19 <= len(data):
     events.append(data[off:off + size])
     off += size
 if not events or events[0][4] != 15:
+    seed(name, data, False)
     sys.exit(0)
 fde = events[0]
+checksums = has_checksums(fde)
+seed(name, data, checksums)
 for i, event in enumerate(events[1:], 1):
-    if len(event) <= 65536:
-        open(os.path.join(out, '%s.%03d' % (name, i)), 'wb').write(b'\xfebin' + fde + event)
+    if len(event) <= 65000:
+        seed('%s.%03d' % (name, i), b'\xfebin' + fde + event, checksums)
 PY
     done
 else
     log "no fixtures at $FIXTURES: starting from a minimal binlog"
-    printf '\xfebin' > "$SEEDS/magic"
+    printf '\x00\xfebin' > "$SEEDS/magic"
 fi
 log "$(ls "$SEEDS" | wc -l) seeds"
 

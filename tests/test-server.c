@@ -379,7 +379,7 @@ test_server_query_value (TestServer  *server,
  * test_server_master_position:
  *
  * Returns: (transfer full): the server's current binary log position, from
- *   `SHOW MASTER STATUS`
+ *   `SHOW MASTER STATUS`, with the GTID state there (`BINLOG_GTID_POS`)
  */
 MysqlBinlogPosition *
 test_server_master_position (TestServer *server)
@@ -398,7 +398,14 @@ test_server_master_position (TestServer *server)
   g_assert_nonnull (row[0]);
   g_assert_nonnull (row[1]);
 
-  position = mysql_binlog_position_new (row[0], g_ascii_strtoull (row[1], NULL, 10));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT BINLOG_GTID_POS('%s', %s)", row[0], row[1]);
+    g_autofree char *gtid = test_server_query_value (server, sql, &error);
+
+    g_assert_no_error (error);
+    position = mysql_binlog_position_new_full (row[0], g_ascii_strtoull (row[1], NULL, 10),
+                                               gtid);
+  }
   mysql_free_result (result);
 
   return position;

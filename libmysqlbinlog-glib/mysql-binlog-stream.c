@@ -2312,8 +2312,9 @@ run_connection (MysqlBinlogStream  *self,
   g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
   self->decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (self->decoder, checksum);
-  if (self->metadata == NULL)
-    self->metadata = _mysql_binlog_metadata_new (&options);
+  /* Its connection may have broken with ours. */
+  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
+  self->metadata = _mysql_binlog_metadata_new (&options);
   self->in_transaction = FALSE;
 
   if (!start_dump (self, transport, error))

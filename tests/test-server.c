@@ -176,6 +176,43 @@ test_server_stop (TestServer *server)
   g_free (server);
 }
 
+/**
+ * test_server_restart:
+ * @server: the server
+ *
+ * Shuts the server down cleanly and starts it again on the same data,
+ * port and socket.  The helper's own connection is opened again on next
+ * use.  Aborts the test program when the server does not come back.
+ */
+void
+test_server_restart (TestServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = find_script ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[5];
+  int status = 0;
+
+  g_clear_pointer (&server->conn, mysql_close);
+
+  argv[0] = "/bin/bash";
+  argv[1] = script;
+  argv[2] = "restart";
+  argv[3] = server->dir;
+  argv[4] = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("Could not run %s: %s", script, error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("Could not restart the MariaDB server in %s (%s): %s", server->dir,
+             error->message, err);
+
+  parse_env (server, out);
+  g_test_message ("MariaDB server restarted as %d on %s", (int) server->pid, server->socket);
+}
+
 const char *
 test_server_get_socket (TestServer *server)
 {

@@ -2541,7 +2541,7 @@ run_file (MysqlBinlogStream  *self,
       g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
-  mysql_binlog_position_unref (set_position (self, self->file, self->offset));
+  note_start_position (self);
 
   while (!g_atomic_int_get (&self->stop_requested))
     {

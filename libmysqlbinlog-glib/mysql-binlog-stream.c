@@ -2840,6 +2840,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
                                             run, NULL);
 
   run->thread = g_thread_new ("mysql-binlog", async_run_thread, async_run_ref (run));
+  /* The source and the thread hold their own references. */
+  async_run_unref (run);
 }
 
 /**

@@ -1840,6 +1840,17 @@ handle_event (MysqlBinlogStream  *self,
         {
           safe_after = TRUE;
         }
+      else if (statement_is (statement, "INSERT") || statement_is (statement, "UPDATE") ||
+               statement_is (statement, "DELETE") || statement_is (statement, "REPLACE") ||
+               statement_is (statement, "LOAD"))
+        {
+          /* Skipping it would lose its rows without a word. */
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED,
+                       "The binary log holds the statement “%.100s” instead of its rows: the "
+                       "session that ran it used binlog_format STATEMENT or MIXED. Every "
+                       "session must use binlog_format=ROW", statement);
+          return FALSE;
+        }
       else
         {
           /* A DDL statement (or another statement the server logged as

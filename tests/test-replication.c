@@ -357,7 +357,7 @@ test_reconnect_exactly_once (void)
   Reader reader = { 0 };
   GThread *thread;
   Writer *writer;
-  guint kills = 0, restarts = 0, duplicates = 0, missing = 0;
+  guint kills = 0, restarts = 0, freezes = 0, duplicates = 0, missing = 0;
   gint64 written;
   gint64 deadline;
 
@@ -398,13 +398,29 @@ test_reconnect_exactly_once (void)
 
   /* Kill the replica connection four times and restart the server once,
    * while rows keep coming. */
-  for (guint round = 0; round < 6; round++)
+  for (guint round = 0; round < 7; round++)
     {
       g_usleep (g_test_rand_int_range (200000, 500000));
       if (round == 3)
         {
           test_server_restart (server);
           restarts++;
+        }
+      else if (round == 5)
+        {
+          guint before;
+
+          /* A server that hangs: only the heartbeats' absence tells. */
+          g_mutex_lock (&reader.lock);
+          before = reader.reconnects;
+          g_mutex_unlock (&reader.lock);
+          g_assert_cmpint (kill (test_server_get_pid (server), SIGSTOP), ==, 0);
+          g_usleep (4500000);
+          g_assert_cmpint (kill (test_server_get_pid (server), SIGCONT), ==, 0);
+          g_mutex_lock (&reader.lock);
+          g_assert_cmpuint (reader.reconnects, >, before);
+          g_mutex_unlock (&reader.lock);
+          freezes++;
         }
       else
         {
@@ -440,10 +456,11 @@ test_reconnect_exactly_once (void)
 
   g_test_message ("reconnect: rows written %" G_GINT64_FORMAT ", rows received %u, "
                   "dump threads killed %u (and once in the middle of a transaction), "
-                  "server restarts %u, reconnections %u (%u in the middle of a transaction), "
+                  "server restarts %u, server frozen %u, "
+                  "reconnections %u (%u in the middle of a transaction), "
                   "missing %u, duplicates %u, out of order %u; large transaction: "
                   "%u of 20000 rows, each once",
-                  written, reader.received, kills, restarts, reader.reconnects,
+                  written, reader.received, kills, restarts, freezes, reader.reconnects,
                   reader.mid_transaction_breaks, missing, duplicates, reader.out_of_order,
                   g_hash_table_size (reader.big_counts));
 
@@ -464,7 +481,7 @@ test_reconnect_exactly_once (void)
   g_assert_cmpuint (g_hash_table_size (reader.counts), ==, written);
   g_assert_cmpuint (reader.received, ==, written);
   g_assert_cmpuint (reader.out_of_order, ==, 0);
-  g_assert_cmpuint (reader.reconnects, >=, kills + restarts + 1);
+  g_assert_cmpuint (reader.reconnects, >=, kills + restarts + freezes + 1);
   g_free (reader.socket);
 
   g_hash_table_unref (reader.counts);
@@ -983,6 +1000,22 @@ test_clear_errors (void)
     g_object_set (stream, "start-position", gtid, "reconnect-attempts", -1, NULL);
     g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
     g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_clear_object (&stream);
+  }
+
+  /* A session that wrote statements instead of rows. */
+  {
+    g_autoptr(MysqlBinlogPosition) before = test_server_master_position (server);
+
+    test_server_sql (server, "SET SESSION binlog_format = 'STATEMENT'; "
+                     "INSERT INTO test.r5 VALUES (10); SET SESSION binlog_format = 'ROW'", &error);
+    g_assert_no_error (error);
+    stream = test_server_new_stream (server);
+    g_object_set (stream, "start-position", before, "reconnect-attempts", -1, NULL);
+    g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED);
     g_test_message ("%s", error->message);
     g_clear_error (&error);
     g_clear_object (&stream);

@@ -123,6 +123,7 @@ struct _MysqlBinlogStream
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
   MysqlBinlogPosition *resume;      /* the last transaction boundary read */
   gboolean reached_safe;
+  guint64 n_delivered;              /* transaction boundaries passed, replays excluded */
   char *emitted_file;               /* events up to here were emitted */
   guint64 emitted_offset;
   gboolean replaying;               /* reading again what was emitted */
@@ -1624,6 +1625,7 @@ reach_safe_position (MysqlBinlogStream *self)
       mysql_binlog_position_unref (position);
       return;
     }
+  self->n_delivered++;
 
   item = g_new0 (Item, 1);
   item->kind = ITEM_POSITION;
@@ -2277,7 +2279,7 @@ start_dump (MysqlBinlogStream     *self,
 }
 
 /* One connection: connect, start the dump, read until it ends or fails.
- * @progressed tells whether any event arrived. */
+ * @progressed tells whether it passed a new transaction boundary. */
 static gboolean
 run_connection (MysqlBinlogStream  *self,
                 gboolean           *progressed,
@@ -2292,6 +2294,7 @@ run_connection (MysqlBinlogStream  *self,
   };
   MysqlBinlogTransport *transport;
   gboolean checksum = FALSE;
+  guint64 n_delivered = self->n_delivered;
 
   if (self->heartbeat_period > 0)
     options.read_timeout = (2 * self->heartbeat_period + 999) / 1000 + 1;
@@ -2346,13 +2349,13 @@ run_connection (MysqlBinlogStream  *self,
           break;
         }
 
-      *progressed = TRUE;
       if (!handle_event (self, data, length, error))
         {
           g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
                           self->file != NULL ? self->file : "?", self->offset);
           return FALSE;
         }
+      *progressed = self->n_delivered != n_delivered;
     }
   return TRUE;
 }
@@ -2415,19 +2418,18 @@ run_live (MysqlBinlogStream  *self,
       if (run_connection (self, &progressed, &local_error))
         return TRUE;
 
+      /* A connection that delivered transactions was a success: the
+       * count starts over. */
+      if (progressed)
+        attempt = 0;
       if (g_atomic_int_get (&self->stop_requested) ||
           !error_is_transient (local_error) ||
-          (self->reconnect_attempts >= 0 &&
-           attempt >= (guint) self->reconnect_attempts && !progressed) ||
-          self->reconnect_attempts == 0)
+          self->reconnect_attempts == 0 ||
+          (self->reconnect_attempts > 0 && attempt >= (guint) self->reconnect_attempts))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-
-      /* A connection that delivered events was a success: start over. */
-      if (progressed)
-        attempt = 0;
       attempt++;
       delay = self->reconnect_delay;
       for (guint i = 1; i < attempt && delay < self->reconnect_max_delay; i++)
@@ -2482,6 +2484,7 @@ begin_run (MysqlBinlogStream  *self,
   self->offset = 0;
   self->reached_safe = FALSE;
   self->replaying = FALSE;
+  self->n_delivered = 0;
   self->n_unsaved = 0;
   self->last_save = g_get_monotonic_time ();
   g_clear_pointer (&self->run_start, mysql_binlog_position_unref);

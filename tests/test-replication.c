@@ -1032,6 +1032,48 @@ test_clear_errors (void)
   g_assert_cmpint (g_get_monotonic_time () - began, <, 10 * G_USEC_PER_SEC);
 }
 
+static void
+count_reconnecting (MysqlBinlogStream *stream,
+                    guint              attempt,
+                    guint              delay,
+                    GError            *error,
+                    guint             *count)
+{
+  (*count)++;
+  g_assert_cmpuint (attempt, ==, *count);
+  /* 40 ms, then doubled, at most 60 ms */
+  g_assert_cmpuint (delay, ==, attempt == 1 ? 40 : 60);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED);
+}
+
+/* The attempts are limited, and each is reported. */
+static void
+test_reconnect_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mysqlbinlog-none-XXXXXX", &error);
+  g_autofree char *socket = g_build_filename (dir, "no-server.sock", NULL);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  guint count = 0;
+  gint64 began;
+
+  stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                         "socket", socket,
+                         "user", "root",
+                         "server-id", 77,
+                         "reconnect-attempts", 3,
+                         "reconnect-delay", 40,
+                         "reconnect-max-delay", 60,
+                         NULL);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (count_reconnecting), &count);
+  began = g_get_monotonic_time ();
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_cmpint (g_get_monotonic_time () - began, >=, (40 + 60 + 60) * 1000);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1041,6 +1083,7 @@ main (int   argc,
   g_test_add_func ("/replication/file-position-store", test_file_position_store);
   g_test_add_func ("/replication/stream-position-store", test_stream_position_store);
   g_test_add_func ("/replication/clear-errors", test_clear_errors);
+  g_test_add_func ("/replication/reconnect-limit", test_reconnect_limit);
   g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);
   g_test_add_func ("/replication/consumer-killed", test_consumer_killed);
   g_test_add_func ("/replication/async-main-loop", test_async_main_loop);

@@ -2621,8 +2621,10 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
 /* At most this many emissions wait in the queue: the reader blocks until
  * the main context catches up. */
 #define ASYNC_QUEUE_LENGTH 1024
-/* Emissions handled per dispatch, so that the main loop stays responsive. */
+/* Emissions handled per dispatch at most, and the time they may take, so
+ * that the main loop stays responsive (a frame lasts 16 ms). */
 #define ASYNC_BATCH 256
+#define ASYNC_BATCH_USEC 8000
 
 static gboolean
 async_source_dispatch (GSource     *source,
@@ -2712,8 +2714,9 @@ async_run_dispatch (gpointer user_data)
 {
   AsyncRun *run = user_data;
   MysqlBinlogStream *self = run->stream;
+  gint64 until = g_get_monotonic_time () + ASYNC_BATCH_USEC;
 
-  for (guint n = 0; n < ASYNC_BATCH; n++)
+  for (guint n = 0; n < ASYNC_BATCH && g_get_monotonic_time () < until; n++)
     {
       Item *item;
 

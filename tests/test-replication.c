@@ -661,6 +661,7 @@ typedef struct
   gint64 cancelled_at;
   gint64 finished_at;
   guint after_cancel;
+  gulong slow_us;
 } AsyncState;
 
 static void
@@ -678,6 +679,8 @@ async_on_inserted (MysqlBinlogStream *stream,
   state->received++;
   if (state->cancelled_at != 0)
     state->after_cancel++;
+  if (state->slow_us > 0)
+    g_usleep (state->slow_us);
   if (state->cancel_after != NULL && state->received == state->cancel_at)
     {
       state->cancelled_at = g_get_monotonic_time ();
@@ -756,6 +759,7 @@ test_async_main_loop (void)
   /* Everything, in order, on this thread. */
   state.loop = loop;
   state.owner = g_thread_self ();
+  state.slow_us = 100;  /* handlers slower than the server: 0.2 s in all */
   stream = test_server_new_stream (server);
   g_object_set (stream, "start-position", start, NULL);
   g_signal_connect (stream, "rows-inserted::test.r3", G_CALLBACK (async_on_inserted), &state);
@@ -777,6 +781,8 @@ test_async_main_loop (void)
   g_assert_cmpuint (state.out_of_order, ==, 0);
   g_assert_cmpuint (state.wrong_thread, ==, 0);
   g_assert_cmpuint (state.positions, >=, n_txns);
+  /* The main loop kept running other sources meanwhile. */
+  g_assert_cmpuint (state.ticks, >=, 10);
   g_clear_object (&stream);
 
   /* A blocking stream, cancelled from a handler while rows keep coming:
@@ -878,6 +884,145 @@ test_file_position_store (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A store in memory that checks when it is saved: only at transaction
+ * boundaries, after the handlers of the transaction's rows returned. */
+#define TEST_TYPE_STORE (test_store_get_type ())
+G_DECLARE_FINAL_TYPE (TestStore, test_store, TEST, STORE, GObject)
+
+struct _TestStore
+{
+  GObject parent_instance;
+  MysqlBinlogPosition *saved;
+  guint *rows;            /* rows the handlers have seen */
+  guint rows_per_txn;
+  guint saves;
+  guint mid_transaction_saves;
+};
+
+static void test_store_iface_init (MysqlBinlogPositionStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestStore, test_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MYSQL_BINLOG_TYPE_POSITION_STORE,
+                                                      test_store_iface_init))
+
+static void
+test_store_finalize (GObject *object)
+{
+  g_clear_pointer (&TEST_STORE (object)->saved, mysql_binlog_position_unref);
+  G_OBJECT_CLASS (test_store_parent_class)->finalize (object);
+}
+
+static void
+test_store_class_init (TestStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_store_finalize;
+}
+
+static void
+test_store_init (TestStore *self)
+{
+}
+
+static MysqlBinlogPosition *
+test_store_load (MysqlBinlogPositionStore  *store,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  TestStore *self = TEST_STORE (store);
+
+  return self->saved != NULL ? mysql_binlog_position_ref (self->saved) : NULL;
+}
+
+static gboolean
+test_store_save (MysqlBinlogPositionStore  *store,
+                 MysqlBinlogPosition       *position,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  TestStore *self = TEST_STORE (store);
+
+  self->saves++;
+  if (*self->rows % self->rows_per_txn != 0)
+    self->mid_transaction_saves++;
+  g_clear_pointer (&self->saved, mysql_binlog_position_unref);
+  self->saved = mysql_binlog_position_ref (position);
+  return TRUE;
+}
+
+static void
+test_store_iface_init (MysqlBinlogPositionStoreInterface *iface)
+{
+  iface->load = test_store_load;
+  iface->save = test_store_save;
+}
+
+static void
+count_row (MysqlBinlogStream *stream,
+           MysqlBinlogRow    *row,
+           guint             *rows)
+{
+  (*rows)++;
+}
+
+static void
+test_store_saves_at_boundaries (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(TestStore) store = g_object_new (TEST_TYPE_STORE, NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) end = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rows = 0;
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r6 (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  /* 30 transactions of 4 rows, one rows event each */
+  for (guint t = 0; t < 30; t++)
+    {
+      test_server_sqlf (server, &error, "BEGIN; INSERT INTO test.r6 VALUES (%u, %u); "
+                        "INSERT INTO test.r6 VALUES (%u, %u); INSERT INTO test.r6 VALUES (%u, %u); "
+                        "INSERT INTO test.r6 VALUES (%u, %u); COMMIT",
+                        4 * t + 1, t, 4 * t + 2, t, 4 * t + 3, t, 4 * t + 4, t);
+      g_assert_no_error (error);
+    }
+  end = test_server_master_position (server);
+
+  store->rows = &rows;
+  store->rows_per_txn = 4;
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, "position-store", store, NULL);
+  g_signal_connect (stream, "rows-inserted::test.r6", G_CALLBACK (count_row), &rows);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_message ("store: %u rows, %u saves, %u in the middle of a transaction",
+                  rows, store->saves, store->mid_transaction_saves);
+  g_assert_cmpuint (rows, ==, 120);
+  /* every transaction, and nothing more since the end had nothing new */
+  g_assert_cmpuint (store->saves, ==, 30);
+  g_assert_cmpuint (store->mid_transaction_saves, ==, 0);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
+
+  /* Every 7 transactions or at the end: 4 saves on the way, 1 at the end. */
+  g_clear_object (&stream);
+  g_clear_pointer (&store->saved, mysql_binlog_position_unref);
+  store->saves = 0;
+  rows = 0;
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, "position-store", store,
+                "save-transactions", 7, NULL);
+  g_signal_connect (stream, "rows-inserted::test.r6", G_CALLBACK (count_row), &rows);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 120);
+  g_assert_cmpuint (store->saves, ==, 5);
+  g_assert_cmpuint (store->mid_transaction_saves, ==, 0);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
 }
 
 /* A stream with a store: starts from the stored position (over
@@ -1082,6 +1227,7 @@ main (int   argc,
 
   g_test_add_func ("/replication/file-position-store", test_file_position_store);
   g_test_add_func ("/replication/stream-position-store", test_stream_position_store);
+  g_test_add_func ("/replication/store-saves-at-boundaries", test_store_saves_at_boundaries);
   g_test_add_func ("/replication/clear-errors", test_clear_errors);
   g_test_add_func ("/replication/reconnect-limit", test_reconnect_limit);
   g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);

@@ -2104,6 +2104,7 @@ static gboolean
 find_current_position (MysqlBinlogTransport  *transport,
                        char                 **file,
                        guint64               *offset,
+                       char                 **gtid_set,
                        GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -2132,6 +2133,8 @@ find_current_position (MysqlBinlogTransport  *transport,
 
   *file = g_strdup (g_ptr_array_index (row, 0));
   *offset = g_ascii_strtoull (g_ptr_array_index (row, 1), NULL, 10);
+  /* MySQL adds Executed_Gtid_Set: the GTID state at that position. */
+  *gtid_set = row->len >= 5 ? g_strdup (g_ptr_array_index (row, 4)) : NULL;
   return TRUE;
 }
 
@@ -2260,9 +2263,21 @@ start_dump (MysqlBinlogStream     *self,
     }
   else
     {
-      if (!find_current_position (transport, &file, &offset, error))
+      g_autofree char *executed = NULL;
+      MysqlBinlogGtidSet *set;
+
+      if (!find_current_position (transport, &file, &offset, &executed, error))
         return FALSE;
-      init_gtid_state (self, transport, file, offset);
+      if (executed != NULL && *executed != '\0' &&
+          (set = _mysql_binlog_gtid_set_parse (executed, NULL)) != NULL)
+        {
+          g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+          self->gtid_state = set;
+        }
+      else
+        {
+          init_gtid_state (self, transport, file, offset);
+        }
     }
 
   if (*file != '\0')

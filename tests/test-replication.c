@@ -1219,6 +1219,44 @@ test_reconnect_limit (void)
   g_rmdir (dir);
 }
 
+static void
+count_heartbeat (MysqlBinlogStream *stream,
+                 MysqlBinlogEvent  *event,
+                 guint             *count)
+{
+  if (mysql_binlog_event_get_event_type (event) == MYSQL_BINLOG_EVENT_HEARTBEAT)
+    (*count)++;
+}
+
+static gpointer
+stop_later (gpointer data)
+{
+  g_usleep (1500000);
+  mysql_binlog_stream_stop (data);
+  return NULL;
+}
+
+/* An idle server sends heartbeats, and an idle stream keeps running. */
+static void
+test_heartbeat (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(GError) error = NULL;
+  guint heartbeats = 0;
+  GThread *stopper;
+
+  g_object_set (stream, "blocking", TRUE, "heartbeat-period", 200, NULL);
+  g_signal_connect (stream, "binlog", G_CALLBACK (count_heartbeat), &heartbeats);
+  stopper = g_thread_new ("stopper", stop_later, stream);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (stopper);
+
+  g_test_message ("heartbeat: %u heartbeats in 1.5 s at a period of 200 ms", heartbeats);
+  g_assert_cmpuint (heartbeats, >=, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1268,7 @@ main (int   argc,
   g_test_add_func ("/replication/store-saves-at-boundaries", test_store_saves_at_boundaries);
   g_test_add_func ("/replication/clear-errors", test_clear_errors);
   g_test_add_func ("/replication/reconnect-limit", test_reconnect_limit);
+  g_test_add_func ("/replication/heartbeat", test_heartbeat);
   g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);
   g_test_add_func ("/replication/consumer-killed", test_consumer_killed);
   g_test_add_func ("/replication/async-main-loop", test_async_main_loop);

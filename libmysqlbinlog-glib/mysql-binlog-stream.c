@@ -64,8 +64,32 @@
  *
  * [method@MysqlBinlog.Stream.run] blocks and emits every signal on the
  * thread that called it, in binlog order.
+ * [method@MysqlBinlog.Stream.run_async] reads on a thread of its own and
+ * emits every signal on the thread-default main context of its caller,
+ * in binlog order: "the thread that runs the stream" in the signals'
+ * descriptions is then that context's thread.  The
+ * [property@MysqlBinlog.Stream:position-store] is used on the same thread
+ * as the signals.
  * [method@MysqlBinlog.Stream.stop] may be called from a signal handler or
  * from any other thread.
+ *
+ * ## Replication mode
+ *
+ * With a [property@MysqlBinlog.Stream:position-store] the stream starts
+ * where the store says and saves its position after each transaction, so
+ * a restarted program loses no change; with
+ * [property@MysqlBinlog.Stream:reconnect-attempts] it survives server
+ * restarts and network failures without losing or repeating a row.
+ *
+ * ```c
+ * g_autoptr(GFile) file = g_file_new_for_path ("/var/lib/myapp/binlog.position");
+ * g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+ *
+ * g_object_set (stream,
+ *               "position-store", store,
+ *               "reconnect-attempts", -1,
+ *               NULL);
+ * ```
  *
  * Since: 1.0
  */

@@ -664,7 +664,9 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    * at the first transaction boundary after this many milliseconds since
    * the last save, even if fewer than
    * [property@MysqlBinlog.Stream:save-transactions] transactions were
-   * delivered.  0: no time limit.
+   * delivered; on an idle server, at the first heartbeat after that time
+   * (see [property@MysqlBinlog.Stream:heartbeat-period]).  0: no time
+   * limit.
    *
    * Since: 1.0
    */
@@ -1394,6 +1396,7 @@ typedef enum {
   ITEM_ROWS,
   ITEM_POSITION,
   ITEM_RECONNECTING,
+  ITEM_IDLE,
   ITEM_END,
 } ItemKind;
 
@@ -1427,6 +1430,7 @@ item_free (Item *item)
       mysql_binlog_position_unref (item->a);
       break;
     case ITEM_RECONNECTING:
+    case ITEM_IDLE:
     case ITEM_END:
       break;
     }
@@ -1522,6 +1526,12 @@ item_deliver (MysqlBinlogStream *self,
     case ITEM_RECONNECTING:
       g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, item->attempt, item->delay,
                      item->error);
+      break;
+    case ITEM_IDLE:
+      /* No transaction for a while: save what save-interval held back. */
+      if (self->save_error == NULL && self->save_interval > 0 &&
+          g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000)
+        flush_position (self);
       break;
     case ITEM_END:
       break;
@@ -1817,7 +1827,9 @@ handle_event (MysqlBinlogStream  *self,
   event_position = (!artificial && info.log_pos >= info.event_size)
                    ? info.log_pos - info.event_size : self->offset;
   /* After a reconnection: this event was emitted before. */
-  self->replaying = !artificial && self->emitted_file != NULL &&
+  self->replaying = !artificial && info.type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
+                    info.type != MYSQL_BINLOG_EVENT_HEARTBEAT_V2 &&
+                    self->emitted_file != NULL &&
                     g_strcmp0 (self->emitted_file, self->file) == 0 &&
                     info.log_pos <= self->emitted_offset;
 
@@ -1961,6 +1973,13 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_HEARTBEAT_V2:
       /* Not part of the log: its position is the server's, not ours. */
       artificial = TRUE;
+      if (self->position_store != NULL && self->save_interval > 0)
+        {
+          Item *item = g_new0 (Item, 1);
+
+          item->kind = ITEM_IDLE;
+          deliver (self, item);
+        }
       break;
 
     case MYSQL_BINLOG_EVENT_ANNOTATE_ROWS:

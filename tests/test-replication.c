@@ -897,7 +897,7 @@ struct _TestStore
   MysqlBinlogPosition *saved;
   guint *rows;            /* rows the handlers have seen */
   guint rows_per_txn;
-  guint saves;
+  gint saves;
   guint mid_transaction_saves;
 };
 
@@ -943,7 +943,7 @@ test_store_save (MysqlBinlogPositionStore  *store,
 {
   TestStore *self = TEST_STORE (store);
 
-  self->saves++;
+  g_atomic_int_inc (&self->saves);
   if (*self->rows % self->rows_per_txn != 0)
     self->mid_transaction_saves++;
   g_clear_pointer (&self->saved, mysql_binlog_position_unref);
@@ -1228,11 +1228,21 @@ count_heartbeat (MysqlBinlogStream *stream,
     (*count)++;
 }
 
+typedef struct
+{
+  MysqlBinlogStream *stream;
+  TestStore *store;
+  gint saves_before_stop;
+} StopLater;
+
 static gpointer
 stop_later (gpointer data)
 {
+  StopLater *later = data;
+
   g_usleep (1500000);
-  mysql_binlog_stream_stop (data);
+  later->saves_before_stop = g_atomic_int_get (&later->store->saves);
+  mysql_binlog_stream_stop (later->stream);
   return NULL;
 }
 
@@ -1242,19 +1252,42 @@ test_heartbeat (void)
 {
   g_autoptr(TestServer) server = test_server_start (NULL);
   g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(TestStore) store = g_object_new (TEST_TYPE_STORE, NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) end = NULL;
   g_autoptr(GError) error = NULL;
-  guint heartbeats = 0;
+  StopLater later = { stream, store, 0 };
+  guint heartbeats = 0, rows = 0;
   GThread *stopper;
 
-  g_object_set (stream, "blocking", TRUE, "heartbeat-period", 200, NULL);
+  test_server_sql (server, "CREATE DATABASE test; CREATE TABLE test.r7 (id INT PRIMARY KEY)",
+                   &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  test_server_sql (server, "INSERT INTO test.r7 VALUES (1); INSERT INTO test.r7 VALUES (2)",
+                   &error);
+  g_assert_no_error (error);
+  end = test_server_master_position (server);
+
+  /* Two transactions, too few for save-transactions: the heartbeats of
+   * the idle server save them once save-interval passed. */
+  store->rows = &rows;
+  store->rows_per_txn = 1;
+  g_object_set (stream, "blocking", TRUE, "heartbeat-period", 200, "start-position", start,
+                "position-store", store, "save-transactions", 100, "save-interval", 300, NULL);
   g_signal_connect (stream, "binlog", G_CALLBACK (count_heartbeat), &heartbeats);
-  stopper = g_thread_new ("stopper", stop_later, stream);
+  g_signal_connect (stream, "rows-inserted::test.r7", G_CALLBACK (count_row), &rows);
+  stopper = g_thread_new ("stopper", stop_later, &later);
   g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
   g_assert_no_error (error);
   g_thread_join (stopper);
 
-  g_test_message ("heartbeat: %u heartbeats in 1.5 s at a period of 200 ms", heartbeats);
+  g_test_message ("heartbeat: %u heartbeats in 1.5 s at a period of 200 ms; %d saves before "
+                  "the stop", heartbeats, later.saves_before_stop);
   g_assert_cmpuint (heartbeats, >=, 3);
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpint (later.saves_before_stop, ==, 1);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
 }
 
 int

@@ -420,7 +420,8 @@ test_transaction_payload (void)
   g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_XID), ==, 1);
   g_assert_cmpuint (t.positions->len, >=, 1);
   g_assert_cmpstr (g_ptr_array_index (t.positions, t.positions->len - 1), ==,
-                   "transaction_compression.000001:431");
+                   "transaction_compression.000001:431 "
+                   "gtid:357df524-4139-11ee-9979-b033ee13919e:1");
   transcript_clear (&t);
 }
 

@@ -2172,7 +2172,11 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
-      /* The events after it are encrypted with a key only the server has. */
+      /* A server decrypts what it sends to a replica, and passes this
+       * event on; in a file, the events after it are encrypted with a
+       * key only the server has. */
+      if (!self->reading_file)
+        break;
       g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
                            "The binary log is encrypted (encrypt_binlog=ON): its events cannot "
                            "be read without the server's encryption key; read it from the "

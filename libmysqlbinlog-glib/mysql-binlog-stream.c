@@ -2023,7 +2023,11 @@ handle_event (MysqlBinlogStream  *self,
                statement_is (statement, "DELETE") || statement_is (statement, "REPLACE") ||
                statement_is (statement, "LOAD"))
         {
-          /* Skipping it would lose its rows without a word. */
+          /* A file is read to inspect it: such statements come through
+           * as `binlog` events, like every other event. */
+          if (self->reading_file)
+            break;
+          /* From a server, skipping it would lose its rows without a word. */
           g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED,
                        "The binary log holds the statement “%.100s” instead of its rows: the "
                        "session that ran it used binlog_format STATEMENT or MIXED. Every "

@@ -394,6 +394,9 @@ mbg_amqp_new (const char  *url,
                    "“%s” is not an AMQP URL (amqp://USER:PASSWORD@HOST:PORT/VHOST)", url);
       return NULL;
     }
+  /* amqp://host/ names the default vhost, as amqp://host does. */
+  if (self->info.vhost == NULL || *self->info.vhost == '\0')
+    self->info.vhost = (char *) "/";
   if (exchange == NULL || *exchange == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -402,7 +405,7 @@ mbg_amqp_new (const char  *url,
     }
   self->display = g_strdup_printf ("%s://%s:%d%s%s", self->info.ssl ? "amqps" : "amqp",
                                    self->info.host, self->info.port,
-                                   g_str_has_prefix (self->info.vhost, "/") ? "" : "/",
+                                   g_str_equal (self->info.vhost, "/") ? "" : "/",
                                    self->info.vhost);
   return g_steal_pointer (&self);
 }

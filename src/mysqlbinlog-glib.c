@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1158,6 +1159,7 @@ main (int   argc,
   int status = 0;
   int n_starts;
 
+  setlocale (LC_ALL, "");
   signal (SIGPIPE, SIG_IGN);
 
   options = g_option_context_new ("- follow a MySQL or MariaDB binary log");

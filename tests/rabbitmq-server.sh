@@ -48,8 +48,8 @@ is_ours ()
 {
     local pid=$1 dir=$2
     [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
-    tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$dir" && return 0
-    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qF -- "$dir" && return 0
+    { tr '\0' '\n' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -qF -- "$dir" && return 0
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qF -- "$dir" && return 0
     return 1
 }
 

@@ -7,10 +7,11 @@
  * prints every event (--format text), prints one JSON message per changed
  * row (--format json), or publishes those messages to RabbitMQ (--amqp).
  *
- * The stream runs on the main thread and emits its signals there.  A helper
- * thread iterates a private GMainContext for SIGINT/SIGTERM and a periodic
- * tick (the --dedup-window buffer, broker confirmations, progress,
- * heartbeats).  Everything both threads touch is under App.lock.
+ * The stream runs on the main thread and emits its signals there.  One
+ * helper thread iterates a private GMainContext for SIGINT/SIGTERM, another
+ * one runs a periodic tick (the --dedup-window buffer, broker
+ * confirmations, progress, heartbeats).  Everything the main thread and the
+ * tick touch is under App.lock; the signal thread takes no lock.
  *
  * Positions: each safe resume point the stream reports is queued with the
  * sequence number of the next message; it is saved only once every message
@@ -120,6 +121,7 @@ typedef struct
   guint32            last_event_time;
   gint64             last_progress_us;
   guint64            last_progress_events;
+  guint64            last_progress_rows;
   gint64             last_heartbeat_us;
 
   GError            *output_error;        /* the first failure to write or publish */
@@ -824,7 +826,7 @@ on_binlog_position (MysqlBinlogStream   *stream,
 
 /* }}} */
 
-/* {{{ The helper thread: signals and the periodic tick */
+/* {{{ The helper threads: signals, and the periodic tick */
 
 typedef struct
 {
@@ -862,9 +864,11 @@ print_progress (App    *app,
   else
     g_string_append (line, "waiting for the first event");
   g_string_append_printf (line, ", %" G_GUINT64_FORMAT " events (%.0f/s), %" G_GUINT64_FORMAT
-                          " rows, %" G_GUINT64_FORMAT " messages",
+                          " rows (%.0f/s), %" G_GUINT64_FORMAT " messages",
                           app->n_events, seconds > 0 ? events / seconds : 0.0,
-                          app->n_rows, app->n_messages);
+                          app->n_rows,
+                          seconds > 0 ? (app->n_rows - app->last_progress_rows) / seconds : 0.0,
+                          app->n_messages);
   if (app->n_merged > 0)
     g_string_append_printf (line, ", %" G_GUINT64_FORMAT " updates merged", app->n_merged);
   if (app->amqp != NULL)
@@ -883,6 +887,7 @@ print_progress (App    *app,
   g_printerr ("%s\n", line->str);
   app->last_progress_us = now;
   app->last_progress_events = app->n_events;
+  app->last_progress_rows = app->n_rows;
 }
 
 static gboolean
@@ -892,9 +897,10 @@ on_tick (gpointer user_data)
   App *app = helper->app;
   gint64 now = g_get_monotonic_time ();
 
-  /* Never wait for the lock: the signal sources share this context. */
-  if (!g_mutex_trylock (&app->lock))
-    return G_SOURCE_CONTINUE;
+  /* The signal sources run in a context of their own, so waiting here
+   * (e.g. while the main thread reconnects to the broker) never delays a
+   * SIGTERM. */
+  g_mutex_lock (&app->lock);
 
   if (app->format == FORMAT_JSON && app->heartbeat_us > 0 &&
       now - app->last_heartbeat_us >= app->heartbeat_us)
@@ -1152,9 +1158,11 @@ main (int   argc,
   g_auto(GStrv) ignored_schemas_strv = NULL;
   GOptionGroup *group;
   App app = { 0, };
-  Helper helper = { NULL, };
+  Helper signals = { NULL, };
+  Helper ticker = { NULL, };
   GSource *source;
-  GThread *thread;
+  GThread *signal_thread;
+  GThread *tick_thread;
   gboolean ok;
   int status = 0;
   int n_starts;
@@ -1362,22 +1370,25 @@ main (int   argc,
     }
 
   app.last_progress_us = app.last_heartbeat_us = g_get_monotonic_time ();
-  helper.app = &app;
-  helper.context = g_main_context_new ();
-  helper.loop = g_main_loop_new (helper.context, FALSE);
+  signals.app = ticker.app = &app;
+  signals.context = g_main_context_new ();
+  signals.loop = g_main_loop_new (signals.context, FALSE);
+  ticker.context = g_main_context_new ();
+  ticker.loop = g_main_loop_new (ticker.context, FALSE);
   source = g_unix_signal_source_new (SIGINT);
-  g_source_set_callback (source, on_unix_signal, &helper, NULL);
-  g_source_attach (source, helper.context);
+  g_source_set_callback (source, on_unix_signal, &signals, NULL);
+  g_source_attach (source, signals.context);
   g_source_unref (source);
   source = g_unix_signal_source_new (SIGTERM);
-  g_source_set_callback (source, on_unix_signal, &helper, NULL);
-  g_source_attach (source, helper.context);
+  g_source_set_callback (source, on_unix_signal, &signals, NULL);
+  g_source_attach (source, signals.context);
   g_source_unref (source);
   source = g_timeout_source_new (TICK_MS);
-  g_source_set_callback (source, on_tick, &helper, NULL);
-  g_source_attach (source, helper.context);
+  g_source_set_callback (source, on_tick, &ticker, NULL);
+  g_source_attach (source, ticker.context);
   g_source_unref (source);
-  thread = g_thread_new ("mysqlbinlog-glib-helper", helper_thread, &helper);
+  signal_thread = g_thread_new ("mysqlbinlog-glib-signals", helper_thread, &signals);
+  tick_thread = g_thread_new ("mysqlbinlog-glib-tick", helper_thread, &ticker);
 
   ok = mysql_binlog_stream_run (app.stream, NULL, &error);
 
@@ -1394,10 +1405,14 @@ main (int   argc,
   save_positions (&app);
   g_mutex_unlock (&app.lock);
 
-  g_main_loop_quit (helper.loop);
-  g_thread_join (thread);
-  g_main_loop_unref (helper.loop);
-  g_main_context_unref (helper.context);
+  g_main_loop_quit (ticker.loop);
+  g_thread_join (tick_thread);
+  g_main_loop_unref (ticker.loop);
+  g_main_context_unref (ticker.context);
+  g_main_loop_quit (signals.loop);
+  g_thread_join (signal_thread);
+  g_main_loop_unref (signals.loop);
+  g_main_context_unref (signals.context);
 
   if (app.progress_us > 0)
     print_progress (&app, g_get_monotonic_time ());

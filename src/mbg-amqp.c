@@ -36,6 +36,7 @@ struct _MbgAmqp
   char                        *display;    /* host:port/vhost, for messages */
   struct amqp_connection_info  info;
   char                        *exchange;
+  char                        *queue;      /* declared and bound, or NULL */
   const int                   *stopping;
 
   amqp_connection_state_t      conn;
@@ -184,6 +185,19 @@ connect_once (MbgAmqp  *self,
                          amqp_empty_table);
   if (!check_reply (self, "Cannot declare the topic exchange", error))
     return FALSE;
+
+  if (self->queue != NULL)
+    {
+      amqp_queue_declare (self->conn, CHANNEL, amqp_cstring_bytes (self->queue),
+                          FALSE, TRUE, FALSE, FALSE, amqp_empty_table);
+      if (!check_reply (self, "Cannot declare the queue", error))
+        return FALSE;
+      amqp_queue_bind (self->conn, CHANNEL, amqp_cstring_bytes (self->queue),
+                       amqp_cstring_bytes (self->exchange), amqp_cstring_bytes ("#"),
+                       amqp_empty_table);
+      if (!check_reply (self, "Cannot bind the queue", error))
+        return FALSE;
+    }
 
   self->connected = TRUE;
   self->next_tag = 1;
@@ -377,6 +391,7 @@ reconnect (MbgAmqp     *self,
 MbgAmqp *
 mbg_amqp_new (const char  *url,
               const char  *exchange,
+              const char  *queue,
               const int   *stopping,
               GError     **error)
 {
@@ -385,6 +400,7 @@ mbg_amqp_new (const char  *url,
   g_queue_init (&self->unconfirmed);
   self->url = g_strdup (url);
   self->exchange = g_strdup (exchange);
+  self->queue = queue != NULL && *queue != '\0' ? g_strdup (queue) : NULL;
   self->stopping = stopping;
 
   amqp_default_connection_info (&self->info);
@@ -420,6 +436,7 @@ mbg_amqp_free (MbgAmqp *self)
   g_free (self->url);
   g_free (self->display);
   g_free (self->exchange);
+  g_free (self->queue);
   g_free (self);
 }
 

@@ -25,6 +25,7 @@ typedef struct _MbgAmqp MbgAmqp;
 
 MbgAmqp  *mbg_amqp_new                     (const char  *url,
                                             const char  *exchange,
+                                            const char  *queue,
                                             const int   *stopping,
                                             GError     **error);
 void      mbg_amqp_free                    (MbgAmqp     *amqp);

@@ -971,8 +971,9 @@ static const char description[] =
   "  Each message is published persistent to the topic exchange NAME\n"
   "  (declared durable if missing) with the routing key\n"
   "  SCHEMA.TABLE.TYPE, e.g. shop.orders.row_update, and publisher confirms.\n"
-  "  Bind a durable queue to the exchange before starting: messages that\n"
-  "  match no queue are dropped by the broker.  When the broker goes away,\n"
+  "  Bind a durable queue to the exchange before starting (or name one with\n"
+  "  --queue): messages that match no queue are dropped by the broker.\n"
+  "  When the broker goes away,\n"
   "  the tool waits (reading no more changes) and reconnects with a growing\n"
   "  delay, then publishes again what the broker had not confirmed: a message\n"
   "  may arrive twice, never not at all.\n"
@@ -1074,6 +1075,7 @@ main (int   argc,
   g_autofree char *format = NULL;
   g_autofree char *amqp_url = NULL;
   g_autofree char *exchange = NULL;
+  g_autofree char *queue = NULL;
   g_auto(GStrv) only_schemas = NULL;
   g_auto(GStrv) ignored_schemas = NULL;
   g_auto(GStrv) only_tables = NULL;
@@ -1134,6 +1136,9 @@ main (int   argc,
       "amqp://USER:PASSWORD@HOST:PORT/VHOST" },
     { "exchange", 0, 0, G_OPTION_ARG_STRING, &exchange,
       "The topic exchange to publish to (with --amqp)", "NAME" },
+    { "queue", 0, 0, G_OPTION_ARG_STRING, &queue,
+      "Also declare this durable queue and bind it to the exchange for every "
+      "routing key (with --amqp)", "NAME" },
     { "dedup-window", 0, 0, G_OPTION_ARG_INT, &dedup_window,
       "Hold JSON messages this long and merge the updates of one row within it "
       "into one message (default: 0, off)", "MS" },
@@ -1234,6 +1239,11 @@ main (int   argc,
   if ((amqp_url == NULL) != (exchange == NULL))
     {
       g_printerr (PROGRAM ": --amqp and --exchange go together\n");
+      return 2;
+    }
+  if (queue != NULL && amqp_url == NULL)
+    {
+      g_printerr (PROGRAM ": --queue goes with --amqp\n");
       return 2;
     }
   if (dedup_window > 0 && app.format != FORMAT_JSON)
@@ -1354,7 +1364,7 @@ main (int   argc,
 
   if (amqp_url != NULL)
     {
-      app.amqp = mbg_amqp_new (amqp_url, exchange, &stopping, &error);
+      app.amqp = mbg_amqp_new (amqp_url, exchange, queue, &stopping, &error);
       if (app.amqp == NULL)
         {
           g_printerr (PROGRAM ": --amqp: %s\n", error->message);

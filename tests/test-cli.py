@@ -372,8 +372,12 @@ class TestAmqp(unittest.TestCase):
                'UPDATE cli.amqp SET v = "c" WHERE id = 2;'
                'DELETE FROM cli.amqp WHERE id = 1;')
         proc = run_tool('--start', start, '-n', '--amqp', BROKER.url,
-                        '--exchange', 'cli-changes')
+                        '--exchange', 'cli-changes', '--queue', 'cli-declared')
         self.assertEqual(proc.stdout, '')
+        # --queue declared a durable queue bound to every routing key.
+        self.assertEqual([key for key, _, _ in BROKER.drain('cli-declared')],
+                         ['cli.amqp.row_insert', 'cli.amqp.row_insert',
+                          'cli.amqp.row_update', 'cli.amqp.row_delete'])
         messages = BROKER.drain('cli-all')
         self.assertEqual([(key, m['type'], m['keys']) for key, _, m in messages],
                          [('cli.amqp.row_insert', 'row_insert', {'id': 1}),

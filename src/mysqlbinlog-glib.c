@@ -832,7 +832,7 @@ typedef struct
 {
   App          *app;
   GMainContext *context;
-  GMainLoop    *loop;
+  int           quit;
 } Helper;
 
 static gboolean
@@ -927,15 +927,28 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Iterates until stop_helper(), even when that comes before the thread
+ * started (g_main_loop_quit() before g_main_loop_run() would be lost). */
 static gpointer
 helper_thread (gpointer user_data)
 {
   Helper *helper = user_data;
 
   g_main_context_push_thread_default (helper->context);
-  g_main_loop_run (helper->loop);
+  while (!g_atomic_int_get (&helper->quit))
+    g_main_context_iteration (helper->context, TRUE);
   g_main_context_pop_thread_default (helper->context);
   return NULL;
+}
+
+static void
+stop_helper (Helper  *helper,
+             GThread *thread)
+{
+  g_atomic_int_set (&helper->quit, TRUE);
+  g_main_context_wakeup (helper->context);
+  g_thread_join (thread);
+  g_main_context_unref (helper->context);
 }
 
 /* }}} */
@@ -1382,9 +1395,7 @@ main (int   argc,
   app.last_progress_us = app.last_heartbeat_us = g_get_monotonic_time ();
   signals.app = ticker.app = &app;
   signals.context = g_main_context_new ();
-  signals.loop = g_main_loop_new (signals.context, FALSE);
   ticker.context = g_main_context_new ();
-  ticker.loop = g_main_loop_new (ticker.context, FALSE);
   source = g_unix_signal_source_new (SIGINT);
   g_source_set_callback (source, on_unix_signal, &signals, NULL);
   g_source_attach (source, signals.context);
@@ -1415,14 +1426,8 @@ main (int   argc,
   save_positions (&app);
   g_mutex_unlock (&app.lock);
 
-  g_main_loop_quit (ticker.loop);
-  g_thread_join (tick_thread);
-  g_main_loop_unref (ticker.loop);
-  g_main_context_unref (ticker.context);
-  g_main_loop_quit (signals.loop);
-  g_thread_join (signal_thread);
-  g_main_loop_unref (signals.loop);
-  g_main_context_unref (signals.context);
+  stop_helper (&ticker, tick_thread);
+  stop_helper (&signals, signal_thread);
 
   if (app.progress_us > 0)
     print_progress (&app, g_get_monotonic_time ());

@@ -167,6 +167,7 @@ class TestOutput(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.start = DB.position()
+        cls.gtid = DB.query('SELECT @@global.gtid_binlog_pos')
         cls.before = int(time.time())
         DB.sql(WORKLOAD)
         cls.after = int(time.time())
@@ -203,6 +204,19 @@ class TestOutput(unittest.TestCase):
         self.assertEqual(insert1['log_pos'], insert2['log_pos'])
         self.assertLess(insert2['log_pos'], update['log_pos'])
         self.assertIn('safe position: ', proc.stderr)
+
+    def test_start_gtid(self):
+        proc = run_tool('--start-gtid', self.gtid, '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
+                          ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
+
+    def test_from_beginning(self):
+        proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
 
     def test_text(self):
         proc = run_tool('--start', self.start, '--non-blocking', '--format', 'text')
@@ -329,7 +343,8 @@ class TestErrors(unittest.TestCase):
         self.check_usage(['--position-file', '/tmp/x'], 'has no position store yet')
 
     def test_unreachable(self):
-        self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'], 'mysqlbinlog-glib: ', 1)
+        self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'],
+                         'Connecting to the server at /nonexistent/mysql.sock', 1)
         self.check_usage(['-S', DB.socket, '--amqp', 'amqp://guest:guest@127.0.0.1:1/',
                           '--exchange', 'e'], 'Cannot connect to the broker', 1)
 
@@ -343,6 +358,21 @@ class TestErrors(unittest.TestCase):
 
 
 class TestSignals(unittest.TestCase):
+    def test_heartbeat(self):
+        proc = subprocess.Popen([TOOL, '-S', DB.socket, '-f', 'json', '--heartbeat', '1',
+                                 '--only-tables', 'cli.nothing'],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.6)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        messages = json_lines(out)
+        self.assertIn(len(messages), (2, 3))
+        for m in messages:
+            self.assertEqual(sorted(m), ['timestamp', 'type'])
+            self.assertEqual(m['type'], 'heartbeat')
+            self.assertLessEqual(abs(m['timestamp'] - time.time()), 5)
+
     def test_sigterm_stops_cleanly(self):
         proc = subprocess.Popen([TOOL, '-S', DB.socket, '-f', 'json', '--progress', '1',
                                  '--only-tables', 'cli.sig'],
@@ -421,6 +451,42 @@ class TestAmqp(unittest.TestCase):
         # broker had not confirmed before it went away may come twice.
         self.assertEqual(sorted(set(ids)), list(range(n)))
         print('broker restart: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
+
+    def test_stop_and_resume_loses_nothing(self):
+        # SIGTERM mid-stream, then start again from the safe position the
+        # tool printed: every row arrives.
+        BROKER.bind_queue('cli-resume', 'cli-resume-q')
+        DB.sql('CREATE TABLE cli.resume (id INT PRIMARY KEY)')
+        start = DB.position()
+        args = [TOOL, '-S', DB.socket, '-u', 'root', '--only-tables', 'cli.resume',
+                '--amqp', BROKER.url, '--exchange', 'cli-resume']
+        proc = subprocess.Popen(args + ['--start', start], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        n = 400
+        for i in range(0, n, 5):
+            DB.sql('INSERT INTO cli.resume VALUES %s'
+                   % ','.join('(%d)' % j for j in range(i, i + 5)))
+            if i == 150:
+                proc.send_signal(signal.SIGTERM)
+                out, err = proc.communicate(timeout=60)
+                self.assertEqual(proc.returncode, 0, err)
+                safe = [line.split(': ')[-1] for line in err.splitlines()
+                        if 'safe position: ' in line]
+                self.assertEqual(len(safe), 1, err)
+                proc = subprocess.Popen(args + ['--start', safe[0]], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        while BROKER.count('cli-resume-q') < n and time.time() < deadline:
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        ids = [m['keys']['id'] for _, _, m in BROKER.drain('cli-resume-q')]
+        self.assertEqual(sorted(set(ids)), list(range(n)))
+        # The stop may come inside a transaction (5 rows) whose rows were
+        # published: it is sent again from its start, nothing else is.
+        self.assertLessEqual(len(ids), n + 5)
+        print('stop and resume: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
 
     def test_kill_and_restart_loses_nothing(self):
         self.skipTest('needs --position-file, which needs MysqlBinlogFilePositionStore '

@@ -38,6 +38,8 @@
 
 #define PROGRAM "mysqlbinlog-glib"
 #define TICK_MS 100
+/* The position store is written at most this often, and at exit. */
+#define STORE_INTERVAL_US (1 * G_USEC_PER_SEC)
 
 typedef enum
 {
@@ -99,7 +101,12 @@ typedef struct
   MysqlBinlogStream *stream;
   MbgAmqp           *amqp;
   MYSQL             *sql;                 /* primary keys and --from-beginning */
-  gboolean           sql_failed;
+  gboolean           sql_failed;          /* or no server to ask (--file) */
+#ifdef HAVE_FILE_POSITION_STORE
+  MysqlBinlogPositionStore *store;        /* --position-file */
+#endif
+  gboolean           store_dirty;         /* saved_position not stored yet */
+  gint64             last_store_us;
   GHashTable        *primary_keys;        /* "schema.table" -> GStrv */
 
   /* The event being decoded, for the row messages' position */
@@ -595,7 +602,32 @@ save_positions (App *app)
 
   g_clear_pointer (&app->saved_position, mysql_binlog_position_unref);
   app->saved_position = position;
-  /* The position store (--position-file) saves it here. */
+  app->store_dirty = TRUE;
+}
+
+/* Writes the last safe position to --position-file, at most once per
+ * STORE_INTERVAL_US unless @now. */
+static void
+store_position (App      *app,
+                gboolean  now)
+{
+#ifdef HAVE_FILE_POSITION_STORE
+  GError *error = NULL;
+  gint64 time = g_get_monotonic_time ();
+
+  if (app->store == NULL || !app->store_dirty || app->saved_position == NULL)
+    return;
+  if (!now && time - app->last_store_us < STORE_INTERVAL_US)
+    return;
+  if (!mysql_binlog_position_store_save (app->store, app->saved_position, NULL, &error))
+    {
+      g_prefix_error (&error, "Cannot save the position: ");
+      fail_output (app, error);
+      return;
+    }
+  app->store_dirty = FALSE;
+  app->last_store_us = time;
+#endif
 }
 
 /* }}} */
@@ -920,6 +952,7 @@ on_tick (gpointer user_data)
         fail_output (app, error);
     }
   save_positions (app);
+  store_position (app, FALSE);
   if (app->progress_us > 0 && now - app->last_progress_us >= app->progress_us)
     print_progress (app, now);
 
@@ -1270,16 +1303,26 @@ main (int   argc,
       g_printerr (PROGRAM ": choose one of --start, --start-gtid and --from-beginning\n");
       return 2;
     }
+#ifndef HAVE_STREAM_NEW_FOR_FILE
   if (file != NULL)
     {
       g_printerr (PROGRAM ": --file: this version of libmysqlbinlog-glib cannot read binary "
                   "log files yet (mysql_binlog_stream_new_for_file() is missing)\n");
       return 2;
     }
+#endif
+#ifndef HAVE_FILE_POSITION_STORE
   if (position_file != NULL)
     {
       g_printerr (PROGRAM ": --position-file: this version of libmysqlbinlog-glib has no "
                   "position store yet (MysqlBinlogFilePositionStore is missing)\n");
+      return 2;
+    }
+#endif
+  if (file != NULL && (n_starts > 0 || position_file != NULL || non_blocking))
+    {
+      g_printerr (PROGRAM ": --file reads one whole file: it goes without --start, "
+                  "--start-gtid, --from-beginning, --position-file and --non-blocking\n");
       return 2;
     }
   if (!add_patterns (&app.table_patterns, only_tables, "--only-tables", table_names, &error) ||
@@ -1332,7 +1375,30 @@ main (int   argc,
   g_queue_init (&app.buffer);
   g_queue_init (&app.save_points);
 
-  if (start != NULL)
+#ifdef HAVE_FILE_POSITION_STORE
+  if (position_file != NULL)
+    {
+      g_autoptr(GFile) store_file = g_file_new_for_commandline_arg (position_file);
+
+      app.store = MYSQL_BINLOG_POSITION_STORE (mysql_binlog_file_position_store_new (store_file));
+      /* A saved position wins over the start options: they only say
+       * where the very first run begins. */
+      start_position = mysql_binlog_position_store_load (app.store, NULL, &error);
+      if (start_position == NULL && error != NULL)
+        {
+          g_printerr (PROGRAM ": --position-file: %s\n", error->message);
+          status = 1;
+          goto out;
+        }
+      if (start_position != NULL)
+        {
+          g_autofree char *text = mysql_binlog_position_to_string (start_position);
+          g_printerr (PROGRAM ": resuming at %s from %s\n", text, position_file);
+        }
+    }
+#endif
+
+  if (start_position == NULL && start != NULL)
     {
       start_position = mysql_binlog_position_from_string (start, &error);
       if (start_position == NULL)
@@ -1342,9 +1408,9 @@ main (int   argc,
           goto out;
         }
     }
-  else if (start_gtid != NULL)
+  else if (start_position == NULL && start_gtid != NULL)
     start_position = mysql_binlog_position_new_for_gtid_set (start_gtid);
-  else if (from_beginning)
+  else if (start_position == NULL && from_beginning)
     {
       start_position = first_position (&app, &error);
       if (start_position == NULL)
@@ -1355,20 +1421,37 @@ main (int   argc,
         }
     }
 
-  app.stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
-                             "host", app.host,
-                             "port", app.port,
-                             "socket", app.socket_path,
-                             "user", app.user,
-                             "password", app.password,
-                             "server-id", (guint) server_id,
-                             "start-position", start_position,
-                             "blocking", !non_blocking,
-                             "only-tables", tables_strv,
-                             "ignored-tables", ignored_strv,
-                             "only-schemas", schemas_strv,
-                             "ignored-schemas", ignored_schemas_strv,
-                             NULL);
+#ifdef HAVE_STREAM_NEW_FOR_FILE
+  if (file != NULL)
+    {
+      g_autoptr(GFile) binlog = g_file_new_for_commandline_arg (file);
+
+      app.stream = mysql_binlog_stream_new_for_file (binlog);
+      g_object_set (app.stream,
+                    "only-tables", tables_strv,
+                    "ignored-tables", ignored_strv,
+                    "only-schemas", schemas_strv,
+                    "ignored-schemas", ignored_schemas_strv,
+                    NULL);
+      /* Primary keys come from a server only when one is named. */
+      app.sql_failed = host == NULL && socket_path == NULL;
+    }
+#endif
+  if (app.stream == NULL)
+    app.stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                               "host", app.host,
+                               "port", app.port,
+                               "socket", app.socket_path,
+                               "user", app.user,
+                               "password", app.password,
+                               "server-id", (guint) server_id,
+                               "start-position", start_position,
+                               "blocking", !non_blocking,
+                               "only-tables", tables_strv,
+                               "ignored-tables", ignored_strv,
+                               "only-schemas", schemas_strv,
+                               "ignored-schemas", ignored_schemas_strv,
+                               NULL);
   g_signal_connect (app.stream, "binlog", G_CALLBACK (on_binlog), &app);
   g_signal_connect (app.stream, "rows-inserted", G_CALLBACK (on_rows_inserted), &app);
   g_signal_connect (app.stream, "rows-updated", G_CALLBACK (on_rows_updated), &app);
@@ -1424,6 +1507,7 @@ main (int   argc,
         fail_output (&app, flush_error);
     }
   save_positions (&app);
+  store_position (&app, TRUE);
   g_mutex_unlock (&app.lock);
 
   stop_helper (&ticker, tick_thread);
@@ -1453,6 +1537,9 @@ out:
   g_clear_object (&app.stream);
   g_clear_pointer (&app.amqp, mbg_amqp_free);
   g_clear_pointer (&app.sql, mysql_close);
+#ifdef HAVE_FILE_POSITION_STORE
+  g_clear_object (&app.store);
+#endif
   g_clear_pointer (&app.primary_keys, g_hash_table_unref);
   g_clear_pointer (&app.buffered_updates, g_hash_table_unref);
   g_queue_clear_full (&app.buffer, (GDestroyNotify) message_free);

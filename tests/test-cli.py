@@ -149,6 +149,16 @@ def run_tool(*args, check=True):
     return proc
 
 
+def supports(option):
+    """None when the program can do @option, else why not."""
+    # Checked after the option itself: fails at once either way.
+    proc = subprocess.run([TOOL, option, '/nonexistent/x', '--only-tables', 'nodot'],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if 'yet' in proc.stderr:
+        return proc.stderr.strip()
+    return None
+
+
 def json_lines(text):
     return [json.loads(line) for line in text.splitlines()]
 
@@ -217,6 +227,29 @@ class TestOutput(unittest.TestCase):
                         '--only-tables', 'cli.items')
         self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
                          ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+
+    def test_file(self):
+        why = supports('--file')
+        if why:
+            self.skipTest(why)
+        binlog = os.path.join(DB.dir, 'binlog', self.start.split(':')[0])
+        # No server named: no primary keys, the values all the same.
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+                               'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {}), ('row_insert', {}), ('row_update', {}),
+                          ('row_delete', {})])
+        self.assertEqual(messages[0]['values']['name'], 'apple')
+        self.assertEqual(messages[2]['after_values'], {'name': 'green apple', 'price': '1.75'})
+        # With a server to ask, the keys.
+        proc = run_tool('--file', binlog, '-f', 'json', '--only-tables', 'cli.items')
+        self.assertEqual([m['keys'] for m in json_lines(proc.stdout)],
+                         [{'id': 1}, {'id': 2}, {'id': 1}, {'id': 2}])
+        proc = run_tool('--file', binlog, '--only-tables', 'cli.items')
+        self.assertIn('Inserted cli.items:\n  id: 1\n  name: "apple"\n', proc.stdout)
 
     def test_text(self):
         proc = run_tool('--start', self.start, '--non-blocking', '--format', 'text')
@@ -338,9 +371,14 @@ class TestErrors(unittest.TestCase):
         self.check_usage(['--only-tables', 'nodot'], 'is not SCHEMA.TABLE')
         self.check_usage(['extra'], 'unexpected argument')
 
-    def test_not_yet_supported(self):
-        self.check_usage(['--file', '/nonexistent'], 'cannot read binary log files yet')
-        self.check_usage(['--position-file', '/tmp/x'], 'has no position store yet')
+    def test_file_options(self):
+        if supports('--file'):
+            self.check_usage(['--file', '/nonexistent'], 'cannot read binary log files yet')
+        else:
+            self.check_usage(['--file', '/nonexistent/binlog'], '/nonexistent/binlog', 1)
+            self.check_usage(['--file', 'x', '--start', 'a:4'], 'goes without --start')
+        if supports('--position-file'):
+            self.check_usage(['--position-file', '/tmp/x'], 'has no position store yet')
 
     def test_unreachable(self):
         self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'],
@@ -489,8 +527,45 @@ class TestAmqp(unittest.TestCase):
         print('stop and resume: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
 
     def test_kill_and_restart_loses_nothing(self):
-        self.skipTest('needs --position-file, which needs MysqlBinlogFilePositionStore '
-                      'in the library')
+        why = supports('--position-file')
+        if why:
+            self.skipTest(why)
+        BROKER.bind_queue('cli-kill', 'cli-kill-q')
+        DB.sql('CREATE TABLE cli.killed (id INT PRIMARY KEY)')
+        start = DB.position()
+        state = tempfile.mkdtemp(prefix='mysqlbinlog-cli-state-')
+        position_file = os.path.join(state, 'position')
+        args = [TOOL, '-S', DB.socket, '-u', 'root', '--only-tables', 'cli.killed',
+                '--amqp', BROKER.url, '--exchange', 'cli-kill', '--start', start,
+                '--position-file', position_file]
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        n = 600
+        try:
+            for i in range(0, n, 5):
+                DB.sql('INSERT INTO cli.killed VALUES %s'
+                       % ','.join('(%d)' % j for j in range(i, i + 5)))
+                if i in (150, 400):
+                    # Mid-stream, no chance to save anything more.
+                    time.sleep(0.3)
+                    proc.kill()
+                    proc.communicate(timeout=60)
+                    self.assertTrue(os.path.exists(position_file))
+                    proc = subprocess.Popen(args, stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, text=True)
+            deadline = time.time() + 60
+            while BROKER.count('cli-kill-q') < n and time.time() < deadline:
+                time.sleep(0.2)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            out, err = proc.communicate(timeout=60)
+            shutil.rmtree(state, ignore_errors=True)
+        self.assertEqual(proc.returncode, 0, err)
+        self.assertIn('resuming at ', err)
+        ids = [m['keys']['id'] for _, _, m in BROKER.drain('cli-kill-q')]
+        self.assertEqual(sorted(set(ids)), list(range(n)))
+        print('kill -9 twice and restart: %d messages for %d rows' % (len(ids), n),
+              file=sys.stderr)
 
 
 if __name__ == '__main__':

@@ -38,8 +38,9 @@
 
 #define PROGRAM "mysqlbinlog-glib"
 #define TICK_MS 100
-/* The position store is written at most this often, and at exit. */
-#define STORE_INTERVAL_US (1 * G_USEC_PER_SEC)
+/* The position store is written at most this often, and at exit: a kill
+ * -9 sends again what was confirmed since. */
+#define STORE_INTERVAL_US (G_USEC_PER_SEC / 5)
 
 typedef enum
 {
@@ -1030,6 +1031,14 @@ static const char description[] =
   "  once every message before it was written out (or confirmed by the\n"
   "  broker); on exit the last safe position is printed on stderr as\n"
   "  \"safe position: FILE:POS\", to pass to --start.\n"
+  "  With --position-file PATH the tool starts where the file says (the start\n"
+  "  options only count while it holds no position) and writes the last safe\n"
+  "  position there, at most 5 times a second and at exit: after a crash or a\n"
+  "  kill -9 it resumes from there and may send some messages again, never\n"
+  "  skipping one.\n"
+  "  --file BINLOG reads one binary log file to its end, without a server;\n"
+  "  the \"keys\" are filled only when a server is named (--host or --socket),\n"
+  "  and column names need binlog_row_metadata=FULL (else @1, @2, ...).\n"
   "\n"
   "Stopping:\n"
   "  SIGINT (Ctrl-C) or SIGTERM stops after the current event, empties the\n"

@@ -1301,6 +1301,11 @@ main (int   argc,
       g_printerr (PROGRAM ": --queue goes with --amqp\n");
       return 2;
     }
+  if (heartbeat > 0 && app.format != FORMAT_JSON)
+    {
+      g_printerr (PROGRAM ": --heartbeat sends JSON messages: use --format json or --amqp\n");
+      return 2;
+    }
   if (dedup_window > 0 && app.format != FORMAT_JSON)
     {
       g_printerr (PROGRAM ": --dedup-window merges JSON messages: use --format json or --amqp\n");

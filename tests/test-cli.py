@@ -390,6 +390,8 @@ class TestErrors(unittest.TestCase):
         self.check_usage(['--amqp', 'amqp://localhost/'], '--amqp and --exchange go together')
         self.check_usage(['--amqp', 'http://x', '--exchange', 'e'], 'is not an AMQP URL')
         self.check_usage(['--dedup-window', '10'], 'use --format json or --amqp')
+        self.check_usage(['--heartbeat', '10'], 'use --format json or --amqp')
+        self.check_usage(['--queue', 'q'], '--queue goes with --amqp')
         self.check_usage(['--only-tables', 'nodot'], 'is not SCHEMA.TABLE')
         self.check_usage(['extra'], 'unexpected argument')
 

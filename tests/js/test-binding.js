@@ -16,8 +16,8 @@ let MysqlBinlog;
 try {
     MysqlBinlog = (await import('gi://MysqlBinlog?version=1.0')).default;
 } catch (e) {
-    printerr(`SKIP: the MysqlBinlog-1.0 typelib is not available (${e.message}); ` +
-             `GI_TYPELIB_PATH=${GLib.getenv('GI_TYPELIB_PATH')}`);
+    print(`1..0 # SKIP the MysqlBinlog-1.0 typelib is not available (${e.message}); ` +
+          `GI_TYPELIB_PATH=${GLib.getenv('GI_TYPELIB_PATH')}`);
     System.exit(77);
 }
 

@@ -78,7 +78,7 @@ if [ -n "$PYTHON" ]; then
         >"$WORK/py.out" 2>&1
     check "watch-rows.py" "$WORK/py.out"
 else
-    skip "watch-rows.py" "no python3 with the gi module"
+    skip "watch-rows.py" "no python3 with the gi module, or no typelib"
 fi
 
 if [ -n "$GJS" ]; then
@@ -86,7 +86,7 @@ if [ -n "$GJS" ]; then
         >"$WORK/js.out" 2>"$WORK/js.err" || cat "$WORK/js.err" >>"$WORK/js.out"
     check "watch-rows.js" "$WORK/js.out"
 else
-    skip "watch-rows.js" "gjs is not installed"
+    skip "watch-rows.js" "gjs is not installed, or no typelib"
 fi
 
 if [ -n "$VALA_EXAMPLE" ]; then
@@ -120,6 +120,6 @@ if [ -n "$PYTHON" ]; then
         not_ok "replicate-orders.py resumes from its position file" "$WORK/rep2.diff"
     fi
 else
-    skip "replicate-orders.py" "no python3 with the gi module"
-    skip "replicate-orders.py resumes from its position file" "no python3 with the gi module"
+    skip "replicate-orders.py" "no python3 with the gi module, or no typelib"
+    skip "replicate-orders.py resumes from its position file" "no python3 with the gi module, or no typelib"
 fi

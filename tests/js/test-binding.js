@@ -4,8 +4,9 @@
 // The JavaScript binding (gjs -m) against a throwaway MariaDB server, as a
 // TAP test: rows as objects, exact 64-bit and DECIMAL values as strings,
 // every signal, the detailed signal, filters, a position store written in
-// JavaScript and run_async under a GLib main loop.  Exits 77 (skipped)
-// when the MysqlBinlog typelib cannot be loaded.
+// JavaScript and run_async under a GLib main loop.  Without the MysqlBinlog
+// typelib it prints an empty TAP plan with the reason, which meson reports
+// as a skipped test.
 
 import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
@@ -18,7 +19,7 @@ try {
 } catch (e) {
     print(`1..0 # SKIP the MysqlBinlog-1.0 typelib is not available (${e.message}); ` +
           `GI_TYPELIB_PATH=${GLib.getenv('GI_TYPELIB_PATH')}`);
-    System.exit(77);
+    System.exit(0);  // a TAP plan of 0 tests with a reason: a skip
 }
 
 const HAS_STORE = 'PositionStore' in MysqlBinlog;

@@ -941,7 +941,11 @@ mysql_binlog_row_to_hash_table (MysqlBinlogRow *row)
  * @row: a row
  *
  * Gets every value of the row, in column order, each as
- * [method@MysqlBinlog.Row.get_column_value] gives it.
+ * [method@MysqlBinlog.Row.get_column_value] gives it.  With
+ * [method@MysqlBinlog.Row.get_column_names], this is the fastest way for a
+ * binding to turn a row into its own dictionary type: PyGObject converts
+ * the values to Python objects in C (gjs 1.74 cannot convert this array:
+ * use [method@MysqlBinlog.Row.to_hash_table] there).
  *
  * Returns: (transfer full) (element-type GValue): the values
  *
@@ -970,7 +974,9 @@ mysql_binlog_row_dup_values (MysqlBinlogRow *row)
  * @row: a row
  * @n_columns: (out): where to store the number of columns
  *
- * Gets the names of the row's columns, in column order.
+ * Gets the names of the row's columns, in column order, as
+ * [method@MysqlBinlog.Row.get_column_name] gives them.  The array is also
+ * %NULL-terminated; free it (not the names) with g_free().
  *
  * Returns: (transfer container) (array length=n_columns): the names
  *

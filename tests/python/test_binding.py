@@ -108,6 +108,7 @@ class TestRowAsDict(unittest.TestCase):
     def test_mapping(self):
         row = self.row
         self.assertEqual(len(row), len(EXPECTED))
+        self.assertTrue(row)
         self.assertEqual(list(row), list(EXPECTED))
         self.assertEqual(row.keys(), list(EXPECTED))
         self.assertEqual(row['u'], 18446744073709551615)

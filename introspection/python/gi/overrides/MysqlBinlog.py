@@ -70,6 +70,10 @@ class Row(MysqlBinlog.Row):
     def __len__(self):
         return self.get_n_columns()
 
+    def __bool__(self):
+        # A row is a row even when its image holds no column.
+        return True
+
     def __iter__(self):
         return iter(self.get_column_names())
 

@@ -13,11 +13,10 @@
 import argparse
 import signal
 import sys
-import threading
 
 import gi
 gi.require_version('MysqlBinlog', '1.0')
-from gi.repository import MysqlBinlog  # noqa: E402
+from gi.repository import GLib, MysqlBinlog  # noqa: E402
 
 
 def main():
@@ -63,11 +62,9 @@ def main():
     # signal handler (which Python runs between two rows) may call it.
     signal.signal(signal.SIGINT, lambda *_: stream.stop())
     signal.signal(signal.SIGTERM, lambda *_: stream.stop())
-    assert threading.current_thread() is threading.main_thread()
-
     try:
         stream.run(None)
-    except Exception as e:  # GLib.Error
+    except GLib.Error as e:
         print('watch-rows.py: %s' % e.message, file=sys.stderr)
         return 1
     return 0

@@ -921,3 +921,202 @@ mysql_binlog_row_to_variant (MysqlBinlogRow *row)
     }
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
+
+/* Sets @value (unset) to the value of @cell. */
+static void
+cell_to_gvalue (MysqlBinlogRow        *row,
+                const MysqlBinlogCell *cell,
+                GValue                *value)
+{
+  const MysqlBinlogColumn *info = cell_column (row, cell);
+  const guint8 *data = row->data + cell->offset;
+  guint64 bits;
+  gboolean is_signed;
+  double number;
+
+  if (cell->is_null)
+    {
+      g_value_init (value, G_TYPE_POINTER);
+      return;
+    }
+
+  switch (_mysql_binlog_value_kind (info))
+    {
+    case MYSQL_BINLOG_VALUE_KIND_NONE:
+      g_value_init (value, G_TYPE_POINTER);
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_INT64:
+      g_value_init (value, G_TYPE_INT64);
+      if (_mysql_binlog_value_get_integer (info, data, cell->length, &bits, &is_signed))
+        g_value_set_int64 (value, (gint64) bits);
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_UINT64:
+      g_value_init (value, G_TYPE_UINT64);
+      if (_mysql_binlog_value_get_integer (info, data, cell->length, &bits, &is_signed))
+        g_value_set_uint64 (value, bits);
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLE:
+      g_value_init (value, G_TYPE_DOUBLE);
+      if (_mysql_binlog_value_get_double (info, data, cell->length, &number))
+        g_value_set_double (value, number);
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_BYTES:
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLEV:
+      /* A GVariant rather than a GBytes: bindings keep a reference on a
+       * GVariant they take out of a GValue, not always on a boxed type. */
+      g_value_init (value, G_TYPE_VARIANT);
+      g_value_take_variant (value, cell_to_variant (row, cell));
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_STRV:
+      {
+        g_autoptr(GVariant) members = g_variant_ref_sink (cell_to_variant (row, cell));
+
+        g_value_init (value, G_TYPE_STRV);
+        g_value_take_boxed (value, g_variant_dup_strv (members, NULL));
+      }
+      break;
+    case MYSQL_BINLOG_VALUE_KIND_STRING:
+    default:
+      g_value_init (value, G_TYPE_STRING);
+      g_value_take_string (value, _mysql_binlog_value_to_string (info, data, cell->length));
+      break;
+    }
+}
+
+/**
+ * mysql_binlog_row_get_column_value:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ * @value: (out caller-allocates): an uninitialized [struct@GObject.Value]
+ *   to hold the value
+ *
+ * Gets a value as a [struct@GObject.Value], the fast path for bindings: the
+ * value holds a `gint64` (signed integers, YEAR), a `guint64` (UNSIGNED
+ * integers, BIT), a `double` (FLOAT, DOUBLE), a string (DECIMAL, text, ENUM,
+ * dates and times, JSON, as [method@MysqlBinlog.Row.get_value] gives them),
+ * a string array (`G_TYPE_STRV`: SET), or a [struct@GLib.Variant] of type
+ * `ay` (binary strings, BLOB, GEOMETRY) or `ad` (VECTOR).
+ * SQL NULL is a `G_TYPE_POINTER` value holding %NULL (`None` in Python,
+ * `null` in JavaScript).
+ *
+ * Free it with g_value_unset().
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_row_get_column_value (MysqlBinlogRow *row,
+                                   guint           column,
+                                   GValue         *value)
+{
+  g_return_if_fail (row != NULL);
+  g_return_if_fail (column < row->n_cells);
+  g_return_if_fail (value != NULL && !G_IS_VALUE (value));
+
+  cell_to_gvalue (row, &row->cells[column], value);
+}
+
+static void
+free_gvalue (gpointer data)
+{
+  GValue *value = data;
+
+  g_value_unset (value);
+  g_free (value);
+}
+
+/**
+ * mysql_binlog_row_to_hash_table:
+ * @row: a row
+ *
+ * Gets the whole row as a hash table from column names to values, each
+ * value as [method@MysqlBinlog.Row.get_column_value] gives it.  Bindings
+ * turn the table into their own dictionary type natively: in Python it is
+ * a `dict` of `int`, `float`, `str`, `list` and `None` values, binary values
+ * being `GLib.Variant`s of type `ay`; `Row.to_dict()` of the Python overrides
+ * turns those into `bytes` too, and keeps the columns in table order.
+ *
+ * Returns: (transfer full) (element-type utf8 GValue): the row
+ *
+ * Since: 1.0
+ */
+GHashTable *
+mysql_binlog_row_to_hash_table (MysqlBinlogRow *row)
+{
+  GHashTable *table;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_gvalue);
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      const MysqlBinlogCell *cell = &row->cells[i];
+      GValue *value = g_new0 (GValue, 1);
+
+      cell_to_gvalue (row, cell, value);
+      g_hash_table_replace (table, g_strdup (cell_column (row, cell)->name), value);
+    }
+  return table;
+}
+
+/**
+ * mysql_binlog_row_dup_values:
+ * @row: a row
+ *
+ * Gets every value of the row, in column order, each as
+ * [method@MysqlBinlog.Row.get_column_value] gives it.  With
+ * [method@MysqlBinlog.Row.get_column_names], this is the fastest way for a
+ * binding to turn a row into its own dictionary type: PyGObject converts
+ * the values to Python objects in C (gjs 1.74 cannot convert this array:
+ * use [method@MysqlBinlog.Row.to_hash_table] there).
+ *
+ * Returns: (transfer full) (element-type GValue): the values
+ *
+ * Since: 1.0
+ */
+GPtrArray *
+mysql_binlog_row_dup_values (MysqlBinlogRow *row)
+{
+  GPtrArray *values;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  values = g_ptr_array_new_full (row->n_cells, free_gvalue);
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      GValue *value = g_new0 (GValue, 1);
+
+      cell_to_gvalue (row, &row->cells[i], value);
+      g_ptr_array_add (values, value);
+    }
+  return values;
+}
+
+/**
+ * mysql_binlog_row_get_column_names:
+ * @row: a row
+ * @n_columns: (out): where to store the number of columns
+ *
+ * Gets the names of the row's columns, in column order, as
+ * [method@MysqlBinlog.Row.get_column_name] gives them.  The array is also
+ * %NULL-terminated; free it (not the names) with g_free().
+ *
+ * Returns: (transfer container) (array length=n_columns): the names
+ *
+ * Since: 1.0
+ */
+const char **
+mysql_binlog_row_get_column_names (MysqlBinlogRow *row,
+                                   guint          *n_columns)
+{
+  const char **names;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (n_columns != NULL, NULL);
+
+  names = g_new (const char *, row->n_cells + 1);
+  for (guint i = 0; i < row->n_cells; i++)
+    names[i] = cell_column (row, &row->cells[i])->name;
+  names[row->n_cells] = NULL;
+  *n_columns = row->n_cells;
+  return names;
+}

@@ -146,6 +146,17 @@ GVariant             *mysql_binlog_row_lookup                 (MysqlBinlogRow *r
                                                                const char     *column_name) G_GNUC_WARN_UNUSED_RESULT;
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 GVariant             *mysql_binlog_row_to_variant             (MysqlBinlogRow *row) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                  mysql_binlog_row_get_column_value       (MysqlBinlogRow *row,
+                                                               guint           column,
+                                                               GValue         *value);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GHashTable           *mysql_binlog_row_to_hash_table          (MysqlBinlogRow *row) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GPtrArray            *mysql_binlog_row_dup_values             (MysqlBinlogRow *row) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          **mysql_binlog_row_get_column_names       (MysqlBinlogRow *row,
+                                                               guint          *n_columns) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogRow, mysql_binlog_row_unref)
 

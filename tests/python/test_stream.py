@@ -82,9 +82,10 @@ class Server:
     def stream(self, start=None, **props):
         Server._next_server_id += 1
         props.setdefault('password', '')
+        props.setdefault('blocking', False)
         return MysqlBinlog.Stream(socket=self.socket, user='root',
                                   server_id=Server._next_server_id,
-                                  blocking=False, start_position=start, **props)
+                                  start_position=start, **props)
 
 
 server = None

@@ -2539,6 +2539,7 @@ run_file (MysqlBinlogStream  *self,
   self->file = g_strdup (name);
   self->offset = 4;
   self->decoder = _mysql_binlog_decoder_new ();
+  _mysql_binlog_decoder_set_strict_checksums (self->decoder, TRUE);
   source = _mysql_binlog_file_source_new (G_INPUT_STREAM (input));
   if (!_mysql_binlog_file_source_read_magic (source, cancellable, error))
     {

@@ -1039,11 +1039,11 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
 
   if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
     goto truncated;
-  schema = g_strndup ((const char *) p, length);
+  schema = g_utf8_make_valid ((const char *) p, length);
   p += length + 1;
   if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
     goto truncated;
-  name = g_strndup ((const char *) p, length);
+  name = g_utf8_make_valid ((const char *) p, length);
   p += length + 1;
 
   if (!read_packed (&p, end, &n_columns) || n_columns == 0 || n_columns > 4096 ||

@@ -1853,7 +1853,8 @@ handle_payload (MysqlBinlogStream           *self,
   self->nesting++;
   self->event_offset = event_position;
   _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
-  while (ok)
+  /* stop() ends the stream after the current inner event. */
+  while (ok && !g_atomic_int_get (&self->stop_requested))
     {
       const guint8 *data;
       gsize length;

@@ -68,6 +68,10 @@ void                _mysql_binlog_decoder_free             (MysqlBinlogDecoder  
 void                _mysql_binlog_decoder_set_checksum     (MysqlBinlogDecoder          *decoder,
                                                             gboolean                     crc32);
 gboolean            _mysql_binlog_decoder_get_checksum     (MysqlBinlogDecoder          *decoder);
+/* Every event must carry a valid checksum, even those a server makes up
+ * for a replica (a file has none of those). */
+void                _mysql_binlog_decoder_set_strict_checksums (MysqlBinlogDecoder      *decoder,
+                                                                gboolean                 strict);
 
 /* Splits the header, verifies the length and checksum.  @offset is only
  * used in error messages. */

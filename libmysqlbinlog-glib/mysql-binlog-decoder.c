@@ -50,6 +50,7 @@ struct _MysqlBinlogDecoder
   guint8      header_length;
   guint8      post_header_lengths[256];
   gboolean    have_format;
+  gboolean    strict_checksums;
   GHashTable *tables;   /* guint64 id → MysqlBinlogTable */
 };
 
@@ -93,6 +94,13 @@ _mysql_binlog_decoder_set_checksum (MysqlBinlogDecoder *decoder,
                                     gboolean            crc32)
 {
   decoder->checksum = crc32;
+}
+
+void
+_mysql_binlog_decoder_set_strict_checksums (MysqlBinlogDecoder *decoder,
+                                            gboolean            strict)
+{
+  decoder->strict_checksums = strict;
 }
 
 gboolean
@@ -271,9 +279,10 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
         {
           /* The artificial events a server makes up for a replica (the
            * rotate at the start, heartbeats) may come without one. */
-          if (!(info->flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL) &&
-              info->type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
-              !(info->type == MYSQL_BINLOG_EVENT_ROTATE && info->timestamp == 0))
+          if (decoder->strict_checksums ||
+              (!(info->flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL) &&
+               info->type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
+               !(info->type == MYSQL_BINLOG_EVENT_ROTATE && info->timestamp == 0)))
             {
               g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH,
                            "Checksum mismatch in an event of type %u: it carries 0x%08x, "
@@ -1030,11 +1039,11 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
 
   if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
     goto truncated;
-  schema = g_strndup ((const char *) p, length);
+  schema = g_utf8_make_valid ((const char *) p, length);
   p += length + 1;
   if (p >= end || (length = *p++, (gsize) (end - p) < (gsize) length + 1))
     goto truncated;
-  name = g_strndup ((const char *) p, length);
+  name = g_utf8_make_valid ((const char *) p, length);
   p += length + 1;
 
   if (!read_packed (&p, end, &n_columns) || n_columns == 0 || n_columns > 4096 ||

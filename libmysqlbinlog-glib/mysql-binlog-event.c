@@ -56,6 +56,20 @@ struct _MysqlBinlogEvent
 G_DEFINE_BOXED_TYPE (MysqlBinlogEvent, mysql_binlog_event,
                      mysql_binlog_event_ref, mysql_binlog_event_unref)
 
+/* Takes @text and returns it as valid UTF-8: a server logs statements
+ * and names in the client's character set, not always UTF-8. */
+static char *
+take_utf8 (char *text)
+{
+  char *valid;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  g_free (text);
+  return valid;
+}
+
 MysqlBinlogEvent *
 _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
                          const char                 *log_file,
@@ -76,12 +90,12 @@ _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
   event->flags = info->flags;
   event->position = position;
   event->next_position = next_position;
-  event->log_file = g_strdup (log_file);
+  event->log_file = take_utf8 (g_strdup (log_file));
   event->bytes = g_bytes_new (info->data, info->event_size);
-  event->schema = schema;
-  event->table = table;
-  event->statement = statement;
-  event->gtid = gtid;
+  event->schema = take_utf8 (schema);
+  event->table = take_utf8 (table);
+  event->statement = take_utf8 (statement);
+  event->gtid = take_utf8 (gtid);
   return event;
 }
 

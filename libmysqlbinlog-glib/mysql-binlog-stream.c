@@ -1889,7 +1889,8 @@ handle_payload (MysqlBinlogStream           *self,
   self->nesting++;
   self->event_offset = event_position;
   _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
-  while (ok)
+  /* stop() ends the stream after the current inner event. */
+  while (ok && !g_atomic_int_get (&self->stop_requested))
     {
       const guint8 *data;
       gsize length;
@@ -2615,6 +2616,7 @@ run_file (MysqlBinlogStream  *self,
   self->file = g_strdup (name);
   self->offset = 4;
   self->decoder = _mysql_binlog_decoder_new ();
+  _mysql_binlog_decoder_set_strict_checksums (self->decoder, TRUE);
   source = _mysql_binlog_file_source_new (G_INPUT_STREAM (input));
   if (!_mysql_binlog_file_source_read_magic (source, cancellable, error))
     {

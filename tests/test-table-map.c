@@ -142,6 +142,39 @@ test_malformed_optional_metadata (void)
     }
 }
 
+static void
+test_names_utf8 (void)
+{
+  /* A schema name in latin1 ("café") and a table name cut in the middle
+   * of a UTF-8 sequence: the names are always valid UTF-8. */
+  static const guint8 body[] = {
+    0x05, 0, 0, 0, 0, 0,  0x01, 0,
+    4, 'c', 'a', 'f', 0xe9, 0,
+    2, 'x', 0xc3, 0,
+    1, MYSQL_BINLOG_COLUMN_TYPE_LONG, 0, 0x00,
+  };
+  guint8 header[MYSQL_BINLOG_EVENT_HEADER_LENGTH] = { 0 };
+  g_autoptr(GByteArray) event = g_byte_array_new ();
+  MysqlBinlogDecoder *decoder = _mysql_binlog_decoder_new ();
+  MysqlBinlogEventInfo info;
+  MysqlBinlogTableNeeds needs;
+  MysqlBinlogTable *table;
+  gboolean is_new;
+  g_autoptr(GError) error = NULL;
+
+  header[4] = MYSQL_BINLOG_EVENT_TABLE_MAP;
+  header[9] = sizeof header + sizeof body;
+  g_byte_array_append (event, header, sizeof header);
+  g_byte_array_append (event, body, sizeof body);
+  g_assert_true (_mysql_binlog_decoder_parse_header (decoder, event->data, event->len, &info, NULL));
+  table = _mysql_binlog_decoder_table_map (decoder, &info, &is_new, &needs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (table->schema, ==, "caf\xef\xbf\xbd");
+  g_assert_cmpstr (table->name, ==, "x\xef\xbf\xbd");
+  g_assert_cmpstr (table->qualified_name, ==, "caf\xef\xbf\xbd.x\xef\xbf\xbd");
+  _mysql_binlog_decoder_free (decoder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +183,7 @@ main (int   argc,
 
   g_test_add_func ("/table-map/optional-metadata", test_optional_metadata);
   g_test_add_func ("/table-map/malformed-optional-metadata", test_malformed_optional_metadata);
+  g_test_add_func ("/table-map/names-utf8", test_names_utf8);
 
   return g_test_run ();
 }

@@ -89,9 +89,15 @@ on_event (MysqlBinlogStream *stream,
           MysqlBinlogEvent  *event,
           gpointer           user_data)
 {
+  g_autofree char *dump = mysql_binlog_event_dump (event);
+  const char *statement = mysql_binlog_event_get_statement (event);
+
   (void) mysql_binlog_event_get_event_type (event);
   (void) mysql_binlog_event_get_schema (event);
   (void) mysql_binlog_event_get_table (event);
+  g_assert (g_str_has_suffix (dump, "\n"));
+  if (statement != NULL)
+    g_assert (g_utf8_validate (statement, -1, NULL));
 }
 
 int

@@ -25,6 +25,7 @@ struct _MysqlBinlogMetadata
   char                 *user;
   char                 *password;
   char                 *socket;
+  MysqlBinlogTlsOptions *tls;
   MysqlBinlogTransport *transport;
   GHashTable           *cache;   /* "schema.table" → ColumnsInfo */
 };
@@ -55,6 +56,7 @@ _mysql_binlog_metadata_new (const MysqlBinlogConnectOptions *options)
   metadata->user = g_strdup (options->user);
   metadata->password = g_strdup (options->password);
   metadata->socket = g_strdup (options->socket);
+  metadata->tls = _mysql_binlog_tls_options_copy (options->tls);
   metadata->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) columns_info_free);
   return metadata;
@@ -73,6 +75,7 @@ _mysql_binlog_metadata_free (MysqlBinlogMetadata *metadata)
     memset (metadata->password, 0, strlen (metadata->password));
   g_free (metadata->password);
   g_free (metadata->socket);
+  _mysql_binlog_tls_options_free (metadata->tls);
   g_free (metadata);
 }
 
@@ -156,6 +159,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
         .user = metadata->user,
         .password = metadata->password,
         .socket = metadata->socket,
+        .tls = metadata->tls,
       };
 
       metadata->transport = _mysql_binlog_transport_connect (&options, error);

@@ -113,6 +113,7 @@ struct _MysqlBinlogStream
   char *user;
   char *password;
   char *socket;
+  MysqlBinlogTlsOptions tls;
   guint server_id;
   MysqlBinlogPosition *start_position;
   gboolean blocking;
@@ -192,6 +193,12 @@ enum {
   PROP_RECONNECT_MAX_DELAY,
   PROP_SAVE_INTERVAL,
   PROP_SAVE_TRANSACTIONS,
+  PROP_TLS_MODE,
+  PROP_TLS_CA_FILE,
+  PROP_TLS_CA_DIRECTORY,
+  PROP_TLS_CERT_FILE,
+  PROP_TLS_KEY_FILE,
+  PROP_TLS_CIPHER,
   N_PROPS
 };
 
@@ -242,6 +249,11 @@ mysql_binlog_stream_finalize (GObject *object)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_free (self->socket);
+  g_free (self->tls.ca_file);
+  g_free (self->tls.ca_directory);
+  g_free (self->tls.cert_file);
+  g_free (self->tls.key_file);
+  g_free (self->tls.cipher);
   g_clear_pointer (&self->start_position, mysql_binlog_position_unref);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
   g_strfreev (self->only_schemas);
@@ -336,6 +348,24 @@ mysql_binlog_stream_get_property (GObject    *object,
     case PROP_SAVE_TRANSACTIONS:
       g_value_set_uint (value, self->save_transactions);
       break;
+    case PROP_TLS_MODE:
+      g_value_set_enum (value, self->tls.mode);
+      break;
+    case PROP_TLS_CA_FILE:
+      g_value_set_string (value, self->tls.ca_file);
+      break;
+    case PROP_TLS_CA_DIRECTORY:
+      g_value_set_string (value, self->tls.ca_directory);
+      break;
+    case PROP_TLS_CERT_FILE:
+      g_value_set_string (value, self->tls.cert_file);
+      break;
+    case PROP_TLS_KEY_FILE:
+      g_value_set_string (value, self->tls.key_file);
+      break;
+    case PROP_TLS_CIPHER:
+      g_value_set_string (value, self->tls.cipher);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -415,6 +445,24 @@ mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_SAVE_TRANSACTIONS:
       set_uint_property (self, &self->save_transactions, g_value_get_uint (value), pspec);
+      break;
+    case PROP_TLS_MODE:
+      mysql_binlog_stream_set_tls_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_TLS_CA_FILE:
+      mysql_binlog_stream_set_tls_ca_file (self, g_value_get_string (value));
+      break;
+    case PROP_TLS_CA_DIRECTORY:
+      mysql_binlog_stream_set_tls_ca_directory (self, g_value_get_string (value));
+      break;
+    case PROP_TLS_CERT_FILE:
+      mysql_binlog_stream_set_tls_cert_file (self, g_value_get_string (value));
+      break;
+    case PROP_TLS_KEY_FILE:
+      mysql_binlog_stream_set_tls_key_file (self, g_value_get_string (value));
+      break;
+    case PROP_TLS_CIPHER:
+      mysql_binlog_stream_set_tls_cipher (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -723,6 +771,96 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:tls-mode: (getter get_tls_mode) (setter set_tls_mode)
+   *
+   * Whether and how the connections to the server are encrypted.  The
+   * default, %MYSQL_BINLOG_TLS_MODE_PREFERRED, is the default of the MySQL
+   * clients: encrypted when the server supports TLS, without checking its
+   * certificate unless a certificate authority is set.  Use
+   * %MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY (or
+   * %MYSQL_BINLOG_TLS_MODE_VERIFY_CA) over untrusted networks.
+   *
+   * The connection that reads table definitions when the binary log lacks
+   * column names uses the same settings.  A connection that cannot be
+   * encrypted as the mode asks fails with
+   * %MYSQL_BINLOG_ERROR_CONNECTION_FAILED.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_MODE] =
+    g_param_spec_enum ("tls-mode", NULL, NULL, MYSQL_BINLOG_TYPE_TLS_MODE,
+                       MYSQL_BINLOG_TLS_MODE_PREFERRED,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-ca-file: (getter get_tls_ca_file) (setter set_tls_ca_file)
+   *
+   * A PEM file of the certificate authorities the server's certificate is
+   * checked against (`--ssl-ca` of the MySQL clients).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CA_FILE] =
+    g_param_spec_string ("tls-ca-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-ca-directory: (getter get_tls_ca_directory) (setter set_tls_ca_directory)
+   *
+   * A directory of PEM certificate authorities, named by their hashes as
+   * `openssl rehash` does (`--ssl-capath` of the MySQL clients).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CA_DIRECTORY] =
+    g_param_spec_string ("tls-ca-directory", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-cert-file: (getter get_tls_cert_file) (setter set_tls_cert_file)
+   *
+   * The PEM certificate the stream presents to the server, for accounts
+   * created with `REQUIRE X509` or `REQUIRE SUBJECT` (`--ssl-cert`).  Its
+   * key is [property@MysqlBinlog.Stream:tls-key-file].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CERT_FILE] =
+    g_param_spec_string ("tls-cert-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-key-file: (getter get_tls_key_file) (setter set_tls_key_file)
+   *
+   * The PEM private key of [property@MysqlBinlog.Stream:tls-cert-file]
+   * (`--ssl-key`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_KEY_FILE] =
+    g_param_spec_string ("tls-key-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-cipher: (getter get_tls_cipher) (setter set_tls_cipher)
+   *
+   * The ciphers the stream accepts, as an OpenSSL cipher list such as
+   * `ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256`
+   * (`--ssl-cipher`); %NULL leaves the client library's default.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CIPHER] =
+    g_param_spec_string ("tls-cipher", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -867,6 +1005,7 @@ mysql_binlog_stream_init (MysqlBinlogStream *self)
   g_cond_init (&self->wakeup);
   self->port = 3306;
   self->blocking = TRUE;
+  self->tls.mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
 }
 
 /**
@@ -1368,6 +1507,225 @@ mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
   RETURN_IF_RUNNING (stream);
   if (g_set_object (&stream->position_store, store))
     g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_POSITION_STORE]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_mode: (get-property tls-mode)
+ * @stream: a stream
+ *
+ * Gets how the stream encrypts its connections.
+ *
+ * Returns: the TLS mode
+ *
+ * Since: 1.0
+ */
+MysqlBinlogTlsMode
+mysql_binlog_stream_get_tls_mode (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  return stream->tls.mode;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_mode: (set-property tls-mode)
+ * @stream: a stream
+ * @mode: a TLS mode
+ *
+ * Sets how the stream encrypts its connections.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_mode (MysqlBinlogStream  *stream,
+                                  MysqlBinlogTlsMode  mode)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY);
+  RETURN_IF_RUNNING (stream);
+  if (stream->tls.mode == mode)
+    return;
+  stream->tls.mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_MODE]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_ca_file: (get-property tls-ca-file)
+ * @stream: a stream
+ *
+ * Gets the file of certificate authorities the server's certificate is checked against.
+ *
+ * Returns: (nullable) (type filename): the path, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_stream_get_tls_ca_file (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->tls.ca_file;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_ca_file: (set-property tls-ca-file)
+ * @stream: a stream
+ * @path: (nullable) (type filename): a path, or %NULL
+ *
+ * Sets the file of certificate authorities the server's certificate is checked against.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_ca_file (MysqlBinlogStream *stream,
+                                     const char        *path)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  RETURN_IF_RUNNING (stream);
+  if (set_string (&stream->tls.ca_file, path))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CA_FILE]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_ca_directory: (get-property tls-ca-directory)
+ * @stream: a stream
+ *
+ * Gets the directory of certificate authorities the server's certificate is checked against.
+ *
+ * Returns: (nullable) (type filename): the path, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_stream_get_tls_ca_directory (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->tls.ca_directory;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_ca_directory: (set-property tls-ca-directory)
+ * @stream: a stream
+ * @path: (nullable) (type filename): a path, or %NULL
+ *
+ * Sets the directory of certificate authorities the server's certificate is checked against.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_ca_directory (MysqlBinlogStream *stream,
+                                          const char        *path)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  RETURN_IF_RUNNING (stream);
+  if (set_string (&stream->tls.ca_directory, path))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CA_DIRECTORY]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_cert_file: (get-property tls-cert-file)
+ * @stream: a stream
+ *
+ * Gets the certificate the stream presents to the server.
+ *
+ * Returns: (nullable) (type filename): the path, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_stream_get_tls_cert_file (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->tls.cert_file;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_cert_file: (set-property tls-cert-file)
+ * @stream: a stream
+ * @path: (nullable) (type filename): a path, or %NULL
+ *
+ * Sets the certificate the stream presents to the server.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_cert_file (MysqlBinlogStream *stream,
+                                       const char        *path)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  RETURN_IF_RUNNING (stream);
+  if (set_string (&stream->tls.cert_file, path))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CERT_FILE]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_key_file: (get-property tls-key-file)
+ * @stream: a stream
+ *
+ * Gets the private key of the stream's certificate.
+ *
+ * Returns: (nullable) (type filename): the path, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_stream_get_tls_key_file (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->tls.key_file;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_key_file: (set-property tls-key-file)
+ * @stream: a stream
+ * @path: (nullable) (type filename): a path, or %NULL
+ *
+ * Sets the private key of the stream's certificate.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_key_file (MysqlBinlogStream *stream,
+                                      const char        *path)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  RETURN_IF_RUNNING (stream);
+  if (set_string (&stream->tls.key_file, path))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_KEY_FILE]);
+}
+
+/**
+ * mysql_binlog_stream_get_tls_cipher: (get-property tls-cipher)
+ * @stream: a stream
+ *
+ * Gets the list of ciphers the stream accepts.
+ *
+ * Returns: (nullable): the cipher list, or %NULL
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_stream_get_tls_cipher (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->tls.cipher;
+}
+
+/**
+ * mysql_binlog_stream_set_tls_cipher: (set-property tls-cipher)
+ * @stream: a stream
+ * @cipher: (nullable): an OpenSSL cipher list, or %NULL
+ *
+ * Sets the list of ciphers the stream accepts.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_tls_cipher (MysqlBinlogStream *stream,
+                                    const char        *cipher)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  RETURN_IF_RUNNING (stream);
+  if (set_string (&stream->tls.cipher, cipher))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CIPHER]);
 }
 
 /**
@@ -2529,6 +2887,7 @@ run_connection (MysqlBinlogStream  *self,
     .user = self->user,
     .password = self->password,
     .socket = self->socket,
+    .tls = &self->tls,
   };
   MysqlBinlogTransport *transport;
   gboolean checksum = FALSE;

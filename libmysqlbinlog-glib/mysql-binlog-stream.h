@@ -16,6 +16,40 @@
 
 G_BEGIN_DECLS
 
+/**
+ * MysqlBinlogTlsMode:
+ * @MYSQL_BINLOG_TLS_MODE_DISABLED: never encrypt; the other TLS settings are
+ *   ignored
+ * @MYSQL_BINLOG_TLS_MODE_PREFERRED: encrypt when the server supports TLS,
+ *   otherwise connect unencrypted
+ * @MYSQL_BINLOG_TLS_MODE_REQUIRED: encrypt, or fail when the server does not
+ *   support TLS
+ * @MYSQL_BINLOG_TLS_MODE_VERIFY_CA: like %MYSQL_BINLOG_TLS_MODE_REQUIRED, and
+ *   the server's certificate must be signed by a certificate authority of
+ *   [property@MysqlBinlog.Stream:tls-ca-file] or
+ *   [property@MysqlBinlog.Stream:tls-ca-directory] (one of them is needed)
+ * @MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY: like
+ *   %MYSQL_BINLOG_TLS_MODE_VERIFY_CA, and the certificate must also name the
+ *   host connected to (its subject alternative names, or its common name)
+ *
+ * How a [class@MysqlBinlog.Stream] encrypts its connections to the server,
+ * with the meaning of the `--ssl-mode` option of the MySQL clients.
+ *
+ * A certificate authority set in %MYSQL_BINLOG_TLS_MODE_PREFERRED or
+ * %MYSQL_BINLOG_TLS_MODE_REQUIRED mode is handed to the client library as
+ * well: MariaDB Connector/C then checks the server's certificate against it
+ * (MySQL's client library does so in the verifying modes only).
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  MYSQL_BINLOG_TLS_MODE_DISABLED,
+  MYSQL_BINLOG_TLS_MODE_PREFERRED,
+  MYSQL_BINLOG_TLS_MODE_REQUIRED,
+  MYSQL_BINLOG_TLS_MODE_VERIFY_CA,
+  MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY,
+} MysqlBinlogTlsMode;
+
 #define MYSQL_BINLOG_TYPE_STREAM (mysql_binlog_stream_get_type ())
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
@@ -107,5 +141,36 @@ MysqlBinlogPositionStore *mysql_binlog_stream_get_position_store (MysqlBinlogStr
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                      mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
                                                                   MysqlBinlogPositionStore *store);
+
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogTlsMode   mysql_binlog_stream_get_tls_mode         (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_mode         (MysqlBinlogStream   *stream,
+                                                               MysqlBinlogTlsMode   mode);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          *mysql_binlog_stream_get_tls_ca_file      (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_ca_file      (MysqlBinlogStream   *stream,
+                                                               const char          *path);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          *mysql_binlog_stream_get_tls_ca_directory (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_ca_directory (MysqlBinlogStream   *stream,
+                                                               const char          *path);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          *mysql_binlog_stream_get_tls_cert_file    (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_cert_file    (MysqlBinlogStream   *stream,
+                                                               const char          *path);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          *mysql_binlog_stream_get_tls_key_file     (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_key_file     (MysqlBinlogStream   *stream,
+                                                               const char          *path);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char          *mysql_binlog_stream_get_tls_cipher       (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_tls_cipher       (MysqlBinlogStream   *stream,
+                                                               const char          *cipher);
 
 G_END_DECLS

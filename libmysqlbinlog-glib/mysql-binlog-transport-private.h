@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "mysql-binlog-stream.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -16,6 +18,21 @@ G_BEGIN_DECLS
 
 typedef struct _MysqlBinlogTransport MysqlBinlogTransport;
 
+/* The TLS settings of a connection: see the tls-* properties of
+ * MysqlBinlogStream.  The strings are NULL when not set. */
+typedef struct
+{
+  MysqlBinlogTlsMode  mode;
+  char               *ca_file;
+  char               *ca_directory;
+  char               *cert_file;
+  char               *key_file;
+  char               *cipher;
+} MysqlBinlogTlsOptions;
+
+MysqlBinlogTlsOptions *_mysql_binlog_tls_options_copy        (const MysqlBinlogTlsOptions      *options);
+void                   _mysql_binlog_tls_options_free        (MysqlBinlogTlsOptions            *options);
+
 typedef struct
 {
   const char *host;
@@ -25,6 +42,7 @@ typedef struct
   const char *socket;
   guint       connect_timeout;  /* seconds */
   guint       read_timeout;     /* seconds; 0: wait forever */
+  const MysqlBinlogTlsOptions *tls;  /* NULL: the default mode, no files */
 } MysqlBinlogConnectOptions;
 
 typedef enum {

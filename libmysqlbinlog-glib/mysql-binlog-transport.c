@@ -107,6 +107,210 @@ set_error_from_mysql (MysqlBinlogTransport  *transport,
                        mysql_errno (transport->mysql), mysql_error (transport->mysql));
 }
 
+MysqlBinlogTlsOptions *
+_mysql_binlog_tls_options_copy (const MysqlBinlogTlsOptions *options)
+{
+  MysqlBinlogTlsOptions *copy;
+
+  if (options == NULL)
+    return NULL;
+  copy = g_new0 (MysqlBinlogTlsOptions, 1);
+  copy->mode = options->mode;
+  copy->ca_file = g_strdup (options->ca_file);
+  copy->ca_directory = g_strdup (options->ca_directory);
+  copy->cert_file = g_strdup (options->cert_file);
+  copy->key_file = g_strdup (options->key_file);
+  copy->cipher = g_strdup (options->cipher);
+  return copy;
+}
+
+void
+_mysql_binlog_tls_options_free (MysqlBinlogTlsOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free (options->ca_file);
+  g_free (options->ca_directory);
+  g_free (options->cert_file);
+  g_free (options->key_file);
+  g_free (options->cipher);
+  g_free (options);
+}
+
+static const char *
+tls_mode_name (MysqlBinlogTlsMode mode)
+{
+  switch (mode)
+    {
+    case MYSQL_BINLOG_TLS_MODE_DISABLED:
+      return "DISABLED";
+    case MYSQL_BINLOG_TLS_MODE_PREFERRED:
+      return "PREFERRED";
+    case MYSQL_BINLOG_TLS_MODE_REQUIRED:
+      return "REQUIRED";
+    case MYSQL_BINLOG_TLS_MODE_VERIFY_CA:
+      return "VERIFY_CA";
+    case MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY:
+      return "VERIFY_IDENTITY";
+    default:
+      return "unknown";
+    }
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Hands the TLS settings to the client library, before connecting.
+ *
+ * MariaDB Connector/C (3.3, Debian 12) encrypts as soon as any TLS setting
+ * is made, and falls back to plain text when the server has no TLS, even
+ * with MYSQL_OPT_SSL_ENFORCE: REQUIRED and stronger are checked after
+ * connecting (tls_check_encrypted()).  It checks the server's certificate
+ * chain whenever a CA file or directory is set, and the host name only with
+ * MYSQL_OPT_SSL_VERIFY_SERVER_CERT.  MySQL's client has one option,
+ * MYSQL_OPT_SSL_MODE, with the same modes as MysqlBinlogTlsMode. */
+static gboolean
+tls_configure (MYSQL                        *mysql,
+               const MysqlBinlogTlsOptions  *tls,
+               GError                      **error)
+{
+  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  const char *ca_file = tls != NULL ? empty_to_null (tls->ca_file) : NULL;
+  const char *ca_directory = tls != NULL ? empty_to_null (tls->ca_directory) : NULL;
+  const char *cert_file = tls != NULL ? empty_to_null (tls->cert_file) : NULL;
+  const char *key_file = tls != NULL ? empty_to_null (tls->key_file) : NULL;
+  const char *cipher = tls != NULL ? empty_to_null (tls->cipher) : NULL;
+
+  if (mode > MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                   "Unknown TLS mode %d", (int) mode);
+      return FALSE;
+    }
+  if (mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ca_file == NULL && ca_directory == NULL)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                   "TLS mode %s needs a certificate authority to check the server "
+                   "against: set a CA file or a CA directory", tls_mode_name (mode));
+      return FALSE;
+    }
+  if ((cert_file == NULL) != (key_file == NULL) && mode != MYSQL_BINLOG_TLS_MODE_DISABLED)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "A TLS client certificate needs its key, and a key its "
+                           "certificate: set both or neither");
+      return FALSE;
+    }
+
+#if HAVE_CONNECTOR_C
+  if (mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
+    return TRUE;  /* no TLS setting at all: plain text */
+
+  mysql_ssl_set (mysql, key_file, cert_file, ca_file, ca_directory, cipher);
+  if (mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
+    {
+      my_bool enforce = TRUE;
+
+      mysql_options (mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
+    }
+  if (mode == MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY)
+    {
+      my_bool verify = TRUE;
+
+      mysql_options (mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+    }
+#else
+  {
+    unsigned int ssl_mode;
+
+    switch (mode)
+      {
+      case MYSQL_BINLOG_TLS_MODE_DISABLED:
+        ssl_mode = SSL_MODE_DISABLED;
+        break;
+      case MYSQL_BINLOG_TLS_MODE_PREFERRED:
+        ssl_mode = SSL_MODE_PREFERRED;
+        break;
+      case MYSQL_BINLOG_TLS_MODE_REQUIRED:
+        ssl_mode = SSL_MODE_REQUIRED;
+        break;
+      case MYSQL_BINLOG_TLS_MODE_VERIFY_CA:
+        ssl_mode = SSL_MODE_VERIFY_CA;
+        break;
+      case MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY:
+      default:
+        ssl_mode = SSL_MODE_VERIFY_IDENTITY;
+        break;
+      }
+    mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
+    if (mode != MYSQL_BINLOG_TLS_MODE_DISABLED)
+      {
+        if (ca_file != NULL)
+          mysql_options (mysql, MYSQL_OPT_SSL_CA, ca_file);
+        if (ca_directory != NULL)
+          mysql_options (mysql, MYSQL_OPT_SSL_CAPATH, ca_directory);
+        if (cert_file != NULL)
+          mysql_options (mysql, MYSQL_OPT_SSL_CERT, cert_file);
+        if (key_file != NULL)
+          mysql_options (mysql, MYSQL_OPT_SSL_KEY, key_file);
+        if (cipher != NULL)
+          mysql_options (mysql, MYSQL_OPT_SSL_CIPHER, cipher);
+      }
+  }
+#endif
+
+  return TRUE;
+}
+
+/* After connecting: the modes from REQUIRED on fail on a session that is
+ * not encrypted, whatever the client library did. */
+/* Says what a failed connection had to do with TLS, when it had. */
+static void
+tls_explain_failure (MysqlBinlogTransport         *transport,
+                     const MysqlBinlogTlsOptions  *tls,
+                     GError                      **error)
+{
+  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  guint code = mysql_errno (transport->mysql);
+
+  if (error == NULL || *error == NULL || (*error)->domain != MYSQL_BINLOG_ERROR)
+    return;
+
+  if (code == CR_SSL_CONNECTION_ERROR)
+    g_prefix_error (error, "TLS (mode %s) failed: ", tls_mode_name (mode));
+  else if (error_is_access_denied (code) && mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
+    {
+      g_autofree char *message = g_strdup ((*error)->message);
+
+      g_free ((*error)->message);
+      (*error)->message = g_strdup_printf ("%s; the connection was not encrypted (TLS mode "
+                                           "DISABLED), and accounts created with REQUIRE SSL "
+                                           "or REQUIRE X509 refuse such connections",
+                                           message);
+    }
+}
+
+static gboolean
+tls_check_encrypted (MYSQL                        *mysql,
+                     const MysqlBinlogTlsOptions  *tls,
+                     const char                   *where,
+                     GError                      **error)
+{
+  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+
+  if (mode < MYSQL_BINLOG_TLS_MODE_REQUIRED || mysql_get_ssl_cipher (mysql) != NULL)
+    return TRUE;
+
+  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
+               "The connection to the server at %s is not encrypted, and TLS mode %s "
+               "requires it: the server does not support TLS (it has no certificate, "
+               "or was built without TLS)", where, tls_mode_name (mode));
+  return FALSE;
+}
+
 MysqlBinlogTransport *
 _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
                                  GError                          **error)
@@ -132,6 +336,11 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
    * what the server may send (its own limit is 1 GiB). */
   mysql_options (transport->mysql, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
   mysql_options (transport->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  if (!tls_configure (transport->mysql, options->tls, error))
+    {
+      _mysql_binlog_transport_free (transport);
+      return NULL;
+    }
   if (options->read_timeout > 0)
     {
       unsigned int read_timeout = options->read_timeout;
@@ -162,6 +371,13 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
       g_autofree char *doing = g_strdup_printf ("Connecting to the server at %s as “%s”",
                                                 where, options->user != NULL ? options->user : "");
       set_error_from_mysql (transport, error, doing);
+      tls_explain_failure (transport, options->tls, error);
+      _mysql_binlog_transport_free (transport);
+      return NULL;
+    }
+
+  if (!tls_check_encrypted (transport->mysql, options->tls, where, error))
+    {
       _mysql_binlog_transport_free (transport);
       return NULL;
     }

@@ -93,6 +93,12 @@ typedef struct
   char              *socket_path;
   char              *user;
   char              *password;
+  MysqlBinlogTlsMode tls_mode;
+  char              *ssl_ca;
+  char              *ssl_capath;
+  char              *ssl_cert;
+  char              *ssl_key;
+  char              *ssl_cipher;
   GPtrArray         *table_patterns;      /* GPatternSpec *, NULL: all */
   GPtrArray         *ignored_patterns;    /* GPatternSpec * */
   gint64             dedup_window_us;
@@ -333,6 +339,68 @@ message_routing_key (Message *message)
 
 /* {{{ Primary keys, from the server's information_schema */
 
+#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
+# define HAVE_CONNECTOR_C 1
+#else
+# define HAVE_CONNECTOR_C 0
+#endif
+
+/* The --ssl-* options on the tool's own connection, as the library sets
+ * them on the stream's: MariaDB Connector/C encrypts once any TLS setting
+ * is made and checks the host name with VERIFY_SERVER_CERT (the session is
+ * checked for encryption after connecting, see ensure_sql()); MySQL's
+ * client takes the mode as it is. */
+static void
+configure_tls (App   *app,
+               MYSQL *mysql)
+{
+  if (app->tls_mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
+    {
+#if !HAVE_CONNECTOR_C
+      unsigned int ssl_mode = SSL_MODE_DISABLED;
+
+      mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
+#endif
+      return;
+    }
+
+#if HAVE_CONNECTOR_C
+  mysql_ssl_set (mysql, app->ssl_key, app->ssl_cert, app->ssl_ca, app->ssl_capath,
+                 app->ssl_cipher);
+  if (app->tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
+    {
+      my_bool enforce = TRUE;
+
+      mysql_options (mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
+    }
+  if (app->tls_mode == MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY)
+    {
+      my_bool verify = TRUE;
+
+      mysql_options (mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+    }
+#else
+  {
+    unsigned int ssl_mode = app->tls_mode == MYSQL_BINLOG_TLS_MODE_PREFERRED ? SSL_MODE_PREFERRED
+                          : app->tls_mode == MYSQL_BINLOG_TLS_MODE_REQUIRED ? SSL_MODE_REQUIRED
+                          : app->tls_mode == MYSQL_BINLOG_TLS_MODE_VERIFY_CA ? SSL_MODE_VERIFY_CA
+                          : SSL_MODE_VERIFY_IDENTITY;
+
+    mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
+    if (app->ssl_ca != NULL)
+      mysql_options (mysql, MYSQL_OPT_SSL_CA, app->ssl_ca);
+    if (app->ssl_capath != NULL)
+      mysql_options (mysql, MYSQL_OPT_SSL_CAPATH, app->ssl_capath);
+    if (app->ssl_cert != NULL)
+      mysql_options (mysql, MYSQL_OPT_SSL_CERT, app->ssl_cert);
+    if (app->ssl_key != NULL)
+      mysql_options (mysql, MYSQL_OPT_SSL_KEY, app->ssl_key);
+    if (app->ssl_cipher != NULL)
+      mysql_options (mysql, MYSQL_OPT_SSL_CIPHER, app->ssl_cipher);
+  }
+#endif
+}
+
 static gboolean
 ensure_sql (App     *app,
             GError **error)
@@ -342,6 +410,7 @@ ensure_sql (App     *app,
 
   app->sql = mysql_init (NULL);
   mysql_options (app->sql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  configure_tls (app, app->sql);
   if (mysql_real_connect (app->sql,
                           app->socket_path != NULL ? "localhost" : app->host,
                           app->user, app->password, NULL,
@@ -355,6 +424,33 @@ ensure_sql (App     *app,
       app->sql = NULL;
       return FALSE;
     }
+  if (app->tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED && mysql_get_ssl_cipher (app->sql) == NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
+                           "Cannot connect to the server for its table definitions: the "
+                           "connection is not encrypted, and --ssl-mode asks for TLS (the "
+                           "server does not support it)");
+      mysql_close (app->sql);
+      app->sql = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --ssl-mode: MySQL's names (any case), e.g. VERIFY_IDENTITY. */
+static gboolean
+parse_tls_mode (const char         *text,
+                MysqlBinlogTlsMode *mode)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (MYSQL_BINLOG_TYPE_TLS_MODE);
+  g_autofree char *nick = g_ascii_strdown (text, -1);
+  GEnumValue *value;
+
+  g_strdelimit (nick, "_", '-');
+  value = g_enum_get_value_by_nick (enum_class, nick);
+  if (value == NULL)
+    return FALSE;
+  *mode = value->value;
   return TRUE;
 }
 
@@ -1124,6 +1220,12 @@ main (int   argc,
   g_autofree char *socket_path = NULL;
   g_autofree char *user = NULL;
   g_autofree char *password = NULL;
+  g_autofree char *ssl_mode = NULL;
+  g_autofree char *ssl_ca = NULL;
+  g_autofree char *ssl_capath = NULL;
+  g_autofree char *ssl_cert = NULL;
+  g_autofree char *ssl_key = NULL;
+  g_autofree char *ssl_cipher = NULL;
   g_autofree char *start = NULL;
   g_autofree char *start_gtid = NULL;
   g_autofree char *file = NULL;
@@ -1155,6 +1257,24 @@ main (int   argc,
     { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id,
       "Replica id, non-zero and unique among the server's replicas "
       "(default: derived from the process id)", "ID" },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionEntry tls_entries[] = {
+    { "ssl-mode", 0, 0, G_OPTION_ARG_STRING, &ssl_mode,
+      "DISABLED, PREFERRED (default: TLS when the server has it), REQUIRED, "
+      "VERIFY_CA (also check the server's certificate against --ssl-ca) or "
+      "VERIFY_IDENTITY (also check that it names --host)", "MODE" },
+    { "ssl-ca", 0, 0, G_OPTION_ARG_FILENAME, &ssl_ca,
+      "PEM file of the certificate authorities to trust", "FILE" },
+    { "ssl-capath", 0, 0, G_OPTION_ARG_FILENAME, &ssl_capath,
+      "Directory of PEM certificate authorities (hashed names, as openssl rehash makes)",
+      "DIR" },
+    { "ssl-cert", 0, 0, G_OPTION_ARG_FILENAME, &ssl_cert,
+      "PEM client certificate, for accounts created with REQUIRE X509", "FILE" },
+    { "ssl-key", 0, 0, G_OPTION_ARG_FILENAME, &ssl_key,
+      "PEM private key of --ssl-cert", "FILE" },
+    { "ssl-cipher", 0, 0, G_OPTION_ARG_STRING, &ssl_cipher,
+      "Ciphers to accept, as an OpenSSL cipher list", "LIST" },
     G_OPTION_ENTRY_NULL
   };
   GOptionEntry start_entries[] = {
@@ -1237,6 +1357,10 @@ main (int   argc,
     "publishes those messages to RabbitMQ.");
   g_option_context_set_description (options, description);
   g_option_context_add_main_entries (options, connection_entries, NULL);
+  group = g_option_group_new ("tls", "TLS (as the MySQL clients' options):",
+                              "Show the TLS options", NULL, NULL);
+  g_option_group_add_entries (group, tls_entries);
+  g_option_context_add_group (options, group);
   group = g_option_group_new ("start", "Where to start:", "Show the start options",
                               NULL, NULL);
   g_option_group_add_entries (group, start_entries);
@@ -1266,6 +1390,24 @@ main (int   argc,
   if (port <= 0 || port > 65535)
     {
       g_printerr (PROGRAM ": --port must be between 1 and 65535\n");
+      return 2;
+    }
+  app.tls_mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  if (ssl_mode != NULL && !parse_tls_mode (ssl_mode, &app.tls_mode))
+    {
+      g_printerr (PROGRAM ": unknown --ssl-mode “%s” (DISABLED, PREFERRED, REQUIRED, "
+                  "VERIFY_CA or VERIFY_IDENTITY)\n", ssl_mode);
+      return 2;
+    }
+  if (app.tls_mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ssl_ca == NULL && ssl_capath == NULL)
+    {
+      g_printerr (PROGRAM ": --ssl-mode=%s checks the server's certificate: it needs "
+                  "--ssl-ca or --ssl-capath\n", ssl_mode);
+      return 2;
+    }
+  if ((ssl_cert == NULL) != (ssl_key == NULL))
+    {
+      g_printerr (PROGRAM ": --ssl-cert and --ssl-key go together\n");
       return 2;
     }
   if (server_id < 0)
@@ -1380,6 +1522,11 @@ main (int   argc,
   app.socket_path = g_strdup (socket_path);
   app.user = g_strdup (user != NULL ? user : "root");
   app.password = g_strdup (password);
+  app.ssl_ca = g_strdup (ssl_ca);
+  app.ssl_capath = g_strdup (ssl_capath);
+  app.ssl_cert = g_strdup (ssl_cert);
+  app.ssl_key = g_strdup (ssl_key);
+  app.ssl_cipher = g_strdup (ssl_cipher);
   app.dedup_window_us = (gint64) dedup_window * 1000;
   app.heartbeat_us = (gint64) heartbeat * G_USEC_PER_SEC;
   app.progress_us = (gint64) progress * G_USEC_PER_SEC;
@@ -1459,6 +1606,12 @@ main (int   argc,
                                "socket", app.socket_path,
                                "user", app.user,
                                "password", app.password,
+                               "tls-mode", app.tls_mode,
+                               "tls-ca-file", app.ssl_ca,
+                               "tls-ca-directory", app.ssl_capath,
+                               "tls-cert-file", app.ssl_cert,
+                               "tls-key-file", app.ssl_key,
+                               "tls-cipher", app.ssl_cipher,
                                "server-id", (guint) server_id,
                                "start-position", start_position,
                                "blocking", !non_blocking,
@@ -1565,6 +1718,11 @@ out:
   g_clear_error (&app.output_error);
   g_free (app.host);
   g_free (app.socket_path);
+  g_free (app.ssl_ca);
+  g_free (app.ssl_capath);
+  g_free (app.ssl_cert);
+  g_free (app.ssl_key);
+  g_free (app.ssl_cipher);
   g_free (app.user);
   g_free (app.password);
   g_free (app.event_file);

@@ -23,6 +23,7 @@ PACKAGES=(
     default-libmysqlclient-dev zlib1g-dev libzstd-dev
     mariadb-server python3-gi gjs valac gi-docgen
     libjson-glib-dev librabbitmq-dev rabbitmq-server python3-pika
+    openssl
 )
 
 log ()

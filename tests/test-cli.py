@@ -46,13 +46,14 @@ def parse_env(text):
 
 
 class MariaDB:
-    def __init__(self):
+    def __init__(self, *options):
         self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-db-')
         out = subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'start', self.dir,
-                              '--owner', str(os.getpid())],
+                              '--owner', str(os.getpid())] + list(options),
                              check=True, stdout=subprocess.PIPE, text=True).stdout
         env = parse_env(out)
         self.socket = env['SOCKET']
+        self.port = env['PORT']
         self.client = shutil.which('mariadb') or shutil.which('mysql')
 
     def sql(self, statements):
@@ -415,8 +416,98 @@ class TestErrors(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         for option in ('--host', '--socket', '--server-id', '--start-gtid', '--from-beginning',
                        '--only-tables', '--format', '--amqp', '--exchange', '--dedup-window',
-                       '--progress', 'SIGTERM', 'MYSQL_PWD', 'row_update'):
+                       '--progress', 'SIGTERM', 'MYSQL_PWD', 'row_update', '--ssl-mode',
+                       '--ssl-ca', '--ssl-capath', '--ssl-cert', '--ssl-key', '--ssl-cipher'):
             self.assertIn(option, proc.stdout)
+
+
+def make_certificates(directory):
+    """A CA, a server certificate for 127.0.0.1 and a foreign CA."""
+    def openssl(*args):
+        subprocess.run(['openssl'] + list(args), cwd=directory, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+    for ca in ('ca', 'other-ca'):
+        openssl('req', '-x509', *ec, '-days', '2', '-subj', '/CN=' + ca,
+                '-keyout', ca + '-key.pem', '-out', ca + '.pem')
+    with open(os.path.join(directory, 'server.ext'), 'w') as ext:
+        ext.write('subjectAltName=IP:127.0.0.1\n')
+    openssl('req', *ec, '-subj', '/CN=127.0.0.1', '-keyout', 'server-key.pem',
+            '-out', 'server.csr')
+    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem',
+            '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem')
+
+
+class TestTls(unittest.TestCase):
+    """--ssl-* against a server with a certificate, as an account that
+    refuses unencrypted connections: the stream's and the tool's own (the
+    JSON keys come through the latter)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.db = None
+        cls.certs = tempfile.mkdtemp(prefix='mysqlbinlog-cli-tls-')
+        if shutil.which('openssl') is None:
+            return
+        make_certificates(cls.certs)
+        cls.db = MariaDB(*['--ssl-%s=%s' % (option, os.path.join(cls.certs, name))
+                           for option, name in (('ca', 'ca.pem'), ('cert', 'server.pem'),
+                                                ('key', 'server-key.pem'))])
+        cls.db.sql("CREATE DATABASE tls;"
+                   "CREATE TABLE tls.t (id INT PRIMARY KEY, v VARCHAR(10));"
+                   "CREATE USER secure@'%' IDENTIFIED BY 'pw' REQUIRE SSL;"
+                   "GRANT ALL ON *.* TO secure@'%'")
+        cls.start = cls.db.position()
+        cls.db.sql("INSERT INTO tls.t VALUES (7, 'seven')")
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.db is not None:
+            cls.db.stop()
+        shutil.rmtree(cls.certs, ignore_errors=True)
+
+    def setUp(self):
+        if self.db is None:
+            self.skipTest('openssl is not installed: it makes the test certificates')
+
+    def run_tls(self, *args):
+        return subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+                               '--password', 'pw', '--start', self.start, '--non-blocking',
+                               '-f', 'json', '--only-tables', 'tls.t'] + list(args),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+
+    def test_verify_identity(self):
+        proc = self.run_tls('--ssl-mode', 'VERIFY_IDENTITY',
+                            '--ssl-ca', os.path.join(self.certs, 'ca.pem'))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual(len(messages), 1)
+        self.assertEqual(messages[0]['type'], 'row_insert')
+        self.assertEqual(messages[0]['keys'], {'id': 7})
+        self.assertEqual(messages[0]['values'], {'id': 7, 'v': 'seven'})
+
+    def test_wrong_ca(self):
+        proc = self.run_tls('--ssl-mode', 'verify_ca',
+                            '--ssl-ca', os.path.join(self.certs, 'other-ca.pem'))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn('TLS (mode VERIFY_CA) failed', proc.stderr)
+        self.assertEqual(proc.stdout, '')
+
+    def test_disabled(self):
+        proc = self.run_tls('--ssl-mode', 'DISABLED')
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn('REQUIRE SSL', proc.stderr)
+
+    def test_usage(self):
+        for args, message in (
+                (['--ssl-mode', 'ALWAYS'], 'unknown --ssl-mode “ALWAYS”'),
+                (['--ssl-mode', 'VERIFY_CA'], 'needs --ssl-ca or --ssl-capath'),
+                (['--ssl-cert', 'client.pem'], '--ssl-cert and --ssl-key go together')):
+            proc = subprocess.run([TOOL] + args, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn(message, proc.stderr)
 
 
 class TestSignals(unittest.TestCase):

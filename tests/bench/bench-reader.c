@@ -112,7 +112,7 @@ read_variants (MysqlBinlogRow *row,
     {
       g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, i);
 
-      counts->checksum += g_variant_get_size (value);
+      counts->checksum += g_variant_classify (value);
       counts->values++;
     }
 }

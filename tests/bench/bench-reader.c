@@ -31,6 +31,7 @@ typedef enum {
 } BenchMode;
 
 typedef struct {
+  guint64 limit;
   guint64 inserted;
   guint64 updated;
   guint64 deleted;
@@ -129,12 +130,23 @@ read_row (MysqlBinlogRow *row,
     read_variants (row, counts);
 }
 
+/* With --limit, stops the stream once that many rows have arrived. */
+static void
+check_limit (MysqlBinlogStream *stream,
+             BenchCounts       *counts)
+{
+  if (counts->limit > 0 &&
+      counts->inserted + counts->updated + counts->deleted == counts->limit)
+    mysql_binlog_stream_stop (stream);
+}
+
 static void
 on_inserted (MysqlBinlogStream *stream,
              MysqlBinlogRow    *row,
              BenchCounts       *counts)
 {
   counts->inserted++;
+  check_limit (stream, counts);
   read_row (row, counts);
 }
 
@@ -145,6 +157,7 @@ on_updated (MysqlBinlogStream *stream,
             BenchCounts       *counts)
 {
   counts->updated++;
+  check_limit (stream, counts);
   read_row (before, counts);
   read_row (after, counts);
 }
@@ -155,6 +168,7 @@ on_deleted (MysqlBinlogStream *stream,
             BenchCounts       *counts)
 {
   counts->deleted++;
+  check_limit (stream, counts);
   read_row (row, counts);
 }
 
@@ -192,6 +206,7 @@ main (int   argc,
   g_autofree char *mode_text = NULL;
   g_autofree char *table = NULL;
   int server_id = 4242;
+  gint64 limit = 0;
   BenchCounts counts = { 0, };
   gint64 begin, end;
   const GOptionEntry entries[] = {
@@ -200,6 +215,7 @@ main (int   argc,
     { "start", 0, 0, G_OPTION_ARG_STRING, &start_text, "Start position (with --socket)", "FILE:POS" },
     { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id, "Replica server id (with --socket)", "ID" },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, "none, count, typed or variant", "MODE" },
+    { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "Stop after this many rows (for profiling)", "N" },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table, "Connect to the rows of this table only", "SCHEMA.TABLE" },
     G_OPTION_ENTRY_NULL
   };
@@ -250,6 +266,7 @@ main (int   argc,
       return 2;
     }
 
+  counts.limit = limit > 0 ? (guint64) limit : 0;
   if (mode != MODE_NONE)
     {
       g_autofree char *inserted = g_strconcat ("rows-inserted", table ? "::" : NULL, table, NULL);

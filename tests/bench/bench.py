@@ -289,6 +289,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env):
          [reader, '--file', path, '--mode', 'typed'], True),
         ('(a) ours, file, GVariant per value', 'file',
          [reader, '--file', path, '--mode', 'variant'], True),
+        ('(c) ours, Python, dict per row, fastest, file', 'file',
+         [python, os.path.join(HERE, 'bench_handler.py'), '--file', path], True),
         ('(d) mariadb-binlog -v, file', 'file',
          [mariadb_binlog, '--no-defaults', '-v', path], False),
         ('(d) mariadb-binlog decode-rows -v, file', 'file',
@@ -410,7 +412,49 @@ def print_table(best, contenders, total, args, server):
     if python_result:
         print('(c) fastest Python row -> dict available: %s'
               % python_result.counts.get('how', '?').replace('_', ' '))
+    print()
+    print_targets(best, total)
     print(flush=True)
+
+
+def print_targets(best, total):
+    """The project's targets next to what this run measured (no verdict is
+    asserted: the numbers depend on the machine and its load)."""
+    def wall_ratio(a, b):
+        a, b = best.get(a), best.get(b)
+        return a.wall / b.wall if a and b else None
+
+    python_result = best.get('(c) ours, Python, dict per row, fastest')
+    ours = [r for label, r in best.items() if r is not None and label.startswith(('(a)', '(b)'))]
+    targets = [
+        ('(b) typed handler wall / no-handler wall', '<= 1.25',
+         wall_ratio('(b) ours, server, typed accessors', '(b) ours, server, no handler'),
+         lambda v: v <= 1.25, '%.2f'),
+        ('(b) typed handler speed vs mariadb-binlog -v from the server', '>= 10x',
+         wall_ratio('(d) mariadb-binlog -v, server', '(b) ours, server, typed accessors'),
+         lambda v: v >= 10, '%.1fx'),
+        ('(a) typed accessors speed vs decode-rows -v on the file', '>= 8x',
+         wall_ratio('(d) mariadb-binlog decode-rows -v, file', '(a) ours, file, typed accessors'),
+         lambda v: v >= 8, '%.1fx'),
+        ('(a) GVariant per value speed vs decode-rows -v on the file', '>= 3x',
+         wall_ratio('(d) mariadb-binlog decode-rows -v, file',
+                    '(a) ours, file, GVariant per value'),
+         lambda v: v >= 3, '%.1fx'),
+        ('(c) Python dict per row, rows/s', '>= 94,000',
+         total / python_result.wall if python_result else None,
+         lambda v: v >= 94000, '{:,.0f}'),
+        ('peak RSS of our C readers, MiB', '<= 16',
+         max(r.rss for r in ours) / MIB if ours else None,
+         lambda v: v <= 16, '%.1f'),
+    ]
+    print('| target | wanted | measured | |')
+    print('|---|---|---:|---|')
+    for name, wanted, value, ok, fmt in targets:
+        if value is None:
+            print('| %s | %s | n/a | |' % (name, wanted))
+            continue
+        text = fmt.format(value) if '{' in fmt else fmt % value
+        print('| %s | %s | %s | %s |' % (name, wanted, text, 'met' if ok(value) else 'not met'))
 
 
 def run_large(args, server, spawn, reader, mariadb_binlog, env):

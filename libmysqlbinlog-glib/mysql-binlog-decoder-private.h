@@ -48,6 +48,7 @@ typedef struct
 {
   MysqlBinlogTable *table;      /* borrowed from the decoder */
   guint8            kind;       /* 'i' insert, 'u' update, 'd' delete */
+  gboolean          partial;    /* after images may hold JSON diffs */
   guint16           flags;
   const guint8     *present;    /* columns in the (before) image */
   guint             n_present;
@@ -97,6 +98,11 @@ gboolean            _mysql_binlog_decoder_mariadb_gtid     (MysqlBinlogDecoder  
                                                             guint64                     *sequence,
                                                             guint8                      *flags,
                                                             GError                     **error);
+/* Checks the shape of an XID event and reads its transaction id. */
+gboolean            _mysql_binlog_decoder_xid              (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            guint64                     *xid,
+                                                            GError                     **error);
 /* Parses a table map and remembers the table under its id.  Returns the
  * table (borrowed) and whether it is new, i.e. not the same table map as
  * the one already known under that id; @needs says what the table map did
@@ -113,6 +119,12 @@ void                _mysql_binlog_decoder_forget_tables    (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_decoder_rows             (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,
                                                             MysqlBinlogRowsInfo         *rows,
+                                                            GError                     **error);
+/* A MariaDB compressed rows event (log_bin_compress) as the plain rows
+ * event it stands for: @plain describes the returned bytes. */
+GBytes             *_mysql_binlog_decoder_uncompress_rows  (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            MysqlBinlogEventInfo        *plain,
                                                             GError                     **error);
 /* The table id a rows or table map event refers to. */
 gboolean            _mysql_binlog_decoder_table_id         (MysqlBinlogDecoder          *decoder,

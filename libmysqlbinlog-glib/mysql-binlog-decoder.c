@@ -17,6 +17,10 @@
 #define CHECKSUM_ALG_CRC32 1
 #define CHECKSUM_ALG_UNDEF 255
 
+/* LOG_EVENT_BINLOG_IN_USE_F: set in the format description of a binary
+ * log file while the server writes it. */
+#define BINLOG_IN_USE_FLAG 0x01
+
 /* Format description: binlog version (2), server version (50), create
  * time (4), header length (1), then one post-header length per type. */
 #define FDE_FIXED_LENGTH (2 + 50 + 4 + 1)
@@ -201,6 +205,11 @@ static guint
 post_header_length (MysqlBinlogDecoder *decoder,
                     guint8              type)
 {
+  /* A transaction payload announces the largest size of its header
+   * fields, which are really variable-length: they start right after the
+   * common header. */
+  if (type == MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD)
+    return 0;
   /* The format description's own table is authoritative once it is
    * known; events before it (the fake rotate) use the defaults. */
   if (decoder->have_format && type > 0 && decoder->post_header_lengths[type - 1] != 0)
@@ -342,7 +351,14 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
       if (alg == CHECKSUM_ALG_CRC32)
         {
           guint32 expected = u32 (info->data + info->event_size - CHECKSUM_LENGTH);
-          guint32 actual = crc32 (0L, info->data, info->event_size - CHECKSUM_LENGTH);
+          guint8 flags_low = info->data[17] & ~BINLOG_IN_USE_FLAG;
+          guint32 actual;
+
+          /* The server sets the "file in use" flag of the format
+           * description after it computed the checksum. */
+          actual = crc32 (0L, info->data, 17);
+          actual = crc32 (actual, &flags_low, 1);
+          actual = crc32 (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
 
           if (expected != actual)
             {
@@ -410,6 +426,56 @@ _mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
   return TRUE;
 }
 
+/* The largest value a MariaDB compressed event may expand to. */
+#define MAX_UNCOMPRESSED_SIZE (1024u * 1024u * 1024u)
+
+/* MariaDB's compressed data (log_bin_compress): a header byte 0x8N, N
+ * bytes of big-endian uncompressed length, then a zlib stream.  Returns a
+ * new buffer of *out_length bytes after @prefix bytes left for the caller. */
+static guint8 *
+mariadb_uncompress (const guint8  *src,
+                    gsize          length,
+                    gsize          prefix,
+                    gsize         *out_length,
+                    GError       **error)
+{
+  guint lenlen;
+  guint64 size = 0;
+  uLongf produced;
+  g_autofree guint8 *out = NULL;
+  int ret;
+
+  if (length < 1 || (src[0] & 0xf0) != 0x80 || (lenlen = src[0] & 0x07) == 0 || lenlen > 4 ||
+      length < 1 + lenlen)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event with a malformed compression header");
+      return NULL;
+    }
+  for (guint i = 0; i < lenlen; i++)
+    size = (size << 8) | src[1 + i];
+  /* zlib cannot expand data more than about 1032 times. */
+  if (size > MAX_UNCOMPRESSED_SIZE || size > (guint64) length * 1100 + 64)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event announces %" G_GUINT64_FORMAT
+                                 " bytes once uncompressed", size);
+      return NULL;
+    }
+
+  out = g_malloc (prefix + size + 1);
+  produced = size;
+  ret = uncompress (out + prefix, &produced, src + 1 + lenlen, length - 1 - lenlen);
+  if (ret != Z_OK || produced != size)
+    {
+      _mysql_binlog_set_corrupt (error, "Compressed event: zlib could not uncompress its %"
+                                 G_GSIZE_FORMAT " bytes to the %" G_GUINT64_FORMAT
+                                 " announced (%s)", length, size,
+                                 ret != Z_OK ? zError (ret) : "size differs");
+      return NULL;
+    }
+  *out_length = size;
+  return g_steal_pointer (&out);
+}
+
 gboolean
 _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
                              const MysqlBinlogEventInfo  *info,
@@ -437,6 +503,20 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   p += status_length;
   *schema = g_strndup ((const char *) p, schema_length);
   p += schema_length + 1;
+  if (info->type == MYSQL_BINLOG_EVENT_QUERY_COMPRESSED)
+    {
+      gsize length;
+      guint8 *text = mariadb_uncompress (p, end - p, 0, &length, error);
+
+      if (text == NULL)
+        {
+          g_clear_pointer (schema, g_free);
+          return FALSE;
+        }
+      text[length] = '\0';
+      *statement = (char *) text;
+      return TRUE;
+    }
   *statement = g_strndup ((const char *) p, end - p);
   return TRUE;
 }
@@ -458,6 +538,20 @@ _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
   *sequence = u32 (p) | ((guint64) u32 (p + 4) << 32);
   *domain = u32 (p + 8);
   *flags = p[12];
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_xid (MysqlBinlogDecoder          *decoder,
+                           const MysqlBinlogEventInfo  *info,
+                           guint64                     *xid,
+                           GError                     **error)
+{
+  if (info->post_header_length + info->body_length != 8)
+    return _mysql_binlog_set_corrupt (error, "XID event of %u bytes: its transaction id takes "
+                                      "8 bytes, not %" G_GSIZE_FORMAT, info->event_size,
+                                      info->post_header_length + info->body_length);
+  *xid = u32 (info->post_header) | ((guint64) u32 (info->post_header + 4) << 32);
   return TRUE;
 }
 
@@ -948,6 +1042,77 @@ truncated:
   return NULL;
 }
 
+static guint8
+uncompressed_rows_type (guint8 type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_WRITE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+      return MYSQL_BINLOG_EVENT_DELETE_ROWS_V1;
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_WRITE_ROWS;
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_UPDATE_ROWS;
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+      return MYSQL_BINLOG_EVENT_DELETE_ROWS;
+    default:
+      return 0;
+    }
+}
+
+GBytes *
+_mysql_binlog_decoder_uncompress_rows (MysqlBinlogDecoder          *decoder,
+                                       const MysqlBinlogEventInfo  *info,
+                                       MysqlBinlogEventInfo        *plain,
+                                       GError                     **error)
+{
+  MysqlBinlogRowsInfo rows;
+  gsize prefix, length, total;
+  guint8 *data;
+
+  *plain = *info;
+  plain->type = uncompressed_rows_type (info->type);
+  if (plain->type == 0)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Events of type %u are not compressed rows events", info->type);
+      return NULL;
+    }
+  /* Only the row images are compressed: the header, the table id, the
+   * width and the column bitmaps are not. */
+  if (!_mysql_binlog_decoder_rows (decoder, plain, &rows, error))
+    return NULL;
+  prefix = rows.rows - info->data;
+  data = mariadb_uncompress (rows.rows, rows.rows_end - rows.rows, prefix, &length, error);
+  if (data == NULL)
+    return NULL;
+  total = prefix + length;
+  if (total > G_MAXUINT32)
+    {
+      g_free (data);
+      _mysql_binlog_set_corrupt (error, "Compressed rows event too large once uncompressed");
+      return NULL;
+    }
+  memcpy (data, info->data, prefix);
+  data[4] = plain->type;
+  data[9] = total & 0xff;
+  data[10] = (total >> 8) & 0xff;
+  data[11] = (total >> 16) & 0xff;
+  data[12] = (total >> 24) & 0xff;
+
+  plain->data = data;
+  plain->length = total;
+  plain->event_size = total;
+  plain->post_header = data + (info->post_header - info->data);
+  plain->body = data + (info->body - info->data);
+  plain->body_length = total - (info->body - info->data);
+  return g_bytes_new_take (data, total);
+}
+
 static guint
 count_bits (const guint8 *bitmap,
             guint         n_bits)
@@ -982,6 +1147,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       break;
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
       rows->kind = 'u';
       break;
     case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
@@ -994,6 +1160,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       return FALSE;
     }
   v2 = info->type >= MYSQL_BINLOG_EVENT_WRITE_ROWS;
+  rows->partial = info->type == MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS;
 
   if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
     return _mysql_binlog_set_corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",

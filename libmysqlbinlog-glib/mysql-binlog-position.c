@@ -9,6 +9,7 @@
 
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-gtid-private.h"
 
 /**
  * MysqlBinlogPosition:
@@ -24,6 +25,13 @@
  * The string form, as [method@MysqlBinlog.Position.to_string] writes it and
  * [func@MysqlBinlog.Position.from_string] reads it, is `FILE:OFFSET`,
  * `gtid:SET`, or `FILE:OFFSET gtid:SET`.
+ *
+ * GTID sets are kept in a canonical form: a MariaDB GTID list has one
+ * `domain-server-sequence` per replication domain, in increasing domain
+ * order; a MySQL GTID set lists each source UUID once, in lowercase, with
+ * merged intervals, untagged transactions first and tagged ones (MySQL
+ * 8.4, `uuid:tag:1-3`) after.  [method@MysqlBinlog.Position.add_gtid_set]
+ * and [method@MysqlBinlog.Position.contains_gtid_set] compute with them.
  *
  * ```c
  * g_autoptr(MysqlBinlogPosition) start = mysql_binlog_position_new ("mariadb-bin.000001", 4);
@@ -70,7 +78,16 @@ mysql_binlog_position_new_full (const char *file,
   g_atomic_ref_count_init (&self->ref_count);
   self->file = (file != NULL && *file != '\0') ? g_strdup (file) : NULL;
   self->offset = self->file != NULL ? offset : 0;
-  self->gtid_set = (gtid_set != NULL && *gtid_set != '\0') ? g_strdup (gtid_set) : NULL;
+  self->gtid_set = NULL;
+  if (gtid_set != NULL && *gtid_set != '\0')
+    {
+      g_autoptr(MysqlBinlogGtidSet) set = _mysql_binlog_gtid_set_parse (gtid_set, NULL);
+
+      /* Keep a set this version cannot read as it is: the server may. */
+      self->gtid_set = set != NULL ? _mysql_binlog_gtid_set_to_string (set) : g_strdup (gtid_set);
+      if (*self->gtid_set == '\0' && self->file != NULL)
+        g_clear_pointer (&self->gtid_set, g_free);
+    }
 
   return self;
 }
@@ -305,6 +322,15 @@ mysql_binlog_position_from_string (const char  *string,
 
   if (gtid != NULL && (*gtid == '\0' || strchr (gtid, ' ') != NULL))
     goto invalid;
+  if (gtid != NULL)
+    {
+      g_autoptr(MysqlBinlogGtidSet) set = _mysql_binlog_gtid_set_parse (gtid, error);
+
+      if (set == NULL)
+        return NULL;
+      if (_mysql_binlog_gtid_set_is_empty (set) && file == NULL)
+        goto invalid;
+    }
 
   return mysql_binlog_position_new_full (file, offset, gtid);
 
@@ -362,4 +388,89 @@ mysql_binlog_position_hash (const MysqlBinlogPosition *position)
   if (position->gtid_set != NULL)
     hash = hash * 31 + g_str_hash (position->gtid_set);
   return hash;
+}
+
+/**
+ * mysql_binlog_position_contains_gtid_set:
+ * @position: a position
+ * @gtid_set: a GTID set in either server's notation
+ *
+ * Checks whether every transaction of @gtid_set is in the GTID set of
+ * @position.  For MySQL GTID sets, every transaction number of every
+ * UUID (and tag) of @gtid_set must be in one of @position's intervals;
+ * for MariaDB GTID lists, every replication domain of @gtid_set must be in
+ * @position with at least the same sequence number.
+ *
+ * Returns: %TRUE when @position includes @gtid_set; %FALSE when it does
+ *   not, when the notations differ, or when either cannot be parsed
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_position_contains_gtid_set (const MysqlBinlogPosition *position,
+                                         const char                *gtid_set)
+{
+  g_autoptr(MysqlBinlogGtidSet) mine = NULL;
+  g_autoptr(MysqlBinlogGtidSet) other = NULL;
+
+  g_return_val_if_fail (position != NULL, FALSE);
+  g_return_val_if_fail (gtid_set != NULL, FALSE);
+
+  other = _mysql_binlog_gtid_set_parse (gtid_set, NULL);
+  if (other == NULL)
+    return FALSE;
+  mine = _mysql_binlog_gtid_set_parse (position->gtid_set != NULL ? position->gtid_set : "",
+                                       NULL);
+  if (mine == NULL)
+    return FALSE;
+  return _mysql_binlog_gtid_set_contains (mine, other);
+}
+
+/**
+ * mysql_binlog_position_add_gtid_set:
+ * @position: a position
+ * @gtid_set: a GTID set (or a single GTID) in the notation of @position's set
+ * @error: return location for a #GError, or %NULL
+ *
+ * Creates a position with the file and offset of @position whose GTID set
+ * is the union of @position's and @gtid_set.  For MariaDB GTID lists a
+ * replication domain keeps the higher of the two sequence numbers.
+ *
+ * Returns: (transfer full): the new position, or %NULL with
+ *   %MYSQL_BINLOG_ERROR_INVALID_POSITION set in @error when @gtid_set
+ *   cannot be parsed or mixes the notations of MariaDB and MySQL
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPosition *
+mysql_binlog_position_add_gtid_set (const MysqlBinlogPosition  *position,
+                                    const char                 *gtid_set,
+                                    GError                    **error)
+{
+  g_autoptr(MysqlBinlogGtidSet) mine = NULL;
+  g_autoptr(MysqlBinlogGtidSet) other = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (position != NULL, NULL);
+  g_return_val_if_fail (gtid_set != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  other = _mysql_binlog_gtid_set_parse (gtid_set, error);
+  if (other == NULL)
+    return NULL;
+  mine = _mysql_binlog_gtid_set_parse (position->gtid_set != NULL ? position->gtid_set : "",
+                                       error);
+  if (mine == NULL)
+    return NULL;
+  if (!_mysql_binlog_gtid_set_union (mine, other, error))
+    return NULL;
+
+  text = _mysql_binlog_gtid_set_to_string (mine);
+  if (position->file == NULL && *text == '\0')
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                           "A position needs a file or a GTID set");
+      return NULL;
+    }
+  return mysql_binlog_position_new_full (position->file, position->offset, text);
 }

@@ -48,6 +48,13 @@ gboolean             mysql_binlog_position_equal            (const MysqlBinlogPo
                                                              const MysqlBinlogPosition *b);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 guint                mysql_binlog_position_hash             (const MysqlBinlogPosition *position);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean             mysql_binlog_position_contains_gtid_set (const MysqlBinlogPosition *position,
+                                                              const char                *gtid_set);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogPosition *mysql_binlog_position_add_gtid_set     (const MysqlBinlogPosition *position,
+                                                             const char                *gtid_set,
+                                                             GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogPosition, mysql_binlog_position_unref)
 

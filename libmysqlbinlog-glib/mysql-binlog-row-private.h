@@ -33,4 +33,15 @@ MysqlBinlogRow *_mysql_binlog_row_build  (MysqlBinlogTable        *table,
                                           const guint8            *end,
                                           GError                 **error);
 
+/* The same for the after image of a PARTIAL_UPDATE_ROWS event, which
+ * starts with its value options and may hold JSON diffs. */
+MysqlBinlogRow *_mysql_binlog_row_build_partial (MysqlBinlogTable        *table,
+                                                 GBytes                  *bytes,
+                                                 const guint8            *present,
+                                                 guint                    n_present,
+                                                 guint32                  timestamp,
+                                                 const guint8           **cursor,
+                                                 const guint8            *end,
+                                                 GError                 **error);
+
 G_END_DECLS

@@ -84,6 +84,7 @@ typedef struct
   guint32 length;    /* as _mysql_binlog_value_size() said; 0 for NULL */
   guint16 column;    /* index in table->columns */
   guint8  is_null;
+  guint8  is_json_diff;  /* a partial JSON update: diffs, not a document */
 } MysqlBinlogCell;
 
 /* A row is one allocation: the header and its cells, in column order.
@@ -102,20 +103,22 @@ struct _MysqlBinlogRow
 G_DEFINE_BOXED_TYPE (MysqlBinlogRow, mysql_binlog_row,
                      mysql_binlog_row_ref, mysql_binlog_row_unref)
 
-MysqlBinlogRow *
-_mysql_binlog_row_build (MysqlBinlogTable  *table,
-                         GBytes            *bytes,
-                         const guint8      *present,
-                         guint              n_present,
-                         guint32            timestamp,
-                         const guint8     **cursor,
-                         const guint8      *end,
-                         GError           **error)
+static MysqlBinlogRow *
+row_build (MysqlBinlogTable  *table,
+           GBytes            *bytes,
+           const guint8      *present,
+           guint              n_present,
+           guint32            timestamp,
+           gboolean           partial_after,
+           const guint8     **cursor,
+           const guint8      *end,
+           GError           **error)
 {
   MysqlBinlogRow *row;
   const guint8 *base, *p, *null_bitmap;
+  const guint8 *partial_bits = NULL;
   gsize bytes_size, null_bitmap_length;
-  guint cell = 0;
+  guint cell = 0, json_index = 0;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -136,6 +139,38 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
     {
       _mysql_binlog_set_corrupt (error, "Row of %s: event too large", table->qualified_name);
       return NULL;
+    }
+
+  if (partial_after)
+    {
+      /* The after image of a partial update starts with its value
+       * options; with partial JSON updates, one bit per JSON column of
+       * the table says whether that column holds diffs. */
+      guint64 options = 0;
+      guint n_json = 0;
+
+      if (p >= end || *p >= 251)
+        {
+          /* Only bit 0 is defined: a one-byte value. */
+          _mysql_binlog_set_corrupt (error, "Row of %s: malformed value options",
+                                     table->qualified_name);
+          return NULL;
+        }
+      options = *p++;
+      for (guint i = 0; i < table->n_columns; i++)
+        if (table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON)
+          n_json++;
+      if (options & 1)
+        {
+          if ((gsize) (end - p) < (n_json + 7) / 8)
+            {
+              _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its "
+                                         "partial update bitmap", table->qualified_name);
+              return NULL;
+            }
+          partial_bits = p;
+          p += (n_json + 7) / 8;
+        }
     }
 
   null_bitmap_length = (n_present + 7) / 8;
@@ -161,7 +196,14 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
       const MysqlBinlogColumn *column = &table->columns[i];
       MysqlBinlogCell *c;
       gssize size;
+      gboolean json_diff = FALSE;
 
+      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON)
+        {
+          json_diff = partial_bits != NULL &&
+                      ((partial_bits[json_index / 8] >> (json_index % 8)) & 1);
+          json_index++;
+        }
       if ((present[i / 8] & (1u << (i % 8))) == 0)
         continue;
       if (cell == n_present)
@@ -176,6 +218,7 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
       c->offset = p - base;
       c->length = 0;
       c->is_null = (null_bitmap[cell / 8] >> (cell % 8)) & 1;
+      c->is_json_diff = FALSE;
       cell++;
 
       if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_NULL)
@@ -193,6 +236,24 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
         }
       c->length = size;
       p += size;
+
+      if (json_diff)
+        {
+          g_autofree char *text = NULL;
+          gsize offset, length;
+
+          if (_mysql_binlog_value_get_payload (column, base + c->offset, c->length,
+                                               &offset, &length))
+            text = _mysql_binlog_json_diff_to_string (base + c->offset + offset, length);
+          if (text == NULL)
+            {
+              _mysql_binlog_set_corrupt (error, "Row of %s: the partial JSON update of column "
+                                         "%u (%s) is malformed", table->qualified_name, i + 1,
+                                         column->name);
+              goto fail;
+            }
+          c->is_json_diff = TRUE;
+        }
     }
 
   if (cell != n_present)
@@ -210,6 +271,54 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
 fail:
   g_free (row);
   return NULL;
+}
+
+MysqlBinlogRow *
+_mysql_binlog_row_build (MysqlBinlogTable  *table,
+                         GBytes            *bytes,
+                         const guint8      *present,
+                         guint              n_present,
+                         guint32            timestamp,
+                         const guint8     **cursor,
+                         const guint8      *end,
+                         GError           **error)
+{
+  return row_build (table, bytes, present, n_present, timestamp, FALSE, cursor, end, error);
+}
+
+MysqlBinlogRow *
+_mysql_binlog_row_build_partial (MysqlBinlogTable  *table,
+                                 GBytes            *bytes,
+                                 const guint8      *present,
+                                 guint              n_present,
+                                 guint32            timestamp,
+                                 const guint8     **cursor,
+                                 const guint8      *end,
+                                 GError           **error)
+{
+  return row_build (table, bytes, present, n_present, timestamp, TRUE, cursor, end, error);
+}
+
+static inline const MysqlBinlogColumn *
+cell_column (MysqlBinlogRow        *row,
+             const MysqlBinlogCell *cell)
+{
+  return &row->table->columns[cell->column];
+}
+
+/* The diffs of a partial JSON update as JSON text. */
+static char *
+cell_json_diff (MysqlBinlogRow          *row,
+                const MysqlBinlogCell   *cell)
+{
+  gsize offset, length;
+  char *text = NULL;
+
+  if (_mysql_binlog_value_get_payload (cell_column (row, cell), row->data + cell->offset,
+                                       cell->length, &offset, &length))
+    text = _mysql_binlog_json_diff_to_string (row->data + cell->offset + offset, length);
+  /* Checked when the row was built. */
+  return text != NULL ? text : g_strdup ("[]");
 }
 
 /**
@@ -325,13 +434,6 @@ mysql_binlog_row_get_n_columns (MysqlBinlogRow *row)
   g_return_val_if_fail (row != NULL, 0);
 
   return row->n_cells;
-}
-
-static inline const MysqlBinlogColumn *
-cell_column (MysqlBinlogRow        *row,
-             const MysqlBinlogCell *cell)
-{
-  return &row->table->columns[cell->column];
 }
 
 /**
@@ -627,6 +729,8 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
 
   if (cell->is_null)
     return NULL;
+  if (cell->is_json_diff)
+    return cell_json_diff (row, cell);
   return _mysql_binlog_value_to_string (cell_column (row, cell),
                                         row->data + cell->offset, cell->length);
 }
@@ -704,6 +808,8 @@ cell_to_variant (MysqlBinlogRow        *row,
 
   if (cell->is_null)
     return null_variant ();
+  if (cell->is_json_diff)
+    return g_variant_new_take_string (cell_json_diff (row, cell));
 
   /* Byte strings share the event's memory instead of copying it. */
   if (_mysql_binlog_value_kind (info) == MYSQL_BINLOG_VALUE_KIND_BYTES &&

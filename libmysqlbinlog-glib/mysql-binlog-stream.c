@@ -10,10 +10,15 @@
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event-private.h"
+#include "mysql-binlog-file-source-private.h"
+#include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-marshal.h"
 #include "mysql-binlog-metadata-private.h"
+#include "mysql-binlog-payload-private.h"
 #include "mysql-binlog-position.h"
+#include "mysql-binlog-position-store.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-transport-private.h"
 
@@ -68,6 +73,13 @@
  * Since: 1.0
  */
 
+typedef struct _Item Item;
+typedef struct _AsyncRun AsyncRun;
+
+static AsyncRun *async_run_ref   (AsyncRun *run);
+static void      async_run_unref (AsyncRun *run);
+static void      async_run_wake  (AsyncRun *run);
+
 struct _MysqlBinlogStream
 {
   GObject parent_instance;
@@ -84,6 +96,14 @@ struct _MysqlBinlogStream
   char **ignored_schemas;
   char **only_tables;
   char **ignored_tables;
+  GFile *source_file;           /* reads this file instead of a server */
+  MysqlBinlogPositionStore *position_store;
+  guint heartbeat_period;     /* ms */
+  gint reconnect_attempts;
+  guint reconnect_delay;      /* ms */
+  guint reconnect_max_delay;  /* ms */
+  guint save_interval;        /* ms */
+  guint save_transactions;
 
   /* Shared with stop() and get_position() on other threads. */
   GMutex lock;
@@ -91,6 +111,8 @@ struct _MysqlBinlogStream
   MysqlBinlogPosition *position;
   gint running;
   gint stop_requested;
+  GCond wakeup;               /* with lock: ends a wait before reconnecting */
+  AsyncRun *async;            /* set while run_async() runs */
 
   /* The running stream's own state. */
   MysqlBinlogDecoder *decoder;
@@ -102,6 +124,23 @@ struct _MysqlBinlogStream
   char *file;
   guint64 offset;
   gboolean in_transaction;
+  gboolean reading_file;
+  guint64 event_offset;         /* files: where the current event starts */
+  guint nesting;                /* > 0 inside a transaction payload */
+  MysqlBinlogPosition *run_start;   /* the stored or the start position */
+  MysqlBinlogPosition *resume;      /* the last transaction boundary read */
+  gboolean reached_safe;
+  char *emitted_file;               /* events up to here were emitted */
+  guint64 emitted_offset;
+  gboolean replaying;               /* reading again what was emitted */
+  MysqlBinlogGtidSet *gtid_state;   /* NULL: unknown */
+  MysqlBinlogGtidSet *gtid_pending; /* the GTID of the transaction being read */
+
+  /* On the thread that emits the signals. */
+  MysqlBinlogPosition *unsaved;
+  guint n_unsaved;
+  gint64 last_save;
+  GError *save_error;
 };
 
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
@@ -120,6 +159,14 @@ enum {
   PROP_IGNORED_SCHEMAS,
   PROP_ONLY_TABLES,
   PROP_IGNORED_TABLES,
+  PROP_FILE,
+  PROP_POSITION_STORE,
+  PROP_HEARTBEAT_PERIOD,
+  PROP_RECONNECT_ATTEMPTS,
+  PROP_RECONNECT_DELAY,
+  PROP_RECONNECT_MAX_DELAY,
+  PROP_SAVE_INTERVAL,
+  PROP_SAVE_TRANSACTIONS,
   N_PROPS
 };
 
@@ -131,6 +178,7 @@ enum {
   SIGNAL_ROWS_INSERTED,
   SIGNAL_ROWS_UPDATED,
   SIGNAL_ROWS_DELETED,
+  SIGNAL_RECONNECTING,
   N_SIGNALS
 };
 
@@ -175,9 +223,25 @@ mysql_binlog_stream_finalize (GObject *object)
   g_strfreev (self->ignored_schemas);
   g_strfreev (self->only_tables);
   g_strfreev (self->ignored_tables);
+  g_clear_object (&self->source_file);
+  g_clear_object (&self->position_store);
   g_mutex_clear (&self->lock);
+  g_cond_clear (&self->wakeup);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->finalize (object);
+}
+
+static void
+set_uint_property (MysqlBinlogStream *self,
+                   guint             *field,
+                   guint              value,
+                   GParamSpec        *pspec)
+{
+  RETURN_IF_RUNNING (self);
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
@@ -222,6 +286,30 @@ mysql_binlog_stream_get_property (GObject    *object,
       break;
     case PROP_IGNORED_TABLES:
       g_value_set_boxed (value, self->ignored_tables);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->source_file);
+      break;
+    case PROP_POSITION_STORE:
+      g_value_set_object (value, self->position_store);
+      break;
+    case PROP_HEARTBEAT_PERIOD:
+      g_value_set_uint (value, self->heartbeat_period);
+      break;
+    case PROP_RECONNECT_ATTEMPTS:
+      g_value_set_int (value, self->reconnect_attempts);
+      break;
+    case PROP_RECONNECT_DELAY:
+      g_value_set_uint (value, self->reconnect_delay);
+      break;
+    case PROP_RECONNECT_MAX_DELAY:
+      g_value_set_uint (value, self->reconnect_max_delay);
+      break;
+    case PROP_SAVE_INTERVAL:
+      g_value_set_uint (value, self->save_interval);
+      break;
+    case PROP_SAVE_TRANSACTIONS:
+      g_value_set_uint (value, self->save_transactions);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -273,6 +361,35 @@ mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_IGNORED_TABLES:
       mysql_binlog_stream_set_ignored_tables (self, g_value_get_boxed (value));
+      break;
+    case PROP_FILE:
+      g_set_object (&self->source_file, g_value_get_object (value));
+      break;
+    case PROP_POSITION_STORE:
+      mysql_binlog_stream_set_position_store (self, g_value_get_object (value));
+      break;
+    case PROP_HEARTBEAT_PERIOD:
+      set_uint_property (self, &self->heartbeat_period, g_value_get_uint (value), pspec);
+      break;
+    case PROP_RECONNECT_ATTEMPTS:
+      RETURN_IF_RUNNING (self);
+      if (self->reconnect_attempts != g_value_get_int (value))
+        {
+          self->reconnect_attempts = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_RECONNECT_DELAY:
+      set_uint_property (self, &self->reconnect_delay, g_value_get_uint (value), pspec);
+      break;
+    case PROP_RECONNECT_MAX_DELAY:
+      set_uint_property (self, &self->reconnect_max_delay, g_value_get_uint (value), pspec);
+      break;
+    case PROP_SAVE_INTERVAL:
+      set_uint_property (self, &self->save_interval, g_value_get_uint (value), pspec);
+      break;
+    case PROP_SAVE_TRANSACTIONS:
+      set_uint_property (self, &self->save_transactions, g_value_get_uint (value), pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -441,7 +558,167 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
     g_param_spec_boxed ("ignored-tables", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:file:
+   *
+   * A binary log file to read instead of a server, or %NULL.  A stream
+   * with a file reads the file's events from its start to its end, then
+   * [method@MysqlBinlog.Stream.run] returns; the connection properties are
+   * ignored.  Column names come from the table maps when the server wrote
+   * them (`binlog_row_metadata=FULL`); otherwise columns are named by
+   * their position, `@1`, `@2`, ..., as `mysqlbinlog` shows them.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:position-store: (getter get_position_store) (setter set_position_store)
+   *
+   * Replication mode.  When set, [method@MysqlBinlog.Stream.run] starts
+   * from the position the store holds (or from
+   * [property@MysqlBinlog.Stream:start-position] when it holds none) and
+   * saves the position after the handlers of every committed transaction
+   * have returned, never in the middle of a transaction, and once more when
+   * the stream ends or is stopped.  A crash therefore never loses a
+   * change: a restarted program may receive the transaction that was in
+   * flight again, and nothing else.
+   *
+   * [property@MysqlBinlog.Stream:save-transactions] and
+   * [property@MysqlBinlog.Stream:save-interval] save less often for streams
+   * with many small transactions; a restart then repeats up to that many
+   * transactions.  If saving fails the stream stops with the error.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_POSITION_STORE] =
+    g_param_spec_object ("position-store", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:heartbeat-period:
+   *
+   * How often, in milliseconds, the server sends a heartbeat when it has no
+   * event to send; 0 turns heartbeats off.  A connection silent for twice
+   * this period (plus a second) counts as lost: with
+   * [property@MysqlBinlog.Stream:reconnect-attempts] the stream connects
+   * again, otherwise it fails.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_HEARTBEAT_PERIOD] =
+    g_param_spec_uint ("heartbeat-period", NULL, NULL, 0, 4294967, 30000,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-attempts:
+   *
+   * How many times in a row the stream tries to connect again when its
+   * connection is lost (the server restarted, the replica connection was
+   * killed, a network error, heartbeat silence) before it fails: 0 never
+   * reconnects, -1 tries forever.  The count starts over once a connection
+   * delivers events again.
+   *
+   * After reconnecting, the stream resumes at the last transaction
+   * boundary and skips what it had already emitted: no row is lost or
+   * emitted twice.  Errors that another attempt cannot fix (access
+   * denied, a purged position, a binary log that is not row-based) fail
+   * at once.  [signal@MysqlBinlog.Stream::reconnecting] reports each
+   * attempt.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_ATTEMPTS] =
+    g_param_spec_int ("reconnect-attempts", NULL, NULL, -1, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                      G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-delay:
+   *
+   * The wait, in milliseconds, before the first attempt to connect again;
+   * it doubles with each failed attempt, up to
+   * [property@MysqlBinlog.Stream:reconnect-max-delay].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_DELAY] =
+    g_param_spec_uint ("reconnect-delay", NULL, NULL, 0, G_MAXUINT, 500,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-max-delay:
+   *
+   * The longest wait, in milliseconds, between two attempts to connect
+   * again.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_MAX_DELAY] =
+    g_param_spec_uint ("reconnect-max-delay", NULL, NULL, 0, G_MAXUINT, 30000,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:save-interval:
+   *
+   * With a [property@MysqlBinlog.Stream:position-store]: save the position
+   * at the first transaction boundary after this many milliseconds since
+   * the last save, even if fewer than
+   * [property@MysqlBinlog.Stream:save-transactions] transactions were
+   * delivered.  0: no time limit.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SAVE_INTERVAL] =
+    g_param_spec_uint ("save-interval", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:save-transactions:
+   *
+   * With a [property@MysqlBinlog.Stream:position-store]: save the position
+   * after this many delivered transactions.  The default, 1, saves after
+   * every transaction; 0 saves only as
+   * [property@MysqlBinlog.Stream:save-interval] says (after every
+   * transaction when that is 0 too).  The position is always saved when the
+   * stream ends or is stopped.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SAVE_TRANSACTIONS] =
+    g_param_spec_uint ("save-transactions", NULL, NULL, 0, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MysqlBinlogStream::reconnecting:
+   * @self: the stream
+   * @attempt: the number of this attempt, from 1
+   * @delay: the wait before the attempt, in milliseconds
+   * @error: why the connection was lost
+   *
+   * Emitted when the stream lost its connection and is about to connect
+   * again (see [property@MysqlBinlog.Stream:reconnect-attempts]), on the
+   * thread that emits the other signals.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_RECONNECTING] =
+    g_signal_new ("reconnecting",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  _mysql_binlog_marshal_VOID__UINT_UINT_BOXED,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_UINT, G_TYPE_UINT, G_TYPE_ERROR);
 
   /**
    * MysqlBinlogStream::binlog:
@@ -560,6 +837,7 @@ static void
 mysql_binlog_stream_init (MysqlBinlogStream *self)
 {
   g_mutex_init (&self->lock);
+  g_cond_init (&self->wakeup);
   self->port = 3306;
   self->blocking = TRUE;
 }
@@ -579,6 +857,26 @@ MysqlBinlogStream *
 mysql_binlog_stream_new (void)
 {
   return g_object_new (MYSQL_BINLOG_TYPE_STREAM, NULL);
+}
+
+/**
+ * mysql_binlog_stream_new_for_file:
+ * @file: a binary log file
+ *
+ * Creates a stream that reads the events of one binary log file, read
+ * through GIO, from its start to its end, through the same signals as a
+ * stream from a server.  See [property@MysqlBinlog.Stream:file].
+ *
+ * Returns: (transfer full): a new stream
+ *
+ * Since: 1.0
+ */
+MysqlBinlogStream *
+mysql_binlog_stream_new_for_file (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (MYSQL_BINLOG_TYPE_STREAM, "file", file, NULL);
 }
 
 /* Properties */
@@ -1008,6 +1306,44 @@ DEFINE_STRV_PROPERTY (ignored_tables, PROP_IGNORED_TABLES, tables)
 /* Running */
 
 /**
+ * mysql_binlog_stream_get_position_store: (get-property position-store)
+ * @stream: a stream
+ *
+ * Gets the store that keeps the stream's position in replication mode.
+ *
+ * Returns: (nullable) (transfer none): the position store
+ *
+ * Since: 1.0
+ */
+MysqlBinlogPositionStore *
+mysql_binlog_stream_get_position_store (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->position_store;
+}
+
+/**
+ * mysql_binlog_stream_set_position_store: (set-property position-store)
+ * @stream: a stream
+ * @store: (nullable): a position store
+ *
+ * Sets the store that keeps the stream's position: replication mode (see
+ * [property@MysqlBinlog.Stream:position-store]).
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
+                                        MysqlBinlogPositionStore *store)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (store == NULL || MYSQL_BINLOG_IS_POSITION_STORE (store));
+  RETURN_IF_RUNNING (stream);
+  if (g_set_object (&stream->position_store, store))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_POSITION_STORE]);
+}
+
+/**
  * mysql_binlog_stream_get_position:
  * @stream: a stream
  *
@@ -1051,13 +1387,24 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
 void
 mysql_binlog_stream_stop (MysqlBinlogStream *stream)
 {
+  AsyncRun *run = NULL;
+
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
 
   g_atomic_int_set (&stream->stop_requested, 1);
   g_mutex_lock (&stream->lock);
   if (stream->transport != NULL)
     _mysql_binlog_transport_interrupt (stream->transport);
+  g_cond_broadcast (&stream->wakeup);
+  if (stream->async != NULL)
+    run = async_run_ref (stream->async);
   g_mutex_unlock (&stream->lock);
+
+  if (run != NULL)
+    {
+      async_run_wake (run);
+      async_run_unref (run);
+    }
 }
 
 static void
@@ -1067,34 +1414,272 @@ on_cancelled (GCancellable      *cancellable,
   mysql_binlog_stream_stop (self);
 }
 
-/* Makes @file:@offset the position get_position() returns; returns it. */
-static MysqlBinlogPosition *
-set_position (MysqlBinlogStream *self,
-              const char        *file,
-              guint64            offset)
-{
-  MysqlBinlogPosition *position = mysql_binlog_position_new (file, offset);
+/* What the reading side hands to the side that emits the signals. */
+typedef enum {
+  ITEM_EVENT,
+  ITEM_ROWS,
+  ITEM_POSITION,
+  ITEM_RECONNECTING,
+  ITEM_END,
+} ItemKind;
 
+struct _Item
+{
+  ItemKind kind;
+  guint signal_id;
+  GQuark detail;
+  gpointer a;        /* the event, the (before) row or the position */
+  gpointer b;        /* the row after an update */
+  guint attempt;
+  guint delay;
+  gboolean ok;
+  GError *error;
+};
+
+static void
+item_free (Item *item)
+{
+  switch (item->kind)
+    {
+    case ITEM_EVENT:
+      mysql_binlog_event_unref (item->a);
+      break;
+    case ITEM_ROWS:
+      mysql_binlog_row_unref (item->a);
+      if (item->b != NULL)
+        mysql_binlog_row_unref (item->b);
+      break;
+    case ITEM_POSITION:
+      mysql_binlog_position_unref (item->a);
+      break;
+    case ITEM_RECONNECTING:
+    case ITEM_END:
+      break;
+    }
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+static MysqlBinlogPosition *
+make_position (MysqlBinlogStream *self)
+{
+  g_autofree char *gtid_set = NULL;
+
+  if (self->gtid_state != NULL && !_mysql_binlog_gtid_set_is_empty (self->gtid_state))
+    gtid_set = _mysql_binlog_gtid_set_to_string (self->gtid_state);
+  return mysql_binlog_position_new_full (self->file, self->offset, gtid_set);
+}
+
+/* Saves the last delivered position, if it was not saved yet.  On the
+ * thread that emits the signals. */
+static void
+flush_position (MysqlBinlogStream *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->position_store == NULL || self->unsaved == NULL)
+    return;
+
+  if (!mysql_binlog_position_store_save (self->position_store, self->unsaved, NULL, &error))
+    {
+      if (error == NULL)
+        error = g_error_new (MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                             "The position store %s failed to save without saying why",
+                             G_OBJECT_TYPE_NAME (self->position_store));
+      /* Going on would deliver changes whose position may be lost. */
+      g_clear_error (&self->save_error);
+      self->save_error = g_steal_pointer (&error);
+      mysql_binlog_stream_stop (self);
+      return;
+    }
+
+  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
+  self->n_unsaved = 0;
+  self->last_save = g_get_monotonic_time ();
+}
+
+/* The handlers of everything before @position have returned: publish it,
+ * tell the handlers, and save it when it is time to. */
+static void
+position_delivered (MysqlBinlogStream   *self,
+                    MysqlBinlogPosition *position)
+{
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
   self->position = mysql_binlog_position_ref (position);
   g_mutex_unlock (&self->lock);
-  return position;
+
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
+    g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
+
+  if (self->position_store == NULL || self->save_error != NULL)
+    return;
+
+  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
+  self->unsaved = mysql_binlog_position_ref (position);
+  self->n_unsaved++;
+
+  if ((self->save_transactions > 0 && self->n_unsaved >= self->save_transactions) ||
+      (self->save_interval > 0 &&
+       g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000) ||
+      (self->save_transactions == 0 && self->save_interval == 0))
+    flush_position (self);
+}
+
+/* On the thread that emits the signals. */
+static void
+item_deliver (MysqlBinlogStream *self,
+              Item              *item)
+{
+  switch (item->kind)
+    {
+    case ITEM_EVENT:
+      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, item->a);
+      break;
+    case ITEM_ROWS:
+      if (item->b != NULL)
+        g_signal_emit (self, item->signal_id, item->detail, item->a, item->b);
+      else
+        g_signal_emit (self, item->signal_id, item->detail, item->a);
+      break;
+    case ITEM_POSITION:
+      position_delivered (self, item->a);
+      break;
+    case ITEM_RECONNECTING:
+      g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, item->attempt, item->delay,
+                     item->error);
+      break;
+    case ITEM_END:
+      break;
+    }
+}
+
+static void async_run_push (AsyncRun *run,
+                            Item     *item);
+
+/* The reading side: emits now (run) or queues for the caller's context
+ * (run_async).  Takes @item. */
+static void
+deliver (MysqlBinlogStream *self,
+         Item              *item)
+{
+  if (self->async != NULL)
+    {
+      async_run_push (self->async, item);
+      return;
+    }
+  item_deliver (self, item);
+  item_free (item);
+}
+
+static void
+deliver_event (MysqlBinlogStream *self,
+               MysqlBinlogEvent  *event)
+{
+  Item *item;
+
+  if (self->async == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
+      mysql_binlog_event_unref (event);
+      return;
+    }
+  item = g_new0 (Item, 1);
+  item->kind = ITEM_EVENT;
+  item->a = event;
+  deliver (self, item);
+}
+
+static void
+deliver_rows (MysqlBinlogStream *self,
+              guint              signal_id,
+              GQuark             detail,
+              MysqlBinlogRow    *row,
+              MysqlBinlogRow    *after)
+{
+  Item *item;
+
+  if (self->async == NULL)
+    {
+      if (after != NULL)
+        g_signal_emit (self, signal_id, detail, row, after);
+      else
+        g_signal_emit (self, signal_id, detail, row);
+      return;
+    }
+  item = g_new0 (Item, 1);
+  item->kind = ITEM_ROWS;
+  item->signal_id = signal_id;
+  item->detail = detail;
+  item->a = mysql_binlog_row_ref (row);
+  item->b = after != NULL ? mysql_binlog_row_ref (after) : NULL;
+  deliver (self, item);
+}
+
+static void
+deliver_reconnecting (MysqlBinlogStream *self,
+                      guint              attempt,
+                      guint              delay,
+                      const GError      *error)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = ITEM_RECONNECTING;
+  item->attempt = attempt;
+  item->delay = delay;
+  item->error = g_error_copy (error);
+  deliver (self, item);
+}
+
+/* Where the stream starts, before any transaction: what get_position()
+ * returns until the first transaction is delivered. */
+static void
+note_start_position (MysqlBinlogStream *self)
+{
+  MysqlBinlogPosition *position = make_position (self);
+
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->position, mysql_binlog_position_unref);
+  self->position = position;
+  g_mutex_unlock (&self->lock);
+}
+
+static void
+commit_pending_gtid (MysqlBinlogStream *self)
+{
+  if (self->gtid_pending != NULL && self->gtid_state != NULL)
+    _mysql_binlog_gtid_set_union (self->gtid_state, self->gtid_pending, NULL);
+  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
 }
 
 /* A point it is safe to resume from: remember it and tell the handlers. */
 static void
 reach_safe_position (MysqlBinlogStream *self)
 {
-  g_autoptr(MysqlBinlogPosition) position = NULL;
+  MysqlBinlogPosition *position;
+  Item *item;
 
   self->in_transaction = FALSE;
+  commit_pending_gtid (self);
   if (self->file == NULL)
     return;
 
-  position = set_position (self, self->file, self->offset);
-  if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
-    g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
+  position = make_position (self);
+  g_clear_pointer (&self->resume, mysql_binlog_position_unref);
+  self->resume = mysql_binlog_position_ref (position);
+  self->reached_safe = TRUE;
+
+  /* Delivered before this connection broke. */
+  if (self->replaying)
+    {
+      mysql_binlog_position_unref (position);
+      return;
+    }
+
+  item = g_new0 (Item, 1);
+  item->kind = ITEM_POSITION;
+  item->a = position;
+  deliver (self, item);
 }
 
 static gboolean
@@ -1195,16 +1780,21 @@ emit_rows (MysqlBinlogStream          *self,
         return FALSE;
       if (rows.kind == 'u')
         {
-          after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
-                                           rows.n_present_after, info->timestamp,
-                                           &cursor, end, error);
+          if (rows.partial)
+            after = _mysql_binlog_row_build_partial (rows.table, bytes, rows.present_after,
+                                                     rows.n_present_after, info->timestamp,
+                                                     &cursor, end, error);
+          else
+            after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
+                                             rows.n_present_after, info->timestamp,
+                                             &cursor, end, error);
           if (after == NULL)
             return FALSE;
-          g_signal_emit (self, signal_id, rows.table->detail, row, after);
+          deliver_rows (self, signal_id, rows.table->detail, row, after);
         }
       else
         {
-          g_signal_emit (self, signal_id, rows.table->detail, row);
+          deliver_rows (self, signal_id, rows.table->detail, row, NULL);
         }
     }
   return TRUE;
@@ -1233,6 +1823,66 @@ handle_table_map (MysqlBinlogStream           *self,
   return TRUE;
 }
 
+static gboolean handle_event (MysqlBinlogStream  *self,
+                              const guint8       *data,
+                              gsize               length,
+                              GError            **error);
+
+/* The events of a transaction payload, decompressed as they are read,
+ * go through handle_event() like any others. */
+static gboolean
+handle_payload (MysqlBinlogStream           *self,
+                const MysqlBinlogEventInfo  *info,
+                guint64                      event_position,
+                GError                     **error)
+{
+  g_autoptr(MysqlBinlogPayloadReader) reader = NULL;
+  guint64 saved_offset = self->event_offset;
+  gboolean saved_checksum = _mysql_binlog_decoder_get_checksum (self->decoder);
+  gboolean ok = TRUE;
+
+  if (self->nesting > 0)
+    return _mysql_binlog_set_corrupt (error, "Transaction payload inside a transaction payload");
+
+  reader = _mysql_binlog_payload_reader_new (info, error);
+  if (reader == NULL)
+    return FALSE;
+
+  /* The inner events carry no checksum of their own: the payload's
+   * covers them. */
+  self->nesting++;
+  self->event_offset = event_position;
+  _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
+  while (ok)
+    {
+      const guint8 *data;
+      gsize length;
+
+      switch (_mysql_binlog_payload_reader_next (reader, &data, &length, error))
+        {
+        case MYSQL_BINLOG_READ_END:
+          goto done;
+        case MYSQL_BINLOG_READ_ERROR:
+          ok = FALSE;
+          break;
+        case MYSQL_BINLOG_READ_EVENT:
+          if (data[4] == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION ||
+              data[4] == MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD)
+            ok = _mysql_binlog_set_corrupt (error, "Event of type %u inside a transaction payload",
+                                            data[4]);
+          else
+            ok = handle_event (self, data, length, error);
+          break;
+        }
+    }
+
+done:
+  _mysql_binlog_decoder_set_checksum (self->decoder, saved_checksum);
+  self->event_offset = saved_offset;
+  self->nesting--;
+  return ok;
+}
+
 static gboolean
 handle_event (MysqlBinlogStream  *self,
               const guint8       *data,
@@ -1256,6 +1906,27 @@ handle_event (MysqlBinlogStream  *self,
   artificial = info.log_pos == 0 || (info.flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL);
   event_position = (!artificial && info.log_pos >= info.event_size)
                    ? info.log_pos - info.event_size : self->offset;
+  if (self->nesting > 0)
+    {
+      /* An event inside a transaction payload: it is at the payload's
+       * position, and the offset after it is the payload's end. */
+      artificial = TRUE;
+      event_position = self->event_offset;
+    }
+  else if (self->reading_file)
+    {
+      /* A file's own offsets are the truth: a relay log's events carry
+       * the positions of the source's binary log. */
+      artificial = FALSE;
+      event_position = self->event_offset;
+      info.log_pos = self->event_offset + info.event_size;
+    }
+  /* After a reconnection: this event was emitted before.  The events
+   * inside a transaction payload share the payload's verdict. */
+  if (self->nesting == 0)
+    self->replaying = !artificial && self->emitted_file != NULL &&
+                      g_strcmp0 (self->emitted_file, self->file) == 0 &&
+                      info.log_pos <= self->emitted_offset;
 
   switch (info.type)
     {
@@ -1270,6 +1941,13 @@ handle_event (MysqlBinlogStream  *self,
 
         if (!_mysql_binlog_decoder_rotate (self->decoder, &info, &statement, &position, error))
           return FALSE;
+        if (self->reading_file)
+          {
+            /* A file's events keep the file's name and offsets, whatever
+             * the file continues with. */
+            g_clear_pointer (&statement, g_free);
+            break;
+          }
         /* The rotate event itself still belongs to the file it ends. */
         previous_file = g_steal_pointer (&self->file);
         self->file = g_steal_pointer (&statement);
@@ -1278,13 +1956,14 @@ handle_event (MysqlBinlogStream  *self,
          * from, unless this is the server's note of where we start. */
         if (!artificial && !self->in_transaction)
           safe_after = TRUE;
-        else
-          mysql_binlog_position_unref (set_position (self, self->file, self->offset));
+        else if (!self->reached_safe)
+          note_start_position (self);
         artificial = TRUE; /* the offset is already right */
       }
       break;
 
     case MYSQL_BINLOG_EVENT_QUERY:
+    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
       if (!_mysql_binlog_decoder_query (self->decoder, &info, &schema, &statement, error))
         return FALSE;
       if (statement_is (statement, "BEGIN") || statement_is (statement, "XA START") ||
@@ -1317,6 +1996,15 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_XID:
+      {
+        guint64 xid;
+
+        if (!_mysql_binlog_decoder_xid (self->decoder, &info, &xid, error))
+          return FALSE;
+        safe_after = TRUE;
+      }
+      break;
+
     case MYSQL_BINLOG_EVENT_XA_PREPARE:
       safe_after = TRUE;
       break;
@@ -1333,7 +2021,59 @@ handle_event (MysqlBinlogStream  *self,
         gtid = g_strdup_printf ("%u-%u-%" G_GUINT64_FORMAT, domain, info.server_id, sequence);
         if (!(flags & MARIADB_GTID_FLAG_STANDALONE))
           self->in_transaction = TRUE;
+        g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+        self->gtid_pending = _mysql_binlog_gtid_set_new ();
+        _mysql_binlog_gtid_set_add_mariadb (self->gtid_pending, domain, info.server_id,
+                                            sequence, NULL);
       }
+      break;
+
+    case MYSQL_BINLOG_EVENT_GTID_LIST:
+    case MYSQL_BINLOG_EVENT_PREVIOUS_GTIDS:
+      {
+        g_autoptr(MysqlBinlogGtidSet) state = _mysql_binlog_gtid_set_new ();
+        gsize available = info.length - (info.post_header - info.data);
+        gboolean ok;
+
+        if (info.type == MYSQL_BINLOG_EVENT_GTID_LIST)
+          ok = _mysql_binlog_gtid_parse_mariadb_list (info.post_header, available, state, error);
+        else
+          ok = _mysql_binlog_gtid_parse_previous_gtids (info.post_header, available, state, error);
+        if (!ok)
+          return FALSE;
+        /* The state at the start of the file (or where a GTID start
+         * begins): it replaces what was tracked. */
+        g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+        self->gtid_state = g_steal_pointer (&state);
+      }
+      break;
+
+    case MYSQL_BINLOG_EVENT_GTID:
+    case MYSQL_BINLOG_EVENT_ANONYMOUS_GTID:
+    case MYSQL_BINLOG_EVENT_GTID_TAGGED:
+      {
+        gsize available = info.length - (info.post_header - info.data);
+        g_autofree char *tag = NULL;
+        guint8 uuid[16];
+        guint64 gno;
+
+        if (!_mysql_binlog_gtid_parse_mysql_event (info.type, info.post_header, available,
+                                                   uuid, &tag, &gno, error))
+          return FALSE;
+        g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+        if (gno > 0)
+          {
+            self->gtid_pending = _mysql_binlog_gtid_set_new ();
+            if (!_mysql_binlog_gtid_set_add_mysql (self->gtid_pending, uuid, tag, gno, gno, NULL))
+              g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+          }
+      }
+      break;
+
+    case MYSQL_BINLOG_EVENT_HEARTBEAT:
+    case MYSQL_BINLOG_EVENT_HEARTBEAT_V2:
+      /* Not part of the log: its position is the server's, not ours. */
+      artificial = TRUE;
       break;
 
     case MYSQL_BINLOG_EVENT_ANNOTATE_ROWS:
@@ -1360,6 +2100,13 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
       {
         guint64 table_id;
 
@@ -1368,20 +2115,12 @@ handle_event (MysqlBinlogStream  *self,
       }
       break;
 
-    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
-    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
-      /* Skipping these would lose rows or transaction boundaries. */
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                   "Events of type %u (compressed, partial or encrypted) cannot be decoded "
-                   "by this version", info.type);
+      /* The events after it are encrypted with a key only the server has. */
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                           "The binary log is encrypted (encrypt_binlog=ON): its events cannot "
+                           "be read without the server's encryption key; read it from the "
+                           "server, which decrypts it, instead of from the file");
       return FALSE;
 
     default:
@@ -1391,7 +2130,7 @@ handle_event (MysqlBinlogStream  *self,
   if (!artificial)
     self->offset = info.log_pos;
 
-  if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG], 0, FALSE))
+  if (!self->replaying && g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG], 0, FALSE))
     {
       g_autoptr(MysqlBinlogEvent) event = NULL;
 
@@ -1409,7 +2148,7 @@ handle_event (MysqlBinlogStream  *self,
                                        g_steal_pointer (&table_name),
                                        g_steal_pointer (&statement),
                                        g_steal_pointer (&gtid));
-      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
+      deliver_event (self, g_steal_pointer (&event));
     }
 
   switch (info.type)
@@ -1420,11 +2159,43 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_WRITE_ROWS:
     case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
     case MYSQL_BINLOG_EVENT_DELETE_ROWS:
-      if (!emit_rows (self, &info, error))
+    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
+      if (!self->replaying && !emit_rows (self, &info, error))
         return FALSE;
+      break;
+    case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
+      if (!handle_payload (self, &info, event_position, error))
+        return FALSE;
+      break;
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+      /* Without a table map, uncompressing reports it. */
+      if (!self->replaying && (table == NULL || table->wanted))
+        {
+          MysqlBinlogEventInfo plain;
+          g_autoptr(GBytes) uncompressed = NULL;
+
+          uncompressed = _mysql_binlog_decoder_uncompress_rows (self->decoder, &info, &plain, error);
+          if (uncompressed == NULL || !emit_rows (self, &plain, error))
+            return FALSE;
+        }
       break;
     default:
       break;
+    }
+
+  if (!artificial && !self->replaying && self->file != NULL)
+    {
+      if (g_strcmp0 (self->emitted_file, self->file) != 0)
+        {
+          g_free (self->emitted_file);
+          self->emitted_file = g_strdup (self->file);
+        }
+      self->emitted_offset = info.log_pos;
     }
 
   if (safe_after)
@@ -1555,14 +2326,122 @@ check_file_exists (MysqlBinlogTransport  *transport,
 static gboolean
 looks_like_mariadb_gtid_set (const char *gtid_set)
 {
-  return g_regex_match_simple ("^\\s*\\d+-\\d+-\\d+(\\s*,\\s*\\d+-\\d+-\\d+)*\\s*$",
-                               gtid_set, 0, 0);
+  g_autoptr(MysqlBinlogGtidSet) set = _mysql_binlog_gtid_set_parse (gtid_set, NULL);
+
+  return set != NULL && _mysql_binlog_gtid_set_get_kind (set) == MYSQL_BINLOG_GTID_KIND_MARIADB;
 }
 
+/* MariaDB knows the GTID state at any file position. */
+static void
+init_gtid_state (MysqlBinlogStream    *self,
+                 MysqlBinlogTransport *transport,
+                 const char           *file,
+                 guint64               offset)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *state = NULL;
+  MysqlBinlogGtidSet *set;
+
+  g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+  quoted = _mysql_binlog_transport_quote (transport, file);
+  sql = g_strdup_printf ("SELECT BINLOG_GTID_POS(%s, %" G_GUINT64_FORMAT ")", quoted, offset);
+  /* MySQL has no such function: its state comes from PREVIOUS_GTIDS. */
+  state = _mysql_binlog_transport_query_value (transport, sql, NULL);
+  if (state == NULL)
+    return;
+  set = _mysql_binlog_gtid_set_parse (state, NULL);
+  if (set != NULL)
+    self->gtid_state = set;
+}
+
+/* Where a (re)connection starts: the last transaction boundary read, or
+ * where the run was told to start. */
 static gboolean
-run_live (MysqlBinlogStream  *self,
-          GCancellable       *cancellable,
-          GError            **error)
+start_dump (MysqlBinlogStream     *self,
+            MysqlBinlogTransport  *transport,
+            GError               **error)
+{
+  MysqlBinlogPosition *start = self->resume != NULL ? self->resume : self->run_start;
+  g_autofree char *file = NULL;
+  guint64 offset = 4;
+
+  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+
+  if (start != NULL && mysql_binlog_position_get_file (start) != NULL)
+    {
+      file = g_strdup (mysql_binlog_position_get_file (start));
+      offset = MAX (mysql_binlog_position_get_offset (start), 4);
+      if (!check_file_exists (transport, file, error))
+        return FALSE;
+      if (mysql_binlog_position_get_gtid_set (start) != NULL)
+        {
+          g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+          self->gtid_state = _mysql_binlog_gtid_set_parse (mysql_binlog_position_get_gtid_set (start),
+                                                           NULL);
+        }
+      else
+        {
+          init_gtid_state (self, transport, file, offset);
+        }
+    }
+  else if (start != NULL)
+    {
+      const char *gtid_set = mysql_binlog_position_get_gtid_set (start);
+      g_autoptr(MysqlBinlogGtidSet) set = NULL;
+
+      set = _mysql_binlog_gtid_set_parse (gtid_set, error);
+      if (set == NULL)
+        return FALSE;
+      g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+      self->gtid_state = _mysql_binlog_gtid_set_copy (set);
+
+      if (looks_like_mariadb_gtid_set (gtid_set))
+        {
+          g_autofree char *quoted = NULL;
+          g_autofree char *sql = NULL;
+
+          quoted = _mysql_binlog_transport_quote (transport, gtid_set);
+          sql = g_strdup_printf ("SET @slave_connect_state = %s, @slave_gtid_strict_mode = 0, "
+                                 "@slave_gtid_ignore_duplicates = 0", quoted);
+          if (!_mysql_binlog_transport_query (transport, sql, NULL, error))
+            return FALSE;
+          file = g_strdup ("");
+        }
+      else
+        {
+          g_autoptr(GBytes) encoded = _mysql_binlog_gtid_set_encode (set);
+
+          return _mysql_binlog_transport_start_dump_gtid (transport, self->server_id, encoded,
+                                                          !self->blocking, error);
+        }
+    }
+  else
+    {
+      if (!find_current_position (transport, &file, &offset, error))
+        return FALSE;
+      init_gtid_state (self, transport, file, offset);
+    }
+
+  if (*file != '\0')
+    {
+      g_free (self->file);
+      self->file = g_strdup (file);
+      self->offset = offset;
+      if (!self->reached_safe)
+        note_start_position (self);
+    }
+
+  return _mysql_binlog_transport_start_dump (transport, self->server_id, file, offset,
+                                             !self->blocking, error);
+}
+
+/* One connection: connect, start the dump, read until it ends or fails.
+ * @progressed tells whether any event arrived. */
+static gboolean
+run_connection (MysqlBinlogStream  *self,
+                gboolean           *progressed,
+                GError            **error)
 {
   MysqlBinlogConnectOptions options = {
     .host = self->host,
@@ -1572,22 +2451,16 @@ run_live (MysqlBinlogStream  *self,
     .socket = self->socket,
   };
   MysqlBinlogTransport *transport;
-  g_autofree char *file = NULL;
-  guint64 offset = 4;
   gboolean checksum = FALSE;
 
-  if (self->server_id == 0)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                           "The stream's server-id is 0: set it to an id that neither the "
-                           "server nor any of its other replicas uses");
-      return FALSE;
-    }
+  if (self->heartbeat_period > 0)
+    options.read_timeout = (2 * self->heartbeat_period + 999) / 1000 + 1;
 
   transport = _mysql_binlog_transport_connect (&options, error);
   if (transport == NULL)
     return FALSE;
   g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
   self->transport = transport;
   g_mutex_unlock (&self->lock);
   if (g_atomic_int_get (&self->stop_requested))
@@ -1596,52 +2469,26 @@ run_live (MysqlBinlogStream  *self,
   if (!check_server (self, transport, &checksum, error))
     return FALSE;
 
-  if (self->start_position != NULL && mysql_binlog_position_get_file (self->start_position) != NULL)
+  if (self->heartbeat_period > 0)
     {
-      file = g_strdup (mysql_binlog_position_get_file (self->start_position));
-      offset = MAX (mysql_binlog_position_get_offset (self->start_position), 4);
-      if (!check_file_exists (transport, file, error))
-        return FALSE;
-    }
-  else if (self->start_position != NULL)
-    {
-      const char *gtid_set = mysql_binlog_position_get_gtid_set (self->start_position);
-      g_autofree char *quoted = NULL;
       g_autofree char *sql = NULL;
+      guint64 ns = (guint64) self->heartbeat_period * 1000000;
 
-      if (!looks_like_mariadb_gtid_set (gtid_set))
-        {
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                       "Starting from the GTID set “%s” is not supported: give a start "
-                       "position with a file and offset, or a MariaDB GTID list "
-                       "(domain-server-sequence)", gtid_set);
-          return FALSE;
-        }
-      quoted = _mysql_binlog_transport_quote (transport, gtid_set);
-      sql = g_strdup_printf ("SET @slave_connect_state = %s, @slave_gtid_strict_mode = 0, "
-                             "@slave_gtid_ignore_duplicates = 0", quoted);
+      sql = g_strdup_printf ("SET @master_heartbeat_period = %" G_GUINT64_FORMAT ", "
+                             "@source_heartbeat_period = %" G_GUINT64_FORMAT, ns, ns);
       if (!_mysql_binlog_transport_query (transport, sql, NULL, error))
         return FALSE;
-      file = g_strdup ("");
-    }
-  else if (!find_current_position (transport, &file, &offset, error))
-    {
-      return FALSE;
     }
 
-  if (*file != '\0')
-    {
-      self->file = g_strdup (file);
-      self->offset = offset;
-      mysql_binlog_position_unref (set_position (self, file, offset));
-    }
-
+  g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
   self->decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (self->decoder, checksum);
+  /* Its connection may have broken with ours. */
+  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
   self->metadata = _mysql_binlog_metadata_new (&options);
+  self->in_transaction = FALSE;
 
-  if (!_mysql_binlog_transport_start_dump (transport, self->server_id, file, offset,
-                                           !self->blocking, error))
+  if (!start_dump (self, transport, error))
     return FALSE;
 
   while (!g_atomic_int_get (&self->stop_requested))
@@ -1659,6 +2506,7 @@ run_live (MysqlBinlogStream  *self,
           break;
         }
 
+      *progressed = TRUE;
       if (!handle_event (self, data, length, error))
         {
           g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
@@ -1667,6 +2515,267 @@ run_live (MysqlBinlogStream  *self,
         }
     }
   return TRUE;
+}
+
+static gboolean
+run_file (MysqlBinlogStream  *self,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(MysqlBinlogFileSource) source = NULL;
+  g_autofree char *name = g_file_get_basename (self->source_file);
+  g_autofree char *where = g_file_get_parse_name (self->source_file);
+
+  input = g_file_read (self->source_file, cancellable, error);
+  if (input == NULL)
+    return FALSE;
+
+  self->reading_file = TRUE;
+  self->file = g_strdup (name);
+  self->offset = 4;
+  self->decoder = _mysql_binlog_decoder_new ();
+  source = _mysql_binlog_file_source_new (G_INPUT_STREAM (input));
+  if (!_mysql_binlog_file_source_read_magic (source, cancellable, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  note_start_position (self);
+
+  while (!g_atomic_int_get (&self->stop_requested))
+    {
+      const guint8 *data;
+      gsize length;
+      guint64 offset = self->offset;
+
+      switch (_mysql_binlog_file_source_read_event (source, &data, &length, &offset,
+                                                    cancellable, error))
+        {
+        case MYSQL_BINLOG_READ_END:
+          return TRUE;
+        case MYSQL_BINLOG_READ_ERROR:
+          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
+          return FALSE;
+        case MYSQL_BINLOG_READ_EVENT:
+          break;
+        }
+
+      self->event_offset = offset;
+      if (!handle_event (self, data, length, error))
+        {
+          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether connecting again may help. */
+static gboolean
+error_is_transient (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    return error->code == G_IO_ERROR_TIMED_OUT || error->code == G_IO_ERROR_CONNECTION_CLOSED ||
+           error->code == G_IO_ERROR_BROKEN_PIPE;
+  if (error->domain != MYSQL_BINLOG_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case MYSQL_BINLOG_ERROR_CONNECTION_FAILED:
+    case MYSQL_BINLOG_ERROR_CONNECTION_LOST:
+    case MYSQL_BINLOG_ERROR_SERVER:  /* the dump thread killed, a shutdown */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Waits @delay_ms, or less when stop() is called. */
+static void
+wait_before_reconnect (MysqlBinlogStream *self,
+                       guint              delay_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
+
+  g_mutex_lock (&self->lock);
+  while (!g_atomic_int_get (&self->stop_requested))
+    if (!g_cond_wait_until (&self->wakeup, &self->lock, end))
+      break;
+  g_mutex_unlock (&self->lock);
+}
+
+static gboolean
+run_live (MysqlBinlogStream  *self,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  guint attempt = 0;
+
+  if (self->server_id == 0)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The stream's server-id is 0: set it to an id that neither the "
+                           "server nor any of its other replicas uses");
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean progressed = FALSE;
+      guint delay;
+
+      if (run_connection (self, &progressed, &local_error))
+        return TRUE;
+
+      if (g_atomic_int_get (&self->stop_requested) ||
+          !error_is_transient (local_error) ||
+          (self->reconnect_attempts >= 0 &&
+           attempt >= (guint) self->reconnect_attempts && !progressed) ||
+          self->reconnect_attempts == 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* A connection that delivered events was a success: start over. */
+      if (progressed)
+        attempt = 0;
+      attempt++;
+      delay = self->reconnect_delay;
+      for (guint i = 1; i < attempt && delay < self->reconnect_max_delay; i++)
+        delay = MIN ((guint64) delay * 2, G_MAXUINT);
+      delay = MIN (delay, self->reconnect_max_delay);
+
+      g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
+               local_error->message, delay, attempt);
+      deliver_reconnecting (self, attempt, delay, local_error);
+
+      g_mutex_lock (&self->lock);
+      g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
+      g_mutex_unlock (&self->lock);
+
+      wait_before_reconnect (self, delay);
+      if (g_atomic_int_get (&self->stop_requested))
+        return TRUE;
+    }
+}
+
+/* Reads what the stream was made for: a file or a server. */
+static gboolean
+run_source (MysqlBinlogStream  *self,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  if (self->source_file != NULL)
+    return run_file (self, cancellable, error);
+  return run_live (self, cancellable, error);
+}
+
+/* Runs on the thread that owns the signals, before the I/O starts. */
+static gboolean
+begin_run (MysqlBinlogStream  *self,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(MysqlBinlogPosition) stored = NULL;
+
+  if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The stream is already running");
+      return FALSE;
+    }
+
+  if (self->position_store != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      stored = mysql_binlog_position_store_load (self->position_store, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      "Loading the position to start from: ");
+          g_atomic_int_set (&self->running, 0);
+          return FALSE;
+        }
+    }
+
+  g_atomic_int_set (&self->stop_requested, 0);
+  self->in_transaction = FALSE;
+  self->offset = 0;
+  self->reached_safe = FALSE;
+  self->replaying = FALSE;
+  self->n_unsaved = 0;
+  self->last_save = g_get_monotonic_time ();
+  g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
+  if (stored != NULL)
+    self->run_start = g_steal_pointer (&stored);
+  else if (self->start_position != NULL)
+    self->run_start = mysql_binlog_position_ref (self->start_position);
+  self->only_schema_patterns = compile_patterns (self->only_schemas);
+  self->ignored_schema_patterns = compile_patterns (self->ignored_schemas);
+  self->only_table_patterns = compile_patterns (self->only_tables);
+  self->ignored_table_patterns = compile_patterns (self->ignored_tables);
+  return TRUE;
+}
+
+/* Runs on the I/O thread after the stream ended: frees what the run used. */
+static void
+release_run (MysqlBinlogStream *self)
+{
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
+  g_mutex_unlock (&self->lock);
+  g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
+  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
+  g_clear_pointer (&self->only_schema_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->ignored_schema_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->only_table_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->ignored_table_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->file, g_free);
+  g_clear_pointer (&self->emitted_file, g_free);
+  g_clear_pointer (&self->resume, mysql_binlog_position_unref);
+  g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+  self->reading_file = FALSE;
+}
+
+/* Runs on the thread that owns the signals: saves the last position and
+ * turns the outcome into the run's result. */
+static gboolean
+end_run (MysqlBinlogStream  *self,
+         GCancellable       *cancellable,
+         gboolean            ok,
+         GError             *run_error,
+         GError            **error)
+{
+  g_autoptr(GError) save_error = NULL;
+
+  /* Whatever the outcome, the transactions delivered so far are done. */
+  if (self->save_error == NULL)
+    flush_position (self);
+  save_error = g_steal_pointer (&self->save_error);
+  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
+  g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
+
+  if (save_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&save_error),
+                                  "Saving the stream's position: ");
+      ok = FALSE;
+    }
+  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  else if (!ok && g_atomic_int_get (&self->stop_requested) &&
+           g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ok = TRUE;  /* stop() interrupted a read */
+  else if (!ok)
+    g_propagate_error (error, g_error_copy (run_error));
+
+  g_atomic_int_set (&self->running, 0);
+  return ok;
 }
 
 /**
@@ -1680,6 +2789,13 @@ run_live (MysqlBinlogStream  *self,
  * that is not [property@MysqlBinlog.Stream:blocking] ends at the end of the
  * binary log; any stream ends when [method@MysqlBinlog.Stream.stop] is
  * called.
+ *
+ * With a [property@MysqlBinlog.Stream:position-store], the stream starts
+ * from the stored position and saves the position as transactions are
+ * delivered (see the property).  With
+ * [property@MysqlBinlog.Stream:reconnect-attempts], a lost connection is
+ * opened again and the stream goes on where it was, without losing or
+ * repeating a row.
  *
  * Cancelling @cancellable interrupts the stream as promptly as
  * [method@MysqlBinlog.Stream.stop] does, and makes this function fail with
@@ -1703,50 +2819,288 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_atomic_int_compare_and_exchange (&stream->running, 0, 1))
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                           "The stream is already running");
-      return FALSE;
-    }
+  if (!begin_run (stream, cancellable, error))
+    return FALSE;
 
   g_object_ref (stream);
-  g_atomic_int_set (&stream->stop_requested, 0);
-  stream->in_transaction = FALSE;
-  stream->offset = 0;
-  stream->only_schema_patterns = compile_patterns (stream->only_schemas);
-  stream->ignored_schema_patterns = compile_patterns (stream->ignored_schemas);
-  stream->only_table_patterns = compile_patterns (stream->only_tables);
-  stream->ignored_table_patterns = compile_patterns (stream->ignored_tables);
-
   if (cancellable != NULL)
     cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), stream, NULL);
 
-  ok = run_live (stream, cancellable, &local_error);
+  ok = run_source (stream, cancellable, &local_error);
 
   if (cancel_id != 0)
     g_cancellable_disconnect (cancellable, cancel_id);
+  release_run (stream);
 
-  g_mutex_lock (&stream->lock);
-  g_clear_pointer (&stream->transport, _mysql_binlog_transport_free);
-  g_mutex_unlock (&stream->lock);
-  g_clear_pointer (&stream->decoder, _mysql_binlog_decoder_free);
-  g_clear_pointer (&stream->metadata, _mysql_binlog_metadata_free);
-  g_clear_pointer (&stream->only_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&stream->ignored_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&stream->only_table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&stream->ignored_table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&stream->file, g_free);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-  else if (!ok && g_atomic_int_get (&stream->stop_requested) &&
-           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ok = TRUE;  /* stop() interrupted a read */
-  else if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  g_atomic_int_set (&stream->running, 0);
+  ok = end_run (stream, cancellable, ok, local_error, error);
   g_object_unref (stream);
   return ok;
+}
+
+/* Asynchronous runs: the I/O and decoding run on a thread of their own,
+ * which hands every emission to the caller's main context through a
+ * bounded queue. */
+
+/* At most this many emissions wait in the queue: the reader blocks until
+ * the main context catches up. */
+#define ASYNC_QUEUE_LENGTH 1024
+/* Emissions handled per dispatch, so that the main loop stays responsive. */
+#define ASYNC_BATCH 256
+
+static gboolean
+async_source_dispatch (GSource     *source,
+                       GSourceFunc  callback,
+                       gpointer     user_data)
+{
+  return callback (user_data);
+}
+
+static GSourceFuncs async_source_funcs = {
+  .dispatch = async_source_dispatch,
+};
+
+struct _AsyncRun
+{
+  gatomicrefcount ref_count;
+  MysqlBinlogStream *stream;
+  GTask *task;
+  GSource *source;
+  GThread *thread;
+  GCancellable *cancellable;
+  gulong cancel_id;
+
+  GMutex lock;
+  GCond space;
+  GQueue items;
+  gboolean stopping;
+};
+
+static AsyncRun *
+async_run_ref (AsyncRun *run)
+{
+  g_atomic_ref_count_inc (&run->ref_count);
+  return run;
+}
+
+static void
+async_run_unref (AsyncRun *run)
+{
+  if (!g_atomic_ref_count_dec (&run->ref_count))
+    return;
+  g_queue_clear_full (&run->items, (GDestroyNotify) item_free);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->space);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->task);
+  g_free (run);
+}
+
+/* Wakes a reader that waits for room in the queue (stop()). */
+static void
+async_run_wake (AsyncRun *run)
+{
+  g_mutex_lock (&run->lock);
+  run->stopping = TRUE;
+  g_cond_broadcast (&run->space);
+  g_mutex_unlock (&run->lock);
+}
+
+/* The I/O thread: queues @item, waiting for room.  The end of the run is
+ * always queued; other emissions are dropped once the stream stops. */
+static void
+async_run_push (AsyncRun *run,
+                Item     *item)
+{
+  gboolean was_empty;
+
+  g_mutex_lock (&run->lock);
+  while (item->kind != ITEM_END && !run->stopping &&
+         run->items.length >= ASYNC_QUEUE_LENGTH)
+    g_cond_wait (&run->space, &run->lock);
+  if (item->kind != ITEM_END && run->stopping)
+    {
+      g_mutex_unlock (&run->lock);
+      item_free (item);
+      return;
+    }
+  was_empty = run->items.length == 0;
+  g_queue_push_tail (&run->items, item);
+  if (was_empty)
+    g_source_set_ready_time (run->source, 0);
+  g_mutex_unlock (&run->lock);
+}
+
+static gboolean
+async_run_dispatch (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  MysqlBinlogStream *self = run->stream;
+
+  for (guint n = 0; n < ASYNC_BATCH; n++)
+    {
+      Item *item;
+
+      g_mutex_lock (&run->lock);
+      item = g_queue_pop_head (&run->items);
+      g_cond_signal (&run->space);
+      if (item == NULL)
+        {
+          g_source_set_ready_time (run->source, -1);
+          g_mutex_unlock (&run->lock);
+          return G_SOURCE_CONTINUE;
+        }
+      g_mutex_unlock (&run->lock);
+
+      if (item->kind == ITEM_END)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GTask) task = g_steal_pointer (&run->task);
+          gboolean ok;
+
+          if (run->cancel_id != 0)
+            g_cancellable_disconnect (run->cancellable, run->cancel_id);
+          run->cancel_id = 0;
+          g_thread_join (g_steal_pointer (&run->thread));
+          release_run (self);
+          g_mutex_lock (&self->lock);
+          self->async = NULL;
+          g_mutex_unlock (&self->lock);
+          ok = end_run (self, run->cancellable, item->ok, item->error, &error);
+          item_free (item);
+          g_source_destroy (run->source);
+          if (ok)
+            g_task_return_boolean (task, TRUE);
+          else
+            g_task_return_error (task, g_steal_pointer (&error));
+          return G_SOURCE_REMOVE;
+        }
+
+      /* Once stopped, nothing more is delivered. */
+      if (!g_atomic_int_get (&self->stop_requested))
+        item_deliver (self, item);
+      item_free (item);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gpointer
+async_run_thread (gpointer user_data)
+{
+  AsyncRun *run = user_data;
+  Item *end = g_new0 (Item, 1);
+
+  end->kind = ITEM_END;
+  end->ok = run_source (run->stream, run->cancellable, &end->error);
+  async_run_push (run, end);
+  async_run_unref (run);
+  return NULL;
+}
+
+static void
+async_on_cancelled (GCancellable *cancellable,
+                    AsyncRun     *run)
+{
+  mysql_binlog_stream_stop (run->stream);
+}
+
+/**
+ * mysql_binlog_stream_run_async:
+ * @stream: a stream
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async) (closure user_data): called when the stream ends
+ * @user_data: data for @callback
+ *
+ * Runs the stream like [method@MysqlBinlog.Stream.run] without blocking the
+ * caller: the network I/O and the decoding run on a thread of their own,
+ * and every signal is emitted on the thread-default [struct@GLib.MainContext]
+ * of the caller (the main loop of a GTK or GApplication program), in
+ * binlog order.  The position store, when set, is used on that context too.
+ *
+ * At most a bounded number of emissions wait for the main context, so the
+ * memory stays bounded whatever the rate of changes: the reading thread
+ * waits while the handlers catch up.
+ *
+ * [method@MysqlBinlog.Stream.stop] or cancelling @cancellable ends the run
+ * promptly: emissions still waiting are dropped, the last delivered
+ * position is saved, and @callback runs.  Call
+ * [method@MysqlBinlog.Stream.run_finish] there to get the result.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncRun *run;
+
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (stream, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mysql_binlog_stream_run_async);
+
+  if (!begin_run (stream, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  run = g_new0 (AsyncRun, 1);
+  g_atomic_ref_count_init (&run->ref_count);
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->space);
+  g_queue_init (&run->items);
+  run->stream = stream;  /* the task holds a reference */
+  run->task = g_steal_pointer (&task);
+  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+
+  run->source = g_source_new (&async_source_funcs, sizeof (GSource));
+  g_source_set_callback (run->source, async_run_dispatch, async_run_ref (run),
+                         (GDestroyNotify) async_run_unref);
+  g_source_set_priority (run->source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (run->source, "MysqlBinlogStream");
+  g_source_set_ready_time (run->source, -1);
+  g_source_attach (run->source, g_task_get_context (run->task));
+  g_source_unref (run->source);
+
+  g_mutex_lock (&stream->lock);
+  stream->async = run;
+  g_mutex_unlock (&stream->lock);
+
+  if (cancellable != NULL)
+    run->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (async_on_cancelled),
+                                            run, NULL);
+
+  run->thread = g_thread_new ("mysql-binlog", async_run_thread, async_run_ref (run));
+}
+
+/**
+ * mysql_binlog_stream_run_finish:
+ * @stream: a stream
+ * @result: the result given to the callback of [method@MysqlBinlog.Stream.run_async]
+ * @error: return location for a #GError, or %NULL
+ *
+ * Gets the result of [method@MysqlBinlog.Stream.run_async].
+ *
+ * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
+ *   with @error set otherwise (%G_IO_ERROR_CANCELLED when cancelled)
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_stream_run_finish (MysqlBinlogStream  *stream,
+                                GAsyncResult       *result,
+                                GError            **error)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, stream), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mysql_binlog_stream_run_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "mysql-binlog-position-store.h"
 #include "mysql-binlog-types.h"
 #include "mysql-binlog-version-macros.h"
 
@@ -22,10 +23,21 @@ G_DECLARE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, MYSQL_BINLOG, STRE
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 MysqlBinlogStream   *mysql_binlog_stream_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogStream   *mysql_binlog_stream_new_for_file        (GFile             *file) G_GNUC_WARN_UNUSED_RESULT;
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 gboolean             mysql_binlog_stream_run                 (MysqlBinlogStream   *stream,
                                                               GCancellable        *cancellable,
+                                                              GError             **error);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_run_async           (MysqlBinlogStream   *stream,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean             mysql_binlog_stream_run_finish          (MysqlBinlogStream   *stream,
+                                                              GAsyncResult        *result,
                                                               GError             **error);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_stop                (MysqlBinlogStream   *stream);
@@ -90,5 +102,10 @@ const char * const  *mysql_binlog_stream_get_ignored_tables  (MysqlBinlogStream 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_ignored_tables  (MysqlBinlogStream   *stream,
                                                               const char * const  *tables);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogPositionStore *mysql_binlog_stream_get_position_store (MysqlBinlogStream        *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                      mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
+                                                                  MysqlBinlogPositionStore *store);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct
   const char *password;
   const char *socket;
   guint       connect_timeout;  /* seconds */
+  guint       read_timeout;     /* seconds; 0: wait forever */
 } MysqlBinlogConnectOptions;
 
 typedef enum {
@@ -60,6 +61,13 @@ gboolean               _mysql_binlog_transport_start_dump    (MysqlBinlogTranspo
                                                               guint64                           offset,
                                                               gboolean                          non_blocking,
                                                               GError                          **error);
+/* COM_BINLOG_DUMP_GTID (MySQL): sends the events that are not in
+ * @gtid_set, encoded as _mysql_binlog_gtid_set_encode() does. */
+gboolean               _mysql_binlog_transport_start_dump_gtid (MysqlBinlogTransport           *transport,
+                                                                guint32                         server_id,
+                                                                GBytes                         *gtid_set,
+                                                                gboolean                        non_blocking,
+                                                                GError                        **error);
 /* Reads the next event.  The data stays valid until the next call. */
 MysqlBinlogReadResult  _mysql_binlog_transport_read_event    (MysqlBinlogTransport             *transport,
                                                               const guint8                    **data,

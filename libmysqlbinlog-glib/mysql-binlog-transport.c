@@ -30,6 +30,8 @@
 
 #define BINLOG_DUMP_NON_BLOCK           0x01
 #define BINLOG_SEND_ANNOTATE_ROWS_EVENT 0x02
+#define BINLOG_THROUGH_GTID             0x04
+#define COM_BINLOG_DUMP_GTID_CODE       0x1e
 
 struct _MysqlBinlogTransport
 {
@@ -130,6 +132,11 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
    * what the server may send (its own limit is 1 GiB). */
   mysql_options (transport->mysql, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
   mysql_options (transport->mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  if (options->read_timeout > 0)
+    {
+      unsigned int read_timeout = options->read_timeout;
+      mysql_options (transport->mysql, MYSQL_OPT_READ_TIMEOUT, &read_timeout);
+    }
   if (options->socket != NULL && *options->socket != '\0')
     {
       unsigned int protocol = MYSQL_PROTOCOL_SOCKET;
@@ -328,6 +335,74 @@ _mysql_binlog_transport_start_dump (MysqlBinlogTransport  *transport,
   if (mysql_binlog_open (transport->mysql, &transport->rpl) != 0)
     {
       set_error_from_mysql (transport, error, "Starting the binlog dump");
+      return FALSE;
+    }
+#endif
+
+  transport->dumping = TRUE;
+  return TRUE;
+}
+
+#if !HAVE_CONNECTOR_C
+static void
+fix_gtid_set (MYSQL_RPL *rpl,
+              guchar    *packet_gtid_set)
+{
+  GBytes *bytes = rpl->gtid_set_arg;
+
+  memcpy (packet_gtid_set, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+#endif
+
+gboolean
+_mysql_binlog_transport_start_dump_gtid (MysqlBinlogTransport  *transport,
+                                         guint32                server_id,
+                                         GBytes                *gtid_set,
+                                         gboolean               non_blocking,
+                                         GError               **error)
+{
+  guint16 flags = BINLOG_THROUGH_GTID | (non_blocking ? BINLOG_DUMP_NON_BLOCK : 0);
+  gsize set_length = g_bytes_get_size (gtid_set);
+
+#if HAVE_CONNECTOR_C
+  {
+    /* flags (2), server id (4), file name length (4) and name (none),
+     * position (8), GTID set length (4) and set */
+    g_autoptr(GByteArray) command = g_byte_array_new ();
+    guint8 head[22] = { 0 };
+
+    head[0] = flags & 0xff;
+    head[1] = flags >> 8;
+    for (guint i = 0; i < 4; i++)
+      head[2 + i] = (server_id >> (8 * i)) & 0xff;
+    head[10] = 4;  /* position 4: the first event */
+    for (guint i = 0; i < 4; i++)
+      head[18 + i] = (set_length >> (8 * i)) & 0xff;
+    g_byte_array_append (command, head, sizeof head);
+    g_byte_array_append (command, g_bytes_get_data (gtid_set, NULL), set_length);
+
+    if (transport->mysql->methods->db_command (transport->mysql, COM_BINLOG_DUMP_GTID_CODE,
+                                               (const char *) command->data, command->len,
+                                               1, NULL) != 0)
+      {
+        set_error_from_mysql (transport, error, "Starting the binlog dump by GTID");
+        return FALSE;
+      }
+  }
+#else
+  memset (&transport->rpl, 0, sizeof transport->rpl);
+  transport->rpl_file = g_strdup ("");
+  transport->rpl.file_name_length = 0;
+  transport->rpl.file_name = transport->rpl_file;
+  transport->rpl.start_position = 4;
+  transport->rpl.server_id = server_id;
+  transport->rpl.flags = (non_blocking ? BINLOG_DUMP_NON_BLOCK : 0) | MYSQL_RPL_GTID;
+  transport->rpl.gtid_set_encoded_size = set_length;
+  transport->rpl.fix_gtid_set = fix_gtid_set;
+  transport->rpl.gtid_set_arg = gtid_set;
+  if (mysql_binlog_open (transport->mysql, &transport->rpl) != 0)
+    {
+      set_error_from_mysql (transport, error, "Starting the binlog dump by GTID");
       return FALSE;
     }
 #endif

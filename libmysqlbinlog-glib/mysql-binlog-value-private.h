@@ -81,6 +81,13 @@ void                 _mysql_binlog_decimal_append      (GString                 
 char                *_mysql_binlog_json_to_string      (const guint8            *data,
                                                         gsize                    length);
 
+/* The payload of a partial JSON update (the diffs of
+ * binlog_row_value_options=PARTIAL_JSON, without the length prefix) as a
+ * JSON array of {"op": "replace"|"insert"|"remove", "path": "$...",
+ * "value": ...} objects, in order; NULL when it is malformed. */
+char                *_mysql_binlog_json_diff_to_string (const guint8            *data,
+                                                        gsize                    length);
+
 /* The payload of a BINARY(n) value without the zero bytes the server strips
  * from its end when it logs it: a copy padded back to n bytes, or NULL
  * when nothing was stripped (the payload can then be used as it is). */

@@ -1401,6 +1401,71 @@ _mysql_binlog_json_to_string (const guint8 *data,
   return g_string_free (writer.out, FALSE);
 }
 
+static gboolean
+json_diff_read_packed (const guint8 **p,
+                       const guint8  *end,
+                       guint64       *value)
+{
+  const guint8 *q = *p;
+  guint n;
+
+  if (q >= end)
+    return FALSE;
+  if (*q < 251)
+    {
+      *value = *q;
+      *p = q + 1;
+      return TRUE;
+    }
+  n = *q == 252 ? 2 : *q == 253 ? 3 : *q == 254 ? 8 : 0;
+  if (n == 0 || (gsize) (end - q) < n + 1)
+    return FALSE;
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    *value |= (guint64) q[1 + i] << (8 * i);
+  *p = q + 1 + n;
+  return TRUE;
+}
+
+char *
+_mysql_binlog_json_diff_to_string (const guint8 *data,
+                                   gsize         length)
+{
+  static const char * const operations[] = { "replace", "insert", "remove" };
+  const guint8 *p = data, *end = data + length;
+  g_autoptr(GString) out = g_string_new ("[");
+
+  while (p < end)
+    {
+      guint8 operation = *p++;
+      guint64 path_length, value_length;
+
+      if (operation > 2 || !json_diff_read_packed (&p, end, &path_length) ||
+          path_length > (guint64) (end - p))
+        return NULL;
+      if (out->len > 1)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "{\"op\": \"%s\", \"path\": ", operations[operation]);
+      json_append_string (out, p, path_length);
+      p += path_length;
+      if (operation != 2)
+        {
+          g_autofree char *value = NULL;
+
+          if (!json_diff_read_packed (&p, end, &value_length) ||
+              value_length > (guint64) (end - p) || value_length == 0)
+            return NULL;
+          value = _mysql_binlog_json_to_string (p, value_length);
+          p += value_length;
+          g_string_append (out, ", \"value\": ");
+          g_string_append (out, value);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Any value
  * ----------------------------------------------------------------------- */
 

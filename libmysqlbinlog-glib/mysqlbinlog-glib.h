@@ -13,6 +13,8 @@
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-position.h"
+#include "mysql-binlog-position-store.h"
+#include "mysql-binlog-file-position-store.h"
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-stream.h"
 

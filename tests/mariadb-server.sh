@@ -6,6 +6,7 @@
 #
 #   mariadb-server.sh start DIR [--owner PID] [extra mariadbd options...]
 #   mariadb-server.sh stop DIR
+#   mariadb-server.sh restart DIR
 #
 # `start` creates DIR, copies an initialised data directory into it (the
 # first start initialises a template with mariadb-install-db and caches it),
@@ -24,6 +25,10 @@
 #
 # `stop` kills the server whose PID is in DIR/env (only if that process is
 # the mariadbd serving DIR), waits for it to exit and removes DIR.
+#
+# `restart` shuts the server of DIR down cleanly and starts it again on the
+# same data, port and socket, with the same options and owner; it rewrites
+# DIR/env (the PID changes) and prints it.
 #
 # Environment:
 #   MARIADB_SERVER_CACHE  where the initialised template is kept
@@ -44,6 +49,7 @@ usage ()
 {
     echo "usage: $PROG start DIR [--owner PID] [mariadbd options...]" >&2
     echo "       $PROG stop DIR" >&2
+    echo "       $PROG restart DIR" >&2
     exit 2
 }
 
@@ -212,6 +218,51 @@ start_watchdog ()
     disown $! 2>/dev/null || true
 }
 
+# Starts mariadbd for DIR in the background; sets LAUNCHED_PID.
+launch_server ()
+{
+    local dir=$1 socket=$2 port=$3
+    shift 3
+    local extra=("$@")
+    "$MARIADBD" --no-defaults --user=root \
+        --datadir="$dir/data" \
+        --socket="$socket" \
+        --port="$port" \
+        --bind-address=127.0.0.1 \
+        --pid-file="$dir/mariadbd.pid" \
+        --log-error="$dir/error.log" \
+        --tmpdir="$dir/tmp" \
+        --server-id=1 \
+        --log-bin="$dir/binlog/mariadb-bin" \
+        --binlog-format=ROW \
+        --skip-name-resolve \
+        --innodb-buffer-pool-size=16M \
+        --innodb-log-file-size=8M \
+        --innodb-flush-log-at-trx-commit=2 \
+        --sync-binlog=0 \
+        --max-connections=50 \
+        --character-set-server=utf8mb4 \
+        --collation-server=utf8mb4_general_ci \
+        ${extra[@]+"${extra[@]}"} \
+        </dev/null >>"$dir/error.log" 2>&1 &
+    LAUNCHED_PID=$!
+}
+
+# Waits until the server PID of DIR answers on SOCKET; fails when it exits.
+wait_for_server ()
+{
+    local pid=$1 socket=$2 timeout=$3 i
+    for i in $(seq 1 $((timeout * 10))); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        if "$ADMIN" --no-defaults --protocol=socket --socket="$socket" \
+                --user=root --connect-timeout=2 ping >/dev/null 2>&1; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
 cmd_start ()
 {
     [ $# -ge 1 ] || usage
@@ -257,28 +308,8 @@ cmd_start ()
     for attempt in 1 2 3 4 5; do
         port=$(free_port) || die "no free TCP port found"
         : >"$dir/error.log"
-        "$MARIADBD" --no-defaults --user=root \
-            --datadir="$dir/data" \
-            --socket="$socket" \
-            --port="$port" \
-            --bind-address=127.0.0.1 \
-            --pid-file="$dir/mariadbd.pid" \
-            --log-error="$dir/error.log" \
-            --tmpdir="$dir/tmp" \
-            --server-id=1 \
-            --log-bin="$dir/binlog/mariadb-bin" \
-            --binlog-format=ROW \
-            --skip-name-resolve \
-            --innodb-buffer-pool-size=16M \
-            --innodb-log-file-size=8M \
-            --innodb-flush-log-at-trx-commit=2 \
-            --sync-binlog=0 \
-            --max-connections=50 \
-            --character-set-server=utf8mb4 \
-            --collation-server=utf8mb4_general_ci \
-            ${extra[@]+"${extra[@]}"} \
-            </dev/null >>"$dir/error.log" 2>&1 &
-        pid=$!
+        launch_server "$dir" "$socket" "$port" ${extra[@]+"${extra[@]}"}
+        pid=$LAUNCHED_PID
         if [ -n "$owner" ]; then
             start_watchdog "$owner" "$pid" "$dir"
         fi
@@ -317,6 +348,13 @@ cmd_start ()
     done
     [ "$started" -eq 1 ] || die "could not find a free port for the server"
 
+    # What restart needs to start the same server again.
+    : >"$dir/args"
+    if [ ${#extra[@]} -gt 0 ]; then
+        printf '%s\n' "${extra[@]}" >"$dir/args"
+    fi
+    echo "$owner" >"$dir/owner"
+
     {
         echo "SOCKET=$socket"
         echo "PORT=$port"
@@ -341,9 +379,59 @@ cmd_stop ()
     rm -rf "$dir"
 }
 
+cmd_restart ()
+{
+    [ $# -eq 1 ] || usage
+    local dir=$1 pid port socket owner attempt
+    [ -f "$dir/env" ] || die "$dir holds no server"
+    dir=$(cd "$dir" && pwd)
+    MARIADBD=$(find_tool mariadbd mysqld) || die "mariadbd not found"
+    ADMIN=$(find_tool mariadb-admin mysqladmin) || die "mariadb-admin not found"
+    pid=$(sed -n 's/^PID=//p' "$dir/env")
+    port=$(sed -n 's/^PORT=//p' "$dir/env")
+    socket=$(sed -n 's/^SOCKET=//p' "$dir/env")
+    owner=$(cat "$dir/owner" 2>/dev/null || true)
+    local extra=()
+    if [ -s "$dir/args" ]; then
+        mapfile -t extra <"$dir/args"
+    fi
+
+    # SIGTERM: a clean shutdown, the binary log closed properly.
+    kill_server "$pid" "$dir"
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do
+        launch_server "$dir" "$socket" "$port" ${extra[@]+"${extra[@]}"}
+        pid=$LAUNCHED_PID
+        if [ -n "$owner" ]; then
+            start_watchdog "$owner" "$pid" "$dir"
+        fi
+        if wait_for_server "$pid" "$socket" "${MARIADB_SERVER_START_TIMEOUT:-60}"; then
+            {
+                echo "SOCKET=$socket"
+                echo "PORT=$port"
+                echo "PID=$pid"
+            } >"$dir/env.tmp"
+            mv "$dir/env.tmp" "$dir/env"
+            cat "$dir/env"
+            return 0
+        fi
+        kill_server "$pid" "$dir"
+        wait "$pid" 2>/dev/null || true
+        # The port may still be held for a moment after the shutdown.
+        if grep -qiE 'Address already in use' "$dir/error.log"; then
+            sleep 1
+            continue
+        fi
+        break
+    done
+    echo "$PROG: the server did not start again; error log:" >&2
+    tail -n 30 "$dir/error.log" >&2
+    die "server restart failed"
+}
+
 [ $# -ge 1 ] || usage
 case $1 in
     start) shift; cmd_start "$@" ;;
     stop) shift; cmd_stop "$@" ;;
+    restart) shift; cmd_restart "$@" ;;
     *) usage ;;
 esac

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <mysqlbinlog-glib.h>
 
 /* Unit tests of MysqlBinlogPosition through the public API. */
@@ -127,6 +129,197 @@ test_gtid (void)
   g_assert_true (mysql_binlog_position_equal (full, parsed));
 }
 
+
+#define UUID_A "3e11fa47-71ca-11e1-9e33-c80aa9429562"
+#define UUID_B "9f0c9e2a-0000-4000-8000-000000000001"
+
+static void
+test_mariadb_gtid_canonical (void)
+{
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+
+  /* Domains in increasing order, blanks dropped. */
+  position = mysql_binlog_position_new_for_gtid_set (" 2-1-7 , 0-1-42,1-3-9 ");
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (position), ==, "0-1-42,1-3-9,2-1-7");
+}
+
+static void
+test_mariadb_gtid_arithmetic (void)
+{
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  g_autoptr(MysqlBinlogPosition) added = NULL;
+  g_autoptr(MysqlBinlogPosition) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  position = mysql_binlog_position_new_full ("mariadb-bin.000002", 1234, "0-1-42,1-2-7");
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, "0-1-42"));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, "0-1-41"));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, "0-1-1,1-2-7"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, "0-1-43"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, "2-1-1"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_A ":1"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, "not a set"));
+
+  /* A later transaction of a domain replaces the domain's entry. */
+  added = mysql_binlog_position_add_gtid_set (position, "0-3-43,5-1-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mysql_binlog_position_get_file (added), ==, "mariadb-bin.000002");
+  g_assert_cmpuint (mysql_binlog_position_get_offset (added), ==, 1234);
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (added), ==, "0-3-43,1-2-7,5-1-1");
+  /* An earlier one does not. */
+  again = mysql_binlog_position_add_gtid_set (added, "0-1-40", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (again), ==, "0-3-43,1-2-7,5-1-1");
+  g_clear_pointer (&again, mysql_binlog_position_unref);
+
+  /* The notations do not mix. */
+  again = mysql_binlog_position_add_gtid_set (position, UUID_A ":1-3", &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  again = mysql_binlog_position_add_gtid_set (position, "0-1", &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  again = mysql_binlog_position_add_gtid_set (position, "0-1-5,0-2-6", &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_nonnull (strstr (error->message, "domain 0 twice"));
+  g_assert_null (again);
+}
+
+static void
+test_mysql_gtid_canonical (void)
+{
+  const struct {
+    const char *input;
+    const char *canonical;
+  } cases[] = {
+    { UUID_A ":1-5", UUID_A ":1-5" },
+    /* uppercase UUIDs and tags become lowercase */
+    { "3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5", UUID_A ":1-5" },
+    /* intervals are sorted and merged, adjacent ones too */
+    { UUID_A ":7:1-3:4-5:9-10:8", UUID_A ":1-5:7-10" },
+    { UUID_A ":3-3", UUID_A ":3" },
+    /* one entry per UUID, sorted; the same UUID twice is merged */
+    { UUID_B ":1," UUID_A ":2,\n" UUID_B ":2", UUID_A ":2," UUID_B ":1-2" },
+    /* tags (MySQL 8.4): untagged first, tags sorted */
+    { UUID_A ":2:Zeta:5:alpha:1-3", UUID_A ":2:alpha:1-3:zeta:5" },
+    /* a tag applies to the intervals after it */
+    { UUID_A ":Zeta:5:alpha:1-2:3", UUID_A ":alpha:1-3:zeta:5" },
+    { UUID_A ":_x:1," UUID_A ":1-2", UUID_A ":1-2:_x:1" },
+    /* the UUID in its compact form */
+    { "3e11fa4771ca11e19e33c80aa9429562:1", UUID_A ":1" },
+    /* the largest transaction number */
+    { UUID_A ":9223372036854775806", UUID_A ":9223372036854775806" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MysqlBinlogPosition) position = NULL;
+      g_autoptr(MysqlBinlogPosition) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *string = NULL;
+      g_autofree char *text = g_strconcat ("gtid:", cases[i].input, NULL);
+
+      g_test_message ("GTID set %s", cases[i].input);
+      /* from_string does not allow blanks inside the set */
+      position = mysql_binlog_position_new_for_gtid_set (cases[i].input);
+      g_assert_cmpstr (mysql_binlog_position_get_gtid_set (position), ==, cases[i].canonical);
+
+      string = mysql_binlog_position_to_string (position);
+      parsed = mysql_binlog_position_from_string (string, &error);
+      g_assert_no_error (error);
+      g_assert_true (mysql_binlog_position_equal (position, parsed));
+    }
+}
+
+static void
+test_mysql_gtid_arithmetic (void)
+{
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  g_autoptr(MysqlBinlogPosition) added = NULL;
+  g_autoptr(MysqlBinlogPosition) more = NULL;
+  g_autoptr(GError) error = NULL;
+
+  position = mysql_binlog_position_new_for_gtid_set (UUID_A ":1-5:7," UUID_A ":tag:1-3");
+
+  /* contains */
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, UUID_A ":1"));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, UUID_A ":2-4:7"));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, UUID_A ":TAG:3"));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, ""));
+  g_assert_true (mysql_binlog_position_contains_gtid_set (position, UUID_A ":1-5:7:tag:1-3"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_A ":6"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_A ":5-7"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_A ":tag:4"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_A ":other:1"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, UUID_B ":1"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (position, "0-1-1"));
+
+  /* add: one transaction fills the gap and merges the intervals */
+  added = mysql_binlog_position_add_gtid_set (position, UUID_A ":6", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (added), ==, UUID_A ":1-7:tag:1-3");
+  g_assert_true (mysql_binlog_position_contains_gtid_set (added, UUID_A ":5-7"));
+  /* the original is immutable */
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (position), ==, UUID_A ":1-5:7:tag:1-3");
+
+  /* union with a set of several UUIDs and tags */
+  more = mysql_binlog_position_add_gtid_set (added, UUID_B ":10-20," UUID_A ":tag:4:z:1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mysql_binlog_position_get_gtid_set (more), ==,
+                   UUID_A ":1-7:tag:1-4:z:1," UUID_B ":10-20");
+  g_assert_true (mysql_binlog_position_contains_gtid_set (more, UUID_B ":15-20," UUID_A ":z:1"));
+  g_assert_false (mysql_binlog_position_contains_gtid_set (more, UUID_B ":9"));
+  g_clear_pointer (&more, mysql_binlog_position_unref);
+
+  /* a union into the empty set of a file position */
+  {
+    g_autoptr(MysqlBinlogPosition) file = mysql_binlog_position_new ("binlog.000001", 4);
+
+    more = mysql_binlog_position_add_gtid_set (file, UUID_B ":1", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (mysql_binlog_position_get_file (more), ==, "binlog.000001");
+    g_assert_cmpstr (mysql_binlog_position_get_gtid_set (more), ==, UUID_B ":1");
+    g_clear_pointer (&more, mysql_binlog_position_unref);
+  }
+}
+
+static void
+test_gtid_invalid (void)
+{
+  const char *sets[] = {
+    UUID_A ":0",              /* transaction numbers start at 1 */
+    UUID_A ":5-3",            /* reversed interval */
+    UUID_A ":1-",
+    UUID_A ":x-y",
+    UUID_A ":9223372036854775807", /* above 2^63-2 */
+    "3e11fa47-71ca-11e1-9e33-c80aa942956:1",  /* short UUID */
+    "3e11fa47-71ca-11e1-9e33-c80aa942956g:1", /* not hex */
+    UUID_A ":tag-with-dash:1",
+    UUID_A ":a23456789012345678901234567890123:1", /* tag of 33 characters */
+    UUID_A ":1,0-1-2",        /* mixed notations */
+    "0-1-2,,1-1-1",
+    "0-1-2-3",
+    "0-1-x",
+    "4294967296-1-1",         /* domain above 32 bits */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autoptr(MysqlBinlogPosition) position = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *string = g_strconcat ("gtid:", sets[i], NULL);
+
+      g_test_message ("invalid GTID set %s", sets[i]);
+      position = mysql_binlog_position_from_string (string, &error);
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+      g_assert_null (position);
+    }
+}
+
 static void
 test_equal (void)
 {
@@ -216,6 +409,11 @@ main (int   argc,
   g_test_add_func ("/position/round-trip", test_round_trip);
   g_test_add_func ("/position/from-string-fields", test_from_string_fields);
   g_test_add_func ("/position/gtid", test_gtid);
+  g_test_add_func ("/position/gtid/mariadb-canonical", test_mariadb_gtid_canonical);
+  g_test_add_func ("/position/gtid/mariadb-arithmetic", test_mariadb_gtid_arithmetic);
+  g_test_add_func ("/position/gtid/mysql-canonical", test_mysql_gtid_canonical);
+  g_test_add_func ("/position/gtid/mysql-arithmetic", test_mysql_gtid_arithmetic);
+  g_test_add_func ("/position/gtid/invalid", test_gtid_invalid);
   g_test_add_func ("/position/equal", test_equal);
   g_test_add_func ("/position/invalid", test_invalid);
   g_test_add_func ("/position/boxed", test_boxed);

@@ -176,6 +176,43 @@ test_server_stop (TestServer *server)
   g_free (server);
 }
 
+/**
+ * test_server_restart:
+ * @server: the server
+ *
+ * Shuts the server down cleanly and starts it again on the same data,
+ * port and socket.  The helper's own connection is opened again on next
+ * use.  Aborts the test program when the server does not come back.
+ */
+void
+test_server_restart (TestServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = find_script ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[5];
+  int status = 0;
+
+  g_clear_pointer (&server->conn, mysql_close);
+
+  argv[0] = "/bin/bash";
+  argv[1] = script;
+  argv[2] = "restart";
+  argv[3] = server->dir;
+  argv[4] = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("Could not run %s: %s", script, error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("Could not restart the MariaDB server in %s (%s): %s", server->dir,
+             error->message, err);
+
+  parse_env (server, out);
+  g_test_message ("MariaDB server restarted as %d on %s", (int) server->pid, server->socket);
+}
+
 const char *
 test_server_get_socket (TestServer *server)
 {
@@ -379,7 +416,7 @@ test_server_query_value (TestServer  *server,
  * test_server_master_position:
  *
  * Returns: (transfer full): the server's current binary log position, from
- *   `SHOW MASTER STATUS`
+ *   `SHOW MASTER STATUS`, with the GTID state there (`BINLOG_GTID_POS`)
  */
 MysqlBinlogPosition *
 test_server_master_position (TestServer *server)
@@ -398,7 +435,14 @@ test_server_master_position (TestServer *server)
   g_assert_nonnull (row[0]);
   g_assert_nonnull (row[1]);
 
-  position = mysql_binlog_position_new (row[0], g_ascii_strtoull (row[1], NULL, 10));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT BINLOG_GTID_POS('%s', %s)", row[0], row[1]);
+    g_autofree char *gtid = test_server_query_value (server, sql, &error);
+
+    g_assert_no_error (error);
+    position = mysql_binlog_position_new_full (row[0], g_ascii_strtoull (row[1], NULL, 10),
+                                               gtid);
+  }
   mysql_free_result (result);
 
   return position;

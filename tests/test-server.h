@@ -17,6 +17,7 @@ typedef struct _TestServer TestServer;
 
 TestServer        *test_server_start        (const char * const *extra_args);
 void               test_server_stop         (TestServer         *server);
+void               test_server_restart      (TestServer         *server);
 
 const char        *test_server_get_socket   (TestServer         *server);
 guint              test_server_get_port     (TestServer         *server);

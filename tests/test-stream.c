@@ -27,6 +27,10 @@
  */
 
 static TestServer *server;
+/* The server writes binlog_row_image=MINIMAL (MYSQL_BINLOG_TEST_SERVER_OPTIONS). */
+static gboolean row_image_minimal;
+/* The server compresses its events (--log-bin-compress=ON). */
+static gboolean log_bin_compress;
 
 /* {{{ Capturing the signals of a run */
 
@@ -966,6 +970,89 @@ check_type_case_row (const TypeCase     *tc,
     }
 }
 
+/* Rows of the other images of binlog_row_image=MINIMAL: the key only. */
+static void
+check_key_only_row (const TypeCase *tc,
+                    const char     *schema,
+                    MysqlBinlogRow *row,
+                    guint           id)
+{
+  g_autoptr(GVariant) dict = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  g_assert_cmpstr (mysql_binlog_row_get_schema (row), ==, schema);
+  g_assert_cmpstr (mysql_binlog_row_get_table (row), ==, tc->name);
+  g_assert_cmpuint (mysql_binlog_row_get_n_columns (row), ==, 1);
+  g_assert_cmpstr (mysql_binlog_row_get_column_name (row, 0), ==, "id");
+  g_assert_cmpint (mysql_binlog_row_get_int64 (row, 0), ==, id);
+  dict = mysql_binlog_row_to_variant (row);
+  g_assert_cmpuint (g_variant_n_children (dict), ==, 1);
+  value = g_variant_lookup_value (dict, "id", G_VARIANT_TYPE_INT64);
+  g_assert_nonnull (value);
+  g_assert_cmpint (g_variant_get_int64 (value), ==, id);
+  if (type_case_n_columns (tc) > 0)
+    g_assert_cmpint (mysql_binlog_row_get_column_index (row, tc->columns[0].name), ==, -1);
+}
+
+/* The rows of one table a capture holds, as text. */
+static char *
+capture_transcript (Capture    *capture,
+                    const char *schema,
+                    const char *table)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < capture->signals->len; i++)
+    {
+      Signal *signal = g_ptr_array_index (capture->signals, i);
+      g_autoptr(GVariant) row = NULL;
+      g_autofree char *text = NULL;
+
+      if (signal->row == NULL || !row_is_table (signal->row, schema, table))
+        continue;
+      row = mysql_binlog_row_to_variant (signal->row);
+      text = g_variant_print (row, TRUE);
+      g_string_append_printf (out, "%d %s", signal->kind, text);
+      if (signal->after != NULL)
+        {
+          g_autoptr(GVariant) after = mysql_binlog_row_to_variant (signal->after);
+          g_autofree char *after_text = g_variant_print (after, TRUE);
+
+          g_string_append_printf (out, " -> %s", after_text);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The server's binary log file, read offline, gives the rows the live
+ * stream gave. */
+static void
+check_offline_rows (Capture             *live,
+                    MysqlBinlogPosition *start,
+                    const char          *schema,
+                    const char          *table)
+{
+  g_autofree char *path = g_build_filename (test_server_get_dir (server), "binlog",
+                                            mysql_binlog_position_get_file (start), NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(Capture) offline = NULL;
+  g_autofree char *qualified = g_strdup_printf ("%s.%s", schema, table);
+  const char *only[] = { qualified, NULL };
+  g_autofree char *live_text = NULL;
+  g_autofree char *offline_text = NULL;
+
+  exec ("FLUSH BINARY LOGS");
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_only_tables (stream, only);
+  offline = capture_run (stream);
+  live_text = capture_transcript (live, schema, table);
+  offline_text = capture_transcript (offline, schema, table);
+  g_assert_cmpstr (live_text, !=, "");
+  g_assert_cmpstr (offline_text, ==, live_text);
+}
+
 static void
 test_type_case (gconstpointer user_data)
 {
@@ -1015,11 +1102,50 @@ test_type_case (gconstpointer user_data)
       Signal *del = g_ptr_array_index (deleted, r);
 
       check_type_case_row (tc, schema, values, ins->row, r, r + 1);
-      check_type_case_row (tc, schema, values, upd->row, r, r + 1);
       g_assert_nonnull (upd->after);
+      if (row_image_minimal)
+        {
+          /* The key identifies the row; only the key changed. */
+          check_key_only_row (tc, schema, upd->row, r + 1);
+          check_key_only_row (tc, schema, upd->after, r + 101);
+          check_key_only_row (tc, schema, del->row, r + 101);
+          continue;
+        }
+      check_type_case_row (tc, schema, values, upd->row, r, r + 1);
       check_type_case_row (tc, schema, values, upd->after, r, r + 101);
       check_type_case_row (tc, schema, values, del->row, r, r + 101);
     }
+
+  if (log_bin_compress)
+    {
+      guint n_compressed = 0;
+
+      for (guint i = 0; i < capture->events->len; i++)
+        {
+          MysqlBinlogEvent *event = g_ptr_array_index (capture->events, i);
+
+          switch (mysql_binlog_event_get_event_type (event))
+            {
+            case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
+            case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
+            case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
+            case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
+            case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
+            case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
+              n_compressed++;
+              break;
+            default:
+              break;
+            }
+        }
+      /* Rows events large enough came compressed. */
+      g_assert_cmpuint (n_compressed, >=, 1);
+    }
+
+  /* With the full metadata in the table maps, the file alone describes
+   * the rows as well as the server does. */
+  if (g_strcmp0 (data->mode, "FULL") == 0)
+    check_offline_rows (capture, start, schema, tc->name);
 
   /* The run ended at the end of the log, after a position at its end. */
   last = capture_last_position (capture);
@@ -1194,6 +1320,31 @@ test_wide_nulls (gconstpointer user_data)
       Signal *upd = g_ptr_array_index (updated, row - 1);
 
       check_wide_row (ins->row, n, row, row, row);
+      if (row_image_minimal)
+        {
+          /* Before: the key; after: every column, as every one changed,
+           * but not the unchanged key. */
+          g_autoptr(GVariant) key = mysql_binlog_row_lookup (upd->row, "id");
+
+          g_assert_cmpuint (mysql_binlog_row_get_n_columns (upd->row), ==, 1);
+          g_assert_cmpint (g_variant_get_int64 (key), ==, row);
+          g_assert_cmpuint (mysql_binlog_row_get_n_columns (upd->after), ==, n);
+          g_assert_cmpint (mysql_binlog_row_get_column_index (upd->after, "id"), ==, -1);
+          for (guint i = 1; i <= n; i++)
+            {
+              g_autofree char *name = g_strdup_printf ("c%u", i);
+              g_autoptr(GVariant) value = mysql_binlog_row_lookup (upd->after, name);
+              g_autoptr(GVariant) expected = NULL;
+
+              if (wide_is_null (n, row, i))
+                expected = wide_value_variant (i, 7);
+              else
+                expected = parse_variant ("@mv nothing");
+              g_assert_cmpint (mysql_binlog_row_get_column_index (upd->after, name), ==, i - 1);
+              assert_variant_equal (value, expected, name);
+            }
+          continue;
+        }
       check_wide_row (upd->row, n, row, row, row);
 
       /* After: the columns that were NULL hold row 7's values, the others
@@ -2189,6 +2340,8 @@ main (int   argc,
   static TypeCaseData type_data[G_N_ELEMENTS (metadata_modes)][G_N_ELEMENTS (type_cases)];
   static WideData wide_data[G_N_ELEMENTS (metadata_modes)][2];
   const guint wide_sizes[] = { 9, 70 };
+  const char *server_options = g_getenv ("MYSQL_BINLOG_TEST_SERVER_OPTIONS");
+  g_auto(GStrv) server_args = NULL;
   int ret;
 
   /* TIMESTAMPs must come out in UTC whatever the reader's time zone. */
@@ -2222,6 +2375,21 @@ main (int   argc,
           wide_data[m][i].mode = metadata_modes[m];
           g_test_add_data_func (path, &wide_data[m][i], test_wide_nulls);
         }
+    }
+
+  /* With MYSQL_BINLOG_TEST_SERVER_OPTIONS (e.g. --log-bin-compress=ON or
+   * --binlog-row-image=MINIMAL), the type suite runs alone against a
+   * server configured so. */
+  if (server_options != NULL && *server_options != '\0')
+    {
+      server_args = g_strsplit (server_options, " ", -1);
+      row_image_minimal = strstr (server_options, "binlog-row-image=MINIMAL") != NULL;
+      log_bin_compress = strstr (server_options, "log-bin-compress=ON") != NULL;
+      g_test_message ("server options: %s", server_options);
+      server = test_server_start ((const char * const *) server_args);
+      ret = g_test_run ();
+      stop_server ();
+      return ret;
     }
 
   g_test_add_func ("/stream/rows/insert-update-delete", test_insert_update_delete);
@@ -2258,7 +2426,7 @@ main (int   argc,
   g_test_add_func ("/stream/errors/position-not-found", test_error_position_not_found);
   g_test_add_func ("/stream/errors/server-id-zero", test_error_server_id_zero);
 
-  server = test_server_start (NULL);
+  server = test_server_start ((const char * const *) server_args);
   ret = g_test_run ();
   stop_server ();
 

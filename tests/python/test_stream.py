@@ -71,8 +71,11 @@ class Server:
         return [line.split('\t') for line in out.splitlines()]
 
     def position(self):
+        """The server's current position, with its GTID state."""
         file, offset = self.sql('SHOW MASTER STATUS')[0][:2]
-        return MysqlBinlog.Position.new(file, int(offset))
+        gtid = self.sql("SELECT BINLOG_GTID_POS('%s', %s)" % (file, offset))
+        gtid = gtid[0][0] if gtid and gtid[0] and gtid[0][0] != 'NULL' else None
+        return MysqlBinlog.Position.new_full(file, int(offset), gtid)
 
     _next_server_id = 5000
 

@@ -1,0 +1,284 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "mysql-binlog-file-position-store.h"
+#include "mysql-binlog-error.h"
+#include "mysql-binlog-position.h"
+
+/**
+ * MysqlBinlogFilePositionStore:
+ *
+ * A [iface@MysqlBinlog.PositionStore] that keeps the position in a file,
+ * as one line of text in the form [method@MysqlBinlog.Position.to_string]
+ * writes.
+ *
+ * Saving replaces the file atomically and durably: the new contents go to
+ * a temporary file in the same directory, which is flushed to disk, renamed
+ * over the old file, and the directory is flushed too.  A crash at any
+ * moment leaves either the old position or the new one, never a torn file.
+ * Files that are not local go through [method@Gio.File.replace_contents],
+ * as atomic as their GIO backend makes it.
+ *
+ * ```c
+ * g_autoptr(GFile) file = g_file_new_for_path ("/var/lib/myapp/binlog.position");
+ * g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+ * g_object_set (stream, "position-store", store, NULL);
+ * ```
+ *
+ * Since: 1.0
+ */
+
+struct _MysqlBinlogFilePositionStore
+{
+  GObject parent_instance;
+
+  GFile *file;
+};
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void mysql_binlog_file_position_store_iface_init (MysqlBinlogPositionStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MysqlBinlogFilePositionStore, mysql_binlog_file_position_store,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MYSQL_BINLOG_TYPE_POSITION_STORE,
+                                                      mysql_binlog_file_position_store_iface_init))
+
+static void
+mysql_binlog_file_position_store_dispose (GObject *object)
+{
+  MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (object);
+
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (mysql_binlog_file_position_store_parent_class)->dispose (object);
+}
+
+static void
+mysql_binlog_file_position_store_get_property (GObject    *object,
+                                               guint       prop_id,
+                                               GValue     *value,
+                                               GParamSpec *pspec)
+{
+  MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mysql_binlog_file_position_store_set_property (GObject      *object,
+                                               guint         prop_id,
+                                               const GValue *value,
+                                               GParamSpec   *pspec)
+{
+  MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_set_object (&self->file, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mysql_binlog_file_position_store_class_init (MysqlBinlogFilePositionStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mysql_binlog_file_position_store_dispose;
+  object_class->get_property = mysql_binlog_file_position_store_get_property;
+  object_class->set_property = mysql_binlog_file_position_store_set_property;
+
+  /**
+   * MysqlBinlogFilePositionStore:file: (getter get_file)
+   *
+   * The file that holds the position.  Its directory must exist.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mysql_binlog_file_position_store_init (MysqlBinlogFilePositionStore *self)
+{
+}
+
+static MysqlBinlogPosition *
+file_store_load (MysqlBinlogPositionStore  *store,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (store);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  MysqlBinlogPosition *position;
+  gsize length;
+
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The file position store has no file");
+      return NULL;
+    }
+
+  if (!g_file_load_contents (self->file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return NULL;  /* nothing saved yet */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (*g_strstrip (contents) == '\0')
+    return NULL;
+
+  position = mysql_binlog_position_from_string (contents, &local_error);
+  if (position == NULL)
+    {
+      name = g_file_get_parse_name (self->file);
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                   "The position file “%s” holds no position: %s", name, local_error->message);
+    }
+  return position;
+}
+
+static gboolean
+sync_directory (GFile   *file,
+                GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+  int fd, saved_errno;
+
+  if (path == NULL)
+    return TRUE;
+  fd = g_open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd < 0)
+    goto failed;
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      saved_errno = errno;
+      close (fd);
+      errno = saved_errno;
+      goto failed;
+    }
+  close (fd);
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "Could not flush the directory “%s” to disk: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+file_store_save (MysqlBinlogPositionStore  *store,
+                 MysqlBinlogPosition       *position,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (store);
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->file == NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The file position store has no file");
+      return FALSE;
+    }
+
+  text = mysql_binlog_position_to_string (position);
+  contents = g_strconcat (text, "\n", NULL);
+  path = g_file_get_path (self->file);
+
+  if (path == NULL)
+    return g_file_replace_contents (self->file, contents, strlen (contents), NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, cancellable, error);
+
+  /* A temporary file, flushed, then renamed over the old one. */
+  if (!g_file_set_contents_full (path, contents, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, error))
+    return FALSE;
+  /* The rename itself is durable once the directory is. */
+  return sync_directory (self->file, error);
+}
+
+static void
+mysql_binlog_file_position_store_iface_init (MysqlBinlogPositionStoreInterface *iface)
+{
+  iface->load = file_store_load;
+  iface->save = file_store_save;
+}
+
+/**
+ * mysql_binlog_file_position_store_new:
+ * @file: the file that holds (or will hold) the position
+ *
+ * Creates a position store that keeps the position in @file.  Nothing is
+ * read or written until the store is used.
+ *
+ * Returns: (transfer full): a new position store
+ *
+ * Since: 1.0
+ */
+MysqlBinlogFilePositionStore *
+mysql_binlog_file_position_store_new (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (MYSQL_BINLOG_TYPE_FILE_POSITION_STORE, "file", file, NULL);
+}
+
+/**
+ * mysql_binlog_file_position_store_get_file: (get-property file)
+ * @store: a file position store
+ *
+ * Gets the file that holds the position.
+ *
+ * Returns: (transfer none): the file
+ *
+ * Since: 1.0
+ */
+GFile *
+mysql_binlog_file_position_store_get_file (MysqlBinlogFilePositionStore *store)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_FILE_POSITION_STORE (store), NULL);
+
+  return store->file;
+}

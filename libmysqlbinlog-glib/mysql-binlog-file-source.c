@@ -1,0 +1,169 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mysql-binlog-decoder-private.h"
+#include "mysql-binlog-error-private.h"
+#include "mysql-binlog-file-source-private.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+static const guint8 binlog_magic[4] = { 0xfe, 'b', 'i', 'n' };
+
+struct _MysqlBinlogFileSource
+{
+  GInputStream *input;
+  guint8       *buffer;
+  gsize         allocated;
+  gsize         start;      /* first byte not handed out yet */
+  gsize         end;        /* end of the bytes read */
+  guint64       offset;     /* file offset of buffer[start] */
+  gboolean      eof;
+};
+
+MysqlBinlogFileSource *
+_mysql_binlog_file_source_new (GInputStream *input)
+{
+  MysqlBinlogFileSource *source = g_new0 (MysqlBinlogFileSource, 1);
+
+  source->input = g_object_ref (input);
+  source->allocated = CHUNK_SIZE;
+  source->buffer = g_malloc (source->allocated);
+  return source;
+}
+
+void
+_mysql_binlog_file_source_free (MysqlBinlogFileSource *source)
+{
+  if (source == NULL)
+    return;
+  g_object_unref (source->input);
+  g_free (source->buffer);
+  g_free (source);
+}
+
+/* Makes at least @wanted bytes available from start, unless the file ends
+ * first; returns FALSE only on a read error. */
+static gboolean
+fill (MysqlBinlogFileSource  *source,
+      gsize                   wanted,
+      GCancellable           *cancellable,
+      GError                **error)
+{
+  if (source->end - source->start >= wanted)
+    return TRUE;
+
+  /* Move what is left to the front, and grow only for a bigger event. */
+  if (source->start > 0)
+    {
+      memmove (source->buffer, source->buffer + source->start, source->end - source->start);
+      source->end -= source->start;
+      source->start = 0;
+    }
+
+  while (!source->eof && source->end < wanted)
+    {
+      gssize n;
+
+      /* Grow only as the bytes arrive: an event that declares a size
+       * the file does not have costs no more than the file. */
+      if (source->end == source->allocated)
+        {
+          source->allocated = MIN (source->allocated * 2, MAX (wanted, CHUNK_SIZE));
+          source->buffer = g_realloc (source->buffer, source->allocated);
+        }
+
+      n = g_input_stream_read (source->input, source->buffer + source->end,
+                               source->allocated - source->end, cancellable, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        source->eof = TRUE;
+      source->end += n;
+    }
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_file_source_read_magic (MysqlBinlogFileSource  *source,
+                                      GCancellable           *cancellable,
+                                      GError                **error)
+{
+  if (!fill (source, sizeof binlog_magic, cancellable, error))
+    return FALSE;
+  if (source->end - source->start < sizeof binlog_magic ||
+      memcmp (source->buffer + source->start, binlog_magic, sizeof binlog_magic) != 0)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT,
+                           "Not a binary log file: it does not start with the bytes FE 62 69 6E");
+      return FALSE;
+    }
+  source->start += sizeof binlog_magic;
+  source->offset += sizeof binlog_magic;
+  return TRUE;
+}
+
+MysqlBinlogReadResult
+_mysql_binlog_file_source_read_event (MysqlBinlogFileSource  *source,
+                                      const guint8          **data,
+                                      gsize                  *length,
+                                      guint64                *offset,
+                                      GCancellable           *cancellable,
+                                      GError                **error)
+{
+  const guint8 *header;
+  gsize available;
+  guint32 event_size;
+
+  if (!fill (source, MYSQL_BINLOG_EVENT_HEADER_LENGTH, cancellable, error))
+    return MYSQL_BINLOG_READ_ERROR;
+  available = source->end - source->start;
+  if (available == 0)
+    return MYSQL_BINLOG_READ_END;
+  if (available < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
+    {
+      _mysql_binlog_set_corrupt (error, "Truncated event: the file ends %" G_GSIZE_FORMAT
+                                 " bytes into the %u-byte header of an event",
+                                 available, MYSQL_BINLOG_EVENT_HEADER_LENGTH);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  header = source->buffer + source->start;
+  event_size = header[9] | (header[10] << 8) | (header[11] << 16) | ((guint32) header[12] << 24);
+  if (event_size < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
+    {
+      _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes, less than its own "
+                                 "%u-byte header", header[4], event_size,
+                                 MYSQL_BINLOG_EVENT_HEADER_LENGTH);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+  if (event_size > MYSQL_BINLOG_FILE_MAX_EVENT_SIZE)
+    {
+      _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes, more than the "
+                                 "largest event a server writes", header[4], event_size);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  if (!fill (source, event_size, cancellable, error))
+    return MYSQL_BINLOG_READ_ERROR;
+  available = source->end - source->start;
+  if (available < event_size)
+    {
+      header = source->buffer + source->start;
+      _mysql_binlog_set_corrupt (error, "Truncated event: the file ends %" G_GSIZE_FORMAT
+                                 " bytes into an event of type %u that declares %u bytes",
+                                 available, header[4], event_size);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  *data = source->buffer + source->start;
+  *length = event_size;
+  *offset = source->offset;
+  source->start += event_size;
+  source->offset += event_size;
+  return MYSQL_BINLOG_READ_EVENT;
+}

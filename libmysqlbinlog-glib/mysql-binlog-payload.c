@@ -1,0 +1,285 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <zstd.h>
+
+#include "mysql-binlog-error-private.h"
+#include "mysql-binlog-payload-private.h"
+
+/* The fields that precede the payload: a type, a length, a value, each a
+ * length-encoded integer, up to the end mark. */
+enum {
+  FIELD_END_MARK = 0,
+  FIELD_PAYLOAD_SIZE = 1,
+  FIELD_COMPRESSION_TYPE = 2,
+  FIELD_UNCOMPRESSED_SIZE = 3,
+};
+
+enum {
+  COMPRESSION_ZSTD = 0,
+  COMPRESSION_NONE = 255,
+};
+
+/* No inner event is larger than the largest event a server writes. */
+#define MAX_INNER_EVENT_SIZE (1024u * 1024u * 1024u)
+#define CHUNK_SIZE (64 * 1024)
+
+struct _MysqlBinlogPayloadReader
+{
+  guint          compression;
+  ZSTD_DStream  *zstd;
+  ZSTD_inBuffer  in;
+  gboolean       input_done;   /* the decompressor has flushed everything */
+  guint8        *buffer;       /* decompressed bytes not yet handed out */
+  gsize          allocated;
+  gsize          start;
+  gsize          end;
+  guint64        uncompressed_size;
+  guint64        produced;
+};
+
+static gboolean
+read_packed (const guint8 **p,
+             const guint8  *end,
+             guint64       *value)
+{
+  const guint8 *q = *p;
+  guint n;
+
+  if (q >= end)
+    return FALSE;
+  if (*q < 251)
+    {
+      *value = *q;
+      *p = q + 1;
+      return TRUE;
+    }
+  n = *q == 252 ? 2 : *q == 253 ? 3 : *q == 254 ? 8 : 0;
+  if (n == 0 || (gsize) (end - q) < n + 1)
+    return FALSE;
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    *value |= (guint64) q[1 + i] << (8 * i);
+  *p = q + 1 + n;
+  return TRUE;
+}
+
+MysqlBinlogPayloadReader *
+_mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
+                                  GError                     **error)
+{
+  g_autoptr(MysqlBinlogPayloadReader) reader = g_new0 (MysqlBinlogPayloadReader, 1);
+  /* The fields start right after the common header, whatever post-header
+   * length the format description announces. */
+  const guint8 *p = info->post_header;
+  const guint8 *end = info->data + info->length;
+  guint64 payload_size = G_MAXUINT64, compression = COMPRESSION_NONE;
+  gboolean have_end = FALSE;
+
+  while (!have_end)
+    {
+      guint64 type, length, value = 0;
+      const guint8 *field_end;
+
+      if (!read_packed (&p, end, &type))
+        goto malformed;
+      if (type == FIELD_END_MARK)
+        {
+          have_end = TRUE;
+          break;
+        }
+      if (!read_packed (&p, end, &length) || length > (guint64) (end - p))
+        goto malformed;
+      field_end = p + length;
+      switch (type)
+        {
+        case FIELD_PAYLOAD_SIZE:
+        case FIELD_COMPRESSION_TYPE:
+        case FIELD_UNCOMPRESSED_SIZE:
+          if (!read_packed (&p, field_end, &value) || p != field_end)
+            goto malformed;
+          if (type == FIELD_PAYLOAD_SIZE)
+            payload_size = value;
+          else if (type == FIELD_COMPRESSION_TYPE)
+            compression = value;
+          else
+            reader->uncompressed_size = value;
+          break;
+        default:
+          /* A field of a newer server: skip it. */
+          break;
+        }
+      p = field_end;
+    }
+
+  if (payload_size != G_MAXUINT64 && payload_size != (guint64) (end - p))
+    {
+      _mysql_binlog_set_corrupt (error, "Transaction payload event announces a %" G_GUINT64_FORMAT
+                                 "-byte payload but carries %" G_GSIZE_FORMAT " bytes",
+                                 payload_size, (gsize) (end - p));
+      return NULL;
+    }
+
+  reader->compression = compression;
+  reader->in.src = p;
+  reader->in.size = end - p;
+  reader->in.pos = 0;
+  switch (compression)
+    {
+    case COMPRESSION_ZSTD:
+      reader->zstd = ZSTD_createDStream ();
+      if (reader->zstd == NULL)
+        {
+          g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                               "Could not create a zstd decompressor");
+          return NULL;
+        }
+      ZSTD_initDStream (reader->zstd);
+      reader->allocated = CHUNK_SIZE;
+      reader->buffer = g_malloc (reader->allocated);
+      break;
+    case COMPRESSION_NONE:
+      break;
+    default:
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Transaction payload compressed with the unknown algorithm %" G_GUINT64_FORMAT,
+                   compression);
+      return NULL;
+    }
+  return g_steal_pointer (&reader);
+
+malformed:
+  _mysql_binlog_set_corrupt (error, "Transaction payload event with malformed header fields");
+  return NULL;
+}
+
+void
+_mysql_binlog_payload_reader_free (MysqlBinlogPayloadReader *reader)
+{
+  if (reader == NULL)
+    return;
+  if (reader->zstd != NULL)
+    ZSTD_freeDStream (reader->zstd);
+  g_free (reader->buffer);
+  g_free (reader);
+}
+
+/* Decompresses until @wanted bytes are available or the payload ends. */
+static gboolean
+fill (MysqlBinlogPayloadReader  *reader,
+      gsize                      wanted,
+      GError                   **error)
+{
+  if (reader->end - reader->start >= wanted)
+    return TRUE;
+
+  if (reader->start > 0)
+    {
+      memmove (reader->buffer, reader->buffer + reader->start, reader->end - reader->start);
+      reader->end -= reader->start;
+      reader->start = 0;
+    }
+  while (reader->end < wanted && !reader->input_done)
+    {
+      ZSTD_outBuffer out;
+      gsize before;
+      size_t ret;
+
+      /* Grow only as the bytes come out of the decompressor. */
+      if (reader->end == reader->allocated)
+        {
+          reader->allocated = MIN (reader->allocated * 2, MAX (wanted, CHUNK_SIZE));
+          reader->buffer = g_realloc (reader->buffer, reader->allocated);
+        }
+
+      out.dst = reader->buffer;
+      out.size = reader->allocated;
+      out.pos = reader->end;
+      before = out.pos;
+      ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
+
+      if (ZSTD_isError (ret))
+        {
+          _mysql_binlog_set_corrupt (error, "Transaction payload: zstd: %s", ZSTD_getErrorName (ret));
+          return FALSE;
+        }
+      reader->end = out.pos;
+      reader->produced += out.pos - before;
+      /* Done when the frame ended and everything is out, or when the
+       * input is used up and the decompressor has nothing more. */
+      if ((ret == 0 && reader->in.pos == reader->in.size) ||
+          (reader->in.pos == reader->in.size && out.pos == before && out.pos < out.size))
+        reader->input_done = TRUE;
+    }
+  return TRUE;
+}
+
+MysqlBinlogReadResult
+_mysql_binlog_payload_reader_next (MysqlBinlogPayloadReader  *reader,
+                                   const guint8             **data,
+                                   gsize                     *length,
+                                   GError                   **error)
+{
+  const guint8 *header;
+  gsize available;
+  guint32 event_size;
+
+  if (reader->compression == COMPRESSION_NONE)
+    {
+      available = reader->in.size - reader->in.pos;
+      header = (const guint8 *) reader->in.src + reader->in.pos;
+    }
+  else
+    {
+      if (!fill (reader, MYSQL_BINLOG_EVENT_HEADER_LENGTH, error))
+        return MYSQL_BINLOG_READ_ERROR;
+      available = reader->end - reader->start;
+      header = reader->buffer + reader->start;
+    }
+
+  if (available == 0)
+    return MYSQL_BINLOG_READ_END;
+  if (available < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
+    {
+      _mysql_binlog_set_corrupt (error, "Transaction payload ends in the middle of an event header");
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+  event_size = header[9] | (header[10] << 8) | (header[11] << 16) | ((guint32) header[12] << 24);
+  if (event_size < MYSQL_BINLOG_EVENT_HEADER_LENGTH || event_size > MAX_INNER_EVENT_SIZE)
+    {
+      _mysql_binlog_set_corrupt (error, "Transaction payload holds an event of type %u that "
+                                 "declares %u bytes", header[4], event_size);
+      return MYSQL_BINLOG_READ_ERROR;
+    }
+
+  if (reader->compression == COMPRESSION_NONE)
+    {
+      if (available < event_size)
+        goto truncated;
+      *data = header;
+      *length = event_size;
+      reader->in.pos += event_size;
+      return MYSQL_BINLOG_READ_EVENT;
+    }
+
+  if (!fill (reader, event_size, error))
+    return MYSQL_BINLOG_READ_ERROR;
+  available = reader->end - reader->start;
+  header = reader->buffer + reader->start;
+  if (available < event_size)
+    goto truncated;
+  *data = header;
+  *length = event_size;
+  reader->start += event_size;
+  return MYSQL_BINLOG_READ_EVENT;
+
+truncated:
+  _mysql_binlog_set_corrupt (error, "Transaction payload ends %" G_GSIZE_FORMAT " bytes into an "
+                             "event of type %u that declares %u bytes",
+                             available, header[4], event_size);
+  return MYSQL_BINLOG_READ_ERROR;
+}

@@ -1,0 +1,665 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <mysqlbinlog-glib.h>
+
+/*
+ * Real binary log files written by MySQL (5.0 to 8.0) and MariaDB servers,
+ * read offline.  They live outside the repository, in shared/fixtures
+ * beside it (or where MYSQL_BINLOG_FIXTURES_DIR points); without them the
+ * tests skip.
+ */
+
+static char *fixtures_dir;
+
+static gboolean
+have_fixtures (void)
+{
+  if (fixtures_dir == NULL)
+    {
+      g_test_skip ("the binlog fixtures are missing: no directory "
+                   "../shared/fixtures/mysql-binlogs beside the source tree "
+                   "(set MYSQL_BINLOG_FIXTURES_DIR to their folder)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (fixtures_dir, name, NULL);
+}
+
+/* What reading a file gave: one line per row, the events, the positions. */
+typedef struct
+{
+  GString   *rows;
+  GPtrArray *row_objects;   /* every row image, in order */
+  GArray    *event_types;
+  GPtrArray *positions;     /* "file:offset" */
+} Transcript;
+
+static void
+transcript_clear (Transcript *t)
+{
+  g_string_free (t->rows, TRUE);
+  g_ptr_array_unref (t->row_objects);
+  g_array_unref (t->event_types);
+  g_ptr_array_unref (t->positions);
+}
+
+static void
+append_row (Transcript     *t,
+            const char     *what,
+            MysqlBinlogRow *row)
+{
+  g_autoptr(GVariant) values = mysql_binlog_row_to_variant (row);
+  g_autofree char *text = g_variant_print (values, TRUE);
+
+  g_string_append_printf (t->rows, "%s %s.%s %s\n", what, mysql_binlog_row_get_schema (row),
+                          mysql_binlog_row_get_table (row), text);
+  g_ptr_array_add (t->row_objects, mysql_binlog_row_ref (row));
+}
+
+static void
+on_inserted (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             Transcript        *t)
+{
+  append_row (t, "I", row);
+}
+
+static void
+on_deleted (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            Transcript        *t)
+{
+  append_row (t, "D", row);
+}
+
+static void
+on_updated (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *before,
+            MysqlBinlogRow    *after,
+            Transcript        *t)
+{
+  append_row (t, "U-", before);
+  append_row (t, "U+", after);
+}
+
+static void
+on_event (MysqlBinlogStream *stream,
+          MysqlBinlogEvent  *event,
+          Transcript        *t)
+{
+  guint type = mysql_binlog_event_get_event_type (event);
+
+  g_array_append_val (t->event_types, type);
+}
+
+static void
+on_position (MysqlBinlogStream   *stream,
+             MysqlBinlogPosition *position,
+             Transcript          *t)
+{
+  g_ptr_array_add (t->positions, mysql_binlog_position_to_string (position));
+}
+
+/* Reads a file to its end; returns whether it succeeded. */
+static gboolean
+read_file_path (const char  *path,
+                Transcript  *t,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
+
+  t->rows = g_string_new (NULL);
+  t->row_objects = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
+  t->event_types = g_array_new (FALSE, FALSE, sizeof (guint));
+  t->positions = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_inserted), t);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), t);
+  g_signal_connect (stream, "rows-updated", G_CALLBACK (on_updated), t);
+  g_signal_connect (stream, "binlog", G_CALLBACK (on_event), t);
+  g_signal_connect (stream, "binlog-position", G_CALLBACK (on_position), t);
+  return mysql_binlog_stream_run (stream, NULL, error);
+}
+
+static gboolean
+read_fixture (const char  *name,
+              Transcript  *t,
+              GError     **error)
+{
+  g_autofree char *path = fixture_path (name);
+
+  return read_file_path (path, t, error);
+}
+
+static guint
+count_events (Transcript *t,
+              guint       type)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < t->event_types->len; i++)
+    if (g_array_index (t->event_types, guint, i) == type)
+      n++;
+  return n;
+}
+
+/* Every fixture: read to the end with the stated number of events and
+ * row images, or the error that file deserves at the offset it deserves. */
+typedef struct
+{
+  const char *name;
+  guint       n_events;     /* events read (before the error, if any) */
+  guint       n_rows;       /* rows-* emissions (an update counts once) */
+  gint        error_code;   /* -1: read to the end */
+  guint64     error_offset;
+  const char *error_text;
+} FixtureCase;
+
+static const FixtureCase fixture_cases[] = {
+  { "binlog-invisible-columns.000001", 22, 3, -1, 0, NULL },
+  { "binlog_56_gtid_reserved_word.000001", 20, 1, -1, 0, NULL },
+  { "binlog_savepoint.000001", 12, 0, -1, 0, NULL },
+  { "binlog_transaction.000001", 20, 0, -1, 0, NULL },
+  { "binlog_transaction_previous_GTID_no_tag.000001", 3, 0, -1, 0, NULL },
+  { "binlog_transaction_with_GTID.000001", 11, 0, -1, 0, NULL },
+  { "binlog_transaction_with_anonymous_GTID.000001", 9, 0, -1, 0, NULL },
+  { "binlog_truncated_event.000001", 0, 0, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, 4,
+    "Truncated event: the file ends 10 bytes into the 19-byte header" },
+  { "binlog_truncated_prev_gtid_event.000001", 1, 0, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, 120,
+    "Truncated event: the file ends 9 bytes into the 19-byte header" },
+  { "bug11747887-bin.000003", 9, 0, -1, 0, NULL },
+  { "bug16266.000001", 6, 0, -1, 0, NULL },
+  { "bug27213339-bin.000001", 95, 0, -1, 0, NULL },
+  { "bug32407.001", 7, 2, -1, 0, NULL },
+  { "bug33029-slave-relay-bin.000001", 43, 0, -1, 0, NULL },
+  { "bug40482-bin.000001", 3, 0, -1, 0, NULL },
+  { "corrupt-relay-bin.000624", 872, 0, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, 91204,
+    "Query event too short" },
+  { "json.binlog.000001", 36, 18, -1, 0, NULL },
+  { "mariadb-bin.000001", 13, 2, -1, 0, NULL },
+  { "master-bin.000001", 3, 0, -1, 0, NULL },
+  { "mysql_type_bit.000001", 11, 1, -1, 0, NULL },
+  { "rpl_atomic_ddl_rollback_full.000001", 11, 0, -1, 0, NULL },
+  { "rpl_atomic_ddl_rollback_table.000001", 7, 0, -1, 0, NULL },
+  { "rpl_atomic_ddl_rollback_view.000001", 7, 0, -1, 0, NULL },
+  { "rpl_cross_version_default_utf8mb4_collation.000001", 19, 0, -1, 0, NULL },
+  { "rpl_unfiltered_hidden_gcol.000001", 15, 1, -1, 0, NULL },
+  { "slave-relay-bin.000001", 6, 0, -1, 0, NULL },
+  { "transaction_compression.000001", 9, 1, -1, 0, NULL },
+  { "update-full-row.binlog", 10, 7, -1, 0, NULL },
+  { "update-partial-row.binlog", 10, 7, -1, 0, NULL },
+  { "ver_5_1-wl2325_r.001", 4, 0, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, 428,
+    "XID event of 38 bytes" },
+  { "ver_5_1-wl2325_s.001", 15, 0, -1, 0, NULL },
+  { "ver_5_1_23.001", 24, 5, -1, 0, NULL },
+  { "ver_trunk_row_v2.001", 40, 5, -1, 0, NULL },
+  { "write-full-row.binlog", 9, 7, -1, 0, NULL },
+  { "write-partial-row.binlog", 10, 7, -1, 0, NULL },
+};
+
+static guint
+count_emissions (Transcript *t)
+{
+  guint n = 0;
+
+  for (const char *p = t->rows->str; *p != '\0'; p = strchr (p, '\n') + 1)
+    if (!g_str_has_prefix (p, "U+"))
+      n++;
+  return n;
+}
+
+static void
+test_fixture (gconstpointer data)
+{
+  const FixtureCase *c = data;
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!have_fixtures ())
+    return;
+
+  ok = read_fixture (c->name, &t, &error);
+  if (c->error_code < 0)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+    }
+  else
+    {
+      g_autofree char *where = g_strdup_printf ("%s at offset %" G_GUINT64_FORMAT ": ",
+                                                c->name, c->error_offset);
+
+      g_assert_false (ok);
+      g_assert_error (error, MYSQL_BINLOG_ERROR, c->error_code);
+      /* The message names the file and the offset of the bad event. */
+      g_assert_nonnull (strstr (error->message, where));
+      g_assert_nonnull (strstr (error->message, c->error_text));
+    }
+  g_assert_cmpuint (t.event_types->len, ==, c->n_events);
+  g_assert_cmpuint (count_emissions (&t), ==, c->n_rows);
+  transcript_clear (&t);
+}
+
+static void
+assert_rows (Transcript *t,
+             const char *expected)
+{
+  g_assert_cmpstr (t->rows->str, ==, expected);
+}
+
+static void
+test_invisible_columns (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  MysqlBinlogRow *row;
+  g_autoptr(GBytes) blob = NULL;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("binlog-invisible-columns.000001", &t, &error));
+  g_assert_no_error (error);
+  /* Invisible columns are columns like the others; UNSIGNED comes from
+   * the table map's signedness metadata. */
+  assert_rows (&t,
+    "I mysql.t1 {'f1': <uint64 1>, 'f2': <uint64 2>, 'f3': <int64 -3>, 'f4': <'4'>, "
+    "'f5': <[byte 0x05]>, 'f6': <uint64 6000000000>}\n"
+    "I mysql.t1 {'f1': <@mv nothing>, 'f2': <@mv nothing>, 'f3': <int64 -33>, 'f4': <'44'>, "
+    "'f5': <[byte 0x55]>, 'f6': <@mv nothing>}\n"
+    "U- mysql.t1 {'f1': <@mv nothing>, 'f2': <@mv nothing>, 'f3': <int64 -33>, 'f4': <'44'>, "
+    "'f5': <[byte 0x55]>, 'f6': <@mv nothing>}\n"
+    "U+ mysql.t1 {'f1': <uint64 111>, 'f2': <uint64 222>, 'f3': <int64 -333>, 'f4': <'444'>, "
+    "'f5': <[byte 0x55]>, 'f6': <@mv nothing>}\n");
+
+  row = g_ptr_array_index (t.row_objects, 0);
+  g_assert_cmpuint (mysql_binlog_row_get_n_columns (row), ==, 6);
+  g_assert_cmpuint (mysql_binlog_row_get_uint64 (row, 5), ==, G_GUINT64_CONSTANT (6000000000));
+  g_assert_cmpint (mysql_binlog_row_get_int64 (row, 2), ==, -3);
+  blob = mysql_binlog_row_get_bytes (row, 4);
+  g_assert_cmpmem (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), "\x05", 1);
+  transcript_clear (&t);
+}
+
+static void
+test_bit (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  MysqlBinlogRow *row;
+  g_autofree char *b = NULL;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("mysql_type_bit.000001", &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (t.row_objects->len, ==, 1);
+  row = g_ptr_array_index (t.row_objects, 0);
+  g_assert_cmpstr (mysql_binlog_row_get_table (row), ==, "foo");
+  g_assert_cmpuint (mysql_binlog_row_get_uint64 (row, 0), ==, 0x4);   /* BIT(3) 0b100 */
+  b = mysql_binlog_row_dup_string (row, 1);
+  g_assert_cmpstr (b, ==, "foo");
+  g_assert_cmpuint (mysql_binlog_row_get_uint64 (row, 2), ==, 0x20);  /* BIT(8) 0b100000 */
+  transcript_clear (&t);
+}
+
+static void
+test_mariadb (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "id", "topic", "event_type", "event", "created" };
+
+  if (!have_fixtures ())
+    return;
+  /* Its rotate event names the next file with extra bytes after it: the
+   * file is still read to its end. */
+  g_assert_true (read_fixture ("mariadb-bin.000001", &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (t.row_objects->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      MysqlBinlogRow *row = g_ptr_array_index (t.row_objects, i);
+      g_autofree char *topic = NULL;
+      g_autofree char *event_type = NULL;
+      g_autoptr(GBytes) event = NULL;
+
+      g_assert_cmpstr (mysql_binlog_row_get_schema (row), ==, "toddy_test");
+      g_assert_cmpstr (mysql_binlog_row_get_table (row), ==, "outbox");
+      g_assert_cmpuint (mysql_binlog_row_get_n_columns (row), ==, G_N_ELEMENTS (names));
+      for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+        g_assert_cmpstr (mysql_binlog_row_get_column_name (row, c), ==, names[c]);
+      topic = mysql_binlog_row_dup_string (row, 1);
+      event_type = mysql_binlog_row_dup_string (row, 2);
+      event = mysql_binlog_row_get_bytes (row, 3);
+      g_assert_cmpstr (topic, ==, "foo");
+      g_assert_cmpstr (event_type, ==, "JSON");
+      g_assert_cmpmem (g_bytes_get_data (event, NULL), g_bytes_get_size (event),
+                       "{\"foo\":1}", 9);
+    }
+  g_assert_cmpint (mysql_binlog_row_get_int64 (g_ptr_array_index (t.row_objects, 0), 0), ==, 62);
+  g_assert_cmpint (mysql_binlog_row_get_int64 (g_ptr_array_index (t.row_objects, 1), 0), ==, 63);
+  transcript_clear (&t);
+}
+
+static void
+test_json (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("json.binlog.000001", &t, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (t.rows->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 31);   /* 6 inserts, 12 updates, "" */
+  /* Binary JSON documents as JSON text; the generated columns follow. */
+  g_assert_cmpstr (lines[0], ==,
+    "I mysql.t {'@1': <int64 1>, '@2': <'{\"age\": 24, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
+    "'@3': <'Joe'>, '@4': <int64 24>}");
+  g_assert_cmpstr (lines[5], ==,
+    "I mysql.t {'@1': <int64 6>, '@2': <'{\"age\": 40, \"data\": \"zzzzzzzzzz\", \"name\": \"Pete\"}'>, "
+    "'@3': <'Pete'>, '@4': <int64 40>}");
+  g_assert_cmpstr (lines[7], ==,
+    "U+ mysql.t {'@1': <int64 1>, '@2': <'{\"age\": 25, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
+    "'@3': <'Joe'>, '@4': <int64 25>}");
+  /* PARTIAL_UPDATE_ROWS with binlog_row_image=MINIMAL: the before image
+   * has the key only, the after image the JSON diffs and the changed
+   * generated columns. */
+  g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS), ==, 1);
+  g_assert_cmpstr (lines[18], ==, "U- mysql.t {'@1': <int64 1>}");
+  g_assert_cmpstr (lines[19], ==,
+    "U+ mysql.t {'@2': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 26}]'>, "
+    "'@3': <'Joe'>, '@4': <int64 26>}");
+  g_assert_cmpstr (lines[29], ==,
+    "U+ mysql.t {'@2': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 42}]'>, "
+    "'@3': <'Pete'>, '@4': <int64 42>}");
+  {
+    MysqlBinlogRow *after = g_ptr_array_index (t.row_objects, 19);
+
+    g_assert_cmpuint (mysql_binlog_row_get_n_columns (after), ==, 3);
+    g_assert_cmpstr (mysql_binlog_row_get_column_name (after, 0), ==, "@2");
+    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "@4"), ==, 2);
+    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "@1"), ==, -1);
+  }
+  transcript_clear (&t);
+}
+
+static void
+test_transaction_payload (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("transaction_compression.000001", &t, &error));
+  g_assert_no_error (error);
+  /* The rows inside the zstd payload come out like any others, and the
+   * commit inside it makes the end of the payload a resume point. */
+  assert_rows (&t, "I test.tb1 {'@1': <int64 1>}\n");
+  g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD), ==, 1);
+  g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_TABLE_MAP), ==, 1);
+  g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_WRITE_ROWS), ==, 1);
+  g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_XID), ==, 1);
+  g_assert_cmpuint (t.positions->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (t.positions, t.positions->len - 1), ==,
+                   "transaction_compression.000001:431 "
+                   "gtid:357df524-4139-11ee-9979-b033ee13919e:1");
+  transcript_clear (&t);
+}
+
+static void
+test_positional_names (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_fixtures ())
+    return;
+  /* No column names in these table maps: columns are @1, @2, ...; the
+   * partial images carry only the columns of their bitmaps. */
+  g_assert_true (read_fixture ("update-partial-row.binlog", &t, &error));
+  g_assert_no_error (error);
+  assert_rows (&t,
+    "I mysql.ndb_apply_status {'@1': <int64 3>, '@2': <int64 25769803786>, '@3': <''>, "
+    "'@4': <int64 0>, '@5': <int64 0>}\n"
+    "I test.ba {'@1': <int64 3>, '@2': <int64 3>, '@3': <int64 3>}\n"
+    "I test.ba {'@1': <int64 1>, '@2': <int64 1>, '@3': <int64 1>}\n"
+    "I test.ba {'@1': <int64 2>, '@2': <int64 2>, '@3': <int64 2>}\n"
+    "I test.ba {'@1': <int64 4>, '@2': <int64 4>, '@3': <int64 4>}\n"
+    "U- test.ba {'@1': <int64 4>, '@3': <int64 4>}\n"
+    "U+ test.ba {'@1': <int64 4>, '@3': <int64 40>}\n"
+    "D test.ba {'@1': <int64 2>}\n");
+  transcript_clear (&t);
+
+  g_assert_true (read_fixture ("ver_trunk_row_v2.001", &t, &error));
+  g_assert_no_error (error);
+  assert_rows (&t,
+    "I test.t1 {'@1': <int64 0>, '@2': <'one'>}\n"
+    "I test.t1 {'@1': <int64 1>, '@2': <'two'>}\n"
+    "U- test.t1 {'@1': <int64 0>, '@2': <'one'>}\n"
+    "U+ test.t1 {'@1': <int64 1>, '@2': <'one'>}\n"
+    "U- test.t1 {'@1': <int64 1>, '@2': <'two'>}\n"
+    "U+ test.t1 {'@1': <int64 2>, '@2': <'two'>}\n"
+    "D test.t1 {'@1': <int64 2>, '@2': <'two'>}\n");
+  transcript_clear (&t);
+}
+
+/* A copy of a fixture, changed, in a temporary file. */
+static char *
+write_modified_copy (const char *name,
+                     gsize       keep,
+                     gssize      flip_at)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_strdup_printf ("modified-XXXXXX-%s", name);
+  char *out = NULL;
+  gsize length;
+  int fd;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  if (flip_at >= 0)
+    {
+      g_assert_cmpuint (flip_at, <, length);
+      contents[flip_at] ^= 0x40;
+    }
+  fd = g_file_open_tmp (tmpl, &out, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (out, contents, MIN (keep, length), &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_checksum_mismatch (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *where = NULL;
+
+  if (!have_fixtures ())
+    return;
+  /* mysql_type_bit.000001 has CRC32 checksums; its rows event starts at
+   * offset 927: change a byte of its row. */
+  path = write_modified_copy ("mysql_type_bit.000001", G_MAXSIZE, 927 + 30);
+  base = g_path_get_basename (path);
+  g_assert_false (read_file_path (path, &t, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH);
+  where = g_strdup_printf ("%s at offset 927: ", base);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_cmpuint (t.row_objects->len, ==, 0);
+  transcript_clear (&t);
+  g_unlink (path);
+}
+
+static void
+test_missing_table_map (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(GByteArray) without = g_byte_array_new ();
+  gsize length;
+  int fd;
+
+  if (!have_fixtures ())
+    return;
+  /* mysql_type_bit.000001 without its table map (70 bytes at offset
+   * 857): the rows event that followed it now comes first. */
+  source = fixture_path ("mysql_type_bit.000001");
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 1001);
+  g_assert_cmpuint ((guint8) contents[857 + 4], ==, MYSQL_BINLOG_EVENT_TABLE_MAP);
+  g_byte_array_append (without, (const guint8 *) contents, 857);
+  g_byte_array_append (without, (const guint8 *) contents + 857 + 70, length - 857 - 70);
+  fd = g_file_open_tmp ("no-table-map-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, (const char *) without->data, without->len, &error));
+  g_assert_no_error (error);
+
+  base = g_path_get_basename (path);
+  g_assert_false (read_file_path (path, &t, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+  where = g_strdup_printf ("%s at offset 857: ", base);
+  g_assert_nonnull (strstr (error->message, where));
+  g_assert_nonnull (strstr (error->message, "without a preceding table map"));
+  g_assert_cmpuint (t.row_objects->len, ==, 0);
+  transcript_clear (&t);
+  g_unlink (path);
+}
+
+static void
+test_truncated (void)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!have_fixtures ())
+    return;
+  source = fixture_path ("mariadb-bin.000001");
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+
+  /* Cut the file everywhere: every cut is either a clean end (at an
+   * event boundary) or a truncation error, never a crash or a hang. */
+  for (gsize keep = 0; keep < length; keep += 7)
+    {
+      Transcript t;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_modified_copy ("mariadb-bin.000001", keep, -1);
+
+      if (!read_file_path (path, &t, &error))
+        {
+          g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+          if (keep >= 4)
+            g_assert_nonnull (strstr (error->message, "Truncated"));
+          else
+            g_assert_nonnull (strstr (error->message, "Not a binary log file"));
+        }
+      else
+        {
+          g_assert_cmpuint (t.row_objects->len, <=, 2);
+        }
+      transcript_clear (&t);
+      g_unlink (path);
+    }
+}
+
+static void
+test_not_a_binlog (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("not-a-binlog-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (write (fd, "\xfe" "bon and then some garbage", 25), ==, 25);
+  close (fd);
+  g_assert_false (read_file_path (path, &t, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+  g_assert_nonnull (strstr (error->message, "Not a binary log file"));
+  transcript_clear (&t);
+  g_unlink (path);
+}
+
+static void
+test_missing_file (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (read_file_path ("/nonexistent/binlog.000001", &t, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  transcript_clear (&t);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *env = g_getenv ("MYSQL_BINLOG_FIXTURES_DIR");
+  g_autofree char *dir = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (env != NULL && *env != '\0')
+    dir = g_strdup (env);
+  else
+    dir = g_build_filename (MYSQL_BINLOG_TESTS_SRCDIR, "..", "..", "shared", "fixtures",
+                            "mysql-binlogs", NULL);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    fixtures_dir = g_steal_pointer (&dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/fixtures/file/%s", fixture_cases[i].name);
+      g_test_add_data_func (test_path, &fixture_cases[i], test_fixture);
+    }
+  g_test_add_func ("/fixtures/invisible-columns", test_invisible_columns);
+  g_test_add_func ("/fixtures/bit", test_bit);
+  g_test_add_func ("/fixtures/mariadb-full-metadata", test_mariadb);
+  g_test_add_func ("/fixtures/json", test_json);
+  g_test_add_func ("/fixtures/transaction-payload", test_transaction_payload);
+  g_test_add_func ("/fixtures/positional-names", test_positional_names);
+  g_test_add_func ("/fixtures/checksum-mismatch", test_checksum_mismatch);
+  g_test_add_func ("/fixtures/missing-table-map", test_missing_table_map);
+  g_test_add_func ("/fixtures/truncated", test_truncated);
+  g_test_add_func ("/fixtures/not-a-binlog", test_not_a_binlog);
+  g_test_add_func ("/fixtures/missing-file", test_missing_file);
+
+  {
+    int ret = g_test_run ();
+    g_free (fixtures_dir);
+    return ret;
+  }
+}

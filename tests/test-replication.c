@@ -1,0 +1,1016 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <mysql.h>
+
+#include "test-server.h"
+
+/*
+ * Replication mode under faults, against a real throwaway MariaDB server:
+ * a writer inserts numbered rows while the test kills the replica
+ * connection, restarts the server, or kills the consumer process, and the
+ * rows received are counted.
+ */
+
+/* A writer thread: transactions of @rows_per_txn rows, one INSERT each,
+ * numbered from 1.  It survives a server restart: after an error it
+ * connects again and checks whether the transaction committed. */
+typedef struct
+{
+  char *socket;
+  char *table;
+  guint rows_per_txn;
+  gulong pause_us;
+  gint stop;
+  gint committed;     /* the highest id committed, atomic */
+  guint errors;
+  GThread *thread;
+} Writer;
+
+static MYSQL *
+writer_connect (Writer *writer)
+{
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      MYSQL *conn = mysql_init (NULL);
+      unsigned int timeout = 5;
+
+      mysql_options (conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+      mysql_options (conn, MYSQL_OPT_READ_TIMEOUT, &timeout);
+      if (mysql_real_connect (conn, NULL, "root", "", NULL, 0, writer->socket, 0) != NULL)
+        return conn;
+      mysql_close (conn);
+      g_usleep (50000);
+    }
+  return NULL;
+}
+
+static gboolean
+writer_query (MYSQL      *conn,
+              const char *sql)
+{
+  if (mysql_query (conn, sql) != 0)
+    return FALSE;
+  mysql_free_result (mysql_store_result (conn));
+  return TRUE;
+}
+
+/* After an error: did the transaction starting at @first commit? */
+static gboolean
+writer_committed (MYSQL  *conn,
+                  Writer *writer,
+                  gint64  first,
+                  gboolean *known)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                          writer->table, first);
+  MYSQL_RES *result;
+  MYSQL_ROW row;
+  gboolean committed = FALSE;
+
+  *known = FALSE;
+  if (mysql_query (conn, sql) != 0 || (result = mysql_store_result (conn)) == NULL)
+    return FALSE;
+  row = mysql_fetch_row (result);
+  if (row != NULL && row[0] != NULL)
+    {
+      committed = g_ascii_strtoll (row[0], NULL, 10) > 0;
+      *known = TRUE;
+    }
+  mysql_free_result (result);
+  return committed;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  MYSQL *conn = NULL;
+  gint64 next = 1;
+
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      gboolean ok = TRUE;
+
+      if (conn == NULL && (conn = writer_connect (writer)) == NULL)
+        break;
+
+      ok = writer_query (conn, "BEGIN");
+      for (guint i = 0; ok && i < writer->rows_per_txn; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO %s VALUES (%" G_GINT64_FORMAT ", %"
+                                                  G_GINT64_FORMAT ")", writer->table, next + i,
+                                                  (next - 1) / writer->rows_per_txn + 1);
+          ok = writer_query (conn, sql);
+        }
+      ok = ok && writer_query (conn, "COMMIT");
+
+      if (!ok)
+        {
+          gboolean known = FALSE, committed = FALSE;
+
+          writer->errors++;
+          g_clear_pointer (&conn, mysql_close);
+          /* Find out whether the COMMIT made it before the connection broke. */
+          while (!known && !g_atomic_int_get (&writer->stop))
+            {
+              if ((conn = writer_connect (writer)) == NULL)
+                break;
+              committed = writer_committed (conn, writer, next, &known);
+              if (!known)
+                g_clear_pointer (&conn, mysql_close);
+            }
+          if (!known)
+            break;
+          if (!committed)
+            continue;
+        }
+
+      next += writer->rows_per_txn;
+      g_atomic_int_set (&writer->committed, (gint) (next - 1));
+      if (writer->pause_us > 0)
+        g_usleep (writer->pause_us);
+    }
+
+  g_clear_pointer (&conn, mysql_close);
+  return NULL;
+}
+
+static Writer *
+writer_start (TestServer *server,
+              const char *table,
+              guint       rows_per_txn,
+              gulong      pause_us)
+{
+  Writer *writer = g_new0 (Writer, 1);
+
+  writer->socket = g_strdup (test_server_get_socket (server));
+  writer->table = g_strdup (table);
+  writer->rows_per_txn = rows_per_txn;
+  writer->pause_us = pause_us;
+  writer->thread = g_thread_new ("writer", writer_thread, writer);
+  return writer;
+}
+
+/* Stops the writer; returns the highest id it committed. */
+static gint64
+writer_stop (Writer *writer)
+{
+  gint64 committed;
+
+  g_atomic_int_set (&writer->stop, 1);
+  g_thread_join (writer->thread);
+  committed = g_atomic_int_get (&writer->committed);
+  g_free (writer->socket);
+  g_free (writer->table);
+  g_free (writer);
+  return committed;
+}
+
+static gint64
+writer_committed_now (Writer *writer)
+{
+  return g_atomic_int_get (&writer->committed);
+}
+
+/* Kills the replica connection (the binlog dump thread) of the server,
+ * waiting up to @timeout_s seconds for one to exist. */
+static gboolean
+kill_dump_thread (TestServer *server,
+                  guint       timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = test_server_query_value (server,
+                                                     "SELECT ID FROM information_schema.PROCESSLIST "
+                                                     "WHERE COMMAND LIKE 'Binlog Dump%' LIMIT 1",
+                                                     &error);
+
+      g_assert_no_error (error);
+      if (id != NULL)
+        {
+          test_server_sqlf (server, &error, "KILL CONNECTION %s", id);
+          /* It may have ended by itself in between. */
+          if (error == NULL || strstr (error->message, "Unknown thread") != NULL)
+            return TRUE;
+          g_assert_no_error (error);
+        }
+      g_usleep (20000);
+    }
+  return FALSE;
+}
+
+/* Test 1: dump thread killed, server restarted, within one process. */
+
+typedef struct
+{
+  GMutex lock;
+  GHashTable *counts;   /* id -> times received */
+  gint64 last;
+  guint received;
+  guint out_of_order;
+  guint reconnects;
+  MysqlBinlogStream *stream;
+  gboolean ok;
+  GError *error;
+  /* When this row arrives, the handler kills the replica connection
+   * itself: a break in the middle of a transaction, for sure. */
+  gint64 kill_at;
+  char *socket;
+  gboolean killed_mid_transaction;
+  GHashTable *big_counts;   /* rows of the one large transaction */
+  guint rows_since_position;
+  guint mid_transaction_breaks;
+} Reader;
+
+/* Kills the binlog dump thread through a connection of its own (from a
+ * handler, on the reading thread). */
+static gboolean
+kill_dump_thread_from (const char *socket)
+{
+  MYSQL *conn = mysql_init (NULL);
+  MYSQL_RES *result = NULL;
+  MYSQL_ROW row;
+  gboolean killed = FALSE;
+
+  if (mysql_real_connect (conn, NULL, "root", "", NULL, 0, socket, 0) != NULL &&
+      mysql_query (conn, "SELECT ID FROM information_schema.PROCESSLIST "
+                         "WHERE COMMAND LIKE 'Binlog Dump%'") == 0 &&
+      (result = mysql_store_result (conn)) != NULL &&
+      (row = mysql_fetch_row (result)) != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("KILL CONNECTION %s", row[0]);
+
+      killed = mysql_query (conn, sql) == 0;
+    }
+  if (result != NULL)
+    mysql_free_result (result);
+  mysql_close (conn);
+  return killed;
+}
+
+static void
+reader_on_inserted (MysqlBinlogStream *stream,
+                    MysqlBinlogRow    *row,
+                    Reader            *reader)
+{
+  gint64 id = mysql_binlog_row_get_int64 (row, 0);
+  gpointer key = GSIZE_TO_POINTER (id);
+
+  g_mutex_lock (&reader->lock);
+  g_hash_table_insert (reader->counts, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (reader->counts, key)) + 1));
+  if (id <= reader->last)
+    reader->out_of_order++;
+  reader->last = id;
+  reader->received++;
+  reader->rows_since_position++;
+  g_mutex_unlock (&reader->lock);
+}
+
+static void
+reader_on_big_inserted (MysqlBinlogStream *stream,
+                        MysqlBinlogRow    *row,
+                        Reader            *reader)
+{
+  gint64 id = mysql_binlog_row_get_int64 (row, 0);
+  gpointer key = GSIZE_TO_POINTER (id);
+
+  g_mutex_lock (&reader->lock);
+  g_hash_table_insert (reader->big_counts, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (reader->big_counts, key)) + 1));
+  reader->rows_since_position++;
+  g_mutex_unlock (&reader->lock);
+
+  /* The server cannot have sent the whole transaction yet: the
+   * connection breaks in its middle. */
+  if (id == reader->kill_at)
+    reader->killed_mid_transaction = kill_dump_thread_from (reader->socket);
+}
+
+static void
+reader_on_position (MysqlBinlogStream   *stream,
+                    MysqlBinlogPosition *position,
+                    Reader              *reader)
+{
+  g_mutex_lock (&reader->lock);
+  reader->rows_since_position = 0;
+  g_mutex_unlock (&reader->lock);
+}
+
+static void
+reader_on_reconnecting (MysqlBinlogStream *stream,
+                        guint              attempt,
+                        guint              delay,
+                        GError            *error,
+                        Reader            *reader)
+{
+  g_assert_nonnull (error);
+  g_assert_cmpuint (attempt, >=, 1);
+  g_mutex_lock (&reader->lock);
+  reader->reconnects++;
+  if (reader->rows_since_position > 0)
+    reader->mid_transaction_breaks++;
+  g_mutex_unlock (&reader->lock);
+  g_test_message ("reconnecting (attempt %u, in %u ms): %s", attempt, delay, error->message);
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+
+  reader->ok = mysql_binlog_stream_run (reader->stream, NULL, &reader->error);
+  return NULL;
+}
+
+static guint
+reader_distinct (Reader *reader)
+{
+  guint n;
+
+  g_mutex_lock (&reader->lock);
+  n = g_hash_table_size (reader->counts);
+  g_mutex_unlock (&reader->lock);
+  return n;
+}
+
+static void
+test_reconnect_exactly_once (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  Reader reader = { 0 };
+  GThread *thread;
+  Writer *writer;
+  guint kills = 0, restarts = 0, duplicates = 0, missing = 0;
+  gint64 written;
+  gint64 deadline;
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r1 (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+
+  g_mutex_init (&reader.lock);
+  reader.counts = g_hash_table_new (NULL, NULL);
+  reader.kill_at = 10;  /* the tenth row of the large transaction */
+  reader.big_counts = g_hash_table_new (NULL, NULL);
+  reader.socket = g_strdup (test_server_get_socket (server));
+  reader.stream = test_server_new_stream (server);
+  g_object_set (reader.stream,
+                "blocking", TRUE,
+                "start-position", start,
+                "reconnect-attempts", 100,
+                "reconnect-delay", 50,
+                "reconnect-max-delay", 1000,
+                "heartbeat-period", 1000,
+                NULL);
+  g_signal_connect (reader.stream, "rows-inserted::test.r1",
+                    G_CALLBACK (reader_on_inserted), &reader);
+  g_signal_connect (reader.stream, "rows-inserted::test.big",
+                    G_CALLBACK (reader_on_big_inserted), &reader);
+  g_signal_connect (reader.stream, "binlog-position", G_CALLBACK (reader_on_position), &reader);
+  g_signal_connect (reader.stream, "reconnecting", G_CALLBACK (reader_on_reconnecting), &reader);
+  thread = g_thread_new ("reader", reader_thread, &reader);
+
+  /* One transaction of some 4 MB, in hundreds of rows events. */
+  test_server_sql (server, "CREATE TABLE test.big (id BIGINT PRIMARY KEY, pad VARCHAR(255)); "
+                   "INSERT INTO test.big SELECT seq, REPEAT('x', 200) FROM test.seq_1_to_20000",
+                   &error);
+  g_assert_no_error (error);
+
+  writer = writer_start (server, "test.r1", 3, 2000);
+
+  /* Kill the replica connection four times and restart the server once,
+   * while rows keep coming. */
+  for (guint round = 0; round < 6; round++)
+    {
+      g_usleep (g_test_rand_int_range (200000, 500000));
+      if (round == 3)
+        {
+          test_server_restart (server);
+          restarts++;
+        }
+      else
+        {
+          g_assert_true (kill_dump_thread (server, 20));
+          kills++;
+        }
+      g_test_message ("round %u: %" G_GINT64_FORMAT " rows written, %u received", round,
+                      writer_committed_now (writer), reader_distinct (&reader));
+    }
+  g_usleep (300000);
+  written = writer_stop (writer);
+
+  /* Everything arrives, however late. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (reader_distinct (&reader) < written && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  /* Give a duplicate the chance to show up. */
+  g_usleep (200000);
+  mysql_binlog_stream_stop (reader.stream);
+  g_thread_join (thread);
+  g_assert_no_error (reader.error);
+  g_assert_true (reader.ok);
+
+  for (gint64 id = 1; id <= written; id++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reader.counts, GSIZE_TO_POINTER (id)));
+
+      if (count == 0)
+        missing++;
+      else if (count > 1)
+        duplicates += count - 1;
+    }
+
+  g_test_message ("reconnect: rows written %" G_GINT64_FORMAT ", rows received %u, "
+                  "dump threads killed %u (and once in the middle of a transaction), "
+                  "server restarts %u, reconnections %u (%u in the middle of a transaction), "
+                  "missing %u, duplicates %u, out of order %u; large transaction: "
+                  "%u of 20000 rows, each once",
+                  written, reader.received, kills, restarts, reader.reconnects,
+                  reader.mid_transaction_breaks, missing, duplicates, reader.out_of_order,
+                  g_hash_table_size (reader.big_counts));
+
+  g_assert_cmpint (written, >, 0);
+  g_assert_true (reader.killed_mid_transaction);
+  g_assert_cmpuint (reader.mid_transaction_breaks, >=, 1);
+  g_assert_cmpuint (g_hash_table_size (reader.big_counts), ==, 20000);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, reader.big_counts);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, 1);
+  }
+  g_assert_cmpuint (missing, ==, 0);
+  g_assert_cmpuint (duplicates, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (reader.counts), ==, written);
+  g_assert_cmpuint (reader.received, ==, written);
+  g_assert_cmpuint (reader.out_of_order, ==, 0);
+  g_assert_cmpuint (reader.reconnects, >=, kills + restarts + 1);
+  g_free (reader.socket);
+
+  g_hash_table_unref (reader.counts);
+  g_hash_table_unref (reader.big_counts);
+  g_object_unref (reader.stream);
+  g_mutex_clear (&reader.lock);
+}
+
+/* Test 2: a consumer process with a file position store, SIGKILLed. */
+
+static GPid
+spawn_consumer (const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  if (!g_spawn_async (NULL, (char **) args, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                      &pid, &error))
+    g_error ("Could not start %s: %s", args[0], error->message);
+  return pid;
+}
+
+static gint64
+last_line_id (const char *path)
+{
+  g_autofree char *contents = NULL;
+  char *last;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) || *contents == '\0')
+    return 0;
+  g_strchomp (contents);
+  last = strrchr (contents, '\n');
+  return g_ascii_strtoll (last != NULL ? last + 1 : contents, NULL, 10);
+}
+
+static void
+test_consumer_killed (void)
+{
+  g_autoptr(TestServer) server = NULL;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *position_file = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *start_string = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) duplicated_txns = g_hash_table_new (NULL, NULL);
+  g_auto(GStrv) lines = NULL;
+  const guint rows_per_txn = 5;
+  const guint n_kills = 6;
+  guint mid_transaction = 0, duplicates = 0, received = 0, missing = 0;
+  gint64 written;
+  Writer *writer;
+  int status = 0;
+
+  if (!g_file_test (REPLICATION_CONSUMER, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the replication-consumer program is not built: " REPLICATION_CONSUMER);
+      return;
+    }
+
+  server = test_server_start (NULL);
+  dir = g_dir_make_tmp ("mysqlbinlog-consumer-XXXXXX", &error);
+  g_assert_no_error (error);
+  position_file = g_build_filename (dir, "position", NULL);
+  output = g_build_filename (dir, "rows", NULL);
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r2 (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  start_string = mysql_binlog_position_to_string (start);
+
+  writer = writer_start (server, "test.r2", rows_per_txn, 10000);
+
+  for (guint kill_no = 0; kill_no < n_kills; kill_no++)
+    {
+      const char *args[] = {
+        REPLICATION_CONSUMER, test_server_get_socket (server), "7001", position_file, output,
+        start_string, "--slow-us", "1500", NULL
+      };
+      GPid pid = spawn_consumer (args);
+      gint64 last;
+
+      g_usleep (g_test_rand_int_range (300000, 900000));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+      g_spawn_close_pid (pid);
+
+      last = last_line_id (output);
+      if (last % rows_per_txn != 0)
+        mid_transaction++;
+      g_test_message ("consumer killed (%u) after row %" G_GINT64_FORMAT "%s; %" G_GINT64_FORMAT
+                      " rows written", kill_no + 1, last,
+                      last % rows_per_txn != 0 ? ", in the middle of a transaction" : "",
+                      writer_committed_now (writer));
+    }
+
+  written = writer_stop (writer);
+
+  /* A last run reads to the end of the binary log and exits. */
+  {
+    const char *args[] = {
+      REPLICATION_CONSUMER, test_server_get_socket (server), "7001", position_file, output,
+      start_string, "--non-blocking", NULL
+    };
+    g_autofree char *err = NULL;
+
+    if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                       &status, &error))
+      g_error ("Could not run the consumer: %s", error->message);
+    if (!g_spawn_check_wait_status (status, &error))
+      g_error ("The last consumer run failed: %s\n%s", error->message, err);
+  }
+
+  g_assert_true (g_file_get_contents (output, &contents, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (lines[i], NULL, 10);
+      gpointer key = GSIZE_TO_POINTER (id);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+
+      g_assert_cmpint (id, >=, 1);
+      g_assert_cmpint (id, <=, written);
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (count));
+      if (count > 1)
+        {
+          duplicates++;
+          g_hash_table_add (duplicated_txns, GSIZE_TO_POINTER ((id - 1) / rows_per_txn + 1));
+        }
+      received++;
+    }
+  for (gint64 id = 1; id <= written; id++)
+    if (!g_hash_table_contains (counts, GSIZE_TO_POINTER (id)))
+      missing++;
+
+  g_test_message ("consumer: rows written %" G_GINT64_FORMAT ", rows received %u, "
+                  "kills survived %u (%u in the middle of a transaction), missing %u, "
+                  "duplicates %u (in %u transactions)",
+                  written, received, n_kills, mid_transaction, missing, duplicates,
+                  g_hash_table_size (duplicated_txns));
+
+  g_assert_cmpint (written, >, 0);
+  /* At least once: */
+  g_assert_cmpuint (missing, ==, 0);
+  /* and the only duplicates are rows of the transaction in flight at a
+   * kill: at most one transaction per kill. */
+  g_assert_cmpuint (g_hash_table_size (duplicated_txns), <=, n_kills);
+  g_assert_cmpuint (duplicates, <=, n_kills * rows_per_txn);
+
+  g_unlink (output);
+  g_unlink (position_file);
+  g_rmdir (dir);
+}
+
+/* Test 3: run_async under a main loop. */
+
+typedef struct
+{
+  GMainLoop *loop;
+  GThread *owner;
+  guint received;
+  guint wrong_thread;
+  guint out_of_order;
+  gint64 last;
+  guint positions;
+  guint ticks;
+  gboolean finished;
+  gboolean ok;
+  GError *error;
+  GCancellable *cancel_after;   /* cancelled once this many rows arrived */
+  guint cancel_at;
+  gint64 cancelled_at;
+  gint64 finished_at;
+  guint after_cancel;
+} AsyncState;
+
+static void
+async_on_inserted (MysqlBinlogStream *stream,
+                   MysqlBinlogRow    *row,
+                   AsyncState        *state)
+{
+  gint64 id = mysql_binlog_row_get_int64 (row, 0);
+
+  if (g_thread_self () != state->owner)
+    state->wrong_thread++;
+  if (id <= state->last)
+    state->out_of_order++;
+  state->last = id;
+  state->received++;
+  if (state->cancelled_at != 0)
+    state->after_cancel++;
+  if (state->cancel_after != NULL && state->received == state->cancel_at)
+    {
+      state->cancelled_at = g_get_monotonic_time ();
+      g_cancellable_cancel (state->cancel_after);
+    }
+}
+
+static void
+async_on_position (MysqlBinlogStream   *stream,
+                   MysqlBinlogPosition *position,
+                   AsyncState          *state)
+{
+  if (g_thread_self () != state->owner)
+    state->wrong_thread++;
+  state->positions++;
+}
+
+static gboolean
+async_tick (gpointer data)
+{
+  AsyncState *state = data;
+
+  state->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+async_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  AsyncState *state = data;
+
+  if (g_thread_self () != state->owner)
+    state->wrong_thread++;
+  state->ok = mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (object), result, &state->error);
+  state->finished = TRUE;
+  state->finished_at = g_get_monotonic_time ();
+  g_main_loop_quit (state->loop);
+}
+
+static gboolean
+async_timeout (gpointer data)
+{
+  g_error ("The asynchronous run did not end within 60 s");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_async_main_loop (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+  const guint n_txns = 40, rows_per_txn = 50;
+  guint tick_id, timeout_id;
+  gint64 began;
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r3 (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  for (guint t = 0; t < n_txns; t++)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO test.r3 VALUES ");
+
+      for (guint r = 0; r < rows_per_txn; r++)
+        g_string_append_printf (sql, "%s(%u, %u)", r > 0 ? "," : "", t * rows_per_txn + r + 1, t);
+      test_server_sql (server, sql->str, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Everything, in order, on this thread. */
+  state.loop = loop;
+  state.owner = g_thread_self ();
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, NULL);
+  g_signal_connect (stream, "rows-inserted::test.r3", G_CALLBACK (async_on_inserted), &state);
+  g_signal_connect (stream, "binlog-position", G_CALLBACK (async_on_position), &state);
+  tick_id = g_timeout_add (5, async_tick, &state);
+  timeout_id = g_timeout_add_seconds (60, async_timeout, NULL);
+  began = g_get_monotonic_time ();
+  mysql_binlog_stream_run_async (stream, NULL, async_done, &state);
+  g_main_loop_run (loop);
+
+  g_test_message ("async: %u rows received in %.0f ms, %u positions, %u main loop ticks "
+                  "meanwhile, %u on a wrong thread, %u out of order",
+                  state.received, (state.finished_at - began) / 1000.0, state.positions,
+                  state.ticks, state.wrong_thread, state.out_of_order);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.received, ==, n_txns * rows_per_txn);
+  g_assert_cmpint (state.last, ==, n_txns * rows_per_txn);
+  g_assert_cmpuint (state.out_of_order, ==, 0);
+  g_assert_cmpuint (state.wrong_thread, ==, 0);
+  g_assert_cmpuint (state.positions, >=, n_txns);
+  g_clear_object (&stream);
+
+  /* A blocking stream, cancelled from a handler while rows keep coming:
+   * it ends promptly and delivers nothing more. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    AsyncState state2 = { 0 };
+    Writer *writer;
+
+    test_server_sql (server, "CREATE TABLE test.r3b (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+    g_assert_no_error (error);
+    writer = writer_start (server, "test.r3b", 10, 1000);
+    state2.loop = loop;
+    state2.owner = g_thread_self ();
+    state2.cancel_after = cancellable;
+    state2.cancel_at = 200;
+    stream = test_server_new_stream (server);
+    g_object_set (stream, "start-position", start, "blocking", TRUE, NULL);
+    g_signal_connect (stream, "rows-inserted::test.r3b", G_CALLBACK (async_on_inserted), &state2);
+    mysql_binlog_stream_run_async (stream, cancellable, async_done, &state2);
+    g_main_loop_run (loop);
+    writer_stop (writer);
+
+    g_test_message ("async cancel: %u rows received, run ended %.1f ms after the cancel, "
+                    "%u rows delivered after it", state2.received,
+                    (state2.finished_at - state2.cancelled_at) / 1000.0, state2.after_cancel);
+    g_assert_error (state2.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&state2.error);
+    g_assert_false (state2.ok);
+    g_assert_cmpuint (state2.received, ==, 200);
+    g_assert_cmpuint (state2.after_cancel, ==, 0);
+    g_assert_cmpuint (state2.wrong_thread, ==, 0);
+    g_assert_cmpint (state2.finished_at - state2.cancelled_at, <, 2 * G_USEC_PER_SEC);
+  }
+
+  g_source_remove (tick_id);
+  g_source_remove (timeout_id);
+}
+
+/* The position store: what run() loads and saves. */
+
+static void
+test_file_position_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mysqlbinlog-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) loaded = NULL;
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (mysql_binlog_file_position_store_get_file (store) == file);
+
+  /* Nothing saved yet: NULL without an error. */
+  loaded = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+
+  position = mysql_binlog_position_new_full ("mariadb-bin.000002", 1234, "0-1-42");
+  g_assert_true (mysql_binlog_position_store_save (MYSQL_BINLOG_POSITION_STORE (store), position,
+                                                   NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "mariadb-bin.000002:1234 gtid:0-1-42\n");
+
+  loaded = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mysql_binlog_position_equal (loaded, position));
+  g_clear_pointer (&loaded, mysql_binlog_position_unref);
+
+  /* No temporary file is left behind. */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "position");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* A file that holds no position is an error, not an empty store. */
+  g_assert_true (g_file_set_contents (path, "garbage\n", -1, NULL));
+  loaded = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store), NULL, &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+
+  /* A directory that does not exist: the save fails with an error. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "no", "such", "position", NULL);
+    g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+    g_autoptr(MysqlBinlogFilePositionStore) bad = mysql_binlog_file_position_store_new (missing_file);
+
+    g_assert_false (mysql_binlog_position_store_save (MYSQL_BINLOG_POSITION_STORE (bad), position,
+                                                      NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A stream with a store: starts from the stored position (over
+ * start-position), saves at transaction boundaries, and saves at the end. */
+static void
+test_stream_position_store (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mysqlbinlog-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) middle = NULL;
+  g_autoptr(MysqlBinlogPosition) end = NULL;
+  g_autoptr(MysqlBinlogPosition) saved = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  Reader reader = { 0 };
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r4 (id BIGINT PRIMARY KEY, txn BIGINT); "
+                   "INSERT INTO test.r4 VALUES (1, 1), (2, 1)", &error);
+  g_assert_no_error (error);
+  middle = test_server_master_position (server);
+  test_server_sql (server, "INSERT INTO test.r4 VALUES (3, 2); INSERT INTO test.r4 VALUES (4, 3)",
+                   &error);
+  g_assert_no_error (error);
+  end = test_server_master_position (server);
+  start = mysql_binlog_position_new (mysql_binlog_position_get_file (end), 4);
+
+  /* The stored position wins over start-position. */
+  g_assert_true (mysql_binlog_position_store_save (MYSQL_BINLOG_POSITION_STORE (store), middle,
+                                                   NULL, &error));
+  g_mutex_init (&reader.lock);
+  reader.counts = g_hash_table_new (NULL, NULL);
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, "position-store", store,
+                "save-transactions", 100, NULL);
+  g_assert_true (mysql_binlog_stream_get_position_store (stream) ==
+                 MYSQL_BINLOG_POSITION_STORE (store));
+  g_signal_connect (stream, "rows-inserted::test.r4", G_CALLBACK (reader_on_inserted), &reader);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (reader.received, ==, 2);
+  g_assert_true (g_hash_table_contains (reader.counts, GSIZE_TO_POINTER (3)));
+  g_assert_true (g_hash_table_contains (reader.counts, GSIZE_TO_POINTER (4)));
+
+  /* save-transactions 100 saved nothing on the way, the end saved it all. */
+  saved = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mysql_binlog_position_equal (saved, end));
+
+  /* Running again delivers nothing new. */
+  reader.received = 0;
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_cmpuint (reader.received, ==, 0);
+
+  g_hash_table_unref (reader.counts);
+  g_mutex_clear (&reader.lock);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Errors that another attempt cannot fix are reported at once. */
+static void
+test_clear_errors (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogPosition) purged = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 began;
+
+  /* Positions in a purged binary log file, by file and by GTID. */
+  test_server_sql (server, "CREATE DATABASE test; CREATE TABLE test.r5 (id INT PRIMARY KEY); "
+                   "INSERT INTO test.r5 VALUES (1); INSERT INTO test.r5 VALUES (2)", &error);
+  g_assert_no_error (error);
+  purged = test_server_master_position (server);
+  g_assert_nonnull (mysql_binlog_position_get_gtid_set (purged));
+  test_server_sql (server, "INSERT INTO test.r5 VALUES (3); FLUSH BINARY LOGS; "
+                   "INSERT INTO test.r5 VALUES (4)", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(MysqlBinlogPosition) now = test_server_master_position (server);
+
+    g_autofree char *first = NULL;
+
+    /* The server keeps a file until its binlog checkpoint passed it. */
+    for (guint i = 0; i < 100; i++)
+      {
+        test_server_sqlf (server, &error, "PURGE BINARY LOGS TO '%s'",
+                          mysql_binlog_position_get_file (now));
+        g_assert_no_error (error);
+        g_free (first);
+        first = test_server_query_value (server, "SHOW BINARY LOGS", &error);
+        g_assert_no_error (error);
+        if (g_strcmp0 (first, mysql_binlog_position_get_file (now)) == 0)
+          break;
+        g_usleep (50000);
+      }
+    g_assert_cmpstr (first, ==, mysql_binlog_position_get_file (now));
+  }
+
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", purged, "reconnect-attempts", -1, NULL);
+  began = g_get_monotonic_time ();
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&stream);
+
+  {
+    g_autoptr(MysqlBinlogPosition) gtid =
+      mysql_binlog_position_new_for_gtid_set (mysql_binlog_position_get_gtid_set (purged));
+
+    stream = test_server_new_stream (server);
+    g_object_set (stream, "start-position", gtid, "reconnect-attempts", -1, NULL);
+    g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_clear_object (&stream);
+  }
+
+  /* A server whose binary log is not row-based. */
+  test_server_sql (server, "SET GLOBAL binlog_format = 'STATEMENT'", &error);
+  g_assert_no_error (error);
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "reconnect-attempts", -1, NULL);
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (g_get_monotonic_time () - began, <, 10 * G_USEC_PER_SEC);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/replication/file-position-store", test_file_position_store);
+  g_test_add_func ("/replication/stream-position-store", test_stream_position_store);
+  g_test_add_func ("/replication/clear-errors", test_clear_errors);
+  g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);
+  g_test_add_func ("/replication/consumer-killed", test_consumer_killed);
+  g_test_add_func ("/replication/async-main-loop", test_async_main_loop);
+
+  return g_test_run ();
+}

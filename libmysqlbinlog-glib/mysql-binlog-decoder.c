@@ -39,6 +39,7 @@ enum {
   TM_ENUM_AND_SET_DEFAULT_CHARSET,
   TM_ENUM_AND_SET_COLUMN_CHARSET,
   TM_COLUMN_VISIBILITY,
+  TM_VECTOR_DIMENSIONALITY,
 };
 
 struct _MysqlBinlogDecoder
@@ -870,9 +871,52 @@ parse_optional_metadata (MysqlBinlogTable       *table,
               }
           }
           break;
+        case TM_GEOMETRY_TYPE:
+        case TM_VECTOR_DIMENSIONALITY:
+          {
+            guint8 wanted = type == TM_GEOMETRY_TYPE ? MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY
+                                                     : MYSQL_BINLOG_COLUMN_TYPE_VECTOR;
+
+            for (guint i = 0; i < table->n_columns; i++)
+              {
+                MysqlBinlogColumn *column = &table->columns[i];
+                guint64 value;
+
+                if (column->real_type != wanted)
+                  continue;
+                if (!read_packed (&field, field_end, &value) || value > G_MAXUINT32)
+                  return FALSE;
+                if (type == TM_GEOMETRY_TYPE)
+                  column->geometry_type = value;
+                else
+                  column->vector_dimensions = value;
+              }
+          }
+          break;
+        case TM_SIMPLE_PRIMARY_KEY:
+        case TM_PRIMARY_KEY_WITH_PREFIX:
+          while (field < field_end)
+            {
+              guint64 index, prefix = 0;
+
+              if (!read_packed (&field, field_end, &index) || index >= table->n_columns)
+                return FALSE;
+              if (type == TM_PRIMARY_KEY_WITH_PREFIX &&
+                  (!read_packed (&field, field_end, &prefix) || prefix > G_MAXUINT16))
+                return FALSE;
+              table->columns[index].is_primary_key = TRUE;
+              table->columns[index].key_prefix = prefix;
+            }
+          break;
+        case TM_COLUMN_VISIBILITY:
+          if ((gsize) (field_end - field) < (table->n_columns + 7) / 8)
+            return FALSE;
+          /* One bit per column, most significant first: 1 is visible. */
+          for (guint i = 0; i < table->n_columns; i++)
+            table->columns[i].is_invisible = !((field[i / 8] >> (7 - i % 8)) & 1);
+          break;
         default:
-          /* Geometry types, primary keys, visibility and fields of newer
-           * servers describe nothing a row value needs. */
+          /* Fields of newer servers. */
           break;
         }
     }

@@ -186,7 +186,7 @@ fill (MysqlBinlogPayloadReader  *reader,
   while (reader->end < wanted && !reader->input_done)
     {
       ZSTD_outBuffer out;
-      gsize before;
+      gsize before, in_before;
       size_t ret;
 
       /* Grow only as the bytes come out of the decompressor. */
@@ -200,6 +200,7 @@ fill (MysqlBinlogPayloadReader  *reader,
       out.size = reader->allocated;
       out.pos = reader->end;
       before = out.pos;
+      in_before = reader->in.pos;
       ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
 
       if (ZSTD_isError (ret))
@@ -210,10 +211,17 @@ fill (MysqlBinlogPayloadReader  *reader,
       reader->end = out.pos;
       reader->produced += out.pos - before;
       /* Done when the frame ended and everything is out, or when the
-       * input is used up and the decompressor has nothing more. */
-      if ((ret == 0 && reader->in.pos == reader->in.size) ||
-          (reader->in.pos == reader->in.size && out.pos == before && out.pos < out.size))
+       * input is used up and a call with room for output made no
+       * progress at all (a truncated frame). */
+      if (ret == 0 && reader->in.pos == reader->in.size)
         reader->input_done = TRUE;
+      else if (reader->in.pos == reader->in.size && in_before == reader->in.pos &&
+               out.pos == before && out.pos < out.size)
+        {
+          _mysql_binlog_set_corrupt (error, "Transaction payload ends in the middle of its "
+                                     "zstd frame");
+          return FALSE;
+        }
     }
   return TRUE;
 }

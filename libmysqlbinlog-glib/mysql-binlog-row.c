@@ -237,6 +237,22 @@ row_build (MysqlBinlogTable  *table,
       c->length = size;
       p += size;
 
+      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR && column->vector_dimensions > 0)
+        {
+          gsize offset, length;
+
+          if (!_mysql_binlog_value_get_payload (column, base + c->offset, c->length,
+                                                &offset, &length) ||
+              length != (gsize) column->vector_dimensions * 4)
+            {
+              _mysql_binlog_set_corrupt (error, "Row of %s: the VECTOR value of column %u (%s) "
+                                         "does not hold the %u floats of its column",
+                                         table->qualified_name, i + 1, column->name,
+                                         column->vector_dimensions);
+              goto fail;
+            }
+        }
+
       if (json_diff)
         {
           g_autofree char *text = NULL;

@@ -67,8 +67,32 @@
  *
  * [method@MysqlBinlog.Stream.run] blocks and emits every signal on the
  * thread that called it, in binlog order.
+ * [method@MysqlBinlog.Stream.run_async] reads on a thread of its own and
+ * emits every signal on the thread-default main context of its caller,
+ * in binlog order: "the thread that runs the stream" in the signals'
+ * descriptions is then that context's thread.  The
+ * [property@MysqlBinlog.Stream:position-store] is used on the same thread
+ * as the signals.
  * [method@MysqlBinlog.Stream.stop] may be called from a signal handler or
  * from any other thread.
+ *
+ * ## Replication mode
+ *
+ * With a [property@MysqlBinlog.Stream:position-store] the stream starts
+ * where the store says and saves its position after each transaction, so
+ * a restarted program loses no change; with
+ * [property@MysqlBinlog.Stream:reconnect-attempts] it survives server
+ * restarts and network failures without losing or repeating a row.
+ *
+ * ```c
+ * g_autoptr(GFile) file = g_file_new_for_path ("/var/lib/myapp/binlog.position");
+ * g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+ *
+ * g_object_set (stream,
+ *               "position-store", store,
+ *               "reconnect-attempts", -1,
+ *               NULL);
+ * ```
  *
  * Since: 1.0
  */
@@ -130,6 +154,7 @@ struct _MysqlBinlogStream
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
   MysqlBinlogPosition *resume;      /* the last transaction boundary read */
   gboolean reached_safe;
+  guint64 n_delivered;              /* transaction boundaries passed, replays excluded */
   char *emitted_file;               /* events up to here were emitted */
   guint64 emitted_offset;
   gboolean replaying;               /* reading again what was emitted */
@@ -670,7 +695,9 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    * at the first transaction boundary after this many milliseconds since
    * the last save, even if fewer than
    * [property@MysqlBinlog.Stream:save-transactions] transactions were
-   * delivered.  0: no time limit.
+   * delivered; on an idle server, at the first heartbeat after that time
+   * (see [property@MysqlBinlog.Stream:heartbeat-period]).  0: no time
+   * limit.
    *
    * Since: 1.0
    */
@@ -1420,6 +1447,7 @@ typedef enum {
   ITEM_ROWS,
   ITEM_POSITION,
   ITEM_RECONNECTING,
+  ITEM_IDLE,
   ITEM_END,
 } ItemKind;
 
@@ -1453,6 +1481,7 @@ item_free (Item *item)
       mysql_binlog_position_unref (item->a);
       break;
     case ITEM_RECONNECTING:
+    case ITEM_IDLE:
     case ITEM_END:
       break;
     }
@@ -1548,6 +1577,12 @@ item_deliver (MysqlBinlogStream *self,
     case ITEM_RECONNECTING:
       g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, item->attempt, item->delay,
                      item->error);
+      break;
+    case ITEM_IDLE:
+      /* No transaction for a while: save what save-interval held back. */
+      if (self->save_error == NULL && self->save_interval > 0 &&
+          g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000)
+        flush_position (self);
       break;
     case ITEM_END:
       break;
@@ -1675,6 +1710,7 @@ reach_safe_position (MysqlBinlogStream *self)
       mysql_binlog_position_unref (position);
       return;
     }
+  self->n_delivered++;
 
   item = g_new0 (Item, 1);
   item->kind = ITEM_POSITION;
@@ -1924,7 +1960,9 @@ handle_event (MysqlBinlogStream  *self,
   /* After a reconnection: this event was emitted before.  The events
    * inside a transaction payload share the payload's verdict. */
   if (self->nesting == 0)
-    self->replaying = !artificial && self->emitted_file != NULL &&
+    self->replaying = !artificial && info.type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
+                      info.type != MYSQL_BINLOG_EVENT_HEARTBEAT_V2 &&
+                      self->emitted_file != NULL &&
                       g_strcmp0 (self->emitted_file, self->file) == 0 &&
                       info.log_pos <= self->emitted_offset;
 
@@ -1980,6 +2018,21 @@ handle_event (MysqlBinlogStream  *self,
                statement_is (statement, "XA COMMIT") || statement_is (statement, "XA ROLLBACK"))
         {
           safe_after = TRUE;
+        }
+      else if (statement_is (statement, "INSERT") || statement_is (statement, "UPDATE") ||
+               statement_is (statement, "DELETE") || statement_is (statement, "REPLACE") ||
+               statement_is (statement, "LOAD"))
+        {
+          /* A file is read to inspect it: such statements come through
+           * as `binlog` events, like every other event. */
+          if (self->reading_file)
+            break;
+          /* From a server, skipping it would lose its rows without a word. */
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED,
+                       "The binary log holds the statement “%.100s” instead of its rows: the "
+                       "session that ran it used binlog_format STATEMENT or MIXED. Every "
+                       "session must use binlog_format=ROW", statement);
+          return FALSE;
         }
       else
         {
@@ -2074,6 +2127,13 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_HEARTBEAT_V2:
       /* Not part of the log: its position is the server's, not ours. */
       artificial = TRUE;
+      if (self->position_store != NULL && self->save_interval > 0)
+        {
+          Item *item = g_new0 (Item, 1);
+
+          item->kind = ITEM_IDLE;
+          deliver (self, item);
+        }
       break;
 
     case MYSQL_BINLOG_EVENT_ANNOTATE_ROWS:
@@ -2116,7 +2176,11 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
-      /* The events after it are encrypted with a key only the server has. */
+      /* A server decrypts what it sends to a replica, and passes this
+       * event on; in a file, the events after it are encrypted with a
+       * key only the server has. */
+      if (!self->reading_file)
+        break;
       g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
                            "The binary log is encrypted (encrypt_binlog=ON): its events cannot "
                            "be read without the server's encryption key; read it from the "
@@ -2262,6 +2326,7 @@ static gboolean
 find_current_position (MysqlBinlogTransport  *transport,
                        char                 **file,
                        guint64               *offset,
+                       char                 **gtid_set,
                        GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
@@ -2290,6 +2355,8 @@ find_current_position (MysqlBinlogTransport  *transport,
 
   *file = g_strdup (g_ptr_array_index (row, 0));
   *offset = g_ascii_strtoull (g_ptr_array_index (row, 1), NULL, 10);
+  /* MySQL adds Executed_Gtid_Set: the GTID state at that position. */
+  *gtid_set = row->len >= 5 ? g_strdup (g_ptr_array_index (row, 4)) : NULL;
   return TRUE;
 }
 
@@ -2418,9 +2485,21 @@ start_dump (MysqlBinlogStream     *self,
     }
   else
     {
-      if (!find_current_position (transport, &file, &offset, error))
+      g_autofree char *executed = NULL;
+      MysqlBinlogGtidSet *set;
+
+      if (!find_current_position (transport, &file, &offset, &executed, error))
         return FALSE;
-      init_gtid_state (self, transport, file, offset);
+      if (executed != NULL && *executed != '\0' &&
+          (set = _mysql_binlog_gtid_set_parse (executed, NULL)) != NULL)
+        {
+          g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
+          self->gtid_state = set;
+        }
+      else
+        {
+          init_gtid_state (self, transport, file, offset);
+        }
     }
 
   if (*file != '\0')
@@ -2437,7 +2516,7 @@ start_dump (MysqlBinlogStream     *self,
 }
 
 /* One connection: connect, start the dump, read until it ends or fails.
- * @progressed tells whether any event arrived. */
+ * @progressed tells whether it passed a new transaction boundary. */
 static gboolean
 run_connection (MysqlBinlogStream  *self,
                 gboolean           *progressed,
@@ -2452,6 +2531,7 @@ run_connection (MysqlBinlogStream  *self,
   };
   MysqlBinlogTransport *transport;
   gboolean checksum = FALSE;
+  guint64 n_delivered = self->n_delivered;
 
   if (self->heartbeat_period > 0)
     options.read_timeout = (2 * self->heartbeat_period + 999) / 1000 + 1;
@@ -2506,13 +2586,13 @@ run_connection (MysqlBinlogStream  *self,
           break;
         }
 
-      *progressed = TRUE;
       if (!handle_event (self, data, length, error))
         {
           g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
                           self->file != NULL ? self->file : "?", self->offset);
           return FALSE;
         }
+      *progressed = self->n_delivered != n_delivered;
     }
   return TRUE;
 }
@@ -2629,19 +2709,18 @@ run_live (MysqlBinlogStream  *self,
       if (run_connection (self, &progressed, &local_error))
         return TRUE;
 
+      /* A connection that delivered transactions was a success: the
+       * count starts over. */
+      if (progressed)
+        attempt = 0;
       if (g_atomic_int_get (&self->stop_requested) ||
           !error_is_transient (local_error) ||
-          (self->reconnect_attempts >= 0 &&
-           attempt >= (guint) self->reconnect_attempts && !progressed) ||
-          self->reconnect_attempts == 0)
+          self->reconnect_attempts == 0 ||
+          (self->reconnect_attempts > 0 && attempt >= (guint) self->reconnect_attempts))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-
-      /* A connection that delivered events was a success: start over. */
-      if (progressed)
-        attempt = 0;
       attempt++;
       delay = self->reconnect_delay;
       for (guint i = 1; i < attempt && delay < self->reconnect_max_delay; i++)
@@ -2707,6 +2786,7 @@ begin_run (MysqlBinlogStream  *self,
   self->offset = 0;
   self->reached_safe = FALSE;
   self->replaying = FALSE;
+  self->n_delivered = 0;
   self->n_unsaved = 0;
   self->last_save = g_get_monotonic_time ();
   g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
@@ -2844,8 +2924,10 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
 /* At most this many emissions wait in the queue: the reader blocks until
  * the main context catches up. */
 #define ASYNC_QUEUE_LENGTH 1024
-/* Emissions handled per dispatch, so that the main loop stays responsive. */
+/* Emissions handled per dispatch at most, and the time they may take, so
+ * that the main loop stays responsive (a frame lasts 16 ms). */
 #define ASYNC_BATCH 256
+#define ASYNC_BATCH_USEC 8000
 
 static gboolean
 async_source_dispatch (GSource     *source,
@@ -2935,8 +3017,9 @@ async_run_dispatch (gpointer user_data)
 {
   AsyncRun *run = user_data;
   MysqlBinlogStream *self = run->stream;
+  gint64 until = g_get_monotonic_time () + ASYNC_BATCH_USEC;
 
-  for (guint n = 0; n < ASYNC_BATCH; n++)
+  for (guint n = 0; n < ASYNC_BATCH && g_get_monotonic_time () < until; n++)
     {
       Item *item;
 
@@ -3077,6 +3160,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
                                             run, NULL);
 
   run->thread = g_thread_new ("mysql-binlog", async_run_thread, async_run_ref (run));
+  /* The source and the thread hold their own references. */
+  async_run_unref (run);
 }
 
 /**

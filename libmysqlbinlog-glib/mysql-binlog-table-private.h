@@ -54,6 +54,12 @@ typedef struct {
   const char            *iconv_charset; /* for MYSQL_BINLOG_CHARSET_KIND_ICONV */
   char                 **members;       /* ENUM/SET member names in UTF-8, or NULL */
   guint                  n_members;
+  /* From the table map's optional metadata, when the server wrote it. */
+  guint8                 is_primary_key;
+  guint8                 is_invisible;  /* MySQL 8.0.23+ INVISIBLE columns */
+  guint16                key_prefix;    /* primary key prefix length, 0 for the whole column */
+  guint32                geometry_type; /* GEOMETRY columns: 0 GEOMETRY, 1 POINT, ... */
+  guint32                vector_dimensions; /* VECTOR columns: number of floats, 0 if unknown */
 } MysqlBinlogColumn;
 
 typedef struct _MysqlBinlogTable MysqlBinlogTable;

@@ -22,6 +22,7 @@ PACKAGES=(
     libglib2.0-dev gobject-introspection libgirepository1.0-dev
     default-libmysqlclient-dev zlib1g-dev libzstd-dev
     mariadb-server python3-gi
+    libjson-glib-dev librabbitmq-dev rabbitmq-server python3-pika
 )
 
 log ()

@@ -613,6 +613,41 @@ test_not_a_binlog (void)
 }
 
 static void
+stop_on_row (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             guint             *n_rows)
+{
+  (*n_rows)++;
+  mysql_binlog_stream_stop (stream);
+}
+
+static void
+test_stop (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0;
+
+  if (!have_fixtures ())
+    return;
+  /* Stopped in the first of its seven rows, the stream ends there, and
+   * its position is still the start of the file: no transaction ended. */
+  path = fixture_path ("write-full-row.binlog");
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (stop_on_row), &n_rows);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 1);
+  position = mysql_binlog_stream_get_position (stream);
+  g_assert_cmpstr (mysql_binlog_position_get_file (position), ==, "write-full-row.binlog");
+  g_assert_cmpuint (mysql_binlog_position_get_offset (position), ==, 4);
+}
+
+static void
 test_missing_file (void)
 {
   Transcript t;
@@ -656,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/truncated", test_truncated);
   g_test_add_func ("/fixtures/not-a-binlog", test_not_a_binlog);
   g_test_add_func ("/fixtures/missing-file", test_missing_file);
+  g_test_add_func ("/fixtures/stop", test_stop);
 
   {
     int ret = g_test_run ();

@@ -357,7 +357,7 @@ test_reconnect_exactly_once (void)
   Reader reader = { 0 };
   GThread *thread;
   Writer *writer;
-  guint kills = 0, restarts = 0, duplicates = 0, missing = 0;
+  guint kills = 0, restarts = 0, freezes = 0, duplicates = 0, missing = 0;
   gint64 written;
   gint64 deadline;
 
@@ -398,13 +398,29 @@ test_reconnect_exactly_once (void)
 
   /* Kill the replica connection four times and restart the server once,
    * while rows keep coming. */
-  for (guint round = 0; round < 6; round++)
+  for (guint round = 0; round < 7; round++)
     {
       g_usleep (g_test_rand_int_range (200000, 500000));
       if (round == 3)
         {
           test_server_restart (server);
           restarts++;
+        }
+      else if (round == 5)
+        {
+          guint before;
+
+          /* A server that hangs: only the heartbeats' absence tells. */
+          g_mutex_lock (&reader.lock);
+          before = reader.reconnects;
+          g_mutex_unlock (&reader.lock);
+          g_assert_cmpint (kill (test_server_get_pid (server), SIGSTOP), ==, 0);
+          g_usleep (4500000);
+          g_assert_cmpint (kill (test_server_get_pid (server), SIGCONT), ==, 0);
+          g_mutex_lock (&reader.lock);
+          g_assert_cmpuint (reader.reconnects, >, before);
+          g_mutex_unlock (&reader.lock);
+          freezes++;
         }
       else
         {
@@ -440,10 +456,11 @@ test_reconnect_exactly_once (void)
 
   g_test_message ("reconnect: rows written %" G_GINT64_FORMAT ", rows received %u, "
                   "dump threads killed %u (and once in the middle of a transaction), "
-                  "server restarts %u, reconnections %u (%u in the middle of a transaction), "
+                  "server restarts %u, server frozen %u, "
+                  "reconnections %u (%u in the middle of a transaction), "
                   "missing %u, duplicates %u, out of order %u; large transaction: "
                   "%u of 20000 rows, each once",
-                  written, reader.received, kills, restarts, reader.reconnects,
+                  written, reader.received, kills, restarts, freezes, reader.reconnects,
                   reader.mid_transaction_breaks, missing, duplicates, reader.out_of_order,
                   g_hash_table_size (reader.big_counts));
 
@@ -464,7 +481,7 @@ test_reconnect_exactly_once (void)
   g_assert_cmpuint (g_hash_table_size (reader.counts), ==, written);
   g_assert_cmpuint (reader.received, ==, written);
   g_assert_cmpuint (reader.out_of_order, ==, 0);
-  g_assert_cmpuint (reader.reconnects, >=, kills + restarts + 1);
+  g_assert_cmpuint (reader.reconnects, >=, kills + restarts + freezes + 1);
   g_free (reader.socket);
 
   g_hash_table_unref (reader.counts);
@@ -644,6 +661,7 @@ typedef struct
   gint64 cancelled_at;
   gint64 finished_at;
   guint after_cancel;
+  gulong slow_us;
 } AsyncState;
 
 static void
@@ -661,6 +679,8 @@ async_on_inserted (MysqlBinlogStream *stream,
   state->received++;
   if (state->cancelled_at != 0)
     state->after_cancel++;
+  if (state->slow_us > 0)
+    g_usleep (state->slow_us);
   if (state->cancel_after != NULL && state->received == state->cancel_at)
     {
       state->cancelled_at = g_get_monotonic_time ();
@@ -739,6 +759,7 @@ test_async_main_loop (void)
   /* Everything, in order, on this thread. */
   state.loop = loop;
   state.owner = g_thread_self ();
+  state.slow_us = 100;  /* handlers slower than the server: 0.2 s in all */
   stream = test_server_new_stream (server);
   g_object_set (stream, "start-position", start, NULL);
   g_signal_connect (stream, "rows-inserted::test.r3", G_CALLBACK (async_on_inserted), &state);
@@ -760,6 +781,8 @@ test_async_main_loop (void)
   g_assert_cmpuint (state.out_of_order, ==, 0);
   g_assert_cmpuint (state.wrong_thread, ==, 0);
   g_assert_cmpuint (state.positions, >=, n_txns);
+  /* The main loop kept running other sources meanwhile. */
+  g_assert_cmpuint (state.ticks, >=, 10);
   g_clear_object (&stream);
 
   /* A blocking stream, cancelled from a handler while rows keep coming:
@@ -861,6 +884,145 @@ test_file_position_store (void)
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A store in memory that checks when it is saved: only at transaction
+ * boundaries, after the handlers of the transaction's rows returned. */
+#define TEST_TYPE_STORE (test_store_get_type ())
+G_DECLARE_FINAL_TYPE (TestStore, test_store, TEST, STORE, GObject)
+
+struct _TestStore
+{
+  GObject parent_instance;
+  MysqlBinlogPosition *saved;
+  guint *rows;            /* rows the handlers have seen */
+  guint rows_per_txn;
+  gint saves;
+  guint mid_transaction_saves;
+};
+
+static void test_store_iface_init (MysqlBinlogPositionStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestStore, test_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MYSQL_BINLOG_TYPE_POSITION_STORE,
+                                                      test_store_iface_init))
+
+static void
+test_store_finalize (GObject *object)
+{
+  g_clear_pointer (&TEST_STORE (object)->saved, mysql_binlog_position_unref);
+  G_OBJECT_CLASS (test_store_parent_class)->finalize (object);
+}
+
+static void
+test_store_class_init (TestStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_store_finalize;
+}
+
+static void
+test_store_init (TestStore *self)
+{
+}
+
+static MysqlBinlogPosition *
+test_store_load (MysqlBinlogPositionStore  *store,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  TestStore *self = TEST_STORE (store);
+
+  return self->saved != NULL ? mysql_binlog_position_ref (self->saved) : NULL;
+}
+
+static gboolean
+test_store_save (MysqlBinlogPositionStore  *store,
+                 MysqlBinlogPosition       *position,
+                 GCancellable              *cancellable,
+                 GError                   **error)
+{
+  TestStore *self = TEST_STORE (store);
+
+  g_atomic_int_inc (&self->saves);
+  if (*self->rows % self->rows_per_txn != 0)
+    self->mid_transaction_saves++;
+  g_clear_pointer (&self->saved, mysql_binlog_position_unref);
+  self->saved = mysql_binlog_position_ref (position);
+  return TRUE;
+}
+
+static void
+test_store_iface_init (MysqlBinlogPositionStoreInterface *iface)
+{
+  iface->load = test_store_load;
+  iface->save = test_store_save;
+}
+
+static void
+count_row (MysqlBinlogStream *stream,
+           MysqlBinlogRow    *row,
+           guint             *rows)
+{
+  (*rows)++;
+}
+
+static void
+test_store_saves_at_boundaries (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(TestStore) store = g_object_new (TEST_TYPE_STORE, NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) end = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rows = 0;
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.r6 (id BIGINT PRIMARY KEY, txn BIGINT)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  /* 30 transactions of 4 rows, one rows event each */
+  for (guint t = 0; t < 30; t++)
+    {
+      test_server_sqlf (server, &error, "BEGIN; INSERT INTO test.r6 VALUES (%u, %u); "
+                        "INSERT INTO test.r6 VALUES (%u, %u); INSERT INTO test.r6 VALUES (%u, %u); "
+                        "INSERT INTO test.r6 VALUES (%u, %u); COMMIT",
+                        4 * t + 1, t, 4 * t + 2, t, 4 * t + 3, t, 4 * t + 4, t);
+      g_assert_no_error (error);
+    }
+  end = test_server_master_position (server);
+
+  store->rows = &rows;
+  store->rows_per_txn = 4;
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, "position-store", store, NULL);
+  g_signal_connect (stream, "rows-inserted::test.r6", G_CALLBACK (count_row), &rows);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_message ("store: %u rows, %u saves, %u in the middle of a transaction",
+                  rows, store->saves, store->mid_transaction_saves);
+  g_assert_cmpuint (rows, ==, 120);
+  /* every transaction, and nothing more since the end had nothing new */
+  g_assert_cmpuint (store->saves, ==, 30);
+  g_assert_cmpuint (store->mid_transaction_saves, ==, 0);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
+
+  /* Every 7 transactions or at the end: 4 saves on the way, 1 at the end. */
+  g_clear_object (&stream);
+  g_clear_pointer (&store->saved, mysql_binlog_position_unref);
+  store->saves = 0;
+  rows = 0;
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, "position-store", store,
+                "save-transactions", 7, NULL);
+  g_signal_connect (stream, "rows-inserted::test.r6", G_CALLBACK (count_row), &rows);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 120);
+  g_assert_cmpuint (store->saves, ==, 5);
+  g_assert_cmpuint (store->mid_transaction_saves, ==, 0);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
 }
 
 /* A stream with a store: starts from the stored position (over
@@ -988,6 +1150,22 @@ test_clear_errors (void)
     g_clear_object (&stream);
   }
 
+  /* A session that wrote statements instead of rows. */
+  {
+    g_autoptr(MysqlBinlogPosition) before = test_server_master_position (server);
+
+    test_server_sql (server, "SET SESSION binlog_format = 'STATEMENT'; "
+                     "INSERT INTO test.r5 VALUES (10); SET SESSION binlog_format = 'ROW'", &error);
+    g_assert_no_error (error);
+    stream = test_server_new_stream (server);
+    g_object_set (stream, "start-position", before, "reconnect-attempts", -1, NULL);
+    g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_clear_object (&stream);
+  }
+
   /* A server whose binary log is not row-based. */
   test_server_sql (server, "SET GLOBAL binlog_format = 'STATEMENT'", &error);
   g_assert_no_error (error);
@@ -999,6 +1177,119 @@ test_clear_errors (void)
   g_assert_cmpint (g_get_monotonic_time () - began, <, 10 * G_USEC_PER_SEC);
 }
 
+static void
+count_reconnecting (MysqlBinlogStream *stream,
+                    guint              attempt,
+                    guint              delay,
+                    GError            *error,
+                    guint             *count)
+{
+  (*count)++;
+  g_assert_cmpuint (attempt, ==, *count);
+  /* 40 ms, then doubled, at most 60 ms */
+  g_assert_cmpuint (delay, ==, attempt == 1 ? 40 : 60);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED);
+}
+
+/* The attempts are limited, and each is reported. */
+static void
+test_reconnect_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mysqlbinlog-none-XXXXXX", &error);
+  g_autofree char *socket = g_build_filename (dir, "no-server.sock", NULL);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  guint count = 0;
+  gint64 began;
+
+  stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                         "socket", socket,
+                         "user", "root",
+                         "server-id", 77,
+                         "reconnect-attempts", 3,
+                         "reconnect-delay", 40,
+                         "reconnect-max-delay", 60,
+                         NULL);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (count_reconnecting), &count);
+  began = g_get_monotonic_time ();
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_cmpint (g_get_monotonic_time () - began, >=, (40 + 60 + 60) * 1000);
+  g_rmdir (dir);
+}
+
+static void
+count_heartbeat (MysqlBinlogStream *stream,
+                 MysqlBinlogEvent  *event,
+                 guint             *count)
+{
+  if (mysql_binlog_event_get_event_type (event) == MYSQL_BINLOG_EVENT_HEARTBEAT)
+    (*count)++;
+}
+
+typedef struct
+{
+  MysqlBinlogStream *stream;
+  TestStore *store;
+  gint saves_before_stop;
+} StopLater;
+
+static gpointer
+stop_later (gpointer data)
+{
+  StopLater *later = data;
+
+  g_usleep (1500000);
+  later->saves_before_stop = g_atomic_int_get (&later->store->saves);
+  mysql_binlog_stream_stop (later->stream);
+  return NULL;
+}
+
+/* An idle server sends heartbeats, and an idle stream keeps running. */
+static void
+test_heartbeat (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(TestStore) store = g_object_new (TEST_TYPE_STORE, NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) end = NULL;
+  g_autoptr(GError) error = NULL;
+  StopLater later = { stream, store, 0 };
+  guint heartbeats = 0, rows = 0;
+  GThread *stopper;
+
+  test_server_sql (server, "CREATE DATABASE test; CREATE TABLE test.r7 (id INT PRIMARY KEY)",
+                   &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  test_server_sql (server, "INSERT INTO test.r7 VALUES (1); INSERT INTO test.r7 VALUES (2)",
+                   &error);
+  g_assert_no_error (error);
+  end = test_server_master_position (server);
+
+  /* Two transactions, too few for save-transactions: the heartbeats of
+   * the idle server save them once save-interval passed. */
+  store->rows = &rows;
+  store->rows_per_txn = 1;
+  g_object_set (stream, "blocking", TRUE, "heartbeat-period", 200, "start-position", start,
+                "position-store", store, "save-transactions", 100, "save-interval", 300, NULL);
+  g_signal_connect (stream, "binlog", G_CALLBACK (count_heartbeat), &heartbeats);
+  g_signal_connect (stream, "rows-inserted::test.r7", G_CALLBACK (count_row), &rows);
+  stopper = g_thread_new ("stopper", stop_later, &later);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (stopper);
+
+  g_test_message ("heartbeat: %u heartbeats in 1.5 s at a period of 200 ms; %d saves before "
+                  "the stop", heartbeats, later.saves_before_stop);
+  g_assert_cmpuint (heartbeats, >=, 3);
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpint (later.saves_before_stop, ==, 1);
+  g_assert_true (mysql_binlog_position_equal (store->saved, end));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,7 +1298,10 @@ main (int   argc,
 
   g_test_add_func ("/replication/file-position-store", test_file_position_store);
   g_test_add_func ("/replication/stream-position-store", test_stream_position_store);
+  g_test_add_func ("/replication/store-saves-at-boundaries", test_store_saves_at_boundaries);
   g_test_add_func ("/replication/clear-errors", test_clear_errors);
+  g_test_add_func ("/replication/reconnect-limit", test_reconnect_limit);
+  g_test_add_func ("/replication/heartbeat", test_heartbeat);
   g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);
   g_test_add_func ("/replication/consumer-killed", test_consumer_killed);
   g_test_add_func ("/replication/async-main-loop", test_async_main_loop);

@@ -213,6 +213,12 @@ test_server_restart (TestServer *server)
   g_test_message ("MariaDB server restarted as %d on %s", (int) server->pid, server->socket);
 }
 
+GPid
+test_server_get_pid (TestServer *server)
+{
+  return server->pid;
+}
+
 const char *
 test_server_get_socket (TestServer *server)
 {

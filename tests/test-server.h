@@ -22,6 +22,7 @@ void               test_server_restart      (TestServer         *server);
 const char        *test_server_get_socket   (TestServer         *server);
 guint              test_server_get_port     (TestServer         *server);
 const char        *test_server_get_dir      (TestServer         *server);
+GPid               test_server_get_pid      (TestServer         *server);
 
 gboolean           test_server_sql          (TestServer         *server,
                                              const char         *sql,

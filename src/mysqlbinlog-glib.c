@@ -1,0 +1,1573 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * mysqlbinlog-glib: follows the binary log of a MySQL or MariaDB server and
+ * prints every event (--format text), prints one JSON message per changed
+ * row (--format json), or publishes those messages to RabbitMQ (--amqp).
+ *
+ * The stream runs on the main thread and emits its signals there.  One
+ * helper thread iterates a private GMainContext for SIGINT/SIGTERM, another
+ * one runs a periodic tick (the --dedup-window buffer, broker
+ * confirmations, progress, heartbeats).  Everything the main thread and the
+ * tick touch is under App.lock; the signal thread takes no lock.
+ *
+ * Positions: each safe resume point the stream reports is queued with the
+ * sequence number of the next message; it is saved only once every message
+ * before it left the --dedup-window buffer and, with --amqp, was confirmed
+ * by the broker.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <mysql.h>
+#include <mysqlbinlog-glib.h>
+
+#include "mbg-amqp.h"
+
+#define PROGRAM "mysqlbinlog-glib"
+#define TICK_MS 100
+/* The position store is written at most this often, and at exit: a kill
+ * -9 sends again what was confirmed since. */
+#define STORE_INTERVAL_US (G_USEC_PER_SEC / 5)
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+} OutputFormat;
+
+typedef enum
+{
+  MESSAGE_INSERT,
+  MESSAGE_UPDATE,
+  MESSAGE_DELETE,
+  MESSAGE_HEARTBEAT,
+} MessageType;
+
+static const char * const message_type_names[] = {
+  "row_insert", "row_update", "row_delete", "heartbeat",
+};
+
+/* One JSON message waiting in the --dedup-window buffer. */
+typedef struct
+{
+  guint64         seq;
+  gint64          due_us;       /* monotonic time it leaves the buffer */
+  MessageType     type;
+  MysqlBinlogRow *before;       /* updates: the first image before */
+  MysqlBinlogRow *row;          /* the row, or for updates the last image after */
+  JsonNode       *keys;
+  char           *dedup_key;    /* NULL: never merged */
+  char           *log_file;
+  guint64         log_pos;
+  guint           merged;       /* updates merged into this one */
+} Message;
+
+/* A safe resume point, saved once every message before @seq is out. */
+typedef struct
+{
+  MysqlBinlogPosition *position;
+  guint64              seq;
+} SavePoint;
+
+typedef struct
+{
+  GMutex             lock;
+
+  /* Options */
+  OutputFormat       format;
+  char              *host;
+  guint              port;
+  char              *socket_path;
+  char              *user;
+  char              *password;
+  GPtrArray         *table_patterns;      /* GPatternSpec *, NULL: all */
+  GPtrArray         *ignored_patterns;    /* GPatternSpec * */
+  gint64             dedup_window_us;
+  gint64             heartbeat_us;
+  gint64             progress_us;
+
+  MysqlBinlogStream *stream;
+  MbgAmqp           *amqp;
+  MYSQL             *sql;                 /* primary keys and --from-beginning */
+  gboolean           sql_failed;          /* or no server to ask (--file) */
+#ifdef HAVE_FILE_POSITION_STORE
+  MysqlBinlogPositionStore *store;        /* --position-file */
+#endif
+  gboolean           store_dirty;         /* saved_position not stored yet */
+  gint64             last_store_us;
+  GHashTable        *primary_keys;        /* "schema.table" -> GStrv */
+
+  /* The event being decoded, for the row messages' position */
+  char              *event_file;
+  guint64            event_pos;
+  gboolean           first_event;
+
+  guint64            next_seq;
+  GQueue             buffer;              /* Message *, ordered by seq */
+  GHashTable        *buffered_updates;    /* dedup key -> Message * (in buffer) */
+  GQueue             save_points;         /* SavePoint * */
+  MysqlBinlogPosition *saved_position;
+
+  /* Statistics */
+  guint64            n_events;
+  guint64            n_rows;
+  guint64            n_messages;
+  guint64            n_merged;
+  guint32            last_event_time;
+  gint64             last_progress_us;
+  guint64            last_progress_events;
+  guint64            last_progress_rows;
+  gint64             last_heartbeat_us;
+
+  GError            *output_error;        /* the first failure to write or publish */
+} App;
+
+static int stopping;
+
+/* {{{ Messages */
+
+static void
+message_free (Message *message)
+{
+  g_clear_pointer (&message->before, mysql_binlog_row_unref);
+  g_clear_pointer (&message->row, mysql_binlog_row_unref);
+  g_clear_pointer (&message->keys, json_node_unref);
+  g_free (message->dedup_key);
+  g_free (message->log_file);
+  g_free (message);
+}
+
+static void
+save_point_free (SavePoint *point)
+{
+  mysql_binlog_position_unref (point->position);
+  g_free (point);
+}
+
+/* A value as JSON: numbers as numbers (exact ones as strings), SET as a
+ * list, binary as the server prints it (0x...). */
+static JsonNode *
+value_to_json (MysqlBinlogRow *row,
+               guint           column)
+{
+  g_autoptr(GVariant) value = NULL;
+  JsonNode *node;
+
+  if (mysql_binlog_row_is_null (row, column))
+    return json_node_new (JSON_NODE_NULL);
+
+  value = mysql_binlog_row_get_value (row, column);
+  node = json_node_new (JSON_NODE_VALUE);
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    json_node_set_int (node, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64) &&
+           g_variant_get_uint64 (value) <= G_MAXINT64)
+    json_node_set_int (node, (gint64) g_variant_get_uint64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    json_node_set_double (node, g_variant_get_double (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    json_node_set_string (node, g_variant_get_string (value, NULL));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY) ||
+           g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")))
+    {
+      JsonArray *array = json_array_new ();
+      GVariantIter iter;
+      g_autoptr(GVariant) child = NULL;
+
+      g_variant_iter_init (&iter, value);
+      while ((child = g_variant_iter_next_value (&iter)) != NULL)
+        {
+          if (g_variant_is_of_type (child, G_VARIANT_TYPE_STRING))
+            json_array_add_string_element (array, g_variant_get_string (child, NULL));
+          else
+            json_array_add_double_element (array, g_variant_get_double (child));
+          g_clear_pointer (&child, g_variant_unref);
+        }
+      json_node_init_array (node, array);
+      json_array_unref (array);
+    }
+  else
+    {
+      /* BIGINT UNSIGNED above 2^63, BIT, binary strings: as text. */
+      g_autofree char *text = mysql_binlog_row_dup_string (row, column);
+      json_node_set_string (node, text != NULL ? text : "");
+    }
+  return node;
+}
+
+static void
+set_column (JsonObject     *object,
+            MysqlBinlogRow *row,
+            guint           column)
+{
+  const char *name = mysql_binlog_row_get_column_name (row, column);
+  g_autofree char *fallback = NULL;
+
+  if (name == NULL)
+    name = fallback = g_strdup_printf ("@%u", column + 1);
+  json_object_set_member (object, name, value_to_json (row, column));
+}
+
+static JsonNode *
+row_to_json (MysqlBinlogRow *row)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  guint n = mysql_binlog_row_get_n_columns (row);
+
+  for (guint i = 0; i < n; i++)
+    set_column (object, row, i);
+  json_node_take_object (node, object);
+  return node;
+}
+
+static gboolean
+values_equal (MysqlBinlogRow *a,
+              guint           column_a,
+              MysqlBinlogRow *b,
+              guint           column_b)
+{
+  g_autoptr(GVariant) value_a = NULL;
+  g_autoptr(GVariant) value_b = NULL;
+
+  if (mysql_binlog_row_is_null (a, column_a) || mysql_binlog_row_is_null (b, column_b))
+    return mysql_binlog_row_is_null (a, column_a) && mysql_binlog_row_is_null (b, column_b);
+  value_a = mysql_binlog_row_get_value (a, column_a);
+  value_b = mysql_binlog_row_get_value (b, column_b);
+  return g_variant_equal (value_a, value_b);
+}
+
+/* The message as one line of JSON, in the shapes of the MySQL monitor. */
+static char *
+message_to_json (Message *message)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  MysqlBinlogRow *row = message->row;
+
+  json_node_take_object (root, object);
+  json_object_set_string_member (object, "type", message_type_names[message->type]);
+  json_object_set_int_member (object, "timestamp", g_get_real_time () / G_USEC_PER_SEC);
+  if (message->type == MESSAGE_HEARTBEAT)
+    return json_to_string (root, FALSE);
+
+  json_object_set_string_member (object, "schema", mysql_binlog_row_get_schema (row));
+  json_object_set_string_member (object, "table_name", mysql_binlog_row_get_table (row));
+  json_object_set_int_member (object, "binlog_timestamp", mysql_binlog_row_get_timestamp (row));
+  if (message->log_file != NULL)
+    {
+      json_object_set_string_member (object, "log_file", message->log_file);
+      json_object_set_int_member (object, "log_pos", (gint64) message->log_pos);
+    }
+  json_object_set_member (object, "keys", json_node_copy (message->keys));
+
+  switch (message->type)
+    {
+    case MESSAGE_INSERT:
+      json_object_set_member (object, "values", row_to_json (row));
+      break;
+
+    case MESSAGE_DELETE:
+      json_object_set_member (object, "values", row_to_json (row));
+      break;
+
+    case MESSAGE_UPDATE:
+      {
+        JsonObject *before = json_object_new ();
+        JsonObject *after = json_object_new ();
+        guint n = mysql_binlog_row_get_n_columns (row);
+
+        /* Only the columns that changed, between the first image before
+         * and the last image after when updates were merged. */
+        for (guint i = 0; i < n; i++)
+          {
+            const char *name = mysql_binlog_row_get_column_name (row, i);
+            int j = name != NULL ? mysql_binlog_row_get_column_index (message->before, name) : (int) i;
+
+            if (j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (message->before) &&
+                values_equal (message->before, j, row, i))
+              continue;
+            if (j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (message->before))
+              set_column (before, message->before, j);
+            set_column (after, row, i);
+          }
+        json_object_set_object_member (object, "before_values", before);
+        json_object_set_object_member (object, "after_values", after);
+        if (message->merged > 0)
+          json_object_set_int_member (object, "merged_updates", message->merged);
+      }
+      break;
+
+    case MESSAGE_HEARTBEAT:
+    default:
+      g_assert_not_reached ();
+    }
+  return json_to_string (root, FALSE);
+}
+
+static char *
+message_routing_key (Message *message)
+{
+  if (message->type == MESSAGE_HEARTBEAT)
+    return g_strdup ("heartbeat");
+  return g_strdup_printf ("%s.%s.%s", mysql_binlog_row_get_schema (message->row),
+                          mysql_binlog_row_get_table (message->row),
+                          message_type_names[message->type]);
+}
+
+/* }}} */
+
+/* {{{ Primary keys, from the server's information_schema */
+
+static gboolean
+ensure_sql (App     *app,
+            GError **error)
+{
+  if (app->sql != NULL)
+    return TRUE;
+
+  app->sql = mysql_init (NULL);
+  mysql_options (app->sql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  if (mysql_real_connect (app->sql,
+                          app->socket_path != NULL ? "localhost" : app->host,
+                          app->user, app->password, NULL,
+                          app->socket_path != NULL ? 0 : app->port,
+                          app->socket_path, 0) == NULL)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
+                   "Cannot connect to the server for its table definitions: %s",
+                   mysql_error (app->sql));
+      mysql_close (app->sql);
+      app->sql = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first column of every row of @query. */
+static GStrv
+query_column (App         *app,
+              const char  *query,
+              GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  MYSQL_RES *result;
+  MYSQL_ROW sql_row;
+
+  if (!ensure_sql (app, error))
+    return NULL;
+  if (mysql_query (app->sql, query) != 0 || (result = mysql_store_result (app->sql)) == NULL)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_SERVER,
+                   "“%s” failed: %s", query, mysql_error (app->sql));
+      /* Connect again next time: the connection may be what broke. */
+      mysql_close (app->sql);
+      app->sql = NULL;
+      return NULL;
+    }
+  builder = g_strv_builder_new ();
+  while ((sql_row = mysql_fetch_row (result)) != NULL)
+    if (sql_row[0] != NULL)
+      g_strv_builder_add (builder, sql_row[0]);
+  mysql_free_result (result);
+  return g_strv_builder_end (builder);
+}
+
+static char *
+escape_sql (App        *app,
+            const char *text)
+{
+  gsize length = strlen (text);
+  char *escaped = g_malloc (length * 2 + 1);
+
+  mysql_real_escape_string (app->sql, escaped, text, length);
+  return escaped;
+}
+
+static const char * const *
+primary_key (App            *app,
+             MysqlBinlogRow *row)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s", mysql_binlog_row_get_schema (row),
+                                           mysql_binlog_row_get_table (row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *query = NULL;
+  GStrv columns;
+
+  columns = g_hash_table_lookup (app->primary_keys, name);
+  if (columns != NULL)
+    return (const char * const *) columns;
+
+  if (app->sql_failed || !ensure_sql (app, &error))
+    columns = NULL;
+  else
+    {
+      schema = escape_sql (app, mysql_binlog_row_get_schema (row));
+      table = escape_sql (app, mysql_binlog_row_get_table (row));
+      query = g_strdup_printf ("SELECT COLUMN_NAME FROM information_schema.STATISTICS "
+                               "WHERE TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s' "
+                               "AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX",
+                               schema, table);
+      columns = query_column (app, query, &error);
+    }
+  if (columns == NULL)
+    {
+      if (!app->sql_failed)
+        g_printerr (PROGRAM ": no primary keys (\"keys\" stay empty): %s\n", error->message);
+      app->sql_failed = TRUE;
+      columns = g_new0 (char *, 1);
+    }
+  g_hash_table_insert (app->primary_keys, g_steal_pointer (&name), columns);
+  return (const char * const *) columns;
+}
+
+static JsonNode *
+row_keys (App            *app,
+          MysqlBinlogRow *row,
+          char          **dedup_key)
+{
+  const char * const *columns = primary_key (app, row);
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  guint found = 0;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      int column = mysql_binlog_row_get_column_index (row, columns[i]);
+
+      if (column < 0)
+        continue;
+      set_column (object, row, column);
+      found++;
+    }
+  json_node_take_object (node, object);
+
+  if (found > 0 && found == g_strv_length ((char **) columns))
+    {
+      g_autofree char *text = json_to_string (node, FALSE);
+
+      *dedup_key = g_strdup_printf ("%s.%s %s", mysql_binlog_row_get_schema (row),
+                                    mysql_binlog_row_get_table (row), text);
+    }
+  else
+    *dedup_key = NULL;
+  return node;
+}
+
+/* }}} */
+
+/* {{{ Output, the --dedup-window buffer and positions (App.lock held) */
+
+static void
+fail_output (App    *app,
+             GError *error)
+{
+  if (app->output_error == NULL)
+    {
+      app->output_error = error;
+      mysql_binlog_stream_stop (app->stream);
+    }
+  else
+    g_error_free (error);
+}
+
+static void
+emit_message (App     *app,
+              Message *message)
+{
+  g_autofree char *body = NULL;
+  GError *error = NULL;
+
+  if (app->output_error != NULL)
+    return;
+
+  body = message_to_json (message);
+  app->n_messages++;
+  if (app->amqp != NULL)
+    {
+      g_autofree char *routing_key = message_routing_key (message);
+
+      if (!mbg_amqp_publish (app->amqp, message->seq, routing_key, body, &error))
+        fail_output (app, error);
+      return;
+    }
+
+  if (fputs (body, stdout) == EOF || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      fail_output (app, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
+                                     "Cannot write to the standard output: %s",
+                                     g_strerror (saved)));
+    }
+}
+
+static void
+flush_buffer (App      *app,
+              gboolean  all)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  while (!g_queue_is_empty (&app->buffer))
+    {
+      Message *head = g_queue_peek_head (&app->buffer);
+
+      if (!all && head->due_us > now)
+        break;
+      g_queue_pop_head (&app->buffer);
+      if (head->dedup_key != NULL &&
+          g_hash_table_lookup (app->buffered_updates, head->dedup_key) == head)
+        g_hash_table_remove (app->buffered_updates, head->dedup_key);
+      emit_message (app, head);
+      message_free (head);
+    }
+}
+
+static void
+queue_message (App     *app,
+               Message *message)
+{
+  message->seq = app->next_seq++;
+
+  if (app->dedup_window_us <= 0)
+    {
+      emit_message (app, message);
+      message_free (message);
+      return;
+    }
+
+  if (message->dedup_key != NULL)
+    {
+      Message *pending = g_hash_table_lookup (app->buffered_updates, message->dedup_key);
+
+      if (message->type == MESSAGE_UPDATE && pending != NULL)
+        {
+          /* The same row updated again within the window: one message
+           * from the first image before to this image after. */
+          g_clear_pointer (&pending->row, mysql_binlog_row_unref);
+          pending->row = g_steal_pointer (&message->row);
+          pending->merged++;
+          app->n_merged++;
+          message_free (message);
+          return;
+        }
+      /* An insert or delete in between: later updates start afresh. */
+      g_hash_table_remove (app->buffered_updates, message->dedup_key);
+      if (message->type == MESSAGE_UPDATE)
+        g_hash_table_insert (app->buffered_updates, message->dedup_key, message);
+    }
+  message->due_us = g_get_monotonic_time () + app->dedup_window_us;
+  g_queue_push_tail (&app->buffer, message);
+}
+
+static void
+save_positions (App *app)
+{
+  Message *head = g_queue_peek_head (&app->buffer);
+  guint64 done = head != NULL ? head->seq : app->next_seq;
+  MysqlBinlogPosition *position = NULL;
+
+  /* Everything before @done is written, or confirmed by the broker. */
+  if (app->amqp != NULL)
+    done = MIN (done, mbg_amqp_get_oldest_unconfirmed (app->amqp));
+
+  while (!g_queue_is_empty (&app->save_points))
+    {
+      SavePoint *point = g_queue_peek_head (&app->save_points);
+
+      if (point->seq > done)
+        break;
+      g_queue_pop_head (&app->save_points);
+      g_clear_pointer (&position, mysql_binlog_position_unref);
+      position = mysql_binlog_position_ref (point->position);
+      save_point_free (point);
+    }
+  if (position == NULL)
+    return;
+
+  g_clear_pointer (&app->saved_position, mysql_binlog_position_unref);
+  app->saved_position = position;
+  app->store_dirty = TRUE;
+}
+
+/* Writes the last safe position to --position-file, at most once per
+ * STORE_INTERVAL_US unless @now. */
+static void
+store_position (App      *app,
+                gboolean  now)
+{
+#ifdef HAVE_FILE_POSITION_STORE
+  GError *error = NULL;
+  gint64 time = g_get_monotonic_time ();
+
+  if (app->store == NULL || !app->store_dirty || app->saved_position == NULL)
+    return;
+  if (!now && time - app->last_store_us < STORE_INTERVAL_US)
+    return;
+  if (!mysql_binlog_position_store_save (app->store, app->saved_position, NULL, &error))
+    {
+      g_prefix_error (&error, "Cannot save the position: ");
+      fail_output (app, error);
+      return;
+    }
+  app->store_dirty = FALSE;
+  app->last_store_us = time;
+#endif
+}
+
+/* }}} */
+
+/* {{{ Text output */
+
+static void
+append_text_value (GString        *out,
+                   MysqlBinlogRow *row,
+                   guint           column)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (mysql_binlog_row_is_null (row, column))
+    {
+      g_string_append (out, "NULL");
+      return;
+    }
+  /* JSON quoting: strings in double quotes with escapes, lists in []. */
+  node = value_to_json (row, column);
+  text = json_to_string (node, FALSE);
+  g_string_append (out, text);
+}
+
+static void
+print_text (App     *app,
+            GString *text)
+{
+  if (app->output_error != NULL)
+    return;
+  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      fail_output (app, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
+                                     "Cannot write to the standard output: %s",
+                                     g_strerror (saved)));
+    }
+}
+
+static void
+print_text_row (App            *app,
+                const char     *what,
+                MysqlBinlogRow *before,
+                MysqlBinlogRow *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = mysql_binlog_row_get_n_columns (row);
+
+  g_string_append_printf (text, "%s %s.%s:\n", what, mysql_binlog_row_get_schema (row),
+                          mysql_binlog_row_get_table (row));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = mysql_binlog_row_get_column_name (row, i);
+      int j = -1;
+
+      if (name != NULL)
+        g_string_append_printf (text, "  %s: ", name);
+      else
+        g_string_append_printf (text, "  @%u: ", i + 1);
+      if (before != NULL)
+        {
+          j = name != NULL ? mysql_binlog_row_get_column_index (before, name) : (int) i;
+          if (j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (before))
+            {
+              append_text_value (text, before, j);
+              g_string_append (text, " => ");
+            }
+        }
+      append_text_value (text, row, i);
+      g_string_append_c (text, '\n');
+    }
+  print_text (app, text);
+}
+
+/* }}} */
+
+/* {{{ Stream signal handlers (main thread) */
+
+static gboolean
+table_wanted (App        *app,
+              const char *schema,
+              const char *table)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s", schema, table);
+  gboolean wanted = app->table_patterns == NULL;
+
+  for (guint i = 0; app->table_patterns != NULL && i < app->table_patterns->len; i++)
+    if (g_pattern_spec_match_string (g_ptr_array_index (app->table_patterns, i), name))
+      wanted = TRUE;
+  for (guint i = 0; wanted && i < app->ignored_patterns->len; i++)
+    if (g_pattern_spec_match_string (g_ptr_array_index (app->ignored_patterns, i), name))
+      wanted = FALSE;
+  return wanted;
+}
+
+static void
+on_binlog (MysqlBinlogStream *stream,
+           MysqlBinlogEvent  *event,
+           App               *app)
+{
+  const char *statement = mysql_binlog_event_get_statement (event);
+
+  g_mutex_lock (&app->lock);
+  app->n_events++;
+  if (mysql_binlog_event_get_timestamp (event) != 0)
+    app->last_event_time = mysql_binlog_event_get_timestamp (event);
+  g_free (app->event_file);
+  app->event_file = g_strdup (mysql_binlog_event_get_log_file (event));
+  app->event_pos = mysql_binlog_event_get_position (event);
+
+  /* A DDL statement may change a primary key: look them up again. */
+  if (statement != NULL && g_ascii_strncasecmp (statement, "BEGIN", 5) != 0 &&
+      g_ascii_strncasecmp (statement, "COMMIT", 6) != 0)
+    g_hash_table_remove_all (app->primary_keys);
+
+  if (app->format == FORMAT_TEXT)
+    {
+      const char *schema = mysql_binlog_event_get_schema (event);
+      const char *table = mysql_binlog_event_get_table (event);
+
+      if (schema == NULL || table == NULL || table_wanted (app, schema, table))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *dump = mysql_binlog_event_dump (event);
+
+          if (!app->first_event)
+            g_string_append_c (text, '\n');
+          app->first_event = FALSE;
+          g_string_append (text, dump);
+          print_text (app, text);
+        }
+    }
+  g_mutex_unlock (&app->lock);
+}
+
+static void
+on_row (App            *app,
+        MessageType     type,
+        MysqlBinlogRow *before,
+        MysqlBinlogRow *row)
+{
+  Message *message;
+
+  g_mutex_lock (&app->lock);
+  app->n_rows++;
+  if (app->format == FORMAT_TEXT)
+    {
+      static const char * const titles[] = { "Inserted", "Updated", "Deleted" };
+
+      print_text_row (app, titles[type], before, row);
+      g_mutex_unlock (&app->lock);
+      return;
+    }
+
+  message = g_new0 (Message, 1);
+  message->type = type;
+  message->row = mysql_binlog_row_ref (row);
+  if (before != NULL)
+    message->before = mysql_binlog_row_ref (before);
+  /* Keys identify the row as it was before an update. */
+  message->keys = row_keys (app, before != NULL ? before : row, &message->dedup_key);
+  message->log_file = g_strdup (app->event_file);
+  message->log_pos = app->event_pos;
+  queue_message (app, message);
+  g_mutex_unlock (&app->lock);
+}
+
+static void
+on_rows_inserted (MysqlBinlogStream *stream,
+                  MysqlBinlogRow    *row,
+                  App               *app)
+{
+  on_row (app, MESSAGE_INSERT, NULL, row);
+}
+
+static void
+on_rows_updated (MysqlBinlogStream *stream,
+                 MysqlBinlogRow    *before,
+                 MysqlBinlogRow    *after,
+                 App               *app)
+{
+  on_row (app, MESSAGE_UPDATE, before, after);
+}
+
+static void
+on_rows_deleted (MysqlBinlogStream *stream,
+                 MysqlBinlogRow    *row,
+                 App               *app)
+{
+  on_row (app, MESSAGE_DELETE, NULL, row);
+}
+
+static void
+on_binlog_position (MysqlBinlogStream   *stream,
+                    MysqlBinlogPosition *position,
+                    App                 *app)
+{
+  SavePoint *tail;
+
+  g_mutex_lock (&app->lock);
+  tail = g_queue_peek_tail (&app->save_points);
+  if (tail != NULL && tail->seq == app->next_seq)
+    {
+      /* No message since the last one: this position replaces it. */
+      mysql_binlog_position_unref (tail->position);
+      tail->position = mysql_binlog_position_ref (position);
+    }
+  else
+    {
+      SavePoint *point = g_new0 (SavePoint, 1);
+
+      point->position = mysql_binlog_position_ref (position);
+      point->seq = app->next_seq;
+      g_queue_push_tail (&app->save_points, point);
+    }
+  if (app->amqp != NULL && app->output_error == NULL)
+    {
+      GError *error = NULL;
+
+      if (!mbg_amqp_poll (app->amqp, &error))
+        fail_output (app, error);
+    }
+  save_positions (app);
+  g_mutex_unlock (&app->lock);
+}
+
+/* }}} */
+
+/* {{{ The helper threads: signals, and the periodic tick */
+
+typedef struct
+{
+  App          *app;
+  GMainContext *context;
+  int           quit;
+} Helper;
+
+static gboolean
+on_unix_signal (gpointer user_data)
+{
+  Helper *helper = user_data;
+
+  if (g_atomic_int_get (&stopping))
+    {
+      g_printerr (PROGRAM ": interrupted\n");
+      _exit (130);
+    }
+  g_atomic_int_set (&stopping, TRUE);
+  g_printerr (PROGRAM ": stopping\n");
+  mysql_binlog_stream_stop (helper->app->stream);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_progress (App    *app,
+                gint64  now)
+{
+  g_autoptr(GString) line = g_string_new (PROGRAM ": ");
+  double seconds = (now - app->last_progress_us) / (double) G_USEC_PER_SEC;
+  guint64 events = app->n_events - app->last_progress_events;
+
+  if (app->event_file != NULL)
+    g_string_append_printf (line, "at %s:%" G_GUINT64_FORMAT, app->event_file, app->event_pos);
+  else
+    g_string_append (line, "waiting for the first event");
+  g_string_append_printf (line, ", %" G_GUINT64_FORMAT " events (%.0f/s), %" G_GUINT64_FORMAT
+                          " rows (%.0f/s), %" G_GUINT64_FORMAT " messages",
+                          app->n_events, seconds > 0 ? events / seconds : 0.0,
+                          app->n_rows,
+                          seconds > 0 ? (app->n_rows - app->last_progress_rows) / seconds : 0.0,
+                          app->n_messages);
+  if (app->n_merged > 0)
+    g_string_append_printf (line, ", %" G_GUINT64_FORMAT " updates merged", app->n_merged);
+  if (app->amqp != NULL)
+    g_string_append_printf (line, ", %u unconfirmed", mbg_amqp_get_n_unconfirmed (app->amqp));
+  if (events > 0 && app->last_event_time != 0)
+    g_string_append_printf (line, ", lag %" G_GINT64_FORMAT " s",
+                            MAX (0, g_get_real_time () / G_USEC_PER_SEC -
+                                    (gint64) app->last_event_time));
+  else if (app->n_events > 0)
+    g_string_append (line, ", idle");
+  if (app->saved_position != NULL)
+    {
+      g_autofree char *saved = mysql_binlog_position_to_string (app->saved_position);
+      g_string_append_printf (line, ", safe at %s", saved);
+    }
+  g_printerr ("%s\n", line->str);
+  app->last_progress_us = now;
+  app->last_progress_events = app->n_events;
+  app->last_progress_rows = app->n_rows;
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Helper *helper = user_data;
+  App *app = helper->app;
+  gint64 now = g_get_monotonic_time ();
+
+  /* The signal sources run in a context of their own, so waiting here
+   * (e.g. while the main thread reconnects to the broker) never delays a
+   * SIGTERM. */
+  g_mutex_lock (&app->lock);
+
+  if (app->format == FORMAT_JSON && app->heartbeat_us > 0 &&
+      now - app->last_heartbeat_us >= app->heartbeat_us)
+    {
+      Message *heartbeat = g_new0 (Message, 1);
+
+      heartbeat->type = MESSAGE_HEARTBEAT;
+      queue_message (app, heartbeat);
+      app->last_heartbeat_us = now;
+    }
+  flush_buffer (app, FALSE);
+  if (app->amqp != NULL && app->output_error == NULL)
+    {
+      GError *error = NULL;
+
+      if (!mbg_amqp_poll (app->amqp, &error))
+        fail_output (app, error);
+    }
+  save_positions (app);
+  store_position (app, FALSE);
+  if (app->progress_us > 0 && now - app->last_progress_us >= app->progress_us)
+    print_progress (app, now);
+
+  g_mutex_unlock (&app->lock);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates until stop_helper(), even when that comes before the thread
+ * started (g_main_loop_quit() before g_main_loop_run() would be lost). */
+static gpointer
+helper_thread (gpointer user_data)
+{
+  Helper *helper = user_data;
+
+  g_main_context_push_thread_default (helper->context);
+  while (!g_atomic_int_get (&helper->quit))
+    g_main_context_iteration (helper->context, TRUE);
+  g_main_context_pop_thread_default (helper->context);
+  return NULL;
+}
+
+static void
+stop_helper (Helper  *helper,
+             GThread *thread)
+{
+  g_atomic_int_set (&helper->quit, TRUE);
+  g_main_context_wakeup (helper->context);
+  g_thread_join (thread);
+  g_main_context_unref (helper->context);
+}
+
+/* }}} */
+
+/* {{{ Options */
+
+static const char description[] =
+  "Follows the binary log of a MySQL or MariaDB server as a replica and\n"
+  "prints or publishes every change.\n"
+  "\n"
+  "Output formats:\n"
+  "  text   every event as a few readable lines, then the changed rows:\n"
+  "           === WRITE_ROWS_V1 (23) ===\n"
+  "           Position: mariadb-bin.000001:1234\n"
+  "           Table: shop.orders\n"
+  "           Inserted shop.orders:\n"
+  "             id: 1\n"
+  "             customer: \"alice\"\n"
+  "  json   one JSON object per changed row and line (the only format --amqp\n"
+  "         publishes):\n"
+  "           {\"type\":\"row_insert\",\"timestamp\":1700000000,\"schema\":\"shop\",\n"
+  "            \"table_name\":\"orders\",\"binlog_timestamp\":1699999999,\n"
+  "            \"log_file\":\"mariadb-bin.000001\",\"log_pos\":1234,\n"
+  "            \"keys\":{\"id\":1},\"values\":{\"id\":1,\"customer\":\"alice\"}}\n"
+  "         \"type\" is row_insert (with \"values\"), row_update (with\n"
+  "         \"before_values\" and \"after_values\" holding only the changed\n"
+  "         columns), row_delete (with \"values\") or heartbeat (--heartbeat).\n"
+  "         \"keys\" holds the primary key columns, read from the server's\n"
+  "         information_schema; \"timestamp\" is when the message was made,\n"
+  "         \"binlog_timestamp\" when the server wrote the change.\n"
+  "\n"
+  "RabbitMQ (--amqp URL --exchange NAME):\n"
+  "  Each message is published persistent to the topic exchange NAME\n"
+  "  (declared durable if missing) with the routing key\n"
+  "  SCHEMA.TABLE.TYPE, e.g. shop.orders.row_update, and publisher confirms.\n"
+  "  Bind a durable queue to the exchange before starting (or name one with\n"
+  "  --queue): messages that match no queue are dropped by the broker.\n"
+  "  When the broker goes away,\n"
+  "  the tool waits (reading no more changes) and reconnects with a growing\n"
+  "  delay, then publishes again what the broker had not confirmed: a message\n"
+  "  may arrive twice, never not at all.\n"
+  "\n"
+  "Positions:\n"
+  "  Without --start, --start-gtid or --from-beginning the tool starts at the\n"
+  "  server's current end and shows only new changes.  A position is safe\n"
+  "  once every message before it was written out (or confirmed by the\n"
+  "  broker); on exit the last safe position is printed on stderr as\n"
+  "  \"safe position: FILE:POS\" (followed by \" gtid:GTIDS\" when the server\n"
+  "  has GTIDs), to pass to --start, quoted.\n"
+  "  With --position-file PATH the tool starts where the file says (the start\n"
+  "  options only count while it holds no position) and writes the last safe\n"
+  "  position there, at most 5 times a second and at exit: after a crash or a\n"
+  "  kill -9 it resumes from there and may send some messages again, never\n"
+  "  skipping one.\n"
+  "  --file BINLOG reads one binary log file to its end, without a server;\n"
+  "  the \"keys\" are filled only when a server is named (--host or --socket),\n"
+  "  and column names need binlog_row_metadata=FULL (else @1, @2, ...).\n"
+  "\n"
+  "Stopping:\n"
+  "  SIGINT (Ctrl-C) or SIGTERM stops after the current event, empties the\n"
+  "  --dedup-window buffer, waits up to 30 s for the broker's confirmations\n"
+  "  and exits with status 0.  A second signal exits at once (status 130).\n"
+  "  Status 1: a server, broker or output failure; status 2: bad options.\n"
+  "\n"
+  "Server requirements:\n"
+  "  log_bin on and binlog_format=ROW.  The account needs REPLICATION SLAVE\n"
+  "  and REPLICATION CLIENT, and SELECT on the tables (primary keys, and\n"
+  "  column names unless binlog_row_metadata=FULL).\n"
+  "\n"
+  "Environment:\n"
+  "  MYSQL_PWD   the password when --password is not given\n"
+  "\n"
+  "Examples:\n"
+  "  mysqlbinlog-glib -u replica --only-tables 'shop.*'\n"
+  "  mysqlbinlog-glib -u replica --format json | jq .\n"
+  "  mysqlbinlog-glib -u replica --amqp amqp://guest:guest@localhost/ \\\n"
+  "      --exchange changes --dedup-window 500 --progress 60\n";
+
+static gboolean
+add_patterns (GPtrArray  **patterns,
+              char       **values,
+              const char  *option,
+              GStrvBuilder *names,
+              GError     **error)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          const char *part = g_strstrip (parts[j]);
+
+          if (*part == '\0')
+            continue;
+          if (patterns != NULL && strchr (part, '.') == NULL)
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "%s: “%s” is not SCHEMA.TABLE (globs allowed: shop.*)", option, part);
+              return FALSE;
+            }
+          if (patterns != NULL)
+            {
+              if (*patterns == NULL)
+                *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+              g_ptr_array_add (*patterns, g_pattern_spec_new (part));
+            }
+          g_strv_builder_add (names, part);
+        }
+    }
+  return TRUE;
+}
+
+/* The oldest binary log the server still has, at its start. */
+static MysqlBinlogPosition *
+first_position (App     *app,
+                GError **error)
+{
+  g_auto(GStrv) logs = query_column (app, "SHOW BINARY LOGS", error);
+
+  if (logs == NULL)
+    return NULL;
+  if (logs[0] == NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_BINLOG_DISABLED,
+                           "The server lists no binary log");
+      return NULL;
+    }
+  return mysql_binlog_position_new (logs[0], 4);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *host = NULL;
+  g_autofree char *socket_path = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *start_gtid = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *position_file = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *amqp_url = NULL;
+  g_autofree char *exchange = NULL;
+  g_autofree char *queue = NULL;
+  g_auto(GStrv) only_schemas = NULL;
+  g_auto(GStrv) ignored_schemas = NULL;
+  g_auto(GStrv) only_tables = NULL;
+  g_auto(GStrv) ignored_tables = NULL;
+  int port = 3306;
+  int server_id = 0;
+  int dedup_window = 0;
+  int heartbeat = 0;
+  int progress = 0;
+  gboolean from_beginning = FALSE;
+  gboolean non_blocking = FALSE;
+  gboolean version = FALSE;
+  GOptionEntry connection_entries[] = {
+    { "host", 'h', 0, G_OPTION_ARG_STRING, &host, "Server host (default: localhost)", "HOST" },
+    { "port", 'P', 0, G_OPTION_ARG_INT, &port, "Server TCP port (default: 3306)", "PORT" },
+    { "socket", 'S', 0, G_OPTION_ARG_FILENAME, &socket_path,
+      "Unix socket (wins over --host and --port)", "PATH" },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &user, "User name (default: root)", "USER" },
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
+      "Password (default: $MYSQL_PWD, else none)", "PASSWORD" },
+    { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id,
+      "Replica id, non-zero and unique among the server's replicas "
+      "(default: derived from the process id)", "ID" },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionEntry start_entries[] = {
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start,
+      "Start at this position (default: the server's current end)", "FILE:POS" },
+    { "start-gtid", 0, 0, G_OPTION_ARG_STRING, &start_gtid,
+      "Start after this GTID set (MariaDB: 0-1-42)", "GTIDS" },
+    { "from-beginning", 0, 0, G_OPTION_ARG_NONE, &from_beginning,
+      "Start at the oldest binary log the server has", NULL },
+    { "non-blocking", 'n', 0, G_OPTION_ARG_NONE, &non_blocking,
+      "Stop at the current end of the binary log instead of waiting", NULL },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      "Read this binary log file instead of a server", "BINLOG" },
+    { "position-file", 0, 0, G_OPTION_ARG_FILENAME, &position_file,
+      "Replication mode: start from and save the safe position in this file", "PATH" },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionEntry filter_entries[] = {
+    { "only-schemas", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only_schemas,
+      "Only these schemas (repeatable or comma-separated, * globs)", "SCHEMA" },
+    { "ignore-schemas", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignored_schemas,
+      "Not these schemas", "SCHEMA" },
+    { "only-tables", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only_tables,
+      "Only these tables (repeatable or comma-separated, * globs: shop.*, *.audit)",
+      "SCHEMA.TABLE" },
+    { "ignore-tables", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignored_tables,
+      "Not these tables", "SCHEMA.TABLE" },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionEntry output_entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      "Output format: text (default) or json", "FORMAT" },
+    { "amqp", 0, 0, G_OPTION_ARG_STRING, &amqp_url,
+      "Publish the JSON messages to this RabbitMQ broker instead of stdout",
+      "amqp://USER:PASSWORD@HOST:PORT/VHOST" },
+    { "exchange", 0, 0, G_OPTION_ARG_STRING, &exchange,
+      "The topic exchange to publish to (with --amqp)", "NAME" },
+    { "queue", 0, 0, G_OPTION_ARG_STRING, &queue,
+      "Also declare this durable queue and bind it to the exchange for every "
+      "routing key (with --amqp)", "NAME" },
+    { "dedup-window", 0, 0, G_OPTION_ARG_INT, &dedup_window,
+      "Hold JSON messages this long and merge the updates of one row within it "
+      "into one message (default: 0, off)", "MS" },
+    { "heartbeat", 0, 0, G_OPTION_ARG_INT, &heartbeat,
+      "Send a heartbeat message every SECONDS (JSON only; default: 0, off)", "SECONDS" },
+    { "progress", 0, 0, G_OPTION_ARG_INT, &progress,
+      "Print the position, events/s and lag on stderr every SECONDS (default: 0, off)",
+      "SECONDS" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MysqlBinlogPosition) start_position = NULL;
+  g_autoptr(GStrvBuilder) table_names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) ignored_names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) schema_names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) ignored_schema_names = g_strv_builder_new ();
+  g_auto(GStrv) tables_strv = NULL;
+  g_auto(GStrv) ignored_strv = NULL;
+  g_auto(GStrv) schemas_strv = NULL;
+  g_auto(GStrv) ignored_schemas_strv = NULL;
+  GOptionGroup *group;
+  App app = { 0, };
+  Helper signals = { NULL, };
+  Helper ticker = { NULL, };
+  GSource *source;
+  GThread *signal_thread;
+  GThread *tick_thread;
+  gboolean ok;
+  int status = 0;
+  int n_starts;
+
+  setlocale (LC_ALL, "");
+  signal (SIGPIPE, SIG_IGN);
+
+  options = g_option_context_new ("- follow a MySQL or MariaDB binary log");
+  g_option_context_set_summary (options,
+    "Prints every binary log event, or one JSON message per changed row, or\n"
+    "publishes those messages to RabbitMQ.");
+  g_option_context_set_description (options, description);
+  g_option_context_add_main_entries (options, connection_entries, NULL);
+  group = g_option_group_new ("start", "Where to start:", "Show the start options",
+                              NULL, NULL);
+  g_option_group_add_entries (group, start_entries);
+  g_option_context_add_group (options, group);
+  group = g_option_group_new ("filter", "Filters:", "Show the filter options", NULL, NULL);
+  g_option_group_add_entries (group, filter_entries);
+  g_option_context_add_group (options, group);
+  group = g_option_group_new ("output", "Output:", "Show the output options", NULL, NULL);
+  g_option_group_add_entries (group, output_entries);
+  g_option_context_add_group (options, group);
+
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr (PROGRAM ": %s\n", error->message);
+      return 2;
+    }
+  if (version)
+    {
+      g_print (PROGRAM " %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (argc > 1)
+    {
+      g_printerr (PROGRAM ": unexpected argument “%s” (see --help-all)\n", argv[1]);
+      return 2;
+    }
+  if (port <= 0 || port > 65535)
+    {
+      g_printerr (PROGRAM ": --port must be between 1 and 65535\n");
+      return 2;
+    }
+  if (server_id < 0)
+    {
+      g_printerr (PROGRAM ": --server-id must be positive\n");
+      return 2;
+    }
+  if (dedup_window < 0 || heartbeat < 0 || progress < 0)
+    {
+      g_printerr (PROGRAM ": --dedup-window, --heartbeat and --progress cannot be negative\n");
+      return 2;
+    }
+  if (format == NULL || g_str_equal (format, "text"))
+    app.format = amqp_url != NULL ? FORMAT_JSON : FORMAT_TEXT;
+  else if (g_str_equal (format, "json"))
+    app.format = FORMAT_JSON;
+  else
+    {
+      g_printerr (PROGRAM ": unknown --format “%s” (text or json)\n", format);
+      return 2;
+    }
+  if (amqp_url != NULL && format != NULL && app.format != FORMAT_JSON)
+    {
+      g_printerr (PROGRAM ": --amqp publishes JSON messages; --format text is for stdout\n");
+      return 2;
+    }
+  if ((amqp_url == NULL) != (exchange == NULL))
+    {
+      g_printerr (PROGRAM ": --amqp and --exchange go together\n");
+      return 2;
+    }
+  if (queue != NULL && amqp_url == NULL)
+    {
+      g_printerr (PROGRAM ": --queue goes with --amqp\n");
+      return 2;
+    }
+  if (heartbeat > 0 && app.format != FORMAT_JSON)
+    {
+      g_printerr (PROGRAM ": --heartbeat sends JSON messages: use --format json or --amqp\n");
+      return 2;
+    }
+  if (dedup_window > 0 && app.format != FORMAT_JSON)
+    {
+      g_printerr (PROGRAM ": --dedup-window merges JSON messages: use --format json or --amqp\n");
+      return 2;
+    }
+  n_starts = (start != NULL) + (start_gtid != NULL) + (from_beginning != FALSE);
+  if (n_starts > 1)
+    {
+      g_printerr (PROGRAM ": choose one of --start, --start-gtid and --from-beginning\n");
+      return 2;
+    }
+#ifndef HAVE_STREAM_NEW_FOR_FILE
+  if (file != NULL)
+    {
+      g_printerr (PROGRAM ": --file: this version of libmysqlbinlog-glib cannot read binary "
+                  "log files yet (mysql_binlog_stream_new_for_file() is missing)\n");
+      return 2;
+    }
+#endif
+#ifndef HAVE_FILE_POSITION_STORE
+  if (position_file != NULL)
+    {
+      g_printerr (PROGRAM ": --position-file: this version of libmysqlbinlog-glib has no "
+                  "position store yet (MysqlBinlogFilePositionStore is missing)\n");
+      return 2;
+    }
+#endif
+  if (file != NULL && (n_starts > 0 || position_file != NULL || non_blocking))
+    {
+      g_printerr (PROGRAM ": --file reads one whole file: it goes without --start, "
+                  "--start-gtid, --from-beginning, --position-file and --non-blocking\n");
+      return 2;
+    }
+  if (!add_patterns (&app.table_patterns, only_tables, "--only-tables", table_names, &error) ||
+      !add_patterns (&app.ignored_patterns, ignored_tables, "--ignore-tables", ignored_names,
+                     &error) ||
+      !add_patterns (NULL, only_schemas, "--only-schemas", schema_names, &error) ||
+      !add_patterns (NULL, ignored_schemas, "--ignore-schemas", ignored_schema_names, &error))
+    {
+      g_printerr (PROGRAM ": %s\n", error->message);
+      return 2;
+    }
+  /* Schema filters, for the text dump, as SCHEMA.* patterns. */
+  if (only_schemas != NULL && app.table_patterns == NULL)
+    app.table_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  if (app.ignored_patterns == NULL)
+    app.ignored_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  schemas_strv = g_strv_builder_end (schema_names);
+  ignored_schemas_strv = g_strv_builder_end (ignored_schema_names);
+  for (guint i = 0; schemas_strv[i] != NULL; i++)
+    {
+      g_autofree char *pattern = g_strconcat (schemas_strv[i], ".*", NULL);
+      g_ptr_array_add (app.table_patterns, g_pattern_spec_new (pattern));
+    }
+  for (guint i = 0; ignored_schemas_strv[i] != NULL; i++)
+    {
+      g_autofree char *pattern = g_strconcat (ignored_schemas_strv[i], ".*", NULL);
+      g_ptr_array_add (app.ignored_patterns, g_pattern_spec_new (pattern));
+    }
+  tables_strv = g_strv_builder_end (table_names);
+  ignored_strv = g_strv_builder_end (ignored_names);
+
+  if (server_id == 0)
+    server_id = 100000 + (int) (getpid () % 100000);
+  if (password == NULL && g_getenv ("MYSQL_PWD") != NULL)
+    password = g_strdup (g_getenv ("MYSQL_PWD"));
+
+  g_mutex_init (&app.lock);
+  app.host = g_strdup (host != NULL ? host : "localhost");
+  app.port = port;
+  app.socket_path = g_strdup (socket_path);
+  app.user = g_strdup (user != NULL ? user : "root");
+  app.password = g_strdup (password);
+  app.dedup_window_us = (gint64) dedup_window * 1000;
+  app.heartbeat_us = (gint64) heartbeat * G_USEC_PER_SEC;
+  app.progress_us = (gint64) progress * G_USEC_PER_SEC;
+  app.primary_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_strfreev);
+  app.buffered_updates = g_hash_table_new (g_str_hash, g_str_equal);
+  app.first_event = TRUE;
+  g_queue_init (&app.buffer);
+  g_queue_init (&app.save_points);
+
+#ifdef HAVE_FILE_POSITION_STORE
+  if (position_file != NULL)
+    {
+      g_autoptr(GFile) store_file = g_file_new_for_commandline_arg (position_file);
+
+      app.store = MYSQL_BINLOG_POSITION_STORE (mysql_binlog_file_position_store_new (store_file));
+      /* A saved position wins over the start options: they only say
+       * where the very first run begins. */
+      start_position = mysql_binlog_position_store_load (app.store, NULL, &error);
+      if (start_position == NULL && error != NULL)
+        {
+          g_printerr (PROGRAM ": --position-file: %s\n", error->message);
+          status = 1;
+          goto out;
+        }
+      if (start_position != NULL)
+        {
+          g_autofree char *text = mysql_binlog_position_to_string (start_position);
+          g_printerr (PROGRAM ": resuming at %s from %s\n", text, position_file);
+        }
+    }
+#endif
+
+  if (start_position == NULL && start != NULL)
+    {
+      start_position = mysql_binlog_position_from_string (start, &error);
+      if (start_position == NULL)
+        {
+          g_printerr (PROGRAM ": --start: %s\n", error->message);
+          status = 2;
+          goto out;
+        }
+    }
+  else if (start_position == NULL && start_gtid != NULL)
+    start_position = mysql_binlog_position_new_for_gtid_set (start_gtid);
+  else if (start_position == NULL && from_beginning)
+    {
+      start_position = first_position (&app, &error);
+      if (start_position == NULL)
+        {
+          g_printerr (PROGRAM ": --from-beginning: %s\n", error->message);
+          status = 1;
+          goto out;
+        }
+    }
+
+#ifdef HAVE_STREAM_NEW_FOR_FILE
+  if (file != NULL)
+    {
+      g_autoptr(GFile) binlog = g_file_new_for_commandline_arg (file);
+
+      app.stream = mysql_binlog_stream_new_for_file (binlog);
+      g_object_set (app.stream,
+                    "only-tables", tables_strv,
+                    "ignored-tables", ignored_strv,
+                    "only-schemas", schemas_strv,
+                    "ignored-schemas", ignored_schemas_strv,
+                    NULL);
+      /* Primary keys come from a server only when one is named. */
+      app.sql_failed = host == NULL && socket_path == NULL;
+    }
+#endif
+  if (app.stream == NULL)
+    app.stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                               "host", app.host,
+                               "port", app.port,
+                               "socket", app.socket_path,
+                               "user", app.user,
+                               "password", app.password,
+                               "server-id", (guint) server_id,
+                               "start-position", start_position,
+                               "blocking", !non_blocking,
+                               "only-tables", tables_strv,
+                               "ignored-tables", ignored_strv,
+                               "only-schemas", schemas_strv,
+                               "ignored-schemas", ignored_schemas_strv,
+                               NULL);
+  g_signal_connect (app.stream, "binlog", G_CALLBACK (on_binlog), &app);
+  g_signal_connect (app.stream, "rows-inserted", G_CALLBACK (on_rows_inserted), &app);
+  g_signal_connect (app.stream, "rows-updated", G_CALLBACK (on_rows_updated), &app);
+  g_signal_connect (app.stream, "rows-deleted", G_CALLBACK (on_rows_deleted), &app);
+  g_signal_connect (app.stream, "binlog-position", G_CALLBACK (on_binlog_position), &app);
+
+  if (amqp_url != NULL)
+    {
+      app.amqp = mbg_amqp_new (amqp_url, exchange, queue, &stopping, &error);
+      if (app.amqp == NULL)
+        {
+          g_printerr (PROGRAM ": --amqp: %s\n", error->message);
+          status = 2;
+          goto out;
+        }
+      if (!mbg_amqp_connect (app.amqp, &error))
+        {
+          g_printerr (PROGRAM ": %s\n", error->message);
+          status = 1;
+          goto out;
+        }
+    }
+
+  app.last_progress_us = app.last_heartbeat_us = g_get_monotonic_time ();
+  signals.app = ticker.app = &app;
+  signals.context = g_main_context_new ();
+  ticker.context = g_main_context_new ();
+  source = g_unix_signal_source_new (SIGINT);
+  g_source_set_callback (source, on_unix_signal, &signals, NULL);
+  g_source_attach (source, signals.context);
+  g_source_unref (source);
+  source = g_unix_signal_source_new (SIGTERM);
+  g_source_set_callback (source, on_unix_signal, &signals, NULL);
+  g_source_attach (source, signals.context);
+  g_source_unref (source);
+  source = g_timeout_source_new (TICK_MS);
+  g_source_set_callback (source, on_tick, &ticker, NULL);
+  g_source_attach (source, ticker.context);
+  g_source_unref (source);
+  signal_thread = g_thread_new ("mysqlbinlog-glib-signals", helper_thread, &signals);
+  tick_thread = g_thread_new ("mysqlbinlog-glib-tick", helper_thread, &ticker);
+
+  ok = mysql_binlog_stream_run (app.stream, NULL, &error);
+
+  /* Out with everything still held, then the last safe position. */
+  g_mutex_lock (&app.lock);
+  flush_buffer (&app, TRUE);
+  if (app.amqp != NULL && app.output_error == NULL)
+    {
+      GError *flush_error = NULL;
+
+      if (!mbg_amqp_flush (app.amqp, 30000, &flush_error))
+        fail_output (&app, flush_error);
+    }
+  save_positions (&app);
+  store_position (&app, TRUE);
+  g_mutex_unlock (&app.lock);
+
+  stop_helper (&ticker, tick_thread);
+  stop_helper (&signals, signal_thread);
+
+  if (app.progress_us > 0)
+    print_progress (&app, g_get_monotonic_time ());
+  if (app.saved_position != NULL)
+    {
+      g_autofree char *text = mysql_binlog_position_to_string (app.saved_position);
+      g_printerr (PROGRAM ": safe position: %s\n", text);
+    }
+  if (!ok)
+    {
+      g_printerr (PROGRAM ": %s\n", error->message);
+      status = 1;
+    }
+  else if (app.output_error != NULL)
+    {
+      g_printerr (PROGRAM ": %s\n", app.output_error->message);
+      status = 1;
+    }
+  else if (g_atomic_int_get (&stopping))
+    g_printerr (PROGRAM ": stopped\n");
+
+out:
+  g_clear_object (&app.stream);
+  g_clear_pointer (&app.amqp, mbg_amqp_free);
+  g_clear_pointer (&app.sql, mysql_close);
+#ifdef HAVE_FILE_POSITION_STORE
+  g_clear_object (&app.store);
+#endif
+  g_clear_pointer (&app.primary_keys, g_hash_table_unref);
+  g_clear_pointer (&app.buffered_updates, g_hash_table_unref);
+  g_queue_clear_full (&app.buffer, (GDestroyNotify) message_free);
+  g_queue_clear_full (&app.save_points, (GDestroyNotify) save_point_free);
+  g_clear_pointer (&app.saved_position, mysql_binlog_position_unref);
+  g_clear_pointer (&app.table_patterns, g_ptr_array_unref);
+  g_clear_pointer (&app.ignored_patterns, g_ptr_array_unref);
+  g_clear_error (&app.output_error);
+  g_free (app.host);
+  g_free (app.socket_path);
+  g_free (app.user);
+  g_free (app.password);
+  g_free (app.event_file);
+  g_mutex_clear (&app.lock);
+  return status;
+}

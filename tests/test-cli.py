@@ -1,0 +1,598 @@
+#!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Tests of the mysqlbinlog-glib program against a throwaway MariaDB server
+# and, for --amqp, a throwaway RabbitMQ broker (tests/rabbitmq-server.sh),
+# each started once for the whole program.
+#
+# MYSQLBINLOG_GLIB names the program (meson test sets it).  Without a
+# RabbitMQ broker or python3-pika the --amqp tests are skipped, saying why.
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+SKIP = 77
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOOL = os.environ.get('MYSQLBINLOG_GLIB')
+MARIADB_SCRIPT = os.environ.get('MYSQL_BINLOG_TEST_SERVER_SCRIPT',
+                                os.path.join(HERE, 'mariadb-server.sh'))
+RABBITMQ_SCRIPT = os.path.join(HERE, 'rabbitmq-server.sh')
+
+if not TOOL or not os.access(TOOL, os.X_OK):
+    print('SKIP: MYSQLBINLOG_GLIB does not name the built program (%r)' % TOOL,
+          file=sys.stderr)
+    sys.exit(SKIP)
+
+try:
+    import pika
+except ImportError:
+    pika = None
+
+DB = None
+BROKER = None
+BROKER_PROBLEM = None
+
+
+def parse_env(text):
+    return dict(line.split('=', 1) for line in text.splitlines() if '=' in line)
+
+
+class MariaDB:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-db-')
+        out = subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'start', self.dir,
+                              '--owner', str(os.getpid())],
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        env = parse_env(out)
+        self.socket = env['SOCKET']
+        self.client = shutil.which('mariadb') or shutil.which('mysql')
+
+    def sql(self, statements):
+        subprocess.run([self.client, '--no-defaults', '-S', self.socket, '-u', 'root',
+                        '-e', statements], check=True)
+
+    def query(self, statement):
+        return subprocess.run([self.client, '--no-defaults', '-S', self.socket, '-u',
+                               'root', '-N', '-B', '-e', statement], check=True,
+                              stdout=subprocess.PIPE, text=True).stdout.strip()
+
+    def position(self):
+        row = self.query('SHOW MASTER STATUS').split('\t')
+        return '%s:%s' % (row[0], row[1])
+
+    def stop(self):
+        subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'stop', self.dir], check=False)
+
+
+class RabbitMQ:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-rabbitmq-')
+        self.start()
+
+    def start(self):
+        out = subprocess.run(['/bin/bash', RABBITMQ_SCRIPT, 'start', self.dir],
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        self.port = int(parse_env(out)['PORT'])
+        self.url = 'amqp://guest:guest@127.0.0.1:%d/' % self.port
+
+    def stop(self):
+        subprocess.run(['/bin/bash', RABBITMQ_SCRIPT, 'stop', self.dir], check=True)
+
+    def clean(self):
+        subprocess.run(['/bin/bash', RABBITMQ_SCRIPT, 'clean', self.dir], check=False)
+
+    def channel(self):
+        connection = pika.BlockingConnection(
+            pika.ConnectionParameters('127.0.0.1', self.port))
+        return connection, connection.channel()
+
+    def bind_queue(self, exchange, queue, pattern='#'):
+        connection, channel = self.channel()
+        channel.exchange_declare(exchange, 'topic', durable=True)
+        channel.queue_declare(queue, durable=True)
+        channel.queue_purge(queue)
+        channel.queue_bind(queue, exchange, pattern)
+        connection.close()
+
+    def drain(self, queue):
+        """Every message in @queue, as (routing key, properties, JSON)."""
+        connection, channel = self.channel()
+        messages = []
+        while True:
+            method, properties, body = channel.basic_get(queue, auto_ack=True)
+            if method is None:
+                break
+            messages.append((method.routing_key, properties, json.loads(body)))
+        connection.close()
+        return messages
+
+    def count(self, queue):
+        connection, channel = self.channel()
+        n = channel.queue_declare(queue, durable=True, passive=True).method.message_count
+        connection.close()
+        return n
+
+
+def setUpModule():
+    global DB, BROKER, BROKER_PROBLEM
+    DB = MariaDB()
+    DB.sql('CREATE DATABASE cli')
+    if pika is None:
+        BROKER_PROBLEM = 'python3-pika is not installed'
+    elif not os.access('/usr/lib/rabbitmq/bin/rabbitmq-server', os.X_OK):
+        BROKER_PROBLEM = 'rabbitmq-server is not installed'
+    else:
+        BROKER = RabbitMQ()
+
+
+def tearDownModule():
+    if BROKER is not None:
+        BROKER.clean()
+    if DB is not None:
+        DB.stop()
+
+
+def run_tool(*args, check=True):
+    proc = subprocess.run([TOOL, '-S', DB.socket, '-u', 'root'] + list(args),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError('%s failed (%d): %s' % (args, proc.returncode, proc.stderr))
+    return proc
+
+
+def supports(option):
+    """None when the program can do @option, else why not."""
+    # Checked after the option itself: fails at once either way.
+    proc = subprocess.run([TOOL, option, '/nonexistent/x', '--only-tables', 'nodot'],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if 'yet' in proc.stderr:
+        return proc.stderr.strip()
+    return None
+
+
+def json_lines(text):
+    return [json.loads(line) for line in text.splitlines()]
+
+
+WORKLOAD = """
+CREATE TABLE cli.items (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(6,2),
+                        tags SET('red','blue'), data VARBINARY(4), note TEXT);
+INSERT INTO cli.items VALUES (1, 'apple', 1.50, 'red', x'01ff', NULL),
+                             (2, 'pear', 2.25, '', NULL, 'ripe');
+UPDATE cli.items SET name = 'green apple', price = 1.75 WHERE id = 1;
+DELETE FROM cli.items WHERE id = 2;
+"""
+
+
+class TestOutput(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.start = DB.position()
+        cls.gtid = DB.query('SELECT @@global.gtid_binlog_pos')
+        cls.before = int(time.time())
+        DB.sql(WORKLOAD)
+        cls.after = int(time.time())
+        cls.end = DB.position()
+
+    def test_json(self):
+        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        messages = json_lines(proc.stdout)
+        self.assertEqual([m['type'] for m in messages],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+        for m in messages:
+            self.assertEqual(m['schema'], 'cli')
+            self.assertEqual(m['table_name'], 'items')
+            self.assertTrue(self.before <= m['binlog_timestamp'] <= self.after + 1)
+            self.assertTrue(m['timestamp'] >= m['binlog_timestamp'])
+            self.assertTrue(m['log_file'].startswith('mariadb-bin.'))
+            self.assertGreater(m['log_pos'], 4)
+        insert1, insert2, update, delete = messages
+        self.assertEqual(insert1['keys'], {'id': 1})
+        self.assertEqual(insert1['values'], {'id': 1, 'name': 'apple', 'price': '1.50',
+                                             'tags': ['red'], 'data': '0x01FF',
+                                             'note': None})
+        self.assertEqual(insert2['keys'], {'id': 2})
+        self.assertEqual(insert2['values'], {'id': 2, 'name': 'pear', 'price': '2.25',
+                                             'tags': [], 'data': None, 'note': 'ripe'})
+        self.assertEqual(update['keys'], {'id': 1})
+        self.assertEqual(update['before_values'], {'name': 'apple', 'price': '1.50'})
+        self.assertEqual(update['after_values'], {'name': 'green apple', 'price': '1.75'})
+        self.assertNotIn('merged_updates', update)
+        self.assertEqual(delete['keys'], {'id': 2})
+        self.assertEqual(delete['values']['name'], 'pear')
+        # Rows of one statement share its event.
+        self.assertEqual(insert1['log_pos'], insert2['log_pos'])
+        self.assertLess(insert2['log_pos'], update['log_pos'])
+        self.assertIn('safe position: ', proc.stderr)
+
+    def test_start_gtid(self):
+        proc = run_tool('--start-gtid', self.gtid, '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
+                          ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
+
+    def test_from_beginning(self):
+        proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+
+    def test_file(self):
+        why = supports('--file')
+        if why:
+            self.skipTest(why)
+        binlog = os.path.join(DB.dir, 'binlog', self.start.split(':')[0])
+        # The workload's table maps carry no column names (MariaDB's default
+        # binlog_row_metadata): offline, columns are numbered, no keys.
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+                               'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {}), ('row_insert', {}), ('row_update', {}),
+                          ('row_delete', {})])
+        self.assertEqual(messages[0]['values']['@2'], 'apple')
+        self.assertEqual(messages[2]['after_values'], {'@2': 'green apple', '@3': '1.75'})
+
+        # With full metadata the names are in the file, and a server named
+        # on the command line gives the keys.
+        metadata = DB.query('SELECT @@global.binlog_row_metadata')
+        DB.sql("SET GLOBAL binlog_row_metadata = 'FULL'")
+        try:
+            DB.sql('CREATE TABLE cli.offline (id INT PRIMARY KEY, v VARCHAR(10));'
+                   'INSERT INTO cli.offline VALUES (1, "x");'
+                   'UPDATE cli.offline SET v = "y";')
+        finally:
+            DB.sql("SET GLOBAL binlog_row_metadata = '%s'" % metadata)
+        binlog = os.path.join(DB.dir, 'binlog', DB.position().split(':')[0])
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+                               'cli.offline'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('row_insert', {}), ('row_update', {})])
+        messages = json_lines(run_tool('--file', binlog, '-f', 'json', '--only-tables',
+                                       'cli.offline').stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {'id': 1}), ('row_update', {'id': 1})])
+        self.assertEqual(messages[0]['values'], {'id': 1, 'v': 'x'})
+        self.assertEqual(messages[1]['before_values'], {'v': 'x'})
+        self.assertEqual(messages[1]['after_values'], {'v': 'y'})
+        proc = run_tool('--file', binlog, '--only-tables', 'cli.offline')
+        self.assertIn('Inserted cli.offline:\n  id: 1\n  v: "x"\n', proc.stdout)
+
+    def test_text(self):
+        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'text')
+        # The events of the workload only: other tests write more later.
+        end_file, end_offset = self.end.split(':')
+        blocks = []
+        for block in proc.stdout.strip().split('\n\n'):
+            lines = block.splitlines()
+            self.assertTrue(lines[0].startswith('=== '), block)
+            self.assertTrue(lines[1].startswith('Position: mariadb-bin.'), block)
+            file_, offset = lines[1].split(' ')[1].split(':')
+            if file_ == end_file and int(offset) < int(end_offset):
+                blocks.append(block)
+        out = '\n\n'.join(blocks) + '\n'
+        self.assertIn('=== QUERY (2) ===', out)
+        self.assertIn('Statement: CREATE TABLE cli.items', out)
+        self.assertIn('=== TABLE_MAP (19) ===', out)
+        self.assertIn('Table: cli.items', out)
+        self.assertIn('Inserted cli.items:\n  id: 1\n  name: "apple"\n  price: "1.50"\n'
+                      '  tags: ["red"]\n  data: "0x01FF"\n  note: NULL\n', out)
+        self.assertIn('Updated cli.items:\n  id: 1 => 1\n  name: "apple" => "green apple"\n'
+                      '  price: "1.50" => "1.75"\n', out)
+        self.assertIn('Deleted cli.items:\n  id: 2\n  name: "pear"\n', out)
+        # One transaction per statement: INSERT, UPDATE, DELETE.
+        self.assertEqual(out.count('=== XID (16) ==='), 3)
+        self.assertEqual(out.count('=== WRITE_ROWS_V1 (23) ==='), 1)
+        self.assertEqual(out.count('=== UPDATE_ROWS_V1 (24) ==='), 1)
+        self.assertEqual(out.count('=== DELETE_ROWS_V1 (25) ==='), 1)
+
+    def test_filters(self):
+        start = DB.position()
+        DB.sql("""
+CREATE TABLE cli.keep_a (id INT PRIMARY KEY);
+CREATE TABLE cli.keep_b (id INT PRIMARY KEY);
+CREATE TABLE cli.other (id INT PRIMARY KEY);
+INSERT INTO cli.keep_a VALUES (1); INSERT INTO cli.keep_b VALUES (2);
+INSERT INTO cli.other VALUES (3);
+""")
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.keep*')
+        self.assertEqual([(m['table_name'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('keep_a', {'id': 1}), ('keep_b', {'id': 2})])
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.*',
+                        '--ignore-tables', 'cli.keep_a,cli.other')
+        self.assertEqual([m['table_name'] for m in json_lines(proc.stdout)], ['keep_b'])
+        proc = run_tool('--start', start, '-n', '-f', 'text', '--ignore-tables', 'cli.keep*')
+        self.assertIn('Table: cli.other', proc.stdout)
+        self.assertNotIn('Table: cli.keep', proc.stdout)
+
+    def test_table_without_primary_key(self):
+        start = DB.position()
+        DB.sql('CREATE TABLE cli.log (msg TEXT); INSERT INTO cli.log VALUES (\'hi\');'
+               'UPDATE cli.log SET msg = \'ho\';')
+        messages = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {}), ('row_update', {})])
+        self.assertEqual(messages[1]['after_values'], {'msg': 'ho'})
+
+
+class TestDedup(unittest.TestCase):
+    def test_hot_rows(self):
+        start = DB.position()
+        statements = ['CREATE TABLE cli.hot (id INT PRIMARY KEY, n INT, other INT)',
+                      'INSERT INTO cli.hot VALUES ' +
+                      ','.join('(%d, 0, %d)' % (i, i) for i in range(5))]
+        # 200 updates of 5 hot rows, in 40 transactions.
+        for round_ in range(40):
+            statements.append('BEGIN')
+            for i in range(5):
+                statements.append('UPDATE cli.hot SET n = %d WHERE id = %d' % (round_ + 1, i))
+            statements.append('COMMIT')
+        statements.append('UPDATE cli.hot SET other = 99 WHERE id = 0')
+        statements.append('DELETE FROM cli.hot WHERE id = 4')
+        statements.append('UPDATE cli.hot SET n = 1000 WHERE id = 3')
+        DB.sql(';\n'.join(statements) + ';')
+
+        plain = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        self.assertEqual(len(plain), 5 + 200 + 3)
+
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--dedup-window', '60000')
+        merged = json_lines(proc.stdout)
+        # Inserts, one update per row (the last update of row 0 merged
+        # too), the delete, and row 3's update after the window... which
+        # is the same window, so merged with its earlier updates.
+        updates = [m for m in merged if m['type'] == 'row_update']
+        self.assertEqual(len([m for m in merged if m['type'] == 'row_insert']), 5)
+        self.assertEqual(sorted(m['keys']['id'] for m in updates), [0, 1, 2, 3, 4])
+        by_id = {m['keys']['id']: m for m in updates}
+        self.assertEqual(by_id[0]['before_values'], {'n': 0, 'other': 0})
+        self.assertEqual(by_id[0]['after_values'], {'n': 40, 'other': 99})
+        self.assertEqual(by_id[0]['merged_updates'], 40)
+        self.assertEqual(by_id[3]['after_values'], {'n': 1000})
+        self.assertEqual(by_id[3]['merged_updates'], 40)
+        self.assertEqual(by_id[4]['after_values'], {'n': 40})
+        # The delete of row 4 comes after row 4's merged update.
+        order = [(m['type'], m['keys']['id']) for m in merged]
+        self.assertLess(order.index(('row_update', 4)), order.index(('row_delete', 4)))
+        self.assertEqual(len(merged), 5 + 5 + 1)
+        print('dedup: %d messages instead of %d (%.0f%% fewer)'
+              % (len(merged), len(plain), 100.0 * (1 - len(merged) / len(plain))),
+              file=sys.stderr)
+
+
+class TestErrors(unittest.TestCase):
+    def check_usage(self, args, message, status=2):
+        proc = subprocess.run([TOOL] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, status, proc.stderr)
+        self.assertIn(message, proc.stderr)
+        self.assertEqual(proc.stdout, '')
+
+    def test_bad_options(self):
+        self.check_usage(['--format', 'xml'], 'unknown --format “xml”')
+        self.check_usage(['--port', '0'], '--port must be between 1 and 65535')
+        self.check_usage(['--start', 'nonsense'], '--start:')
+        self.check_usage(['--start', 'a:4', '--from-beginning'], 'choose one of')
+        self.check_usage(['--amqp', 'amqp://localhost/'], '--amqp and --exchange go together')
+        self.check_usage(['--amqp', 'http://x', '--exchange', 'e'], 'is not an AMQP URL')
+        self.check_usage(['--dedup-window', '10'], 'use --format json or --amqp')
+        self.check_usage(['--heartbeat', '10'], 'use --format json or --amqp')
+        self.check_usage(['--queue', 'q'], '--queue goes with --amqp')
+        self.check_usage(['--only-tables', 'nodot'], 'is not SCHEMA.TABLE')
+        self.check_usage(['extra'], 'unexpected argument')
+
+    def test_file_options(self):
+        if supports('--file'):
+            self.check_usage(['--file', '/nonexistent'], 'cannot read binary log files yet')
+        else:
+            self.check_usage(['--file', '/nonexistent/binlog'], '/nonexistent/binlog', 1)
+            self.check_usage(['--file', 'x', '--start', 'a:4'], 'goes without --start')
+        if supports('--position-file'):
+            self.check_usage(['--position-file', '/tmp/x'], 'has no position store yet')
+
+    def test_unreachable(self):
+        self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'],
+                         'Connecting to the server at /nonexistent/mysql.sock', 1)
+        self.check_usage(['-S', DB.socket, '--amqp', 'amqp://guest:guest@127.0.0.1:1/',
+                          '--exchange', 'e'], 'Cannot connect to the broker', 1)
+
+    def test_help(self):
+        proc = subprocess.run([TOOL, '--help-all'], stdout=subprocess.PIPE, text=True)
+        self.assertEqual(proc.returncode, 0)
+        for option in ('--host', '--socket', '--server-id', '--start-gtid', '--from-beginning',
+                       '--only-tables', '--format', '--amqp', '--exchange', '--dedup-window',
+                       '--progress', 'SIGTERM', 'MYSQL_PWD', 'row_update'):
+            self.assertIn(option, proc.stdout)
+
+
+class TestSignals(unittest.TestCase):
+    def test_heartbeat(self):
+        proc = subprocess.Popen([TOOL, '-S', DB.socket, '-f', 'json', '--heartbeat', '1',
+                                 '--only-tables', 'cli.nothing'],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3.2)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        messages = json_lines(out)
+        # One a second from the start; a slow start may lose one.
+        self.assertTrue(2 <= len(messages) <= 4, messages)
+        for m in messages:
+            self.assertEqual(sorted(m), ['timestamp', 'type'])
+            self.assertEqual(m['type'], 'heartbeat')
+            self.assertLessEqual(abs(m['timestamp'] - time.time()), 5)
+
+    def test_sigterm_stops_cleanly(self):
+        # --start: however slowly the program starts, it misses no row.
+        proc = subprocess.Popen([TOOL, '-S', DB.socket, '-f', 'json', '--progress', '1',
+                                 '--only-tables', 'cli.sig', '--start', DB.position()],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        DB.sql('CREATE TABLE cli.sig (id INT PRIMARY KEY); INSERT INTO cli.sig VALUES (7);')
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        self.assertEqual([m['keys'] for m in json_lines(out)], [{'id': 7}])
+        self.assertIn('events (', err)
+        self.assertIn('safe position: mariadb-bin.', err)
+        self.assertIn('stopped', err)
+
+
+class TestAmqp(unittest.TestCase):
+    def setUp(self):
+        if BROKER is None:
+            self.skipTest('no RabbitMQ broker: %s' % BROKER_PROBLEM)
+
+    def test_every_row_one_message(self):
+        BROKER.bind_queue('cli-changes', 'cli-all')
+        start = DB.position()
+        DB.sql('CREATE TABLE cli.amqp (id INT PRIMARY KEY, v VARCHAR(10));'
+               'INSERT INTO cli.amqp VALUES (1, "a"), (2, "b");'
+               'UPDATE cli.amqp SET v = "c" WHERE id = 2;'
+               'DELETE FROM cli.amqp WHERE id = 1;')
+        proc = run_tool('--start', start, '-n', '--amqp', BROKER.url,
+                        '--exchange', 'cli-changes', '--queue', 'cli-declared')
+        self.assertEqual(proc.stdout, '')
+        # --queue declared a durable queue bound to every routing key.
+        self.assertEqual([key for key, _, _ in BROKER.drain('cli-declared')],
+                         ['cli.amqp.row_insert', 'cli.amqp.row_insert',
+                          'cli.amqp.row_update', 'cli.amqp.row_delete'])
+        messages = BROKER.drain('cli-all')
+        self.assertEqual([(key, m['type'], m['keys']) for key, _, m in messages],
+                         [('cli.amqp.row_insert', 'row_insert', {'id': 1}),
+                          ('cli.amqp.row_insert', 'row_insert', {'id': 2}),
+                          ('cli.amqp.row_update', 'row_update', {'id': 2}),
+                          ('cli.amqp.row_delete', 'row_delete', {'id': 1})])
+        for _, properties, _ in messages:
+            self.assertEqual(properties.delivery_mode, 2)
+            self.assertEqual(properties.content_type, 'application/json')
+        self.assertEqual(messages[0][2]['values'], {'id': 1, 'v': 'a'})
+        self.assertEqual(messages[2][2]['before_values'], {'v': 'b'})
+        self.assertEqual(messages[2][2]['after_values'], {'v': 'c'})
+
+    def test_broker_restart_loses_nothing(self):
+        BROKER.bind_queue('cli-restart', 'cli-restart-q')
+        DB.sql('CREATE TABLE cli.burst (id INT PRIMARY KEY)')
+        proc = subprocess.Popen([TOOL, '-S', DB.socket, '-u', 'root', '--only-tables',
+                                 'cli.burst', '--start', DB.position(), '--amqp', BROKER.url,
+                                 '--exchange', 'cli-restart'],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            time.sleep(1.0)
+            n = 600
+            for i in range(0, n, 10):
+                DB.sql('INSERT INTO cli.burst VALUES %s'
+                       % ','.join('(%d)' % j for j in range(i, i + 10)))
+                if i == 200:
+                    BROKER.stop()
+                if i == 400:
+                    BROKER.start()
+            deadline = time.time() + 120
+            while BROKER.count('cli-restart-q') < n and time.time() < deadline:
+                time.sleep(0.5)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            out, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 0, err)
+        self.assertIn('reconnecting', err)
+        ids = [m['keys']['id'] for _, _, m in BROKER.drain('cli-restart-q')]
+        # At least once: every row, in order of first appearance; rows the
+        # broker had not confirmed before it went away may come twice.
+        self.assertEqual(sorted(set(ids)), list(range(n)))
+        print('broker restart: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
+
+    def test_stop_and_resume_loses_nothing(self):
+        # SIGTERM mid-stream, then start again from the safe position the
+        # tool printed: every row arrives.
+        BROKER.bind_queue('cli-resume', 'cli-resume-q')
+        DB.sql('CREATE TABLE cli.resume (id INT PRIMARY KEY)')
+        start = DB.position()
+        args = [TOOL, '-S', DB.socket, '-u', 'root', '--only-tables', 'cli.resume',
+                '--amqp', BROKER.url, '--exchange', 'cli-resume']
+        proc = subprocess.Popen(args + ['--start', start], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        n = 400
+        for i in range(0, n, 5):
+            DB.sql('INSERT INTO cli.resume VALUES %s'
+                   % ','.join('(%d)' % j for j in range(i, i + 5)))
+            if i == 150:
+                proc.send_signal(signal.SIGTERM)
+                out, err = proc.communicate(timeout=60)
+                self.assertEqual(proc.returncode, 0, err)
+                safe = [line.split(': ')[-1] for line in err.splitlines()
+                        if 'safe position: ' in line]
+                self.assertEqual(len(safe), 1, err)
+                proc = subprocess.Popen(args + ['--start', safe[0]], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        while BROKER.count('cli-resume-q') < n and time.time() < deadline:
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        ids = [m['keys']['id'] for _, _, m in BROKER.drain('cli-resume-q')]
+        self.assertEqual(sorted(set(ids)), list(range(n)))
+        # The stop may come inside a transaction (5 rows) whose rows were
+        # published: it is sent again from its start, nothing else is.
+        self.assertLessEqual(len(ids), n + 5)
+        print('stop and resume: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
+
+    def test_kill_and_restart_loses_nothing(self):
+        why = supports('--position-file')
+        if why:
+            self.skipTest(why)
+        BROKER.bind_queue('cli-kill', 'cli-kill-q')
+        DB.sql('CREATE TABLE cli.killed (id INT PRIMARY KEY)')
+        start = DB.position()
+        state = tempfile.mkdtemp(prefix='mysqlbinlog-cli-state-')
+        position_file = os.path.join(state, 'position')
+        args = [TOOL, '-S', DB.socket, '-u', 'root', '--only-tables', 'cli.killed',
+                '--amqp', BROKER.url, '--exchange', 'cli-kill', '--start', start,
+                '--position-file', position_file]
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        n = 600
+        try:
+            for i in range(0, n, 5):
+                DB.sql('INSERT INTO cli.killed VALUES %s'
+                       % ','.join('(%d)' % j for j in range(i, i + 5)))
+                if i in (150, 400):
+                    # Mid-stream: rows the tool has not read, published or
+                    # stored yet are in flight.
+                    proc.kill()
+                    proc.communicate(timeout=60)
+                    self.assertTrue(os.path.exists(position_file))
+                    proc = subprocess.Popen(args, stdout=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, text=True)
+            deadline = time.time() + 60
+            while BROKER.count('cli-kill-q') < n and time.time() < deadline:
+                time.sleep(0.2)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            out, err = proc.communicate(timeout=60)
+            shutil.rmtree(state, ignore_errors=True)
+        self.assertEqual(proc.returncode, 0, err)
+        self.assertIn('resuming at ', err)
+        ids = [m['keys']['id'] for _, _, m in BROKER.drain('cli-kill-q')]
+        self.assertEqual(sorted(set(ids)), list(range(n)))
+        print('kill -9 twice and restart: %d messages for %d rows' % (len(ids), n),
+              file=sys.stderr)
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)

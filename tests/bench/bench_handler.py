@@ -57,12 +57,15 @@ def dict_through_accessors():
                     get = Row.get_double
                 else:
                     get = Row.dup_string
-                columns.append((row.get_column_name(i), i, get))
+                # dup_string() gives None for NULL by itself; the numeric
+                # getters give 0, so those ask is_null() first.
+                columns.append((row.get_column_name(i), i, get, get is not Row.dup_string))
             plans[key] = columns
         return columns
 
     def to_dict(row):
-        return {name: None if row.is_null(i) else get(row, i) for name, i, get in plan(row)}
+        return {name: None if check_null and row.is_null(i) else get(row, i)
+                for name, i, get, check_null in plan(row)}
 
     return to_dict
 

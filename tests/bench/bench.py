@@ -58,10 +58,14 @@ class Server:
 
     def __init__(self, *extra_args):
         self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-bench-')
-        out = subprocess.run(['/bin/bash', SERVER_SCRIPT, 'start', self.dir,
-                              '--owner', str(os.getpid())] + list(extra_args),
-                             check=True, stdout=subprocess.PIPE,
-                             universal_newlines=True).stdout
+        try:
+            out = subprocess.run(['/bin/bash', SERVER_SCRIPT, 'start', self.dir,
+                                  '--owner', str(os.getpid())] + list(extra_args),
+                                 check=True, stdout=subprocess.PIPE,
+                                 universal_newlines=True).stdout
+        except subprocess.CalledProcessError:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            raise
         env = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
         self.socket = env['SOCKET']
         self.pid = int(env['PID'])

@@ -251,6 +251,12 @@ def main():
                     env.get('LD_LIBRARY_PATH')) if p)
     env.setdefault('MARIADB_SERVER_CACHE', os.path.join(args.build_dir, 'tests', 'mariadb-cache'))
     env['PYTHONDONTWRITEBYTECODE'] = '1'
+    # The PyGObject overrides of the source tree, when it has them (a native
+    # row.to_dict() among them).
+    overrides = os.path.join(HERE, '..', '..', 'introspection', 'python')
+    if os.path.isdir(overrides):
+        env['PYTHONPATH'] = os.pathsep.join(
+            p for p in (os.path.abspath(overrides), env.get('PYTHONPATH')) if p)
     # Plain glibc malloc for every reader, whatever the test environment sets.
     for key in ('MALLOC_CHECK_', 'MALLOC_PERTURB_', 'G_DEBUG', 'G_SLICE'):
         env.pop(key, None)

@@ -1,0 +1,296 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * One contender of the benchmark: reads a binary log to its end, from a
+ * server (non-blocking) or from a file, and touches every row the way the
+ * chosen mode says.  Prints one line of counts for the driver to check:
+ *
+ *   rows=N inserted=I updated=U deleted=D values=V seconds=S checksum=C
+ *
+ * Modes:
+ *   none     no handler connected: the cost of reading and framing alone
+ *   count    one handler per row signal that only counts the rows
+ *   typed    reads every value through the typed accessors
+ *   variant  fetches every value as a GVariant (mysql_binlog_row_get_value)
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysqlbinlog-glib.h>
+
+typedef enum {
+  MODE_NONE,
+  MODE_COUNT,
+  MODE_TYPED,
+  MODE_VARIANT,
+} BenchMode;
+
+typedef struct {
+  guint64 limit;
+  guint64 inserted;
+  guint64 updated;
+  guint64 deleted;
+  guint64 values;
+  guint64 checksum;
+} BenchCounts;
+
+static void
+read_typed (MysqlBinlogRow *row,
+            BenchCounts    *counts)
+{
+  guint n_columns = mysql_binlog_row_get_n_columns (row);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (mysql_binlog_row_is_null (row, i))
+        {
+          counts->checksum += 1;
+          continue;
+        }
+
+      switch (mysql_binlog_row_get_column_type (row, i))
+        {
+        case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+        case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+        case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+        case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+        case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+        case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+          if (mysql_binlog_row_get_column_is_unsigned (row, i))
+            counts->checksum += mysql_binlog_row_get_uint64 (row, i);
+          else
+            counts->checksum += (guint64) mysql_binlog_row_get_int64 (row, i);
+          break;
+
+        case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+          counts->checksum += mysql_binlog_row_get_uint64 (row, i);
+          break;
+
+        case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+        case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+          counts->checksum += (guint64) mysql_binlog_row_get_double (row, i);
+          break;
+
+        case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+        case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+        case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+        case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+        case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+        case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+        case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+          {
+            g_autoptr(GBytes) bytes = mysql_binlog_row_get_bytes (row, i);
+
+            counts->checksum += g_bytes_get_size (bytes);
+          }
+          break;
+
+        default:
+          {
+            /* DECIMAL, dates and times, ENUM, SET: their text form. */
+            g_autofree char *text = mysql_binlog_row_dup_string (row, i);
+
+            counts->checksum += strlen (text);
+          }
+          break;
+        }
+      counts->values++;
+    }
+}
+
+static void
+read_variants (MysqlBinlogRow *row,
+               BenchCounts    *counts)
+{
+  guint n_columns = mysql_binlog_row_get_n_columns (row);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, i);
+
+      counts->checksum += g_variant_classify (value);
+      counts->values++;
+    }
+}
+
+static BenchMode mode;
+
+static void
+read_row (MysqlBinlogRow *row,
+          BenchCounts    *counts)
+{
+  if (mode == MODE_TYPED)
+    read_typed (row, counts);
+  else if (mode == MODE_VARIANT)
+    read_variants (row, counts);
+}
+
+/* With --limit, stops the stream once that many rows have arrived. */
+static void
+check_limit (MysqlBinlogStream *stream,
+             BenchCounts       *counts)
+{
+  if (counts->limit > 0 &&
+      counts->inserted + counts->updated + counts->deleted == counts->limit)
+    mysql_binlog_stream_stop (stream);
+}
+
+static void
+on_inserted (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             BenchCounts       *counts)
+{
+  counts->inserted++;
+  check_limit (stream, counts);
+  read_row (row, counts);
+}
+
+static void
+on_updated (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *before,
+            MysqlBinlogRow    *after,
+            BenchCounts       *counts)
+{
+  counts->updated++;
+  check_limit (stream, counts);
+  read_row (before, counts);
+  read_row (after, counts);
+}
+
+static void
+on_deleted (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            BenchCounts       *counts)
+{
+  counts->deleted++;
+  check_limit (stream, counts);
+  read_row (row, counts);
+}
+
+static gboolean
+parse_mode (const char  *text,
+            BenchMode   *out,
+            GError     **error)
+{
+  static const char * const names[] = { "none", "count", "typed", "variant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (text, names[i]) == 0)
+        {
+          *out = (BenchMode) i;
+          return TRUE;
+        }
+    }
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "Unknown mode “%s”: use none, count, typed or variant", text);
+  return FALSE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *socket_path = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *mode_text = NULL;
+  g_autofree char *table = NULL;
+  int server_id = 4242;
+  gint64 limit = 0;
+  BenchCounts counts = { 0, };
+  gint64 begin, end;
+  const GOptionEntry entries[] = {
+    { "socket", 0, 0, G_OPTION_ARG_FILENAME, &socket_path, "Read from the server on this Unix socket", "PATH" },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, "Read this binlog file offline", "PATH" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start_text, "Start position (with --socket)", "FILE:POS" },
+    { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id, "Replica server id (with --socket)", "ID" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, "none, count, typed or variant", "MODE" },
+    { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "Stop after this many rows (for profiling)", "N" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table, "Connect to the rows of this table only", "SCHEMA.TABLE" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new ("- read a binary log to its end, as fast as possible");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !parse_mode (mode_text != NULL ? mode_text : "typed", &mode, &error))
+    {
+      g_printerr ("bench-reader: %s\n", error->message);
+      return 2;
+    }
+
+  if (file != NULL)
+    {
+#ifdef HAVE_MYSQL_BINLOG_STREAM_NEW_FOR_FILE
+      g_autoptr(GFile) gfile = g_file_new_for_path (file);
+
+      stream = mysql_binlog_stream_new_for_file (gfile);
+#else
+      g_printerr ("bench-reader: reading binlog files is not available in this build\n");
+      return 77;
+#endif
+    }
+  else if (socket_path != NULL)
+    {
+      if (start_text != NULL)
+        {
+          start = mysql_binlog_position_from_string (start_text, &error);
+          if (start == NULL)
+            {
+              g_printerr ("bench-reader: %s\n", error->message);
+              return 2;
+            }
+        }
+      stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                             "socket", socket_path,
+                             "user", "root",
+                             "password", "",
+                             "server-id", (guint) server_id,
+                             "start-position", start,
+                             "blocking", FALSE,
+                             NULL);
+    }
+  else
+    {
+      g_printerr ("bench-reader: give --socket or --file\n");
+      return 2;
+    }
+
+  counts.limit = limit > 0 ? (guint64) limit : 0;
+  if (mode != MODE_NONE)
+    {
+      g_autofree char *inserted = g_strconcat ("rows-inserted", table ? "::" : NULL, table, NULL);
+      g_autofree char *updated = g_strconcat ("rows-updated", table ? "::" : NULL, table, NULL);
+      g_autofree char *deleted = g_strconcat ("rows-deleted", table ? "::" : NULL, table, NULL);
+
+      g_signal_connect (stream, inserted, G_CALLBACK (on_inserted), &counts);
+      g_signal_connect (stream, updated, G_CALLBACK (on_updated), &counts);
+      g_signal_connect (stream, deleted, G_CALLBACK (on_deleted), &counts);
+    }
+
+  begin = g_get_monotonic_time ();
+  if (!mysql_binlog_stream_run (stream, NULL, &error))
+    {
+      g_printerr ("bench-reader: %s\n", error->message);
+      return 1;
+    }
+  end = g_get_monotonic_time ();
+
+  g_print ("rows=%" G_GUINT64_FORMAT " inserted=%" G_GUINT64_FORMAT
+           " updated=%" G_GUINT64_FORMAT " deleted=%" G_GUINT64_FORMAT
+           " values=%" G_GUINT64_FORMAT " seconds=%.3f checksum=%" G_GUINT64_FORMAT "\n",
+           counts.inserted + counts.updated + counts.deleted,
+           counts.inserted, counts.updated, counts.deleted, counts.values,
+           (end - begin) / 1e6, counts.checksum);
+  return 0;
+}

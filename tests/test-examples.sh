@@ -69,12 +69,12 @@ check ()
 
 watch_args=(--socket "$SOCKET" --user root --start "$START" --non-blocking --table shop.orders)
 
-timeout 60 "$C_EXAMPLE" "${watch_args[@]}" --server-id 101 >"$WORK/c.out" 2>"$WORK/c.err" ||
+timeout -k 5 60 "$C_EXAMPLE" "${watch_args[@]}" --server-id 101 >"$WORK/c.out" 2>"$WORK/c.err" ||
     cat "$WORK/c.err" >>"$WORK/c.out"
 check "watch-rows (C)" "$WORK/c.out"
 
 if [ -n "$PYTHON" ]; then
-    timeout 60 "$PYTHON" "$EXAMPLES/watch-rows.py" "${watch_args[@]}" --server-id 102 \
+    timeout -k 5 60 "$PYTHON" "$EXAMPLES/watch-rows.py" "${watch_args[@]}" --server-id 102 \
         >"$WORK/py.out" 2>&1
     check "watch-rows.py" "$WORK/py.out"
 else
@@ -82,7 +82,7 @@ else
 fi
 
 if [ -n "$GJS" ]; then
-    timeout 60 "$GJS" -m "$EXAMPLES/watch-rows.js" "${watch_args[@]}" --server-id 103 \
+    timeout -k 5 60 "$GJS" -m "$EXAMPLES/watch-rows.js" "${watch_args[@]}" --server-id 103 \
         >"$WORK/js.out" 2>"$WORK/js.err" || cat "$WORK/js.err" >>"$WORK/js.out"
     check "watch-rows.js" "$WORK/js.out"
 else
@@ -90,7 +90,7 @@ else
 fi
 
 if [ -n "$VALA_EXAMPLE" ]; then
-    timeout 60 "$VALA_EXAMPLE" "${watch_args[@]}" --server-id 104 >"$WORK/vala.out" 2>&1
+    timeout -k 5 60 "$VALA_EXAMPLE" "${watch_args[@]}" --server-id 104 >"$WORK/vala.out" 2>&1
     check "watch-rows (Vala)" "$WORK/vala.out"
 else
     skip "watch-rows (Vala)" "valac or vapigen is not installed"
@@ -101,7 +101,7 @@ fi
 if [ -n "$PYTHON" ]; then
     rep_args=(--socket "$SOCKET" --user root --server-id 105 --non-blocking
               --position-file "$WORK/orders.pos" --start "$START")
-    timeout 60 "$PYTHON" "$EXAMPLES/replicate-orders.py" "${rep_args[@]}" >"$WORK/rep1.out" 2>&1
+    timeout -k 5 60 "$PYTHON" "$EXAMPLES/replicate-orders.py" "${rep_args[@]}" >"$WORK/rep1.out" 2>&1
     printf '%s\n' "new order 1 for ann: 9.50" "order 1 changed: total '9.50' -> '10.00'" \
         "order 1 deleted" >"$WORK/rep1.expected"
     if diff -u "$WORK/rep1.expected" "$WORK/rep1.out" >"$WORK/rep1.diff"; then
@@ -112,7 +112,7 @@ if [ -n "$PYTHON" ]; then
 
     sql "INSERT INTO shop.customers VALUES (7, 'bea');
          INSERT INTO shop.orders VALUES (2, 'bea', 3.25, 0)"
-    timeout 60 "$PYTHON" "$EXAMPLES/replicate-orders.py" "${rep_args[@]}" >"$WORK/rep2.out" 2>&1
+    timeout -k 5 60 "$PYTHON" "$EXAMPLES/replicate-orders.py" "${rep_args[@]}" >"$WORK/rep2.out" 2>&1
     printf '%s\n' "new customer bea" "new order 2 for bea: 3.25" >"$WORK/rep2.expected"
     if diff -u "$WORK/rep2.expected" "$WORK/rep2.out" >"$WORK/rep2.diff"; then
         ok "replicate-orders.py resumes from its position file"

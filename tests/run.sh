@@ -95,6 +95,13 @@ fi
 status=0
 meson test -C "$BUILD" --print-errorlogs "$@" || status=$?
 
+# The fault-injection tests' counts (rows written and received, kills
+# survived, duplicates), from meson's own log.
+if [ -f "$BUILD/meson-logs/testlog.txt" ]; then
+    grep -E '^# (reconnect|consumer|async|async cancel|store): ' \
+        "$BUILD/meson-logs/testlog.txt" | sed 's/^# /replication: /' || true
+fi
+
 # One closing line with the counts, from meson's own log.
 if [ -f "$BUILD/meson-logs/testlog.json" ]; then
     /usr/bin/python3 - "$BUILD/meson-logs/testlog.json" <<'PY' || true

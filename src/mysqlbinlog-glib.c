@@ -109,9 +109,7 @@ typedef struct
   MbgAmqp           *amqp;
   MYSQL             *sql;                 /* primary keys and --from-beginning */
   gboolean           sql_failed;          /* or no server to ask (--file) */
-#ifdef HAVE_FILE_POSITION_STORE
   MysqlBinlogPositionStore *store;        /* --position-file */
-#endif
   gboolean           store_dirty;         /* saved_position not stored yet */
   gint64             last_store_us;
   GHashTable        *primary_keys;        /* "schema.table" -> GStrv */
@@ -708,7 +706,6 @@ static void
 store_position (App      *app,
                 gboolean  now)
 {
-#ifdef HAVE_FILE_POSITION_STORE
   GError *error = NULL;
   gint64 time = g_get_monotonic_time ();
 
@@ -724,7 +721,6 @@ store_position (App      *app,
     }
   app->store_dirty = FALSE;
   app->last_store_us = time;
-#endif
 }
 
 /* }}} */
@@ -1460,22 +1456,6 @@ main (int   argc,
       g_printerr (PROGRAM ": choose one of --start, --start-gtid and --from-beginning\n");
       return 2;
     }
-#ifndef HAVE_STREAM_NEW_FOR_FILE
-  if (file != NULL)
-    {
-      g_printerr (PROGRAM ": --file: this version of libmysqlbinlog-glib cannot read binary "
-                  "log files yet (mysql_binlog_stream_new_for_file() is missing)\n");
-      return 2;
-    }
-#endif
-#ifndef HAVE_FILE_POSITION_STORE
-  if (position_file != NULL)
-    {
-      g_printerr (PROGRAM ": --position-file: this version of libmysqlbinlog-glib has no "
-                  "position store yet (MysqlBinlogFilePositionStore is missing)\n");
-      return 2;
-    }
-#endif
   if (file != NULL && (n_starts > 0 || position_file != NULL || non_blocking))
     {
       g_printerr (PROGRAM ": --file reads one whole file: it goes without --start, "
@@ -1537,7 +1517,6 @@ main (int   argc,
   g_queue_init (&app.buffer);
   g_queue_init (&app.save_points);
 
-#ifdef HAVE_FILE_POSITION_STORE
   if (position_file != NULL)
     {
       g_autoptr(GFile) store_file = g_file_new_for_commandline_arg (position_file);
@@ -1558,7 +1537,6 @@ main (int   argc,
           g_printerr (PROGRAM ": resuming at %s from %s\n", text, position_file);
         }
     }
-#endif
 
   if (start_position == NULL && start != NULL)
     {
@@ -1583,7 +1561,6 @@ main (int   argc,
         }
     }
 
-#ifdef HAVE_STREAM_NEW_FOR_FILE
   if (file != NULL)
     {
       g_autoptr(GFile) binlog = g_file_new_for_commandline_arg (file);
@@ -1598,7 +1575,6 @@ main (int   argc,
       /* Primary keys come from a server only when one is named. */
       app.sql_failed = host == NULL && socket_path == NULL;
     }
-#endif
   if (app.stream == NULL)
     app.stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
                                "host", app.host,
@@ -1705,9 +1681,7 @@ out:
   g_clear_object (&app.stream);
   g_clear_pointer (&app.amqp, mbg_amqp_free);
   g_clear_pointer (&app.sql, mysql_close);
-#ifdef HAVE_FILE_POSITION_STORE
   g_clear_object (&app.store);
-#endif
   g_clear_pointer (&app.primary_keys, g_hash_table_unref);
   g_clear_pointer (&app.buffered_updates, g_hash_table_unref);
   g_queue_clear_full (&app.buffer, (GDestroyNotify) message_free);

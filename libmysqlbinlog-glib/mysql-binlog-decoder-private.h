@@ -26,6 +26,7 @@ typedef enum {
   MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS = 1 << 1,
   MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
   MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
+  MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
 } MysqlBinlogTableNeeds;
 
 typedef struct

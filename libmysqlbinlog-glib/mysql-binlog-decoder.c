@@ -791,7 +791,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
   g_autoptr(GPtrArray) set_values = NULL;
   g_autoptr(GArray) enum_counts = NULL;
   g_autoptr(GArray) set_counts = NULL;
-  gboolean have_signedness = FALSE, have_charsets = FALSE;
+  gboolean have_signedness = FALSE, have_charsets = FALSE, have_primary_key = FALSE;
 
   while (p < end)
     {
@@ -916,6 +916,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
               table->columns[index].is_primary_key = TRUE;
               table->columns[index].key_prefix = prefix;
             }
+          have_primary_key = TRUE;
           break;
         case TM_COLUMN_VISIBILITY:
           if ((gsize) (field_end - field) < (table->n_columns + 7) / 8)
@@ -942,6 +943,13 @@ parse_optional_metadata (MysqlBinlogTable       *table,
     }
   else
     *needs |= MYSQL_BINLOG_TABLE_NEEDS_NAMES;
+
+  /* binlog_row_metadata=FULL writes the column names and, when the table
+   * has one, its primary key: with the names, no key listed means none. */
+  if (have_primary_key || (names != NULL && names->len == table->n_columns))
+    table->primary_key_known = TRUE;
+  else
+    *needs |= MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY;
 
   if (!have_signedness)
     for (guint i = 0; i < table->n_columns; i++)

@@ -356,6 +356,56 @@ test_mariadb (void)
   transcript_clear (&t);
 }
 
+/* The primary key and visibility that binlog_row_metadata=FULL writes. */
+static void
+test_column_metadata (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  const char * const *keys;
+  MysqlBinlogRow *row;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("mariadb-bin.000001", &t, &error));
+  g_assert_no_error (error);
+  row = g_ptr_array_index (t.row_objects, 0);
+  keys = mysql_binlog_row_get_primary_key (row);
+  g_assert_nonnull (keys);
+  g_assert_cmpstr (keys[0], ==, "id");
+  g_assert_null (keys[1]);
+  g_assert_true (mysql_binlog_row_is_primary_key (row, 0));
+  g_assert_cmpuint (mysql_binlog_row_get_primary_key_prefix (row, 0), ==, 0);
+  for (guint c = 1; c < mysql_binlog_row_get_n_columns (row); c++)
+    g_assert_false (mysql_binlog_row_is_primary_key (row, c));
+  for (guint c = 0; c < mysql_binlog_row_get_n_columns (row); c++)
+    g_assert_false (mysql_binlog_row_get_column_is_invisible (row, c));
+  transcript_clear (&t);
+
+  g_assert_true (read_fixture ("binlog-invisible-columns.000001", &t, &error));
+  g_assert_no_error (error);
+  row = g_ptr_array_index (t.row_objects, 0);
+  /* f1, f2 and f6 are INVISIBLE; the table has no primary key, which the
+   * full metadata says by listing none. */
+  for (guint c = 0; c < 6; c++)
+    {
+      g_assert_cmpint (mysql_binlog_row_get_column_is_invisible (row, c), ==,
+                       c == 0 || c == 1 || c == 5);
+      g_assert_false (mysql_binlog_row_is_primary_key (row, c));
+    }
+  keys = mysql_binlog_row_get_primary_key (row);
+  g_assert_nonnull (keys);
+  g_assert_null (keys[0]);
+  transcript_clear (&t);
+
+  /* Without the metadata nothing is known. */
+  g_assert_true (read_fixture ("write-full-row.binlog", &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (t.row_objects->len, >, 0);
+  g_assert_null (mysql_binlog_row_get_primary_key (g_ptr_array_index (t.row_objects, 0)));
+  transcript_clear (&t);
+}
+
 static void
 test_json (void)
 {
@@ -718,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/invisible-columns", test_invisible_columns);
   g_test_add_func ("/fixtures/bit", test_bit);
   g_test_add_func ("/fixtures/mariadb-full-metadata", test_mariadb);
+  g_test_add_func ("/fixtures/column-metadata", test_column_metadata);
   g_test_add_func ("/fixtures/json", test_json);
   g_test_add_func ("/fixtures/transaction-payload", test_transaction_payload);
   g_test_add_func ("/fixtures/positional-names", test_positional_names);

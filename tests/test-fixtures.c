@@ -407,6 +407,45 @@ test_column_metadata (void)
 }
 
 static void
+collect_incident_dumps (MysqlBinlogStream *stream,
+                        MysqlBinlogEvent  *event,
+                        GPtrArray         *dumps)
+{
+  if (mysql_binlog_event_get_event_type (event) == MYSQL_BINLOG_EVENT_INCIDENT)
+    g_ptr_array_add (dumps, mysql_binlog_event_dump (event));
+}
+
+/* bug40482-bin.000001 holds an INCIDENT event with an incident number no
+ * server defines (66): a file reads on, and the dump says what it is. */
+static void
+test_incident (void)
+{
+  g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_fixtures ())
+    return;
+  path = fixture_path ("bug40482-bin.000001");
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  g_signal_connect (stream, "binlog", G_CALLBACK (collect_incident_dumps), dumps);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dumps->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (dumps, 0), ==,
+                   "=== INCIDENT (26) ===\n"
+                   "Position: bug40482-bin.000001:106\n"
+                   "Next position: 128\n"
+                   "Date: 2008-11-03 16:22:11 UTC (1225729331)\n"
+                   "Server id: 1\n"
+                   "Size: 22 bytes\n"
+                   "Incident: UNKNOWN (66)\n");
+}
+
+static void
 test_json (void)
 {
   Transcript t;
@@ -769,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/bit", test_bit);
   g_test_add_func ("/fixtures/mariadb-full-metadata", test_mariadb);
   g_test_add_func ("/fixtures/column-metadata", test_column_metadata);
+  g_test_add_func ("/fixtures/incident", test_incident);
   g_test_add_func ("/fixtures/json", test_json);
   g_test_add_func ("/fixtures/transaction-payload", test_transaction_payload);
   g_test_add_func ("/fixtures/positional-names", test_positional_names);

@@ -1191,7 +1191,8 @@ mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *row,
  * `NO_LOG`, or a server older than MySQL 8.0.1 or MariaDB 10.5 wrote it)
  * and the stream reads a file, or `information_schema` did not describe
  * the table as the event did.  It is an empty array for a table known to
- * have no primary key.
+ * have no primary key.  Some bindings turn %NULL into an empty list: there,
+ * [method@MysqlBinlog.Row.is_primary_key_known] tells the two apart.
  *
  * Returns: (nullable) (transfer none) (array zero-terminated=1): the
  *   primary key's column names, or %NULL
@@ -1204,6 +1205,27 @@ mysql_binlog_row_get_primary_key (MysqlBinlogRow *row)
   g_return_val_if_fail (row != NULL, NULL);
 
   return _mysql_binlog_table_get_primary_key_names (row->table);
+}
+
+/**
+ * mysql_binlog_row_is_primary_key_known:
+ * @row: a row
+ *
+ * Gets whether the primary key of the row's table is known, that is
+ * whether [method@MysqlBinlog.Row.get_primary_key] returns a list (empty
+ * for a table without a primary key) rather than %NULL.  See there for
+ * where the key comes from.
+ *
+ * Returns: %TRUE when the primary key is known
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_is_primary_key_known (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return _mysql_binlog_table_get_primary_key_names (row->table) != NULL;
 }
 
 /**

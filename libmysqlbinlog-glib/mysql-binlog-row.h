@@ -166,6 +166,8 @@ guint                 mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *r
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 const char * const   *mysql_binlog_row_get_primary_key        (MysqlBinlogRow *row);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean              mysql_binlog_row_is_primary_key_known   (MysqlBinlogRow *row);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 gboolean              mysql_binlog_row_get_column_is_invisible (MysqlBinlogRow *row,
                                                                 guint           column);
 MYSQL_BINLOG_AVAILABLE_IN_1_0

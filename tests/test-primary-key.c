@@ -55,6 +55,7 @@ keys_string (MysqlBinlogRow *row)
 {
   const char * const *keys = mysql_binlog_row_get_primary_key (row);
 
+  g_assert_cmpint (keys != NULL, ==, mysql_binlog_row_is_primary_key_known (row));
   if (keys == NULL)
     return g_strdup ("(unknown)");
   return g_strjoinv (",", (char **) keys);

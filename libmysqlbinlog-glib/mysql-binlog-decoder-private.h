@@ -26,6 +26,7 @@ typedef enum {
   MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS = 1 << 1,
   MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
   MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
+  MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
 } MysqlBinlogTableNeeds;
 
 typedef struct
@@ -136,6 +137,31 @@ gboolean            _mysql_binlog_decoder_table_id         (MysqlBinlogDecoder  
                                                             guint64                     *table_id);
 MysqlBinlogTable   *_mysql_binlog_decoder_lookup_table     (MysqlBinlogDecoder          *decoder,
                                                             guint64                      table_id);
+
+/* Incident numbers of INCIDENT events. */
+enum {
+  MYSQL_BINLOG_INCIDENT_NONE = 0,
+  MYSQL_BINLOG_INCIDENT_LOST_EVENTS = 1,
+};
+const char         *_mysql_binlog_incident_name            (guint16                      number);
+/* An INCIDENT event: the source's note that it lost events there. */
+gboolean            _mysql_binlog_decoder_incident         (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            guint16                     *number,
+                                                            char                       **message,
+                                                            GError                     **error);
+/* The XID of an XA_PREPARE event, as X'gtrid',X'bqual',formatID. */
+gboolean            _mysql_binlog_decoder_xa_prepare       (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            gboolean                    *one_phase,
+                                                            char                       **xid,
+                                                            GError                     **error);
+/* What HEARTBEAT, HEARTBEAT_V2, TRANSACTION_CONTEXT, VIEW_CHANGE, INCIDENT
+ * and XA_PREPARE events carry, as "Name: value" lines (empty for other
+ * events); NULL with MYSQL_BINLOG_ERROR_CORRUPT_EVENT when malformed. */
+char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder          *decoder,
+                                                            const MysqlBinlogEventInfo  *info,
+                                                            GError                     **error);
 
 /* Whether a column type is numeric (has a signedness bit), a character
  * column (has a charset), in the sense of the table map metadata. */

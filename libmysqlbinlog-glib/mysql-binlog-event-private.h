@@ -19,4 +19,9 @@ MysqlBinlogEvent *_mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
                                            char                       *statement,
                                            char                       *gtid);
 
+/* Lines that mysql_binlog_event_dump() adds, "Name: value\n" each; takes
+ * @details.  Only before the event is delivered. */
+void              _mysql_binlog_event_take_details (MysqlBinlogEvent *event,
+                                                    char             *details);
+
 G_END_DECLS

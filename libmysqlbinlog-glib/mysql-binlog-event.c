@@ -51,6 +51,7 @@ struct _MysqlBinlogEvent
   char *table;
   char *statement;
   char *gtid;
+  char *details;    /* dump lines of the events that carry more */
 };
 
 G_DEFINE_BOXED_TYPE (MysqlBinlogEvent, mysql_binlog_event,
@@ -99,6 +100,14 @@ _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
   return event;
 }
 
+void
+_mysql_binlog_event_take_details (MysqlBinlogEvent *event,
+                                  char             *details)
+{
+  g_free (event->details);
+  event->details = details;
+}
+
 /**
  * mysql_binlog_event_ref:
  * @event: an event
@@ -140,6 +149,7 @@ mysql_binlog_event_unref (MysqlBinlogEvent *event)
   g_free (event->table);
   g_free (event->statement);
   g_free (event->gtid);
+  g_free (event->details);
   g_free (event);
 }
 
@@ -417,7 +427,11 @@ mysql_binlog_event_get_gtid (MysqlBinlogEvent *event)
  * @event: an event
  *
  * Describes @event in a few human-readable lines: its type, where it is,
- * its header fields and the details it carries.
+ * its header fields and the details it carries: the statement of a query,
+ * the table of a table map or rows event, the GTID, and what the events
+ * that only inform hold (the file and position of a heartbeat, the XID of
+ * an XA_PREPARE, the incident and its message, the write set of a
+ * TRANSACTION_CONTEXT, the view of a VIEW_CHANGE).
  *
  * Returns: (transfer full): the description, ending with a newline
  *
@@ -455,6 +469,8 @@ mysql_binlog_event_dump (MysqlBinlogEvent *event)
     g_string_append_printf (out, "Schema: %s\n", event->schema);
   if (event->statement != NULL)
     g_string_append_printf (out, "Statement: %s\n", event->statement);
+  if (event->details != NULL)
+    g_string_append (out, event->details);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

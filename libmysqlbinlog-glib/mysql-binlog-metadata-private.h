@@ -12,9 +12,9 @@
 G_BEGIN_DECLS
 
 /*
- * Column names and type details from information_schema, through a second
- * connection of its own, for table maps that do not carry them
- * (binlog_row_metadata=MINIMAL or NO_LOG).  Cached per table; the cache is
+ * Column names, type details and primary keys (COLUMN_KEY = 'PRI') from
+ * information_schema, through a second connection of its own, for table
+ * maps that do not carry them (binlog_row_metadata=MINIMAL or NO_LOG).  Cached per table; the cache is
  * dropped when a DDL statement passes.
  */
 

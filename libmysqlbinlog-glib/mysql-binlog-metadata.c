@@ -15,6 +15,7 @@ typedef struct
   char   **names;         /* UTF-8 */
   char   **charsets;      /* NULL entries: no charset (binary or not text) */
   gboolean *is_unsigned;
+  gboolean *is_primary_key;
   char  ***members;       /* ENUM/SET members, NULL for other columns */
 } ColumnsInfo;
 
@@ -42,6 +43,7 @@ columns_info_free (ColumnsInfo *info)
   g_free (info->names);
   g_free (info->charsets);
   g_free (info->is_unsigned);
+  g_free (info->is_primary_key);
   g_free (info->members);
   g_free (info);
 }
@@ -173,7 +175,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
 
   schema = _mysql_binlog_transport_quote (metadata->transport, table->schema);
   name = _mysql_binlog_transport_quote (metadata->transport, table->name);
-  sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME "
+  sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLUMN_KEY "
                          "FROM information_schema.COLUMNS "
                          "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
                          "ORDER BY ORDINAL_POSITION", schema, name);
@@ -191,6 +193,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   info->names = g_new0 (char *, rows->len + 1);
   info->charsets = g_new0 (char *, rows->len + 1);
   info->is_unsigned = g_new0 (gboolean, rows->len + 1);
+  info->is_primary_key = g_new0 (gboolean, rows->len + 1);
   info->members = g_new0 (char **, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -198,9 +201,11 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       const char *column_name = g_ptr_array_index (row, 0);
       const char *column_type = g_ptr_array_index (row, 1);
       const char *charset = g_ptr_array_index (row, 2);
+      const char *key = row->len > 3 ? g_ptr_array_index (row, 3) : NULL;
 
       info->names[i] = g_strdup (column_name != NULL ? column_name : "");
       info->charsets[i] = g_strdup (charset);
+      info->is_primary_key[i] = g_strcmp0 (key, "PRI") == 0;
       if (column_type != NULL)
         {
           info->is_unsigned[i] = strstr (column_type, "unsigned") != NULL;
@@ -261,6 +266,14 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
           column->members = g_strdupv (info->members[i]);
           column->n_members = g_strv_length (column->members);
         }
+      if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
+        {
+          /* information_schema does not say how long a key prefix is. */
+          column->is_primary_key = info->is_primary_key[i];
+          column->key_prefix = 0;
+        }
     }
+  if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
+    table->primary_key_known = TRUE;
   return TRUE;
 }

@@ -1120,3 +1120,180 @@ mysql_binlog_row_get_column_names (MysqlBinlogRow *row,
   *n_columns = row->n_cells;
   return names;
 }
+
+/**
+ * mysql_binlog_row_is_primary_key:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets whether a column is part of its table's primary key.
+ *
+ * The binary log says so when the server writes
+ * `binlog_row_metadata=FULL` (MySQL 8.0.1 and later, MariaDB 10.5 and
+ * later).  Otherwise a live stream reads it from `information_schema`
+ * (the columns whose `COLUMN_KEY` is `PRI`, which for a table without a
+ * primary key can be a UNIQUE index over NOT NULL columns); a stream over
+ * a file has no other source and knows no primary key.  See
+ * [method@MysqlBinlog.Row.get_primary_key] to tell "not a key column" from
+ * "not known".
+ *
+ * Returns: %TRUE when the column is known to be part of the primary key
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_is_primary_key (MysqlBinlogRow *row,
+                                 guint           column)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_return_val_if_fail (column < row->n_cells, FALSE);
+
+  return cell_column (row, &row->cells[column])->is_primary_key != 0;
+}
+
+/**
+ * mysql_binlog_row_get_primary_key_prefix:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the length of the prefix of a primary key column that the key
+ * covers, as in `PRIMARY KEY (name(10))`.  Only the binary log's metadata
+ * gives it; columns read from `information_schema` report 0.
+ *
+ * Returns: the prefix length in characters, or 0 when the key covers the
+ *   whole column, the column is not part of the key, or it is not known
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *row,
+                                         guint           column)
+{
+  const MysqlBinlogColumn *info;
+
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+
+  info = cell_column (row, &row->cells[column]);
+  return info->is_primary_key ? info->key_prefix : 0;
+}
+
+/**
+ * mysql_binlog_row_get_primary_key:
+ * @row: a row
+ *
+ * Gets the names of the columns of the primary key of the row's table, in
+ * table order, whether or not the row holds them (with
+ * `binlog_row_image=MINIMAL` an after image may not).
+ *
+ * The result is %NULL when the primary key is not known: the binary log
+ * has no primary key metadata (`binlog_row_metadata` is `MINIMAL` or
+ * `NO_LOG`, or a server older than MySQL 8.0.1 or MariaDB 10.5 wrote it)
+ * and the stream reads a file, or `information_schema` did not describe
+ * the table as the event did.  It is an empty array for a table known to
+ * have no primary key.  Some bindings turn %NULL into an empty list: there,
+ * [method@MysqlBinlog.Row.is_primary_key_known] tells the two apart.
+ *
+ * Returns: (nullable) (transfer none) (array zero-terminated=1): the
+ *   primary key's column names, or %NULL
+ *
+ * Since: 1.0
+ */
+const char * const *
+mysql_binlog_row_get_primary_key (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  return _mysql_binlog_table_get_primary_key_names (row->table);
+}
+
+/**
+ * mysql_binlog_row_is_primary_key_known:
+ * @row: a row
+ *
+ * Gets whether the primary key of the row's table is known, that is
+ * whether [method@MysqlBinlog.Row.get_primary_key] returns a list (empty
+ * for a table without a primary key) rather than %NULL.  See there for
+ * where the key comes from.
+ *
+ * Returns: %TRUE when the primary key is known
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_is_primary_key_known (MysqlBinlogRow *row)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return _mysql_binlog_table_get_primary_key_names (row->table) != NULL;
+}
+
+/**
+ * mysql_binlog_row_get_column_is_invisible:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets whether a column is INVISIBLE (MySQL 8.0.23 and later), as the
+ * binary log's `binlog_row_metadata=FULL` metadata says.  Invisible
+ * columns are in the rows like any other.
+ *
+ * Returns: %TRUE when the column is known to be invisible
+ *
+ * Since: 1.0
+ */
+gboolean
+mysql_binlog_row_get_column_is_invisible (MysqlBinlogRow *row,
+                                          guint           column)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_return_val_if_fail (column < row->n_cells, FALSE);
+
+  return cell_column (row, &row->cells[column])->is_invisible != 0;
+}
+
+/**
+ * mysql_binlog_row_get_column_geometry_type:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the declared type of a GEOMETRY column from the binary log's
+ * metadata, with the values of MySQL's `geometry_type`: 0 GEOMETRY,
+ * 1 POINT, 2 LINESTRING, 3 POLYGON, 4 MULTIPOINT, 5 MULTILINESTRING,
+ * 6 MULTIPOLYGON, 7 GEOMETRYCOLLECTION.
+ *
+ * Returns: the geometry type, 0 for other columns or when not known
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_row_get_column_geometry_type (MysqlBinlogRow *row,
+                                           guint           column)
+{
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+
+  return cell_column (row, &row->cells[column])->geometry_type;
+}
+
+/**
+ * mysql_binlog_row_get_column_vector_dimensions:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the number of dimensions of a VECTOR column (MySQL 9), as the
+ * binary log's metadata declares it.
+ *
+ * Returns: the number of floats of the column, 0 for other columns or when
+ *   not known
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_row_get_column_vector_dimensions (MysqlBinlogRow *row,
+                                               guint           column)
+{
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+
+  return cell_column (row, &row->cells[column])->vector_dimensions;
+}

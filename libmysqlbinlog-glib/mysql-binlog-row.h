@@ -157,6 +157,25 @@ GPtrArray            *mysql_binlog_row_dup_values             (MysqlBinlogRow *r
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 const char          **mysql_binlog_row_get_column_names       (MysqlBinlogRow *row,
                                                                guint          *n_columns) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean              mysql_binlog_row_is_primary_key         (MysqlBinlogRow *row,
+                                                               guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                 mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *row,
+                                                               guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char * const   *mysql_binlog_row_get_primary_key        (MysqlBinlogRow *row);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean              mysql_binlog_row_is_primary_key_known   (MysqlBinlogRow *row);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean              mysql_binlog_row_get_column_is_invisible (MysqlBinlogRow *row,
+                                                                guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                 mysql_binlog_row_get_column_geometry_type (MysqlBinlogRow *row,
+                                                                 guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                 mysql_binlog_row_get_column_vector_dimensions (MysqlBinlogRow *row,
+                                                                     guint           column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogRow, mysql_binlog_row_unref)
 

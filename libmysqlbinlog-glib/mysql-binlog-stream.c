@@ -2290,6 +2290,7 @@ handle_event (MysqlBinlogStream  *self,
   g_autofree char *statement = NULL;
   g_autofree char *gtid = NULL;
   g_autofree char *previous_file = NULL;
+  g_autofree char *details = NULL;
   MysqlBinlogTable *table = NULL;
   guint64 event_position;
   gboolean safe_after = FALSE;
@@ -2418,7 +2419,47 @@ handle_event (MysqlBinlogStream  *self,
       break;
 
     case MYSQL_BINLOG_EVENT_XA_PREPARE:
+      /* XA PREPARE ends the event group of an XA transaction: its XA
+       * COMMIT or XA ROLLBACK comes later as a group of its own. */
+      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
+      if (details == NULL)
+        return FALSE;
       safe_after = TRUE;
+      break;
+
+    case MYSQL_BINLOG_EVENT_TRANSACTION_CONTEXT:
+    case MYSQL_BINLOG_EVENT_VIEW_CHANGE:
+      /* Group replication's notes: they change no rows. */
+      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
+      if (details == NULL)
+        return FALSE;
+      break;
+
+    case MYSQL_BINLOG_EVENT_INCIDENT:
+      {
+        guint16 number;
+        g_autofree char *message = NULL;
+
+        if (!_mysql_binlog_decoder_incident (self->decoder, &info, &number, &message, error))
+          return FALSE;
+        /* The source could not log some changes (for example a statement
+         * on a non-transactional table failed half-way): a replica stops
+         * here.  A file is read to inspect it, so it goes on, and the
+         * incident comes through as a `binlog` event. */
+        if (!self->reading_file && number != MYSQL_BINLOG_INCIDENT_NONE)
+          {
+            g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_SERVER,
+                         "The source lost events (incident %s%s%s): changes made there are "
+                         "missing from the binary log. Check the tables concerned, then start "
+                         "after the incident, at %s:%u",
+                         _mysql_binlog_incident_name (number), *message != '\0' ? ": " : "",
+                         message, self->file != NULL ? self->file : "?", info.log_pos);
+            return FALSE;
+          }
+        details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
+        if (details == NULL)
+          return FALSE;
+      }
       break;
 
     case MYSQL_BINLOG_EVENT_MARIADB_GTID:
@@ -2486,6 +2527,9 @@ handle_event (MysqlBinlogStream  *self,
     case MYSQL_BINLOG_EVENT_HEARTBEAT_V2:
       /* Not part of the log: its position is the server's, not ours. */
       artificial = TRUE;
+      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
+      if (details == NULL)
+        return FALSE;
       if (self->position_store != NULL && self->save_interval > 0)
         {
           Item *item = g_new0 (Item, 1);
@@ -2571,6 +2615,8 @@ handle_event (MysqlBinlogStream  *self,
                                        g_steal_pointer (&table_name),
                                        g_steal_pointer (&statement),
                                        g_steal_pointer (&gtid));
+      if (details != NULL && *details != '\0')
+        _mysql_binlog_event_take_details (event, g_steal_pointer (&details));
       deliver_event (self, g_steal_pointer (&event));
     }
 

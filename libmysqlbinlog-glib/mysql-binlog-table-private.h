@@ -76,6 +76,11 @@ struct _MysqlBinlogTable
   MysqlBinlogColumn *columns;
   GBytes            *map_body;          /* the table map body it was built from */
   gboolean           wanted;            /* the stream's filters let its rows through */
+  /* Whether the columns' is_primary_key flags are known: the table map
+   * carried the primary key (binlog_row_metadata=FULL, where a table
+   * without one has none listed) or information_schema completed it. */
+  gboolean           primary_key_known;
+  char             **primary_key_names; /* built on first use, see below */
 };
 
 MysqlBinlogTable *_mysql_binlog_table_new   (guint64            id,
@@ -84,6 +89,11 @@ MysqlBinlogTable *_mysql_binlog_table_new   (guint64            id,
                                              guint              n_columns);
 MysqlBinlogTable *_mysql_binlog_table_ref   (MysqlBinlogTable  *table);
 void              _mysql_binlog_table_unref (MysqlBinlogTable  *table);
+
+/* The names of the primary key columns in table order, NULL when
+ * primary_key_known is FALSE.  Built once and kept by the table, whose
+ * columns no longer change once rows refer to it; safe from any thread. */
+const char * const *_mysql_binlog_table_get_primary_key_names (MysqlBinlogTable *table);
 
 /* Sets charset, charset_kind and iconv_charset from a MySQL charset name
  * ("utf8mb4", "latin1", "binary", ...). NULL or unknown names give

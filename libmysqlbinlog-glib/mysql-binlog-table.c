@@ -54,9 +54,38 @@ _mysql_binlog_table_unref (MysqlBinlogTable *table)
       g_strfreev (table->columns[i].members);
     }
   g_free (table->columns);
+  g_strfreev (table->primary_key_names);
   g_clear_pointer (&table->map_body, g_bytes_unref);
   g_free (table->schema);
   g_free (table->name);
   g_free (table->qualified_name);
   g_free (table);
+}
+
+const char * const *
+_mysql_binlog_table_get_primary_key_names (MysqlBinlogTable *table)
+{
+  char **names;
+
+  if (!table->primary_key_known)
+    return NULL;
+
+  names = g_atomic_pointer_get (&table->primary_key_names);
+  if (names == NULL)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < table->n_columns; i++)
+        if (table->columns[i].is_primary_key)
+          g_strv_builder_add (builder, table->columns[i].name);
+      names = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+      /* Two threads may build it at once: the first one stored wins. */
+      if (!g_atomic_pointer_compare_and_exchange (&table->primary_key_names, NULL, names))
+        {
+          g_strfreev (names);
+          names = g_atomic_pointer_get (&table->primary_key_names);
+        }
+    }
+  return (const char * const *) names;
 }

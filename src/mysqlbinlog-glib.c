@@ -335,7 +335,7 @@ message_routing_key (Message *message)
 
 /* }}} */
 
-/* {{{ Primary keys, from the server's information_schema */
+/* {{{ Primary keys, from the binlog or the server's information_schema */
 
 #if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
 # define HAVE_CONNECTOR_C 1
@@ -496,14 +496,23 @@ static const char * const *
 primary_key (App            *app,
              MysqlBinlogRow *row)
 {
-  g_autofree char *name = g_strdup_printf ("%s.%s", mysql_binlog_row_get_schema (row),
-                                           mysql_binlog_row_get_table (row));
+  const char * const *known = mysql_binlog_row_get_primary_key (row);
+  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *table = NULL;
   g_autofree char *query = NULL;
   GStrv columns;
 
+  /* The binlog's metadata (binlog_row_metadata=FULL), or the stream's own
+   * look-up in information_schema, names the key: the tool's query below
+   * is only for rows that know none, such as a file written without the
+   * metadata. */
+  if (known != NULL)
+    return known;
+
+  name = g_strdup_printf ("%s.%s", mysql_binlog_row_get_schema (row),
+                          mysql_binlog_row_get_table (row));
   columns = g_hash_table_lookup (app->primary_keys, name);
   if (columns != NULL)
     return (const char * const *) columns;
@@ -1102,7 +1111,8 @@ static const char description[] =
   "         \"type\" is row_insert (with \"values\"), row_update (with\n"
   "         \"before_values\" and \"after_values\" holding only the changed\n"
   "         columns), row_delete (with \"values\") or heartbeat (--heartbeat).\n"
-  "         \"keys\" holds the primary key columns, read from the server's\n"
+  "         \"keys\" holds the primary key columns, from the binary log when\n"
+  "         it has them (binlog_row_metadata=FULL), else from the server's\n"
   "         information_schema; \"timestamp\" is when the message was made,\n"
   "         \"binlog_timestamp\" when the server wrote the change.\n"
   "\n"
@@ -1130,8 +1140,9 @@ static const char description[] =
   "  kill -9 it resumes from there and may send some messages again, never\n"
   "  skipping one.\n"
   "  --file BINLOG reads one binary log file to its end, without a server;\n"
-  "  the \"keys\" are filled only when a server is named (--host or --socket),\n"
-  "  and column names need binlog_row_metadata=FULL (else @1, @2, ...).\n"
+  "  column names and \"keys\" need binlog_row_metadata=FULL (else the\n"
+  "  columns are @1, @2, ... and the \"keys\" come from the server named by\n"
+  "  --host or --socket, if any).\n"
   "\n"
   "Stopping:\n"
   "  SIGINT (Ctrl-C) or SIGTERM stops after the current event, empties the\n"
@@ -1141,8 +1152,8 @@ static const char description[] =
   "\n"
   "Server requirements:\n"
   "  log_bin on and binlog_format=ROW.  The account needs REPLICATION SLAVE\n"
-  "  and REPLICATION CLIENT, and SELECT on the tables (primary keys, and\n"
-  "  column names unless binlog_row_metadata=FULL).\n"
+  "  and REPLICATION CLIENT, and SELECT on the tables (primary keys and\n"
+  "  column names, unless binlog_row_metadata=FULL).\n"
   "\n"
   "Environment:\n"
   "  MYSQL_PWD   the password when --password is not given\n"
@@ -1572,7 +1583,8 @@ main (int   argc,
                     "only-schemas", schemas_strv,
                     "ignored-schemas", ignored_schemas_strv,
                     NULL);
-      /* Primary keys come from a server only when one is named. */
+      /* Without the binlog's metadata, primary keys come from a server
+       * only when one is named. */
       app.sql_failed = host == NULL && socket_path == NULL;
     }
   if (app.stream == NULL)

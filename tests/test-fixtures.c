@@ -356,6 +356,95 @@ test_mariadb (void)
   transcript_clear (&t);
 }
 
+/* The primary key and visibility that binlog_row_metadata=FULL writes. */
+static void
+test_column_metadata (void)
+{
+  Transcript t;
+  g_autoptr(GError) error = NULL;
+  const char * const *keys;
+  MysqlBinlogRow *row;
+
+  if (!have_fixtures ())
+    return;
+  g_assert_true (read_fixture ("mariadb-bin.000001", &t, &error));
+  g_assert_no_error (error);
+  row = g_ptr_array_index (t.row_objects, 0);
+  keys = mysql_binlog_row_get_primary_key (row);
+  g_assert_nonnull (keys);
+  g_assert_cmpstr (keys[0], ==, "id");
+  g_assert_null (keys[1]);
+  g_assert_true (mysql_binlog_row_is_primary_key (row, 0));
+  g_assert_cmpuint (mysql_binlog_row_get_primary_key_prefix (row, 0), ==, 0);
+  for (guint c = 1; c < mysql_binlog_row_get_n_columns (row); c++)
+    g_assert_false (mysql_binlog_row_is_primary_key (row, c));
+  for (guint c = 0; c < mysql_binlog_row_get_n_columns (row); c++)
+    g_assert_false (mysql_binlog_row_get_column_is_invisible (row, c));
+  transcript_clear (&t);
+
+  g_assert_true (read_fixture ("binlog-invisible-columns.000001", &t, &error));
+  g_assert_no_error (error);
+  row = g_ptr_array_index (t.row_objects, 0);
+  /* f1, f2 and f6 are INVISIBLE; the table has no primary key, which the
+   * full metadata says by listing none. */
+  for (guint c = 0; c < 6; c++)
+    {
+      g_assert_cmpint (mysql_binlog_row_get_column_is_invisible (row, c), ==,
+                       c == 0 || c == 1 || c == 5);
+      g_assert_false (mysql_binlog_row_is_primary_key (row, c));
+    }
+  keys = mysql_binlog_row_get_primary_key (row);
+  g_assert_nonnull (keys);
+  g_assert_null (keys[0]);
+  transcript_clear (&t);
+
+  /* Without the metadata nothing is known. */
+  g_assert_true (read_fixture ("write-full-row.binlog", &t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (t.row_objects->len, >, 0);
+  g_assert_null (mysql_binlog_row_get_primary_key (g_ptr_array_index (t.row_objects, 0)));
+  transcript_clear (&t);
+}
+
+static void
+collect_incident_dumps (MysqlBinlogStream *stream,
+                        MysqlBinlogEvent  *event,
+                        GPtrArray         *dumps)
+{
+  if (mysql_binlog_event_get_event_type (event) == MYSQL_BINLOG_EVENT_INCIDENT)
+    g_ptr_array_add (dumps, mysql_binlog_event_dump (event));
+}
+
+/* bug40482-bin.000001 holds an INCIDENT event with an incident number no
+ * server defines (66): a file reads on, and the dump says what it is. */
+static void
+test_incident (void)
+{
+  g_autoptr(GPtrArray) dumps = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_fixtures ())
+    return;
+  path = fixture_path ("bug40482-bin.000001");
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  g_signal_connect (stream, "binlog", G_CALLBACK (collect_incident_dumps), dumps);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dumps->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (dumps, 0), ==,
+                   "=== INCIDENT (26) ===\n"
+                   "Position: bug40482-bin.000001:106\n"
+                   "Next position: 128\n"
+                   "Date: 2008-11-03 16:22:11 UTC (1225729331)\n"
+                   "Server id: 1\n"
+                   "Size: 22 bytes\n"
+                   "Incident: UNKNOWN (66)\n");
+}
+
 static void
 test_json (void)
 {
@@ -718,6 +807,8 @@ main (int   argc,
   g_test_add_func ("/fixtures/invisible-columns", test_invisible_columns);
   g_test_add_func ("/fixtures/bit", test_bit);
   g_test_add_func ("/fixtures/mariadb-full-metadata", test_mariadb);
+  g_test_add_func ("/fixtures/column-metadata", test_column_metadata);
+  g_test_add_func ("/fixtures/incident", test_incident);
   g_test_add_func ("/fixtures/json", test_json);
   g_test_add_func ("/fixtures/transaction-payload", test_transaction_payload);
   g_test_add_func ("/fixtures/positional-names", test_positional_names);

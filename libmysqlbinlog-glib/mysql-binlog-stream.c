@@ -2519,6 +2519,8 @@ handle_event (MysqlBinlogStream  *self,
             self->gtid_pending = _mysql_binlog_gtid_set_new ();
             if (!_mysql_binlog_gtid_set_add_mysql (self->gtid_pending, uuid, tag, gno, gno, NULL))
               g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+            else
+              gtid = _mysql_binlog_gtid_set_to_string (self->gtid_pending);  /* uuid[:tag]:gno */
           }
       }
       break;

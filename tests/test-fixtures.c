@@ -746,6 +746,51 @@ stop_on_row (MysqlBinlogStream *stream,
 }
 
 static void
+collect_gtid (MysqlBinlogStream *stream,
+              MysqlBinlogEvent  *event,
+              GString           *gtids)
+{
+  MysqlBinlogEventType type = mysql_binlog_event_get_event_type (event);
+
+  if (type == MYSQL_BINLOG_EVENT_GTID || type == MYSQL_BINLOG_EVENT_ANONYMOUS_GTID ||
+      type == MYSQL_BINLOG_EVENT_GTID_TAGGED)
+    g_string_append_printf (gtids, "%s\n", mysql_binlog_event_get_gtid (event) != NULL
+                                           ? mysql_binlog_event_get_gtid (event) : "(none)");
+}
+
+static void
+test_event_gtids (void)
+{
+  static const struct {
+    const char *name;
+    const char *gtids;
+  } cases[] = {
+    { "binlog_transaction_with_GTID.000001",
+      "006c2cf2-b1ea-11e4-9057-8c705a3d3e78:1\n"
+      "006c2cf2-b1ea-11e4-9057-8c705a3d3e78:2\n"
+      "006c2cf2-b1ea-11e4-9057-8c705a3d3e78:3\n" },
+    /* Anonymous transactions have no GTID. */
+    { "binlog_transaction_with_anonymous_GTID.000001", "(none)\n(none)\n" },
+  };
+
+  if (!have_fixtures ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture_path (cases[i].name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
+      g_autoptr(GString) gtids = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_signal_connect (stream, "binlog", G_CALLBACK (collect_gtid), gtids);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (gtids->str, ==, cases[i].gtids);
+    }
+}
+
+static void
 test_stop (void)
 {
   g_autofree char *path = NULL;
@@ -819,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/not-a-binlog", test_not_a_binlog);
   g_test_add_func ("/fixtures/missing-file", test_missing_file);
   g_test_add_func ("/fixtures/stop", test_stop);
+  g_test_add_func ("/fixtures/event-gtids", test_event_gtids);
 
   {
     int ret = g_test_run ();

@@ -902,7 +902,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_EVENT | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_EVENT);
   g_signal_set_va_marshaller (signals[SIGNAL_BINLOG], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 
@@ -925,7 +925,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_POSITION | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_POSITION);
   g_signal_set_va_marshaller (signals[SIGNAL_BINLOG_POSITION], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 
@@ -948,7 +948,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_INSERTED], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 
@@ -971,8 +971,8 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   _mysql_binlog_marshal_VOID__BOXED_BOXED,
                   G_TYPE_NONE, 2,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW,
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_UPDATED], G_TYPE_FROM_CLASS (klass),
                               _mysql_binlog_marshal_VOID__BOXED_BOXEDv);
 
@@ -993,7 +993,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_DELETED], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 }

@@ -7,6 +7,7 @@
 # run_async under a GLib main loop.  Exits 77 (skipped) without gi or the
 # typelib, like test_stream.py, whose throwaway server it shares.
 
+import gc
 import os
 import sys
 import tempfile
@@ -205,6 +206,43 @@ class TestSignals(unittest.TestCase):
         self.assertGreater(len(kinds) - 1 - kinds[::-1].index('position'),
                            kinds.index('delete'))
         self.assertEqual(where([s[1] for s in seen if s[0] == 'position'][-1]), where(end))
+
+    def test_kept_rows_outlive_the_emission(self):
+        # Rows, events and positions kept by handlers are read after run()
+        # returned and after a second stream reused and freed its buffers.
+        start = server.position()
+        server.sql("""
+            BEGIN;
+            INSERT INTO pys.orders VALUES (2, 'bob', 1.25);
+            UPDATE pys.orders SET who = 'eve' WHERE id = 2;
+            DELETE FROM pys.orders WHERE id = 2;
+            COMMIT""")
+        end = server.position()
+        kept = {'insert': [], 'update': [], 'delete': [], 'binlog': [], 'position': []}
+        stream = server.stream(start)
+        stream.connect('rows-inserted::pys.orders', lambda s, row: kept['insert'].append(row))
+        stream.connect('rows-updated::pys.orders',
+                       lambda s, before, after: kept['update'].append((before, after)))
+        stream.connect('rows-deleted::pys.orders', lambda s, row: kept['delete'].append(row))
+        stream.connect('binlog', lambda s, event: kept['binlog'].append(event))
+        stream.connect('binlog-position', lambda s, position: kept['position'].append(position))
+        self.assertTrue(stream.run(None))
+        del stream
+        gc.collect()
+        server.sql("INSERT INTO pyother.t VALUES (77); DELETE FROM pyother.t WHERE id = 77")
+        again = server.stream(end)
+        again.connect('rows-inserted', lambda s, row: None)
+        self.assertTrue(again.run(None))
+
+        self.assertEqual([row.to_dict() for row in kept['insert']],
+                         [{'id': 2, 'who': 'bob', 'total': '1.25'}])
+        self.assertEqual([(b.to_dict(), a.to_dict()) for b, a in kept['update']],
+                         [({'id': 2, 'who': 'bob', 'total': '1.25'},
+                           {'id': 2, 'who': 'eve', 'total': '1.25'})])
+        self.assertEqual([row['who'] for row in kept['delete']], ['eve'])
+        self.assertIn(MysqlBinlog.EventType.XID,
+                      [event.get_event_type() for event in kept['binlog']])
+        self.assertEqual(where(kept['position'][-1]), where(end))
 
     def test_detailed_signal(self):
         start = server.position()

@@ -655,20 +655,64 @@ civil_from_days (guint64  days,
   *year = yoe + era * 400 + (*month <= 2 ? 1 : 0);
 }
 
-/* ".ffffff" cut to @fsp digits, or "" when @fsp is 0. */
-static void
-format_fraction (char  buffer[8],
-                 guint microseconds,
-                 guint fsp)
+/* Writes @value in decimal, zero-padded to at least @width digits, as
+ * printf's "%0*u" does; returns the end.  @out has room for 10 digits. */
+static inline char *
+put_uint (char  *out,
+          guint  value,
+          guint  width)
 {
-  if (fsp == 0)
+  char digits[10];
+  guint n = 0;
+
+  do
     {
-      buffer[0] = '\0';
-      return;
+      digits[n++] = '0' + value % 10;
+      value /= 10;
     }
-  buffer[0] = '.';
-  write_digits (buffer + 1, MIN (microseconds, 999999), 6);
-  buffer[1 + MIN (fsp, 6)] = '\0';
+  while (value > 0);
+  for (; width > n; width--)
+    *out++ = '0';
+  while (n > 0)
+    *out++ = digits[--n];
+  return out;
+}
+
+/* "YYYY-MM-DD" at @out; returns the end. */
+static inline char *
+put_date (char  *out,
+          guint  year,
+          guint  month,
+          guint  day)
+{
+  out = put_uint (out, year, 4);
+  *out++ = '-';
+  out = put_uint (out, month, 2);
+  *out++ = '-';
+  return put_uint (out, day, 2);
+}
+
+/* "HH:MM:SS.ffffff" at @out, the fraction cut to @fsp digits; returns the end. */
+static inline char *
+put_time (char  *out,
+          guint  hour,
+          guint  minute,
+          guint  second,
+          guint  microseconds,
+          guint  fsp)
+{
+  out = put_uint (out, hour, 2);
+  *out++ = ':';
+  out = put_uint (out, minute, 2);
+  *out++ = ':';
+  out = put_uint (out, second, 2);
+  if (fsp > 0)
+    {
+      *out++ = '.';
+      write_digits (out, MIN (microseconds, 999999), 6);
+      out += MIN (fsp, 6);
+    }
+  return out;
 }
 
 static char *
@@ -681,11 +725,12 @@ format_datetime (guint year,
                  guint microseconds,
                  guint fsp)
 {
-  char fraction[8];
+  char buffer[80];   /* 6 fields of up to 10 digits, separators, fraction */
+  char *end = put_date (buffer, year, month, day);
 
-  format_fraction (fraction, microseconds, fsp);
-  return g_strdup_printf ("%04u-%02u-%02u %02u:%02u:%02u%s",
-                          year, month, day, hour, minute, second, fraction);
+  *end++ = ' ';
+  end = put_time (end, hour, minute, second, microseconds, fsp);
+  return g_strndup (buffer, end - buffer);
 }
 
 static char *
@@ -696,11 +741,24 @@ format_time (gboolean negative,
              guint    microseconds,
              guint    fsp)
 {
-  char fraction[8];
+  char buffer[48];
+  char *end = buffer;
 
-  format_fraction (fraction, microseconds, fsp);
-  return g_strdup_printf ("%s%02u:%02u:%02u%s", negative ? "-" : "",
-                          hour, minute, second, fraction);
+  if (negative)
+    *end++ = '-';
+  end = put_time (end, hour, minute, second, microseconds, fsp);
+  return g_strndup (buffer, end - buffer);
+}
+
+static char *
+format_ymd (guint year,
+            guint month,
+            guint day)
+{
+  char buffer[40];
+  char *end = put_date (buffer, year, month, day);
+
+  return g_strndup (buffer, end - buffer);
 }
 
 /* MySQL's "packed" temporal integers: the integer part shifted left by 24
@@ -720,8 +778,7 @@ format_packed_datetime (gint64   packed,
   guint hms = ymdhms % (1 << 17);
 
   if (!with_time)
-    return g_strdup_printf ("%04u-%02u-%02u", (guint) (ym / 13), (guint) (ym % 13),
-                            (guint) (ymd % 32));
+    return format_ymd ((guint) (ym / 13), (guint) (ym % 13), (guint) (ymd % 32));
   return format_datetime (ym / 13, ym % 13, ymd % 32,
                           hms >> 12, (hms >> 6) % 64, hms % 64, microseconds, fsp);
 }
@@ -881,7 +938,7 @@ format_date (const guint8 *data)
 {
   guint value = read_le (data, 3);
 
-  return g_strdup_printf ("%04u-%02u-%02u", value >> 9, (value >> 5) & 15, value & 31);
+  return format_ymd (value >> 9, (value >> 5) & 15, value & 31);
 }
 
 /* Strings, ENUM, SET, VECTOR

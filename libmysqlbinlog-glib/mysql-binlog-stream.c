@@ -2133,7 +2133,10 @@ emit_rows (MysqlBinlogStream          *self,
 {
   MysqlBinlogRowsInfo rows;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MysqlBinlogRow) row = NULL;
+  g_autoptr(MysqlBinlogRow) after = NULL;
   const guint8 *base, *cursor, *end;
+  gint32 *framing;
   guint signal_id;
 
   if (!_mysql_binlog_decoder_rows (self->decoder, info, &rows, error))
@@ -2163,25 +2166,26 @@ emit_rows (MysqlBinlogStream          *self,
   cursor = base + (rows.rows - info->data);
   end = base + (rows.rows_end - info->data);
 
+  /* How each column is framed, once for the event's rows. */
+  framing = g_newa (gint32, MAX (rows.table->n_columns, 1));
+  _mysql_binlog_row_framing (rows.table, framing);
+
+  /* Each row is built in the memory of the previous one when no handler
+   * kept that one: the emission's references are gone by then. */
   while (cursor < end)
     {
-      g_autoptr(MysqlBinlogRow) row = NULL;
-      g_autoptr(MysqlBinlogRow) after = NULL;
-
-      row = _mysql_binlog_row_build (rows.table, bytes, rows.present, rows.n_present,
-                                     info->timestamp, &cursor, end, error);
+      row = _mysql_binlog_row_build_reusing (rows.table, bytes, framing, rows.present,
+                                             rows.n_present, info->timestamp, FALSE,
+                                             g_steal_pointer (&row), &cursor, end, error);
       if (row == NULL)
         return FALSE;
       if (rows.kind == 'u')
         {
-          if (rows.partial)
-            after = _mysql_binlog_row_build_partial (rows.table, bytes, rows.present_after,
-                                                     rows.n_present_after, info->timestamp,
-                                                     &cursor, end, error);
-          else
-            after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
-                                             rows.n_present_after, info->timestamp,
-                                             &cursor, end, error);
+          after = _mysql_binlog_row_build_reusing (rows.table, bytes, framing,
+                                                   rows.present_after, rows.n_present_after,
+                                                   info->timestamp, rows.partial,
+                                                   g_steal_pointer (&after), &cursor, end,
+                                                   error);
           if (after == NULL)
             return FALSE;
           deliver_rows (self, signal_id, rows.table->detail, row, after);

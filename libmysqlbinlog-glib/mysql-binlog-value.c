@@ -254,6 +254,39 @@ prefixed:
   return prefix + payload;
 }
 
+gint32
+_mysql_binlog_value_framing (const MysqlBinlogColumn *column)
+{
+  gssize size;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      return column->meta < 256 ? -1 : -2;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      return _mysql_binlog_column_string_max_length (column) < 256 ? -1 : -2;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+      if (column->meta < 1 || column->meta > 4)
+        return MYSQL_BINLOG_FRAMING_CHECKED;
+      return -(gint32) column->meta;
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      /* NULL columns have no value; JSON may hold diffs and VECTOR
+       * values are checked against their dimensions. */
+      return MYSQL_BINLOG_FRAMING_CHECKED;
+    default:
+      /* Every other type has a fixed size, which does not read @data. */
+      size = _mysql_binlog_value_size (column, NULL, G_MAXSSIZE);
+      return size >= 0 && size <= G_MAXINT32 ? (gint32) size : MYSQL_BINLOG_FRAMING_CHECKED;
+    }
+}
+
 static guint
 prefix_length (const MysqlBinlogColumn *column)
 {

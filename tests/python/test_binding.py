@@ -244,6 +244,40 @@ class TestSignals(unittest.TestCase):
                       [event.get_event_type() for event in kept['binlog']])
         self.assertEqual(where(kept['position'][-1]), where(end))
 
+    def test_rows_kept_between_rows_not_kept(self):
+        # One rows event of many rows: the rows a handler drops make room
+        # for the next ones, the rows it keeps stay as they were.
+        start = server.position()
+        values = ', '.join("(%d, 'w%d', %d.25)" % (i, i, i) for i in range(100, 140))
+        server.sql("INSERT INTO pys.orders VALUES %s; UPDATE pys.orders SET who = CONCAT(who, 'x') "
+                   "WHERE id >= 100; DELETE FROM pys.orders WHERE id >= 100" % values)
+        kept, befores, afters, read = [], [], [], []
+
+        def on_inserted(s, row):
+            read.append(row['id'])
+            if row['id'] % 3 == 0:
+                kept.append(row)
+
+        def on_updated(s, before, after):
+            if before['id'] % 2 == 0:
+                befores.append(before)
+            else:
+                afters.append(after)
+
+        stream = server.stream(start)
+        stream.connect('rows-inserted::pys.orders', on_inserted)
+        stream.connect('rows-updated::pys.orders', on_updated)
+        stream.connect('rows-deleted::pys.orders', lambda s, row: read.append(-row['id']))
+        self.assertTrue(stream.run(None))
+        self.assertEqual(read, list(range(100, 140)) + [-i for i in range(100, 140)])
+        self.assertEqual([row.to_dict() for row in kept],
+                         [{'id': i, 'who': 'w%d' % i, 'total': '%d.25' % i}
+                          for i in range(100, 140) if i % 3 == 0])
+        self.assertEqual([(row['id'], row['who']) for row in befores],
+                         [(i, 'w%d' % i) for i in range(100, 140, 2)])
+        self.assertEqual([(row['id'], row['who']) for row in afters],
+                         [(i, 'w%dx' % i) for i in range(101, 140, 2)])
+
     def test_detailed_signal(self):
         start = server.position()
         server.sql("""

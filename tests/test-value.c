@@ -253,6 +253,12 @@ test_integers (void)
       g_assert_cmpint (mysql_binlog_row_get_column_is_unsigned (row, 0), ==, c->is_unsigned);
       g_assert_false (mysql_binlog_row_is_null (row, 0));
       g_assert_null (mysql_binlog_row_get_bytes (row, 0));
+      {
+        gsize length = 1;
+
+        g_assert_null (mysql_binlog_row_peek_bytes (row, 0, &length));
+        g_assert_cmpuint (length, ==, 0);
+      }
     }
 }
 
@@ -646,9 +652,19 @@ assert_bytes (MysqlBinlogRow *row,
               gsize           length)
 {
   g_autoptr(GBytes) bytes = mysql_binlog_row_get_bytes (row, column);
+  const guint8 *peeked;
+  gsize peeked_length = G_MAXSIZE;
 
   g_assert_nonnull (bytes);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, length);
+
+  /* The same bytes in the event, a BINARY(n) value without its padding. */
+  peeked = mysql_binlog_row_peek_bytes (row, column, &peeked_length);
+  g_assert_nonnull (peeked);
+  g_assert_cmpuint (peeked_length, <=, length);
+  g_assert_cmpmem (peeked, peeked_length, expected, peeked_length);
+  for (gsize i = peeked_length; i < length; i++)
+    g_assert_cmpuint (expected[i], ==, 0);
 }
 
 static void

@@ -100,6 +100,20 @@ class TestRowAsDict(unittest.TestCase):
         # Column order, as in the table.
         self.assertEqual(list(values), list(EXPECTED))
 
+    def test_peek_bytes(self):
+        row = self.row
+        names = row.get_column_names()
+        for name, stored in (('s', 'héllo 😀'.encode()), ('l', 'café'.encode('cp1252')),
+                             ('b', b'\x00\xff\x01'), ('bl', b'blob\x00'),
+                             ('bn', b'ab')):
+            self.assertEqual(bytes(row.peek_bytes(names.index(name))), stored, name)
+        # get_bytes pads BINARY(4); peek_bytes gives the logged bytes.
+        self.assertEqual(row.get_bytes(names.index('bn')).get_data(), b'ab\x00\x00')
+        # NULL values and other types: no bytes (None or empty, as the
+        # binding converts a NULL array).
+        for name in ('id', 'n', 'nb', 'dt'):
+            self.assertFalse(row.peek_bytes(names.index(name)), name)
+
     def test_to_dict_matches_to_variant(self):
         values = self.row.to_variant().unpack()
         for name in ('b', 'bl', 'bn'):

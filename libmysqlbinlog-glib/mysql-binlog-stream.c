@@ -469,6 +469,98 @@ mysql_binlog_stream_set_property (GObject      *object,
     }
 }
 
+/* The va_list marshallers of the row signals.  They do what GLib's
+ * generated ones do, a reference on each row around the handler, but with
+ * mysql_binlog_row_ref() instead of g_boxed_copy(), which looks the type up
+ * under the type system's lock for every row. */
+static void
+marshal_row_v (GClosure *closure,
+               GValue   *return_value,
+               gpointer  instance,
+               va_list   args,
+               gpointer  marshal_data,
+               int       n_params,
+               GType    *param_types)
+{
+  typedef void (*RowFunc) (gpointer        data1,
+                           MysqlBinlogRow *row,
+                           gpointer        data2);
+  GCClosure *cclosure = (GCClosure *) closure;
+  gpointer data1, data2;
+  MysqlBinlogRow *row;
+  RowFunc callback;
+  va_list args_copy;
+
+  G_VA_COPY (args_copy, args);
+  row = va_arg (args_copy, MysqlBinlogRow *);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (RowFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+
+  if (row != NULL)
+    mysql_binlog_row_ref (row);
+  callback (data1, row, data2);
+  if (row != NULL)
+    mysql_binlog_row_unref (row);
+}
+
+static void
+marshal_rows_v (GClosure *closure,
+                GValue   *return_value,
+                gpointer  instance,
+                va_list   args,
+                gpointer  marshal_data,
+                int       n_params,
+                GType    *param_types)
+{
+  typedef void (*RowsFunc) (gpointer        data1,
+                            MysqlBinlogRow *before,
+                            MysqlBinlogRow *after,
+                            gpointer        data2);
+  GCClosure *cclosure = (GCClosure *) closure;
+  gpointer data1, data2;
+  MysqlBinlogRow *before, *after;
+  RowsFunc callback;
+  va_list args_copy;
+
+  G_VA_COPY (args_copy, args);
+  before = va_arg (args_copy, MysqlBinlogRow *);
+  after = va_arg (args_copy, MysqlBinlogRow *);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (RowsFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+
+  if (before != NULL)
+    mysql_binlog_row_ref (before);
+  if (after != NULL)
+    mysql_binlog_row_ref (after);
+  callback (data1, before, after, data2);
+  if (after != NULL)
+    mysql_binlog_row_unref (after);
+  if (before != NULL)
+    mysql_binlog_row_unref (before);
+}
+
 static void
 mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
 {
@@ -950,7 +1042,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   G_TYPE_NONE, 1,
                   MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_INSERTED], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
+                              marshal_row_v);
 
   /**
    * MysqlBinlogStream::rows-updated:
@@ -974,7 +1066,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   MYSQL_BINLOG_TYPE_ROW,
                   MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_UPDATED], G_TYPE_FROM_CLASS (klass),
-                              _mysql_binlog_marshal_VOID__BOXED_BOXEDv);
+                              marshal_rows_v);
 
   /**
    * MysqlBinlogStream::rows-deleted:
@@ -995,7 +1087,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   G_TYPE_NONE, 1,
                   MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_DELETED], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
+                              marshal_row_v);
 }
 
 static void

@@ -845,6 +845,88 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
                                         row->data + cell->offset, cell->length);
 }
 
+/**
+ * mysql_binlog_row_format_value: (skip)
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ * @buffer: (nullable): where to write the text, or %NULL when @size is 0
+ * @size: the size of @buffer in bytes
+ *
+ * Writes the text of a value, the same as
+ * [method@MysqlBinlog.Row.dup_string] returns, into @buffer, as snprintf()
+ * does: nul-terminated, and cut to @size - 1 bytes when it is longer (in
+ * the middle of a UTF-8 sequence, possibly).  Integers, BIT, YEAR, DECIMAL,
+ * dates and times and ENUM members are written without any allocation;
+ * with a buffer of 96 bytes none of them is cut.  A NULL value writes the
+ * empty string: tell it from an empty value with
+ * [method@MysqlBinlog.Row.is_null].
+ *
+ * Returns: the length of the whole text in bytes, without the nul; when it
+ *   is @size or more, the text was cut
+ *
+ * Since: 1.0
+ */
+gsize
+mysql_binlog_row_format_value (MysqlBinlogRow *row,
+                               guint           column,
+                               char           *buffer,
+                               gsize           size)
+{
+  const MysqlBinlogCell *cell;
+  char scratch[MYSQL_BINLOG_VALUE_TEXT_SIZE];
+  g_autofree char *text = NULL;
+  const char *source;
+  gssize length = -1;
+
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+  g_return_val_if_fail (buffer != NULL || size == 0, 0);
+  cell = &row->cells[column];
+
+  if (cell->is_null)
+    {
+      if (size > 0)
+        buffer[0] = '\0';
+      return 0;
+    }
+
+  if (!cell->is_json_diff)
+    {
+      /* Straight into @buffer when it is large enough for any of them. */
+      if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
+        {
+          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
+                                               cell->length, buffer);
+          if (length >= 0)
+            return length;
+        }
+      else
+        {
+          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
+                                               cell->length, scratch);
+        }
+    }
+
+  if (length >= 0)
+    {
+      source = scratch;
+    }
+  else
+    {
+      text = mysql_binlog_row_dup_string (row, column);
+      source = text;
+      length = strlen (text);
+    }
+  if (size > 0)
+    {
+      gsize copied = MIN ((gsize) length, size - 1);
+
+      memcpy (buffer, source, copied);
+      buffer[copied] = '\0';
+    }
+  return length;
+}
+
 /* The payload of a byte-string cell: the event's own memory, or a padded
  * copy for a BINARY(n) value the server logged without its trailing zeros. */
 static GBytes *

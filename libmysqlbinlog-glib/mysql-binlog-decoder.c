@@ -7,11 +7,28 @@
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
+#if HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-gtid-private.h"
+
+/* CRC-32 (the polynomial of zlib and of the binlog checksums) of @length
+ * bytes at @data, continuing from @crc (0 to start). */
+static inline guint32
+checksum_update (guint32       crc,
+                 const guint8 *data,
+                 gsize         length)
+{
+#if HAVE_LIBDEFLATE
+  return libdeflate_crc32 (crc, data, length);
+#else
+  return crc32_z (crc, data, length);
+#endif
+}
 
 #define CHECKSUM_LENGTH 4
 #define CHECKSUM_ALG_OFF 0
@@ -274,7 +291,7 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   if (checksum)
     {
       guint32 expected = u32 (data + length - CHECKSUM_LENGTH);
-      guint32 actual = crc32 (0L, data, length - CHECKSUM_LENGTH);
+      guint32 actual = checksum_update (0, data, length - CHECKSUM_LENGTH);
 
       if (expected != actual)
         {
@@ -367,9 +384,9 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
 
           /* The server sets the "file in use" flag of the format
            * description after it computed the checksum. */
-          actual = crc32 (0L, info->data, 17);
-          actual = crc32 (actual, &flags_low, 1);
-          actual = crc32 (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
+          actual = checksum_update (0, info->data, 17);
+          actual = checksum_update (actual, &flags_low, 1);
+          actual = checksum_update (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
 
           if (expected != actual)
             {

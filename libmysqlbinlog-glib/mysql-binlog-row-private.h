@@ -17,6 +17,40 @@ gssize          _mysql_binlog_value_size (const MysqlBinlogColumn *column,
                                           const guint8            *data,
                                           gsize                    available);
 
+/* How the values of a column are framed, computed once per rows event:
+ * a fixed size (>= 0), minus the length of the length prefix (-1 to -4), or
+ * MYSQL_BINLOG_FRAMING_CHECKED for columns that go through
+ * _mysql_binlog_value_size() and the row's checks (NULL, JSON, VECTOR,
+ * invalid metadata). */
+#define MYSQL_BINLOG_FRAMING_CHECKED G_MININT32
+
+gint32          _mysql_binlog_value_framing (const MysqlBinlogColumn *column);
+
+/* Fills @framing (table->n_columns entries) for the columns of @table. */
+void            _mysql_binlog_row_framing (MysqlBinlogTable        *table,
+                                           gint32                  *framing);
+
+/*
+ * The fast form of _mysql_binlog_row_build() and
+ * _mysql_binlog_row_build_partial() (@partial_after) for a loop over the
+ * rows of one event: @framing is what _mysql_binlog_row_framing() filled for
+ * @table, or NULL.  @reuse (transfer full, nullable) is a row returned by an
+ * earlier call for the same @table and @bytes: when its caller holds its
+ * only reference and it has room for @n_present cells, its memory holds the
+ * new row instead of a new allocation; otherwise it is released.
+ */
+MysqlBinlogRow *_mysql_binlog_row_build_reusing (MysqlBinlogTable        *table,
+                                                 GBytes                  *bytes,
+                                                 const gint32            *framing,
+                                                 const guint8            *present,
+                                                 guint                    n_present,
+                                                 guint32                  timestamp,
+                                                 gboolean                 partial_after,
+                                                 MysqlBinlogRow          *reuse,
+                                                 const guint8           **cursor,
+                                                 const guint8            *end,
+                                                 GError                 **error);
+
 /*
  * Parses one row image that starts at *@cursor: the NULL bitmap over the
  * @n_present columns set in @present (a bitmap of table->n_columns bits),

@@ -103,42 +103,135 @@ struct _MysqlBinlogRow
 G_DEFINE_BOXED_TYPE (MysqlBinlogRow, mysql_binlog_row,
                      mysql_binlog_row_ref, mysql_binlog_row_unref)
 
-static MysqlBinlogRow *
-row_build (MysqlBinlogTable  *table,
-           GBytes            *bytes,
-           const guint8      *present,
-           guint              n_present,
-           guint32            timestamp,
-           gboolean           partial_after,
-           const guint8     **cursor,
-           const guint8      *end,
-           GError           **error)
+void
+_mysql_binlog_row_framing (MysqlBinlogTable *table,
+                           gint32           *framing)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    framing[i] = _mysql_binlog_value_framing (&table->columns[i]);
+}
+
+/* The little-endian length prefix of 1 to 4 bytes at @p. */
+static inline guint32
+read_prefix (const guint8 *p,
+             guint         prefix)
+{
+  switch (prefix)
+    {
+    case 1:
+      return p[0];
+    case 2:
+      return p[0] | ((guint32) p[1] << 8);
+    case 3:
+      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16);
+    default:
+      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+    }
+}
+
+/* Size of the value of @column at @p, checked the slow way: with its
+ * type's rules, the VECTOR dimensions, the JSON diffs.  -1 when invalid,
+ * with @error set. */
+static gssize
+checked_value_size (MysqlBinlogTable        *table,
+                    guint                    i,
+                    const guint8            *p,
+                    const guint8            *end,
+                    gboolean                 json_diff,
+                    GError                 **error)
+{
+  const MysqlBinlogColumn *column = &table->columns[i];
+  gssize size = _mysql_binlog_value_size (column, p, end - p);
+  gsize offset, length;
+
+  if (size < 0)
+    {
+      _mysql_binlog_set_corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
+                                 "or has invalid metadata", table->qualified_name, i + 1, column->name,
+                                 column->real_type);
+      return -1;
+    }
+
+  if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR && column->vector_dimensions > 0)
+    {
+      if (!_mysql_binlog_value_get_payload (column, p, size, &offset, &length) ||
+          length != (gsize) column->vector_dimensions * 4)
+        {
+          _mysql_binlog_set_corrupt (error, "Row of %s: the VECTOR value of column %u (%s) "
+                                     "does not hold the %u floats of its column",
+                                     table->qualified_name, i + 1, column->name,
+                                     column->vector_dimensions);
+          return -1;
+        }
+    }
+
+  if (json_diff)
+    {
+      g_autofree char *text = NULL;
+
+      if (_mysql_binlog_value_get_payload (column, p, size, &offset, &length))
+        text = _mysql_binlog_json_diff_to_string (p + offset, length);
+      if (text == NULL)
+        {
+          _mysql_binlog_set_corrupt (error, "Row of %s: the partial JSON update of column "
+                                     "%u (%s) is malformed", table->qualified_name, i + 1,
+                                     column->name);
+          return -1;
+        }
+    }
+  return size;
+}
+
+MysqlBinlogRow *
+_mysql_binlog_row_build_reusing (MysqlBinlogTable  *table,
+                                 GBytes            *bytes,
+                                 const gint32      *framing,
+                                 const guint8      *present,
+                                 guint              n_present,
+                                 guint32            timestamp,
+                                 gboolean           partial_after,
+                                 MysqlBinlogRow    *reuse,
+                                 const guint8     **cursor,
+                                 const guint8      *end,
+                                 GError           **error)
 {
   MysqlBinlogRow *row;
   const guint8 *base, *p, *null_bitmap;
   const guint8 *partial_bits = NULL;
   gsize bytes_size, null_bitmap_length;
   guint cell = 0, json_index = 0;
+  gboolean reused;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (present != NULL || table->n_columns == 0, NULL);
   g_return_val_if_fail (cursor != NULL, NULL);
 
+  /* Only a row nobody else holds can change: its caller's reference is
+   * the only one, so no handler or other thread can see it. */
+  if (reuse != NULL &&
+      (reuse->table != table || reuse->bytes != bytes || reuse->n_cells != n_present ||
+       !g_atomic_ref_count_compare (&reuse->ref_count, 1)))
+    g_clear_pointer (&reuse, mysql_binlog_row_unref);
+
   base = g_bytes_get_data (bytes, &bytes_size);
   p = *cursor;
-  g_return_val_if_fail (p >= base && end >= p && end <= base + bytes_size, NULL);
+  if (!(p >= base && end >= p && end <= base + bytes_size))
+    {
+      g_clear_pointer (&reuse, mysql_binlog_row_unref);
+      g_return_val_if_reached (NULL);
+    }
 
   if (n_present > table->n_columns)
     {
       _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but the table has %u",
                                  table->qualified_name, n_present, table->n_columns);
-      return NULL;
+      goto fail;
     }
   if ((gsize) (end - base) > G_MAXUINT32)
     {
       _mysql_binlog_set_corrupt (error, "Row of %s: event too large", table->qualified_name);
-      return NULL;
+      goto fail;
     }
 
   if (partial_after)
@@ -154,7 +247,7 @@ row_build (MysqlBinlogTable  *table,
           /* Only bit 0 is defined: a one-byte value. */
           _mysql_binlog_set_corrupt (error, "Row of %s: malformed value options",
                                      table->qualified_name);
-          return NULL;
+          goto fail;
         }
       options = *p++;
       for (guint i = 0; i < table->n_columns; i++)
@@ -166,7 +259,7 @@ row_build (MysqlBinlogTable  *table,
             {
               _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its "
                                          "partial update bitmap", table->qualified_name);
-              return NULL;
+              goto fail;
             }
           partial_bits = p;
           p += (n_json + 7) / 8;
@@ -178,27 +271,37 @@ row_build (MysqlBinlogTable  *table,
     {
       _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
                                  table->qualified_name);
-      return NULL;
+      goto fail;
     }
   null_bitmap = p;
   p += null_bitmap_length;
 
-  row = g_malloc (sizeof (MysqlBinlogRow) + n_present * sizeof (MysqlBinlogCell));
-  g_atomic_ref_count_init (&row->ref_count);
+  reused = reuse != NULL;
+  if (reused)
+    {
+      row = g_steal_pointer (&reuse);
+    }
+  else
+    {
+      row = g_malloc (sizeof (MysqlBinlogRow) + n_present * sizeof (MysqlBinlogCell));
+      g_atomic_ref_count_init (&row->ref_count);
+      row->n_cells = n_present;
+      row->table = NULL;
+      row->bytes = NULL;
+      row->data = base;
+    }
   row->timestamp = timestamp;
-  row->n_cells = n_present;
-  row->table = NULL;
-  row->bytes = NULL;
-  row->data = base;
 
   for (guint i = 0; i < table->n_columns; i++)
     {
       const MysqlBinlogColumn *column = &table->columns[i];
       MysqlBinlogCell *c;
       gssize size;
+      gsize available;
+      gint32 frame;
       gboolean json_diff = FALSE;
 
-      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON)
+      if (G_UNLIKELY (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON))
         {
           json_diff = partial_bits != NULL &&
                       ((partial_bits[json_index / 8] >> (json_index % 8)) & 1);
@@ -206,11 +309,11 @@ row_build (MysqlBinlogTable  *table,
         }
       if ((present[i / 8] & (1u << (i % 8))) == 0)
         continue;
-      if (cell == n_present)
+      if (G_UNLIKELY (cell == n_present))
         {
           _mysql_binlog_set_corrupt (error, "Row of %s: more columns present than announced",
                                      table->qualified_name);
-          goto fail;
+          goto fail_row;
         }
 
       c = &row->cells[cell];
@@ -218,74 +321,63 @@ row_build (MysqlBinlogTable  *table,
       c->offset = p - base;
       c->length = 0;
       c->is_null = (null_bitmap[cell / 8] >> (cell % 8)) & 1;
-      c->is_json_diff = FALSE;
+      c->is_json_diff = json_diff;
       cell++;
 
       if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_NULL)
         c->is_null = TRUE;
       if (c->is_null)
-        continue;
-
-      size = _mysql_binlog_value_size (column, p, end - p);
-      if (size < 0)
         {
-          _mysql_binlog_set_corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
-                                     "or has invalid metadata", table->qualified_name, i + 1, column->name,
-                                     column->real_type);
-          goto fail;
+          c->is_json_diff = FALSE;
+          continue;
+        }
+
+      frame = framing != NULL ? framing[i] : MYSQL_BINLOG_FRAMING_CHECKED;
+      available = end - p;
+      if (frame >= 0 && (gsize) frame <= available)
+        {
+          size = frame;
+        }
+      else if (frame < 0 && frame >= -4 && (gsize) -frame <= available &&
+               read_prefix (p, -frame) <= available - (gsize) -frame)
+        {
+          size = -frame + (gsize) read_prefix (p, -frame);
+        }
+      else
+        {
+          /* Other columns, and errors with their message. */
+          size = checked_value_size (table, i, p, end, json_diff, error);
+          if (size < 0)
+            goto fail_row;
         }
       c->length = size;
       p += size;
-
-      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR && column->vector_dimensions > 0)
-        {
-          gsize offset, length;
-
-          if (!_mysql_binlog_value_get_payload (column, base + c->offset, c->length,
-                                                &offset, &length) ||
-              length != (gsize) column->vector_dimensions * 4)
-            {
-              _mysql_binlog_set_corrupt (error, "Row of %s: the VECTOR value of column %u (%s) "
-                                         "does not hold the %u floats of its column",
-                                         table->qualified_name, i + 1, column->name,
-                                         column->vector_dimensions);
-              goto fail;
-            }
-        }
-
-      if (json_diff)
-        {
-          g_autofree char *text = NULL;
-          gsize offset, length;
-
-          if (_mysql_binlog_value_get_payload (column, base + c->offset, c->length,
-                                               &offset, &length))
-            text = _mysql_binlog_json_diff_to_string (base + c->offset + offset, length);
-          if (text == NULL)
-            {
-              _mysql_binlog_set_corrupt (error, "Row of %s: the partial JSON update of column "
-                                         "%u (%s) is malformed", table->qualified_name, i + 1,
-                                         column->name);
-              goto fail;
-            }
-          c->is_json_diff = TRUE;
-        }
     }
 
   if (cell != n_present)
     {
       _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but %u announced",
                                  table->qualified_name, cell, n_present);
-      goto fail;
+      goto fail_row;
     }
 
-  row->table = _mysql_binlog_table_ref (table);
-  row->bytes = g_bytes_ref (bytes);
+  if (!reused)
+    {
+      row->table = _mysql_binlog_table_ref (table);
+      row->bytes = g_bytes_ref (bytes);
+    }
   *cursor = p;
   return row;
 
+fail_row:
+  if (reused)
+    mysql_binlog_row_unref (row);
+  else
+    g_free (row);
+  return NULL;
+
 fail:
-  g_free (row);
+  g_clear_pointer (&reuse, mysql_binlog_row_unref);
   return NULL;
 }
 
@@ -299,7 +391,8 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
                          const guint8      *end,
                          GError           **error)
 {
-  return row_build (table, bytes, present, n_present, timestamp, FALSE, cursor, end, error);
+  return _mysql_binlog_row_build_reusing (table, bytes, NULL, present, n_present, timestamp,
+                                          FALSE, NULL, cursor, end, error);
 }
 
 MysqlBinlogRow *
@@ -312,7 +405,8 @@ _mysql_binlog_row_build_partial (MysqlBinlogTable  *table,
                                  const guint8      *end,
                                  GError           **error)
 {
-  return row_build (table, bytes, present, n_present, timestamp, TRUE, cursor, end, error);
+  return _mysql_binlog_row_build_reusing (table, bytes, NULL, present, n_present, timestamp,
+                                          TRUE, NULL, cursor, end, error);
 }
 
 static inline const MysqlBinlogColumn *
@@ -751,6 +845,88 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
                                         row->data + cell->offset, cell->length);
 }
 
+/**
+ * mysql_binlog_row_format_value: (skip)
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ * @buffer: (nullable): where to write the text, or %NULL when @size is 0
+ * @size: the size of @buffer in bytes
+ *
+ * Writes the text of a value, the same as
+ * [method@MysqlBinlog.Row.dup_string] returns, into @buffer, as snprintf()
+ * does: nul-terminated, and cut to @size - 1 bytes when it is longer (in
+ * the middle of a UTF-8 sequence, possibly).  Integers, BIT, YEAR, DECIMAL,
+ * dates and times and ENUM members are written without any allocation;
+ * with a buffer of 96 bytes none of them is cut.  A NULL value writes the
+ * empty string: tell it from an empty value with
+ * [method@MysqlBinlog.Row.is_null].
+ *
+ * Returns: the length of the whole text in bytes, without the nul; when it
+ *   is @size or more, the text was cut
+ *
+ * Since: 1.0
+ */
+gsize
+mysql_binlog_row_format_value (MysqlBinlogRow *row,
+                               guint           column,
+                               char           *buffer,
+                               gsize           size)
+{
+  const MysqlBinlogCell *cell;
+  char scratch[MYSQL_BINLOG_VALUE_TEXT_SIZE];
+  g_autofree char *text = NULL;
+  const char *source;
+  gssize length = -1;
+
+  g_return_val_if_fail (row != NULL, 0);
+  g_return_val_if_fail (column < row->n_cells, 0);
+  g_return_val_if_fail (buffer != NULL || size == 0, 0);
+  cell = &row->cells[column];
+
+  if (cell->is_null)
+    {
+      if (size > 0)
+        buffer[0] = '\0';
+      return 0;
+    }
+
+  if (!cell->is_json_diff)
+    {
+      /* Straight into @buffer when it is large enough for any of them. */
+      if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
+        {
+          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
+                                               cell->length, buffer);
+          if (length >= 0)
+            return length;
+        }
+      else
+        {
+          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
+                                               cell->length, scratch);
+        }
+    }
+
+  if (length >= 0)
+    {
+      source = scratch;
+    }
+  else
+    {
+      text = mysql_binlog_row_dup_string (row, column);
+      source = text;
+      length = strlen (text);
+    }
+  if (size > 0)
+    {
+      gsize copied = MIN ((gsize) length, size - 1);
+
+      memcpy (buffer, source, copied);
+      buffer[copied] = '\0';
+    }
+  return length;
+}
+
 /* The payload of a byte-string cell: the event's own memory, or a padded
  * copy for a BINARY(n) value the server logged without its trailing zeros. */
 static GBytes *
@@ -806,6 +982,53 @@ mysql_binlog_row_get_bytes (MysqlBinlogRow *row,
                                         &offset, &length))
     return NULL;
   return cell_payload_bytes (row, cell, info, offset, length);
+}
+
+/**
+ * mysql_binlog_row_peek_bytes:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ * @length: (out): return location for the number of bytes
+ *
+ * Gets the bytes of a string-like value where they are in the event,
+ * without allocating anything: the same bytes as
+ * [method@MysqlBinlog.Row.get_bytes], for the columns it accepts, except
+ * that a BINARY(n) value comes as the server logged it, without the
+ * trailing zero bytes it leaves out.  The bytes are not nul-terminated.
+ *
+ * This is the fastest way to read CHAR, VARCHAR, TEXT, BINARY, VARBINARY
+ * and BLOB values in C.  The bytes stay valid as long as @row: keep a
+ * reference on it to use them after the signal handler that received it
+ * returns.
+ *
+ * Returns: (transfer none) (array length=length) (nullable): the bytes
+ *   (of @length bytes), or %NULL (with @length set to 0) when the value
+ *   is NULL or the column is of another type
+ *
+ * Since: 1.0
+ */
+const guint8 *
+mysql_binlog_row_peek_bytes (MysqlBinlogRow *row,
+                             guint           column,
+                             gsize          *length)
+{
+  const MysqlBinlogCell *cell;
+  const MysqlBinlogColumn *info;
+  gsize offset, payload_length;
+
+  g_return_val_if_fail (length != NULL, NULL);
+  *length = 0;
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+  cell = &row->cells[column];
+  info = cell_column (row, cell);
+
+  if (cell->is_null || info->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR ||
+      !_mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
+                                        &offset, &payload_length))
+    return NULL;
+  *length = payload_length;
+  return row->data + cell->offset + offset;
 }
 
 static GVariant *

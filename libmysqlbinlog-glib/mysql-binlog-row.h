@@ -139,6 +139,15 @@ MYSQL_BINLOG_AVAILABLE_IN_1_0
 GBytes               *mysql_binlog_row_get_bytes              (MysqlBinlogRow *row,
                                                                guint           column) G_GNUC_WARN_UNUSED_RESULT;
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+const guint8         *mysql_binlog_row_peek_bytes             (MysqlBinlogRow *row,
+                                                               guint           column,
+                                                               gsize          *length);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gsize                 mysql_binlog_row_format_value           (MysqlBinlogRow *row,
+                                                               guint           column,
+                                                               char           *buffer,
+                                                               gsize           size);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 GVariant             *mysql_binlog_row_get_value              (MysqlBinlogRow *row,
                                                                guint           column) G_GNUC_WARN_UNUSED_RESULT;
 MYSQL_BINLOG_AVAILABLE_IN_1_0

@@ -469,6 +469,98 @@ mysql_binlog_stream_set_property (GObject      *object,
     }
 }
 
+/* The va_list marshallers of the row signals.  They do what GLib's
+ * generated ones do, a reference on each row around the handler, but with
+ * mysql_binlog_row_ref() instead of g_boxed_copy(), which looks the type up
+ * under the type system's lock for every row. */
+static void
+marshal_row_v (GClosure *closure,
+               GValue   *return_value,
+               gpointer  instance,
+               va_list   args,
+               gpointer  marshal_data,
+               int       n_params,
+               GType    *param_types)
+{
+  typedef void (*RowFunc) (gpointer        data1,
+                           MysqlBinlogRow *row,
+                           gpointer        data2);
+  GCClosure *cclosure = (GCClosure *) closure;
+  gpointer data1, data2;
+  MysqlBinlogRow *row;
+  RowFunc callback;
+  va_list args_copy;
+
+  G_VA_COPY (args_copy, args);
+  row = va_arg (args_copy, MysqlBinlogRow *);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (RowFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+
+  if (row != NULL)
+    mysql_binlog_row_ref (row);
+  callback (data1, row, data2);
+  if (row != NULL)
+    mysql_binlog_row_unref (row);
+}
+
+static void
+marshal_rows_v (GClosure *closure,
+                GValue   *return_value,
+                gpointer  instance,
+                va_list   args,
+                gpointer  marshal_data,
+                int       n_params,
+                GType    *param_types)
+{
+  typedef void (*RowsFunc) (gpointer        data1,
+                            MysqlBinlogRow *before,
+                            MysqlBinlogRow *after,
+                            gpointer        data2);
+  GCClosure *cclosure = (GCClosure *) closure;
+  gpointer data1, data2;
+  MysqlBinlogRow *before, *after;
+  RowsFunc callback;
+  va_list args_copy;
+
+  G_VA_COPY (args_copy, args);
+  before = va_arg (args_copy, MysqlBinlogRow *);
+  after = va_arg (args_copy, MysqlBinlogRow *);
+  va_end (args_copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    {
+      data1 = closure->data;
+      data2 = instance;
+    }
+  else
+    {
+      data1 = instance;
+      data2 = closure->data;
+    }
+  callback = (RowsFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+
+  if (before != NULL)
+    mysql_binlog_row_ref (before);
+  if (after != NULL)
+    mysql_binlog_row_ref (after);
+  callback (data1, before, after, data2);
+  if (after != NULL)
+    mysql_binlog_row_unref (after);
+  if (before != NULL)
+    mysql_binlog_row_unref (before);
+}
+
 static void
 mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
 {
@@ -902,7 +994,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_EVENT | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_EVENT);
   g_signal_set_va_marshaller (signals[SIGNAL_BINLOG], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 
@@ -925,7 +1017,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_POSITION | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_POSITION);
   g_signal_set_va_marshaller (signals[SIGNAL_BINLOG_POSITION], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__BOXEDv);
 
@@ -948,9 +1040,9 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_INSERTED], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
+                              marshal_row_v);
 
   /**
    * MysqlBinlogStream::rows-updated:
@@ -971,10 +1063,10 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   _mysql_binlog_marshal_VOID__BOXED_BOXED,
                   G_TYPE_NONE, 2,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW,
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_UPDATED], G_TYPE_FROM_CLASS (klass),
-                              _mysql_binlog_marshal_VOID__BOXED_BOXEDv);
+                              marshal_rows_v);
 
   /**
    * MysqlBinlogStream::rows-deleted:
@@ -993,9 +1085,9 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__BOXED,
                   G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_DELETED], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
+                              marshal_row_v);
 }
 
 static void
@@ -2133,7 +2225,10 @@ emit_rows (MysqlBinlogStream          *self,
 {
   MysqlBinlogRowsInfo rows;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MysqlBinlogRow) row = NULL;
+  g_autoptr(MysqlBinlogRow) after = NULL;
   const guint8 *base, *cursor, *end;
+  gint32 *framing;
   guint signal_id;
 
   if (!_mysql_binlog_decoder_rows (self->decoder, info, &rows, error))
@@ -2163,25 +2258,26 @@ emit_rows (MysqlBinlogStream          *self,
   cursor = base + (rows.rows - info->data);
   end = base + (rows.rows_end - info->data);
 
+  /* How each column is framed, once for the event's rows. */
+  framing = g_newa (gint32, MAX (rows.table->n_columns, 1));
+  _mysql_binlog_row_framing (rows.table, framing);
+
+  /* Each row is built in the memory of the previous one when no handler
+   * kept that one: the emission's references are gone by then. */
   while (cursor < end)
     {
-      g_autoptr(MysqlBinlogRow) row = NULL;
-      g_autoptr(MysqlBinlogRow) after = NULL;
-
-      row = _mysql_binlog_row_build (rows.table, bytes, rows.present, rows.n_present,
-                                     info->timestamp, &cursor, end, error);
+      row = _mysql_binlog_row_build_reusing (rows.table, bytes, framing, rows.present,
+                                             rows.n_present, info->timestamp, FALSE,
+                                             g_steal_pointer (&row), &cursor, end, error);
       if (row == NULL)
         return FALSE;
       if (rows.kind == 'u')
         {
-          if (rows.partial)
-            after = _mysql_binlog_row_build_partial (rows.table, bytes, rows.present_after,
-                                                     rows.n_present_after, info->timestamp,
-                                                     &cursor, end, error);
-          else
-            after = _mysql_binlog_row_build (rows.table, bytes, rows.present_after,
-                                             rows.n_present_after, info->timestamp,
-                                             &cursor, end, error);
+          after = _mysql_binlog_row_build_reusing (rows.table, bytes, framing,
+                                                   rows.present_after, rows.n_present_after,
+                                                   info->timestamp, rows.partial,
+                                                   g_steal_pointer (&after), &cursor, end,
+                                                   error);
           if (after == NULL)
             return FALSE;
           deliver_rows (self, signal_id, rows.table->detail, row, after);

@@ -57,6 +57,18 @@ gboolean             _mysql_binlog_value_get_payload   (const MysqlBinlogColumn 
                                                         gsize                   *payload_offset,
                                                         gsize                   *payload_length);
 /* Any value as valid UTF-8 text; never NULL. */
+/* Room for the text of a number, DECIMAL, date, time, YEAR or short ENUM
+ * member, nul included. */
+#define MYSQL_BINLOG_VALUE_TEXT_SIZE 96
+
+/* Writes the text _mysql_binlog_value_to_string() gives for @data into
+ * @buffer (MYSQL_BINLOG_VALUE_TEXT_SIZE bytes) without allocating, and
+ * returns its length; -1, with @buffer untouched, for the types whose text
+ * can be longer (strings, BLOB, SET, JSON, FLOAT, DOUBLE, ...). */
+gssize               _mysql_binlog_value_format        (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        char                    *buffer);
 char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
                                                         gsize                    length);

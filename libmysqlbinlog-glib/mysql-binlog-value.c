@@ -254,6 +254,39 @@ prefixed:
   return prefix + payload;
 }
 
+gint32
+_mysql_binlog_value_framing (const MysqlBinlogColumn *column)
+{
+  gssize size;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      return column->meta < 256 ? -1 : -2;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      return _mysql_binlog_column_string_max_length (column) < 256 ? -1 : -2;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+      if (column->meta < 1 || column->meta > 4)
+        return MYSQL_BINLOG_FRAMING_CHECKED;
+      return -(gint32) column->meta;
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      /* NULL columns have no value; JSON may hold diffs and VECTOR
+       * values are checked against their dimensions. */
+      return MYSQL_BINLOG_FRAMING_CHECKED;
+    default:
+      /* Every other type has a fixed size, which does not read @data. */
+      size = _mysql_binlog_value_size (column, NULL, G_MAXSSIZE);
+      return size >= 0 && size <= G_MAXINT32 ? (gint32) size : MYSQL_BINLOG_FRAMING_CHECKED;
+    }
+}
+
 static guint
 prefix_length (const MysqlBinlogColumn *column)
 {
@@ -655,52 +688,110 @@ civil_from_days (guint64  days,
   *year = yoe + era * 400 + (*month <= 2 ? 1 : 0);
 }
 
-/* ".ffffff" cut to @fsp digits, or "" when @fsp is 0. */
-static void
-format_fraction (char  buffer[8],
-                 guint microseconds,
-                 guint fsp)
+/* A nul-terminated copy of the @length bytes at @chars: g_strndup()
+ * without its scan for a nul. */
+static inline char *
+dup_chars (const char *chars,
+           gsize       length)
 {
-  if (fsp == 0)
+  char *copy = g_malloc (length + 1);
+
+  memcpy (copy, chars, length);
+  copy[length] = '\0';
+  return copy;
+}
+
+/* Writes @value in decimal, zero-padded to at least @width digits, as
+ * printf's "%0*u" does; returns the end.  @out has room for 10 digits. */
+static inline char *
+put_uint (char  *out,
+          guint  value,
+          guint  width)
+{
+  char digits[10];
+  guint n = 0;
+
+  do
     {
-      buffer[0] = '\0';
-      return;
+      digits[n++] = '0' + value % 10;
+      value /= 10;
     }
-  buffer[0] = '.';
-  write_digits (buffer + 1, MIN (microseconds, 999999), 6);
-  buffer[1 + MIN (fsp, 6)] = '\0';
+  while (value > 0);
+  for (; width > n; width--)
+    *out++ = '0';
+  while (n > 0)
+    *out++ = digits[--n];
+  return out;
 }
 
-static char *
-format_datetime (guint year,
-                 guint month,
-                 guint day,
-                 guint hour,
-                 guint minute,
-                 guint second,
-                 guint microseconds,
-                 guint fsp)
+/* "YYYY-MM-DD" at @out; returns the end. */
+static inline char *
+put_date (char  *out,
+          guint  year,
+          guint  month,
+          guint  day)
 {
-  char fraction[8];
-
-  format_fraction (fraction, microseconds, fsp);
-  return g_strdup_printf ("%04u-%02u-%02u %02u:%02u:%02u%s",
-                          year, month, day, hour, minute, second, fraction);
+  out = put_uint (out, year, 4);
+  *out++ = '-';
+  out = put_uint (out, month, 2);
+  *out++ = '-';
+  return put_uint (out, day, 2);
 }
 
-static char *
-format_time (gboolean negative,
-             guint    hour,
-             guint    minute,
-             guint    second,
-             guint    microseconds,
-             guint    fsp)
+/* "HH:MM:SS.ffffff" at @out, the fraction cut to @fsp digits; returns the end. */
+static inline char *
+put_time (char  *out,
+          guint  hour,
+          guint  minute,
+          guint  second,
+          guint  microseconds,
+          guint  fsp)
 {
-  char fraction[8];
+  out = put_uint (out, hour, 2);
+  *out++ = ':';
+  out = put_uint (out, minute, 2);
+  *out++ = ':';
+  out = put_uint (out, second, 2);
+  if (fsp > 0)
+    {
+      *out++ = '.';
+      write_digits (out, MIN (microseconds, 999999), 6);
+      out += MIN (fsp, 6);
+    }
+  return out;
+}
 
-  format_fraction (fraction, microseconds, fsp);
-  return g_strdup_printf ("%s%02u:%02u:%02u%s", negative ? "-" : "",
-                          hour, minute, second, fraction);
+/* "YYYY-MM-DD HH:MM:SS.ffffff" at @out; returns the end.  At most 72
+ * bytes: 6 fields of up to 10 digits, separators, the fraction. */
+static char *
+put_datetime (char  *out,
+              guint  year,
+              guint  month,
+              guint  day,
+              guint  hour,
+              guint  minute,
+              guint  second,
+              guint  microseconds,
+              guint  fsp)
+{
+  out = put_date (out, year, month, day);
+  *out++ = ' ';
+  return put_time (out, hour, minute, second, microseconds, fsp);
+}
+
+/* "-HH:MM:SS.ffffff" at @out; returns the end. */
+static char *
+put_signed_time (char     *out,
+                 gboolean  negative,
+                 guint     hour,
+                 guint     minute,
+                 guint     second,
+                 guint     microseconds,
+                 guint     fsp)
+{
+  if (negative)
+    *out++ = '-';
+  return put_time (out, hour, minute, second, microseconds, fsp);
 }
 
 /* MySQL's "packed" temporal integers: the integer part shifted left by 24
@@ -708,9 +799,10 @@ format_time (gboolean negative,
 #define PACKED_FRACTION_BITS 24
 
 static char *
-format_packed_datetime (gint64   packed,
-                        gboolean with_time,
-                        guint    fsp)
+put_packed_datetime (char     *out,
+                     gint64    packed,
+                     gboolean  with_time,
+                     guint     fsp)
 {
   guint64 magnitude = packed < 0 ? (guint64) 0 - (guint64) packed : (guint64) packed;
   guint microseconds = magnitude % (1 << PACKED_FRACTION_BITS);
@@ -720,27 +812,28 @@ format_packed_datetime (gint64   packed,
   guint hms = ymdhms % (1 << 17);
 
   if (!with_time)
-    return g_strdup_printf ("%04u-%02u-%02u", (guint) (ym / 13), (guint) (ym % 13),
-                            (guint) (ymd % 32));
-  return format_datetime (ym / 13, ym % 13, ymd % 32,
-                          hms >> 12, (hms >> 6) % 64, hms % 64, microseconds, fsp);
+    return put_date (out, (guint) (ym / 13), (guint) (ym % 13), (guint) (ymd % 32));
+  return put_datetime (out, ym / 13, ym % 13, ymd % 32,
+                       hms >> 12, (hms >> 6) % 64, hms % 64, microseconds, fsp);
 }
 
 static char *
-format_packed_time (gint64 packed,
-                    guint  fsp)
+put_packed_time (char   *out,
+                 gint64  packed,
+                 guint   fsp)
 {
   guint64 magnitude = packed < 0 ? (guint64) 0 - (guint64) packed : (guint64) packed;
   guint microseconds = magnitude % (1 << PACKED_FRACTION_BITS);
   guint64 hms = magnitude >> PACKED_FRACTION_BITS;
 
-  return format_time (packed < 0, (hms >> 12) % (1 << 10), (hms >> 6) % 64, hms % 64,
-                      microseconds, fsp);
+  return put_signed_time (out, packed < 0, (hms >> 12) % (1 << 10), (hms >> 6) % 64, hms % 64,
+                          microseconds, fsp);
 }
 
 static char *
-format_time2 (const guint8 *data,
-              guint         fsp)
+put_time2 (char         *out,
+           const guint8 *data,
+           guint         fsp)
 {
   gint64 integer, fraction, packed;
 
@@ -779,12 +872,13 @@ format_time2 (const guint8 *data,
       break;
     }
 
-  return format_packed_time (packed, fsp);
+  return put_packed_time (out, packed, fsp);
 }
 
 static char *
-format_datetime2 (const guint8 *data,
-                  guint         fsp)
+put_datetime2 (char         *out,
+               const guint8 *data,
+               guint         fsp)
 {
   guint64 integer = read_be (data, 5) - G_GUINT64_CONSTANT (0x8000000000);
   gint64 fraction;
@@ -809,28 +903,30 @@ format_datetime2 (const guint8 *data,
     }
 
   /* Unsigned arithmetic: corrupt values wrap instead of overflowing. */
-  return format_packed_datetime ((gint64) ((integer << PACKED_FRACTION_BITS) + (guint64) fraction),
-                                 TRUE, fsp);
+  return put_packed_datetime (out, (gint64) ((integer << PACKED_FRACTION_BITS) + (guint64) fraction),
+                              TRUE, fsp);
 }
 
 static char *
-format_timestamp (guint64 seconds,
-                  guint   microseconds,
-                  guint   fsp)
+put_timestamp (char    *out,
+               guint64  seconds,
+               guint    microseconds,
+               guint    fsp)
 {
   guint year, month, day;
 
   if (seconds == 0)
-    return format_datetime (0, 0, 0, 0, 0, 0, 0, fsp);
+    return put_datetime (out, 0, 0, 0, 0, 0, 0, 0, fsp);
 
   civil_from_days (seconds / 86400, &year, &month, &day);
-  return format_datetime (year, month, day, (seconds % 86400) / 3600,
-                          (seconds % 3600) / 60, seconds % 60, microseconds, fsp);
+  return put_datetime (out, year, month, day, (seconds % 86400) / 3600,
+                       (seconds % 3600) / 60, seconds % 60, microseconds, fsp);
 }
 
 static char *
-format_timestamp2 (const guint8 *data,
-                   guint         fsp)
+put_timestamp2 (char         *out,
+                const guint8 *data,
+                guint         fsp)
 {
   guint microseconds;
 
@@ -853,35 +949,38 @@ format_timestamp2 (const guint8 *data,
       break;
     }
 
-  return format_timestamp (read_be (data, 4), microseconds, fsp);
+  return put_timestamp (out, read_be (data, 4), microseconds, fsp);
 }
 
 static char *
-format_old_datetime (guint64 value)
+put_old_datetime (char    *out,
+                  guint64  value)
 {
   guint64 date = value / 1000000;
   guint time = value % 1000000;
 
-  return format_datetime (date / 10000, (date / 100) % 100, date % 100,
-                          time / 10000, (time / 100) % 100, time % 100, 0, 0);
+  return put_datetime (out, date / 10000, (date / 100) % 100, date % 100,
+                       time / 10000, (time / 100) % 100, time % 100, 0, 0);
 }
 
 static char *
-format_old_time (const guint8 *data)
+put_old_time (char         *out,
+              const guint8 *data)
 {
   gint64 value = sign_extend (read_le (data, 3), 24);
   guint magnitude = value < 0 ? -value : value;
 
-  return format_time (value < 0, magnitude / 10000, (magnitude / 100) % 100,
-                      magnitude % 100, 0, 0);
+  return put_signed_time (out, value < 0, magnitude / 10000, (magnitude / 100) % 100,
+                          magnitude % 100, 0, 0);
 }
 
 static char *
-format_date (const guint8 *data)
+put_date3 (char         *out,
+           const guint8 *data)
 {
   guint value = read_le (data, 3);
 
-  return g_strdup_printf ("%04u-%02u-%02u", value >> 9, (value >> 5) & 15, value & 31);
+  return put_date (out, value >> 9, (value >> 5) & 15, value & 31);
 }
 
 /* Strings, ENUM, SET, VECTOR
@@ -1151,18 +1250,19 @@ json_append_opaque (GString      *out,
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
     case MYSQL_BINLOG_COLUMN_TYPE_TIME:
       {
-        g_autofree char *text = NULL;
+        char text[MYSQL_BINLOG_VALUE_TEXT_SIZE];
+        char *end;
         gint64 packed;
 
         if (length < 8)
           return FALSE;
         packed = (gint64) read_le (data, 8);
         if (field_type == MYSQL_BINLOG_COLUMN_TYPE_TIME)
-          text = format_packed_time (packed, 6);
+          end = put_packed_time (text, packed, 6);
         else
-          text = format_packed_datetime (packed, field_type != MYSQL_BINLOG_COLUMN_TYPE_DATE, 6);
+          end = put_packed_datetime (text, packed, field_type != MYSQL_BINLOG_COLUMN_TYPE_DATE, 6);
         g_string_append_c (out, '"');
-        g_string_append (out, text);
+        g_string_append_len (out, text, end - text);
         g_string_append_c (out, '"');
         return TRUE;
       }
@@ -1493,6 +1593,133 @@ _mysql_binlog_value_pad_binary (const MysqlBinlogColumn *column,
   return padded;
 }
 
+/* Writes @value in decimal at @out, with a '-' when @negative; returns the
+ * end.  At most 21 bytes. */
+static char *
+put_integer (char     *out,
+             guint64   magnitude,
+             gboolean  negative)
+{
+  char digits[20];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (negative)
+    *out++ = '-';
+  while (n > 0)
+    *out++ = digits[--n];
+  return out;
+}
+
+gssize
+_mysql_binlog_value_format (const MysqlBinlogColumn *column,
+                            const guint8            *data,
+                            gsize                    length,
+                            char                    *buffer)
+{
+  char *end = buffer;
+  guint64 bits;
+  gboolean is_signed;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      end = put_uint (end, (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0, 4);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      {
+        const char *member = NULL;
+        gsize member_length;
+
+        _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+        /* 0 is the "error" member that invalid values get: the empty string. */
+        if (bits == 0)
+          break;
+        if (column->members != NULL && bits <= column->n_members)
+          member = column->members[bits - 1];
+        if (member == NULL)
+          {
+            /* Unknown members: their 1-based number. */
+            end = put_integer (end, bits, FALSE);
+            break;
+          }
+        member_length = strlen (member);
+        if (member_length >= MYSQL_BINLOG_VALUE_TEXT_SIZE ||
+            !g_utf8_validate_len (member, member_length, NULL))
+          return -1;
+        memcpy (end, member, member_length);
+        end += member_length;
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      {
+        gssize size = _mysql_binlog_decimal_size (column->meta >> 8, column->meta & 0xff);
+
+        if (size < 0 || (gsize) size > length)
+          *end++ = '0';
+        else
+          end += decimal_format (buffer, data, column->meta >> 8, column->meta & 0xff);
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+      end = length >= 3 ? put_date3 (end, data) : put_date (end, 0, 0, 0);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      end = length >= 3 ? put_old_time (end, data) : put_time (end, 0, 0, 0, 0, 0);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+      end = put_old_datetime (end, length >= 8 ? read_le (data, 8) : 0);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+      end = put_timestamp (end, length >= 4 ? read_le (data, 4) : 0, 0, 0);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+      if (column->meta > 6 || length < 3 + fraction_bytes (column->meta))
+        end = put_time (end, 0, 0, 0, 0, 0);
+      else
+        end = put_time2 (end, data, column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+      if (column->meta > 6 || length < 5 + fraction_bytes (column->meta))
+        end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
+      else
+        end = put_datetime2 (end, data, column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      if (column->meta > 6 || length < 4 + fraction_bytes (column->meta))
+        end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
+      else
+        end = put_timestamp2 (end, data, column->meta);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      if (!_mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed))
+        return -1;
+      if (is_signed && (gint64) bits < 0)
+        end = put_integer (end, (guint64) 0 - bits, TRUE);
+      else
+        end = put_integer (end, bits, FALSE);
+      break;
+    default:
+      return -1;
+    }
+
+  *end = '\0';
+  return end - buffer;
+}
+
 char *
 _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
                                const guint8            *data,
@@ -1502,14 +1729,17 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
   guint64 bits;
   gboolean is_signed;
   double number;
+  char buffer[MYSQL_BINLOG_VALUE_TEXT_SIZE];
+  gssize text_length = _mysql_binlog_value_format (column, data, length, buffer);
+
+  /* Numbers, DECIMAL, dates and times, YEAR, ENUM. */
+  if (text_length >= 0)
+    return dup_chars (buffer, text_length);
 
   switch (column->real_type)
     {
-    case MYSQL_BINLOG_COLUMN_TYPE_NULL:
-      return g_strdup ("");
-    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
-      return g_strdup_printf ("%04u", (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0);
     case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* Members too long for the buffer. */
       _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
       return format_enum (column, bits);
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
@@ -1520,37 +1750,6 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
       _mysql_binlog_value_get_double (column, data, length, &number);
       return _mysql_binlog_format_double (number,
                                           column->real_type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT);
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
-      {
-        char buffer[DECIMAL_STRING_SIZE];
-        gssize size = _mysql_binlog_decimal_size (column->meta >> 8, column->meta & 0xff);
-
-        if (size < 0 || (gsize) size > length)
-          return g_strdup ("0");
-        decimal_format (buffer, data, column->meta >> 8, column->meta & 0xff);
-        return g_strdup (buffer);
-      }
-    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
-      return length >= 3 ? format_date (data) : g_strdup ("0000-00-00");
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
-      return length >= 3 ? format_old_time (data) : g_strdup ("00:00:00");
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
-      return format_old_datetime (length >= 8 ? read_le (data, 8) : 0);
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
-      return format_timestamp (length >= 4 ? read_le (data, 4) : 0, 0, 0);
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-      if (column->meta > 6 || length < 3 + fraction_bytes (column->meta))
-        return g_strdup ("00:00:00");
-      return format_time2 (data, column->meta);
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-      if (column->meta > 6 || length < 5 + fraction_bytes (column->meta))
-        return g_strdup ("0000-00-00 00:00:00");
-      return format_datetime2 (data, column->meta);
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      if (column->meta > 6 || length < 4 + fraction_bytes (column->meta))
-        return g_strdup ("0000-00-00 00:00:00");
-      return format_timestamp2 (data, column->meta);
     case MYSQL_BINLOG_COLUMN_TYPE_JSON:
       if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
         return g_strdup ("null");

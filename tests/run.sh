@@ -20,7 +20,7 @@ BUILD=${BUILD_DIR:-$ROOT/build}
 PACKAGES=(
     meson ninja-build pkg-config gcc
     libglib2.0-dev gobject-introspection libgirepository1.0-dev
-    default-libmysqlclient-dev zlib1g-dev libzstd-dev
+    default-libmysqlclient-dev zlib1g-dev libzstd-dev libdeflate-dev
     mariadb-server python3-gi gjs valac gi-docgen
     libjson-glib-dev librabbitmq-dev rabbitmq-server python3-pika
     openssl

@@ -105,6 +105,32 @@ single (const ColumnSpec *spec,
   return row_build (table, present, 1, image->data, image->len);
 }
 
+/* mysql_binlog_row_format_value() writes what dup_string() returns (the
+ * empty string for NULL), whole into a large buffer, cut as snprintf()
+ * does into a small one, and gives its length without a buffer. */
+static void
+assert_formatted (MysqlBinlogRow *row,
+                  guint           column,
+                  const char     *string)
+{
+  const char *expected = string != NULL ? string : "";
+  gsize length = strlen (expected);
+  char large[200];
+  char small[6];
+
+  memset (large, 'x', sizeof large);
+  g_assert_cmpuint (mysql_binlog_row_format_value (row, column, large, sizeof large), ==, length);
+  if (length < sizeof large)
+    g_assert_cmpstr (large, ==, expected);
+
+  memset (small, 'x', sizeof small);
+  g_assert_cmpuint (mysql_binlog_row_format_value (row, column, small, sizeof small), ==, length);
+  g_assert_cmpuint (strlen (small), ==, MIN (length, sizeof small - 1));
+  g_assert_cmpmem (small, strlen (small), expected, MIN (length, sizeof small - 1));
+
+  g_assert_cmpuint (mysql_binlog_row_format_value (row, column, NULL, 0), ==, length);
+}
+
 /* Checks dup_string(), get_value() (printed with its type) and that
  * lookup() and to_variant() agree with get_value(). */
 static void
@@ -122,6 +148,7 @@ assert_cell (MysqlBinlogRow *row,
   const char *name;
 
   g_assert_cmpstr (text, ==, string);
+  assert_formatted (row, column, string);
   g_assert_nonnull (value);
   g_assert_false (g_variant_is_floating (value));
   printed = g_variant_print (value, TRUE);
@@ -253,6 +280,12 @@ test_integers (void)
       g_assert_cmpint (mysql_binlog_row_get_column_is_unsigned (row, 0), ==, c->is_unsigned);
       g_assert_false (mysql_binlog_row_is_null (row, 0));
       g_assert_null (mysql_binlog_row_get_bytes (row, 0));
+      {
+        gsize length = 1;
+
+        g_assert_null (mysql_binlog_row_peek_bytes (row, 0, &length));
+        g_assert_cmpuint (length, ==, 0);
+      }
     }
 }
 
@@ -646,9 +679,19 @@ assert_bytes (MysqlBinlogRow *row,
               gsize           length)
 {
   g_autoptr(GBytes) bytes = mysql_binlog_row_get_bytes (row, column);
+  const guint8 *peeked;
+  gsize peeked_length = G_MAXSIZE;
 
   g_assert_nonnull (bytes);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, length);
+
+  /* The same bytes in the event, a BINARY(n) value without its padding. */
+  peeked = mysql_binlog_row_peek_bytes (row, column, &peeked_length);
+  g_assert_nonnull (peeked);
+  g_assert_cmpuint (peeked_length, <=, length);
+  g_assert_cmpmem (peeked, peeked_length, expected, peeked_length);
+  for (gsize i = peeked_length; i < length; i++)
+    g_assert_cmpuint (expected[i], ==, 0);
 }
 
 static void

@@ -47,6 +47,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
     "$BUILD/libmysqlbinlog-glib/libmysqlbinlog-glib-internal.a" \
     $(pkg-config --cflags --libs gio-2.0 zlib libzstd) \
     $(pkg-config --libs libmariadb 2>/dev/null || pkg-config --libs mysqlclient) \
+    $(pkg-config --libs libdeflate 2>/dev/null) \
     -o "$BUILD/fuzz-decoder"
 
 CORPUS=$BUILD/corpus

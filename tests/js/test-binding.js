@@ -105,8 +105,6 @@ test('a row as an object, with native values', () => {
     sql(`INSERT INTO js.v VALUES (1, 18446744073709551615, -9007199254740993,
            12345678901234567890.0123456789, -0.5, 'héllo 😀', x'00ff', 'c,a',
            '2024-02-29 13:45:00', NULL)`);
-    // Rows are read inside the handler: gjs does not keep a signal's
-    // row alive after the handler returns.
     const checks = [];
     const s = stream(start);
     s.connect('rows-inserted', (_s, row) => {
@@ -180,6 +178,50 @@ test('all five signals, in binlog order', () => {
     const positions = seen.filter(e => e[0] === 'position').map(e => e[1]);
     assertEqual(positions[positions.length - 1], where(end), 'last position');
     assertEqual(where(s.get_position()), where(end), 'get_position()');
+});
+
+test('rows, events and positions kept from handlers outlive the emission', () => {
+    const start = position();
+    sql(`BEGIN; INSERT INTO js.v VALUES (2, 7, -7, 1.5, 2.5, 'kept', x'01', 'b',
+           '2025-01-02 03:04:05', 42); UPDATE js.v SET s = 'after', n = 43 WHERE id = 2;
+         DELETE FROM js.v WHERE id = 2; COMMIT`);
+    const end = position();
+    const kept = {inserted: [], before: [], after: [], deleted: [], events: [], positions: []};
+    const s = stream(start);
+    s.connect('rows-inserted::js.v', (_s, row) => kept.inserted.push(row));
+    s.connect('rows-updated::js.v', (_s, before, after) => {
+        kept.before.push(before);
+        kept.after.push(after);
+    });
+    s.connect('rows-deleted::js.v', (_s, row) => kept.deleted.push(row));
+    s.connect('binlog', (_s, event) => kept.events.push(event));
+    s.connect('binlog-position', (_s, p) => kept.positions.push(p));
+    assert(s.run(null), 'run() returns true');
+    // Let the stream's buffers be reused and freed before reading.
+    System.gc();
+    sql('INSERT INTO js.other VALUES (99); DELETE FROM js.other WHERE id = 99');
+    const again = stream(end);
+    again.connect('rows-inserted', () => {});
+    assert(again.run(null), 'a second run() returns true');
+    System.gc();
+
+    assertEqual([kept.inserted.length, kept.before.length, kept.after.length,
+        kept.deleted.length], [1, 1, 1, 1], 'rows kept');
+    const values = kept.inserted[0].to_variant().recursiveUnpack();
+    assertEqual([values.id, values.s, values.dt, values.n, values.st],
+        [2, 'kept', '2025-01-02 03:04:05', 42, ['b']], 'inserted row');
+    assertEqual(kept.inserted[0].dup_string(kept.inserted[0].get_column_index('u')), '7',
+        'inserted u');
+    assertEqual(kept.before[0].to_variant().recursiveUnpack().s, 'kept', 'before image');
+    const after = kept.after[0].to_variant().recursiveUnpack();
+    assertEqual([after.s, after.n], ['after', 43], 'after image');
+    assertEqual(kept.deleted[0].get_int64(0), 2, 'deleted row');
+    assertEqual(`${kept.deleted[0].get_schema()}.${kept.deleted[0].get_table()}`, 'js.v',
+        'deleted row table');
+    assert(kept.events.some(e => e.get_event_type() === MysqlBinlog.EventType.XID),
+        'a kept commit event');
+    assertEqual(where(kept.positions[kept.positions.length - 1]), where(end),
+        'last kept position');
 });
 
 test('detailed signal and filters', () => {

@@ -7,6 +7,7 @@
 # run_async under a GLib main loop.  Exits 77 (skipped) without gi or the
 # typelib, like test_stream.py, whose throwaway server it shares.
 
+import gc
 import os
 import sys
 import tempfile
@@ -98,6 +99,20 @@ class TestRowAsDict(unittest.TestCase):
             self.assertIs(type(values[name]), type(value), name)
         # Column order, as in the table.
         self.assertEqual(list(values), list(EXPECTED))
+
+    def test_peek_bytes(self):
+        row = self.row
+        names = row.get_column_names()
+        for name, stored in (('s', 'héllo 😀'.encode()), ('l', 'café'.encode('cp1252')),
+                             ('b', b'\x00\xff\x01'), ('bl', b'blob\x00'),
+                             ('bn', b'ab')):
+            self.assertEqual(bytes(row.peek_bytes(names.index(name))), stored, name)
+        # get_bytes pads BINARY(4); peek_bytes gives the logged bytes.
+        self.assertEqual(row.get_bytes(names.index('bn')).get_data(), b'ab\x00\x00')
+        # NULL values and other types: no bytes (None or empty, as the
+        # binding converts a NULL array).
+        for name in ('id', 'n', 'nb', 'dt'):
+            self.assertFalse(row.peek_bytes(names.index(name)), name)
 
     def test_to_dict_matches_to_variant(self):
         values = self.row.to_variant().unpack()
@@ -205,6 +220,77 @@ class TestSignals(unittest.TestCase):
         self.assertGreater(len(kinds) - 1 - kinds[::-1].index('position'),
                            kinds.index('delete'))
         self.assertEqual(where([s[1] for s in seen if s[0] == 'position'][-1]), where(end))
+
+    def test_kept_rows_outlive_the_emission(self):
+        # Rows, events and positions kept by handlers are read after run()
+        # returned and after a second stream reused and freed its buffers.
+        start = server.position()
+        server.sql("""
+            BEGIN;
+            INSERT INTO pys.orders VALUES (2, 'bob', 1.25);
+            UPDATE pys.orders SET who = 'eve' WHERE id = 2;
+            DELETE FROM pys.orders WHERE id = 2;
+            COMMIT""")
+        end = server.position()
+        kept = {'insert': [], 'update': [], 'delete': [], 'binlog': [], 'position': []}
+        stream = server.stream(start)
+        stream.connect('rows-inserted::pys.orders', lambda s, row: kept['insert'].append(row))
+        stream.connect('rows-updated::pys.orders',
+                       lambda s, before, after: kept['update'].append((before, after)))
+        stream.connect('rows-deleted::pys.orders', lambda s, row: kept['delete'].append(row))
+        stream.connect('binlog', lambda s, event: kept['binlog'].append(event))
+        stream.connect('binlog-position', lambda s, position: kept['position'].append(position))
+        self.assertTrue(stream.run(None))
+        del stream
+        gc.collect()
+        server.sql("INSERT INTO pyother.t VALUES (77); DELETE FROM pyother.t WHERE id = 77")
+        again = server.stream(end)
+        again.connect('rows-inserted', lambda s, row: None)
+        self.assertTrue(again.run(None))
+
+        self.assertEqual([row.to_dict() for row in kept['insert']],
+                         [{'id': 2, 'who': 'bob', 'total': '1.25'}])
+        self.assertEqual([(b.to_dict(), a.to_dict()) for b, a in kept['update']],
+                         [({'id': 2, 'who': 'bob', 'total': '1.25'},
+                           {'id': 2, 'who': 'eve', 'total': '1.25'})])
+        self.assertEqual([row['who'] for row in kept['delete']], ['eve'])
+        self.assertIn(MysqlBinlog.EventType.XID,
+                      [event.get_event_type() for event in kept['binlog']])
+        self.assertEqual(where(kept['position'][-1]), where(end))
+
+    def test_rows_kept_between_rows_not_kept(self):
+        # One rows event of many rows: the rows a handler drops make room
+        # for the next ones, the rows it keeps stay as they were.
+        start = server.position()
+        values = ', '.join("(%d, 'w%d', %d.25)" % (i, i, i) for i in range(100, 140))
+        server.sql("INSERT INTO pys.orders VALUES %s; UPDATE pys.orders SET who = CONCAT(who, 'x') "
+                   "WHERE id >= 100; DELETE FROM pys.orders WHERE id >= 100" % values)
+        kept, befores, afters, read = [], [], [], []
+
+        def on_inserted(s, row):
+            read.append(row['id'])
+            if row['id'] % 3 == 0:
+                kept.append(row)
+
+        def on_updated(s, before, after):
+            if before['id'] % 2 == 0:
+                befores.append(before)
+            else:
+                afters.append(after)
+
+        stream = server.stream(start)
+        stream.connect('rows-inserted::pys.orders', on_inserted)
+        stream.connect('rows-updated::pys.orders', on_updated)
+        stream.connect('rows-deleted::pys.orders', lambda s, row: read.append(-row['id']))
+        self.assertTrue(stream.run(None))
+        self.assertEqual(read, list(range(100, 140)) + [-i for i in range(100, 140)])
+        self.assertEqual([row.to_dict() for row in kept],
+                         [{'id': i, 'who': 'w%d' % i, 'total': '%d.25' % i}
+                          for i in range(100, 140) if i % 3 == 0])
+        self.assertEqual([(row['id'], row['who']) for row in befores],
+                         [(i, 'w%d' % i) for i in range(100, 140, 2)])
+        self.assertEqual([(row['id'], row['who']) for row in afters],
+                         [(i, 'w%dx' % i) for i in range(101, 140, 2)])
 
     def test_detailed_signal(self):
         start = server.position()

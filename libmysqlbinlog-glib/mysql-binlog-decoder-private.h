@@ -168,4 +168,10 @@ char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
 gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
 
+/* A length-encoded integer of the client/server protocol; FALSE when it
+ * runs past @end or is the NULL marker (251). */
+gboolean _mysql_binlog_read_packed (const guint8 **p,
+                                    const guint8  *end,
+                                    guint64       *value);
+
 G_END_DECLS

@@ -151,11 +151,10 @@ u48 (const guint8 *p)
   return u32 (p) | ((guint64) u16 (p + 4) << 32);
 }
 
-/* A length-encoded integer; FALSE when it runs past @end or is the NULL marker. */
-static gboolean
-read_packed (const guint8 **p,
-             const guint8  *end,
-             guint64       *value)
+gboolean
+_mysql_binlog_read_packed (const guint8 **p,
+                           const guint8  *end,
+                           guint64       *value)
 {
   const guint8 *q = *p;
 
@@ -726,7 +725,7 @@ read_string_list (const guint8 **p,
     {
       guint64 length;
 
-      if (!read_packed (p, end, &length) || length > (guint64) (end - *p))
+      if (!_mysql_binlog_read_packed (p, end, &length) || length > (guint64) (end - *p))
         return FALSE;
       g_ptr_array_add (out, g_strndup ((const char *) *p, length));
       *p += length;
@@ -746,7 +745,7 @@ apply_default_charset (MysqlBinlogTable *table,
   const char *default_charset;
   guint index = 0;
 
-  if (!read_packed (&p, end, &collation))
+  if (!_mysql_binlog_read_packed (&p, end, &collation))
     return FALSE;
   default_charset = _mysql_binlog_charset_for_collation (collation);
   for (guint i = 0; i < table->n_columns; i++)
@@ -760,7 +759,8 @@ apply_default_charset (MysqlBinlogTable *table,
     {
       guint64 column_index;
 
-      if (!read_packed (&p, end, &column_index) || !read_packed (&p, end, &collation))
+      if (!_mysql_binlog_read_packed (&p, end, &column_index) ||
+          !_mysql_binlog_read_packed (&p, end, &collation))
         return FALSE;
       index = 0;
       for (guint i = 0; i < table->n_columns; i++)
@@ -791,7 +791,7 @@ apply_column_charset (MysqlBinlogTable *table,
 
       if (!(enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column)))
         continue;
-      if (!read_packed (&p, end, &collation))
+      if (!_mysql_binlog_read_packed (&p, end, &collation))
         return FALSE;
       _mysql_binlog_column_set_charset (column, _mysql_binlog_charset_for_collation (collation));
     }
@@ -817,7 +817,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
       guint64 length;
       const guint8 *field, *field_end;
 
-      if (!read_packed (&p, end, &length) || length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed (&p, end, &length) || length > (guint64) (end - p))
         return FALSE;
       field = p;
       field_end = p + length;
@@ -889,7 +889,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
                 guint64 count;
                 guint c;
 
-                if (!read_packed (&field, field_end, &count) || count > 65535)
+                if (!_mysql_binlog_read_packed (&field, field_end, &count) || count > 65535)
                   return FALSE;
                 c = count;
                 g_array_append_val (counts, c);
@@ -911,7 +911,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
 
                 if (column->real_type != wanted)
                   continue;
-                if (!read_packed (&field, field_end, &value) || value > G_MAXUINT32)
+                if (!_mysql_binlog_read_packed (&field, field_end, &value) || value > G_MAXUINT32)
                   return FALSE;
                 if (type == TM_GEOMETRY_TYPE)
                   column->geometry_type = value;
@@ -926,10 +926,10 @@ parse_optional_metadata (MysqlBinlogTable       *table,
             {
               guint64 index, prefix = 0;
 
-              if (!read_packed (&field, field_end, &index) || index >= table->n_columns)
+              if (!_mysql_binlog_read_packed (&field, field_end, &index) || index >= table->n_columns)
                 return FALSE;
               if (type == TM_PRIMARY_KEY_WITH_PREFIX &&
-                  (!read_packed (&field, field_end, &prefix) || prefix > G_MAXUINT16))
+                  (!_mysql_binlog_read_packed (&field, field_end, &prefix) || prefix > G_MAXUINT16))
                 return FALSE;
               table->columns[index].is_primary_key = TRUE;
               table->columns[index].key_prefix = prefix;
@@ -1072,12 +1072,12 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
   name = g_utf8_make_valid ((const char *) p, length);
   p += length + 1;
 
-  if (!read_packed (&p, end, &n_columns) || n_columns == 0 || n_columns > 4096 ||
+  if (!_mysql_binlog_read_packed (&p, end, &n_columns) || n_columns == 0 || n_columns > 4096 ||
       n_columns > (guint64) (end - p))
     goto truncated;
   types = p;
   p += n_columns;
-  if (!read_packed (&p, end, &meta_length) || meta_length > (guint64) (end - p))
+  if (!_mysql_binlog_read_packed (&p, end, &meta_length) || meta_length > (guint64) (end - p))
     goto truncated;
   meta = p;
   meta_end = p + meta_length;
@@ -1277,7 +1277,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
         }
     }
 
-  if (!read_packed (&p, end, &width))
+  if (!_mysql_binlog_read_packed (&p, end, &width))
     return _mysql_binlog_set_corrupt (error, "Truncated rows event");
   if (width != rows->table->n_columns)
     return _mysql_binlog_set_corrupt (error, "Rows event for %s has %" G_GUINT64_FORMAT
@@ -1446,11 +1446,11 @@ describe_heartbeat (const MysqlBinlogEventInfo  *info,
       guint64 type, field_length;
       const guint8 *field;
 
-      if (!read_packed (&p, end, &type))
+      if (!_mysql_binlog_read_packed (&p, end, &type))
         return _mysql_binlog_set_corrupt (error, "HEARTBEAT_V2 event: truncated field type");
       if (type == 0)
         break;
-      if (!read_packed (&p, end, &field_length) || field_length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed (&p, end, &field_length) || field_length > (guint64) (end - p))
         return _mysql_binlog_set_corrupt (error, "HEARTBEAT_V2 event: field %" G_GUINT64_FORMAT
                                           " runs past the end of the event", type);
       field = p;
@@ -1467,7 +1467,7 @@ describe_heartbeat (const MysqlBinlogEventInfo  *info,
             guint64 position;
             const guint8 *q = field;
 
-            if (!read_packed (&q, p, &position) || q != p)
+            if (!_mysql_binlog_read_packed (&q, p, &position) || q != p)
               return _mysql_binlog_set_corrupt (error, "HEARTBEAT_V2 event: malformed log "
                                                 "position field");
             g_string_append_printf (out, "Log position: %" G_GUINT64_FORMAT "\n", position);

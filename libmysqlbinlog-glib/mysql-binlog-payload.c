@@ -7,6 +7,7 @@
 #include <string.h>
 #include <zstd.h>
 
+#include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-payload-private.h"
 
@@ -42,32 +43,6 @@ struct _MysqlBinlogPayloadReader
   guint64        produced;
 };
 
-static gboolean
-read_packed (const guint8 **p,
-             const guint8  *end,
-             guint64       *value)
-{
-  const guint8 *q = *p;
-  guint n;
-
-  if (q >= end)
-    return FALSE;
-  if (*q < 251)
-    {
-      *value = *q;
-      *p = q + 1;
-      return TRUE;
-    }
-  n = *q == 252 ? 2 : *q == 253 ? 3 : *q == 254 ? 8 : 0;
-  if (n == 0 || (gsize) (end - q) < n + 1)
-    return FALSE;
-  *value = 0;
-  for (guint i = 0; i < n; i++)
-    *value |= (guint64) q[1 + i] << (8 * i);
-  *p = q + 1 + n;
-  return TRUE;
-}
-
 MysqlBinlogPayloadReader *
 _mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
                                   GError                     **error)
@@ -85,14 +60,14 @@ _mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
       guint64 type, length, value = 0;
       const guint8 *field_end;
 
-      if (!read_packed (&p, end, &type))
+      if (!_mysql_binlog_read_packed (&p, end, &type))
         goto malformed;
       if (type == FIELD_END_MARK)
         {
           have_end = TRUE;
           break;
         }
-      if (!read_packed (&p, end, &length) || length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed (&p, end, &length) || length > (guint64) (end - p))
         goto malformed;
       field_end = p + length;
       switch (type)
@@ -100,7 +75,7 @@ _mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
         case FIELD_PAYLOAD_SIZE:
         case FIELD_COMPRESSION_TYPE:
         case FIELD_UNCOMPRESSED_SIZE:
-          if (!read_packed (&p, field_end, &value) || p != field_end)
+          if (!_mysql_binlog_read_packed (&p, field_end, &value) || p != field_end)
             goto malformed;
           if (type == FIELD_PAYLOAD_SIZE)
             payload_size = value;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-value-private.h"
 
 /*
@@ -1501,32 +1502,6 @@ _mysql_binlog_json_to_string (const guint8 *data,
   return g_string_free (writer.out, FALSE);
 }
 
-static gboolean
-json_diff_read_packed (const guint8 **p,
-                       const guint8  *end,
-                       guint64       *value)
-{
-  const guint8 *q = *p;
-  guint n;
-
-  if (q >= end)
-    return FALSE;
-  if (*q < 251)
-    {
-      *value = *q;
-      *p = q + 1;
-      return TRUE;
-    }
-  n = *q == 252 ? 2 : *q == 253 ? 3 : *q == 254 ? 8 : 0;
-  if (n == 0 || (gsize) (end - q) < n + 1)
-    return FALSE;
-  *value = 0;
-  for (guint i = 0; i < n; i++)
-    *value |= (guint64) q[1 + i] << (8 * i);
-  *p = q + 1 + n;
-  return TRUE;
-}
-
 char *
 _mysql_binlog_json_diff_to_string (const guint8 *data,
                                    gsize         length)
@@ -1540,7 +1515,7 @@ _mysql_binlog_json_diff_to_string (const guint8 *data,
       guint8 operation = *p++;
       guint64 path_length, value_length;
 
-      if (operation > 2 || !json_diff_read_packed (&p, end, &path_length) ||
+      if (operation > 2 || !_mysql_binlog_read_packed (&p, end, &path_length) ||
           path_length > (guint64) (end - p))
         return NULL;
       if (out->len > 1)
@@ -1552,7 +1527,7 @@ _mysql_binlog_json_diff_to_string (const guint8 *data,
         {
           g_autofree char *value = NULL;
 
-          if (!json_diff_read_packed (&p, end, &value_length) ||
+          if (!_mysql_binlog_read_packed (&p, end, &value_length) ||
               value_length > (guint64) (end - p) || value_length == 0)
             return NULL;
           value = _mysql_binlog_json_to_string (p, value_length);

@@ -1059,15 +1059,8 @@ append_member (GString                 *out,
       g_string_append_printf (out, "%" G_GUINT64_FORMAT, number);
       return;
     }
-  if (g_utf8_validate (name, -1, NULL))
-    {
-      g_string_append (out, name);
-    }
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (name, -1);
-      g_string_append (out, valid);
-    }
+  /* Member names are valid UTF-8 (see MysqlBinlogColumn). */
+  g_string_append (out, name);
 }
 
 static char *
@@ -1080,8 +1073,7 @@ format_enum (const MysqlBinlogColumn *column,
   if (index == 0)
     return g_strdup ("");
   if (column->members != NULL && index <= column->n_members &&
-      column->members[index - 1] != NULL &&
-      g_utf8_validate (column->members[index - 1], -1, NULL))
+      column->members[index - 1] != NULL)
     return g_strdup (column->members[index - 1]);
 
   out = g_string_new (NULL);
@@ -1691,8 +1683,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
             break;
           }
         member_length = strlen (member);
-        if (member_length >= MYSQL_BINLOG_VALUE_TEXT_SIZE ||
-            !g_utf8_validate_len (member, member_length, NULL))
+        if (member_length >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
           return -1;
         memcpy (end, member, member_length);
         end += member_length;

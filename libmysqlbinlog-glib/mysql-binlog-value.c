@@ -460,7 +460,8 @@ write_digits (char    *out,
               guint32  value,
               guint    width)
 {
-  value %= powers_of_ten[width];
+  if (G_UNLIKELY (value >= powers_of_ten[width]))
+    value %= powers_of_ten[width];
   while (width >= 2)
     {
       width -= 2;
@@ -522,7 +523,9 @@ decimal_format (char         *buffer,
       } \
     raw_ ^= mask >> (32 - 8 * (bytes)); \
     p += (bytes); \
-    groups[n_groups] = raw_ % powers_of_ten[digits]; \
+    if (G_UNLIKELY (raw_ >= powers_of_ten[digits])) \
+      raw_ %= powers_of_ten[digits]; \
+    groups[n_groups] = raw_; \
     zero = zero && groups[n_groups] == 0; \
     widths[n_groups++] = (digits); \
   } G_STMT_END
@@ -1863,6 +1866,13 @@ _mysql_binlog_value_to_variant (const MysqlBinlogColumn *column,
       }
     case MYSQL_BINLOG_VALUE_KIND_STRING:
     default:
-      return g_variant_new_take_string (_mysql_binlog_value_to_string (column, data, length));
+      {
+        /* Valid UTF-8 without NUL bytes: trusted, so not validated again
+         * as g_variant_new_take_string() would. */
+        char *text = _mysql_binlog_value_to_string (column, data, length);
+
+        return g_variant_new_from_data (G_VARIANT_TYPE_STRING, text, strlen (text) + 1, TRUE,
+                                        g_free, text);
+      }
     }
 }

@@ -301,9 +301,15 @@ static char *
 utf8_copy (const char *data,
            gsize       length)
 {
-  if (g_utf8_validate_len (data, length, NULL))
-    return g_strndup (data, length);
-  return g_utf8_make_valid (data, length);
+  char *copy;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    return g_utf8_make_valid (data, length);
+  /* Valid UTF-8 holds no NUL byte: a plain copy. */
+  copy = g_malloc (length + 1);
+  memcpy (copy, data, length);
+  copy[length] = '\0';
+  return copy;
 }
 
 char *

@@ -263,8 +263,13 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
           (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
            column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET))
         {
-          column->members = g_strdupv (info->members[i]);
-          column->n_members = g_strv_length (column->members);
+          guint n_members = g_strv_length (info->members[i]);
+
+          /* Valid UTF-8 once here, so that values need no check. */
+          column->members = g_new0 (char *, n_members + 1);
+          column->n_members = n_members;
+          for (guint m = 0; m < n_members; m++)
+            column->members[m] = g_utf8_make_valid (info->members[i][m], -1);
         }
       if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
         {

@@ -1031,13 +1031,20 @@ mysql_binlog_row_peek_bytes (MysqlBinlogRow *row,
   return row->data + cell->offset + offset;
 }
 
+/* SQL NULL, `mv` holding nothing: one shared instance, as variants are
+ * immutable. */
 static GVariant *
 null_variant (void)
 {
-  return g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL);
+  static GVariant *null;
+
+  if (g_once_init_enter (&null))
+    g_once_init_leave (&null, g_variant_ref_sink (g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL)));
+  return g_variant_ref (null);
 }
 
-/* A floating variant of the value of @cell. */
+/* The value of @cell: a floating variant, or a full reference on the
+ * shared NULL; either way g_variant_ref_sink() gives one reference. */
 static GVariant *
 cell_to_variant (MysqlBinlogRow        *row,
                  const MysqlBinlogCell *cell)
@@ -1138,9 +1145,9 @@ mysql_binlog_row_to_variant (MysqlBinlogRow *row)
   for (guint i = 0; i < row->n_cells; i++)
     {
       const MysqlBinlogCell *cell = &row->cells[i];
+      g_autoptr(GVariant) value = g_variant_ref_sink (cell_to_variant (row, cell));
 
-      g_variant_builder_add (&builder, "{sv}", cell_column (row, cell)->name,
-                             cell_to_variant (row, cell));
+      g_variant_builder_add (&builder, "{sv}", cell_column (row, cell)->name, value);
     }
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }

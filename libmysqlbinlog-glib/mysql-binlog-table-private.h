@@ -52,7 +52,8 @@ typedef struct {
   guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
   const char            *charset;       /* MySQL charset name (static string) or NULL */
   const char            *iconv_charset; /* for MYSQL_BINLOG_CHARSET_KIND_ICONV */
-  char                 **members;       /* ENUM/SET member names in UTF-8, or NULL */
+  char                 **members;       /* ENUM/SET member names, valid UTF-8 (checked
+                                         * once, when set), or NULL */
   guint                  n_members;
   /* From the table map's optional metadata, when the server wrote it. */
   guint8                 is_primary_key;

@@ -449,14 +449,11 @@ read_double (const guint8 *data)
   return value;
 }
 
-static gboolean
-is_positive_zero (const char *digits)
-{
-  for (; *digits != '\0'; digits++)
-    if (*digits != '0' && *digits != '.')
-      return FALSE;
-  return TRUE;
-}
+/* "00" to "99": two digits per division when writing numbers. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
 
 /* Writes @value as exactly @width digits, zero-padded, at @out. */
 static inline void
@@ -464,12 +461,29 @@ write_digits (char    *out,
               guint32  value,
               guint    width)
 {
-  value %= powers_of_ten[width];
-  while (width > 0)
+  if (G_UNLIKELY (value >= powers_of_ten[width]))
+    value %= powers_of_ten[width];
+  while (width >= 2)
     {
-      out[--width] = '0' + value % 10;
-      value /= 10;
+      width -= 2;
+      memcpy (out + width, digit_pairs + 2 * (value % 100), 2);
+      value /= 100;
     }
+  if (width > 0)
+    out[0] = '0' + value;
+}
+
+/* Writes @value, below 10^9, without leading zeros at @out; returns the end. */
+static inline char *
+write_number (char    *out,
+              guint32  value)
+{
+  guint width = 1;
+
+  while (width < 9 && value >= powers_of_ten[width])
+    width++;
+  write_digits (out, value, width);
+  return out + width;
 }
 
 /* Formats a binary DECIMAL into @buffer (DECIMAL_STRING_SIZE bytes); the
@@ -482,67 +496,84 @@ decimal_format (char         *buffer,
                 guint         precision,
                 guint         scale)
 {
-  guint8 bytes[32];
-  gsize size = _mysql_binlog_decimal_size (precision, scale);
   guint integer_digits = precision - scale;
   guint int_full = integer_digits / 9, int_partial = integer_digits % 9;
   guint frac_full = scale / 9, frac_partial = scale % 9;
-  char digits[DECIMAL_STRING_SIZE];
-  const guint8 *p = bytes;
-  gboolean negative;
-  gsize n = 0, start, out = 0;
+  /* Every group of up to 9 digits, its width in digits: 65 digits make at
+   * most 9 groups (8 full ones and a partial one on each side). */
+  guint32 groups[12];
+  guint8 widths[12];
+  guint n_groups = 0, n_integer, first;
+  /* Positive values have the sign bit set; negative ones are the
+   * complement of their magnitude. */
+  guint32 mask = (data[0] & 0x80) ? 0 : 0xffffffff;
+  gboolean negative = mask != 0, zero = TRUE;
+  const guint8 *p = data;
+  guint8 first_byte_flip = 0x80;
+  char *out = buffer;
 
-  g_assert (size <= sizeof bytes);
+  g_assert (int_full + frac_full + 2 <= G_N_ELEMENTS (groups));
 
-  memcpy (bytes, data, size);
-  negative = (bytes[0] & 0x80) == 0;
-  bytes[0] ^= 0x80;
-  if (negative)
-    for (gsize i = 0; i < size; i++)
-      bytes[i] = ~bytes[i];
+#define DECIMAL_GROUP(digits, bytes) \
+  G_STMT_START { \
+    guint32 raw_ = 0; \
+    for (guint b_ = 0; b_ < (bytes); b_++) \
+      { \
+        raw_ = (raw_ << 8) | (guint8) (p[b_] ^ first_byte_flip); \
+        first_byte_flip = 0; \
+      } \
+    raw_ ^= mask >> (32 - 8 * (bytes)); \
+    p += (bytes); \
+    if (G_UNLIKELY (raw_ >= powers_of_ten[digits])) \
+      raw_ %= powers_of_ten[digits]; \
+    groups[n_groups] = raw_; \
+    zero = zero && groups[n_groups] == 0; \
+    widths[n_groups++] = (digits); \
+  } G_STMT_END
 
   if (int_partial > 0)
-    {
-      guint width = decimal_digit_bytes[int_partial];
-      write_digits (digits + n, (guint32) read_be (p, width), int_partial);
-      p += width;
-      n += int_partial;
-    }
+    DECIMAL_GROUP (int_partial, decimal_digit_bytes[int_partial]);
   for (guint i = 0; i < int_full; i++)
-    {
-      write_digits (digits + n, (guint32) read_be (p, 4), 9);
-      p += 4;
-      n += 9;
-    }
+    DECIMAL_GROUP (9, 4);
+  n_integer = n_groups;
+  for (guint i = 0; i < frac_full; i++)
+    DECIMAL_GROUP (9, 4);
+  if (frac_partial > 0)
+    DECIMAL_GROUP (frac_partial, decimal_digit_bytes[frac_partial]);
+#undef DECIMAL_GROUP
+
+  /* No "-0". */
+  if (negative && !zero)
+    *out++ = '-';
 
   /* The integer part without its leading zeros, but at least one digit. */
-  for (start = 0; start < n && digits[start] == '0'; start++)
+  for (first = 0; first < n_integer && groups[first] == 0; first++)
     ;
-  if (start == n)
+  if (first == n_integer)
     {
-      digits[n++] = '0';
+      *out++ = '0';
+    }
+  else
+    {
+      out = write_number (out, groups[first]);
+      for (guint i = first + 1; i < n_integer; i++)
+        {
+          write_digits (out, groups[i], 9);
+          out += 9;
+        }
     }
 
   if (scale > 0)
-    digits[n++] = '.';
-  for (guint i = 0; i < frac_full; i++)
     {
-      write_digits (digits + n, (guint32) read_be (p, 4), 9);
-      p += 4;
-      n += 9;
+      *out++ = '.';
+      for (guint i = n_integer; i < n_groups; i++)
+        {
+          write_digits (out, groups[i], widths[i]);
+          out += widths[i];
+        }
     }
-  if (frac_partial > 0)
-    {
-      write_digits (digits + n, (guint32) read_be (p, decimal_digit_bytes[frac_partial]),
-                    frac_partial);
-      n += frac_partial;
-    }
-  digits[n] = '\0';
-
-  if (negative && !is_positive_zero (digits + start))
-    buffer[out++] = '-';
-  memcpy (buffer + out, digits + start, n - start + 1);
-  return out + n - start;
+  *out = '\0';
+  return out - buffer;
 }
 
 void
@@ -711,6 +742,18 @@ put_uint (char  *out,
 {
   char digits[10];
   guint n = 0;
+
+  /* The fields of dates and times: folded by the compiler for their width. */
+  if (width == 2 && value < 100)
+    {
+      memcpy (out, digit_pairs + 2 * value, 2);
+      return out + 2;
+    }
+  if (width == 4 && value < 10000)
+    {
+      write_digits (out, value, 4);
+      return out + 4;
+    }
 
   do
     {
@@ -1020,15 +1063,8 @@ append_member (GString                 *out,
       g_string_append_printf (out, "%" G_GUINT64_FORMAT, number);
       return;
     }
-  if (g_utf8_validate (name, -1, NULL))
-    {
-      g_string_append (out, name);
-    }
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (name, -1);
-      g_string_append (out, valid);
-    }
+  /* Member names are valid UTF-8 (see MysqlBinlogColumn). */
+  g_string_append (out, name);
 }
 
 static char *
@@ -1041,8 +1077,7 @@ format_enum (const MysqlBinlogColumn *column,
   if (index == 0)
     return g_strdup ("");
   if (column->members != NULL && index <= column->n_members &&
-      column->members[index - 1] != NULL &&
-      g_utf8_validate (column->members[index - 1], -1, NULL))
+      column->members[index - 1] != NULL)
     return g_strdup (column->members[index - 1]);
 
   out = g_string_new (NULL);
@@ -1626,8 +1661,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
             break;
           }
         member_length = strlen (member);
-        if (member_length >= MYSQL_BINLOG_VALUE_TEXT_SIZE ||
-            !g_utf8_validate_len (member, member_length, NULL))
+        if (member_length >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
           return -1;
         memcpy (end, member, member_length);
         end += member_length;
@@ -1807,6 +1841,13 @@ _mysql_binlog_value_to_variant (const MysqlBinlogColumn *column,
       }
     case MYSQL_BINLOG_VALUE_KIND_STRING:
     default:
-      return g_variant_new_take_string (_mysql_binlog_value_to_string (column, data, length));
+      {
+        /* Valid UTF-8 without NUL bytes: trusted, so not validated again
+         * as g_variant_new_take_string() would. */
+        char *text = _mysql_binlog_value_to_string (column, data, length);
+
+        return g_variant_new_from_data (G_VARIANT_TYPE_STRING, text, strlen (text) + 1, TRUE,
+                                        g_free, text);
+      }
     }
 }

@@ -421,6 +421,7 @@ test_decimal (void)
   ColumnSpec d5_5 = { "d", MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL, (5 << 8) | 5, FALSE, NULL, NULL };
   ColumnSpec d4_2 = { "d", MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL, (4 << 8) | 2, FALSE, NULL, NULL };
   ColumnSpec d18_9 = { "d", MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL, (18 << 8) | 9, FALSE, NULL, NULL };
+  ColumnSpec d27_1 = { "d", MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL, (27 << 8) | 1, FALSE, NULL, NULL };
   g_autoptr(MysqlBinlogRow) negative = NULL;
 
   /* 12.3400: 000012 -> 00 00 0c, 3400 -> 0d 48, sign bit set */
@@ -461,6 +462,13 @@ test_decimal (void)
   /* no integer digits at all */
   assert_single (&d5_5, BYTES (0x7f, 0xff, 0xfe), "-0.00001", "'-0.00001'");
   assert_single (&d4_2, BYTES (0x80, 0x00), "0.00", "'0.00'");
+  /* a negative zero is written without its sign */
+  assert_single (&d10_4, BYTES (0x7f, 0xff, 0xff, 0xff, 0xff), "0.0000", "'0.0000'");
+  /* groups holding more than their digits (corrupt): their low digits */
+  assert_single (&d4_2, BYTES (0xff, 0x63), "27.99", "'27.99'");
+  /* leading zero groups: 000000000000000007.5 in DECIMAL(27,1) */
+  assert_single (&d27_1, BYTES (0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x07, 0x05),
+                 "7.5", "'7.5'");
   /* full groups on both sides of the point: 123456789.000000001 */
   assert_single (&d18_9, BYTES (0x87, 0x5b, 0xcd, 0x15, 0x00, 0x00, 0x00, 0x01),
                  "123456789.000000001", "'123456789.000000001'");

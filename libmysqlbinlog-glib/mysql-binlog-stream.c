@@ -653,6 +653,12 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    * Where the stream starts reading.  %NULL starts at the server's current
    * end of the binary log, so that only new changes arrive.
    *
+   * A stream made with mysql_binlog_stream_new_for_file() starts at the
+   * start of the file when this is %NULL.  Otherwise the position must name
+   * that file (its base name) and the offset of an event in it, such as a
+   * position the stream reported earlier: the events before it are read
+   * (for the format description and the table maps) but not emitted.
+   *
    * Since: 1.0
    */
   properties[PROP_START_POSITION] =
@@ -3110,6 +3116,7 @@ run_file (MysqlBinlogStream  *self,
   g_autoptr(MysqlBinlogFileSource) source = NULL;
   g_autofree char *name = g_file_get_basename (self->source_file);
   g_autofree char *where = g_file_get_parse_name (self->source_file);
+  guint64 start_offset = 0;
 
   input = g_file_read (self->source_file, cancellable, error);
   if (input == NULL)
@@ -3126,6 +3133,27 @@ run_file (MysqlBinlogStream  *self,
       g_prefix_error (error, "%s: ", where);
       return FALSE;
     }
+  if (self->run_start != NULL)
+    {
+      const char *start_file = mysql_binlog_position_get_file (self->run_start);
+
+      if (start_file == NULL || g_strcmp0 (start_file, name) != 0)
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                       "%s: the start position “%s” is not in this file: a stream that reads "
+                       "a file starts at an offset of that file (%s:OFFSET)", where,
+                       start_file != NULL ? start_file : "(a GTID set)", name);
+          return FALSE;
+        }
+      start_offset = mysql_binlog_position_get_offset (self->run_start);
+      if (start_offset > 4)
+        {
+          /* What ends before the start is read again without a signal, as
+           * after a reconnection. */
+          self->emitted_file = g_strdup (name);
+          self->emitted_offset = start_offset;
+        }
+    }
   note_start_position (self);
 
   while (!g_atomic_int_get (&self->stop_requested))
@@ -3138,6 +3166,14 @@ run_file (MysqlBinlogStream  *self,
                                                     cancellable, error))
         {
         case MYSQL_BINLOG_READ_END:
+          /* The end of the file itself is a place to start from. */
+          if (start_offset > 4 && start_offset != self->offset)
+            {
+              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                           "%s: the start position's offset %" G_GUINT64_FORMAT " is past the "
+                           "end of the file", where, start_offset);
+              return FALSE;
+            }
           return TRUE;
         case MYSQL_BINLOG_READ_ERROR:
           g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
@@ -3147,6 +3183,17 @@ run_file (MysqlBinlogStream  *self,
         }
 
       self->event_offset = offset;
+      if (start_offset > 4 && offset >= start_offset)
+        {
+          if (offset != start_offset)
+            {
+              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                           "%s: no event starts at the start position's offset %"
+                           G_GUINT64_FORMAT, where, start_offset);
+              return FALSE;
+            }
+          start_offset = 0;
+        }
       if (!handle_event (self, data, length, error))
         {
           g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);

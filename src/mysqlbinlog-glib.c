@@ -1294,7 +1294,7 @@ main (int   argc,
     { "non-blocking", 'n', 0, G_OPTION_ARG_NONE, &non_blocking,
       "Stop at the current end of the binary log instead of waiting", NULL },
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
-      "Read this binary log file instead of a server", "BINLOG" },
+      "Read this binary log file instead of a server (from --start FILE:POS if given)", "BINLOG" },
     { "position-file", 0, 0, G_OPTION_ARG_FILENAME, &position_file,
       "Replication mode: start from and save the safe position in this file", "PATH" },
     G_OPTION_ENTRY_NULL
@@ -1467,10 +1467,12 @@ main (int   argc,
       g_printerr (PROGRAM ": choose one of --start, --start-gtid and --from-beginning\n");
       return 2;
     }
-  if (file != NULL && (n_starts > 0 || position_file != NULL || non_blocking))
+  if (file != NULL && (start_gtid != NULL || from_beginning || position_file != NULL ||
+                       non_blocking))
     {
-      g_printerr (PROGRAM ": --file reads one whole file: it goes without --start, "
-                  "--start-gtid, --from-beginning, --position-file and --non-blocking\n");
+      g_printerr (PROGRAM ": --file reads one file to its end, from its start or from "
+                  "--start FILE:POS: it goes without --start-gtid, --from-beginning, "
+                  "--position-file and --non-blocking\n");
       return 2;
     }
   if (!add_patterns (&app.table_patterns, only_tables, "--only-tables", table_names, &error) ||
@@ -1582,6 +1584,7 @@ main (int   argc,
                     "ignored-tables", ignored_strv,
                     "only-schemas", schemas_strv,
                     "ignored-schemas", ignored_schemas_strv,
+                    "start-position", start_position,
                     NULL);
       /* Without the binlog's metadata, primary keys come from a server
        * only when one is named. */

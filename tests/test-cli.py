@@ -150,16 +150,6 @@ def run_tool(*args, check=True):
     return proc
 
 
-def supports(option):
-    """None when the program can do @option, else why not."""
-    # Checked after the option itself: fails at once either way.
-    proc = subprocess.run([TOOL, option, '/nonexistent/x', '--only-tables', 'nodot'],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if 'yet' in proc.stderr:
-        return proc.stderr.strip()
-    return None
-
-
 def json_lines(text):
     return [json.loads(line) for line in text.splitlines()]
 
@@ -230,9 +220,6 @@ class TestOutput(unittest.TestCase):
                          ['row_insert', 'row_insert', 'row_update', 'row_delete'])
 
     def test_file(self):
-        why = supports('--file')
-        if why:
-            self.skipTest(why)
         binlog = os.path.join(DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default
         # binlog_row_metadata): offline, columns are numbered, no keys.
@@ -273,6 +260,19 @@ class TestOutput(unittest.TestCase):
         self.assertEqual(messages[1]['after_values'], {'v': 'y'})
         proc = run_tool('--file', binlog, '--only-tables', 'cli.offline')
         self.assertIn('Inserted cli.offline:\n  id: 1\n  v: "x"\n', proc.stdout)
+
+        # --start FILE:POS: from the update's rows event (log_pos is where
+        # an event starts), only the update.
+        start = '%s:%d' % (messages[1]['log_file'], messages[1]['log_pos'])
+        later = json_lines(run_tool('--file', binlog, '--start', start, '-f', 'json',
+                                    '--only-tables', 'cli.offline').stdout)
+        self.assertEqual([(m['type'], m['after_values']) for m in later],
+                         [('row_update', {'v': 'y'})])
+        proc = subprocess.run([TOOL, '--file', binlog, '--start', start.split(':')[0] + ':5'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn('no event starts at', proc.stderr)
 
     def test_text(self):
         proc = run_tool('--start', self.start, '--non-blocking', '--format', 'text')
@@ -397,13 +397,8 @@ class TestErrors(unittest.TestCase):
         self.check_usage(['extra'], 'unexpected argument')
 
     def test_file_options(self):
-        if supports('--file'):
-            self.check_usage(['--file', '/nonexistent'], 'cannot read binary log files yet')
-        else:
-            self.check_usage(['--file', '/nonexistent/binlog'], '/nonexistent/binlog', 1)
-            self.check_usage(['--file', 'x', '--start', 'a:4'], 'goes without --start')
-        if supports('--position-file'):
-            self.check_usage(['--position-file', '/tmp/x'], 'has no position store yet')
+        self.check_usage(['--file', '/nonexistent/binlog'], '/nonexistent/binlog', 1)
+        self.check_usage(['--file', 'x', '--start-gtid', '0-1-1'], 'goes without --start-gtid')
 
     def test_unreachable(self):
         self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'],
@@ -644,9 +639,6 @@ class TestAmqp(unittest.TestCase):
         print('stop and resume: %d messages for %d rows' % (len(ids), n), file=sys.stderr)
 
     def test_kill_and_restart_loses_nothing(self):
-        why = supports('--position-file')
-        if why:
-            self.skipTest(why)
         BROKER.bind_queue('cli-kill', 'cli-kill-q')
         DB.sql('CREATE TABLE cli.killed (id INT PRIMARY KEY)')
         start = DB.position()

@@ -46,6 +46,7 @@ typedef struct
   GPtrArray *row_objects;   /* every row image, in order */
   GArray    *event_types;
   GPtrArray *positions;     /* "file:offset" */
+  GArray    *rows_at;       /* the length of @rows at each position */
 } Transcript;
 
 static void
@@ -55,6 +56,7 @@ transcript_clear (Transcript *t)
   g_ptr_array_unref (t->row_objects);
   g_array_unref (t->event_types);
   g_ptr_array_unref (t->positions);
+  g_array_unref (t->rows_at);
 }
 
 static void
@@ -112,27 +114,41 @@ on_position (MysqlBinlogStream   *stream,
              Transcript          *t)
 {
   g_ptr_array_add (t->positions, mysql_binlog_position_to_string (position));
+  g_array_append_val (t->rows_at, t->rows->len);
 }
 
-/* Reads a file to its end; returns whether it succeeded. */
+/* Reads a file from @start (NULL: its start) to its end; returns whether
+ * it succeeded. */
 static gboolean
-read_file_path (const char  *path,
-                Transcript  *t,
-                GError     **error)
+read_file_path_from (const char           *path,
+                     MysqlBinlogPosition  *start,
+                     Transcript           *t,
+                     GError              **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
+
+  mysql_binlog_stream_set_start_position (stream, start);
 
   t->rows = g_string_new (NULL);
   t->row_objects = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
   t->event_types = g_array_new (FALSE, FALSE, sizeof (guint));
   t->positions = g_ptr_array_new_with_free_func (g_free);
+  t->rows_at = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_inserted), t);
   g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), t);
   g_signal_connect (stream, "rows-updated", G_CALLBACK (on_updated), t);
   g_signal_connect (stream, "binlog", G_CALLBACK (on_event), t);
   g_signal_connect (stream, "binlog-position", G_CALLBACK (on_position), t);
   return mysql_binlog_stream_run (stream, NULL, error);
+}
+
+static gboolean
+read_file_path (const char  *path,
+                Transcript  *t,
+                GError     **error)
+{
+  return read_file_path_from (path, NULL, t, error);
 }
 
 static gboolean
@@ -745,6 +761,67 @@ stop_on_row (MysqlBinlogStream *stream,
   mysql_binlog_stream_stop (stream);
 }
 
+/* A start position in a file: every position the full read reported gives
+ * exactly the rows that followed it, and bad start positions fail. */
+static void
+test_start_position (void)
+{
+  g_autofree char *path = NULL;
+  Transcript full = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  if (!have_fixtures ())
+    return;
+  path = fixture_path ("json.binlog.000001");
+  g_assert_true (read_file_path (path, &full, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (full.positions->len, >=, 3);
+
+  for (guint i = 0; i < full.positions->len; i++)
+    {
+      const char *text = g_ptr_array_index (full.positions, i);
+      gsize rows_before = g_array_index (full.rows_at, gsize, i);
+      g_autoptr(MysqlBinlogPosition) start = mysql_binlog_position_from_string (text, &error);
+      Transcript t = { 0 };
+
+      g_assert_no_error (error);
+      g_assert_true (read_file_path_from (path, start, &t, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (t.rows->str, ==, full.rows->str + rows_before);
+      /* The positions after the start, and no other. */
+      g_assert_cmpuint (t.positions->len, ==, full.positions->len - i - 1);
+      transcript_clear (&t);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, full.positions->len);
+
+  {
+    g_autoptr(MysqlBinlogPosition) other = mysql_binlog_position_new ("other.000001", 4);
+    g_autoptr(MysqlBinlogPosition) inside = mysql_binlog_position_new ("json.binlog.000001", 5);
+    g_autoptr(MysqlBinlogPosition) past = mysql_binlog_position_new ("json.binlog.000001", 1u << 30);
+    Transcript t = { 0 };
+
+    g_assert_false (read_file_path_from (path, other, &t, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    transcript_clear (&t);
+
+    g_assert_false (read_file_path_from (path, inside, &t, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+    g_assert_cmpstr (t.rows->str, ==, "");
+    g_clear_error (&error);
+    transcript_clear (&t);
+
+    g_assert_false (read_file_path_from (path, past, &t, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+    g_assert_cmpstr (t.rows->str, ==, "");
+    g_clear_error (&error);
+    transcript_clear (&t);
+  }
+  transcript_clear (&full);
+}
+
 static void
 collect_gtid (MysqlBinlogStream *stream,
               MysqlBinlogEvent  *event,
@@ -865,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/fixtures/missing-file", test_missing_file);
   g_test_add_func ("/fixtures/stop", test_stop);
   g_test_add_func ("/fixtures/event-gtids", test_event_gtids);
+  g_test_add_func ("/fixtures/start-position", test_start_position);
 
   {
     int ret = g_test_run ();

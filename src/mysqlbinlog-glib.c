@@ -108,11 +108,9 @@ typedef struct
   MysqlBinlogStream *stream;
   MbgAmqp           *amqp;
   MYSQL             *sql;                 /* primary keys and --from-beginning */
-  gboolean           sql_failed;          /* or no server to ask (--file) */
   MysqlBinlogPositionStore *store;        /* --position-file */
   gboolean           store_dirty;         /* saved_position not stored yet */
   gint64             last_store_us;
-  GHashTable        *primary_keys;        /* "schema.table" -> GStrv */
 
   /* The event being decoded, for the row messages' position */
   char              *event_file;
@@ -335,7 +333,7 @@ message_routing_key (Message *message)
 
 /* }}} */
 
-/* {{{ Primary keys, from the binlog or the server's information_schema */
+/* {{{ The tool's own server connection (SHOW BINARY LOGS for --from-beginning) */
 
 #if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
 # define HAVE_CONNECTOR_C 1
@@ -416,7 +414,7 @@ ensure_sql (App     *app,
                           app->socket_path, 0) == NULL)
     {
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
-                   "Cannot connect to the server for its table definitions: %s",
+                   "Cannot connect to the server: %s",
                    mysql_error (app->sql));
       mysql_close (app->sql);
       app->sql = NULL;
@@ -425,7 +423,7 @@ ensure_sql (App     *app,
   if (app->tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED && mysql_get_ssl_cipher (app->sql) == NULL)
     {
       g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
-                           "Cannot connect to the server for its table definitions: the "
+                           "Cannot connect to the server: the "
                            "connection is not encrypted, and --ssl-mode asks for TLS (the "
                            "server does not support it)");
       mysql_close (app->sql);
@@ -481,63 +479,16 @@ query_column (App         *app,
   return g_strv_builder_end (builder);
 }
 
-static char *
-escape_sql (App        *app,
-            const char *text)
-{
-  gsize length = strlen (text);
-  char *escaped = g_malloc (length * 2 + 1);
-
-  mysql_real_escape_string (app->sql, escaped, text, length);
-  return escaped;
-}
-
+/* The row's primary key columns: the library knows them from the binlog's
+ * metadata (binlog_row_metadata=FULL) or, on a live stream, from the
+ * server's information_schema; a file without the metadata names none. */
 static const char * const *
-primary_key (App            *app,
-             MysqlBinlogRow *row)
+primary_key (MysqlBinlogRow *row)
 {
+  static const char * const none[] = { NULL };
   const char * const *known = mysql_binlog_row_get_primary_key (row);
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *schema = NULL;
-  g_autofree char *table = NULL;
-  g_autofree char *query = NULL;
-  GStrv columns;
 
-  /* The binlog's metadata (binlog_row_metadata=FULL), or the stream's own
-   * look-up in information_schema, names the key: the tool's query below
-   * is only for rows that know none, such as a file written without the
-   * metadata. */
-  if (known != NULL)
-    return known;
-
-  name = g_strdup_printf ("%s.%s", mysql_binlog_row_get_schema (row),
-                          mysql_binlog_row_get_table (row));
-  columns = g_hash_table_lookup (app->primary_keys, name);
-  if (columns != NULL)
-    return (const char * const *) columns;
-
-  if (app->sql_failed || !ensure_sql (app, &error))
-    columns = NULL;
-  else
-    {
-      schema = escape_sql (app, mysql_binlog_row_get_schema (row));
-      table = escape_sql (app, mysql_binlog_row_get_table (row));
-      query = g_strdup_printf ("SELECT COLUMN_NAME FROM information_schema.STATISTICS "
-                               "WHERE TABLE_SCHEMA = '%s' AND TABLE_NAME = '%s' "
-                               "AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX",
-                               schema, table);
-      columns = query_column (app, query, &error);
-    }
-  if (columns == NULL)
-    {
-      if (!app->sql_failed)
-        g_printerr (PROGRAM ": no primary keys (\"keys\" stay empty): %s\n", error->message);
-      app->sql_failed = TRUE;
-      columns = g_new0 (char *, 1);
-    }
-  g_hash_table_insert (app->primary_keys, g_steal_pointer (&name), columns);
-  return (const char * const *) columns;
+  return known != NULL ? known : none;
 }
 
 static JsonNode *
@@ -545,7 +496,7 @@ row_keys (App            *app,
           MysqlBinlogRow *row,
           char          **dedup_key)
 {
-  const char * const *columns = primary_key (app, row);
+  const char * const *columns = primary_key (row);
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   guint found = 0;
@@ -832,7 +783,6 @@ on_binlog (MysqlBinlogStream *stream,
            MysqlBinlogEvent  *event,
            App               *app)
 {
-  const char *statement = mysql_binlog_event_get_statement (event);
 
   g_mutex_lock (&app->lock);
   app->n_events++;
@@ -841,11 +791,6 @@ on_binlog (MysqlBinlogStream *stream,
   g_free (app->event_file);
   app->event_file = g_strdup (mysql_binlog_event_get_log_file (event));
   app->event_pos = mysql_binlog_event_get_position (event);
-
-  /* A DDL statement may change a primary key: look them up again. */
-  if (statement != NULL && g_ascii_strncasecmp (statement, "BEGIN", 5) != 0 &&
-      g_ascii_strncasecmp (statement, "COMMIT", 6) != 0)
-    g_hash_table_remove_all (app->primary_keys);
 
   if (app->format == FORMAT_TEXT)
     {
@@ -1523,8 +1468,6 @@ main (int   argc,
   app.dedup_window_us = (gint64) dedup_window * 1000;
   app.heartbeat_us = (gint64) heartbeat * G_USEC_PER_SEC;
   app.progress_us = (gint64) progress * G_USEC_PER_SEC;
-  app.primary_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) g_strfreev);
   app.buffered_updates = g_hash_table_new (g_str_hash, g_str_equal);
   app.first_event = TRUE;
   g_queue_init (&app.buffer);
@@ -1586,9 +1529,6 @@ main (int   argc,
                     "ignored-schemas", ignored_schemas_strv,
                     "start-position", start_position,
                     NULL);
-      /* Without the binlog's metadata, primary keys come from a server
-       * only when one is named. */
-      app.sql_failed = host == NULL && socket_path == NULL;
     }
   if (app.stream == NULL)
     app.stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
@@ -1697,7 +1637,6 @@ out:
   g_clear_pointer (&app.amqp, mbg_amqp_free);
   g_clear_pointer (&app.sql, mysql_close);
   g_clear_object (&app.store);
-  g_clear_pointer (&app.primary_keys, g_hash_table_unref);
   g_clear_pointer (&app.buffered_updates, g_hash_table_unref);
   g_queue_clear_full (&app.buffer, (GDestroyNotify) message_free);
   g_queue_clear_full (&app.save_points, (GDestroyNotify) save_point_free);

@@ -1043,30 +1043,111 @@ null_variant (void)
   return g_variant_ref (null);
 }
 
-/* The value of @cell: a floating variant, or a full reference on the
- * shared NULL; either way g_variant_ref_sink() gives one reference. */
+/* The key of a value in its column's shared values, for the columns whose
+ * values are few: TINYINT and YEAR by their byte, ENUM by member number,
+ * SET of up to 8 members by its bits.  FALSE for every other value. */
+static inline gboolean
+shared_value_key (const MysqlBinlogColumn *info,
+                  const guint8            *data,
+                  gsize                    length,
+                  guint                   *key)
+{
+  guint64 bits;
+  gboolean is_signed;
+
+  switch (info->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      if (length < 1)
+        return FALSE;
+      *key = data[0];
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      if (info->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET && info->n_members > 8)
+        return FALSE;
+      if (!_mysql_binlog_value_get_integer (info, data, length, &bits, &is_signed) ||
+          bits >= MYSQL_BINLOG_SHARED_VALUES)
+        return FALSE;
+      *key = bits;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A reference on the variant of a value that has a key in its column's
+ * shared values: made once, then shared by every row of the table.  Rows
+ * may be read on several threads, so the slots are filled atomically. */
+static GVariant *
+shared_value (const MysqlBinlogColumn *info,
+              const guint8            *data,
+              gsize                    length,
+              guint                    key)
+{
+  /* The table is shared; only the cache inside it changes, atomically. */
+  GVariant ***slots_pointer = (GVariant ***) &info->shared_values;
+  GVariant **slots = g_atomic_pointer_get (slots_pointer);
+  GVariant *value;
+
+  if (G_UNLIKELY (slots == NULL))
+    {
+      GVariant **fresh = g_new0 (GVariant *, MYSQL_BINLOG_SHARED_VALUES);
+
+      if (g_atomic_pointer_compare_and_exchange (slots_pointer, NULL, fresh))
+        slots = fresh;
+      else
+        {
+          g_free (fresh);
+          slots = g_atomic_pointer_get (slots_pointer);
+        }
+    }
+
+  value = g_atomic_pointer_get (&slots[key]);
+  if (G_UNLIKELY (value == NULL))
+    {
+      GVariant *fresh = g_variant_take_ref (_mysql_binlog_value_to_variant (info, data, length));
+
+      if (g_atomic_pointer_compare_and_exchange (&slots[key], NULL, fresh))
+        value = fresh;
+      else
+        {
+          g_variant_unref (fresh);
+          value = g_atomic_pointer_get (&slots[key]);
+        }
+    }
+  return g_variant_ref (value);
+}
+
+/* The value of @cell: a full reference, never floating (taking the
+ * reference of a new variant costs less than sinking it). */
 static GVariant *
 cell_to_variant (MysqlBinlogRow        *row,
                  const MysqlBinlogCell *cell)
 {
   const MysqlBinlogColumn *info = cell_column (row, cell);
+  const guint8 *data = row->data + cell->offset;
   gsize offset, length;
+  guint key;
 
   if (cell->is_null)
     return null_variant ();
   if (cell->is_json_diff)
-    return g_variant_new_take_string (cell_json_diff (row, cell));
+    return g_variant_take_ref (g_variant_new_take_string (cell_json_diff (row, cell)));
+
+  if (shared_value_key (info, data, cell->length, &key))
+    return shared_value (info, data, cell->length, key);
 
   /* Byte strings share the event's memory instead of copying it. */
   if (_mysql_binlog_value_kind (info) == MYSQL_BINLOG_VALUE_KIND_BYTES &&
-      _mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
-                                       &offset, &length))
+      _mysql_binlog_value_get_payload (info, data, cell->length, &offset, &length))
     {
       g_autoptr(GBytes) bytes = cell_payload_bytes (row, cell, info, offset, length);
-      return g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE);
+      return g_variant_take_ref (g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE));
     }
 
-  return _mysql_binlog_value_to_variant (info, row->data + cell->offset, cell->length);
+  return g_variant_take_ref (_mysql_binlog_value_to_variant (info, data, cell->length));
 }
 
 /**
@@ -1090,7 +1171,7 @@ mysql_binlog_row_get_value (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column < row->n_cells, NULL);
 
-  return g_variant_ref_sink (cell_to_variant (row, &row->cells[column]));
+  return cell_to_variant (row, &row->cells[column]);
 }
 
 /**
@@ -1118,7 +1199,7 @@ mysql_binlog_row_lookup (MysqlBinlogRow *row,
   index = mysql_binlog_row_get_column_index (row, column_name);
   if (index < 0)
     return NULL;
-  return g_variant_ref_sink (cell_to_variant (row, &row->cells[index]));
+  return cell_to_variant (row, &row->cells[index]);
 }
 
 /**
@@ -1145,7 +1226,7 @@ mysql_binlog_row_to_variant (MysqlBinlogRow *row)
   for (guint i = 0; i < row->n_cells; i++)
     {
       const MysqlBinlogCell *cell = &row->cells[i];
-      g_autoptr(GVariant) value = g_variant_ref_sink (cell_to_variant (row, cell));
+      g_autoptr(GVariant) value = cell_to_variant (row, cell);
 
       g_variant_builder_add (&builder, "{sv}", cell_column (row, cell)->name, value);
     }
@@ -1199,7 +1280,7 @@ cell_to_gvalue (MysqlBinlogRow        *row,
       break;
     case MYSQL_BINLOG_VALUE_KIND_STRV:
       {
-        g_autoptr(GVariant) members = g_variant_ref_sink (cell_to_variant (row, cell));
+        g_autoptr(GVariant) members = cell_to_variant (row, cell);
 
         g_value_init (value, G_TYPE_STRV);
         g_value_take_boxed (value, g_variant_dup_strv (members, NULL));

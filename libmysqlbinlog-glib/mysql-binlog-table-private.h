@@ -61,7 +61,14 @@ typedef struct {
   guint16                key_prefix;    /* primary key prefix length, 0 for the whole column */
   guint32                geometry_type; /* GEOMETRY columns: 0 GEOMETRY, 1 POINT, ... */
   guint32                vector_dimensions; /* VECTOR columns: number of floats, 0 if unknown */
+  /* Columns of few values (TINYINT, YEAR, ENUM, SET of up to 8 members):
+   * the GVariant of each value, made on first use and shared by every row
+   * of the table; MYSQL_BINLOG_SHARED_VALUES entries, allocated on first
+   * use.  Any thread may fill it (atomically); freed with the table. */
+  GVariant             **shared_values;
 } MysqlBinlogColumn;
+
+#define MYSQL_BINLOG_SHARED_VALUES 256
 
 typedef struct _MysqlBinlogTable MysqlBinlogTable;
 

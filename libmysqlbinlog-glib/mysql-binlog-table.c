@@ -50,8 +50,13 @@ _mysql_binlog_table_unref (MysqlBinlogTable *table)
 
   for (guint i = 0; i < table->n_columns; i++)
     {
+      GVariant **shared = table->columns[i].shared_values;
+
       g_free (table->columns[i].name);
       g_strfreev (table->columns[i].members);
+      for (guint v = 0; shared != NULL && v < MYSQL_BINLOG_SHARED_VALUES; v++)
+        g_clear_pointer (&shared[v], g_variant_unref);
+      g_free (shared);
     }
   g_free (table->columns);
   g_strfreev (table->primary_key_names);

@@ -1060,6 +1060,126 @@ test_set (void)
   }
 }
 
+/* Columns of few values share one GVariant per value across the rows of
+ * their table: the values must still be exact, whichever row made the
+ * shared variant first and on whichever thread. */
+
+static const char * const shared_members[] = { "new", "paid", "shipped", NULL };
+static const char * const shared_letters[] = { "a", "b", "c", NULL };
+static const char * const shared_many[] = { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", NULL };
+
+static const ColumnSpec shared_specs[] = {
+  { "t", MYSQL_BINLOG_COLUMN_TYPE_TINY, 0, FALSE, NULL, NULL },
+  { "u", MYSQL_BINLOG_COLUMN_TYPE_TINY, 0, TRUE, NULL, NULL },
+  { "y", MYSQL_BINLOG_COLUMN_TYPE_YEAR, 0, FALSE, NULL, NULL },
+  { "e", MYSQL_BINLOG_COLUMN_TYPE_STRING, 0xf701, FALSE, "utf8mb4", shared_members },
+  { "s", MYSQL_BINLOG_COLUMN_TYPE_STRING, 0xf801, FALSE, "utf8mb4", shared_letters },
+  { "w", MYSQL_BINLOG_COLUMN_TYPE_STRING, 0xf802, FALSE, "utf8mb4", shared_many },
+};
+
+/* The row of @table for @n (0 to 255): every column derived from n. */
+static MysqlBinlogRow *
+shared_row (MysqlBinlogTable *table,
+            guint             n)
+{
+  static const guint8 present[] = { 0x3f };
+  const guint8 image[] = {
+    0x00,                                 /* NULL bitmap */
+    n, n, n,                              /* t, u, y */
+    n % 4,                                /* e: 0 (the empty member) to 3 */
+    n % 8,                                /* s */
+    n & 0xff, (n >> 8) & 0x01,            /* w: 9 members, 2 bytes */
+  };
+
+  return row_build (table, present, G_N_ELEMENTS (shared_specs), image, sizeof image);
+}
+
+static void
+assert_shared_row (MysqlBinlogRow *row,
+                   guint           n)
+{
+  g_autoptr(GVariant) t = mysql_binlog_row_get_value (row, 0);
+  g_autoptr(GVariant) u = mysql_binlog_row_get_value (row, 1);
+  g_autoptr(GVariant) y = mysql_binlog_row_get_value (row, 2);
+  g_autoptr(GVariant) e = mysql_binlog_row_get_value (row, 3);
+  g_autoptr(GVariant) s = mysql_binlog_row_get_value (row, 4);
+  g_autoptr(GVariant) w = mysql_binlog_row_get_value (row, 5);
+  const char *member = n % 4 == 0 ? "" : shared_members[n % 4 - 1];
+  g_autofree const char **letters = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_false (g_variant_is_floating (t));
+  g_assert_cmpint (g_variant_get_int64 (t), ==, (gint8) n);
+  g_assert_cmpuint (g_variant_get_uint64 (u), ==, n);
+  g_assert_cmpint (g_variant_get_int64 (y), ==, n == 0 ? 0 : 1900 + n);
+  g_assert_cmpstr (g_variant_get_string (e, NULL), ==, member);
+
+  letters = g_variant_get_strv (s, NULL);
+  joined = g_strjoinv (",", (char **) letters);
+  expected = g_strdup_printf ("%s%s%s%s%s", (n & 1) ? "a" : "",
+                              (n & 1) && (n & 6) ? "," : "", (n & 2) ? "b" : "",
+                              (n & 2) && (n & 4) ? "," : "", (n & 4) ? "c" : "");
+  g_assert_cmpstr (joined, ==, expected);
+  g_assert_cmpuint (g_variant_n_children (w), ==, __builtin_popcount (n & 0x1ff));
+}
+
+static gpointer
+read_shared_rows (gpointer data)
+{
+  MysqlBinlogTable *table = data;
+
+  for (guint round = 0; round < 20; round++)
+    for (guint n = 0; n < 256; n++)
+      {
+        g_autoptr(MysqlBinlogRow) row = shared_row (table, (n * 7 + round) % 256);
+
+        assert_shared_row (row, (n * 7 + round) % 256);
+      }
+  return NULL;
+}
+
+static void
+test_shared_values (void)
+{
+  g_autoptr(MysqlBinlogTable) table = table_new (shared_specs, G_N_ELEMENTS (shared_specs));
+  g_autoptr(MysqlBinlogTable) threaded = table_new (shared_specs, G_N_ELEMENTS (shared_specs));
+  g_autoptr(MysqlBinlogRow) first = NULL;
+  g_autoptr(MysqlBinlogRow) second = NULL;
+  g_autoptr(GVariant) a = NULL;
+  g_autoptr(GVariant) b = NULL;
+  GThread *threads[4];
+
+  /* Twice over every value: made the first time, shared the second. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint n = 0; n < 256; n++)
+      {
+        g_autoptr(MysqlBinlogRow) row = shared_row (table, n);
+
+        assert_shared_row (row, n);
+      }
+
+  /* Two rows with the same ENUM value share its variant; the 9-member SET
+   * is not shared. */
+  first = shared_row (table, 5);
+  second = shared_row (table, 9);
+  a = mysql_binlog_row_get_value (first, 3);
+  b = mysql_binlog_row_get_value (second, 3);
+  g_assert_true (a == b);
+  g_clear_pointer (&a, g_variant_unref);
+  g_clear_pointer (&b, g_variant_unref);
+  a = mysql_binlog_row_get_value (first, 5);
+  b = mysql_binlog_row_get_value (first, 5);
+  g_assert_true (a != b);
+  g_assert_true (g_variant_equal (a, b));
+
+  /* Several threads filling the same table's shared values at once. */
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("shared-values", read_shared_rows, threaded);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 /* JSON (MySQL's binary format)
  * ----------------------------------------------------------------------- */
 
@@ -1831,6 +1951,7 @@ main (int   argc,
   g_test_add_func ("/value/integers", test_integers);
   g_test_add_func ("/value/year", test_year);
   g_test_add_func ("/value/bit", test_bit);
+  g_test_add_func ("/value/shared-values", test_shared_values);
   g_test_add_func ("/value/float", test_float);
   g_test_add_func ("/value/double", test_double);
   g_test_add_func ("/value/decimal", test_decimal);

@@ -1918,6 +1918,7 @@ struct _Item
   guint delay;
   gboolean ok;
   GError *error;
+  gsize cost;        /* bytes of binlog it keeps alive, for the async queue */
 };
 
 static void
@@ -2065,7 +2066,8 @@ deliver (MysqlBinlogStream *self,
 
 static void
 deliver_event (MysqlBinlogStream *self,
-               MysqlBinlogEvent  *event)
+               MysqlBinlogEvent  *event,
+               gsize              cost)
 {
   Item *item;
 
@@ -2078,15 +2080,19 @@ deliver_event (MysqlBinlogStream *self,
   item = g_new0 (Item, 1);
   item->kind = ITEM_EVENT;
   item->a = event;
+  item->cost = cost;
   deliver (self, item);
 }
 
+/* @cost: the bytes of the event that this emission accounts for, so that
+ * the rows of one event add up to its size. */
 static void
 deliver_rows (MysqlBinlogStream *self,
               guint              signal_id,
               GQuark             detail,
               MysqlBinlogRow    *row,
-              MysqlBinlogRow    *after)
+              MysqlBinlogRow    *after,
+              gsize              cost)
 {
   Item *item;
 
@@ -2104,6 +2110,7 @@ deliver_rows (MysqlBinlogStream *self,
   item->detail = detail;
   item->a = mysql_binlog_row_ref (row);
   item->b = after != NULL ? mysql_binlog_row_ref (after) : NULL;
+  item->cost = cost;
   deliver (self, item);
 }
 
@@ -2233,9 +2240,10 @@ emit_rows (MysqlBinlogStream          *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MysqlBinlogRow) row = NULL;
   g_autoptr(MysqlBinlogRow) after = NULL;
-  const guint8 *base, *cursor, *end;
+  const guint8 *base, *cursor, *end, *charged;
   gint32 *framing;
   guint signal_id;
+  gsize cost;
 
   if (!_mysql_binlog_decoder_rows (self->decoder, info, &rows, error))
     return FALSE;
@@ -2270,6 +2278,7 @@ emit_rows (MysqlBinlogStream          *self,
 
   /* Each row is built in the memory of the previous one when no handler
    * kept that one: the emission's references are gone by then. */
+  charged = base;
   while (cursor < end)
     {
       row = _mysql_binlog_row_build_reusing (rows.table, bytes, framing, rows.present,
@@ -2286,12 +2295,13 @@ emit_rows (MysqlBinlogStream          *self,
                                                    error);
           if (after == NULL)
             return FALSE;
-          deliver_rows (self, signal_id, rows.table->detail, row, after);
         }
-      else
-        {
-          deliver_rows (self, signal_id, rows.table->detail, row, NULL);
-        }
+      /* The event's header with its first row, its trailer with its last. */
+      cost = cursor - charged;
+      charged = cursor;
+      if (cursor >= end)
+        cost += info->length - (gsize) (cursor - base);
+      deliver_rows (self, signal_id, rows.table->detail, row, after, cost);
     }
   return TRUE;
 }
@@ -2721,7 +2731,7 @@ handle_event (MysqlBinlogStream  *self,
                                        g_steal_pointer (&gtid));
       if (details != NULL && *details != '\0')
         _mysql_binlog_event_take_details (event, g_steal_pointer (&details));
-      deliver_event (self, g_steal_pointer (&event));
+      deliver_event (self, g_steal_pointer (&event), info.event_size);
     }
 
   switch (info.type)
@@ -3476,6 +3486,10 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
 /* At most this many emissions wait in the queue: the reader blocks until
  * the main context catches up. */
 #define ASYNC_QUEUE_LENGTH 1024
+/* ... and at most this many bytes of binlog (events and the events rows
+ * point into), however large the rows: one emission larger than that
+ * waits for an empty queue. */
+#define ASYNC_QUEUE_BYTES (16 * 1024 * 1024)
 /* Emissions handled per dispatch at most, and the time they may take, so
  * that the main loop stays responsive (a frame lasts 16 ms). */
 #define ASYNC_BATCH 256
@@ -3506,6 +3520,7 @@ struct _AsyncRun
   GMutex lock;
   GCond space;
   GQueue items;
+  gsize queued_bytes;
   gboolean stopping;
 };
 
@@ -3549,7 +3564,8 @@ async_run_push (AsyncRun *run,
 
   g_mutex_lock (&run->lock);
   while (item->kind != ITEM_END && !run->stopping &&
-         run->items.length >= ASYNC_QUEUE_LENGTH)
+         (run->items.length >= ASYNC_QUEUE_LENGTH ||
+          (run->items.length > 0 && run->queued_bytes + item->cost > ASYNC_QUEUE_BYTES)))
     g_cond_wait (&run->space, &run->lock);
   if (item->kind != ITEM_END && run->stopping)
     {
@@ -3558,6 +3574,7 @@ async_run_push (AsyncRun *run,
       return;
     }
   was_empty = run->items.length == 0;
+  run->queued_bytes += item->cost;
   g_queue_push_tail (&run->items, item);
   if (was_empty)
     g_source_set_ready_time (run->source, 0);
@@ -3577,6 +3594,8 @@ async_run_dispatch (gpointer user_data)
 
       g_mutex_lock (&run->lock);
       item = g_queue_pop_head (&run->items);
+      if (item != NULL)
+        run->queued_bytes -= item->cost;
       g_cond_signal (&run->space);
       if (item == NULL)
         {
@@ -3652,9 +3671,10 @@ async_on_cancelled (GCancellable *cancellable,
  * of the caller (the main loop of a GTK or GApplication program), in
  * binlog order.  The position store, when set, is used on that context too.
  *
- * At most a bounded number of emissions wait for the main context, so the
- * memory stays bounded whatever the rate of changes: the reading thread
- * waits while the handlers catch up.
+ * At most 1024 emissions, holding at most 16 MiB of the binary log, wait
+ * for the main context, so the memory stays bounded whatever the rate of
+ * changes and the size of the rows: the reading thread waits while the
+ * handlers catch up.
  *
  * [method@MysqlBinlog.Stream.stop] or cancelling @cancellable ends the run
  * promptly: emissions still waiting are dropped, the last delivered

@@ -98,7 +98,7 @@ meson test -C "$BUILD" --print-errorlogs "$@" || status=$?
 # The fault-injection tests' counts (rows written and received, kills
 # survived, duplicates), from meson's own log.
 if [ -f "$BUILD/meson-logs/testlog.txt" ]; then
-    grep -E '^# (reconnect|consumer|async|async cancel|store): ' \
+    grep -E '^# (reconnect|consumer|async|async cancel|async memory|store): ' \
         "$BUILD/meson-logs/testlog.txt" | sed 's/^# /replication: /' || true
 fi
 

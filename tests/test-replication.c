@@ -1307,6 +1307,116 @@ test_heartbeat (void)
   g_assert_true (mysql_binlog_position_equal (store->saved, end));
 }
 
+/* Test 3b: the queue of run_async is bounded in bytes as well as in
+ * emissions: with rows of 2 MiB and a handler that falls behind, the
+ * reader waits instead of queueing the whole transaction. */
+
+#define BIG_ROWS 48
+#define BIG_ROW_SIZE (2 * 1024 * 1024)
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint received;
+  guint wrong_size;
+  gsize max_rss;
+  gboolean finished;
+  gboolean ok;
+  GError *error;
+} BigState;
+
+/* The resident set of this process, in bytes. */
+static gsize
+resident_bytes (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "\nVmRSS:");
+  if (line == NULL)
+    return 0;
+  return g_ascii_strtoull (line + strlen ("\nVmRSS:"), NULL, 10) * 1024;
+}
+
+static void
+big_on_inserted (MysqlBinlogStream *stream,
+                 MysqlBinlogRow    *row,
+                 BigState          *state)
+{
+  gsize length = 0;
+  const guint8 *payload = mysql_binlog_row_peek_bytes (row, 1, &length);
+  gint64 id = mysql_binlog_row_get_int64 (row, 0);
+
+  /* The first handler falls behind: the reader runs ahead meanwhile. */
+  if (state->received == 0)
+    g_usleep (G_USEC_PER_SEC);
+  state->received++;
+  if (length != BIG_ROW_SIZE || payload == NULL ||
+      payload[0] != 'a' + id % 26 || payload[length - 1] != 'a' + id % 26)
+    state->wrong_size++;
+  state->max_rss = MAX (state->max_rss, resident_bytes ());
+}
+
+static void
+big_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  BigState *state = data;
+
+  state->ok = mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (object), result, &state->error);
+  state->finished = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async_memory (void)
+{
+  g_autoptr(TestServer) server = test_server_start (NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  BigState state = { 0 };
+  guint timeout_id;
+  gsize before;
+
+  test_server_sql (server, "CREATE DATABASE test; "
+                   "CREATE TABLE test.big (id INT PRIMARY KEY, payload LONGBLOB NOT NULL)", &error);
+  g_assert_no_error (error);
+  start = test_server_master_position (server);
+  /* One transaction of 96 MiB: one row of 2 MiB per event. */
+  test_server_sqlf (server, &error,
+                    "INSERT INTO test.big SELECT seq, REPEAT(CHAR(97 + seq %% 26), %u) "
+                    "FROM test.seq_1_to_%u", BIG_ROW_SIZE, BIG_ROWS);
+  g_assert_no_error (error);
+
+  state.loop = loop;
+  stream = test_server_new_stream (server);
+  g_object_set (stream, "start-position", start, NULL);
+  g_signal_connect (stream, "rows-inserted::test.big", G_CALLBACK (big_on_inserted), &state);
+  timeout_id = g_timeout_add_seconds (60, async_timeout, NULL);
+  before = resident_bytes ();
+  mysql_binlog_stream_run_async (stream, NULL, big_done, &state);
+  g_main_loop_run (loop);
+  g_source_remove (timeout_id);
+
+  g_test_message ("async memory: %u rows of %u bytes, resident set grew by %.1f MiB at most "
+                  "(the transaction is %u MiB)", state.received, BIG_ROW_SIZE,
+                  (state.max_rss - MIN (before, state.max_rss)) / 1048576.0,
+                  BIG_ROWS * (BIG_ROW_SIZE / 1048576));
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.received, ==, BIG_ROWS);
+  g_assert_cmpuint (state.wrong_size, ==, 0);
+  g_assert_cmpuint (before, >, 0);
+  /* The queue holds 16 MiB of binlog, plus the event being read and the
+   * row being delivered; queueing the transaction would take 96 MiB. */
+  g_assert_cmpuint (state.max_rss, <, before + 48 * 1048576);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1322,6 +1432,7 @@ main (int   argc,
   g_test_add_func ("/replication/reconnect-exactly-once", test_reconnect_exactly_once);
   g_test_add_func ("/replication/consumer-killed", test_consumer_killed);
   g_test_add_func ("/replication/async-main-loop", test_async_main_loop);
+  g_test_add_func ("/replication/async-memory", test_async_memory);
 
   return g_test_run ();
 }

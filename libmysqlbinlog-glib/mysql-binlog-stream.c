@@ -424,27 +424,22 @@ mysql_binlog_stream_set_property (GObject      *object,
       mysql_binlog_stream_set_position_store (self, g_value_get_object (value));
       break;
     case PROP_HEARTBEAT_PERIOD:
-      set_uint_property (self, &self->heartbeat_period, g_value_get_uint (value), pspec);
+      mysql_binlog_stream_set_heartbeat_period (self, g_value_get_uint (value));
       break;
     case PROP_RECONNECT_ATTEMPTS:
-      RETURN_IF_RUNNING (self);
-      if (self->reconnect_attempts != g_value_get_int (value))
-        {
-          self->reconnect_attempts = g_value_get_int (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      mysql_binlog_stream_set_reconnect_attempts (self, g_value_get_int (value));
       break;
     case PROP_RECONNECT_DELAY:
-      set_uint_property (self, &self->reconnect_delay, g_value_get_uint (value), pspec);
+      mysql_binlog_stream_set_reconnect_delay (self, g_value_get_uint (value));
       break;
     case PROP_RECONNECT_MAX_DELAY:
-      set_uint_property (self, &self->reconnect_max_delay, g_value_get_uint (value), pspec);
+      mysql_binlog_stream_set_reconnect_max_delay (self, g_value_get_uint (value));
       break;
     case PROP_SAVE_INTERVAL:
-      set_uint_property (self, &self->save_interval, g_value_get_uint (value), pspec);
+      mysql_binlog_stream_set_save_interval (self, g_value_get_uint (value));
       break;
     case PROP_SAVE_TRANSACTIONS:
-      set_uint_property (self, &self->save_transactions, g_value_get_uint (value), pspec);
+      mysql_binlog_stream_set_save_transactions (self, g_value_get_uint (value));
       break;
     case PROP_TLS_MODE:
       mysql_binlog_stream_set_tls_mode (self, g_value_get_enum (value));
@@ -730,7 +725,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:file:
+   * MysqlBinlogStream:file: (getter get_file)
    *
    * A binary log file to read instead of a server, or %NULL.  A stream
    * with a file reads the file's events from its start to its end, then
@@ -769,7 +764,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:heartbeat-period:
+   * MysqlBinlogStream:heartbeat-period: (getter get_heartbeat_period) (setter set_heartbeat_period)
    *
    * How often, in milliseconds, the server sends a heartbeat when it has no
    * event to send; 0 turns heartbeats off.  A connection silent for twice
@@ -785,7 +780,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                        G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:reconnect-attempts:
+   * MysqlBinlogStream:reconnect-attempts: (getter get_reconnect_attempts) (setter set_reconnect_attempts)
    *
    * How many times in a row the stream tries to connect again when its
    * connection is lost (the server restarted, the replica connection was
@@ -808,7 +803,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                       G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:reconnect-delay:
+   * MysqlBinlogStream:reconnect-delay: (getter get_reconnect_delay) (setter set_reconnect_delay)
    *
    * The wait, in milliseconds, before the first attempt to connect again;
    * it doubles with each failed attempt, up to
@@ -822,7 +817,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                        G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:reconnect-max-delay:
+   * MysqlBinlogStream:reconnect-max-delay: (getter get_reconnect_max_delay) (setter set_reconnect_max_delay)
    *
    * The longest wait, in milliseconds, between two attempts to connect
    * again.
@@ -835,7 +830,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                        G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:save-interval:
+   * MysqlBinlogStream:save-interval: (getter get_save_interval) (setter set_save_interval)
    *
    * With a [property@MysqlBinlog.Stream:position-store]: save the position
    * at the first transaction boundary after this many milliseconds since
@@ -853,7 +848,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
                        G_PARAM_STATIC_STRINGS);
 
   /**
-   * MysqlBinlogStream:save-transactions:
+   * MysqlBinlogStream:save-transactions: (getter get_save_transactions) (setter set_save_transactions)
    *
    * With a [property@MysqlBinlog.Stream:position-store]: save the position
    * after this many delivered transactions.  The default, 1, saves after
@@ -1455,6 +1450,244 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
     return;
   stream->blocking = blocking;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_BLOCKING]);
+}
+
+/**
+ * mysql_binlog_stream_get_heartbeat_period: (get-property heartbeat-period)
+ * @stream: a stream
+ *
+ * Gets how often, in milliseconds, the server sends a heartbeat when it has
+ * no event to send.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:heartbeat-period]
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_stream_get_heartbeat_period (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->heartbeat_period;
+}
+
+/**
+ * mysql_binlog_stream_set_heartbeat_period: (set-property heartbeat-period)
+ * @stream: a stream
+ * @period: the period in milliseconds, 0 to turn heartbeats off
+ *
+ * Sets how often, in milliseconds, the server sends a heartbeat when it has
+ * no event to send.  Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_heartbeat_period (MysqlBinlogStream *stream,
+                                          guint             period)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  set_uint_property (stream, &stream->heartbeat_period, period, properties[PROP_HEARTBEAT_PERIOD]);
+}
+
+/**
+ * mysql_binlog_stream_get_reconnect_attempts: (get-property reconnect-attempts)
+ * @stream: a stream
+ *
+ * Gets how many times in a row the stream tries to connect again after
+ * losing its connection.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:reconnect-attempts]
+ *
+ * Since: 1.0
+ */
+int
+mysql_binlog_stream_get_reconnect_attempts (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->reconnect_attempts;
+}
+
+/**
+ * mysql_binlog_stream_set_reconnect_attempts: (set-property reconnect-attempts)
+ * @stream: a stream
+ * @attempts: how many attempts: 0 never reconnects, -1 tries forever
+ *
+ * Sets how many times in a row the stream tries to connect again after
+ * losing its connection.  Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_reconnect_attempts (MysqlBinlogStream *stream,
+                                            int               attempts)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (attempts >= -1);
+  RETURN_IF_RUNNING (stream);
+  if (stream->reconnect_attempts == attempts)
+    return;
+  stream->reconnect_attempts = attempts;
+  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_RECONNECT_ATTEMPTS]);
+}
+
+/**
+ * mysql_binlog_stream_get_reconnect_delay: (get-property reconnect-delay)
+ * @stream: a stream
+ *
+ * Gets the wait, in milliseconds, before the first attempt to connect again.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:reconnect-delay]
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_stream_get_reconnect_delay (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->reconnect_delay;
+}
+
+/**
+ * mysql_binlog_stream_set_reconnect_delay: (set-property reconnect-delay)
+ * @stream: a stream
+ * @delay: the wait in milliseconds
+ *
+ * Sets the wait, in milliseconds, before the first attempt to connect again.
+ * Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_reconnect_delay (MysqlBinlogStream *stream,
+                                         guint             delay)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  set_uint_property (stream, &stream->reconnect_delay, delay, properties[PROP_RECONNECT_DELAY]);
+}
+
+/**
+ * mysql_binlog_stream_get_reconnect_max_delay: (get-property reconnect-max-delay)
+ * @stream: a stream
+ *
+ * Gets the longest wait, in milliseconds, between two attempts to connect
+ * again.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:reconnect-max-delay]
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_stream_get_reconnect_max_delay (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->reconnect_max_delay;
+}
+
+/**
+ * mysql_binlog_stream_set_reconnect_max_delay: (set-property reconnect-max-delay)
+ * @stream: a stream
+ * @delay: the longest wait in milliseconds
+ *
+ * Sets the longest wait, in milliseconds, between two attempts to connect
+ * again.  Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_reconnect_max_delay (MysqlBinlogStream *stream,
+                                             guint             delay)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  set_uint_property (stream, &stream->reconnect_max_delay, delay, properties[PROP_RECONNECT_MAX_DELAY]);
+}
+
+/**
+ * mysql_binlog_stream_get_save_interval: (get-property save-interval)
+ * @stream: a stream
+ *
+ * Gets the time, in milliseconds, after which the position is saved at the
+ * next transaction boundary.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:save-interval]
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_stream_get_save_interval (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->save_interval;
+}
+
+/**
+ * mysql_binlog_stream_set_save_interval: (set-property save-interval)
+ * @stream: a stream
+ * @interval: the time in milliseconds, 0 for no time limit
+ *
+ * Sets the time, in milliseconds, after which the position is saved at the
+ * next transaction boundary.  Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_save_interval (MysqlBinlogStream *stream,
+                                       guint             interval)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  set_uint_property (stream, &stream->save_interval, interval, properties[PROP_SAVE_INTERVAL]);
+}
+
+/**
+ * mysql_binlog_stream_get_save_transactions: (get-property save-transactions)
+ * @stream: a stream
+ *
+ * Gets after how many delivered transactions the position is saved.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:save-transactions]
+ *
+ * Since: 1.0
+ */
+guint
+mysql_binlog_stream_get_save_transactions (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
+  return stream->save_transactions;
+}
+
+/**
+ * mysql_binlog_stream_set_save_transactions: (set-property save-transactions)
+ * @stream: a stream
+ * @transactions: the number of transactions
+ *
+ * Sets after how many delivered transactions the position is saved. Cannot
+ * change while the stream runs.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_save_transactions (MysqlBinlogStream *stream,
+                                           guint             transactions)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  set_uint_property (stream, &stream->save_transactions, transactions, properties[PROP_SAVE_TRANSACTIONS]);
+}
+
+/**
+ * mysql_binlog_stream_get_file: (get-property file)
+ * @stream: a stream
+ *
+ * Gets the binary log file a stream made by
+ * [ctor@MysqlBinlog.Stream.new_for_file] reads.
+ *
+ * Returns: (transfer none) (nullable): the file, or %NULL for a stream
+ *   that reads from a server
+ *
+ * Since: 1.0
+ */
+GFile *
+mysql_binlog_stream_get_file (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->source_file;
 }
 
 #define DEFINE_STRV_PROPERTY(name, prop, what)                                             \

@@ -173,4 +173,37 @@ MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_tls_cipher       (MysqlBinlogStream   *stream,
                                                                const char          *cipher);
 
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_heartbeat_period      (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_heartbeat_period      (MysqlBinlogStream   *stream,
+                                                                    guint               period);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+int                  mysql_binlog_stream_get_reconnect_attempts    (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_reconnect_attempts    (MysqlBinlogStream   *stream,
+                                                                    int                 attempts);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_reconnect_delay       (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_reconnect_delay       (MysqlBinlogStream   *stream,
+                                                                    guint               delay);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_reconnect_max_delay   (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_reconnect_max_delay   (MysqlBinlogStream   *stream,
+                                                                    guint               delay);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_save_interval         (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_save_interval         (MysqlBinlogStream   *stream,
+                                                                    guint               interval);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_save_transactions     (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_save_transactions     (MysqlBinlogStream   *stream,
+                                                                    guint               transactions);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GFile               *mysql_binlog_stream_get_file                  (MysqlBinlogStream   *stream);
+
 G_END_DECLS

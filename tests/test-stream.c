@@ -1919,6 +1919,12 @@ test_nonblocking_no_start (void)
 }
 
 static void
+count_notify (guint *notified)
+{
+  (*notified)++;
+}
+
+static void
 test_properties (void)
 {
   g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new ();
@@ -1948,6 +1954,48 @@ test_properties (void)
   g_assert_nonnull (pspec);
   g_assert_false (pspec->flags & G_PARAM_READABLE);
   g_assert_true (pspec->flags & G_PARAM_WRITABLE);
+
+  /* Replication settings: the defaults, the accessors and the properties
+   * agree, and a setter notifies only a change. */
+  g_assert_cmpuint (mysql_binlog_stream_get_heartbeat_period (stream), ==, 30000);
+  g_assert_cmpint (mysql_binlog_stream_get_reconnect_attempts (stream), ==, 0);
+  g_assert_cmpuint (mysql_binlog_stream_get_reconnect_delay (stream), ==, 500);
+  g_assert_cmpuint (mysql_binlog_stream_get_reconnect_max_delay (stream), ==, 30000);
+  g_assert_cmpuint (mysql_binlog_stream_get_save_interval (stream), ==, 0);
+  g_assert_cmpuint (mysql_binlog_stream_get_save_transactions (stream), ==, 1);
+  g_assert_null (mysql_binlog_stream_get_file (stream));
+  {
+    guint notified = 0;
+    gint attempts = 0;
+    guint delay = 0;
+    gulong id = g_signal_connect_swapped (stream, "notify", G_CALLBACK (count_notify), &notified);
+
+    mysql_binlog_stream_set_heartbeat_period (stream, 1500);
+    mysql_binlog_stream_set_heartbeat_period (stream, 1500);
+    mysql_binlog_stream_set_reconnect_attempts (stream, -1);
+    mysql_binlog_stream_set_reconnect_delay (stream, 250);
+    mysql_binlog_stream_set_reconnect_max_delay (stream, 4000);
+    mysql_binlog_stream_set_save_interval (stream, 10000);
+    mysql_binlog_stream_set_save_transactions (stream, 100);
+    g_assert_cmpuint (notified, ==, 6);
+    g_signal_handler_disconnect (stream, id);
+
+    g_object_get (stream, "reconnect-attempts", &attempts, "reconnect-delay", &delay, NULL);
+    g_assert_cmpint (attempts, ==, -1);
+    g_assert_cmpuint (delay, ==, 250);
+    g_assert_cmpuint (mysql_binlog_stream_get_heartbeat_period (stream), ==, 1500);
+    g_assert_cmpuint (mysql_binlog_stream_get_reconnect_max_delay (stream), ==, 4000);
+    g_assert_cmpuint (mysql_binlog_stream_get_save_interval (stream), ==, 10000);
+    g_assert_cmpuint (mysql_binlog_stream_get_save_transactions (stream), ==, 100);
+    g_object_set (stream, "save-transactions", 7, NULL);
+    g_assert_cmpuint (mysql_binlog_stream_get_save_transactions (stream), ==, 7);
+  }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/mariadb-bin.000001");
+    g_autoptr(MysqlBinlogStream) file_stream = mysql_binlog_stream_new_for_file (file);
+
+    g_assert_true (mysql_binlog_stream_get_file (file_stream) == file);
+  }
 }
 
 static void

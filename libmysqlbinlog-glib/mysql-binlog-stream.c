@@ -464,10 +464,12 @@ mysql_binlog_stream_set_property (GObject      *object,
     }
 }
 
-/* The va_list marshallers of the row signals.  They do what GLib's
- * generated ones do, a reference on each row around the handler, but with
- * mysql_binlog_row_ref() instead of g_boxed_copy(), which looks the type up
- * under the type system's lock for every row. */
+/* The va_list marshallers of the row signals, for C handlers.  GLib's
+ * generated ones take a reference on each row around the handler with
+ * g_boxed_copy(), which looks the type up under the type system's lock for
+ * every row.  These take none: every emission of this file holds a
+ * reference on its rows until it returns, and a handler that keeps a row
+ * takes its own. */
 static void
 marshal_row_v (GClosure *closure,
                GValue   *return_value,
@@ -502,11 +504,7 @@ marshal_row_v (GClosure *closure,
     }
   callback = (RowFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
 
-  if (row != NULL)
-    mysql_binlog_row_ref (row);
   callback (data1, row, data2);
-  if (row != NULL)
-    mysql_binlog_row_unref (row);
 }
 
 static void
@@ -545,15 +543,7 @@ marshal_rows_v (GClosure *closure,
     }
   callback = (RowsFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
 
-  if (before != NULL)
-    mysql_binlog_row_ref (before);
-  if (after != NULL)
-    mysql_binlog_row_ref (after);
   callback (data1, before, after, data2);
-  if (after != NULL)
-    mysql_binlog_row_unref (after);
-  if (before != NULL)
-    mysql_binlog_row_unref (before);
 }
 
 static void

@@ -1442,6 +1442,22 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_BLOCKING]);
 }
 
+#define DEFINE_UINT_PROPERTY(name, prop, what)                                             \
+  guint                                                                                    \
+  mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
+  {                                                                                        \
+    g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);                             \
+    return stream->name;                                                                   \
+  }                                                                                        \
+                                                                                           \
+  void                                                                                     \
+  mysql_binlog_stream_set_##name (MysqlBinlogStream *stream,                               \
+                                  guint              what)                                 \
+  {                                                                                        \
+    g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
+    set_uint_property (stream, &stream->name, what, properties[prop]);                     \
+  }
+
 /**
  * mysql_binlog_stream_get_heartbeat_period: (get-property heartbeat-period)
  * @stream: a stream
@@ -1453,13 +1469,6 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-guint
-mysql_binlog_stream_get_heartbeat_period (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->heartbeat_period;
-}
-
 /**
  * mysql_binlog_stream_set_heartbeat_period: (set-property heartbeat-period)
  * @stream: a stream
@@ -1470,13 +1479,7 @@ mysql_binlog_stream_get_heartbeat_period (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_heartbeat_period (MysqlBinlogStream *stream,
-                                          guint             period)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  set_uint_property (stream, &stream->heartbeat_period, period, properties[PROP_HEARTBEAT_PERIOD]);
-}
+DEFINE_UINT_PROPERTY (heartbeat_period, PROP_HEARTBEAT_PERIOD, period)
 
 /**
  * mysql_binlog_stream_get_reconnect_attempts: (get-property reconnect-attempts)
@@ -1508,7 +1511,7 @@ mysql_binlog_stream_get_reconnect_attempts (MysqlBinlogStream *stream)
  */
 void
 mysql_binlog_stream_set_reconnect_attempts (MysqlBinlogStream *stream,
-                                            int               attempts)
+                                            int                attempts)
 {
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (attempts >= -1);
@@ -1529,13 +1532,6 @@ mysql_binlog_stream_set_reconnect_attempts (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-guint
-mysql_binlog_stream_get_reconnect_delay (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->reconnect_delay;
-}
-
 /**
  * mysql_binlog_stream_set_reconnect_delay: (set-property reconnect-delay)
  * @stream: a stream
@@ -1546,13 +1542,7 @@ mysql_binlog_stream_get_reconnect_delay (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_reconnect_delay (MysqlBinlogStream *stream,
-                                         guint             delay)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  set_uint_property (stream, &stream->reconnect_delay, delay, properties[PROP_RECONNECT_DELAY]);
-}
+DEFINE_UINT_PROPERTY (reconnect_delay, PROP_RECONNECT_DELAY, delay)
 
 /**
  * mysql_binlog_stream_get_reconnect_max_delay: (get-property reconnect-max-delay)
@@ -1565,13 +1555,6 @@ mysql_binlog_stream_set_reconnect_delay (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-guint
-mysql_binlog_stream_get_reconnect_max_delay (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->reconnect_max_delay;
-}
-
 /**
  * mysql_binlog_stream_set_reconnect_max_delay: (set-property reconnect-max-delay)
  * @stream: a stream
@@ -1582,13 +1565,7 @@ mysql_binlog_stream_get_reconnect_max_delay (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_reconnect_max_delay (MysqlBinlogStream *stream,
-                                             guint             delay)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  set_uint_property (stream, &stream->reconnect_max_delay, delay, properties[PROP_RECONNECT_MAX_DELAY]);
-}
+DEFINE_UINT_PROPERTY (reconnect_max_delay, PROP_RECONNECT_MAX_DELAY, delay)
 
 /**
  * mysql_binlog_stream_get_save_interval: (get-property save-interval)
@@ -1601,13 +1578,6 @@ mysql_binlog_stream_set_reconnect_max_delay (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-guint
-mysql_binlog_stream_get_save_interval (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->save_interval;
-}
-
 /**
  * mysql_binlog_stream_set_save_interval: (set-property save-interval)
  * @stream: a stream
@@ -1618,13 +1588,7 @@ mysql_binlog_stream_get_save_interval (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_save_interval (MysqlBinlogStream *stream,
-                                       guint             interval)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  set_uint_property (stream, &stream->save_interval, interval, properties[PROP_SAVE_INTERVAL]);
-}
+DEFINE_UINT_PROPERTY (save_interval, PROP_SAVE_INTERVAL, interval)
 
 /**
  * mysql_binlog_stream_get_save_transactions: (get-property save-transactions)
@@ -1636,13 +1600,6 @@ mysql_binlog_stream_set_save_interval (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-guint
-mysql_binlog_stream_get_save_transactions (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->save_transactions;
-}
-
 /**
  * mysql_binlog_stream_set_save_transactions: (set-property save-transactions)
  * @stream: a stream
@@ -1653,13 +1610,7 @@ mysql_binlog_stream_get_save_transactions (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_save_transactions (MysqlBinlogStream *stream,
-                                           guint             transactions)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  set_uint_property (stream, &stream->save_transactions, transactions, properties[PROP_SAVE_TRANSACTIONS]);
-}
+DEFINE_UINT_PROPERTY (save_transactions, PROP_SAVE_TRANSACTIONS, transactions)
 
 /**
  * mysql_binlog_stream_get_file: (get-property file)

@@ -1413,8 +1413,14 @@ test_async_memory (void)
   g_assert_cmpuint (state.wrong_size, ==, 0);
   g_assert_cmpuint (before, >, 0);
   /* The queue holds 16 MiB of binlog, plus the event being read and the
-   * row being delivered; queueing the transaction would take 96 MiB. */
+   * row being delivered; queueing the transaction would take 96 MiB.
+   * AddressSanitizer keeps freed memory resident (its quarantine), so the
+   * resident set says nothing there. */
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_message ("async memory: resident set not checked under AddressSanitizer");
+#else
   g_assert_cmpuint (state.max_rss, <, before + 48 * 1048576);
+#endif
 }
 
 int

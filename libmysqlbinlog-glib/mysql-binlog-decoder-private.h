@@ -43,6 +43,8 @@ typedef struct
   gsize         post_header_length;
   const guint8 *body;          /* after the post-header, up to the checksum */
   gsize         body_length;
+  gboolean      partial;       /* only the first @length bytes are at @data: the
+                                * event is read in parts, its checksum at its end */
 } MysqlBinlogEventInfo;
 
 typedef struct
@@ -81,6 +83,15 @@ gboolean            _mysql_binlog_decoder_parse_header     (MysqlBinlogDecoder  
                                                             gsize                        length,
                                                             MysqlBinlogEventInfo        *info,
                                                             GError                     **error);
+
+/* The same for the first @length bytes of a larger event, read in parts
+ * (a large transaction payload of a file): the checksum is left to the
+ * reader of the rest; @info->length is @length and @info->partial TRUE. */
+gboolean            _mysql_binlog_decoder_parse_first_part (MysqlBinlogDecoder      *decoder,
+                                                            const guint8            *data,
+                                                            gsize                    length,
+                                                            MysqlBinlogEventInfo    *info,
+                                                            GError                 **error);
 
 gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder        *decoder,
                                                               MysqlBinlogEventInfo      *info,
@@ -167,6 +178,12 @@ char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder  
  * column (has a charset), in the sense of the table map metadata. */
 gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
 gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
+
+/* CRC-32 of the binlog checksums over @length bytes at @data, continuing
+ * from @crc (0 to start). */
+guint32 _mysql_binlog_crc32 (guint32       crc,
+                             const guint8 *data,
+                             gsize         length);
 
 /* A length-encoded integer of the client/server protocol; FALSE when it
  * runs past @end or is the NULL marker (251). */

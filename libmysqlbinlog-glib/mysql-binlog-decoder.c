@@ -30,6 +30,14 @@ checksum_update (guint32       crc,
 #endif
 }
 
+guint32
+_mysql_binlog_crc32 (guint32       crc,
+                     const guint8 *data,
+                     gsize         length)
+{
+  return checksum_update (crc, data, length);
+}
+
 #define CHECKSUM_LENGTH 4
 #define CHECKSUM_ALG_OFF 0
 #define CHECKSUM_ALG_CRC32 1
@@ -245,12 +253,16 @@ post_header_length (MysqlBinlogDecoder *decoder,
   return default_post_header_length (type);
 }
 
-gboolean
-_mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
-                                    const guint8          *data,
-                                    gsize                  length,
-                                    MysqlBinlogEventInfo  *info,
-                                    GError               **error)
+/* The common header and the post-header of an event whose first @length
+ * bytes are at @data; with @whole, they are the whole event and its
+ * checksum is verified. */
+static gboolean
+parse_header (MysqlBinlogDecoder    *decoder,
+              const guint8          *data,
+              gsize                  length,
+              gboolean               whole,
+              MysqlBinlogEventInfo  *info,
+              GError               **error)
 {
   gsize header_length = decoder->header_length;
   gsize post_length;
@@ -269,7 +281,7 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   info->log_pos = u32 (data + 13);
   info->flags = u16 (data + 17);
 
-  if (info->event_size != length)
+  if (whole ? info->event_size != length : info->event_size <= length)
     return _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes but %" G_GSIZE_FORMAT
                                       " bytes were read", info->type, info->event_size, length);
 
@@ -282,12 +294,18 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   else
     {
       checksum = decoder->checksum;
-      if (checksum && length < header_length + CHECKSUM_LENGTH)
-        return _mysql_binlog_set_corrupt (error, "Event of type %u is too short (%" G_GSIZE_FORMAT
-                                          " bytes) to carry its checksum", info->type, length);
+      if (checksum && info->event_size < header_length + CHECKSUM_LENGTH)
+        return _mysql_binlog_set_corrupt (error, "Event of type %u is too short (%u"
+                                          " bytes) to carry its checksum", info->type,
+                                          info->event_size);
     }
 
-  if (checksum)
+  if (!whole)
+    {
+      /* The reader of the rest verifies the checksum. */
+      info->partial = TRUE;
+    }
+  else if (checksum)
     {
       guint32 expected = u32 (data + length - CHECKSUM_LENGTH);
       guint32 actual = checksum_update (0, data, length - CHECKSUM_LENGTH);
@@ -322,6 +340,26 @@ _mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
   info->body = info->post_header + post_length;
   info->body_length = length - header_length - post_length;
   return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_parse_header (MysqlBinlogDecoder    *decoder,
+                                    const guint8          *data,
+                                    gsize                  length,
+                                    MysqlBinlogEventInfo  *info,
+                                    GError               **error)
+{
+  return parse_header (decoder, data, length, TRUE, info, error);
+}
+
+gboolean
+_mysql_binlog_decoder_parse_first_part (MysqlBinlogDecoder    *decoder,
+                                        const guint8          *data,
+                                        gsize                  length,
+                                        MysqlBinlogEventInfo  *info,
+                                        GError               **error)
+{
+  return parse_header (decoder, data, length, FALSE, info, error);
 }
 
 static gboolean

@@ -92,7 +92,8 @@ _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
   event->position = position;
   event->next_position = next_position;
   event->log_file = take_utf8 (g_strdup (log_file));
-  event->bytes = g_bytes_new (info->data, info->event_size);
+  /* An event read in parts is not in memory as a whole. */
+  event->bytes = g_bytes_new (info->data, info->partial ? info->length : info->event_size);
   event->schema = take_utf8 (schema);
   event->table = take_utf8 (table);
   event->statement = take_utf8 (statement);
@@ -334,6 +335,12 @@ mysql_binlog_event_get_next_position (MysqlBinlogEvent *event)
  *
  * Gets the raw bytes of @event: the common header, the event data and the
  * checksum when there is one.
+ *
+ * A TRANSACTION_PAYLOAD event of more than 256 KiB read from a file is
+ * read in parts, so that memory does not grow with the transaction: its
+ * bytes are then its first 64 KiB only (the header, the payload's header
+ * fields and the start of the compressed payload), and
+ * [method@MysqlBinlog.Event.get_size] gives its whole size.
  *
  * Returns: (transfer none): the event's bytes
  *

@@ -41,11 +41,19 @@ struct _MysqlBinlogPayloadReader
   gsize          end;
   guint64        uncompressed_size;
   guint64        produced;
+  /* An event read in parts: the compressed bytes after its first part. */
+  MysqlBinlogPayloadReadPart read_part;
+  gpointer       read_part_data;
+  gboolean       parts_done;   /* read_part() said the event ended */
+  gboolean       frame_done;   /* the last call ended a zstd frame */
 };
 
-MysqlBinlogPayloadReader *
-_mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
-                                  GError                     **error)
+static MysqlBinlogPayloadReader *
+reader_new (const MysqlBinlogEventInfo  *info,
+            guint64                      rest,
+            MysqlBinlogPayloadReadPart   read_part,
+            gpointer                     user_data,
+            GError                     **error)
 {
   g_autoptr(MysqlBinlogPayloadReader) reader = g_new0 (MysqlBinlogPayloadReader, 1);
   /* The fields start right after the common header, whatever post-header
@@ -91,15 +99,18 @@ _mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
       p = field_end;
     }
 
-  if (payload_size != G_MAXUINT64 && payload_size != (guint64) (end - p))
+  if (payload_size != G_MAXUINT64 && payload_size != (guint64) (end - p) + rest)
     {
       _mysql_binlog_set_corrupt (error, "Transaction payload event announces a %" G_GUINT64_FORMAT
-                                 "-byte payload but carries %" G_GSIZE_FORMAT " bytes",
-                                 payload_size, (gsize) (end - p));
+                                 "-byte payload but carries %" G_GUINT64_FORMAT " bytes",
+                                 payload_size, (guint64) (end - p) + rest);
       return NULL;
     }
 
   reader->compression = compression;
+  reader->read_part = read_part;
+  reader->read_part_data = user_data;
+  reader->parts_done = read_part == NULL;
   reader->in.src = p;
   reader->in.size = end - p;
   reader->in.pos = 0;
@@ -118,6 +129,12 @@ _mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
       reader->buffer = g_malloc (reader->allocated);
       break;
     case COMPRESSION_NONE:
+      /* In place, unless the event comes in parts. */
+      if (read_part != NULL)
+        {
+          reader->allocated = CHUNK_SIZE;
+          reader->buffer = g_malloc (reader->allocated);
+        }
       break;
     default:
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
@@ -132,6 +149,25 @@ malformed:
   return NULL;
 }
 
+MysqlBinlogPayloadReader *
+_mysql_binlog_payload_reader_new (const MysqlBinlogEventInfo  *info,
+                                  GError                     **error)
+{
+  return reader_new (info, 0, NULL, NULL, error);
+}
+
+MysqlBinlogPayloadReader *
+_mysql_binlog_payload_reader_new_in_parts (const MysqlBinlogEventInfo  *info,
+                                           guint64                      rest,
+                                           MysqlBinlogPayloadReadPart   read_part,
+                                           gpointer                     user_data,
+                                           GError                     **error)
+{
+  g_return_val_if_fail (read_part != NULL, NULL);
+
+  return reader_new (info, rest, read_part, user_data, error);
+}
+
 void
 _mysql_binlog_payload_reader_free (MysqlBinlogPayloadReader *reader)
 {
@@ -143,7 +179,8 @@ _mysql_binlog_payload_reader_free (MysqlBinlogPayloadReader *reader)
   g_free (reader);
 }
 
-/* Decompresses until @wanted bytes are available or the payload ends. */
+/* Decompresses (or, uncompressed, copies) until @wanted bytes are
+ * available or the payload ends. */
 static gboolean
 fill (MysqlBinlogPayloadReader  *reader,
       gsize                      wanted,
@@ -162,7 +199,32 @@ fill (MysqlBinlogPayloadReader  *reader,
     {
       ZSTD_outBuffer out;
       gsize before, in_before;
+      gboolean exhausted;
       size_t ret;
+
+      /* The next part of an event read in parts, once the last one is
+       * used up: bounded buffers whatever the size of the payload. */
+      if (reader->in.pos == reader->in.size && !reader->parts_done)
+        {
+          const guint8 *part = NULL;
+          gssize n = reader->read_part (reader->read_part_data, &part, error);
+
+          if (n < 0)
+            return FALSE;
+          reader->in.src = part;
+          reader->in.size = n;
+          reader->in.pos = 0;
+          if (n == 0)
+            {
+              reader->parts_done = TRUE;
+              /* The frame ended with the last part. */
+              if (reader->frame_done || reader->compression == COMPRESSION_NONE)
+                {
+                  reader->input_done = TRUE;
+                  break;
+                }
+            }
+        }
 
       /* Grow only as the bytes come out of the decompressor. */
       if (reader->end == reader->allocated)
@@ -176,21 +238,36 @@ fill (MysqlBinlogPayloadReader  *reader,
       out.pos = reader->end;
       before = out.pos;
       in_before = reader->in.pos;
-      ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
-
-      if (ZSTD_isError (ret))
+      if (reader->compression == COMPRESSION_NONE)
         {
-          _mysql_binlog_set_corrupt (error, "Transaction payload: zstd: %s", ZSTD_getErrorName (ret));
-          return FALSE;
+          gsize n = MIN (reader->in.size - reader->in.pos, out.size - out.pos);
+
+          if (n > 0)
+            memcpy (reader->buffer + out.pos, (const guint8 *) reader->in.src + reader->in.pos, n);
+          out.pos += n;
+          reader->in.pos += n;
+          ret = 0;
+        }
+      else
+        {
+          ret = ZSTD_decompressStream (reader->zstd, &out, &reader->in);
+          if (ZSTD_isError (ret))
+            {
+              _mysql_binlog_set_corrupt (error, "Transaction payload: zstd: %s",
+                                         ZSTD_getErrorName (ret));
+              return FALSE;
+            }
         }
       reader->end = out.pos;
       reader->produced += out.pos - before;
+      reader->frame_done = ret == 0;
+      exhausted = reader->in.pos == reader->in.size && reader->parts_done;
       /* Done when the frame ended and everything is out, or when the
        * input is used up and a call with room for output made no
        * progress at all (a truncated frame). */
-      if (ret == 0 && reader->in.pos == reader->in.size)
+      if (ret == 0 && exhausted)
         reader->input_done = TRUE;
-      else if (reader->in.pos == reader->in.size && in_before == reader->in.pos &&
+      else if (exhausted && in_before == reader->in.pos &&
                out.pos == before && out.pos < out.size)
         {
           _mysql_binlog_set_corrupt (error, "Transaction payload ends in the middle of its "
@@ -211,7 +288,7 @@ _mysql_binlog_payload_reader_next (MysqlBinlogPayloadReader  *reader,
   gsize available;
   guint32 event_size;
 
-  if (reader->compression == COMPRESSION_NONE)
+  if (reader->compression == COMPRESSION_NONE && reader->read_part == NULL)
     {
       available = reader->in.size - reader->in.pos;
       header = (const guint8 *) reader->in.src + reader->in.pos;
@@ -239,7 +316,7 @@ _mysql_binlog_payload_reader_next (MysqlBinlogPayloadReader  *reader,
       return MYSQL_BINLOG_READ_ERROR;
     }
 
-  if (reader->compression == COMPRESSION_NONE)
+  if (reader->compression == COMPRESSION_NONE && reader->read_part == NULL)
     {
       if (available < event_size)
         goto truncated;

@@ -152,6 +152,9 @@ struct _MysqlBinlogStream
   gboolean reading_file;
   guint64 event_offset;         /* files: where the current event starts */
   guint nesting;                /* > 0 inside a transaction payload */
+  MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
+  gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
+  gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
   MysqlBinlogPosition *resume;      /* the last transaction boundary read */
   gboolean reached_safe;
@@ -2508,8 +2511,26 @@ static gboolean handle_event (MysqlBinlogStream  *self,
                               gsize               length,
                               GError            **error);
 
+/* The next part of a payload event that a file source reads in parts. */
+static gssize
+read_payload_part (gpointer        user_data,
+                   const guint8  **data,
+                   GError        **error)
+{
+  return _mysql_binlog_file_source_read_rest (user_data, data, error);
+}
+
 /* The events of a transaction payload, decompressed as they are read,
- * go through handle_event() like any others. */
+ * go through handle_event() like any others.
+ *
+ * A large payload event of a file is read in parts (see
+ * mysql-binlog-file-source-private.h), so its CRC32 is known only at its
+ * end, after its events went through: the safe position its commit
+ * reaches is held back until the checksum is verified, and a mismatch
+ * fails the run with MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH at the
+ * payload's offset.  The rows it emitted before came from a corrupt
+ * event: no position after them is ever reported, so a position store
+ * resumes before the payload. */
 static gboolean
 handle_payload (MysqlBinlogStream           *self,
                 const MysqlBinlogEventInfo  *info,
@@ -2524,7 +2545,12 @@ handle_payload (MysqlBinlogStream           *self,
   if (self->nesting > 0)
     return _mysql_binlog_set_corrupt (error, "Transaction payload inside a transaction payload");
 
-  reader = _mysql_binlog_payload_reader_new (info, error);
+  if (info->partial)
+    reader = _mysql_binlog_payload_reader_new_in_parts (info,
+                                                        _mysql_binlog_file_source_get_rest (self->parts),
+                                                        read_payload_part, self->parts, error);
+  else
+    reader = _mysql_binlog_payload_reader_new (info, error);
   if (reader == NULL)
     return FALSE;
 
@@ -2532,6 +2558,8 @@ handle_payload (MysqlBinlogStream           *self,
    * covers them. */
   self->nesting++;
   self->event_offset = event_position;
+  self->payload_unverified = info->partial;
+  self->safe_deferred = FALSE;
   _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
   /* stop() ends the stream after the current inner event. */
   while (ok && !g_atomic_int_get (&self->stop_requested))
@@ -2542,6 +2570,13 @@ handle_payload (MysqlBinlogStream           *self,
       switch (_mysql_binlog_payload_reader_next (reader, &data, &length, error))
         {
         case MYSQL_BINLOG_READ_END:
+          /* Read to its end: a payload read in parts is verified now. */
+          self->payload_unverified = FALSE;
+          if (self->safe_deferred)
+            {
+              self->safe_deferred = FALSE;
+              reach_safe_position (self);
+            }
           goto done;
         case MYSQL_BINLOG_READ_ERROR:
           ok = FALSE;
@@ -2558,6 +2593,10 @@ handle_payload (MysqlBinlogStream           *self,
     }
 
 done:
+  /* Stopped or failed inside a payload read in parts: its checksum was
+   * not verified, so its safe position is not reported. */
+  self->payload_unverified = FALSE;
+  self->safe_deferred = FALSE;
   _mysql_binlog_decoder_set_checksum (self->decoder, saved_checksum);
   self->event_offset = saved_offset;
   self->nesting--;
@@ -2582,7 +2621,9 @@ handle_event (MysqlBinlogStream  *self,
   gboolean safe_after = FALSE;
   gboolean artificial;
 
-  if (!_mysql_binlog_decoder_parse_header (self->decoder, data, length, &info, error))
+  if (self->parts != NULL && self->nesting == 0
+      ? !_mysql_binlog_decoder_parse_first_part (self->decoder, data, length, &info, error)
+      : !_mysql_binlog_decoder_parse_header (self->decoder, data, length, &info, error))
     return FALSE;
 
   artificial = info.log_pos == 0 || (info.flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL);
@@ -2956,7 +2997,13 @@ handle_event (MysqlBinlogStream  *self,
     }
 
   if (safe_after)
-    reach_safe_position (self);
+    {
+      /* Inside a payload read in parts: once its checksum is verified. */
+      if (self->payload_unverified)
+        self->safe_deferred = TRUE;
+      else
+        reach_safe_position (self);
+    }
 
   return TRUE;
 }
@@ -3345,7 +3392,10 @@ run_file (MysqlBinlogStream  *self,
       const guint8 *data;
       gsize length;
       guint64 offset = self->offset;
+      gboolean ok;
 
+      _mysql_binlog_file_source_set_checksum (source,
+                                              _mysql_binlog_decoder_get_checksum (self->decoder));
       switch (_mysql_binlog_file_source_read_event (source, &data, &length, &offset,
                                                     cancellable, error))
         {
@@ -3378,7 +3428,12 @@ run_file (MysqlBinlogStream  *self,
             }
           start_offset = 0;
         }
-      if (!handle_event (self, data, length, error))
+      /* A large payload event comes in parts: handle_payload() reads the
+       * rest. */
+      self->parts = _mysql_binlog_file_source_get_rest (source) > 0 ? source : NULL;
+      ok = handle_event (self, data, length, error);
+      self->parts = NULL;
+      if (!ok)
         {
           g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
           return FALSE;

@@ -216,6 +216,131 @@ test_payload_zstd (void)
   _mysql_binlog_decoder_free (decoder);
 }
 
+/* The rest of an event read in parts, handed out a few bytes at a time
+ * (the file source's read_rest()); @end cuts it short. */
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         end;
+  gsize         part;
+  guint         n_calls;
+} Parts;
+
+static gssize
+read_part (gpointer        user_data,
+           const guint8  **data,
+           GError        **error)
+{
+  Parts *parts = user_data;
+  gsize n = parts->end > parts->length ? MIN (parts->part, parts->end - parts->length) : 0;
+
+  parts->n_calls++;
+  *data = parts->data + parts->length;
+  parts->length += n;
+  return n;
+}
+
+/* @event read in parts: its first @first bytes, then 7 bytes at a time
+ * up to @end. */
+static GArray *
+read_inner_in_parts (MysqlBinlogDecoder  *decoder,
+                     GByteArray          *event,
+                     gsize                first,
+                     gsize                end,
+                     GByteArray          *expected,
+                     GError             **error)
+{
+  MysqlBinlogEventInfo info;
+  Parts parts = { event->data, first, end, 7, 0 };
+  g_autoptr(MysqlBinlogPayloadReader) reader = NULL;
+  g_autoptr(GArray) types = g_array_new (FALSE, FALSE, 1);
+  gsize offset = 0;
+
+  g_assert_true (_mysql_binlog_decoder_parse_first_part (decoder, event->data, first, &info, error));
+  g_assert_true (info.partial);
+  g_assert_cmpuint (info.length, ==, first);
+  g_assert_cmpuint (info.event_size, ==, event->len);
+  reader = _mysql_binlog_payload_reader_new_in_parts (&info, event->len - first, read_part,
+                                                      &parts, error);
+  if (reader == NULL)
+    return NULL;
+  for (;;)
+    {
+      const guint8 *data;
+      gsize length;
+
+      switch (_mysql_binlog_payload_reader_next (reader, &data, &length, error))
+        {
+        case MYSQL_BINLOG_READ_END:
+          g_assert_cmpuint (offset, ==, expected->len);
+          /* Every part was asked for, and the end of them. */
+          g_assert_cmpuint (parts.length, ==, event->len);
+          g_assert_cmpuint (parts.n_calls, ==, (event->len - first + 6) / 7 + 1);
+          return g_steal_pointer (&types);
+        case MYSQL_BINLOG_READ_ERROR:
+          return NULL;
+        case MYSQL_BINLOG_READ_EVENT:
+          g_assert_cmpuint (offset + length, <=, expected->len);
+          g_assert_cmpmem (data, length, expected->data + offset, length);
+          offset += length;
+          g_array_append_val (types, data[4]);
+          break;
+        }
+    }
+}
+
+static void
+test_payload_in_parts (void)
+{
+  g_autoptr(GByteArray) inner = inner_events (70 * 1024);
+  gsize bound = ZSTD_compressBound (inner->len);
+  g_autofree guint8 *compressed = g_malloc (bound);
+  gsize compressed_length = ZSTD_compress (compressed, bound, inner->data, inner->len, 3);
+  MysqlBinlogDecoder *decoder = _mysql_binlog_decoder_new ();
+  g_autoptr(GByteArray) event = NULL;
+  g_autoptr(GArray) types = NULL;
+  g_autoptr(GError) error = NULL;
+  const gsize firsts[] = { 35, 36, 200 };
+
+  g_assert_false (ZSTD_isError (compressed_length));
+  for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+    {
+      /* zstd: the first part holds the header, the fields (35 bytes)
+       * and the start of the frame, or none of it. */
+      event = payload_event (compressed, compressed_length, 0, inner->len, compressed_length);
+      types = read_inner_in_parts (decoder, event, firsts[i], event->len, inner, &error);
+      g_assert_no_error (error);
+      assert_types (types);
+      g_clear_pointer (&types, g_array_unref);
+      g_clear_pointer (&event, g_byte_array_unref);
+
+      /* Not compressed (2 more bytes of fields), copied out of the parts. */
+      event = payload_event (inner->data, inner->len, 255, inner->len, inner->len);
+      types = read_inner_in_parts (decoder, event, firsts[i] + 2, event->len, inner, &error);
+      g_assert_no_error (error);
+      assert_types (types);
+      g_clear_pointer (&types, g_array_unref);
+      g_clear_pointer (&event, g_byte_array_unref);
+    }
+
+  /* The parts end early: the frame, or an event, is cut short. */
+  event = payload_event (compressed, compressed_length, 0, inner->len, compressed_length);
+  types = read_inner_in_parts (decoder, event, 35, event->len / 2, inner, &error);
+  g_assert_null (types);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+  g_assert_nonnull (strstr (error->message, "Transaction payload ends in the middle of its zstd frame"));
+  g_clear_error (&error);
+  g_clear_pointer (&event, g_byte_array_unref);
+  event = payload_event (inner->data, inner->len, 255, inner->len, inner->len);
+  types = read_inner_in_parts (decoder, event, 37, event->len - 5, inner, &error);
+  g_assert_null (types);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
+  g_assert_nonnull (strstr (error->message, "Transaction payload ends 22 bytes into an event of "
+                                            "type 16 that declares 27 bytes"));
+  _mysql_binlog_decoder_free (decoder);
+}
+
 static void
 test_payload_errors (void)
 {
@@ -449,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/payload/none", test_payload_none);
   g_test_add_func ("/payload/zstd", test_payload_zstd);
   g_test_add_func ("/payload/errors", test_payload_errors);
+  g_test_add_func ("/payload/in-parts", test_payload_in_parts);
   g_test_add_func ("/mariadb/query-compressed", test_mariadb_query);
   g_test_add_func ("/mariadb/rows-compressed", test_mariadb_rows);
   g_test_add_func ("/json/diff", test_json_diff);

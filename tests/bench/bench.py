@@ -28,7 +28,10 @@
 #
 # --large (or MYSQL_BINLOG_BENCH_LARGE=1) adds one transaction of more than
 # 1 GiB of row data, read from the file and from the server, to show that
-# the readers' peak RSS does not grow with the transaction.
+# the readers' peak RSS does not grow with the transaction; and the same
+# amount of row data as one MySQL compressed transaction (one zstd
+# TRANSACTION_PAYLOAD event of hundreds of MiB, written by
+# bench-make-payload since no MySQL server runs here), read from its file.
 #
 # Exits 77 (skipped) when the server or a needed program is missing.
 
@@ -553,30 +556,65 @@ def print_floor(best, total, args, floor, env):
     return []
 
 
+def make_mysql_payload(generator, size, directory):
+    """Writes one MySQL transaction of at least SIZE bytes of row data,
+    compressed into one TRANSACTION_PAYLOAD event; returns the file's path
+    and what bench-make-payload says of it (rows, uncompressed, compressed
+    and file sizes)."""
+    path = os.path.join(directory, 'binlog.000001')
+    begin = time.monotonic()
+    out = subprocess.run([generator, '--size', str(size), path], check=True,
+                         stdout=subprocess.PIPE, universal_newlines=True).stdout
+    info = {k: int(v) for k, v in (w.split('=', 1) for w in out.split() if '=' in w)}
+    log('MySQL compressed transaction written in %.1f s: %d rows, %.1f MiB of events '
+        'compressed to %.1f MiB'
+        % (time.monotonic() - begin, info['rows'], info['uncompressed'] / MIB,
+           info['compressed'] / MIB))
+    return path, info
+
+
 def run_large(args, server, spawn, reader, mariadb_binlog, env):
     """One transaction of more than --large-size bytes: peak RSS of each reader."""
     name, rows = write_large_transaction(server, args.large_size)
     path = server.binlog_path(name)
-    expected = {'inserted': rows, 'updated': 0, 'deleted': 0}
+    generator = os.path.join(args.build_dir, 'tests', 'bench', 'bench-make-payload')
+    mysql_dir = tempfile.mkdtemp(prefix='mysqlbinlog-bench-payload-')
+    try:
+        mysql_path, mysql = make_mysql_payload(generator, args.large_size, mysql_dir)
+        return run_large_readers(spawn, reader, mariadb_binlog, env, server, name, path, rows,
+                                 mysql_path, mysql)
+    finally:
+        shutil.rmtree(mysql_dir, ignore_errors=True)
+
+
+def run_large_readers(spawn, reader, mariadb_binlog, env, server, name, path, rows,
+                      mysql_path, mysql):
+    # label, argv, expected row count (None: not counted)
     contenders = [
-        ('ours, file, typed accessors', [reader, '--file', path, '--mode', 'typed'], True),
+        ('ours, file, typed accessors', [reader, '--file', path, '--mode', 'typed'], rows),
         ('ours, server, typed accessors',
          [reader, '--socket', server.socket, '--start', '%s:4' % name,
-          '--server-id', '8001', '--mode', 'typed'], True),
+          '--server-id', '8001', '--mode', 'typed'], rows),
         ('mariadb-binlog decode-rows -v, file',
-         [mariadb_binlog, '--no-defaults', '--base64-output=decode-rows', '-v', path], False),
+         [mariadb_binlog, '--no-defaults', '--base64-output=decode-rows', '-v', path], None),
+        ('ours, file, typed accessors, MySQL zstd payload',
+         [reader, '--file', mysql_path, '--mode', 'typed'], mysql['rows']),
     ]
     failures = []
     print('Large transaction: one transaction of %d rows, %.2f GiB of row data, '
           'binlog file %.2f GiB'
           % (rows, rows * 4000 / (1 << 30), os.path.getsize(path) / (1 << 30)))
+    print('MySQL zstd payload: one transaction of %d rows in one TRANSACTION_PAYLOAD event, '
+          '%.2f GiB of events compressed to %.2f GiB (binlog file %.2f GiB)'
+          % (mysql['rows'], mysql['uncompressed'] / (1 << 30), mysql['compressed'] / (1 << 30),
+             mysql['file'] / (1 << 30)))
     print()
     print('| reader | rows/s | wall s | CPU s | peak RSS MiB |')
     print('|---|---:|---:|---:|---:|')
-    for label, argv, checked in contenders:
+    for label, argv, wanted_rows in contenders:
         result = run_child(spawn, label, 'file', argv, env,
                            server=server if '--socket' in argv else None,
-                           stdout_to_null=not checked)
+                           stdout_to_null=wanted_rows is None)
         if result.status == SKIP:
             print('| %s | n/a (file reading not available) | | | |' % label)
             continue
@@ -584,11 +622,13 @@ def run_large(args, server, spawn, reader, mariadb_binlog, env):
             failures.append('large, %s: exit status %d: %s'
                             % (label, result.status, result.error.strip()[-2000:]))
             continue
-        if checked:
+        if wanted_rows is not None:
+            expected = {'inserted': wanted_rows, 'updated': 0, 'deleted': 0}
             got = {k: int(result.counts.get(k, -1)) for k in expected}
             if got != expected:
                 failures.append('large, %s: read %s, expected %s' % (label, got, expected))
-        print('| %s | {:,.0f} | %.2f | %.2f | %.1f |'.format(rows / result.wall)
+        print('| %s | {:,.0f} | %.2f | %.2f | %.1f |'.format(
+                  (wanted_rows if wanted_rows is not None else rows) / result.wall)
               % (label, result.wall, result.cpu, result.rss / MIB))
     print(flush=True)
     return failures

@@ -12,7 +12,9 @@
  *
  * With bit 0 of the flag byte set, the CRC32 of every event is recomputed
  * before the file is read, so that mutated events get past the checksum
- * check to the decoders.
+ * check to the decoders.  With bit 1 set, transaction payload events of
+ * more than 100 bytes are read in parts of 64 bytes, as a file's large
+ * payloads are.
  */
 
 #include "config.h"
@@ -24,6 +26,8 @@
 #include <glib/gstdio.h>
 #include <mysqlbinlog-glib.h>
 #include <zlib.h>
+
+#include "mysql-binlog-file-source-private.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -166,6 +170,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (out == NULL || fwrite (copy, 1, size - 1, out) != size - 1 || fclose (out) != 0)
     abort ();
 
+  _mysql_binlog_file_source_set_parts_threshold ((data[0] & 2) ? 100 : 0);
   file = g_file_new_for_path (input_path);
   stream = mysql_binlog_stream_new_for_file (file);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), NULL);

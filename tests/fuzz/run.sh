@@ -71,10 +71,11 @@ def has_checksums(fde):
     body[17] &= 0xfe
     return len(fde) > 23 and zlib.crc32(bytes(body)) == struct.unpack('<I', fde[-4:])[0]
 
-# The first byte of an input asks the target to recompute the checksums.
-def seed(file_name, contents, checksums):
+# The first byte of an input asks the target to recompute the checksums
+# (bit 0) and to read transaction payloads in parts (bit 1).
+def seed(file_name, contents, checksums, parts=False):
     with open(os.path.join(out, file_name), 'wb') as f:
-        f.write((b'\x01' if checksums else b'\x00') + contents[:65535])
+        f.write(bytes([(1 if checksums else 0) | (2 if parts else 0)]) + contents[:65535])
 
 if data[:4] != b'\xfebin':
     seed(name, data, False)
@@ -92,9 +93,13 @@ if not events or events[0][4] != 15:
 fde = events[0]
 checksums = has_checksums(fde)
 seed(name, data, checksums)
+if any(event[4] == 40 for event in events):
+    seed(name + '.parts', data, checksums, parts=True)
 for i, event in enumerate(events[1:], 1):
     if len(event) <= 65000:
         seed('%s.%03d' % (name, i), b'\xfebin' + fde + event, checksums)
+        if event[4] == 40:
+            seed('%s.%03d.parts' % (name, i), b'\xfebin' + fde + event, checksums, parts=True)
 PY
     done
 else

@@ -106,9 +106,10 @@ put_uint (GByteArray *out,
           guint64     value,
           guint       n_bytes)
 {
+  /* Bytes past the eighth (a 16-byte UUID of zeroes) are zero. */
   for (guint i = 0; i < n_bytes; i++)
     {
-      guint8 b = (value >> (8 * i)) & 0xff;
+      guint8 b = i < 8 ? (value >> (8 * i)) & 0xff : 0;
 
       g_byte_array_append (out, &b, 1);
     }

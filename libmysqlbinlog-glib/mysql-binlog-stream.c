@@ -1157,6 +1157,25 @@ set_strv (char               ***field,
   return TRUE;
 }
 
+/* The accessors of a string property held in @field of the stream. */
+#define DEFINE_STRING_PROPERTY(name, field, prop, what)                                    \
+  const char *                                                                             \
+  mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
+  {                                                                                        \
+    g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);                          \
+    return stream->field;                                                                  \
+  }                                                                                        \
+                                                                                           \
+  void                                                                                     \
+  mysql_binlog_stream_set_##name (MysqlBinlogStream *stream,                               \
+                                  const char        *what)                                 \
+  {                                                                                        \
+    g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
+    RETURN_IF_RUNNING (stream);                                                            \
+    if (set_string (&stream->field, what))                                                 \
+      g_object_notify_by_pspec (G_OBJECT (stream), properties[prop]);                      \
+  }
+
 /**
  * mysql_binlog_stream_get_host: (get-property host)
  * @stream: a stream
@@ -1167,13 +1186,6 @@ set_strv (char               ***field,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_host (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->host;
-}
-
 /**
  * mysql_binlog_stream_set_host: (set-property host)
  * @stream: a stream
@@ -1183,15 +1195,7 @@ mysql_binlog_stream_get_host (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_host (MysqlBinlogStream *stream,
-                              const char        *host)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->host, host))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_HOST]);
-}
+DEFINE_STRING_PROPERTY (host, host, PROP_HOST, host)
 
 /**
  * mysql_binlog_stream_get_port: (get-property port)
@@ -1242,13 +1246,6 @@ mysql_binlog_stream_set_port (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_user (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->user;
-}
-
 /**
  * mysql_binlog_stream_set_user: (set-property user)
  * @stream: a stream
@@ -1258,15 +1255,7 @@ mysql_binlog_stream_get_user (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_user (MysqlBinlogStream *stream,
-                              const char        *user)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->user, user))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_USER]);
-}
+DEFINE_STRING_PROPERTY (user, user, PROP_USER, user)
 
 /**
  * mysql_binlog_stream_set_password: (set-property password)
@@ -1299,13 +1288,6 @@ mysql_binlog_stream_set_password (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_socket (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->socket;
-}
-
 /**
  * mysql_binlog_stream_set_socket: (set-property socket)
  * @stream: a stream
@@ -1315,15 +1297,7 @@ mysql_binlog_stream_get_socket (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_socket (MysqlBinlogStream *stream,
-                                const char        *socket)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->socket, socket))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SOCKET]);
-}
+DEFINE_STRING_PROPERTY (socket, socket, PROP_SOCKET, socket)
 
 /**
  * mysql_binlog_stream_get_server_id: (get-property server-id)
@@ -1833,13 +1807,6 @@ mysql_binlog_stream_set_tls_mode (MysqlBinlogStream  *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_tls_ca_file (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->tls.ca_file;
-}
-
 /**
  * mysql_binlog_stream_set_tls_ca_file: (set-property tls-ca-file)
  * @stream: a stream
@@ -1849,15 +1816,7 @@ mysql_binlog_stream_get_tls_ca_file (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_tls_ca_file (MysqlBinlogStream *stream,
-                                     const char        *path)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->tls.ca_file, path))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CA_FILE]);
-}
+DEFINE_STRING_PROPERTY (tls_ca_file, tls.ca_file, PROP_TLS_CA_FILE, path)
 
 /**
  * mysql_binlog_stream_get_tls_ca_directory: (get-property tls-ca-directory)
@@ -1869,13 +1828,6 @@ mysql_binlog_stream_set_tls_ca_file (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_tls_ca_directory (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->tls.ca_directory;
-}
-
 /**
  * mysql_binlog_stream_set_tls_ca_directory: (set-property tls-ca-directory)
  * @stream: a stream
@@ -1885,15 +1837,7 @@ mysql_binlog_stream_get_tls_ca_directory (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_tls_ca_directory (MysqlBinlogStream *stream,
-                                          const char        *path)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->tls.ca_directory, path))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CA_DIRECTORY]);
-}
+DEFINE_STRING_PROPERTY (tls_ca_directory, tls.ca_directory, PROP_TLS_CA_DIRECTORY, path)
 
 /**
  * mysql_binlog_stream_get_tls_cert_file: (get-property tls-cert-file)
@@ -1905,13 +1849,6 @@ mysql_binlog_stream_set_tls_ca_directory (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_tls_cert_file (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->tls.cert_file;
-}
-
 /**
  * mysql_binlog_stream_set_tls_cert_file: (set-property tls-cert-file)
  * @stream: a stream
@@ -1921,15 +1858,7 @@ mysql_binlog_stream_get_tls_cert_file (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_tls_cert_file (MysqlBinlogStream *stream,
-                                       const char        *path)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->tls.cert_file, path))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CERT_FILE]);
-}
+DEFINE_STRING_PROPERTY (tls_cert_file, tls.cert_file, PROP_TLS_CERT_FILE, path)
 
 /**
  * mysql_binlog_stream_get_tls_key_file: (get-property tls-key-file)
@@ -1941,13 +1870,6 @@ mysql_binlog_stream_set_tls_cert_file (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_tls_key_file (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->tls.key_file;
-}
-
 /**
  * mysql_binlog_stream_set_tls_key_file: (set-property tls-key-file)
  * @stream: a stream
@@ -1957,15 +1879,7 @@ mysql_binlog_stream_get_tls_key_file (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_tls_key_file (MysqlBinlogStream *stream,
-                                      const char        *path)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->tls.key_file, path))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_KEY_FILE]);
-}
+DEFINE_STRING_PROPERTY (tls_key_file, tls.key_file, PROP_TLS_KEY_FILE, path)
 
 /**
  * mysql_binlog_stream_get_tls_cipher: (get-property tls-cipher)
@@ -1977,13 +1891,6 @@ mysql_binlog_stream_set_tls_key_file (MysqlBinlogStream *stream,
  *
  * Since: 1.0
  */
-const char *
-mysql_binlog_stream_get_tls_cipher (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->tls.cipher;
-}
-
 /**
  * mysql_binlog_stream_set_tls_cipher: (set-property tls-cipher)
  * @stream: a stream
@@ -1993,15 +1900,7 @@ mysql_binlog_stream_get_tls_cipher (MysqlBinlogStream *stream)
  *
  * Since: 1.0
  */
-void
-mysql_binlog_stream_set_tls_cipher (MysqlBinlogStream *stream,
-                                    const char        *cipher)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (set_string (&stream->tls.cipher, cipher))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_CIPHER]);
-}
+DEFINE_STRING_PROPERTY (tls_cipher, tls.cipher, PROP_TLS_CIPHER, cipher)
 
 /**
  * mysql_binlog_stream_get_position:

@@ -505,6 +505,56 @@ test_gtid_after_transaction_kept (void)
   run_clear (&run);
 }
 
+static void
+stop_after_three (MysqlBinlogStream *stream,
+                  guint              attempt,
+                  guint              delay,
+                  GError            *error,
+                  guint             *reconnects)
+{
+  g_test_message ("reconnecting (attempt %u): %s", attempt, error->message);
+  if (++*reconnects >= 3)
+    mysql_binlog_stream_stop (stream);
+}
+
+/* A GTID the server never wrote: MariaDB refuses it (error 1236, "which is
+ * not in the master's binlog"), and asking again gets the same answer. */
+static void
+test_gtid_not_in_binlog (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gtid = NULL;
+  g_autofree char *ahead = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint reconnects = 0;
+  gboolean ok;
+
+  test_server_exec (server, "CREATE TABLE test.gap_ahead (id INT PRIMARY KEY); "
+                            "INSERT INTO test.gap_ahead VALUES (1)");
+  gtid = test_server_query_value (server, "SELECT @@gtid_binlog_pos", &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (gtid, "-", 3);
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  /* The same domain and server, a thousand transactions ahead. */
+  ahead = g_strdup_printf ("%s-%s-%" G_GUINT64_FORMAT, parts[0], parts[1],
+                           g_ascii_strtoull (parts[2], NULL, 10) + 1000);
+  start = mysql_binlog_position_new_for_gtid_set (ahead);
+  g_object_set (stream,
+                "start-position", start,
+                "reconnect-attempts", -1,
+                "reconnect-delay", 10,
+                NULL);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (stop_after_three), &reconnects);
+
+  ok = mysql_binlog_stream_run (stream, NULL, &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND);
+  g_assert_false (ok);
+  g_assert_cmpuint (reconnects, ==, 0);
+  g_test_message ("the run ended with: %s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +569,7 @@ main (int    argc,
   g_test_add_func ("/gap/gtid-purged", test_gtid_purged);
   g_test_add_func ("/gap/gtid-after-transaction-purged", test_gtid_after_transaction_purged);
   g_test_add_func ("/gap/gtid-after-transaction-kept", test_gtid_after_transaction_kept);
+  g_test_add_func ("/gap/gtid-not-in-binlog", test_gtid_not_in_binlog);
 
   server = test_server_start (NULL);
   test_server_exec (server, "CREATE DATABASE test");

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <mysql.h>
 
 #include "test-server.h"
@@ -555,6 +556,45 @@ test_gtid_not_in_binlog (void)
   g_test_message ("the run ended with: %s", error->message);
 }
 
+/* A stream whose position file is empty does not start at the server's
+ * end: it fails before it connects. */
+static void
+test_empty_position_file (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(MysqlBinlogFilePositionStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  dir = g_dir_make_tmp ("mysqlbinlog-gap-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "position", NULL);
+  g_file_set_contents (path, "\n", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  store = mysql_binlog_file_position_store_new (file);
+  g_object_set (stream, "position-store", store, NULL);
+
+  ok = mysql_binlog_stream_run (stream, NULL, &error);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_false (ok);
+  g_test_message ("the run ended with: %s", error->message);
+  /* The file is left as it was, for its owner to look at. */
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) read_error = NULL;
+
+    g_file_get_contents (path, &contents, NULL, &read_error);
+    g_assert_no_error (read_error);
+    g_assert_cmpstr (contents, ==, "\n");
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -570,6 +610,7 @@ main (int    argc,
   g_test_add_func ("/gap/gtid-after-transaction-purged", test_gtid_after_transaction_purged);
   g_test_add_func ("/gap/gtid-after-transaction-kept", test_gtid_after_transaction_kept);
   g_test_add_func ("/gap/gtid-not-in-binlog", test_gtid_not_in_binlog);
+  g_test_add_func ("/gap/empty-position-file", test_empty_position_file);
 
   server = test_server_start (NULL);
   test_server_exec (server, "CREATE DATABASE test");

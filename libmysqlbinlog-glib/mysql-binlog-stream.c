@@ -784,10 +784,16 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    *
    * After reconnecting, the stream resumes at the last transaction
    * boundary and skips what it had already emitted: no row is lost or
-   * emitted twice.  Errors that another attempt cannot fix (access
-   * denied, a purged position, a binary log that is not row-based) fail
-   * at once.  [signal@MysqlBinlog.Stream::reconnecting] reports each
-   * attempt.
+   * emitted twice.  Before the first boundary it resumes where it
+   * started: a stream that started at the server's current end asks for
+   * the file and offset that end had then, not for the end the server has
+   * by the time it reconnects.  A stream that started at a GTID set
+   * reconnects by GTID, the others by file and offset.  When the binary
+   * log it resumes in was purged meanwhile, the run fails with
+   * %MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND.  Errors that another attempt
+   * cannot fix (access denied, a purged or unknown position, a binary log
+   * that is not row-based) fail at once.
+   * [signal@MysqlBinlog.Stream::reconnecting] reports each attempt.
    *
    * Since: 1.0
    */

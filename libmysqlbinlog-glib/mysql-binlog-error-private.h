@@ -13,4 +13,15 @@ gboolean _mysql_binlog_set_corrupt (GError     **error,
                                     const char  *format,
                                     ...) G_GNUC_PRINTF (2, 3);
 
+/* Text from outside (a file, an argument) made fit to quote in a message:
+ * printable ASCII as it is, a backslash doubled, \n, \r and \t as such,
+ * every other byte as \xNN, cut after @max_bytes bytes of @text with an
+ * ellipsis.  @length -1: up to the first NUL. */
+char *_mysql_binlog_quote_text (const char *text,
+                                gssize      length,
+                                gsize       max_bytes);
+
+/* How much of a corrupt or invalid input a message quotes. */
+#define MYSQL_BINLOG_QUOTE_MAX 64
+
 G_END_DECLS

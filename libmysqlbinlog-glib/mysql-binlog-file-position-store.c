@@ -12,8 +12,12 @@
 #include <glib/gstdio.h>
 
 #include "mysql-binlog-file-position-store.h"
-#include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-position.h"
+
+/* A position is one line: a file name, an offset and a GTID set, which
+ * for MySQL may list many servers.  Anything longer is not a position. */
+#define MAX_FILE_SIZE (1024 * 1024)
 
 /**
  * MysqlBinlogFilePositionStore:
@@ -21,6 +25,12 @@
  * A [iface@MysqlBinlog.PositionStore] that keeps the position in a file,
  * as one line of text in the form [method@MysqlBinlog.Position.to_string]
  * writes.
+ *
+ * Loading a missing file finds no saved position: the stream then starts
+ * where it would without a store.  A file that exists but holds no
+ * position (empty, blank, or anything else) is an error,
+ * %MYSQL_BINLOG_ERROR_INVALID_POSITION, since this store never writes
+ * such a file.
  *
  * Saving replaces the file atomically and durably: the new contents go to
  * a temporary file in the same directory, which is flushed to disk, renamed
@@ -155,22 +165,43 @@ file_store_load (MysqlBinlogPositionStore  *store,
 
   if (!g_file_load_contents (self->file, cancellable, &contents, &length, NULL, &local_error))
     {
+      /* Only a missing file means that nothing was saved yet. */
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return NULL;  /* nothing saved yet */
+        return NULL;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
+  /* Saving replaces the file atomically with a whole line, so a file that
+   * is empty, blank, or not one line of text was written by something
+   * else (a touch, a restore, a copy cut short): a corrupt store.  Taking
+   * it for "nothing saved" would start at the server's end and skip
+   * every change since the last save. */
+  name = g_file_get_parse_name (self->file);
+  if (length > MAX_FILE_SIZE || memchr (contents, '\0', length) != NULL)
+    {
+      g_autofree char *quoted = _mysql_binlog_quote_text (contents, length, MYSQL_BINLOG_QUOTE_MAX);
+
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                   "The position file “%s” is corrupt: %" G_GSIZE_FORMAT " bytes that are "
+                   "not a line of text (“%s”); restore it, or remove it to start "
+                   "as without a saved position", name, length, quoted);
+      return NULL;
+    }
   if (*g_strstrip (contents) == '\0')
-    return NULL;
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                   "The position file “%s” is corrupt: it is %s, but a saved position "
+                   "file always holds a position; restore it, or remove it to start "
+                   "as without a saved position", name,
+                   length == 0 ? "empty" : "blank");
+      return NULL;
+    }
 
   position = mysql_binlog_position_from_string (contents, &local_error);
   if (position == NULL)
-    {
-      name = g_file_get_parse_name (self->file);
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-                   "The position file “%s” holds no position: %s", name, local_error->message);
-    }
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                 "The position file “%s” holds no position: %s", name, local_error->message);
   return position;
 }
 

@@ -251,9 +251,13 @@ normalize_tag (const char  *tag,
   return TRUE;
 
 invalid:
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-               "“%s” is not a GTID tag: a tag is a letter or underscore followed by up "
-               "to 31 letters, digits or underscores", tag);
+  {
+    g_autofree char *quoted = _mysql_binlog_quote_text (tag, length, MYSQL_BINLOG_QUOTE_MAX);
+
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                 "“%s” is not a GTID tag: a tag is a letter or underscore followed by up "
+                 "to 31 letters, digits or underscores", quoted);
+  }
   return FALSE;
 }
 
@@ -492,11 +496,15 @@ _mysql_binlog_gtid_set_parse (const char  *text,
   return g_steal_pointer (&set);
 
 invalid:
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-               "“%s” is not a GTID set: expected a MariaDB GTID list (0-1-42,1-2-7) or "
-               "a MySQL GTID set (3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7)%s%s",
-               text, local_error != NULL ? ": " : "",
-               local_error != NULL ? local_error->message : "");
+  {
+    g_autofree char *quoted = _mysql_binlog_quote_text (text, -1, MYSQL_BINLOG_QUOTE_MAX);
+
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                 "“%s” is not a GTID set: expected a MariaDB GTID list (0-1-42,1-2-7) or "
+                 "a MySQL GTID set (3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5:7)%s%s",
+                 quoted, local_error != NULL ? ": " : "",
+                 local_error != NULL ? local_error->message : "");
+  }
   return NULL;
 }
 

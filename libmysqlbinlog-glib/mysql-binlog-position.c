@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "mysql-binlog-position.h"
-#include "mysql-binlog-error.h"
+#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-gtid-private.h"
 
 /**
@@ -335,9 +335,13 @@ mysql_binlog_position_from_string (const char  *string,
   return mysql_binlog_position_new_full (file, offset, gtid);
 
 invalid:
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-               "“%s” is not a binary log position: expected FILE:OFFSET, "
-               "gtid:SET or FILE:OFFSET gtid:SET", string);
+  {
+    g_autofree char *quoted = _mysql_binlog_quote_text (string, -1, MYSQL_BINLOG_QUOTE_MAX);
+
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                 "“%s” is not a binary log position: expected FILE:OFFSET, "
+                 "gtid:SET or FILE:OFFSET gtid:SET", quoted);
+  }
   return NULL;
 }
 

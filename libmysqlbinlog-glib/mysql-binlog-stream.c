@@ -155,7 +155,8 @@ struct _MysqlBinlogStream
   MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
   gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
-  MysqlBinlogPosition *run_start;   /* the stored or the start position */
+  MysqlBinlogPosition *run_start;   /* the stored or the start position, or
+                                     * the server's end where the run began */
   MysqlBinlogPosition *resume;      /* the last transaction boundary read */
   gboolean reached_safe;
   guint64 n_delivered;              /* transaction boundaries passed, replays excluded */
@@ -783,10 +784,16 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    *
    * After reconnecting, the stream resumes at the last transaction
    * boundary and skips what it had already emitted: no row is lost or
-   * emitted twice.  Errors that another attempt cannot fix (access
-   * denied, a purged position, a binary log that is not row-based) fail
-   * at once.  [signal@MysqlBinlog.Stream::reconnecting] reports each
-   * attempt.
+   * emitted twice.  Before the first boundary it resumes where it
+   * started: a stream that started at the server's current end asks for
+   * the file and offset that end had then, not for the end the server has
+   * by the time it reconnects.  A stream that started at a GTID set
+   * reconnects by GTID, the others by file and offset.  When the binary
+   * log it resumes in was purged meanwhile, the run fails with
+   * %MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND.  Errors that another attempt
+   * cannot fix (access denied, a purged or unknown position, a binary log
+   * that is not row-based) fail at once.
+   * [signal@MysqlBinlog.Stream::reconnecting] reports each attempt.
    *
    * Since: 1.0
    */
@@ -3062,17 +3069,48 @@ init_gtid_state (MysqlBinlogStream    *self,
 }
 
 /* Where a (re)connection starts: the last transaction boundary read, or
- * where the run was told to start. */
+ * where the run started.
+ *
+ * A reconnection resumes exactly where the stream was, or fails: a run
+ * that started at the server's end asks again for the file and offset that
+ * end had then (the end has moved on, past whatever was written while the
+ * stream was away), and a run that started at a GTID state asks by GTID
+ * again, for the state after the last transaction read.  The server
+ * refuses both when the binary log that holds them was purged
+ * (POSITION_NOT_FOUND, never retried); a request it could answer from a
+ * later place (the current end, an empty file name) is never made. */
 static gboolean
 start_dump (MysqlBinlogStream     *self,
             MysqlBinlogTransport  *transport,
             GError               **error)
 {
   MysqlBinlogPosition *start = self->resume != NULL ? self->resume : self->run_start;
+  g_autoptr(MysqlBinlogPosition) by_gtid = NULL;
   g_autofree char *file = NULL;
   guint64 offset = 4;
 
   g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
+
+  if (start != NULL && start == self->resume && self->run_start != NULL &&
+      mysql_binlog_position_get_file (self->run_start) == NULL)
+    {
+      const char *gtid_set = mysql_binlog_position_get_gtid_set (start);
+
+      /* Started by GTID: the state after the last transaction read.  It
+       * holds at least the start state, so it cannot be empty. */
+      if (gtid_set == NULL)
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                       "The stream started at a GTID state but lost track of it at %s:%"
+                       G_GUINT64_FORMAT ": it cannot resume by GTID",
+                       mysql_binlog_position_get_file (start) != NULL ?
+                       mysql_binlog_position_get_file (start) : "?",
+                       mysql_binlog_position_get_offset (start));
+          return FALSE;
+        }
+      by_gtid = mysql_binlog_position_new_for_gtid_set (gtid_set);
+      start = by_gtid;
+    }
 
   if (start != NULL && mysql_binlog_position_get_file (start) != NULL)
     {
@@ -3139,6 +3177,10 @@ start_dump (MysqlBinlogStream     *self,
         {
           init_gtid_state (self, transport, file, offset);
         }
+      /* The run starts here: a reconnection before the first transaction
+       * boundary comes back to this file and offset, not to the end the
+       * server has by then. */
+      self->run_start = mysql_binlog_position_new (file, offset);
     }
 
   if (*file != '\0')

@@ -84,11 +84,19 @@ set_error_from_code (MysqlBinlogTransport  *transport,
     domain_code = MYSQL_BINLOG_ERROR_CONNECTION_FAILED;
   else if (code == ER_NO_BINARY_LOGGING)
     domain_code = MYSQL_BINLOG_ERROR_BINLOG_DISABLED;
+  /* The server has no such position: permanent, as asking again gets the
+   * same answer.  MariaDB's GTID refusals say "Could not find GTID state"
+   * (purged) or "... which is not in the master's binlog" (never written
+   * there, or the requester is ahead); MySQL's say "purged" or "has more
+   * GTIDs than the source". */
   else if (code == ER_MASTER_FATAL_ERROR_READING_BINLOG &&
            (strstr (message, "first log") != NULL ||
             strstr (message, "purged") != NULL ||
             strstr (message, "not find") != NULL ||
-            strstr (message, "position") != NULL))
+            strstr (message, "position") != NULL ||
+            strstr (message, "not in the master's binlog") != NULL ||
+            strstr (message, "not found in binlog") != NULL ||
+            strstr (message, "more GTIDs than") != NULL))
     domain_code = MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND;
   else
     domain_code = MYSQL_BINLOG_ERROR_SERVER;

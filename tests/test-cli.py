@@ -433,6 +433,51 @@ def make_certificates(directory):
             '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem')
 
 
+class TestPositionFile(unittest.TestCase):
+    """Only a missing --position-file means that nothing was saved."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-position-')
+        self.path = os.path.join(self.dir, 'position')
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def run_with(self, contents):
+        with open(self.path, 'wb') as f:
+            f.write(contents)
+        proc = run_tool('--position-file', self.path, '--non-blocking', check=False)
+        # Nothing ran: the file is left for its owner to look at.
+        with open(self.path, 'rb') as f:
+            self.assertEqual(f.read(), contents)
+        self.assertEqual(proc.stdout, '')
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn('--position-file: ', proc.stderr)
+        return proc.stderr
+
+    def test_missing(self):
+        proc = run_tool('--position-file', self.path, '--non-blocking')
+        self.assertNotIn('corrupt', proc.stderr)
+
+    def test_empty(self):
+        err = self.run_with(b'')
+        self.assertIn('is corrupt: it is empty', err)
+        self.assertIn(self.path, err)
+
+    def test_blank(self):
+        err = self.run_with(b' \n\t\n')
+        self.assertIn('is corrupt: it is blank', err)
+
+    def test_garbage_quoted(self):
+        # Terminal escapes (set the title, clear the screen) and a long tail.
+        err = self.run_with(b'\x1b]0;owned\x07\x1b[2J' + b'x' * 5000 + b'\n')
+        self.assertNotIn('\x1b', err)
+        self.assertNotIn('\x07', err)
+        self.assertIn('\\x1b]0;owned\\x07\\x1b[2Jxxx', err)
+        self.assertIn('x…', err)
+        self.assertLess(len(err), 600, err)
+
+
 class TestTls(unittest.TestCase):
     """--ssl-* against a server with a certificate, as an account that
     refuses unencrypted connections: the stream's and the tool's own (the

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <mysqlbinlog-glib.h>
 
 /* Unit tests of MysqlBinlogPosition through the public API. */
@@ -397,6 +398,159 @@ test_error_quark (void)
   g_assert_cmpstr (g_quark_to_string (MYSQL_BINLOG_ERROR), ==, "mysql-binlog-error-quark");
 }
 
+/* A file position store over a file in a new temporary directory. */
+typedef struct
+{
+  char *dir;
+  char *path;
+  MysqlBinlogPositionStore *store;
+} StoreFixture;
+
+static void
+store_setup (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  fixture->dir = g_dir_make_tmp ("mysqlbinlog-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "position", NULL);
+  file = g_file_new_for_path (fixture->path);
+  fixture->store = MYSQL_BINLOG_POSITION_STORE (mysql_binlog_file_position_store_new (file));
+}
+
+static void
+store_teardown (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_unlink (fixture->path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+  g_object_unref (fixture->store);
+}
+
+static void
+store_write (StoreFixture *fixture,
+             const char   *contents,
+             gssize        length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (fixture->path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Loads and expects the INVALID_POSITION error; returns its message. */
+static char *
+store_load_fails (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+
+  position = mysql_binlog_position_store_load (fixture->store, NULL, &error);
+  g_assert_null (position);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_test_message ("%s", error->message);
+  return g_strdup (error->message);
+}
+
+/* Only a missing file means that nothing was saved. */
+static void
+test_store_missing (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  g_autoptr(MysqlBinlogPosition) saved = mysql_binlog_position_new ("mariadb-bin.000003", 1234);
+
+  position = mysql_binlog_position_store_load (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (position);
+
+  g_assert_true (mysql_binlog_position_store_save (fixture->store, saved, NULL, &error));
+  g_assert_no_error (error);
+  position = mysql_binlog_position_store_load (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (position);
+  g_assert_true (mysql_binlog_position_equal (position, saved));
+}
+
+/* The store never writes an empty or blank file: one is corrupt. */
+static void
+test_store_empty (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  const char *blank[] = { "", " ", "\n", " \t\r\n  \n", NULL };
+
+  for (guint i = 0; blank[i] != NULL; i++)
+    {
+      g_autofree char *message = NULL;
+
+      store_write (fixture, blank[i], -1);
+      message = store_load_fails (fixture);
+      g_assert_nonnull (strstr (message, fixture->path));
+      g_assert_nonnull (strstr (message, "corrupt"));
+      g_assert_nonnull (strstr (message, i == 0 ? "empty" : "blank"));
+    }
+}
+
+static gboolean
+is_plain (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/* A corrupt file's content is quoted escaped and cut short: no terminal
+ * escape of the file reaches a terminal through the message. */
+static void
+test_store_corrupt_quoted (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("\x1b]0;owned\x07\x1b[2Jmariadb-bin\x9b" "1m\n");
+  g_autofree char *message = NULL;
+  g_autofree char *with_nul = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (contents, 'x');
+  store_write (fixture, contents->str, contents->len);
+  message = store_load_fails (fixture);
+  g_assert_true (is_plain (message));
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_nonnull (strstr (message, "\\x1b]0;owned\\x07\\x1b[2Jmariadb-bin\\x9b1m\\nxxx"));
+  g_assert_nonnull (strstr (message, "xxx…"));
+  g_assert_cmpuint (strlen (message), <, 400);
+
+  /* A valid position with something after a NUL byte is not one. */
+  store_write (fixture, "mariadb-bin.000002:4\n\0\x1b[2J", 26);
+  with_nul = store_load_fails (fixture);
+  g_assert_true (is_plain (with_nul));
+  g_assert_nonnull (strstr (with_nul, "corrupt"));
+  g_assert_nonnull (strstr (with_nul, "mariadb-bin.000002:4\\n\\x00\\x1b[2J"));
+}
+
+/* A position string from outside is quoted escaped too. */
+static void
+test_invalid_quoted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) gtid_error = NULL;
+
+  g_assert_null (mysql_binlog_position_from_string ("a\x1b[2Jb:x", &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_true (is_plain (error->message));
+  g_assert_nonnull (strstr (error->message, "“a\\x1b[2Jb:x”"));
+
+  g_assert_null (mysql_binlog_position_from_string ("gtid:0-1-\x1b[2J", &gtid_error));
+  g_assert_error (gtid_error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+  g_assert_true (is_plain (gtid_error->message));
+  g_assert_nonnull (strstr (gtid_error->message, "0-1-\\x1b[2J"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +572,13 @@ main (int   argc,
   g_test_add_func ("/position/invalid", test_invalid);
   g_test_add_func ("/position/boxed", test_boxed);
   g_test_add_func ("/position/error-quark", test_error_quark);
+  g_test_add_func ("/position/invalid-quoted", test_invalid_quoted);
+  g_test_add ("/position/file-store/missing", StoreFixture, NULL,
+              store_setup, test_store_missing, store_teardown);
+  g_test_add ("/position/file-store/empty", StoreFixture, NULL,
+              store_setup, test_store_empty, store_teardown);
+  g_test_add ("/position/file-store/corrupt-quoted", StoreFixture, NULL,
+              store_setup, test_store_corrupt_quoted, store_teardown);
 
   return g_test_run ();
 }

@@ -1302,6 +1302,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   signal (SIGPIPE, SIG_IGN);
+  /* stdout is for the events and the JSON messages: GLib's debug and info
+   * messages (G_MESSAGES_DEBUG) go with the others to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   options = g_option_context_new ("- follow a MySQL or MariaDB binary log");
   g_option_context_set_summary (options,

@@ -721,6 +721,20 @@ class TestCredentials(unittest.TestCase):
         proc = self.run_cred('--defaults-file', '/dev/null', '--no-defaults')
         self.assertEqual(proc.returncode, 2)
         self.assertIn('choose one of --no-defaults and --defaults-file', proc.stderr)
+        # Where the client library would silently stop reading a file.
+        for text, line, message in (
+                ('[client]\nsocket = %s\n[mysqlbinlog-glib\npassword = %s\n', 3,
+                 "a [group] without its ']'"),
+                ('socket = %s\n[client]\npassword = %s\n', 1,
+                 'an option before the first [group]')):
+            inner = self.write_file('inner.cnf', text % (DB.socket, PASSWORD))
+            path = self.write_file('outer.cnf', '[client]\nuser = cli_pw\n!include %s\n'
+                                   % inner)
+            proc = self.run_cred('--defaults-file', path)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn('%s:%d: %s: the client library would read no further'
+                          % (inner, line, message), proc.stderr)
+            self.assertEqual(proc.stdout, '')
         # A certificate check the tool cannot make: an error, not a weaker
         # connection.
         path = self.write_file('crl.cnf', '[client]\nssl-crl = /etc/crl.pem\n')

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
@@ -1033,6 +1034,551 @@ stop_helper (Helper  *helper,
 
 /* }}} */
 
+/* {{{ Credentials: the password arguments, the prompt and option files */
+
+/* The password of the command line. */
+typedef struct
+{
+  char     *value;        /* NULL: none given */
+  gboolean  prompt;       /* -p or --password without a value */
+} PasswordOption;
+
+static PasswordOption password_option;
+
+/* Overwrites @arg where it lies, in the memory the kernel shows as the
+ * process's command line (ps, /proc/PID/cmdline): one 'x' is left, as the
+ * mariadb client leaves it, so that ps still shows an argument there. */
+static void
+scrub_argument (char *arg)
+{
+  size_t length = strlen (arg);
+
+  if (length == 0)
+    return;
+  memset (arg, 0, length);
+  arg[0] = 'x';
+}
+
+static void
+set_password (const char *value)
+{
+  g_free (password_option.value);
+  password_option.value = value != NULL ? g_strdup (value) : NULL;
+  password_option.prompt = value == NULL;
+}
+
+/* --password as GOptionContext would see it: take_password_arguments()
+ * leaves it no password argument, but should one get through it counts
+ * the same. */
+static gboolean
+on_password_option (const char  *option_name,
+                    const char  *value,
+                    gpointer     data,
+                    GError     **error)
+{
+  set_password (value);
+  return TRUE;
+}
+
+static const GOptionEntry *
+find_option (const GOptionEntry * const *groups,
+             const char                 *long_name,
+             size_t                      long_name_length,
+             char                        short_name)
+{
+  for (guint i = 0; groups[i] != NULL; i++)
+    for (const GOptionEntry *entry = groups[i]; entry->long_name != NULL; entry++)
+      if ((long_name != NULL && strlen (entry->long_name) == long_name_length &&
+           strncmp (entry->long_name, long_name, long_name_length) == 0) ||
+          (long_name == NULL && short_name != 0 && entry->short_name == short_name))
+        return entry;
+  return NULL;
+}
+
+/* Whether GOptionContext takes the next argument as the value of @entry. */
+static gboolean
+is_password_option (const GOptionEntry *entry)
+{
+  return entry != NULL && entry->arg == G_OPTION_ARG_CALLBACK &&
+         entry->arg_data == (gpointer) on_password_option;
+}
+
+static gboolean
+option_takes_next (const GOptionEntry *entry)
+{
+  return entry != NULL && entry->arg != G_OPTION_ARG_NONE &&
+         (entry->flags & (G_OPTION_FLAG_NO_ARG | G_OPTION_FLAG_OPTIONAL_ARG)) == 0;
+}
+
+static void
+remove_argument (int   *argc,
+                 char **argv,
+                 int    i)
+{
+  memmove (&argv[i], &argv[i + 1], (*argc - i) * sizeof (char *));
+  (*argc)--;
+}
+
+/* Takes every password argument out of @argv before GOptionContext sees
+ * it, copies its value and overwrites it in place, so that ps no longer
+ * shows it.  As the mariadb client: -pSECRET is the value, -p alone asks
+ * for it and the next word is an argument of its own (-p -n is -p, then
+ * -n); --password=SECRET and --password SECRET are the value, --password
+ * followed by an option or nothing asks for it.  The values of the other
+ * options are stepped over (-u -pete is the user "-pete"), as
+ * GOptionContext reads them. */
+static void
+take_password_arguments (int                        *argc,
+                         char                      **argv,
+                         const GOptionEntry * const *groups)
+{
+  int i = 1;
+
+  while (i < *argc)
+    {
+      char *arg = argv[i];
+
+      if (strcmp (arg, "--") == 0)
+        break;
+
+      if (g_str_has_prefix (arg, "--"))
+        {
+          char *name = arg + 2;
+          char *equals = strchr (name, '=');
+          size_t length = equals != NULL ? (size_t) (equals - name) : strlen (name);
+          const GOptionEntry *entry = find_option (groups, name, length, 0);
+
+          if (!is_password_option (entry))
+            {
+              i += (equals == NULL && option_takes_next (entry)) ? 2 : 1;
+              continue;
+            }
+          if (equals != NULL)
+            {
+              set_password (equals + 1);
+              scrub_argument (equals + 1);
+            }
+          else if (i + 1 < *argc && argv[i + 1][0] != '-')
+            {
+              set_password (argv[i + 1]);
+              scrub_argument (argv[i + 1]);
+              remove_argument (argc, argv, i + 1);
+            }
+          else
+            set_password (NULL);
+          remove_argument (argc, argv, i);
+          continue;
+        }
+
+      if (arg[0] == '-' && arg[1] != '\0')
+        {
+          gboolean skip_next = FALSE;
+
+          for (char *c = arg + 1; *c != '\0'; c++)
+            {
+              const GOptionEntry *entry = find_option (groups, NULL, 0, *c);
+
+              if (is_password_option (entry))
+                {
+                  set_password (c[1] != '\0' ? c + 1 : NULL);
+                  scrub_argument (c + 1);
+                  if (c == arg + 1)
+                    {
+                      remove_argument (argc, argv, i);
+                      i--;
+                    }
+                  else
+                    {
+                      /* -np...: -n stays for GOptionContext. */
+                      memset (c, 0, strlen (c));
+                    }
+                  break;
+                }
+              if (option_takes_next (entry))
+                {
+                  skip_next = TRUE;
+                  break;
+                }
+            }
+          i += skip_next ? 2 : 1;
+          continue;
+        }
+      i++;
+    }
+}
+
+static struct termios *saved_termios;
+
+static void
+on_signal_at_prompt (int signum)
+{
+  if (saved_termios != NULL)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, saved_termios);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/* The password typed on the terminal that stdin is, not echoed. */
+static char *
+ask_password (GError **error)
+{
+  struct termios old_termios;
+  struct termios quiet;
+  struct sigaction action = { 0, };
+  struct sigaction old_actions[3];
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  GString *line = g_string_new (NULL);
+  gboolean complete = FALSE;
+  int saved_errno = 0;
+
+  if (tcgetattr (STDIN_FILENO, &old_termios) != 0)
+    {
+      int errsv = errno;
+
+      g_string_free (line, TRUE);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   "Cannot read the password from the terminal: %s", g_strerror (errsv));
+      return NULL;
+    }
+  quiet = old_termios;
+  quiet.c_lflag &= ~(ECHO | ECHOE | ECHOK | ECHONL);
+  quiet.c_lflag |= ICANON;
+
+  /* A signal at the prompt gives the terminal its echo back. */
+  saved_termios = &old_termios;
+  action.sa_handler = on_signal_at_prompt;
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    sigaction (signals[i], &action, &old_actions[i]);
+
+  /* Echo off before the prompt shows: nothing typed after it is echoed. */
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  fputs ("Enter password: ", stderr);
+  fflush (stderr);
+  for (;;)
+    {
+      char c;
+      ssize_t n = read (STDIN_FILENO, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        saved_errno = errno;
+      if (n <= 0)
+        break;
+      if (c == '\n' || c == '\r')
+        {
+          complete = TRUE;
+          break;
+        }
+      g_string_append_c (line, c);
+    }
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &old_termios);
+  fputc ('\n', stderr);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    sigaction (signals[i], &old_actions[i], NULL);
+  saved_termios = NULL;
+
+  if (!complete)
+    {
+      memset (line->str, 0, line->len);
+      g_string_free (line, TRUE);
+      if (saved_errno != 0)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     "Cannot read the password from the terminal: %s",
+                     g_strerror (saved_errno));
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "No password was entered (end of input at the prompt)");
+      return NULL;
+    }
+  return g_string_free (line, FALSE);
+}
+
+/* The connection settings the option files give. */
+typedef struct
+{
+  char     *host;
+  guint     port;          /* 0: none */
+  char     *socket_path;
+  char     *user;
+  char     *password;
+  char     *ssl_ca;
+  char     *ssl_capath;
+  char     *ssl_cert;
+  char     *ssl_key;
+  char     *ssl_cipher;
+  gboolean  has_tls_mode;  /* ssl-enforce, ssl-verify-server-cert, ssl-mode */
+  MysqlBinlogTlsMode tls_mode;
+  gboolean  tcp;           /* protocol=tcp: the socket is not used */
+} OptionFiles;
+
+static void
+option_files_clear (OptionFiles *files)
+{
+  if (files->password != NULL)
+    memset (files->password, 0, strlen (files->password));
+  g_clear_pointer (&files->host, g_free);
+  g_clear_pointer (&files->socket_path, g_free);
+  g_clear_pointer (&files->user, g_free);
+  g_clear_pointer (&files->password, g_free);
+  g_clear_pointer (&files->ssl_ca, g_free);
+  g_clear_pointer (&files->ssl_capath, g_free);
+  g_clear_pointer (&files->ssl_cert, g_free);
+  g_clear_pointer (&files->ssl_key, g_free);
+  g_clear_pointer (&files->ssl_cipher, g_free);
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+get_string_option (MYSQL             *mysql,
+                   enum mysql_option  option)
+{
+  const char *value = NULL;
+
+  if (mysql_get_option (mysql, option, &value) != 0)
+    return NULL;
+  return dup_nonempty (value);
+}
+
+/* Connector/C stops reading an option file, without an error, at an
+ * option before the first [group] or at a [group line without its ']',
+ * so that the rest of the file silently does not count: this finds those
+ * lines first, in the files the client library reads (the same ones, in
+ * the same way, following !include and !includedir's DIR/my.cnf), and
+ * makes them an error. */
+static gboolean
+check_option_file (const char  *path,
+                   guint        depth,
+                   GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_group = FALSE;
+
+  if (depth >= 64 || !g_file_get_contents (path, &contents, NULL, NULL))
+    return TRUE;            /* the library stops there as well, or skips it */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      while (g_ascii_isspace (*line))
+        line++;
+      if (*line == '"' || *line == '\'' || *line == '#' || *line == ';' || *line == '\0')
+        continue;
+      if (*line == '!')
+        {
+          g_autofree char *target = NULL;
+          const char *space = strchr (line, ' ');
+
+          if (space == NULL)
+            continue;
+          target = g_strstrip (g_strdup (space + 1));
+          if (g_str_has_prefix (line, "!include "))
+            {
+              if (!check_option_file (target, depth + 1, error))
+                return FALSE;
+            }
+          else if (g_str_has_prefix (line, "!includedir "))
+            {
+              g_autofree char *file = g_build_filename (target, "my.cnf", NULL);
+
+              if (!check_option_file (file, depth + 1, error))
+                return FALSE;
+              g_debug ("%s:%u: !includedir %s: the client library reads only %s there",
+                       path, i + 1, target, "my.cnf");
+            }
+          continue;
+        }
+      if (*line == '[')
+        {
+          if (strchr (line, ']') == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "%s:%u: a [group] without its ']': the client library would "
+                           "read no further", path, i + 1);
+              return FALSE;
+            }
+          in_group = TRUE;
+          continue;
+        }
+      if (!in_group)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s:%u: an option before the first [group]: the client library "
+                       "would read no further", path, i + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The files Connector/C reads when given none (ma_default.c). */
+static gboolean
+check_standard_option_files (GError **error)
+{
+  const char *home = g_getenv ("MARIADB_HOME");
+  g_autofree char *home_file = NULL;
+  g_autofree char *user_file = NULL;
+
+  if (home == NULL)
+    home = g_getenv ("MYSQL_HOME");
+  if (home != NULL)
+    home_file = g_build_filename (home, "my.cnf", NULL);
+  if (g_getenv ("HOME") != NULL)
+    user_file = g_build_filename (g_getenv ("HOME"), ".my.cnf", NULL);
+  return check_option_file ("/etc/my.cnf", 0, error) &&
+         check_option_file ("/etc/mysql/my.cnf", 0, error) &&
+         (home_file == NULL || check_option_file (home_file, 0, error)) &&
+         (user_file == NULL || check_option_file (user_file, 0, error));
+}
+
+/* The option files read by the client library itself: only @defaults_file
+ * (and what it includes) when given, else the standard ones it knows
+ * (/etc/my.cnf, /etc/mysql/my.cnf, $MARIADB_HOME/my.cnf, ~/.my.cnf); their
+ * [client] groups (Connector/C also [client-server] and [client-mariadb])
+ * and [mysqlbinlog-glib].  The library reads them when it connects: the
+ * handle is made to connect to the host ",", an empty list of hosts, which
+ * fails before any connection is made, and keeps what the files set
+ * (CLIENT_REMEMBER_OPTIONS). */
+static gboolean
+read_option_files (const char   *defaults_file,
+                   OptionFiles  *files,
+                   GError      **error)
+{
+  MYSQL *probe;
+  const char *unsupported = NULL;
+
+  if (defaults_file != NULL)
+    {
+      FILE *check = fopen (defaults_file, "r");
+
+      if (check == NULL)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       "Cannot read --defaults-file %s: %s", defaults_file,
+                       g_strerror (errsv));
+          return FALSE;
+        }
+      fclose (check);
+    }
+#if HAVE_CONNECTOR_C
+  if (defaults_file != NULL ? !check_option_file (defaults_file, 0, error)
+                            : !check_standard_option_files (error))
+    return FALSE;
+#endif
+
+  probe = mysql_init (NULL);
+  if (probe == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "Cannot read the option files: out of memory");
+      return FALSE;
+    }
+  if (defaults_file != NULL)
+    mysql_options (probe, MYSQL_READ_DEFAULT_FILE, defaults_file);
+  mysql_options (probe, MYSQL_READ_DEFAULT_GROUP, PROGRAM);
+  if (mysql_real_connect (probe, ",", NULL, NULL, NULL, 0, NULL,
+                          CLIENT_REMEMBER_OPTIONS) != NULL)
+    {
+      mysql_close (probe);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "Cannot read the option files: the client library "
+                           "connected to the host “,”");
+      return FALSE;
+    }
+
+  files->host = dup_nonempty (probe->options.host);
+  files->port = probe->options.port;
+  files->socket_path = dup_nonempty (probe->options.unix_socket);
+  files->user = dup_nonempty (probe->options.user);
+  files->password = probe->options.password != NULL ? g_strdup (probe->options.password) : NULL;
+  files->tcp = probe->options.protocol == MYSQL_PROTOCOL_TCP;
+  files->ssl_ca = get_string_option (probe, MYSQL_OPT_SSL_CA);
+  files->ssl_capath = get_string_option (probe, MYSQL_OPT_SSL_CAPATH);
+  files->ssl_cert = get_string_option (probe, MYSQL_OPT_SSL_CERT);
+  files->ssl_key = get_string_option (probe, MYSQL_OPT_SSL_KEY);
+  files->ssl_cipher = get_string_option (probe, MYSQL_OPT_SSL_CIPHER);
+#if HAVE_CONNECTOR_C
+  {
+    my_bool enforce = FALSE;
+    my_bool verify = FALSE;
+    g_autofree char *fingerprint = get_string_option (probe, MARIADB_OPT_SSL_FP);
+    g_autofree char *fingerprints = get_string_option (probe, MARIADB_OPT_SSL_FP_LIST);
+    g_autofree char *crl = get_string_option (probe, MYSQL_OPT_SSL_CRL);
+    g_autofree char *crl_path = get_string_option (probe, MYSQL_OPT_SSL_CRLPATH);
+    g_autofree char *tls_version = get_string_option (probe, MARIADB_OPT_TLS_VERSION);
+    g_autofree char *passphrase = get_string_option (probe, MARIADB_OPT_TLS_PASSPHRASE);
+
+    mysql_get_option (probe, MYSQL_OPT_SSL_ENFORCE, &enforce);
+    mysql_get_option (probe, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+    files->has_tls_mode = enforce || verify;
+    files->tls_mode = verify ? MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY
+                             : MYSQL_BINLOG_TLS_MODE_REQUIRED;
+    unsupported = fingerprint != NULL ? "ssl-fp"
+                : fingerprints != NULL ? "ssl-fp-list"
+                : crl != NULL ? "ssl-crl"
+                : crl_path != NULL ? "ssl-crlpath"
+                : tls_version != NULL ? "tls-version"
+                : passphrase != NULL ? "ssl-passphrase"
+                : NULL;
+  }
+#else
+  {
+    unsigned int ssl_mode = SSL_MODE_PREFERRED;
+    g_autofree char *crl = get_string_option (probe, MYSQL_OPT_SSL_CRL);
+    g_autofree char *crl_path = get_string_option (probe, MYSQL_OPT_SSL_CRLPATH);
+    g_autofree char *tls_version = get_string_option (probe, MYSQL_OPT_TLS_VERSION);
+
+    mysql_get_option (probe, MYSQL_OPT_SSL_MODE, &ssl_mode);
+    files->has_tls_mode = ssl_mode != SSL_MODE_PREFERRED;
+    files->tls_mode = ssl_mode == SSL_MODE_DISABLED ? MYSQL_BINLOG_TLS_MODE_DISABLED
+                    : ssl_mode == SSL_MODE_REQUIRED ? MYSQL_BINLOG_TLS_MODE_REQUIRED
+                    : ssl_mode == SSL_MODE_VERIFY_CA ? MYSQL_BINLOG_TLS_MODE_VERIFY_CA
+                    : ssl_mode == SSL_MODE_VERIFY_IDENTITY ? MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY
+                    : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+    unsupported = crl != NULL ? "ssl-crl"
+                : crl_path != NULL ? "ssl-crlpath"
+                : tls_version != NULL ? "tls-version"
+                : NULL;
+  }
+#endif
+  if (probe->options.password != NULL)
+    memset (probe->options.password, 0, strlen (probe->options.password));
+  mysql_close (probe);
+
+  /* A check the files ask for and the stream cannot make is an error,
+   * not a weaker connection. */
+  if (unsupported != NULL)
+    {
+      option_files_clear (files);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "The option files set %s, which " PROGRAM " does not support "
+                   "(use --no-defaults or a --defaults-file without it)", unsupported);
+      return FALSE;
+    }
+
+  g_debug ("Option files (%s): host %s, port %u, socket %s, user %s, %s password",
+           defaults_file != NULL ? defaults_file : "the standard ones",
+           files->host != NULL ? files->host : "unset", files->port,
+           files->socket_path != NULL ? files->socket_path : "unset",
+           files->user != NULL ? files->user : "unset",
+           files->password != NULL ? "a" : "no");
+  return TRUE;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OptionFiles, option_files_clear)
+
+/* }}} */
+
 /* {{{ Options */
 
 static const char description[] =
@@ -1100,8 +1646,25 @@ static const char description[] =
   "  and REPLICATION CLIENT, and SELECT on the tables (primary keys and\n"
   "  column names, unless binlog_row_metadata=FULL).\n"
   "\n"
+  "Connection options and option files:\n"
+  "  The password is best kept out of the command line, which other users\n"
+  "  can see: -p alone asks for it on the terminal (not echoed), and\n"
+  "  --password=PASSWORD, --password PASSWORD and -pPASSWORD are overwritten in\n"
+  "  the command line that ps shows right after the tool starts (ps may see\n"
+  "  them before).  -p takes only an\n"
+  "  attached value: -p -n is -p then -n, -p WORD is -p then the argument WORD.\n"
+  "  Before the command line, the tool reads the option files the client\n"
+  "  library reads (/etc/my.cnf, /etc/mysql/my.cnf, ~/.my.cnf; with\n"
+  "  --defaults-file FILE that file only, with --no-defaults none), in the\n"
+  "  groups [client] and [" PROGRAM "]: host, port, socket, user, password,\n"
+  "  ssl-ca, ssl-capath, ssl-cert, ssl-key, ssl-cipher and\n"
+  "  ssl-verify-server-cert.  The command line wins over the files, the files\n"
+  "  over $MYSQL_PWD; a socket from the files is not used when the command\n"
+  "  line names --host or --port.\n"
+  "\n"
   "Environment:\n"
-  "  MYSQL_PWD   the password when --password is not given\n"
+  "  MYSQL_PWD   the password when neither the command line nor an option\n"
+  "              file gives one\n"
   "\n"
   "Examples:\n"
   "  mysqlbinlog-glib -u replica --only-tables 'shop.*'\n"
@@ -1172,6 +1735,7 @@ main (int   argc,
   g_autofree char *socket_path = NULL;
   g_autofree char *user = NULL;
   g_autofree char *password = NULL;
+  g_autofree char *defaults_file = NULL;
   g_autofree char *ssl_mode = NULL;
   g_autofree char *ssl_ca = NULL;
   g_autofree char *ssl_capath = NULL;
@@ -1190,13 +1754,14 @@ main (int   argc,
   g_auto(GStrv) ignored_schemas = NULL;
   g_auto(GStrv) only_tables = NULL;
   g_auto(GStrv) ignored_tables = NULL;
-  int port = 3306;
+  int port = G_MININT;            /* G_MININT: not given */
   int server_id = 0;
   int dedup_window = 0;
   int heartbeat = 0;
   int progress = 0;
   gboolean from_beginning = FALSE;
   gboolean non_blocking = FALSE;
+  gboolean no_defaults = FALSE;
   gboolean version = FALSE;
   GOptionEntry connection_entries[] = {
     { "host", 'h', 0, G_OPTION_ARG_STRING, &host, "Server host (default: localhost)", "HOST" },
@@ -1204,8 +1769,14 @@ main (int   argc,
     { "socket", 'S', 0, G_OPTION_ARG_FILENAME, &socket_path,
       "Unix socket (wins over --host and --port)", "PATH" },
     { "user", 'u', 0, G_OPTION_ARG_STRING, &user, "User name (default: root)", "USER" },
-    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
-      "Password (default: $MYSQL_PWD, else none)", "PASSWORD" },
+    { "password", 'p', G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_password_option,
+      "Password, as -pPASSWORD or --password=PASSWORD; -p alone asks for it on the "
+      "terminal (default: the option files, $MYSQL_PWD, none)", "PASSWORD" },
+    { "defaults-file", 0, 0, G_OPTION_ARG_FILENAME, &defaults_file,
+      "Read the connection options from this option file only (its [client] and "
+      "[" PROGRAM "] groups)", "FILE" },
+    { "no-defaults", 0, 0, G_OPTION_ARG_NONE, &no_defaults,
+      "Read no option file", NULL },
     { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id,
       "Replica id, non-zero and unique among the server's replicas "
       "(default: derived from the process id)", "ID" },
@@ -1289,6 +1860,10 @@ main (int   argc,
   g_auto(GStrv) ignored_strv = NULL;
   g_auto(GStrv) schemas_strv = NULL;
   g_auto(GStrv) ignored_schemas_strv = NULL;
+  const GOptionEntry *all_entries[] = {
+    connection_entries, tls_entries, start_entries, filter_entries, output_entries, NULL
+  };
+  g_auto(OptionFiles) option_files = { NULL, };
   GOptionGroup *group;
   App app = { 0, };
   Helper signals = { NULL, };
@@ -1302,6 +1877,11 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   signal (SIGPIPE, SIG_IGN);
+  /* stdout is for the events and the JSON messages: GLib's debug and info
+   * messages (G_MESSAGES_DEBUG) go with the others to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  /* First of all, before anything can fail: ps shows no password. */
+  take_password_arguments (&argc, argv, all_entries);
 
   options = g_option_context_new ("- follow a MySQL or MariaDB binary log");
   g_option_context_set_summary (options,
@@ -1339,7 +1919,7 @@ main (int   argc,
       g_printerr (PROGRAM ": unexpected argument “%s” (see --help-all)\n", argv[1]);
       return 2;
     }
-  if (port <= 0 || port > 65535)
+  if (port != G_MININT && (port <= 0 || port > 65535))
     {
       g_printerr (PROGRAM ": --port must be between 1 and 65535\n");
       return 2;
@@ -1351,15 +1931,9 @@ main (int   argc,
                   "VERIFY_CA or VERIFY_IDENTITY)\n", ssl_mode);
       return 2;
     }
-  if (app.tls_mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ssl_ca == NULL && ssl_capath == NULL)
+  if (no_defaults && defaults_file != NULL)
     {
-      g_printerr (PROGRAM ": --ssl-mode=%s checks the server's certificate: it needs "
-                  "--ssl-ca or --ssl-capath\n", ssl_mode);
-      return 2;
-    }
-  if ((ssl_cert == NULL) != (ssl_key == NULL))
-    {
-      g_printerr (PROGRAM ": --ssl-cert and --ssl-key go together\n");
+      g_printerr (PROGRAM ": choose one of --no-defaults and --defaults-file\n");
       return 2;
     }
   if (server_id < 0)
@@ -1449,10 +2023,78 @@ main (int   argc,
   tables_strv = g_strv_builder_end (table_names);
   ignored_strv = g_strv_builder_end (ignored_names);
 
+  /* The connection: the command line wins over the option files, which
+   * win over $MYSQL_PWD and the defaults, as with the mariadb client. */
+  if (file == NULL && !no_defaults && !read_option_files (defaults_file, &option_files, &error))
+    {
+      g_printerr (PROGRAM ": %s\n", error->message);
+      return 2;
+    }
+  /* A socket from the files is for local connections only: not when the
+   * command line names a host or a port, nor for another host. */
+  if (socket_path == NULL && host == NULL && port == G_MININT && !option_files.tcp &&
+      (option_files.host == NULL || g_str_equal (option_files.host, "localhost")))
+    socket_path = g_steal_pointer (&option_files.socket_path);
+  if (host == NULL)
+    host = g_steal_pointer (&option_files.host);
+  if (port == G_MININT)
+    port = option_files.port != 0 ? (int) option_files.port : 3306;
+  if (user == NULL)
+    user = g_steal_pointer (&option_files.user);
+  if (password_option.value != NULL)
+    password = g_steal_pointer (&password_option.value);
+  else if (!password_option.prompt && option_files.password != NULL)
+    password = g_steal_pointer (&option_files.password);
+  else if (!password_option.prompt && g_getenv ("MYSQL_PWD") != NULL)
+    password = g_strdup (g_getenv ("MYSQL_PWD"));
+  if (ssl_ca == NULL)
+    ssl_ca = g_steal_pointer (&option_files.ssl_ca);
+  if (ssl_capath == NULL)
+    ssl_capath = g_steal_pointer (&option_files.ssl_capath);
+  if (ssl_cert == NULL && ssl_key == NULL)
+    {
+      ssl_cert = g_steal_pointer (&option_files.ssl_cert);
+      ssl_key = g_steal_pointer (&option_files.ssl_key);
+    }
+  if (ssl_cipher == NULL)
+    ssl_cipher = g_steal_pointer (&option_files.ssl_cipher);
+  if (ssl_mode == NULL && option_files.has_tls_mode)
+    app.tls_mode = option_files.tls_mode;
+  if (app.tls_mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ssl_ca == NULL && ssl_capath == NULL)
+    {
+      if (ssl_mode != NULL)
+        g_printerr (PROGRAM ": --ssl-mode=%s checks the server's certificate: it needs "
+                    "--ssl-ca or --ssl-capath\n", ssl_mode);
+      else
+        g_printerr (PROGRAM ": the option files ask to check the server's certificate "
+                    "(ssl-verify-server-cert or ssl-mode): that needs ssl-ca or ssl-capath, "
+                    "there or as --ssl-ca or --ssl-capath\n");
+      return 2;
+    }
+  if ((ssl_cert == NULL) != (ssl_key == NULL))
+    {
+      g_printerr (PROGRAM ": --ssl-cert and --ssl-key go together\n");
+      return 2;
+    }
+  if (password_option.prompt && password == NULL && file == NULL)
+    {
+      if (!isatty (STDIN_FILENO))
+        {
+          g_printerr (PROGRAM ": -p without a value asks for the password on the terminal, "
+                      "and stdin is not one: give it as --password=PASSWORD, in an option "
+                      "file (password=) or in $MYSQL_PWD\n");
+          return 2;
+        }
+      password = ask_password (&error);
+      if (password == NULL)
+        {
+          g_printerr (PROGRAM ": %s\n", error->message);
+          return 2;
+        }
+    }
+
   if (server_id == 0)
     server_id = 100000 + (int) (getpid () % 100000);
-  if (password == NULL && g_getenv ("MYSQL_PWD") != NULL)
-    password = g_strdup (g_getenv ("MYSQL_PWD"));
 
   g_mutex_init (&app.lock);
   app.host = g_strdup (host != NULL ? host : "localhost");

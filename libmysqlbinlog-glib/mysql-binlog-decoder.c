@@ -1054,6 +1054,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
   g_autoptr(GArray) enum_counts = NULL;
   g_autoptr(GArray) set_counts = NULL;
   gboolean have_signedness = FALSE, have_charsets = FALSE, have_primary_key = FALSE;
+  gboolean have_geometry_types = FALSE;
 
   while (p < end)
     {
@@ -1185,6 +1186,8 @@ parse_optional_metadata (MysqlBinlogTable       *table,
                 else
                   column->vector_dimensions = value;
               }
+            if (type == TM_GEOMETRY_TYPE)
+              have_geometry_types = TRUE;
           }
           break;
         case TM_SIMPLE_PRIMARY_KEY:
@@ -1255,6 +1258,10 @@ parse_optional_metadata (MysqlBinlogTable       *table,
           *needs |= MYSQL_BINLOG_TABLE_NEEDS_CHARSETS;
           break;
         }
+
+  /* Without it a POINT column would pass for a GEOMETRY one. */
+  if (!have_geometry_types && count_columns (table, TM_GEOMETRY_TYPE, flavour) > 0)
+    *needs |= MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES;
 
   /* Member names, in each ENUM/SET column's own charset. */
   {

@@ -719,7 +719,7 @@ _mysql_binlog_decoder_set_flavour (MysqlBinlogDecoder *decoder,
  * neighbour's entry.  The two servers do not agree on which columns those
  * are, so the rules depend on the flavour of the format description.
  *
- * Sources.  MySQL (8.0.1 and later; read in 8.0.20's sql/log_event.cc):
+ * Sources.  MySQL (8.0.1 and later; read in the 8.0.20 sql/log_event.cc):
  * Table_map_log_event::init_metadata_fields() writes the fields;
  * init_signedness_field() counts is_numeric_field(), i.e.
  * is_numeric_type (field->binlog_type()) of sql/field.h;
@@ -730,8 +730,11 @@ _mysql_binlog_decoder_set_flavour (MysqlBinlogDecoder *decoder,
  * init_set_str_value_field() and init_enum_str_value_field() the SET and
  * ENUM columns; init_column_name_field() every column;
  * init_primary_key_field() writes column indexes (prefix lengths in
- * characters).  COLUMN_VISIBILITY (8.0.23) has one bit per column and
- * VECTOR_DIMENSIONALITY (9.0) one entry per VECTOR column.
+ * characters).  COLUMN_VISIBILITY (8.0.23) has one bit per column (as in
+ * the 8.0.26 fixture binlog-invisible-columns.000001);
+ * VECTOR_DIMENSIONALITY (9.0) one entry per VECTOR column, and whether
+ * 9.0 counts VECTOR in the charset fields was not checked against a
+ * MySQL 9 file: if it does, the count check below turns it into an error.
  *
  * MariaDB (10.5 and later; sql/log_event_server.cc): the same
  * init_*_field() functions, but they count by the Binlog_type_info that
@@ -776,9 +779,13 @@ _mysql_binlog_decoder_set_flavour (MysqlBinlogDecoder *decoder,
  * The YEAR bit of MariaDB is consumed and dropped: YEAR values do not
  * depend on it and information_schema does not call YEAR unsigned.
  *
+ * binlog_row_metadata=MINIMAL writes fields 1, 2 or 3, and 7; FULL adds
+ * 4, 10 or 11, 5, 6, 8 or 9 (and, on MySQL, 12 and 13); NO_LOG none.
+ *
  * A field that lists more or fewer entries than the columns counted here
  * is an error, not a guess: a count that does not match is how a rule
- * that is wrong for some server would show.
+ * that is wrong for some server would show.  Only a DEFAULT_CHARSET read
+ * by a rule that counts more columns than the writer's cannot show it.
  */
 static gboolean
 column_is_counted (const MysqlBinlogColumn *column,

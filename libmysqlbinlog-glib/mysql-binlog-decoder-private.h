@@ -99,11 +99,8 @@ gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder
                                                               GError                   **error);
 const char         *_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder        *decoder);
 /* The server flavour of the last format description (MySQL before any),
- * which decides how a table map's optional metadata is counted; set
- * directly by tests that feed table maps without one. */
+ * which decides how a table map's optional metadata is counted. */
 MysqlBinlogFlavour  _mysql_binlog_decoder_get_flavour      (MysqlBinlogDecoder          *decoder);
-void                _mysql_binlog_decoder_set_flavour      (MysqlBinlogDecoder          *decoder,
-                                                            MysqlBinlogFlavour           flavour);
 
 gboolean            _mysql_binlog_decoder_rotate           (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,

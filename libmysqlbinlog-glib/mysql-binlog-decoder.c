@@ -702,13 +702,6 @@ _mysql_binlog_decoder_get_flavour (MysqlBinlogDecoder *decoder)
   return decoder->flavour;
 }
 
-void
-_mysql_binlog_decoder_set_flavour (MysqlBinlogDecoder *decoder,
-                                   MysqlBinlogFlavour  flavour)
-{
-  decoder->flavour = flavour;
-}
-
 /*
  * Which columns each field of a table map's optional metadata counts.
  *

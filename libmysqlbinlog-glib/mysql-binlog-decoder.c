@@ -1015,28 +1015,27 @@ apply_charset_field (MysqlBinlogTable    *table,
       return TRUE;
     }
 
-  for (guint v = 1; v < values->len; v += 2)
-    if (g_array_index (values, guint64, v) >= counted)
+  {
+    g_autofree guint64 *collations = g_new (guint64, MAX (counted, 1));
+
+    for (guint c = 0; c < counted; c++)
+      collations[c] = g_array_index (values, guint64, 0);
+    for (guint v = 1; v < values->len; v += 2)
       {
-        g_autofree char *found = g_strdup_printf ("an exception for column %" G_GUINT64_FORMAT " of them",
-                                                  g_array_index (values, guint64, v) + 1);
-        return set_mismatch (error, table, field, flavour, found);
+        guint64 column_index = g_array_index (values, guint64, v);
+
+        if (column_index >= counted)
+          {
+            g_autofree char *found = g_strdup_printf ("an exception for column %" G_GUINT64_FORMAT " of them",
+                                                      column_index + 1);
+            return set_mismatch (error, table, field, flavour, found);
+          }
+        collations[column_index] = g_array_index (values, guint64, v + 1);
       }
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      MysqlBinlogColumn *column = &table->columns[i];
-      guint64 collation = g_array_index (values, guint64, 0);
-
-      if (!column_is_counted (column, field, flavour))
-        continue;
-      /* The last exception for a column wins (a server writes one). */
-      for (guint v = 1; v < values->len; v += 2)
-        if (g_array_index (values, guint64, v) == index)
-          collation = g_array_index (values, guint64, v + 1);
-      set_collation (column, collation);
-      index++;
-    }
+    for (guint i = 0; i < table->n_columns; i++)
+      if (column_is_counted (&table->columns[i], field, flavour))
+        set_collation (&table->columns[i], collations[index++]);
+  }
   return TRUE;
 }
 

@@ -27,6 +27,7 @@ typedef enum {
   MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
   MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
   MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
+  MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES = 1 << 5,
 } MysqlBinlogTableNeeds;
 
 typedef struct
@@ -97,6 +98,9 @@ gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder
                                                               MysqlBinlogEventInfo      *info,
                                                               GError                   **error);
 const char         *_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder        *decoder);
+/* The server flavour of the last format description (MySQL before any),
+ * which decides how a table map's optional metadata is counted. */
+MysqlBinlogFlavour  _mysql_binlog_decoder_get_flavour      (MysqlBinlogDecoder          *decoder);
 
 gboolean            _mysql_binlog_decoder_rotate           (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,
@@ -174,8 +178,12 @@ char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             GError                     **error);
 
-/* Whether a column type is numeric (has a signedness bit), a character
- * column (has a charset), in the sense of the table map metadata. */
+/* Whether a column's values depend on its signedness (the integer,
+ * floating-point and DECIMAL types; not YEAR) or on its character set
+ * (CHAR, VARCHAR, TEXT and their binary forms; not ENUM, SET, GEOMETRY),
+ * i.e. whether the table map or information_schema must say it.  Which
+ * columns each field of the table map counts is another question, whose
+ * answer depends on the server flavour: see mysql-binlog-decoder.c. */
 gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
 gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
 

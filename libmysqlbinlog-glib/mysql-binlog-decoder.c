@@ -77,6 +77,7 @@ struct _MysqlBinlogDecoder
   guint8      post_header_lengths[256];
   gboolean    have_format;
   gboolean    strict_checksums;
+  MysqlBinlogFlavour flavour;   /* of the last format description */
   GHashTable *tables;   /* guint64 id → MysqlBinlogTable */
 };
 
@@ -362,6 +363,14 @@ _mysql_binlog_decoder_parse_first_part (MysqlBinlogDecoder    *decoder,
   return parse_header (decoder, data, length, FALSE, info, error);
 }
 
+/* MariaDB writes "10.11.19-MariaDB-log" and the like; MySQL never
+ * names itself there. */
+static gboolean
+server_version_is_mariadb (const char *version)
+{
+  return strstr (version, "MariaDB") != NULL || strstr (version, "mariadb") != NULL;
+}
+
 static gboolean
 server_version_has_checksums (const char *version)
 {
@@ -369,7 +378,7 @@ server_version_has_checksums (const char *version)
 
   if (sscanf (version, "%u.%u.%u", &major, &minor, &micro) < 2)
     return FALSE;
-  if (strstr (version, "MariaDB") != NULL || strstr (version, "mariadb") != NULL)
+  if (server_version_is_mariadb (version))
     return major > 5 || (major == 5 && minor >= 3);
   return major > 5 || (major == 5 && (minor > 6 || (minor == 6 && micro >= 1)));
 }
@@ -446,6 +455,8 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
   decoder->header_length = header_length;
   decoder->checksum = (alg == CHECKSUM_ALG_CRC32);
   decoder->have_format = TRUE;
+  decoder->flavour = server_version_is_mariadb (decoder->server_version)
+                     ? MYSQL_BINLOG_FLAVOUR_MARIADB : MYSQL_BINLOG_FLAVOUR_MYSQL;
 
   info->length = info->event_size - (has_alg ? CHECKSUM_LENGTH : 0);
   info->post_header = p;
@@ -685,11 +696,134 @@ _mysql_binlog_column_is_character (const MysqlBinlogColumn *column)
     }
 }
 
-static gboolean
-column_is_enum_or_set (const MysqlBinlogColumn *column)
+MysqlBinlogFlavour
+_mysql_binlog_decoder_get_flavour (MysqlBinlogDecoder *decoder)
 {
-  return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
-         column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET;
+  return decoder->flavour;
+}
+
+/*
+ * Which columns each field of a table map's optional metadata counts.
+ *
+ * A field that describes some of the columns (SIGNEDNESS, the charset
+ * fields, GEOMETRY_TYPE, ...) lists them in table order without saying
+ * which column each entry belongs to: the reader must skip exactly the
+ * columns the writing server skipped, or every later column takes its
+ * neighbour's entry.  The two servers do not agree on which columns those
+ * are, so the rules depend on the flavour of the format description.
+ *
+ * Sources.  MySQL (8.0.1 and later; read in the 8.0.20 sql/log_event.cc):
+ * Table_map_log_event::init_metadata_fields() writes the fields;
+ * init_signedness_field() counts is_numeric_field(), i.e.
+ * is_numeric_type (field->binlog_type()) of sql/field.h;
+ * init_charset_field() counts is_character_field(), i.e.
+ * is_character_type (field->real_type()) (STRING, VAR_STRING, VARCHAR,
+ * BLOB), and is_enum_or_set_field() for the ENUM/SET variant;
+ * init_geometry_type_field() counts is_geometry_field();
+ * init_set_str_value_field() and init_enum_str_value_field() the SET and
+ * ENUM columns; init_column_name_field() every column;
+ * init_primary_key_field() writes column indexes (prefix lengths in
+ * characters).  COLUMN_VISIBILITY (8.0.23) has one bit per column (as in
+ * the 8.0.26 fixture binlog-invisible-columns.000001);
+ * VECTOR_DIMENSIONALITY (9.0) one entry per VECTOR column, and whether
+ * 9.0 counts VECTOR in the charset fields was not checked against a
+ * MySQL 9 file: if it does, the count check below turns it into an error.
+ *
+ * MariaDB (10.5 and later; sql/log_event_server.cc): the same
+ * init_*_field() functions, but they count by the Binlog_type_info that
+ * each Field class's binlog_type_info() returns (sql/field.h, field.cc):
+ * init_signedness_field() counts every column whose m_signedness is not
+ * SIGN_NOT_APPLICABLE, i.e. every Field_num, and Field_year is a
+ * Field_tiny (its bit is set: YEAR is unsigned there); the charset
+ * fields count, through is_character_field(), every column with an m_cs
+ * and no ENUM/SET typelib, which includes Field_geom (its
+ * binlog_type_info() in sql/sql_type_geom.cc passes the binary charset,
+ * collation 63) and the fixed binary types of plugins (INET4, INET6,
+ * UUID: MYSQL_TYPE_STRING with the binary charset); ENUM and SET are
+ * counted through is_enum_or_set_field() by their typelibs.  MariaDB
+ * writes no COLUMN_VISIBILITY or VECTOR_DIMENSIONALITY field.
+ *
+ * Checked on MariaDB 10.11 with a column of each type placed before an
+ * UNSIGNED column and before CHAR columns of several charsets
+ * (tests/test-metadata-fields.c does it for each row below).
+ *
+ *   field (type code)             MySQL counts                MariaDB counts
+ *   SIGNEDNESS (1)                TINYINT, SMALLINT,          the same and YEAR
+ *                                 MEDIUMINT, INT, BIGINT,
+ *                                 FLOAT, DOUBLE, DECIMAL
+ *   DEFAULT_CHARSET (2),          CHAR, BINARY, VARCHAR,      the same and GEOMETRY
+ *   COLUMN_CHARSET (3)            VARBINARY, TEXT, BLOB       (all its subtypes);
+ *                                 (JSON is not: its type is   JSON is a LONGTEXT,
+ *                                 JSON, nor GEOMETRY)         INET4/INET6/UUID CHARs
+ *   ENUM_AND_SET_DEFAULT_CHARSET  ENUM, SET                   ENUM, SET
+ *   (10), _COLUMN_CHARSET (11)
+ *   ENUM_STR_VALUE (6)            ENUM                        ENUM
+ *   SET_STR_VALUE (5)             SET                         SET
+ *   GEOMETRY_TYPE (7)             GEOMETRY                    GEOMETRY
+ *   COLUMN_NAME (4)               every column                every column
+ *   SIMPLE_PRIMARY_KEY (8),       column indexes among all    the same
+ *   PRIMARY_KEY_WITH_PREFIX (9)   columns, prefix in chars
+ *   COLUMN_VISIBILITY (12)        every column (8.0.23+)      not written
+ *   VECTOR_DIMENSIONALITY (13)    VECTOR (9.0+)               not written
+ *
+ * Never counted anywhere: BIT, the temporal types (old and fractional
+ * formats), NULL.  In DEFAULT_CHARSET and its ENUM/SET variant the
+ * exceptions' indexes count the same columns as COLUMN_CHARSET does.
+ * The YEAR bit of MariaDB is consumed and dropped: YEAR values do not
+ * depend on it and information_schema does not call YEAR unsigned.
+ *
+ * binlog_row_metadata=MINIMAL writes fields 1, 2 or 3, and 7; FULL adds
+ * 4, 10 or 11, 5, 6, 8 or 9 (and, on MySQL, 12 and 13); NO_LOG none.
+ *
+ * A field that lists more or fewer entries than the columns counted here
+ * is an error, not a guess: a count that does not match is how a rule
+ * that is wrong for some server would show.  Only a DEFAULT_CHARSET read
+ * by a rule that counts more columns than the writer's cannot show it.
+ */
+static gboolean
+column_is_counted (const MysqlBinlogColumn *column,
+                   guint                    field,
+                   MysqlBinlogFlavour       flavour)
+{
+  switch (field)
+    {
+    case TM_SIGNEDNESS:
+      if (column->type == MYSQL_BINLOG_COLUMN_TYPE_YEAR)
+        return flavour == MYSQL_BINLOG_FLAVOUR_MARIADB;
+      return _mysql_binlog_column_is_numeric (column);
+    case TM_DEFAULT_CHARSET:
+    case TM_COLUMN_CHARSET:
+      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY)
+        return flavour == MYSQL_BINLOG_FLAVOUR_MARIADB;
+      return _mysql_binlog_column_is_character (column);
+    case TM_ENUM_AND_SET_DEFAULT_CHARSET:
+    case TM_ENUM_AND_SET_COLUMN_CHARSET:
+      return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
+             column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET;
+    case TM_ENUM_STR_VALUE:
+      return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM;
+    case TM_SET_STR_VALUE:
+      return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET;
+    case TM_GEOMETRY_TYPE:
+      return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY;
+    case TM_VECTOR_DIMENSIONALITY:
+      return column->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR;
+    default:
+      return TRUE;
+    }
+}
+
+static guint
+count_columns (const MysqlBinlogTable *table,
+               guint                   field,
+               MysqlBinlogFlavour      flavour)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (column_is_counted (&table->columns[i], field, flavour))
+      n++;
+  return n;
 }
 
 /* Reads the per-type metadata of the table map into column->meta. */
@@ -771,76 +905,147 @@ read_string_list (const guint8 **p,
   return TRUE;
 }
 
-/* Applies a DEFAULT_CHARSET-style field: a default collation, then
- * (index, collation) pairs, over the columns @select picks. */
-static gboolean
-apply_default_charset (MysqlBinlogTable *table,
-                       const guint8     *p,
-                       const guint8     *end,
-                       gboolean          enum_and_set)
+static const char *
+field_name (guint field)
 {
-  guint64 collation;
-  const char *default_charset;
-  guint index = 0;
-
-  if (!_mysql_binlog_read_packed (&p, end, &collation))
-    return FALSE;
-  default_charset = _mysql_binlog_charset_for_collation (collation);
-  for (guint i = 0; i < table->n_columns; i++)
+  switch (field)
     {
-      MysqlBinlogColumn *column = &table->columns[i];
-      if (enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column))
-        _mysql_binlog_column_set_charset (column, default_charset);
+    case TM_SIGNEDNESS: return "SIGNEDNESS";
+    case TM_DEFAULT_CHARSET: return "DEFAULT_CHARSET";
+    case TM_COLUMN_CHARSET: return "COLUMN_CHARSET";
+    case TM_COLUMN_NAME: return "COLUMN_NAME";
+    case TM_SET_STR_VALUE: return "SET_STR_VALUE";
+    case TM_ENUM_STR_VALUE: return "ENUM_STR_VALUE";
+    case TM_GEOMETRY_TYPE: return "GEOMETRY_TYPE";
+    case TM_SIMPLE_PRIMARY_KEY: return "SIMPLE_PRIMARY_KEY";
+    case TM_PRIMARY_KEY_WITH_PREFIX: return "PRIMARY_KEY_WITH_PREFIX";
+    case TM_ENUM_AND_SET_DEFAULT_CHARSET: return "ENUM_AND_SET_DEFAULT_CHARSET";
+    case TM_ENUM_AND_SET_COLUMN_CHARSET: return "ENUM_AND_SET_COLUMN_CHARSET";
+    case TM_COLUMN_VISIBILITY: return "COLUMN_VISIBILITY";
+    case TM_VECTOR_DIMENSIONALITY: return "VECTOR_DIMENSIONALITY";
+    default: return "unknown";
     }
+}
 
+static const char *
+flavour_name (MysqlBinlogFlavour flavour)
+{
+  return flavour == MYSQL_BINLOG_FLAVOUR_MARIADB ? "MariaDB" : "MySQL";
+}
+
+static gboolean
+set_malformed (GError                 **error,
+               const MysqlBinlogTable  *table,
+               guint                    field)
+{
+  return _mysql_binlog_set_corrupt (error, "Table map of %s: malformed %s field in the optional metadata",
+                                    table->qualified_name, field_name (field));
+}
+
+/* A field whose entries do not match the columns it counts. */
+static gboolean
+set_mismatch (GError                 **error,
+              const MysqlBinlogTable  *table,
+              guint                    field,
+              MysqlBinlogFlavour       flavour,
+              const char              *found)
+{
+  return _mysql_binlog_set_corrupt (error,
+                                    "Table map of %s: the %s field of the optional metadata holds %s, "
+                                    "but the table has %u columns that a %s server lists there",
+                                    table->qualified_name, field_name (field), found,
+                                    count_columns (table, field, flavour), flavour_name (flavour));
+}
+
+/* Reads a field of packed integers to its end. */
+static gboolean
+read_packed_list (const guint8 *p,
+                  const guint8 *end,
+                  GArray       *values)
+{
   while (p < end)
     {
-      guint64 column_index;
+      guint64 value;
 
-      if (!_mysql_binlog_read_packed (&p, end, &column_index) ||
-          !_mysql_binlog_read_packed (&p, end, &collation))
+      if (!_mysql_binlog_read_packed (&p, end, &value))
         return FALSE;
-      index = 0;
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          MysqlBinlogColumn *column = &table->columns[i];
-          if (!(enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column)))
-            continue;
-          if (index++ == column_index)
-            {
-              _mysql_binlog_column_set_charset (column, _mysql_binlog_charset_for_collation (collation));
-              break;
-            }
-        }
+      g_array_append_val (values, value);
     }
   return TRUE;
 }
 
-static gboolean
-apply_column_charset (MysqlBinlogTable *table,
-                      const guint8     *p,
-                      const guint8     *end,
-                      gboolean          enum_and_set)
+static void
+set_collation (MysqlBinlogColumn *column,
+               guint64            collation)
 {
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      MysqlBinlogColumn *column = &table->columns[i];
-      guint64 collation;
+  _mysql_binlog_column_set_charset (column, collation <= G_MAXUINT
+                                            ? _mysql_binlog_charset_for_collation (collation) : NULL);
+}
 
-      if (!(enum_and_set ? column_is_enum_or_set (column) : _mysql_binlog_column_is_character (column)))
-        continue;
-      if (!_mysql_binlog_read_packed (&p, end, &collation))
-        return FALSE;
-      _mysql_binlog_column_set_charset (column, _mysql_binlog_charset_for_collation (collation));
+/* DEFAULT_CHARSET and ENUM_AND_SET_DEFAULT_CHARSET: a default collation,
+ * then (index, collation) pairs, the index counting the columns the field
+ * covers; COLUMN_CHARSET and ENUM_AND_SET_COLUMN_CHARSET: one collation
+ * per column it covers. */
+static gboolean
+apply_charset_field (MysqlBinlogTable    *table,
+                     guint                field,
+                     MysqlBinlogFlavour   flavour,
+                     const guint8        *p,
+                     const guint8        *end,
+                     GError             **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint64));
+  gboolean with_default = field == TM_DEFAULT_CHARSET || field == TM_ENUM_AND_SET_DEFAULT_CHARSET;
+  guint counted = count_columns (table, field, flavour);
+  guint index = 0;
+
+  if (!read_packed_list (p, end, values) || (with_default && (values->len == 0 || values->len % 2 != 1)))
+    return set_malformed (error, table, field);
+
+  if (!with_default)
+    {
+      if (values->len != counted)
+        {
+          g_autofree char *found = g_strdup_printf ("%u collations", values->len);
+          return set_mismatch (error, table, field, flavour, found);
+        }
+      for (guint i = 0; i < table->n_columns; i++)
+        if (column_is_counted (&table->columns[i], field, flavour))
+          set_collation (&table->columns[i], g_array_index (values, guint64, index++));
+      return TRUE;
     }
+
+  {
+    g_autofree guint64 *collations = g_new (guint64, MAX (counted, 1));
+
+    for (guint c = 0; c < counted; c++)
+      collations[c] = g_array_index (values, guint64, 0);
+    for (guint v = 1; v < values->len; v += 2)
+      {
+        guint64 column_index = g_array_index (values, guint64, v);
+
+        if (column_index >= counted)
+          {
+            g_autofree char *found = g_strdup_printf ("an exception for column %" G_GUINT64_FORMAT " of them",
+                                                      column_index + 1);
+            return set_mismatch (error, table, field, flavour, found);
+          }
+        collations[column_index] = g_array_index (values, guint64, v + 1);
+      }
+    for (guint i = 0; i < table->n_columns; i++)
+      if (column_is_counted (&table->columns[i], field, flavour))
+        set_collation (&table->columns[i], collations[index++]);
+  }
   return TRUE;
 }
 
 static gboolean
 parse_optional_metadata (MysqlBinlogTable       *table,
+                         MysqlBinlogFlavour      flavour,
                          const guint8           *p,
                          const guint8           *end,
-                         MysqlBinlogTableNeeds  *needs)
+                         MysqlBinlogTableNeeds  *needs,
+                         GError                **error)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GPtrArray) enum_values = NULL;
@@ -848,6 +1053,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
   g_autoptr(GArray) enum_counts = NULL;
   g_autoptr(GArray) set_counts = NULL;
   gboolean have_signedness = FALSE, have_charsets = FALSE, have_primary_key = FALSE;
+  gboolean have_geometry_types = FALSE;
 
   while (p < end)
     {
@@ -856,7 +1062,8 @@ parse_optional_metadata (MysqlBinlogTable       *table,
       const guint8 *field, *field_end;
 
       if (!_mysql_binlog_read_packed (&p, end, &length) || length > (guint64) (end - p))
-        return FALSE;
+        return _mysql_binlog_set_corrupt (error, "Table map of %s: truncated optional metadata",
+                                          table->qualified_name);
       field = p;
       field_end = p + length;
       p = field_end;
@@ -865,42 +1072,51 @@ parse_optional_metadata (MysqlBinlogTable       *table,
         {
         case TM_SIGNEDNESS:
           {
+            guint counted = count_columns (table, type, flavour);
             guint bit = 0;
+
+            /* One bit per counted column, most significant first, in
+             * whole bytes. */
+            if ((gsize) (field_end - field) != (counted + 7) / 8)
+              {
+                g_autofree char *found = g_strdup_printf ("%" G_GSIZE_FORMAT " bytes of bits",
+                                                          (gsize) (field_end - field));
+                return set_mismatch (error, table, type, flavour, found);
+              }
             for (guint i = 0; i < table->n_columns; i++)
               {
                 MysqlBinlogColumn *column = &table->columns[i];
-                if (!_mysql_binlog_column_is_numeric (column))
+                gboolean is_unsigned;
+
+                if (!column_is_counted (column, type, flavour))
                   continue;
-                if (field + bit / 8 >= field_end)
-                  return FALSE;
-                column->is_unsigned = (field[bit / 8] >> (7 - bit % 8)) & 1;
+                is_unsigned = (field[bit / 8] >> (7 - bit % 8)) & 1;
                 bit++;
+                /* MariaDB's YEAR bit (set) says nothing about its values. */
+                if (_mysql_binlog_column_is_numeric (column))
+                  column->is_unsigned = is_unsigned;
               }
             have_signedness = TRUE;
           }
           break;
         case TM_DEFAULT_CHARSET:
-          if (!apply_default_charset (table, field, field_end, FALSE))
-            return FALSE;
-          have_charsets = TRUE;
-          break;
         case TM_COLUMN_CHARSET:
-          if (!apply_column_charset (table, field, field_end, FALSE))
+          if (!apply_charset_field (table, type, flavour, field, field_end, error))
             return FALSE;
           have_charsets = TRUE;
           break;
         case TM_ENUM_AND_SET_DEFAULT_CHARSET:
-          if (!apply_default_charset (table, field, field_end, TRUE))
-            return FALSE;
-          break;
         case TM_ENUM_AND_SET_COLUMN_CHARSET:
-          if (!apply_column_charset (table, field, field_end, TRUE))
+          if (!apply_charset_field (table, type, flavour, field, field_end, error))
             return FALSE;
           break;
         case TM_COLUMN_NAME:
+          g_clear_pointer (&names, g_ptr_array_unref);
           names = g_ptr_array_new_with_free_func (g_free);
           if (!read_string_list (&field, field_end, table->n_columns, names))
-            return FALSE;
+            return set_malformed (error, table, type);
+          if (field != field_end)
+            return set_mismatch (error, table, type, flavour, "more names");
           break;
         case TM_ENUM_STR_VALUE:
         case TM_SET_STR_VALUE:
@@ -928,34 +1144,49 @@ parse_optional_metadata (MysqlBinlogTable       *table,
                 guint c;
 
                 if (!_mysql_binlog_read_packed (&field, field_end, &count) || count > 65535)
-                  return FALSE;
+                  return set_malformed (error, table, type);
                 c = count;
                 g_array_append_val (counts, c);
                 if (!read_string_list (&field, field_end, count, values))
-                  return FALSE;
+                  return set_malformed (error, table, type);
+              }
+            if (counts->len != count_columns (table, type, flavour))
+              {
+                g_autofree char *found = g_strdup_printf ("%u member lists", counts->len);
+                return set_mismatch (error, table, type, flavour, found);
               }
           }
           break;
         case TM_GEOMETRY_TYPE:
         case TM_VECTOR_DIMENSIONALITY:
           {
-            guint8 wanted = type == TM_GEOMETRY_TYPE ? MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY
-                                                     : MYSQL_BINLOG_COLUMN_TYPE_VECTOR;
+            g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint64));
+            guint index = 0;
 
+            if (!read_packed_list (field, field_end, values))
+              return set_malformed (error, table, type);
+            if (values->len != count_columns (table, type, flavour))
+              {
+                g_autofree char *found = g_strdup_printf ("%u entries", values->len);
+                return set_mismatch (error, table, type, flavour, found);
+              }
             for (guint i = 0; i < table->n_columns; i++)
               {
                 MysqlBinlogColumn *column = &table->columns[i];
                 guint64 value;
 
-                if (column->real_type != wanted)
+                if (!column_is_counted (column, type, flavour))
                   continue;
-                if (!_mysql_binlog_read_packed (&field, field_end, &value) || value > G_MAXUINT32)
-                  return FALSE;
+                value = g_array_index (values, guint64, index++);
+                if (value > G_MAXUINT32)
+                  return set_malformed (error, table, type);
                 if (type == TM_GEOMETRY_TYPE)
                   column->geometry_type = value;
                 else
                   column->vector_dimensions = value;
               }
+            if (type == TM_GEOMETRY_TYPE)
+              have_geometry_types = TRUE;
           }
           break;
         case TM_SIMPLE_PRIMARY_KEY:
@@ -965,18 +1196,22 @@ parse_optional_metadata (MysqlBinlogTable       *table,
               guint64 index, prefix = 0;
 
               if (!_mysql_binlog_read_packed (&field, field_end, &index) || index >= table->n_columns)
-                return FALSE;
+                return set_malformed (error, table, type);
               if (type == TM_PRIMARY_KEY_WITH_PREFIX &&
                   (!_mysql_binlog_read_packed (&field, field_end, &prefix) || prefix > G_MAXUINT16))
-                return FALSE;
+                return set_malformed (error, table, type);
               table->columns[index].is_primary_key = TRUE;
               table->columns[index].key_prefix = prefix;
             }
           have_primary_key = TRUE;
           break;
         case TM_COLUMN_VISIBILITY:
-          if ((gsize) (field_end - field) < (table->n_columns + 7) / 8)
-            return FALSE;
+          if ((gsize) (field_end - field) != (table->n_columns + 7) / 8)
+            {
+              g_autofree char *found = g_strdup_printf ("%" G_GSIZE_FORMAT " bytes of bits",
+                                                        (gsize) (field_end - field));
+              return set_mismatch (error, table, type, flavour, found);
+            }
           /* One bit per column, most significant first: 1 is visible. */
           for (guint i = 0; i < table->n_columns; i++)
             table->columns[i].is_invisible = !((field[i / 8] >> (7 - i % 8)) & 1);
@@ -1023,6 +1258,10 @@ parse_optional_metadata (MysqlBinlogTable       *table,
           break;
         }
 
+  /* Without it a POINT column would pass for a GEOMETRY one. */
+  if (!have_geometry_types && count_columns (table, TM_GEOMETRY_TYPE, flavour) > 0)
+    *needs |= MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES;
+
   /* Member names, in each ENUM/SET column's own charset. */
   {
     guint enum_index = 0, set_index = 0, enum_offset = 0, set_offset = 0;
@@ -1050,7 +1289,8 @@ parse_optional_metadata (MysqlBinlogTable       *table,
         count = g_array_index (counts, guint, *index);
         (*index)++;
         if (*offset + count > values->len)
-          return FALSE;
+          return set_malformed (error, table, column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM
+                                              ? TM_ENUM_STR_VALUE : TM_SET_STR_VALUE);
         column->members = g_new0 (char *, count + 1);
         column->n_members = count;
         for (guint m = 0; m < count; m++)
@@ -1094,7 +1334,8 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
   known = g_hash_table_lookup (decoder->tables, &table_id);
   if (known != NULL && known->map_body != NULL &&
       g_bytes_get_size (known->map_body) == info->body_length &&
-      memcmp (g_bytes_get_data (known->map_body, NULL), info->body, info->body_length) == 0)
+      memcmp (g_bytes_get_data (known->map_body, NULL), info->body, info->body_length) == 0 &&
+      known->flavour == decoder->flavour)
     {
       *is_new = FALSE;
       *needs = 0;
@@ -1143,11 +1384,9 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
     }
 
   *needs = 0;
-  if (!parse_optional_metadata (table, p, end, needs))
-    {
-      _mysql_binlog_set_corrupt (error, "Table map of %s.%s: malformed optional metadata", schema, name);
-      return NULL;
-    }
+  table->flavour = decoder->flavour;
+  if (!parse_optional_metadata (table, decoder->flavour, p, end, needs, error))
+    return NULL;
 
   table->map_body = g_bytes_new (info->body, info->body_length);
   g_hash_table_replace (decoder->tables, &table->id, _mysql_binlog_table_ref (table));

@@ -17,6 +17,7 @@ typedef struct
   gboolean *is_unsigned;
   gboolean *is_primary_key;
   char  ***members;       /* ENUM/SET members, NULL for other columns */
+  gint     *geometry_types; /* as in the table map, -1 for other columns */
 } ColumnsInfo;
 
 struct _MysqlBinlogMetadata
@@ -45,6 +46,7 @@ columns_info_free (ColumnsInfo *info)
   g_free (info->is_unsigned);
   g_free (info->is_primary_key);
   g_free (info->members);
+  g_free (info->geometry_types);
   g_free (info);
 }
 
@@ -142,6 +144,25 @@ parse_members (const char *column_type)
   return (char **) g_ptr_array_free (g_steal_pointer (&members), FALSE);
 }
 
+/* The geometry type code of the table map's GEOMETRY_TYPE field for the
+ * COLUMN_TYPE information_schema gives a spatial column ("point", ...;
+ * MySQL 8 spells GEOMETRYCOLLECTION "geomcollection"), or -1. */
+static gint
+parse_geometry_type (const char *column_type)
+{
+  static const char * const names[] = {
+    "geometry", "point", "linestring", "polygon", "multipoint",
+    "multilinestring", "multipolygon", "geometrycollection",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (column_type, names[i]) == 0)
+      return i;
+  if (g_ascii_strcasecmp (column_type, "geomcollection") == 0)
+    return 7;
+  return -1;
+}
+
 static ColumnsInfo *
 fetch_columns (MysqlBinlogMetadata  *metadata,
                MysqlBinlogTable     *table,
@@ -195,6 +216,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   info->is_unsigned = g_new0 (gboolean, rows->len + 1);
   info->is_primary_key = g_new0 (gboolean, rows->len + 1);
   info->members = g_new0 (char **, rows->len + 1);
+  info->geometry_types = g_new0 (gint, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *row = g_ptr_array_index (rows, i);
@@ -206,8 +228,10 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       info->names[i] = g_strdup (column_name != NULL ? column_name : "");
       info->charsets[i] = g_strdup (charset);
       info->is_primary_key[i] = g_strcmp0 (key, "PRI") == 0;
+      info->geometry_types[i] = -1;
       if (column_type != NULL)
         {
+          info->geometry_types[i] = parse_geometry_type (column_type);
           info->is_unsigned[i] = strstr (column_type, "unsigned") != NULL;
           if (g_str_has_prefix (column_type, "enum(") || g_str_has_prefix (column_type, "set("))
             info->members[i] = parse_members (column_type);
@@ -245,6 +269,12 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
       return TRUE;
     }
 
+  /* information_schema describes each column by its position, so nothing
+   * here is counted the way the table map's fields are: a YEAR column is
+   * never UNSIGNED (neither is it in a table map, whose MariaDB YEAR bit
+   * the decoder drops) and GEOMETRY columns take their declared type, as
+   * from a GEOMETRY_TYPE field, and no character set (their values are
+   * bytes either way). */
   for (guint i = 0; i < table->n_columns; i++)
     {
       MysqlBinlogColumn *column = &table->columns[i];
@@ -271,6 +301,9 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
           for (guint m = 0; m < n_members; m++)
             column->members[m] = g_utf8_make_valid (info->members[i][m], -1);
         }
+      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES) &&
+          column->real_type == MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY && info->geometry_types[i] >= 0)
+        column->geometry_type = info->geometry_types[i];
       if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
         {
           /* information_schema does not say how long a key prefix is. */

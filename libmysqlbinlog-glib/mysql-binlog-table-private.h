@@ -10,6 +10,16 @@
 
 G_BEGIN_DECLS
 
+/* Which server wrote a binary log, as its format description event tells
+ * (the server version string of MariaDB contains "MariaDB").  The two
+ * count different column types in some fields of a table map's optional
+ * metadata: see the table above parse_optional_metadata() in
+ * mysql-binlog-decoder.c. */
+typedef enum {
+  MYSQL_BINLOG_FLAVOUR_MYSQL = 0,
+  MYSQL_BINLOG_FLAVOUR_MARIADB,
+} MysqlBinlogFlavour;
+
 /* How the bytes of a character column become UTF-8. */
 typedef enum {
   MYSQL_BINLOG_CHARSET_KIND_UNKNOWN = 0, /* assume UTF-8, repair invalid sequences */
@@ -47,7 +57,7 @@ typedef struct {
   guint8                 type;          /* MysqlBinlogColumnType of the table map */
   guint8                 real_type;     /* MysqlBinlogColumnType with ENUM/SET resolved */
   guint16                meta;
-  guint8                 is_unsigned;   /* numeric columns: UNSIGNED */
+  guint8                 is_unsigned;   /* numeric columns: UNSIGNED (never YEAR) */
   guint8                 nullable;
   guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
   const char            *charset;       /* MySQL charset name (static string) or NULL */
@@ -83,6 +93,7 @@ struct _MysqlBinlogTable
   guint              n_columns;
   MysqlBinlogColumn *columns;
   GBytes            *map_body;          /* the table map body it was built from */
+  MysqlBinlogFlavour flavour;           /* the server that wrote the table map */
   gboolean           wanted;            /* the stream's filters let its rows through */
   /* Whether the columns' is_primary_key flags are known: the table map
    * carried the primary key (binlog_row_metadata=FULL, where a table

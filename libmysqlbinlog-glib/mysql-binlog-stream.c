@@ -153,6 +153,8 @@ struct _MysqlBinlogStream
   guint64 event_offset;         /* files: where the current event starts */
   guint nesting;                /* > 0 inside a transaction payload */
   MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
+  MysqlBinlogFileSource *source; /* files: the source of the event being handled */
+  GBytes *taken_event;          /* files: a big event taken out of its buffer */
   gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
@@ -2342,8 +2344,17 @@ emit_rows (MysqlBinlogStream          *self,
     return TRUE;
 
   /* Rows point into one copy of the event, which lives as long as a
-   * handler keeps any of them. */
-  bytes = g_bytes_new (info->data, info->length);
+   * handler keeps any of them.  A file's big event is not copied: its
+   * buffer is taken from the source, kept until the next event. */
+  if (self->source != NULL && self->nesting == 0 &&
+      info->length >= MYSQL_BINLOG_FILE_TAKE_THRESHOLD)
+    {
+      bytes = _mysql_binlog_file_source_take_event (self->source, info->data, info->length);
+      g_clear_pointer (&self->taken_event, g_bytes_unref);
+      self->taken_event = g_bytes_ref (bytes);
+    }
+  else
+    bytes = g_bytes_new (info->data, info->length);
   base = g_bytes_get_data (bytes, NULL);
   cursor = base + (rows.rows - info->data);
   end = base + (rows.rows_end - info->data);
@@ -3330,8 +3341,11 @@ run_file (MysqlBinlogStream  *self,
       /* A large payload event comes in parts: handle_payload() reads the
        * rest. */
       self->parts = _mysql_binlog_file_source_get_rest (source) > 0 ? source : NULL;
+      self->source = source;
       ok = handle_event (self, data, length, error);
       self->parts = NULL;
+      self->source = NULL;
+      g_clear_pointer (&self->taken_event, g_bytes_unref);
       if (!ok)
         {
           g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);

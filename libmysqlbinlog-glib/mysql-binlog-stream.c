@@ -154,7 +154,8 @@ struct _MysqlBinlogStream
   guint nesting;                /* > 0 inside a transaction payload */
   MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
   MysqlBinlogFileSource *source; /* files: the source of the event being handled */
-  GBytes *taken_event;          /* files: a big event taken out of its buffer */
+  MysqlBinlogTransport *reading; /* servers: the connection of the event being handled */
+  GBytes *taken_event;          /* a big event taken out of the reader's buffer */
   gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
@@ -2309,6 +2310,31 @@ statement_is (const char *statement,
           statement[length] == ';' || statement[length] == '/');
 }
 
+/* The bytes of the event being handled, for its rows and its event
+ * object, when it is a big one: the buffer the reader read it into is
+ * taken (or, when it cannot be, copied once for both), and held until
+ * the next event; NULL for the others, which are copied. */
+static GBytes *
+take_event (MysqlBinlogStream          *self,
+            const MysqlBinlogEventInfo *info)
+{
+  if (self->taken_event != NULL &&
+      g_bytes_get_data (self->taken_event, NULL) == (gconstpointer) info->data)
+    return self->taken_event;
+  if (self->nesting > 0 || info->partial || info->event_size < MYSQL_BINLOG_FILE_TAKE_THRESHOLD ||
+      (self->source == NULL && self->reading == NULL))
+    return NULL;
+
+  g_clear_pointer (&self->taken_event, g_bytes_unref);
+  if (self->source != NULL)
+    self->taken_event = _mysql_binlog_file_source_take_event (self->source, info->data,
+                                                              info->event_size);
+  else
+    self->taken_event = _mysql_binlog_transport_take_event (self->reading, info->data,
+                                                            info->event_size);
+  return self->taken_event;
+}
+
 static gboolean
 emit_rows (MysqlBinlogStream          *self,
            const MysqlBinlogEventInfo *info,
@@ -2344,15 +2370,10 @@ emit_rows (MysqlBinlogStream          *self,
     return TRUE;
 
   /* Rows point into one copy of the event, which lives as long as a
-   * handler keeps any of them.  A file's big event is not copied: its
-   * buffer is taken from the source, kept until the next event. */
-  if (self->source != NULL && self->nesting == 0 &&
-      info->length >= MYSQL_BINLOG_FILE_TAKE_THRESHOLD)
-    {
-      bytes = _mysql_binlog_file_source_take_event (self->source, info->data, info->length);
-      g_clear_pointer (&self->taken_event, g_bytes_unref);
-      self->taken_event = g_bytes_ref (bytes);
-    }
+   * handler keeps any of them (a big one is not copied: take_event()). */
+  bytes = take_event (self, info);
+  if (bytes != NULL)
+    g_bytes_ref (bytes);
   else
     bytes = g_bytes_new (info->data, info->length);
   base = g_bytes_get_data (bytes, NULL);
@@ -2846,7 +2867,7 @@ handle_event (MysqlBinlogStream  *self,
           schema = g_strdup (table->schema);
           table_name = g_strdup (table->name);
         }
-      event = _mysql_binlog_event_new (&info,
+      event = _mysql_binlog_event_new (&info, take_event (self, &info),
                                        previous_file != NULL ? previous_file : self->file,
                                        event_position,
                                        artificial ? 0 : info.log_pos,
@@ -3226,6 +3247,7 @@ run_connection (MysqlBinlogStream  *self,
     {
       const guint8 *data;
       gsize length;
+      gboolean ok;
 
       switch (_mysql_binlog_transport_read_event (transport, &data, &length, error))
         {
@@ -3237,7 +3259,11 @@ run_connection (MysqlBinlogStream  *self,
           break;
         }
 
-      if (!handle_event (self, data, length, error))
+      self->reading = transport;
+      ok = handle_event (self, data, length, error);
+      self->reading = NULL;
+      g_clear_pointer (&self->taken_event, g_bytes_unref);
+      if (!ok)
         {
           g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
                           self->file != NULL ? self->file : "?", self->offset);

@@ -156,6 +156,7 @@ struct _MysqlBinlogStream
   MysqlBinlogFileSource *source; /* files: the source of the event being handled */
   MysqlBinlogTransport *reading; /* servers: the connection of the event being handled */
   GBytes *taken_event;          /* a big event taken out of the reader's buffer */
+  const guint8 *taken_from;     /* where the reader had it */
   gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
   MysqlBinlogPosition *run_start;   /* the stored or the start position */
@@ -2318,8 +2319,7 @@ static GBytes *
 take_event (MysqlBinlogStream          *self,
             const MysqlBinlogEventInfo *info)
 {
-  if (self->taken_event != NULL &&
-      g_bytes_get_data (self->taken_event, NULL) == (gconstpointer) info->data)
+  if (self->taken_event != NULL && self->taken_from == info->data)
     return self->taken_event;
   if (self->nesting > 0 || info->partial || info->event_size < MYSQL_BINLOG_FILE_TAKE_THRESHOLD ||
       (self->source == NULL && self->reading == NULL))
@@ -2332,6 +2332,7 @@ take_event (MysqlBinlogStream          *self,
   else
     self->taken_event = _mysql_binlog_transport_take_event (self->reading, info->data,
                                                             info->event_size);
+  self->taken_from = info->data;
   return self->taken_event;
 }
 

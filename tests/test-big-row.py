@@ -52,6 +52,8 @@ SMALL_SIZE = 64 * 1024
 SLACK = 12 * MIB
 PATTERN = bytes([0x00, 0xff, 0x22, 0x5c, 0x0a, 0x61, 0x7a, 0x7f])
 HEX_PATTERN = PATTERN.hex().upper()
+# 8 bytes of UTF-8, of which two are escaped in JSON.
+TEXT_UNIT = 'ab"c\\éx'
 
 # The packet buffer of MariaDB Connector/C is taken over; that of another
 # client library is copied.
@@ -63,6 +65,8 @@ BOUNDS = {
     'python, file': 2,
     'program, json': LIVE,
     'program, text': LIVE,
+    # From a file: the event, and the text converted.
+    'program, json text': 2,
 }
 
 
@@ -154,31 +158,31 @@ def measure(args, stdout=subprocess.DEVNULL, env=None):
     return usage.ru_maxrss * 1024, time.monotonic() - started
 
 
-def check_program_output(path, what, size):
-    """The program's output for the rows of test.big: the big value is
-    there, whole and right (read in parts: the resident set of this
-    process is where the next reader's starts), and the rest, returned
-    with that value cut to "", is what it prints for a row."""
-    marker = b'"0x'
-    hex_pattern = HEX_PATTERN.encode() * 4096
+def check_program_output(path, what, marker, unit, length):
+    """The program's output for a big value: after @marker, the string
+    value, @length bytes of @unit repeated, is there, whole and right (read
+    in parts: the resident set of this process is where the next reader's
+    starts), and the rest, returned with that value cut to "", is what it
+    prints for a row."""
+    pattern = unit * (65536 // len(unit))
     with open(path, 'rb') as out:
         head = out.read(MIB)
         start = head.find(marker)
         if start < 0:
-            raise AssertionError('%s: no binary value in the output: %r' % (what, head[:200]))
-        prefix = head[:start + 1]
-        out.seek(start + len(marker))
-        left = 2 * size
+            raise AssertionError('%s: no big value in the output: %r' % (what, head[:200]))
+        start += len(marker)
+        prefix = head[:head.rindex(b'"', 0, start) + 1]
+        out.seek(start)
+        left = length
         while left > 0:
-            part = out.read(min(left, len(hex_pattern)))
-            if part != hex_pattern[:len(part)]:
-                raise AssertionError('%s: the value is wrong at hex digit %d'
-                                     % (what, 2 * size - left))
+            part = out.read(min(left, len(pattern)))
+            if part != pattern[:len(part)]:
+                raise AssertionError('%s: the value is wrong at byte %d' % (what, length - left))
             left -= len(part)
         rest = out.read()
     if rest[:1] != b'"':
-        raise AssertionError('%s: the value does not end after %d digits: %r'
-                             % (what, 2 * size, rest[:40]))
+        raise AssertionError('%s: the value does not end after %d bytes: %r'
+                             % (what, length, rest[:40]))
     return (prefix + rest).decode()
 
 
@@ -204,7 +208,13 @@ def main():
     try:
         db.sql('CREATE DATABASE test; '
                'CREATE TABLE test.big (id INT PRIMARY KEY, payload LONGBLOB NOT NULL) '
+               'ENGINE=MyISAM; '
+               'CREATE TABLE test.text (id INT PRIMARY KEY, t LONGTEXT CHARACTER SET utf8mb4) '
                'ENGINE=MyISAM; FLUSH BINARY LOGS')
+        # A text as big, alone in its file, before the others.
+        text_file, _ = db.position()
+        db.sql("INSERT INTO test.text VALUES (1, REPEAT(CONVERT(UNHEX('%s') USING utf8mb4), %d)); "
+               "FLUSH BINARY LOGS" % (TEXT_UNIT.encode().hex(), SIZE // len(TEXT_UNIT.encode())))
         big_file, big_offset = db.position()
         # The big row alone in its binlog file, the small one in the next.
         db.sql("INSERT INTO test.big VALUES (1, REPEAT(UNHEX('%s'), %d)); FLUSH BINARY LOGS"
@@ -248,7 +258,8 @@ def main():
                                                  '--format', fmt], stdout=out)
                         peaks.append(peak)
                         if which == 'big':
-                            rest = check_program_output(out.name, name, SIZE)
+                            rest = check_program_output(out.name, name, b'"0x',
+                                                        HEX_PATTERN.encode(), 2 * SIZE)
                             if fmt == 'json':
                                 lines = rest.splitlines()
                                 message = json.loads(lines[0])
@@ -258,6 +269,21 @@ def main():
                             else:
                                 assert '  id: 1\n  payload: ""\n' in rest, rest[-400:]
                 results[name] = (peaks[0], peaks[1], seconds)
+
+            # The text, from its file: its converted copy is the one more.
+            escaped = json.dumps(TEXT_UNIT, ensure_ascii=False)[1:-1].encode()
+            peaks = []
+            for path in (files['small'], os.path.join(binlog_dir, text_file)):
+                with tempfile.NamedTemporaryFile(prefix='big-row-out-') as out:
+                    peak, seconds = measure([TOOL, '--file', path, '--format', 'json'],
+                                            stdout=out)
+                    peaks.append(peak)
+                    if path != files['small']:
+                        rest = check_program_output(out.name, 'program, text value', b'"t":"',
+                                                    escaped, len(escaped) * (SIZE // 8))
+                        message = json.loads(rest)
+                        assert message['values'] == {'id': 1, 't': ''}, message
+            results['program, json text'] = (peaks[0], peaks[1], seconds)
         else:
             print('# the program is not built (MYSQLBINLOG_GLIB): not measured')
     finally:
@@ -267,7 +293,7 @@ def main():
     for name, (small, big, seconds) in results.items():
         grown = big - small
         bound = BOUNDS[name] * SIZE + SLACK
-        print('# %-15s peak RSS %6.1f MiB for a row of %d MiB (%6.1f MiB for %d KiB), '
+        print('# %-18s peak RSS %6.1f MiB for a row of %d MiB (%6.1f MiB for %d KiB), '
               '+%.1f MiB = %.2f x the row (bound %d x + %d MiB), %.1f s'
               % (name, big / MIB, SIZE // MIB, small / MIB, SMALL_SIZE // 1024, grown / MIB,
                  grown / SIZE, BOUNDS[name], SLACK // MIB, seconds))

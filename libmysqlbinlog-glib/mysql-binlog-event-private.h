@@ -10,7 +10,10 @@
 G_BEGIN_DECLS
 
 /* Copies the event's bytes.  The details are taken over (transfer full). */
+/* @bytes: the event's bytes when they are at hand, shared; NULL: copied
+ * from @info. */
 MysqlBinlogEvent *_mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
+                                           GBytes                     *bytes,
                                            const char                 *log_file,
                                            guint64                     position,
                                            guint64                     next_position,

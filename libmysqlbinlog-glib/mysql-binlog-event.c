@@ -73,6 +73,7 @@ take_utf8 (char *text)
 
 MysqlBinlogEvent *
 _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
+                         GBytes                     *bytes,
                          const char                 *log_file,
                          guint64                     position,
                          guint64                     next_position,
@@ -93,7 +94,8 @@ _mysql_binlog_event_new (const MysqlBinlogEventInfo *info,
   event->next_position = next_position;
   event->log_file = take_utf8 (g_strdup (log_file));
   /* An event read in parts is not in memory as a whole. */
-  event->bytes = g_bytes_new (info->data, info->partial ? info->length : info->event_size);
+  event->bytes = bytes != NULL ? g_bytes_ref (bytes)
+                 : g_bytes_new (info->data, info->partial ? info->length : info->event_size);
   event->schema = take_utf8 (schema);
   event->table = take_utf8 (table);
   event->statement = take_utf8 (statement);

@@ -53,6 +53,17 @@ MysqlBinlogReadResult  _mysql_binlog_file_source_read_event (MysqlBinlogFileSour
                                                              guint64                 *offset,
                                                              GCancellable            *cancellable,
                                                              GError                 **error);
+/* Events of this size or more are worth taking out of the buffer rather
+ * than copying them (see take_event()). */
+#define MYSQL_BINLOG_FILE_TAKE_THRESHOLD (1024u * 1024u)
+/* A reference on the bytes @data of @length of the event read_event()
+ * handed out last, valid after the next read: the buffer that holds them
+ * when the event was read whole and is MYSQL_BINLOG_FILE_TAKE_THRESHOLD
+ * bytes or more (the source reads on into a new one: a big event is never
+ * held twice), else a copy. */
+GBytes                *_mysql_binlog_file_source_take_event (MysqlBinlogFileSource   *source,
+                                                             const guint8            *data,
+                                                             gsize                    length);
 /* The bytes of the current event, its checksum excluded, that read_rest()
  * has yet to hand out: 0 unless the event is read in parts. */
 guint64                _mysql_binlog_file_source_get_rest   (MysqlBinlogFileSource   *source);

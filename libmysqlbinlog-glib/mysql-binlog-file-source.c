@@ -243,6 +243,28 @@ _mysql_binlog_file_source_read_event (MysqlBinlogFileSource  *source,
   return MYSQL_BINLOG_READ_EVENT;
 }
 
+GBytes *
+_mysql_binlog_file_source_take_event (MysqlBinlogFileSource *source,
+                                      const guint8          *data,
+                                      gsize                  length)
+{
+  guint8 *taken = source->buffer;
+  gsize ahead = source->end - source->start;
+
+  /* Only what was handed out already, of an event read whole. */
+  if (length < MYSQL_BINLOG_FILE_TAKE_THRESHOLD || source->in_parts ||
+      data < taken || length > source->start || data - taken > (gssize) (source->start - length))
+    return g_bytes_new (data, length);
+
+  /* What was read beyond the event goes into the new buffer. */
+  source->allocated = MAX (ahead, CHUNK_SIZE);
+  source->buffer = g_malloc (source->allocated);
+  memcpy (source->buffer, taken + source->start, ahead);
+  source->start = 0;
+  source->end = ahead;
+  return g_bytes_new_with_free_func (data, length, g_free, taken);
+}
+
 static void
 set_truncated (MysqlBinlogFileSource  *source,
                gsize                   available,

@@ -153,6 +153,10 @@ struct _MysqlBinlogStream
   guint64 event_offset;         /* files: where the current event starts */
   guint nesting;                /* > 0 inside a transaction payload */
   MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
+  MysqlBinlogFileSource *source; /* files: the source of the event being handled */
+  MysqlBinlogTransport *reading; /* servers: the connection of the event being handled */
+  GBytes *taken_event;          /* a big event taken out of the reader's buffer */
+  const guint8 *taken_from;     /* where the reader had it */
   gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
   MysqlBinlogPosition *run_start;   /* the stored or the start position, or
@@ -2314,6 +2318,31 @@ statement_is (const char *statement,
           statement[length] == ';' || statement[length] == '/');
 }
 
+/* The bytes of the event being handled, for its rows and its event
+ * object, when it is a big one: the buffer the reader read it into is
+ * taken (or, when it cannot be, copied once for both), and held until
+ * the next event; NULL for the others, which are copied. */
+static GBytes *
+take_event (MysqlBinlogStream          *self,
+            const MysqlBinlogEventInfo *info)
+{
+  if (self->taken_event != NULL && self->taken_from == info->data)
+    return self->taken_event;
+  if (self->nesting > 0 || info->partial || info->event_size < MYSQL_BINLOG_FILE_TAKE_THRESHOLD ||
+      (self->source == NULL && self->reading == NULL))
+    return NULL;
+
+  g_clear_pointer (&self->taken_event, g_bytes_unref);
+  if (self->source != NULL)
+    self->taken_event = _mysql_binlog_file_source_take_event (self->source, info->data,
+                                                              info->event_size);
+  else
+    self->taken_event = _mysql_binlog_transport_take_event (self->reading, info->data,
+                                                            info->event_size);
+  self->taken_from = info->data;
+  return self->taken_event;
+}
+
 static gboolean
 emit_rows (MysqlBinlogStream          *self,
            const MysqlBinlogEventInfo *info,
@@ -2349,8 +2378,12 @@ emit_rows (MysqlBinlogStream          *self,
     return TRUE;
 
   /* Rows point into one copy of the event, which lives as long as a
-   * handler keeps any of them. */
-  bytes = g_bytes_new (info->data, info->length);
+   * handler keeps any of them (a big one is not copied: take_event()). */
+  bytes = take_event (self, info);
+  if (bytes != NULL)
+    g_bytes_ref (bytes);
+  else
+    bytes = g_bytes_new (info->data, info->length);
   base = g_bytes_get_data (bytes, NULL);
   cursor = base + (rows.rows - info->data);
   end = base + (rows.rows_end - info->data);
@@ -2842,7 +2875,7 @@ handle_event (MysqlBinlogStream  *self,
           schema = g_strdup (table->schema);
           table_name = g_strdup (table->name);
         }
-      event = _mysql_binlog_event_new (&info,
+      event = _mysql_binlog_event_new (&info, take_event (self, &info),
                                        previous_file != NULL ? previous_file : self->file,
                                        event_position,
                                        artificial ? 0 : info.log_pos,
@@ -3257,6 +3290,7 @@ run_connection (MysqlBinlogStream  *self,
     {
       const guint8 *data;
       gsize length;
+      gboolean ok;
 
       switch (_mysql_binlog_transport_read_event (transport, &data, &length, error))
         {
@@ -3268,7 +3302,11 @@ run_connection (MysqlBinlogStream  *self,
           break;
         }
 
-      if (!handle_event (self, data, length, error))
+      self->reading = transport;
+      ok = handle_event (self, data, length, error);
+      self->reading = NULL;
+      g_clear_pointer (&self->taken_event, g_bytes_unref);
+      if (!ok)
         {
           g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
                           self->file != NULL ? self->file : "?", self->offset);
@@ -3372,8 +3410,11 @@ run_file (MysqlBinlogStream  *self,
       /* A large payload event comes in parts: handle_payload() reads the
        * rest. */
       self->parts = _mysql_binlog_file_source_get_rest (source) > 0 ? source : NULL;
+      self->source = source;
       ok = handle_event (self, data, length, error);
       self->parts = NULL;
+      self->source = NULL;
+      g_clear_pointer (&self->taken_event, g_bytes_unref);
       if (!ok)
         {
           g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);

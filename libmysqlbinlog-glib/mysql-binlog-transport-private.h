@@ -91,6 +91,16 @@ MysqlBinlogReadResult  _mysql_binlog_transport_read_event    (MysqlBinlogTranspo
                                                               const guint8                    **data,
                                                               gsize                            *length,
                                                               GError                          **error);
+/* A reference on the bytes @data of @length of the event read_event()
+ * handed out last, valid after the next read: with MariaDB Connector/C,
+ * the client library's packet buffer when the event is
+ * MYSQL_BINLOG_TRANSPORT_TAKE_THRESHOLD bytes or more (the library reads
+ * on into a new one, so a big event is not held twice and the buffer does
+ * not stay at its size), else a copy. */
+#define MYSQL_BINLOG_TRANSPORT_TAKE_THRESHOLD (1024u * 1024u)
+GBytes                *_mysql_binlog_transport_take_event    (MysqlBinlogTransport             *transport,
+                                                              const guint8                     *data,
+                                                              gsize                             length);
 /* Thread-safe: makes a blocked read return.  The read then reports
  * G_IO_ERROR_CANCELLED. */
 void                   _mysql_binlog_transport_interrupt     (MysqlBinlogTransport             *transport);

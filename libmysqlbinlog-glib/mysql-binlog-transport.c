@@ -709,6 +709,37 @@ _mysql_binlog_transport_read_event (MysqlBinlogTransport  *transport,
   return MYSQL_BINLOG_READ_EVENT;
 }
 
+/* The size of the packet buffer the client library starts with. */
+#define FRESH_BUFFER_SIZE (16 * 1024)
+
+GBytes *
+_mysql_binlog_transport_take_event (MysqlBinlogTransport *transport,
+                                    const guint8         *data,
+                                    gsize                 length)
+{
+#if HAVE_CONNECTOR_C
+  NET *net = &transport->mysql->net;
+  guchar *taken = net->buff;
+  guchar *fresh;
+
+  /* The packet read uncompressed, alone at the start of the buffer (its
+   * status byte, then the event), nothing being written: the buffer is
+   * the packet's alone, and the library needs only a buffer of its own
+   * again, in the state it makes one in.  It allocates it with malloc(). */
+  if (length >= MYSQL_BINLOG_TRANSPORT_TAKE_THRESHOLD && !net->compress &&
+      net->remain_in_buf == 0 && net->where_b == 0 && net->read_pos == taken &&
+      net->write_pos == taken && data == taken + 1 &&
+      length < net->max_packet && (fresh = malloc (FRESH_BUFFER_SIZE)) != NULL)
+    {
+      net->buff = net->write_pos = net->read_pos = fresh;
+      net->max_packet = FRESH_BUFFER_SIZE;
+      net->buff_end = fresh + net->max_packet;
+      return g_bytes_new_with_free_func (data, length, free, taken);
+    }
+#endif
+  return g_bytes_new (data, length);
+}
+
 void
 _mysql_binlog_transport_interrupt (MysqlBinlogTransport *transport)
 {

@@ -160,17 +160,157 @@ save_point_free (SavePoint *point)
   g_free (point);
 }
 
+/* {{{ Output of values too big to be built whole */
+
+/* A byte string or a text longer than this is not built whole, as its
+ * text and again in json-glib's tree and output (a LONGBLOB of 1 GiB would
+ * take several): it goes out in parts, as hex digits or escaped text,
+ * from the variant of its value, which shares the event's memory for
+ * byte strings. */
+#define BIG_VALUE_BYTES (64 * 1024)
+/* The part of such a text escaped at a time. */
+#define BIG_VALUE_PART (64 * 1024)
+
+/* Where output goes: the standard output, or a string (an AMQP body). */
+typedef struct
+{
+  FILE    *file;
+  GString *string;
+  int      error;                         /* errno of the first failed write */
+} Sink;
+
+static void
+sink_write (Sink       *sink,
+            const char *data,
+            gsize       length)
+{
+  if (sink->string != NULL)
+    {
+      g_string_append_len (sink->string, data, length);
+      return;
+    }
+  if (sink->error != 0 || length == 0)
+    return;
+  errno = 0;
+  if (fwrite (data, 1, length, sink->file) != length)
+    sink->error = errno != 0 ? errno : EIO;
+}
+
+/* The value of @column when it is too big to be built whole: a byte
+ * string (`ay`) or a text (`s`) of more than BIG_VALUE_BYTES, else NULL. */
+static GVariant *
+big_value (MysqlBinlogRow *row,
+           guint           column)
+{
+  gsize length = 0;
+  GVariant *value;
+
+  if (mysql_binlog_row_peek_bytes (row, column, &length) == NULL || length <= BIG_VALUE_BYTES)
+    return NULL;
+  value = mysql_binlog_row_get_value (row, column);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING) ||
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return value;
+  g_variant_unref (value);
+  return NULL;
+}
+
+/* Writes a value of big_value() as JSON, the same text as value_to_json()
+ * gives it (a byte string as the server prints it, "0x" and upper-case
+ * hex digits), a part at a time. */
+static void
+write_big_value (Sink     *sink,
+                 GVariant *value)
+{
+  sink_write (sink, "\"", 1);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
+    {
+      static const char digits[] = "0123456789ABCDEF";
+      char part[8192];
+      gsize length = 0;
+      const guint8 *data = g_variant_get_fixed_array (value, &length, 1);
+
+      sink_write (sink, "0x", 2);
+      for (gsize done = 0; done < length;)
+        {
+          gsize n = MIN (length - done, sizeof part / 2);
+
+          for (gsize i = 0; i < n; i++)
+            {
+              part[2 * i] = digits[data[done + i] >> 4];
+              part[2 * i + 1] = digits[data[done + i] & 15];
+            }
+          sink_write (sink, part, 2 * n);
+          done += n;
+        }
+    }
+  else
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+      gsize length = 0;
+      const char *text = g_variant_get_string (value, &length);
+
+      /* json-glib escapes a character at a time: parts cut between two
+       * characters give the text it would give for the whole. */
+      for (gsize done = 0; done < length;)
+        {
+          gsize n = MIN (length - done, BIG_VALUE_PART);
+          g_autofree char *part = NULL;
+          g_autofree char *escaped = NULL;
+
+          while (done + n < length && n > 1 && ((guchar) text[done + n] & 0xc0) == 0x80)
+            n--;
+          part = g_strndup (text + done, n);
+          json_node_set_string (node, part);
+          escaped = json_to_string (node, FALSE);
+          /* Without its quotes. */
+          sink_write (sink, escaped + 1, strlen (escaped) - 2);
+          done += n;
+        }
+    }
+  sink_write (sink, "\"", 1);
+}
+
+/* The stand-in of the @index'th big value of a message, as json-glib
+ * writes it: a string of a control character and a number. */
+static char *
+big_value_token (guint index)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  char text[24];
+
+  g_snprintf (text, sizeof text, "\001%u", index);
+  json_node_set_string (node, text);
+  return json_to_string (node, FALSE);
+}
+
+/* }}} */
+
 /* A value as JSON: numbers as numbers (exact ones as strings), SET as a
- * list, binary as the server prints it (0x...). */
+ * list, binary as the server prints it (0x...).  With @big, a value too
+ * big to be built whole is added to it and stands in the tree as the
+ * string of big_value_token(). */
 static JsonNode *
 value_to_json (MysqlBinlogRow *row,
-               guint           column)
+               guint           column,
+               GPtrArray      *big)
 {
   g_autoptr(GVariant) value = NULL;
   JsonNode *node;
 
   if (mysql_binlog_row_is_null (row, column))
     return json_node_new (JSON_NODE_NULL);
+
+  if (big != NULL && (value = big_value (row, column)) != NULL)
+    {
+      char text[24];
+
+      g_snprintf (text, sizeof text, "\001%u", big->len);
+      g_ptr_array_add (big, g_steal_pointer (&value));
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, text);
+      return node;
+    }
 
   value = mysql_binlog_row_get_value (row, column);
   node = json_node_new (JSON_NODE_VALUE);
@@ -215,25 +355,27 @@ value_to_json (MysqlBinlogRow *row,
 static void
 set_column (JsonObject     *object,
             MysqlBinlogRow *row,
-            guint           column)
+            guint           column,
+            GPtrArray      *big)
 {
   const char *name = mysql_binlog_row_get_column_name (row, column);
   g_autofree char *fallback = NULL;
 
   if (name == NULL)
     name = fallback = g_strdup_printf ("@%u", column + 1);
-  json_object_set_member (object, name, value_to_json (row, column));
+  json_object_set_member (object, name, value_to_json (row, column, big));
 }
 
 static JsonNode *
-row_to_json (MysqlBinlogRow *row)
+row_to_json (MysqlBinlogRow *row,
+             GPtrArray      *big)
 {
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   guint n = mysql_binlog_row_get_n_columns (row);
 
   for (guint i = 0; i < n; i++)
-    set_column (object, row, i);
+    set_column (object, row, i, big);
   json_node_take_object (node, object);
   return node;
 }
@@ -254,9 +396,12 @@ values_equal (MysqlBinlogRow *a,
   return g_variant_equal (value_a, value_b);
 }
 
-/* The message as one line of JSON, in the shapes of the MySQL monitor. */
+/* The message as one line of JSON, in the shapes of the MySQL monitor;
+ * with @big, the values too big to be built whole stand in it as the
+ * strings of big_value_token() (see value_to_json()). */
 static char *
-message_to_json (Message *message)
+message_to_json (Message   *message,
+                 GPtrArray *big)
 {
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
@@ -281,11 +426,11 @@ message_to_json (Message *message)
   switch (message->type)
     {
     case MESSAGE_INSERT:
-      json_object_set_member (object, "values", row_to_json (row));
+      json_object_set_member (object, "values", row_to_json (row, big));
       break;
 
     case MESSAGE_DELETE:
-      json_object_set_member (object, "values", row_to_json (row));
+      json_object_set_member (object, "values", row_to_json (row, big));
       break;
 
     case MESSAGE_UPDATE:
@@ -305,8 +450,8 @@ message_to_json (Message *message)
                 values_equal (message->before, j, row, i))
               continue;
             if (j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (message->before))
-              set_column (before, message->before, j);
-            set_column (after, row, i);
+              set_column (before, message->before, j, big);
+            set_column (after, row, i, big);
           }
         json_object_set_object_member (object, "before_values", before);
         json_object_set_object_member (object, "after_values", after);
@@ -508,7 +653,7 @@ row_keys (App            *app,
 
       if (column < 0)
         continue;
-      set_column (object, row, column);
+      set_column (object, row, column, NULL);
       found++;
     }
   json_node_take_object (node, object);
@@ -543,34 +688,101 @@ fail_output (App    *app,
 }
 
 static void
+fail_stdout (App *app,
+             int  saved_errno)
+{
+  fail_output (app, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                 "Cannot write to the standard output: %s",
+                                 g_strerror (saved_errno)));
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const gsize *offset_a = a, *offset_b = b;
+
+  return *offset_a < *offset_b ? -1 : *offset_a > *offset_b;
+}
+
+/* Writes the message as one line of JSON, without its newline: the text
+ * of message_to_json (message, NULL), with the values too big to be built
+ * whole written in parts where their stand-ins are. */
+static void
+write_message (Message *message,
+               Sink    *sink)
+{
+  g_autoptr(GPtrArray) big = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *body = message_to_json (message, big);
+  g_autofree gsize *places = NULL;
+  gsize written = 0;
+
+  if (big->len == 0)
+    {
+      sink_write (sink, body, strlen (body));
+      return;
+    }
+
+  /* Each stand-in where it is (its offset, its length, its value's index),
+   * found exactly once; else a value of the message reads like one of
+   * them, and the message is built whole instead. */
+  places = g_new (gsize, 3 * big->len);
+  for (guint i = 0; i < big->len; i++)
+    {
+      g_autofree char *token = big_value_token (i);
+      const char *found = strstr (body, token);
+
+      if (found == NULL || strstr (found + 1, token) != NULL)
+        {
+          g_clear_pointer (&body, g_free);
+          body = message_to_json (message, NULL);
+          sink_write (sink, body, strlen (body));
+          return;
+        }
+      places[3 * i] = found - body;
+      places[3 * i + 1] = strlen (token);
+      places[3 * i + 2] = i;
+    }
+  qsort (places, big->len, 3 * sizeof (gsize), compare_offsets);
+
+  for (guint i = 0; i < big->len; i++)
+    {
+      sink_write (sink, body + written, places[3 * i] - written);
+      write_big_value (sink, g_ptr_array_index (big, places[3 * i + 2]));
+      written = places[3 * i] + places[3 * i + 1];
+    }
+  sink_write (sink, body + written, strlen (body + written));
+}
+
+static void
 emit_message (App     *app,
               Message *message)
 {
-  g_autofree char *body = NULL;
   GError *error = NULL;
+  Sink sink = { .file = stdout };
 
   if (app->output_error != NULL)
     return;
 
-  body = message_to_json (message);
   app->n_messages++;
   if (app->amqp != NULL)
     {
       g_autofree char *routing_key = message_routing_key (message);
+      g_autoptr(GString) body = g_string_new (NULL);
 
-      if (!mbg_amqp_publish (app->amqp, message->seq, routing_key, body, &error))
+      sink.string = body;
+      write_message (message, &sink);
+      if (!mbg_amqp_publish (app->amqp, message->seq, routing_key, body->str, &error))
         fail_output (app, error);
       return;
     }
 
-  if (fputs (body, stdout) == EOF || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
-    {
-      int saved = errno;
-
-      fail_output (app, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
-                                     "Cannot write to the standard output: %s",
-                                     g_strerror (saved)));
-    }
+  write_message (message, &sink);
+  sink_write (&sink, "\n", 1);
+  if (sink.error == 0 && fflush (stdout) != 0)
+    sink.error = errno;
+  if (sink.error != 0)
+    fail_stdout (app, sink.error);
 }
 
 static void
@@ -689,11 +901,23 @@ store_position (App      *app,
 /* {{{ Text output */
 
 static void
-append_text_value (GString        *out,
+print_text (App     *app,
+            GString *text)
+{
+  if (app->output_error != NULL)
+    return;
+  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+    fail_stdout (app, errno);
+}
+
+static void
+append_text_value (App            *app,
+                   GString        *out,
                    MysqlBinlogRow *row,
                    guint           column)
 {
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GVariant) big = NULL;
   g_autofree char *text = NULL;
 
   if (mysql_binlog_row_is_null (row, column))
@@ -701,26 +925,26 @@ append_text_value (GString        *out,
       g_string_append (out, "NULL");
       return;
     }
+  /* Too big to be built whole: what comes before it goes out first, then
+   * the value, a part at a time. */
+  big = big_value (row, column);
+  if (big != NULL)
+    {
+      Sink sink = { .file = stdout };
+
+      print_text (app, out);
+      g_string_truncate (out, 0);
+      if (app->output_error != NULL)
+        return;
+      write_big_value (&sink, big);
+      if (sink.error != 0)
+        fail_stdout (app, sink.error);
+      return;
+    }
   /* JSON quoting: strings in double quotes with escapes, lists in []. */
-  node = value_to_json (row, column);
+  node = value_to_json (row, column, NULL);
   text = json_to_string (node, FALSE);
   g_string_append (out, text);
-}
-
-static void
-print_text (App     *app,
-            GString *text)
-{
-  if (app->output_error != NULL)
-    return;
-  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
-    {
-      int saved = errno;
-
-      fail_output (app, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
-                                     "Cannot write to the standard output: %s",
-                                     g_strerror (saved)));
-    }
 }
 
 static void
@@ -748,11 +972,11 @@ print_text_row (App            *app,
           j = name != NULL ? mysql_binlog_row_get_column_index (before, name) : (int) i;
           if (j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (before))
             {
-              append_text_value (text, before, j);
+              append_text_value (app, text, before, j);
               g_string_append (text, " => ");
             }
         }
-      append_text_value (text, row, i);
+      append_text_value (app, text, row, i);
       g_string_append_c (text, '\n');
     }
   print_text (app, text);

@@ -377,6 +377,75 @@ class TestDedup(unittest.TestCase):
               file=sys.stderr)
 
 
+def sql_text(text, charset='utf8mb4'):
+    """@text as an SQL expression of @charset, whatever the client's."""
+    encoding = {'utf8mb4': 'utf-8'}.get(charset, charset)
+    return "CONVERT(UNHEX('%s') USING %s)" % (text.encode(encoding).hex(), charset)
+
+
+class TestBigValues(unittest.TestCase):
+    # Values of more than 64 KiB go out in parts: escaped text cut between
+    # characters, hex digits from the value's bytes.  The messages must
+    # hold the values exactly, in the JSON and the text output.
+    UNIT = 'a"\\\n\tß€😀\x01\x7f/'
+    LATIN1 = 'é"\\x'
+    BYTES = bytes(range(256))
+
+    @classmethod
+    def setUpClass(cls):
+        cls.start = DB.position()
+        # MyISAM: the redo log of the throwaway server is too small for
+        # InnoDB to take rows this big.
+        DB.sql('CREATE TABLE cli.big (id INT PRIMARY KEY, tag VARCHAR(10), t LONGTEXT '
+               'CHARACTER SET utf8mb4, l MEDIUMTEXT CHARACTER SET latin1, b LONGBLOB, '
+               'j JSON) ENGINE=MyISAM;'
+               'INSERT INTO cli.big VALUES (1, "one", REPEAT(%s, 20001), REPEAT(%s, 30000), '
+               'REPEAT(UNHEX("%s"), 1000), CONCAT(\'{"k": "\', REPEAT("v", 70000), \'"}\'));'
+               # A value that reads like the stand-in of the first big value.
+               'INSERT INTO cli.big VALUES (2, CONCAT(CHAR(1), "0"), REPEAT(%s, 20001), '
+               'NULL, NULL, NULL);'
+               'UPDATE cli.big SET t = CONCAT(t, "!"), tag = "uno" WHERE id = 1;'
+               % (sql_text(cls.UNIT), sql_text(cls.LATIN1, 'latin1'), cls.BYTES.hex(),
+                  sql_text(cls.UNIT)))
+
+    def check_insert(self, values):
+        self.assertEqual(values['t'], self.UNIT * 20001)
+        self.assertEqual(values['l'], self.LATIN1 * 30000)
+        self.assertEqual(values['b'], '0x' + (self.BYTES * 1000).hex().upper())
+        self.assertEqual(json.loads(values['j']), {'k': 'v' * 70000})
+
+    def test_json(self):
+        for args in ([], ['--dedup-window', '60000']):
+            messages = json_lines(run_tool('--start', self.start, '-n', '-f', 'json',
+                                           '--only-tables', 'cli.big', *args).stdout)
+            self.assertEqual([m['type'] for m in messages],
+                             ['row_insert', 'row_insert', 'row_update'], args)
+            self.assertEqual(messages[0]['values']['tag'], 'one')
+            self.check_insert(messages[0]['values'])
+            self.assertEqual(messages[1]['values'],
+                             {'id': 2, 'tag': '\x010', 't': self.UNIT * 20001, 'l': None,
+                              'b': None, 'j': None})
+            self.assertEqual(messages[2]['before_values'],
+                             {'tag': 'one', 't': self.UNIT * 20001})
+            self.assertEqual(messages[2]['after_values'],
+                             {'tag': 'uno', 't': self.UNIT * 20001 + '!'})
+
+    def test_text(self):
+        out = run_tool('--start', self.start, '-n', '--only-tables', 'cli.big').stdout
+        rows = [block for block in out.split('\n\n') if '\nInserted cli.big:\n' in block or
+                '\nUpdated cli.big:\n' in block]
+        self.assertEqual(len(rows), 3)
+        lines = rows[0].split('\nInserted cli.big:\n')[1].splitlines()
+        values = dict(line.strip().split(': ', 1) for line in lines)
+        self.assertEqual(values['tag'], '"one"')
+        self.check_insert({name: json.loads(values[name]) for name in ('t', 'l', 'b', 'j')})
+        lines = rows[2].split('\nUpdated cli.big:\n')[1].splitlines()
+        values = dict(line.strip().split(': ', 1) for line in lines)
+        before, after = values['t'].split(' => ')
+        self.assertEqual(json.loads(before), self.UNIT * 20001)
+        self.assertEqual(json.loads(after), self.UNIT * 20001 + '!')
+
+
 class TestErrors(unittest.TestCase):
     def check_usage(self, args, message, status=2):
         proc = subprocess.run([TOOL] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -49,6 +49,14 @@ G_BEGIN_DECLS
  * @MYSQL_BINLOG_ERROR_UNSUPPORTED: the binary log uses a feature this version
  *   cannot decode
  * @MYSQL_BINLOG_ERROR_INVALID_POSITION: a position string could not be parsed
+ * @MYSQL_BINLOG_ERROR_TLS: the connection cannot be as secure as
+ *   [property@MysqlBinlog.Stream:tls-mode] requires (the server offers no
+ *   TLS, its certificate does not verify, the TLS handshake failed), or the
+ *   server asked for an authentication that would send the password
+ *   unencrypted; it is refused before the password leaves the client, and
+ *   not retried
+ * @MYSQL_BINLOG_ERROR_PROTOCOL: the server broke the client/server protocol
+ *   (garbage, a malformed or unexpected packet); not retried
  *
  * Error codes of the %MYSQL_BINLOG_ERROR domain.
  *
@@ -68,6 +76,8 @@ typedef enum {
   MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH,
   MYSQL_BINLOG_ERROR_UNSUPPORTED,
   MYSQL_BINLOG_ERROR_INVALID_POSITION,
+  MYSQL_BINLOG_ERROR_TLS,
+  MYSQL_BINLOG_ERROR_PROTOCOL,
 } MysqlBinlogError;
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0

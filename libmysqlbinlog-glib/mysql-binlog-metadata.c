@@ -27,6 +27,8 @@ struct _MysqlBinlogMetadata
   char                 *user;
   char                 *password;
   char                 *socket;
+  guint                 connect_timeout;
+  guint                 read_timeout;
   MysqlBinlogTlsOptions *tls;
   MysqlBinlogTransport *transport;
   GHashTable           *cache;   /* "schema.table" → ColumnsInfo */
@@ -60,6 +62,8 @@ _mysql_binlog_metadata_new (const MysqlBinlogConnectOptions *options)
   metadata->user = g_strdup (options->user);
   metadata->password = g_strdup (options->password);
   metadata->socket = g_strdup (options->socket);
+  metadata->connect_timeout = options->connect_timeout;
+  metadata->read_timeout = options->read_timeout;
   metadata->tls = _mysql_binlog_tls_options_copy (options->tls);
   metadata->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) columns_info_free);
@@ -182,6 +186,8 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
         .user = metadata->user,
         .password = metadata->password,
         .socket = metadata->socket,
+        .connect_timeout = metadata->connect_timeout,
+        .read_timeout = metadata->read_timeout,
         .tls = metadata->tls,
       };
 
@@ -192,6 +198,8 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
                           table->qualified_name);
           return NULL;
         }
+      /* A query may take as long as the replica connection may be silent. */
+      _mysql_binlog_transport_set_read_timeout (metadata->transport, metadata->read_timeout);
     }
 
   schema = _mysql_binlog_transport_quote (metadata->transport, table->schema);

@@ -124,6 +124,7 @@ struct _MysqlBinlogStream
   GFile *source_file;           /* reads this file instead of a server */
   MysqlBinlogPositionStore *position_store;
   guint heartbeat_period;     /* ms */
+  guint connect_timeout;      /* s */
   gint reconnect_attempts;
   guint reconnect_delay;      /* ms */
   guint reconnect_max_delay;  /* ms */
@@ -196,6 +197,7 @@ enum {
   PROP_FILE,
   PROP_POSITION_STORE,
   PROP_HEARTBEAT_PERIOD,
+  PROP_CONNECT_TIMEOUT,
   PROP_RECONNECT_ATTEMPTS,
   PROP_RECONNECT_DELAY,
   PROP_RECONNECT_MAX_DELAY,
@@ -341,6 +343,9 @@ mysql_binlog_stream_get_property (GObject    *object,
     case PROP_HEARTBEAT_PERIOD:
       g_value_set_uint (value, self->heartbeat_period);
       break;
+    case PROP_CONNECT_TIMEOUT:
+      g_value_set_uint (value, self->connect_timeout);
+      break;
     case PROP_RECONNECT_ATTEMPTS:
       g_value_set_int (value, self->reconnect_attempts);
       break;
@@ -433,6 +438,9 @@ mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_HEARTBEAT_PERIOD:
       mysql_binlog_stream_set_heartbeat_period (self, g_value_get_uint (value));
+      break;
+    case PROP_CONNECT_TIMEOUT:
+      mysql_binlog_stream_set_connect_timeout (self, g_value_get_uint (value));
       break;
     case PROP_RECONNECT_ATTEMPTS:
       mysql_binlog_stream_set_reconnect_attempts (self, g_value_get_int (value));
@@ -774,6 +782,26 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    */
   properties[PROP_HEARTBEAT_PERIOD] =
     g_param_spec_uint ("heartbeat-period", NULL, NULL, 0, 4294967, 30000,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:connect-timeout: (getter get_connect_timeout) (setter set_connect_timeout)
+   *
+   * How long, in seconds, connecting to the server may take: reaching it,
+   * the TLS and login handshake, and every answer the server gives until
+   * the binlog dump has started.  0 waits as long as the system does.  A
+   * server that takes longer fails the connection with
+   * %G_IO_ERROR_TIMED_OUT (retried as a lost connection is, see
+   * [property@MysqlBinlog.Stream:reconnect-attempts]).  Once the dump runs,
+   * silence is bounded by [property@MysqlBinlog.Stream:heartbeat-period]
+   * instead: an idle server is silent for as long as it has nothing to
+   * send.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL, 0, 31536000, 10,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS);
 
@@ -1468,6 +1496,29 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
  * Since: 1.0
  */
 DEFINE_UINT_PROPERTY (heartbeat_period, PROP_HEARTBEAT_PERIOD, period)
+
+/**
+ * mysql_binlog_stream_get_connect_timeout: (get-property connect-timeout)
+ * @stream: a stream
+ *
+ * Gets how long, in seconds, connecting to the server may take.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:connect-timeout]
+ *
+ * Since: 1.0
+ */
+/**
+ * mysql_binlog_stream_set_connect_timeout: (set-property connect-timeout)
+ * @stream: a stream
+ * @timeout: the timeout in seconds, 0 for none
+ *
+ * Sets how long, in seconds, connecting to the server may take, the
+ * handshake and the server's answers until the binlog dump starts
+ * included.  Cannot change while the stream runs.
+ *
+ * Since: 1.0
+ */
+DEFINE_UINT_PROPERTY (connect_timeout, PROP_CONNECT_TIMEOUT, timeout)
 
 /**
  * mysql_binlog_stream_get_reconnect_attempts: (get-property reconnect-attempts)
@@ -3242,6 +3293,7 @@ run_connection (MysqlBinlogStream  *self,
     .user = self->user,
     .password = self->password,
     .socket = self->socket,
+    .connect_timeout = self->connect_timeout,
     .tls = &self->tls,
   };
   MysqlBinlogTransport *transport;

@@ -179,6 +179,11 @@ MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_heartbeat_period      (MysqlBinlogStream   *stream,
                                                                     guint               period);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_connect_timeout       (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_connect_timeout       (MysqlBinlogStream   *stream,
+                                                                    guint               timeout);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 int                  mysql_binlog_stream_get_reconnect_attempts    (MysqlBinlogStream   *stream);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_reconnect_attempts    (MysqlBinlogStream   *stream,

@@ -40,8 +40,9 @@ typedef struct
   const char *user;
   const char *password;
   const char *socket;
-  guint       connect_timeout;  /* seconds */
-  guint       read_timeout;     /* seconds; 0: wait forever */
+  guint       connect_timeout;  /* seconds, 0: none; bounds connecting, the login
+                                 * and every answer until the dump starts */
+  guint       read_timeout;     /* seconds, 0: wait forever; once the dump runs */
   const MysqlBinlogTlsOptions *tls;  /* NULL: the default mode, no files */
 } MysqlBinlogConnectOptions;
 
@@ -54,6 +55,10 @@ typedef enum {
 MysqlBinlogTransport  *_mysql_binlog_transport_connect       (const MysqlBinlogConnectOptions  *options,
                                                               GError                          **error);
 void                   _mysql_binlog_transport_free          (MysqlBinlogTransport             *transport);
+/* Bounds every read from now on (0: none); starting the dump sets the
+ * read timeout of the options. */
+void                   _mysql_binlog_transport_set_read_timeout (MysqlBinlogTransport          *transport,
+                                                                 guint                          seconds);
 
 /* Runs @sql; when @rows is not NULL, stores the result there: a GPtrArray
  * of rows, each a GPtrArray of the row's values as strings (SQL NULL is a

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -28,6 +30,11 @@
 # define HAVE_CONNECTOR_C 0
 #endif
 
+#if HAVE_CONNECTOR_C
+# include <ma_pvio.h>
+# include <mysql/plugin_auth.h>
+#endif
+
 #define BINLOG_DUMP_NON_BLOCK           0x01
 #define BINLOG_SEND_ANNOTATE_ROWS_EVENT 0x02
 #define BINLOG_THROUGH_GTID             0x04
@@ -38,6 +45,8 @@ struct _MysqlBinlogTransport
   MYSQL *mysql;
   gint interrupted;  /* atomic */
   gboolean dumping;
+  guint read_timeout;  /* s, once the dump runs; 0: none */
+  guint timeout;       /* s, the bound of reads now; 0: none */
 #if !HAVE_CONNECTOR_C
   MYSQL_RPL rpl;
   char *rpl_file;
@@ -55,6 +64,26 @@ error_is_access_denied (guint code)
     case ER_TABLEACCESS_DENIED_ERROR:
     case 1698: /* ER_ACCESS_DENIED_NO_PASSWORD_ERROR */
     case 1251: /* ER_NOT_SUPPORTED_AUTH_MODE */
+    case CR_AUTH_PLUGIN_CANNOT_LOAD:
+    case CR_AUTH_PLUGIN_ERR:  /* such as no RSA key to send the password with */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The client library's codes for what a server sent that is not the
+ * protocol: another attempt gets the same garbage. */
+static gboolean
+error_is_protocol_violation (guint code)
+{
+  switch (code)
+    {
+    case CR_VERSION_ERROR:         /* a greeting that is none */
+    case CR_SERVER_HANDSHAKE_ERR:
+    case CR_MALFORMED_PACKET:
+    case CR_NET_PACKET_TOO_LARGE:
+    case 1156:                     /* ER_NET_PACKETS_OUT_OF_ORDER */
       return TRUE;
     default:
       return FALSE;
@@ -78,6 +107,14 @@ set_error_from_code (MysqlBinlogTransport  *transport,
 
   if (error_is_access_denied (code))
     domain_code = MYSQL_BINLOG_ERROR_ACCESS_DENIED;
+  else if (error_is_protocol_violation (code))
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                   "%s failed: the server broke the client/server protocol: %s "
+                   "(MySQL error %u)", doing,
+                   message != NULL && *message != '\0' ? message : "unknown error", code);
+      return;
+    }
   else if (code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST || code == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */)
     domain_code = MYSQL_BINLOG_ERROR_CONNECTION_LOST;
   else if (code >= CR_MIN_ERROR && code <= CR_MAX_ERROR)
@@ -111,8 +148,28 @@ set_error_from_mysql (MysqlBinlogTransport  *transport,
                       GError               **error,
                       const char           *doing)
 {
-  set_error_from_code (transport, error, doing,
-                       mysql_errno (transport->mysql), mysql_error (transport->mysql));
+  /* Connector/C leaves errno at ETIMEDOUT when a read or write timed out. */
+  int saved_errno = errno;
+  guint code = mysql_errno (transport->mysql);
+
+  if (!g_atomic_int_get (&transport->interrupted) && saved_errno == ETIMEDOUT &&
+      (code == CR_SERVER_LOST || code == CR_SERVER_GONE_ERROR))
+    {
+      if (transport->timeout > 0)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     "%s failed: the server did not answer within %u s (%s)", doing,
+                     transport->timeout,
+                     transport->dumping
+                       ? "twice the heartbeat period and a second"
+                       : "the connect timeout");
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     "%s failed: the server did not answer: %s", doing,
+                     mysql_error (transport->mysql));
+      return;
+    }
+
+  set_error_from_code (transport, error, doing, code, mysql_error (transport->mysql));
 }
 
 MysqlBinlogTlsOptions *
@@ -171,15 +228,150 @@ empty_to_null (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
+#if HAVE_CONNECTOR_C
+/*
+ * No credential before TLS (MariaDB Connector/C).
+ *
+ * Connector/C 3.3 encrypts as soon as any TLS setting is made, but when the
+ * greeting of the server offers no TLS it answers in plain text, even with
+ * MYSQL_OPT_SSL_ENFORCE: the user name and the first authentication data
+ * leave before the library could tell that the session is not encrypted
+ * (only MYSQL_OPT_SSL_VERIFY_SERVER_CERT, which also checks the host name,
+ * refuses earlier).  That first answer is the password itself when the
+ * greeting asks for mysql_clear_password, and so is a later answer after
+ * an authentication switch to mysql_clear_password or dialog, or to
+ * caching_sha2_password and sha256_password, which consider a connection
+ * with TLS settings secure whether or not it is encrypted.
+ *
+ * So the first answer comes from a plugin of this library, named as the
+ * default authentication: it runs after the greeting is read and before
+ * anything is sent.  When the server offers TLS, the library is about to
+ * encrypt (or fail), and every authentication is allowed from then on.
+ * When it does not, the modes from REQUIRED on refuse there, and PREFERRED
+ * continues as DISABLED.  The plugin answers with no data: the server then
+ * switches to the account's own authentication, which runs as usual.
+ *
+ * MARIADB_OPT_RESTRICTED_AUTH lists the plugins allowed to run, checked at
+ * the first answer and at every switch: without TLS, none that sends the
+ * password as it is; with a mode from REQUIRED on, nothing but the guard
+ * until it has seen TLS offered (a server that does not announce plugin
+ * authentication would otherwise get a mysql_native_password answer before
+ * any check).
+ */
+
+#define TLS_GUARD_PLUGIN "mysqlbinlog_glib_tls_guard"
+#define PLAIN_TEXT_PLUGINS "mysql_native_password,client_ed25519,caching_sha2_password," \
+                           "sha256_password,auth_gssapi_client,parsec"
+
+/* The plugin declaration of <mysql/client_plugin.h>, which Connector/C 3.3
+ * installs without a header it includes (ma_compress.h). */
+typedef struct
+{
+  int type;
+  unsigned int interface_version;
+  const char *name;
+  const char *author;
+  const char *desc;
+  unsigned int version[3];
+  const char *license;
+  void *mysql_api;
+  int (*init) (char *, size_t, int, va_list);
+  int (*deinit) (void);
+  int (*options) (const char *option, const void *);
+  int (*authenticate_user) (MYSQL_PLUGIN_VIO *vio, MYSQL *mysql);
+} AuthPlugin;
+
+#define CLIENT_AUTHENTICATION_PLUGIN 2
+#define CLIENT_AUTHENTICATION_PLUGIN_INTERFACE_VERSION 0x0100
+
+struct st_mysql_client_plugin *mysql_client_register_plugin (MYSQL                          *mysql,
+                                                             struct st_mysql_client_plugin  *plugin);
+
+/* What the guard knows of the connection it runs for: set by the thread
+ * that connects, for the time of mysql_real_connect(). */
+typedef struct
+{
+  MysqlBinlogTlsMode mode;
+  gboolean           refused;  /* the server offered no TLS */
+} TlsGuard;
+
+static GPrivate tls_guard_current;
+
+static int
+tls_guard_authenticate (MYSQL_PLUGIN_VIO *vio,
+                        MYSQL            *mysql)
+{
+  TlsGuard *guard = g_private_get (&tls_guard_current);
+
+  if (guard == NULL)
+    return CR_ERROR;  /* a connection of someone else's naming it */
+
+  if (mysql->server_capabilities & CLIENT_SSL)
+    {
+      /* The answer below starts TLS first, or fails. */
+      mysql_optionsv (mysql, MARIADB_OPT_RESTRICTED_AUTH, NULL);
+    }
+  else if (guard->mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
+    {
+      guard->refused = TRUE;
+      return CR_ERROR;
+    }
+  else
+    {
+      /* PREFERRED without TLS: plain text, and known to be. */
+      mysql->options.use_ssl = 0;
+      mysql_optionsv (mysql, MARIADB_OPT_RESTRICTED_AUTH, PLAIN_TEXT_PLUGINS);
+    }
+
+  if (vio->write_packet (vio, (const unsigned char *) "", 0) != 0)
+    return CR_ERROR;
+  return CR_OK;
+}
+
+static AuthPlugin tls_guard_plugin = {
+  CLIENT_AUTHENTICATION_PLUGIN,
+  CLIENT_AUTHENTICATION_PLUGIN_INTERFACE_VERSION,
+  TLS_GUARD_PLUGIN,
+  "libmysqlbinlog-glib",
+  "Sends no credential before TLS is known to be used",
+  { 1, 0, 0 },
+  "LGPL",
+  NULL, NULL, NULL, NULL,
+  tls_guard_authenticate,
+};
+
+static gboolean
+tls_guard_register (MYSQL   *mysql,
+                    GError **error)
+{
+  static gsize registered = 0;
+  static gboolean ok = FALSE;
+
+  if (g_once_init_enter (&registered))
+    {
+      ok = mysql_client_register_plugin (mysql, (struct st_mysql_client_plugin *) &tls_guard_plugin) != NULL;
+      if (!ok)
+        g_warning ("Could not register the TLS guard with the client library: %s",
+                   mysql_error (mysql));
+      g_once_init_leave (&registered, 1);
+    }
+  if (!ok)
+    g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
+                         "The client library refused the plugin that keeps the password "
+                         "from leaving before TLS is set up");
+  return ok;
+}
+#endif
+
 /* Hands the TLS settings to the client library, before connecting.
  *
- * MariaDB Connector/C (3.3, Debian 12) encrypts as soon as any TLS setting
- * is made, and falls back to plain text when the server has no TLS, even
- * with MYSQL_OPT_SSL_ENFORCE: REQUIRED and stronger are checked after
- * connecting (tls_check_encrypted()).  It checks the server's certificate
- * chain whenever a CA file or directory is set, and the host name only with
- * MYSQL_OPT_SSL_VERIFY_SERVER_CERT.  MySQL's client has one option,
- * MYSQL_OPT_SSL_MODE, with the same modes as MysqlBinlogTlsMode. */
+ * MariaDB Connector/C (3.3, Debian 12) checks the server's certificate
+ * chain whenever a CA file or directory is set, and the host name only
+ * with MYSQL_OPT_SSL_VERIFY_SERVER_CERT; see above for what keeps the
+ * password from leaving before TLS.  MySQL's client has one option,
+ * MYSQL_OPT_SSL_MODE, with the same modes as MysqlBinlogTlsMode; from
+ * REQUIRED on it refuses a server without TLS before it answers the
+ * greeting, and it never runs mysql_clear_password unless told to. */
 static gboolean
 tls_configure (MYSQL                        *mysql,
                const MysqlBinlogTlsOptions  *tls,
@@ -215,7 +407,19 @@ tls_configure (MYSQL                        *mysql,
 
 #if HAVE_CONNECTOR_C
   if (mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
-    return TRUE;  /* no TLS setting at all: plain text */
+    {
+      /* No TLS setting at all: plain text. */
+      mysql_optionsv (mysql, MARIADB_OPT_RESTRICTED_AUTH, PLAIN_TEXT_PLUGINS);
+      return TRUE;
+    }
+
+  if (!tls_guard_register (mysql, error))
+    return FALSE;
+  mysql_options (mysql, MYSQL_DEFAULT_AUTH, TLS_GUARD_PLUGIN);
+  mysql_optionsv (mysql, MARIADB_OPT_RESTRICTED_AUTH,
+                  mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED
+                    ? TLS_GUARD_PLUGIN
+                    : TLS_GUARD_PLUGIN "," PLAIN_TEXT_PLUGINS);
 
   mysql_ssl_set (mysql, key_file, cert_file, ca_file, ca_directory, cipher);
   if (mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
@@ -254,6 +458,13 @@ tls_configure (MYSQL                        *mysql,
         break;
       }
     mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
+    if (mode < MYSQL_BINLOG_TLS_MODE_REQUIRED)
+      {
+        /* Whatever LIBMYSQL_ENABLE_CLEARTEXT_PLUGIN says. */
+        bool cleartext = false;
+
+        mysql_options (mysql, MYSQL_ENABLE_CLEARTEXT_PLUGIN, &cleartext);
+      }
     if (mode != MYSQL_BINLOG_TLS_MODE_DISABLED)
       {
         if (ca_file != NULL)
@@ -279,6 +490,7 @@ tls_configure (MYSQL                        *mysql,
 static void
 tls_explain_failure (MysqlBinlogTransport         *transport,
                      const MysqlBinlogTlsOptions  *tls,
+                     const char                   *doing,
                      GError                      **error)
 {
   MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
@@ -288,8 +500,34 @@ tls_explain_failure (MysqlBinlogTransport         *transport,
     return;
 
   if (code == CR_SSL_CONNECTION_ERROR)
-    g_prefix_error (error, "TLS (mode %s) failed: ", tls_mode_name (mode));
-  else if (error_is_access_denied (code) && mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
+    {
+      /* Another attempt meets the same certificate, or the same server
+       * without TLS. */
+      (*error)->code = MYSQL_BINLOG_ERROR_TLS;
+      g_prefix_error (error, "TLS (mode %s) failed: ", tls_mode_name (mode));
+    }
+  else if (code == CR_PLUGIN_NOT_ALLOWED)
+    {
+      /* The client library's own message names the wrong plugin. */
+      (*error)->code = MYSQL_BINLOG_ERROR_TLS;
+      g_free ((*error)->message);
+      if (mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
+        (*error)->message = g_strdup_printf ("%s failed: the server does not announce "
+                                             "authentication plugins, without which TLS mode %s "
+                                             "cannot make sure that TLS is used before the "
+                                             "password is; refused, nothing was sent",
+                                             doing, tls_mode_name (mode));
+      else
+        (*error)->message = g_strdup_printf ("%s failed: the server asked for an "
+                                             "authentication that sends the password as it is "
+                                             "(such as mysql_clear_password or dialog), and the "
+                                             "connection is not encrypted (TLS mode %s); refused "
+                                             "before sending the password.  Such an account "
+                                             "needs TLS mode REQUIRED or stronger",
+                                             doing, tls_mode_name (mode));
+    }
+  else if (error_is_access_denied (code) && code < CR_MIN_ERROR &&
+           mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
     {
       g_autofree char *message = g_strdup ((*error)->message);
 
@@ -312,11 +550,62 @@ tls_check_encrypted (MYSQL                        *mysql,
   if (mode < MYSQL_BINLOG_TLS_MODE_REQUIRED || mysql_get_ssl_cipher (mysql) != NULL)
     return TRUE;
 
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
+  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
                "The connection to the server at %s is not encrypted, and TLS mode %s "
                "requires it: the server does not support TLS (it has no certificate, "
                "or was built without TLS)", where, tls_mode_name (mode));
   return FALSE;
+}
+
+/* After a connection that broke before the greeting was read: the client
+ * library says "lost connection" whether the server closed the connection
+ * (a restart: worth another attempt) or sent bytes that are no greeting (a
+ * port where something else listens: never worth another).  A second
+ * look, by a connection of our own that sends nothing, tells them apart.
+ * Returns what the server sends instead of a greeting, escaped, or NULL. */
+static char *
+probe_for_garbage (const MysqlBinlogConnectOptions *options)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GString) shown = NULL;
+  guint8 head[48];
+  gssize n;
+  GSocket *socket;
+  gsize length;
+
+  if (options->socket != NULL && *options->socket != '\0')
+    return NULL;
+
+  g_socket_client_set_timeout (client, options->connect_timeout > 0 ? options->connect_timeout : 10);
+  connection = g_socket_client_connect_to_host (client,
+                                                options->host != NULL ? options->host : "localhost",
+                                                options->port != 0 ? options->port : 3306,
+                                                NULL, NULL);
+  if (connection == NULL)
+    return NULL;
+  socket = g_socket_connection_get_socket (connection);
+  g_socket_set_timeout (socket, options->connect_timeout > 0 ? options->connect_timeout : 10);
+  n = g_socket_receive (socket, (char *) head, sizeof head, NULL, NULL);
+  if (n < 5)
+    return NULL;  /* closed, or silent: nothing to judge */
+
+  /* A greeting: a header of length and sequence number 0, then protocol
+   * version 10 or an error packet (too many connections, a host that is
+   * blocked). */
+  length = head[0] | (head[1] << 8) | (head[2] << 16);
+  if (head[3] == 0 && length > 0 && length < 65536 && (head[4] == 10 || head[4] == 0xff))
+    return NULL;
+
+  /* Shown escaped: it may hold anything, terminal controls included. */
+  shown = g_string_new ("“");
+  for (gssize i = 0; i < MIN (n, 32); i++)
+    if (head[i] >= 0x20 && head[i] < 0x7f && head[i] != '\\')
+      g_string_append_c (shown, head[i]);
+    else
+      g_string_append_printf (shown, "\\x%02x", head[i]);
+  g_string_append (shown, n > 32 ? "”…" : "”");
+  return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 MysqlBinlogTransport *
@@ -324,10 +613,15 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
                                  GError                          **error)
 {
   MysqlBinlogTransport *transport;
-  unsigned int timeout = options->connect_timeout > 0 ? options->connect_timeout : 10;
+  unsigned int timeout = options->connect_timeout;
   unsigned long max_packet = 1024UL * 1024 * 1024;
   const char *where;
   g_autofree char *where_tcp = NULL;
+  gboolean connected;
+  int saved_errno;
+#if HAVE_CONNECTOR_C
+  TlsGuard guard = { options->tls != NULL ? options->tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED, FALSE };
+#endif
 
   transport = g_new0 (MysqlBinlogTransport, 1);
   transport->mysql = mysql_init (NULL);
@@ -339,7 +633,10 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
       return NULL;
     }
 
-  mysql_options (transport->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  transport->read_timeout = options->read_timeout;
+  transport->timeout = timeout;
+  if (timeout > 0)
+    mysql_options (transport->mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   /* A single event can be as large as a transaction's rows event: accept
    * what the server may send (its own limit is 1 GiB). */
   mysql_options (transport->mysql, MYSQL_OPT_MAX_ALLOWED_PACKET, &max_packet);
@@ -349,11 +646,26 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
       _mysql_binlog_transport_free (transport);
       return NULL;
     }
-  if (options->read_timeout > 0)
-    {
-      unsigned int read_timeout = options->read_timeout;
-      mysql_options (transport->mysql, MYSQL_OPT_READ_TIMEOUT, &read_timeout);
-    }
+  {
+    /* Until the dump starts, the server answers as a server does, within
+     * the connect timeout; then _mysql_binlog_transport_start_dump()
+     * allows the silence of an idle server.  MySQL's client cannot change
+     * the timeout of a connection: there it is the read timeout from the
+     * start (the login itself is within the connect timeout). */
+#if HAVE_CONNECTOR_C
+    unsigned int read_timeout = timeout;
+#else
+    unsigned int read_timeout = options->read_timeout;
+
+    transport->timeout = read_timeout;
+#endif
+
+    if (read_timeout > 0)
+      {
+        mysql_options (transport->mysql, MYSQL_OPT_READ_TIMEOUT, &read_timeout);
+        mysql_options (transport->mysql, MYSQL_OPT_WRITE_TIMEOUT, &read_timeout);
+      }
+  }
   if (options->socket != NULL && *options->socket != '\0')
     {
       unsigned int protocol = MYSQL_PROTOCOL_SOCKET;
@@ -367,19 +679,59 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
       where = where_tcp;
     }
 
-  if (mysql_real_connect (transport->mysql,
-                          options->socket != NULL && *options->socket != '\0' ? NULL : options->host,
-                          options->user,
-                          options->password,
-                          NULL,
-                          options->port,
-                          options->socket != NULL && *options->socket != '\0' ? options->socket : NULL,
-                          0) == NULL)
+#if HAVE_CONNECTOR_C
+  g_private_set (&tls_guard_current, &guard);
+#endif
+  connected = mysql_real_connect (transport->mysql,
+                                  options->socket != NULL && *options->socket != '\0' ? NULL : options->host,
+                                  options->user,
+                                  options->password,
+                                  NULL,
+                                  options->port,
+                                  options->socket != NULL && *options->socket != '\0' ? options->socket : NULL,
+                                  0) != NULL;
+  saved_errno = errno;
+#if HAVE_CONNECTOR_C
+  g_private_set (&tls_guard_current, NULL);
+  if (!connected && guard.refused)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
+                   "The server at %s offers no TLS, and TLS mode %s requires it: refused "
+                   "before sending the user name or the password (a server without a "
+                   "certificate, or something on the way that removes TLS)",
+                   where, tls_mode_name (guard.mode));
+      _mysql_binlog_transport_free (transport);
+      return NULL;
+    }
+#endif
+  if (!connected)
     {
       g_autofree char *doing = g_strdup_printf ("Connecting to the server at %s as “%s”",
                                                 where, options->user != NULL ? options->user : "");
-      set_error_from_mysql (transport, error, doing);
-      tls_explain_failure (transport, options->tls, error);
+      guint code = mysql_errno (transport->mysql);
+      g_autofree char *garbage = NULL;
+
+      if (g_atomic_int_get (&transport->interrupted))
+        set_error_from_mysql (transport, error, doing);
+      else if (code == CR_SERVER_LOST && saved_errno != ETIMEDOUT &&
+               strstr (mysql_error (transport->mysql), "initial communication packet") != NULL &&
+               (garbage = probe_for_garbage (options)) != NULL)
+        g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                     "%s failed: the server broke the client/server protocol: it does not "
+                     "greet as a MySQL server does, but sends %s (is this the port of "
+                     "another service?)", doing, garbage);
+      else if (code == CR_PLUGIN_NOT_ALLOWED &&
+               !(transport->mysql->server_capabilities & CLIENT_PROTOCOL_41))
+        g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                     "%s failed: the server broke the client/server protocol: its greeting "
+                     "is malformed, or that of a server older than MySQL 4.1 (%s)",
+                     doing, mysql_error (transport->mysql));
+      else
+        {
+          errno = saved_errno;
+          set_error_from_mysql (transport, error, doing);
+          tls_explain_failure (transport, options->tls, doing, error);
+        }
       _mysql_binlog_transport_free (transport);
       return NULL;
     }
@@ -391,6 +743,25 @@ _mysql_binlog_transport_connect (const MysqlBinlogConnectOptions  *options,
     }
 
   return transport;
+}
+
+void
+_mysql_binlog_transport_set_read_timeout (MysqlBinlogTransport *transport,
+                                          guint                 seconds)
+{
+#if HAVE_CONNECTOR_C
+  MARIADB_PVIO *pvio = transport->mysql->net.pvio;
+
+  transport->timeout = seconds;
+  if (pvio != NULL && pvio->methods != NULL && pvio->methods->set_timeout != NULL)
+    {
+      pvio->methods->set_timeout (pvio, PVIO_READ_TIMEOUT, (int) MIN (seconds, G_MAXINT / 1000));
+      pvio->methods->set_timeout (pvio, PVIO_WRITE_TIMEOUT, (int) MIN (seconds, G_MAXINT / 1000));
+    }
+#else
+  (void) transport;
+  (void) seconds;
+#endif
 }
 
 void
@@ -564,6 +935,7 @@ _mysql_binlog_transport_start_dump (MysqlBinlogTransport  *transport,
 #endif
 
   transport->dumping = TRUE;
+  _mysql_binlog_transport_set_read_timeout (transport, transport->read_timeout);
   return TRUE;
 }
 
@@ -632,6 +1004,7 @@ _mysql_binlog_transport_start_dump_gtid (MysqlBinlogTransport  *transport,
 #endif
 
   transport->dumping = TRUE;
+  _mysql_binlog_transport_set_read_timeout (transport, transport->read_timeout);
   return TRUE;
 }
 

@@ -1,0 +1,977 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * The stream against a fake server that speaks just enough of the MySQL
+ * client/server protocol to misbehave: it strips TLS from its greeting,
+ * asks for authentications that send the password in clear text, answers
+ * with garbage, or goes silent.  It records every byte it receives, so that
+ * a test can check that no credential reached it.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <poll.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include <mysqlbinlog-glib.h>
+
+#define USER     "fake-user-name"
+#define PASSWORD "fake-secret-password"
+
+/* Capability flags of the greeting. */
+#define CAP_LONG_FLAG            0x00000004
+#define CAP_CONNECT_WITH_DB      0x00000008
+#define CAP_PROTOCOL_41          0x00000200
+#define CAP_SSL                  0x00000800
+#define CAP_TRANSACTIONS         0x00002000
+#define CAP_SECURE_CONNECTION    0x00008000
+#define CAP_MULTI_STATEMENTS     0x00010000
+#define CAP_MULTI_RESULTS        0x00020000
+#define CAP_PLUGIN_AUTH          0x00080000
+#define CAP_PLUGIN_AUTH_LENENC   0x00200000
+
+#define CAP_BASE (CAP_LONG_FLAG | CAP_CONNECT_WITH_DB | CAP_PROTOCOL_41 | CAP_TRANSACTIONS | \
+                  CAP_SECURE_CONNECTION | CAP_MULTI_STATEMENTS | CAP_MULTI_RESULTS |          \
+                  CAP_PLUGIN_AUTH | CAP_PLUGIN_AUTH_LENENC)
+
+typedef enum {
+  /* Credentials */
+  FAKE_GREETING_CLEAR_PASSWORD,  /* no TLS, asks for mysql_clear_password */
+  FAKE_SWITCH_CLEAR_PASSWORD,    /* no TLS, native greeting, then switches */
+  FAKE_SWITCH_CACHING_SHA2,      /* no TLS, switches to caching_sha2_password, full auth */
+  FAKE_SWITCH_DIALOG,            /* no TLS, switches to the dialog plugin */
+  FAKE_NO_PLUGIN_AUTH,           /* no TLS, no plugin authentication, then switches */
+  FAKE_ADVERTISES_TLS,           /* offers TLS, then answers the TLS hello with garbage */
+  /* Protocol violations and silence */
+  FAKE_GARBAGE_GREETING,         /* bytes that are no greeting */
+  FAKE_TRUNCATED_GREETING,       /* a greeting cut short */
+  FAKE_GARBAGE_AFTER_LOGIN,      /* a malformed answer to the first query */
+  FAKE_SILENT_GREETING,          /* accepts the connection, says nothing */
+  FAKE_SILENT_AFTER_LOGIN,       /* never answers a query */
+  FAKE_SILENT_DUMP,              /* answers the queries, then sends no event */
+} FakeMode;
+
+typedef struct
+{
+  FakeMode    mode;
+  int         listen_fd;
+  guint16     port;
+  GThread    *thread;
+  gint        stopping;        /* atomic */
+  GMutex      lock;
+  GByteArray *received;        /* every byte of every connection */
+  guint       n_connections;
+  guint       n_dumps;
+} FakeServer;
+
+/* Reads exactly @length bytes; FALSE when the peer closed or the server
+ * stops.  Every byte read is recorded. */
+static gboolean
+fake_read (FakeServer *server,
+           int         fd,
+           guint8     *buffer,
+           gsize       length)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      struct pollfd pfd = { .fd = fd, .events = POLLIN };
+      ssize_t n;
+
+      if (g_atomic_int_get (&server->stopping))
+        return FALSE;
+      if (poll (&pfd, 1, 50) <= 0)
+        continue;
+      n = read (fd, buffer + done, length - done);
+      if (n <= 0)
+        return FALSE;
+      g_mutex_lock (&server->lock);
+      g_byte_array_append (server->received, buffer + done, n);
+      g_mutex_unlock (&server->lock);
+      done += n;
+    }
+  return TRUE;
+}
+
+/* Reads one packet; returns its payload (NULL when the peer closed). */
+static GByteArray *
+fake_read_packet (FakeServer *server,
+                  int         fd,
+                  guint8     *seq)
+{
+  guint8 header[4];
+  gsize length;
+  GByteArray *payload;
+
+  if (!fake_read (server, fd, header, 4))
+    return NULL;
+  length = header[0] | (header[1] << 8) | (header[2] << 16);
+  *seq = header[3];
+  payload = g_byte_array_sized_new (length);
+  g_byte_array_set_size (payload, length);
+  if (!fake_read (server, fd, payload->data, length))
+    {
+      g_byte_array_unref (payload);
+      return NULL;
+    }
+  return payload;
+}
+
+/* Waits until the peer closes, or the server stops, recording what comes. */
+static void
+fake_drain (FakeServer *server,
+            int         fd)
+{
+  guint8 byte;
+
+  while (fake_read (server, fd, &byte, 1))
+    ;
+}
+
+static void
+fake_write (int           fd,
+            const guint8 *data,
+            gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n <= 0)
+        return;
+      data += n;
+      length -= n;
+    }
+}
+
+static void
+fake_send_packet (int           fd,
+                  guint8        seq,
+                  const guint8 *payload,
+                  gsize         length)
+{
+  guint8 header[4] = { length & 0xff, (length >> 8) & 0xff, (length >> 16) & 0xff, seq };
+
+  fake_write (fd, header, 4);
+  fake_write (fd, payload, length);
+}
+
+static void
+put_u16 (GByteArray *out,
+         guint       value)
+{
+  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
+
+  g_byte_array_append (out, bytes, 2);
+}
+
+static void
+put_u32 (GByteArray *out,
+         guint32     value)
+{
+  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
+
+  g_byte_array_append (out, bytes, 4);
+}
+
+static void
+put_byte (GByteArray *out,
+          guint8      value)
+{
+  g_byte_array_append (out, &value, 1);
+}
+
+/* A NUL-terminated string. */
+static void
+put_string (GByteArray *out,
+            const char *text)
+{
+  g_byte_array_append (out, (const guint8 *) text, strlen (text) + 1);
+}
+
+/* A string after its length (under 251 bytes). */
+static void
+put_lenenc (GByteArray *out,
+            const char *text)
+{
+  put_byte (out, strlen (text));
+  g_byte_array_append (out, (const guint8 *) text, strlen (text));
+}
+
+static const char scramble[] = "abcdefghijklmnopqrst";  /* 20 bytes */
+
+static void
+send_greeting (int         fd,
+               guint32     capabilities,
+               const char *plugin)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint8 zeros[10] = { 0 };
+
+  put_byte (out, 10);                       /* protocol version */
+  put_string (out, "5.5.5-10.11.99-MariaDB-fake");
+  put_u32 (out, 42);                        /* connection id */
+  g_byte_array_append (out, (const guint8 *) scramble, 8);
+  put_byte (out, 0);
+  put_u16 (out, capabilities & 0xffff);
+  put_byte (out, 45);                       /* utf8mb4_general_ci */
+  put_u16 (out, 2);                         /* autocommit */
+  put_u16 (out, capabilities >> 16);
+  put_byte (out, (capabilities & CAP_PLUGIN_AUTH) ? 21 : 0);
+  g_byte_array_append (out, zeros, 10);     /* reserved, MariaDB's capabilities */
+  g_byte_array_append (out, (const guint8 *) scramble + 8, 12);
+  put_byte (out, 0);
+  if (capabilities & CAP_PLUGIN_AUTH)
+    put_string (out, plugin);
+  fake_send_packet (fd, 0, out->data, out->len);
+}
+
+static void
+send_ok (int    fd,
+         guint8 seq)
+{
+  static const guint8 ok[] = { 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00 };
+
+  fake_send_packet (fd, seq, ok, sizeof ok);
+}
+
+static void
+send_error (int         fd,
+            guint8      seq,
+            guint       code,
+            const char *message)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+
+  put_byte (out, 0xff);
+  put_u16 (out, code);
+  g_byte_array_append (out, (const guint8 *) "#28000", 6);
+  g_byte_array_append (out, (const guint8 *) message, strlen (message));
+  fake_send_packet (fd, seq, out->data, out->len);
+}
+
+static void
+send_auth_switch (int         fd,
+                  guint8      seq,
+                  const char *plugin)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+
+  put_byte (out, 0xfe);
+  put_string (out, plugin);
+  g_byte_array_append (out, (const guint8 *) scramble, 20);
+  put_byte (out, 0);
+  fake_send_packet (fd, seq, out->data, out->len);
+}
+
+/* A text result set of one row of strings (classic EOF packets). */
+static void
+send_row (int          fd,
+          const char **values)
+{
+  static const guint8 eof[] = { 0xfe, 0x00, 0x00, 0x02, 0x00 };
+  guint n = g_strv_length ((char **) values);
+  guint8 seq = 1;
+  guint8 count = n;
+
+  fake_send_packet (fd, seq++, &count, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GByteArray) column = g_byte_array_new ();
+      g_autofree char *name = g_strdup_printf ("c%u", i);
+
+      put_lenenc (column, "def");
+      put_lenenc (column, "");
+      put_lenenc (column, "");
+      put_lenenc (column, "");
+      put_lenenc (column, name);
+      put_lenenc (column, name);
+      put_byte (column, 0x0c);
+      put_u16 (column, 45);
+      put_u32 (column, 64);
+      put_byte (column, 0xfd);            /* VAR_STRING */
+      put_u16 (column, 0);
+      put_byte (column, 0);
+      put_u16 (column, 0);
+      fake_send_packet (fd, seq++, column->data, column->len);
+    }
+  fake_send_packet (fd, seq++, eof, sizeof eof);
+  {
+    g_autoptr(GByteArray) row = g_byte_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      put_lenenc (row, values[i]);
+    fake_send_packet (fd, seq++, row->data, row->len);
+  }
+  fake_send_packet (fd, seq++, eof, sizeof eof);
+}
+
+/* The commands after a login: enough to start a binlog dump. */
+static void
+serve_commands (FakeServer *server,
+                int         fd)
+{
+  for (;;)
+    {
+      guint8 seq;
+      g_autoptr(GByteArray) command = fake_read_packet (server, fd, &seq);
+      g_autofree char *text = NULL;
+
+      if (command == NULL || command->len == 0 || command->data[0] == 0x01 /* COM_QUIT */)
+        return;
+
+      if (server->mode == FAKE_SILENT_AFTER_LOGIN)
+        {
+          fake_drain (server, fd);
+          return;
+        }
+      if (server->mode == FAKE_GARBAGE_AFTER_LOGIN)
+        {
+          /* A result set of three columns whose first column definition
+           * is eight bytes of nothing. */
+          static const guint8 count = 3;
+          static const guint8 garbage[] = { 0xfb, 0xfc, 0xff, 0x17, 0x00, 0x42, 0xfe, 0x01 };
+
+          fake_send_packet (fd, 1, &count, 1);
+          fake_send_packet (fd, 2, garbage, sizeof garbage);
+          fake_drain (server, fd);
+          return;
+        }
+
+      if (command->data[0] == 0x12 /* COM_BINLOG_DUMP */)
+        {
+          g_mutex_lock (&server->lock);
+          server->n_dumps++;
+          g_mutex_unlock (&server->lock);
+          fake_drain (server, fd);
+          return;
+        }
+      if (command->data[0] != 0x03 /* COM_QUERY */)
+        {
+          send_error (fd, 1, 1047, "Unknown command");
+          continue;
+        }
+
+      text = g_strndup ((const char *) command->data + 1, command->len - 1);
+      if (g_str_has_prefix (text, "SELECT @@global.log_bin"))
+        {
+          const char *values[] = { "1", "ROW", "NONE", NULL };
+
+          send_row (fd, values);
+        }
+      else if (g_str_has_prefix (text, "SET "))
+        send_ok (fd, 1);
+      else
+        send_error (fd, 1, 1064, "Not understood by the fake server");
+    }
+}
+
+static void
+serve_connection (FakeServer *server,
+                  int         fd)
+{
+  g_autoptr(GByteArray) response = NULL;
+  g_autoptr(GByteArray) more = NULL;
+  guint8 seq = 0;
+
+  switch (server->mode)
+    {
+    case FAKE_GREETING_CLEAR_PASSWORD:
+      send_greeting (fd, CAP_BASE, "mysql_clear_password");
+      break;
+    case FAKE_ADVERTISES_TLS:
+      send_greeting (fd, CAP_BASE | CAP_SSL, "mysql_native_password");
+      break;
+    case FAKE_NO_PLUGIN_AUTH:
+      send_greeting (fd, CAP_BASE & ~(CAP_PLUGIN_AUTH | CAP_PLUGIN_AUTH_LENENC), NULL);
+      break;
+    case FAKE_SILENT_GREETING:
+      fake_drain (server, fd);
+      return;
+    case FAKE_GARBAGE_GREETING:
+      {
+        static const guint8 garbage[] = "HTTP/1.1 400 Bad Request\r\n\r\n";
+
+        fake_write (fd, garbage, sizeof garbage - 1);
+        fake_drain (server, fd);
+        return;
+      }
+    case FAKE_TRUNCATED_GREETING:
+      {
+        static const guint8 cut[] = { 0x0a, '1', '0', '.', '1', '1', 0x00, 0x2a, 0x00 };
+
+        fake_send_packet (fd, 0, cut, sizeof cut);
+        fake_drain (server, fd);
+        return;
+      }
+    case FAKE_SWITCH_CLEAR_PASSWORD:
+    case FAKE_SWITCH_CACHING_SHA2:
+    case FAKE_SWITCH_DIALOG:
+    case FAKE_GARBAGE_AFTER_LOGIN:
+    case FAKE_SILENT_AFTER_LOGIN:
+    case FAKE_SILENT_DUMP:
+    default:
+      send_greeting (fd, CAP_BASE, "mysql_native_password");
+      break;
+    }
+
+  response = fake_read_packet (server, fd, &seq);
+  if (response == NULL)
+    return;
+
+  switch (server->mode)
+    {
+    case FAKE_ADVERTISES_TLS:
+      /* The client asked for TLS (or sent its credentials): answer its
+       * TLS hello with what no TLS library accepts. */
+      {
+        static const guint8 garbage[] = "not a TLS server hello, not at all";
+
+        fake_write (fd, garbage, sizeof garbage - 1);
+        fake_drain (server, fd);
+        return;
+      }
+    case FAKE_GREETING_CLEAR_PASSWORD:
+      break;
+    case FAKE_SWITCH_CLEAR_PASSWORD:
+    case FAKE_NO_PLUGIN_AUTH:
+      send_auth_switch (fd, seq + 1, "mysql_clear_password");
+      more = fake_read_packet (server, fd, &seq);
+      break;
+    case FAKE_SWITCH_DIALOG:
+      {
+        /* The dialog plugin: a password question (type 4, last). */
+        static const guint8 question[] = { 0x04, 'P', 'a', 's', 's', 'w', 'o', 'r', 'd', ':', ' ' };
+        g_autoptr(GByteArray) out = g_byte_array_new ();
+
+        put_byte (out, 0xfe);
+        put_string (out, "dialog");
+        g_byte_array_append (out, question, sizeof question);
+        fake_send_packet (fd, seq + 1, out->data, out->len);
+        more = fake_read_packet (server, fd, &seq);
+        break;
+      }
+    case FAKE_SWITCH_CACHING_SHA2:
+      {
+        /* A hash of the scramble, then "perform full authentication". */
+        static const guint8 full_auth[] = { 0x01, 0x04 };
+
+        send_auth_switch (fd, seq + 1, "caching_sha2_password");
+        more = fake_read_packet (server, fd, &seq);
+        if (more == NULL)
+          return;
+        g_clear_pointer (&more, g_byte_array_unref);
+        fake_send_packet (fd, seq + 1, full_auth, sizeof full_auth);
+        more = fake_read_packet (server, fd, &seq);
+        break;
+      }
+    case FAKE_GARBAGE_GREETING:
+    case FAKE_TRUNCATED_GREETING:
+    case FAKE_SILENT_GREETING:
+    case FAKE_GARBAGE_AFTER_LOGIN:
+    case FAKE_SILENT_AFTER_LOGIN:
+    case FAKE_SILENT_DUMP:
+    default:
+      send_ok (fd, seq + 1);
+      serve_commands (server, fd);
+      return;
+    }
+
+  /* Whatever the credential was, it is refused: the test looks at what
+   * arrived. */
+  if (response != NULL)
+    send_error (fd, seq + 1, 1045, "Access denied (fake server)");
+  fake_drain (server, fd);
+}
+
+static gpointer
+fake_server_thread (gpointer data)
+{
+  FakeServer *server = data;
+
+  while (!g_atomic_int_get (&server->stopping))
+    {
+      struct pollfd pfd = { .fd = server->listen_fd, .events = POLLIN };
+      int fd;
+
+      if (poll (&pfd, 1, 50) <= 0)
+        continue;
+      fd = accept (server->listen_fd, NULL, NULL);
+      if (fd < 0)
+        continue;
+      g_mutex_lock (&server->lock);
+      server->n_connections++;
+      g_mutex_unlock (&server->lock);
+      serve_connection (server, fd);
+      close (fd);
+    }
+  return NULL;
+}
+
+static FakeServer *
+fake_server_start (FakeMode mode)
+{
+  FakeServer *server = g_new0 (FakeServer, 1);
+  struct sockaddr_in address = { 0 };
+  socklen_t length = sizeof address;
+
+  server->mode = mode;
+  server->received = g_byte_array_new ();
+  g_mutex_init (&server->lock);
+  server->listen_fd = socket (AF_INET, SOCK_STREAM, 0);
+  g_assert_cmpint (server->listen_fd, >=, 0);
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  address.sin_port = 0;
+  g_assert_cmpint (bind (server->listen_fd, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_cmpint (listen (server->listen_fd, 8), ==, 0);
+  g_assert_cmpint (getsockname (server->listen_fd, (struct sockaddr *) &address, &length), ==, 0);
+  server->port = ntohs (address.sin_port);
+  server->thread = g_thread_new ("fake-server", fake_server_thread, server);
+  return server;
+}
+
+static void
+fake_server_stop (FakeServer *server)
+{
+  g_atomic_int_set (&server->stopping, 1);
+  g_thread_join (server->thread);
+  close (server->listen_fd);
+  g_byte_array_unref (server->received);
+  g_mutex_clear (&server->lock);
+  g_free (server);
+}
+
+static gboolean
+fake_server_received (FakeServer *server,
+                      const char *text)
+{
+  gboolean found;
+  gsize length = strlen (text);
+
+  g_mutex_lock (&server->lock);
+  found = FALSE;
+  for (gsize i = 0; !found && i + length <= server->received->len; i++)
+    found = memcmp (server->received->data + i, text, length) == 0;
+  g_mutex_unlock (&server->lock);
+  return found;
+}
+
+static guint
+fake_server_connections (FakeServer *server)
+{
+  guint n;
+
+  g_mutex_lock (&server->lock);
+  n = server->n_connections;
+  g_mutex_unlock (&server->lock);
+  return n;
+}
+
+static MysqlBinlogStream *
+new_stream (FakeServer         *server,
+            MysqlBinlogTlsMode  mode)
+{
+  g_autoptr(MysqlBinlogPosition) start = mysql_binlog_position_new ("fake-bin.000001", 4);
+
+  return g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                       "host", "127.0.0.1",
+                       "port", (guint) server->port,
+                       "user", USER,
+                       "password", PASSWORD,
+                       "server-id", 4242,
+                       "start-position", start,
+                       "tls-mode", mode,
+                       "reconnect-attempts", 0,
+                       "connect-timeout", 5,
+                       NULL);
+}
+
+typedef struct
+{
+  MysqlBinlogStream *stream;
+  gint64             deadline;
+  gboolean           done;
+  gboolean           fired;
+  GMutex             lock;
+  GCond              cond;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+
+  g_mutex_lock (&watchdog->lock);
+  while (!watchdog->done)
+    if (!g_cond_wait_until (&watchdog->cond, &watchdog->lock, watchdog->deadline))
+      {
+        watchdog->fired = TRUE;
+        mysql_binlog_stream_stop (watchdog->stream);
+        break;
+      }
+  g_mutex_unlock (&watchdog->lock);
+  return NULL;
+}
+
+/* Runs @stream; a run still going after @limit_s seconds is stopped, so
+ * that a run that would retry forever fails the test instead of hanging.
+ * Returns the run's result; *seconds says how long it took and *stopped
+ * whether the limit stopped it. */
+static gboolean
+run_with_limit (MysqlBinlogStream  *stream,
+                guint               limit_s,
+                double             *seconds,
+                gboolean           *stopped,
+                GError            **error)
+{
+  Watchdog watchdog = { .stream = stream };
+  gint64 start = g_get_monotonic_time ();
+  GThread *thread;
+  gboolean ok;
+
+  watchdog.deadline = start + (gint64) limit_s * G_USEC_PER_SEC;
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+  thread = g_thread_new ("watchdog", watchdog_thread, &watchdog);
+
+  ok = mysql_binlog_stream_run (stream, NULL, error);
+  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (thread);
+  *stopped = watchdog.fired;
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+  g_test_message ("run: %s after %.1f s%s", ok ? "ended" : "failed", *seconds,
+                  *stopped ? " (stopped by the test)" : "");
+  return ok;
+}
+
+/* A CA bundle for the VERIFY modes: the connection never gets as far as
+ * checking a certificate. */
+static const char *
+ca_file (void)
+{
+  static const char *const candidates[] = {
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/pki/tls/certs/ca-bundle.crt",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+      return candidates[i];
+  return NULL;
+}
+
+static const char *
+mode_name (MysqlBinlogTlsMode mode)
+{
+  static const char *const names[] = {
+    "DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY",
+  };
+
+  return names[mode];
+}
+
+/* Connects to a fake server in @fake_mode with TLS mode @tls_mode; the
+ * password must never reach the server, nor, when TLS is required, the
+ * user name, and the run fails at once. */
+static void
+assert_no_credential (FakeMode            fake_mode,
+                      MysqlBinlogTlsMode  tls_mode,
+                      int                 expected_code)
+{
+  FakeServer *server = fake_server_start (fake_mode);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, tls_mode);
+  g_autoptr(GError) error = NULL;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  if (tls_mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA)
+    mysql_binlog_stream_set_tls_ca_file (stream, ca_file ());
+  /* A permanent error is never retried: were this one retried, the test
+   * would see a second connection. */
+  g_object_set (stream, "reconnect-attempts", 2, "reconnect-delay", 50, NULL);
+
+  ok = run_with_limit (stream, 20, &seconds, &stopped, &error);
+  g_test_message ("TLS mode %s: %s", mode_name (tls_mode),
+                  error != NULL ? error->message : "no error");
+  g_assert_false (fake_server_received (server, PASSWORD));
+  if (tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
+    g_assert_false (fake_server_received (server, USER));
+
+  g_assert_false (ok);
+  g_assert_false (stopped);
+  g_assert_nonnull (error);
+  if (expected_code >= 0)
+    g_assert_error (error, MYSQL_BINLOG_ERROR, expected_code);
+  g_assert_cmpuint (fake_server_connections (server), ==, 1);
+
+  fake_server_stop (server);
+}
+
+static void
+assert_no_credential_all_modes (FakeMode fake_mode,
+                                int      code_without_tls)
+{
+  for (MysqlBinlogTlsMode mode = MYSQL_BINLOG_TLS_MODE_REQUIRED;
+       mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY; mode++)
+    {
+      if (mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ca_file () == NULL)
+        {
+          g_test_message ("no CA bundle on this system: TLS mode %s not tried",
+                          mode_name (mode));
+          continue;
+        }
+      assert_no_credential (fake_mode, mode, MYSQL_BINLOG_ERROR_TLS);
+    }
+  /* Without TLS, no authentication that sends the password as it is. */
+  assert_no_credential (fake_mode, MYSQL_BINLOG_TLS_MODE_PREFERRED, code_without_tls);
+  assert_no_credential (fake_mode, MYSQL_BINLOG_TLS_MODE_DISABLED, code_without_tls);
+}
+
+static void
+test_greeting_clear_password (void)
+{
+  /* Without TLS the client refuses the plugin before answering; the
+   * stream says why. */
+  assert_no_credential_all_modes (FAKE_GREETING_CLEAR_PASSWORD, -1);
+}
+
+static void
+test_switch_clear_password (void)
+{
+  assert_no_credential_all_modes (FAKE_SWITCH_CLEAR_PASSWORD, MYSQL_BINLOG_ERROR_TLS);
+}
+
+static void
+test_switch_caching_sha2 (void)
+{
+  /* Over plain text, the full authentication of caching_sha2_password
+   * needs the server's RSA key: the fake server sends none, and the
+   * password must not go out as it is. */
+  assert_no_credential_all_modes (FAKE_SWITCH_CACHING_SHA2, -1);
+}
+
+static void
+test_switch_dialog (void)
+{
+  assert_no_credential_all_modes (FAKE_SWITCH_DIALOG, MYSQL_BINLOG_ERROR_TLS);
+}
+
+static void
+test_no_plugin_auth (void)
+{
+  assert_no_credential_all_modes (FAKE_NO_PLUGIN_AUTH, MYSQL_BINLOG_ERROR_TLS);
+}
+
+static void
+test_advertises_tls (void)
+{
+  for (MysqlBinlogTlsMode mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
+       mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY; mode++)
+    {
+      if (mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ca_file () == NULL)
+        continue;
+      assert_no_credential (FAKE_ADVERTISES_TLS, mode, MYSQL_BINLOG_ERROR_TLS);
+    }
+}
+
+/* A server that breaks the protocol is not connected to again, even by a
+ * stream that reconnects forever. */
+static void
+on_reconnecting (MysqlBinlogStream *stream,
+                 guint              attempt,
+                 guint              delay,
+                 const GError      *error,
+                 gpointer           user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+assert_protocol_violation (FakeMode    mode,
+                           const char *message_part)
+{
+  FakeServer *server = fake_server_start (mode);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  g_autoptr(GError) error = NULL;
+  guint reconnections = 0;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  g_object_set (stream, "reconnect-attempts", -1, "reconnect-delay", 50,
+                "reconnect-max-delay", 200, NULL);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (on_reconnecting), &reconnections);
+  ok = run_with_limit (stream, 10, &seconds, &stopped, &error);
+  g_assert_false (stopped);
+  g_assert_false (ok);
+  g_test_message ("error: %s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "protocol"));
+  g_assert_nonnull (strstr (error->message, message_part));
+  g_assert_cmpuint (reconnections, ==, 0);
+  g_assert_cmpfloat (seconds, <, 5);
+  fake_server_stop (server);
+}
+
+static void
+test_garbage_greeting (void)
+{
+  /* What the server sent is quoted, escaped. */
+  assert_protocol_violation (FAKE_GARBAGE_GREETING, "“HTTP/1.1 400 Bad Request\\x0d\\x0a");
+}
+
+static void
+test_truncated_greeting (void)
+{
+  assert_protocol_violation (FAKE_TRUNCATED_GREETING, "greeting");
+}
+
+static void
+test_garbage_after_login (void)
+{
+  assert_protocol_violation (FAKE_GARBAGE_AFTER_LOGIN, "malformed");
+}
+
+static void
+assert_times_out (FakeMode mode)
+{
+  FakeServer *server = fake_server_start (mode);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  g_autoptr(GError) error = NULL;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  mysql_binlog_stream_set_connect_timeout (stream, 2);
+  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 2);
+  ok = run_with_limit (stream, 20, &seconds, &stopped, &error);
+  g_assert_false (stopped);
+  g_assert_false (ok);
+  g_test_message ("error: %s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "2 s"));
+  g_assert_cmpfloat (seconds, >=, 1.5);
+  g_assert_cmpfloat (seconds, <, 6);
+  fake_server_stop (server);
+}
+
+static void
+test_silent_greeting (void)
+{
+  assert_times_out (FAKE_SILENT_GREETING);
+}
+
+static void
+test_silent_after_login (void)
+{
+  /* Not the heartbeat's 61 s: the answers before the dump are part of
+   * connecting. */
+  assert_times_out (FAKE_SILENT_AFTER_LOGIN);
+}
+
+static void
+test_silent_dump_heartbeat (void)
+{
+  FakeServer *server = fake_server_start (FAKE_SILENT_DUMP);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  g_autoptr(GError) error = NULL;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  /* A heartbeat every second: three seconds of silence on an
+   * established dump is a lost connection, connected to once more.  The
+   * short connect timeout is for the handshake, not for the dump. */
+  g_object_set (stream, "heartbeat-period", 1000, "connect-timeout", 1,
+                "reconnect-attempts", 1, "reconnect-delay", 50, NULL);
+  ok = run_with_limit (stream, 30, &seconds, &stopped, &error);
+  g_assert_false (stopped);
+  g_assert_false (ok);
+  g_test_message ("error: %s", error->message);
+  g_assert_true (g_error_matches (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_LOST) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
+  g_mutex_lock (&server->lock);
+  g_assert_cmpuint (server->n_dumps, ==, 2);
+  g_mutex_unlock (&server->lock);
+  g_assert_cmpfloat (seconds, >=, 5);
+  g_assert_cmpfloat (seconds, <, 15);
+  fake_server_stop (server);
+}
+
+static void
+test_silent_dump_no_heartbeat (void)
+{
+  FakeServer *server = fake_server_start (FAKE_SILENT_DUMP);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  g_autoptr(GError) error = NULL;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  /* Without heartbeats an idle dump is silent for as long as the server
+   * has nothing to send: the connect timeout does not end it. */
+  g_object_set (stream, "heartbeat-period", 0, "connect-timeout", 1, NULL);
+  ok = run_with_limit (stream, 4, &seconds, &stopped, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (stopped);
+  g_mutex_lock (&server->lock);
+  g_assert_cmpuint (server->n_dumps, ==, 1);
+  g_mutex_unlock (&server->lock);
+  fake_server_stop (server);
+}
+
+static void
+test_connect_timeout_property (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new ();
+  guint value = 0;
+
+  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 10);
+  g_object_set (stream, "connect-timeout", 0, NULL);
+  g_object_get (stream, "connect-timeout", &value, NULL);
+  g_assert_cmpuint (value, ==, 0);
+  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fake-server/tls/greeting-clear-password", test_greeting_clear_password);
+  g_test_add_func ("/fake-server/tls/switch-clear-password", test_switch_clear_password);
+  g_test_add_func ("/fake-server/tls/switch-caching-sha2", test_switch_caching_sha2);
+  g_test_add_func ("/fake-server/tls/switch-dialog", test_switch_dialog);
+  g_test_add_func ("/fake-server/tls/no-plugin-auth", test_no_plugin_auth);
+  g_test_add_func ("/fake-server/tls/advertises-tls", test_advertises_tls);
+  g_test_add_func ("/fake-server/protocol/garbage-greeting", test_garbage_greeting);
+  g_test_add_func ("/fake-server/protocol/truncated-greeting", test_truncated_greeting);
+  g_test_add_func ("/fake-server/protocol/garbage-after-login", test_garbage_after_login);
+  g_test_add_func ("/fake-server/timeout/property", test_connect_timeout_property);
+  g_test_add_func ("/fake-server/timeout/silent-greeting", test_silent_greeting);
+  g_test_add_func ("/fake-server/timeout/silent-after-login", test_silent_after_login);
+  g_test_add_func ("/fake-server/timeout/silent-dump-heartbeat", test_silent_dump_heartbeat);
+  g_test_add_func ("/fake-server/timeout/silent-dump-no-heartbeat", test_silent_dump_no_heartbeat);
+
+  return g_test_run ();
+}

@@ -243,6 +243,14 @@ has_failed (MysqlBinlogStream *self)
   return g_atomic_pointer_get (&self->failure) != NULL;
 }
 
+static void
+clear_failure (MysqlBinlogStream *self)
+{
+  GError *failure = g_atomic_pointer_exchange (&self->failure, NULL);
+
+  g_clear_error (&failure);
+}
+
 #define RETURN_IF_RUNNING(self) \
   G_STMT_START { \
     if (is_running (self)) \
@@ -2010,6 +2018,10 @@ mysql_binlog_stream_stop (MysqlBinlogStream *stream)
  * [method@MysqlBinlog.Stream.stop] ends it, and no position reached after
  * the call is kept or saved.
  *
+ * Called while the [property@MysqlBinlog.Stream:position-store] loads the
+ * position to start from, it makes the run fail at once, before anything
+ * is read.
+ *
  * Only the first call of a run counts: later ones, and the outcome of the
  * run itself (a cancellation, a lost connection), give way to the first
  * error.  Calling it while the stream is not running is a programmer error:
@@ -3551,11 +3563,18 @@ begin_run (MysqlBinlogStream  *self,
       return FALSE;
     }
 
+  clear_failure (self);
   if (self->position_store != NULL)
     {
       g_autoptr(GError) local_error = NULL;
 
       stored = mysql_binlog_position_store_load (self->position_store, cancellable, &local_error);
+      /* fail() while the store loads (a binding does so for an exception
+       * raised in a store written in its language): the load did not
+       * work, whatever it returned. */
+      if (local_error == NULL)
+        local_error = g_atomic_pointer_exchange (&self->failure, NULL);
+      clear_failure (self);
       if (local_error != NULL)
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
@@ -3566,7 +3585,6 @@ begin_run (MysqlBinlogStream  *self,
     }
 
   g_atomic_int_set (&self->stop_requested, 0);
-  g_clear_error (&self->failure);
   self->in_transaction = FALSE;
   self->offset = 0;
   self->reached_safe = FALSE;

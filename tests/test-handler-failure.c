@@ -448,6 +448,51 @@ test_fail_async (void)
   assert_restart_redelivers (&work, fs.store);
 }
 
+static gpointer
+fail_later (gpointer data)
+{
+  MysqlBinlogStream *stream = data;
+  g_autoptr(GError) error = g_error_new_literal (TEST_ERROR, 11, "failed from another thread");
+
+  g_usleep (300000);  /* the stream waits for new events */
+  mysql_binlog_stream_fail (stream, error);
+  return NULL;
+}
+
+/* From another thread, fail() ends a stream that waits for events, as
+ * promptly as stop() does, with the error. */
+static void
+test_fail_from_thread (void)
+{
+  static const gint64 expected[] = { 1, 2, 3, 4, 5, 6 };
+  g_auto(Workload) work = { 0 };
+  g_auto(FileStore) fs = { 0 };
+  g_auto(Consumer) consumer;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MysqlBinlogPosition) position = NULL;
+  GThread *thread;
+  gint64 began;
+
+  workload_write (&work, "thread");
+  file_store_init (&fs);
+  consumer_init (&consumer, FAIL_NEVER, 0);
+  stream = consumer_stream (&consumer, &work, fs.store);
+  g_object_set (stream, "blocking", TRUE, NULL);
+  thread = g_thread_new ("fail-later", fail_later, stream);
+  began = g_get_monotonic_time ();
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_thread_join (thread);
+  g_test_message ("the run ended %.0f ms after it began (the failure came after 300 ms)",
+                  (g_get_monotonic_time () - began) / 1000.0);
+  g_assert_error (error, TEST_ERROR, 11);
+  g_assert_cmpint (g_get_monotonic_time () - began, <, 5 * G_USEC_PER_SEC);
+  assert_ids (&consumer, expected, G_N_ELEMENTS (expected));
+  position = mysql_binlog_stream_get_position (stream);
+  assert_position (position, work.after3);
+  assert_stored (fs.store, work.after3);
+}
+
 /* Outside a run fail() is a programmer error; the next run does not see
  * it. */
 static void
@@ -496,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/handler-failure/binlog-position", test_fail_position);
   g_test_add_func ("/handler-failure/twice", test_fail_twice);
   g_test_add_func ("/handler-failure/async", test_fail_async);
+  g_test_add_func ("/handler-failure/from-thread", test_fail_from_thread);
   g_test_add_func ("/handler-failure/outside-run", test_fail_outside_run);
 
   server = test_server_start (NULL);

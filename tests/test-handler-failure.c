@@ -96,7 +96,8 @@ consumer_init (Consumer *consumer,
   consumer->fail_at = fail_at;
   consumer->fail_id = fail_id;
   consumer->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  consumer->positions = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_position_unref);
+  consumer->positions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_position_unref);
 }
 
 static void
@@ -289,8 +290,9 @@ assert_failed_on_second (Consumer                 *consumer,
 
   g_assert_false (ok);
   g_assert_error (error, TEST_ERROR, 7);
-  g_assert_cmpstr (error->message, ==, consumer->fail_id == 3 ? "the handler could not store row 3"
-                                                              : "the handler could not store row 4");
+  g_assert_cmpstr (error->message, ==,
+                   consumer->fail_id == 3 ? "the handler could not store row 3"
+                                          : "the handler could not store row 4");
   g_assert_true (consumer->failed);
   g_assert_cmpuint (consumer->after_failure, ==, 0);
   /* the position of transaction 1 only (and, for a binlog-position

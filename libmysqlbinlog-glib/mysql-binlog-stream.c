@@ -82,7 +82,10 @@
  * where the store says and saves its position after each transaction, so
  * a restarted program loses no change; with
  * [property@MysqlBinlog.Stream:reconnect-attempts] it survives server
- * restarts and network failures without losing or repeating a row.
+ * restarts and network failures without losing or repeating a row.  A
+ * handler that cannot handle a change (its own database is down, say)
+ * calls [method@MysqlBinlog.Stream.fail]: the run ends with that error and
+ * the transaction is not checkpointed, so the next run delivers it again.
  *
  * ```c
  * g_autoptr(GFile) file = g_file_new_for_path ("/var/lib/myapp/binlog.position");
@@ -139,6 +142,7 @@ struct _MysqlBinlogStream
   gint stop_requested;
   GCond wakeup;               /* with lock: ends a wait before reconnecting */
   AsyncRun *async;            /* set while run_async() runs */
+  GError *failure;            /* atomic: what fail() ends the run with */
 
   /* The running stream's own state. */
   MysqlBinlogDecoder *decoder;
@@ -238,6 +242,22 @@ is_running (MysqlBinlogStream *self)
   return g_atomic_int_get (&self->running) != 0;
 }
 
+/* A handler called mysql_binlog_stream_fail(): nothing more is emitted,
+ * no later position is published or saved. */
+static gboolean
+has_failed (MysqlBinlogStream *self)
+{
+  return g_atomic_pointer_get (&self->failure) != NULL;
+}
+
+static void
+clear_failure (MysqlBinlogStream *self)
+{
+  GError *failure = g_atomic_pointer_exchange (&self->failure, NULL);
+
+  g_clear_error (&failure);
+}
+
 #define RETURN_IF_RUNNING(self) \
   G_STMT_START { \
     if (is_running (self)) \
@@ -272,6 +292,7 @@ mysql_binlog_stream_finalize (GObject *object)
   g_strfreev (self->ignored_tables);
   g_clear_object (&self->source_file);
   g_clear_object (&self->position_store);
+  g_clear_error (&self->failure);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->wakeup);
 
@@ -761,7 +782,9 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    * [property@MysqlBinlog.Stream:save-transactions] and
    * [property@MysqlBinlog.Stream:save-interval] save less often for streams
    * with many small transactions; a restart then repeats up to that many
-   * transactions.  If saving fails the stream stops with the error.
+   * transactions.  If saving fails the stream stops with the error.  A
+ * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
+ * saved, nor anything after it.
    *
    * Since: 1.0
    */
@@ -2028,6 +2051,69 @@ mysql_binlog_stream_stop (MysqlBinlogStream *stream)
     }
 }
 
+/**
+ * mysql_binlog_stream_fail:
+ * @stream: a running stream
+ * @error: why the handler failed
+ *
+ * Ends the running stream because a handler could not handle what it was
+ * given: once the handler that calls this returns, nothing more is
+ * emitted, and [method@MysqlBinlog.Stream.run] (or
+ * [method@MysqlBinlog.Stream.run_finish]) fails with a copy of @error,
+ * whatever the run's outcome would have been otherwise.
+ *
+ * The transaction being delivered is not checkpointed: no
+ * [signal@MysqlBinlog.Stream::binlog-position] is emitted for it or for
+ * anything after it, [method@MysqlBinlog.Stream.get_position] stays at the
+ * end of the transaction before it, and the
+ * [property@MysqlBinlog.Stream:position-store] saves no later position
+ * (it still saves the transactions delivered before that one, which
+ * [property@MysqlBinlog.Stream:save-transactions] may have held back).  A
+ * run restarted from the store therefore delivers the failed transaction
+ * again, from its first row.
+ *
+ * Call it from a handler of any of the stream's signals.  Called from a
+ * [signal@MysqlBinlog.Stream::binlog-position] handler, it means the
+ * transaction that ends at that position failed: the position is not
+ * kept (get_position() returns the one before) and not saved.  Called from
+ * another thread while the stream runs, the run ends as promptly as
+ * [method@MysqlBinlog.Stream.stop] ends it, and no position reached after
+ * the call is kept or saved.
+ *
+ * Called while the [property@MysqlBinlog.Stream:position-store] loads the
+ * position to start from, it makes the run fail at once, before anything
+ * is read.
+ *
+ * Only the first call of a run counts: later ones, and the outcome of the
+ * run itself (a cancellation, a lost connection), give way to the first
+ * error.  Calling it while the stream is not running is a programmer error:
+ * it logs a critical warning and does nothing, and the next run does not
+ * see it.
+ *
+ * In Python an exception raised by a handler connected with `connect()`
+ * calls this, and `run()` raises that exception.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_fail (MysqlBinlogStream *stream,
+                          const GError      *error)
+{
+  GError *copy;
+
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (error != NULL);
+  g_return_if_fail (is_running (stream));
+
+  copy = g_error_copy (error);
+  if (!g_atomic_pointer_compare_and_exchange (&stream->failure, NULL, copy))
+    {
+      g_error_free (copy);
+      return;
+    }
+  mysql_binlog_stream_stop (stream);
+}
+
 static void
 on_cancelled (GCancellable      *cancellable,
               MysqlBinlogStream *self)
@@ -2128,13 +2214,26 @@ static void
 position_delivered (MysqlBinlogStream   *self,
                     MysqlBinlogPosition *position)
 {
+  g_autoptr(MysqlBinlogPosition) previous = NULL;
+
   g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->position, mysql_binlog_position_unref);
+  previous = g_steal_pointer (&self->position);
   self->position = mysql_binlog_position_ref (position);
   g_mutex_unlock (&self->lock);
 
   if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
     g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
+
+  /* A handler of this position failed: the transaction that ends here is
+   * not done, so the position is neither kept nor saved. */
+  if (has_failed (self))
+    {
+      g_mutex_lock (&self->lock);
+      g_clear_pointer (&self->position, mysql_binlog_position_unref);
+      self->position = g_steal_pointer (&previous);
+      g_mutex_unlock (&self->lock);
+      return;
+    }
 
   if (self->position_store == NULL || self->save_error != NULL)
     return;
@@ -2155,6 +2254,10 @@ static void
 item_deliver (MysqlBinlogStream *self,
               Item              *item)
 {
+  /* Once a handler failed, nothing after it is delivered. */
+  if (has_failed (self))
+    return;
+
   switch (item->kind)
     {
     case ITEM_EVENT:
@@ -2211,7 +2314,8 @@ deliver_event (MysqlBinlogStream *self,
 
   if (self->async == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
+      if (!has_failed (self))
+        g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
       mysql_binlog_event_unref (event);
       return;
     }
@@ -2236,6 +2340,8 @@ deliver_rows (MysqlBinlogStream *self,
 
   if (self->async == NULL)
     {
+      if (has_failed (self))
+        return;
       if (after != NULL)
         g_signal_emit (self, signal_id, detail, row, after);
       else
@@ -3592,11 +3698,18 @@ begin_run (MysqlBinlogStream  *self,
       return FALSE;
     }
 
+  clear_failure (self);
   if (self->position_store != NULL)
     {
       g_autoptr(GError) local_error = NULL;
 
       stored = mysql_binlog_position_store_load (self->position_store, cancellable, &local_error);
+      /* fail() while the store loads (a binding does so for an exception
+       * raised in a store written in its language): the load did not
+       * work, whatever it returned. */
+      if (local_error == NULL)
+        local_error = g_atomic_pointer_exchange (&self->failure, NULL);
+      clear_failure (self);
       if (local_error != NULL)
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
@@ -3657,15 +3770,28 @@ end_run (MysqlBinlogStream  *self,
          GError            **error)
 {
   g_autoptr(GError) save_error = NULL;
+  g_autoptr(GError) failure = NULL;
 
-  /* Whatever the outcome, the transactions delivered so far are done. */
+  /* Whatever the outcome, the transactions delivered so far are done; after
+   * a handler failed, those before the one it failed on. */
   if (self->save_error == NULL)
     flush_position (self);
   save_error = g_steal_pointer (&self->save_error);
   g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
   g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
+  failure = g_atomic_pointer_exchange (&self->failure, NULL);
 
-  if (save_error != NULL)
+  if (failure != NULL)
+    {
+      /* What the handler said is why the run ended; a position store
+       * failing too comes second, and only costs a repeated transaction. */
+      if (save_error != NULL)
+        g_warning ("A handler failed the stream, and saving its position failed too: %s",
+                   save_error->message);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      ok = FALSE;
+    }
+  else if (save_error != NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&save_error),
                                   "Saving the stream's position: ");
@@ -3704,7 +3830,9 @@ end_run (MysqlBinlogStream  *self,
  *
  * Cancelling @cancellable interrupts the stream as promptly as
  * [method@MysqlBinlog.Stream.stop] does, and makes this function fail with
- * %G_IO_ERROR_CANCELLED.
+ * %G_IO_ERROR_CANCELLED.  A handler that calls
+ * [method@MysqlBinlog.Stream.fail] makes it fail with the handler's error,
+ * and the transaction it failed on is not checkpointed.
  *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
  *   with @error set otherwise
@@ -4008,7 +4136,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
  * Gets the result of [method@MysqlBinlog.Stream.run_async].
  *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
- *   with @error set otherwise (%G_IO_ERROR_CANCELLED when cancelled)
+ *   with @error set otherwise (%G_IO_ERROR_CANCELLED when cancelled, the
+ *   error given to [method@MysqlBinlog.Stream.fail] when a handler failed)
  *
  * Since: 1.0
  */

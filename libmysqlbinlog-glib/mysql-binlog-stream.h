@@ -76,6 +76,9 @@ gboolean             mysql_binlog_stream_run_finish          (MysqlBinlogStream 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_stop                (MysqlBinlogStream   *stream);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_fail                (MysqlBinlogStream   *stream,
+                                                              const GError        *error);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 MysqlBinlogPosition *mysql_binlog_stream_get_position        (MysqlBinlogStream   *stream) G_GNUC_WARN_UNUSED_RESULT;
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0

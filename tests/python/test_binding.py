@@ -330,7 +330,9 @@ class TestSignals(unittest.TestCase):
         self.assertEqual(tables(only_tables=['pys.*']), ['pys.orders', 'pys.audit'])
         self.assertEqual(tables(ignored_tables=['*.audit', 'pyother.*']), ['pys.orders'])
 
-    def test_handler_exception_does_not_stop_the_stream(self):
+    def test_handler_exception_fails_the_run(self):
+        # The exception ends the run and run() raises it; nothing after it
+        # is delivered (tests/python/test_handler_failure.py goes further).
         start = server.position()
         server.sql("INSERT INTO pys.orders VALUES (4, 'di', 4.00), (5, 'ed', 5.00)")
         stream = server.stream(start)
@@ -341,8 +343,9 @@ class TestSignals(unittest.TestCase):
             raise RuntimeError('handler failure')
 
         stream.connect('rows-inserted::pys.orders', handler)
-        self.assertTrue(stream.run(None))
-        self.assertEqual(seen, [4, 5])
+        with self.assertRaisesRegex(RuntimeError, '^handler failure$'):
+            stream.run(None)
+        self.assertEqual(seen, [4])
 
 
 if HAS_STORE:

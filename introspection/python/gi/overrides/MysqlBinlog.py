@@ -2,8 +2,14 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # PyGObject overrides for MysqlBinlog: rows behave as read-only mappings
-# from column names to Python values.  Everything here is comfort over the
-# C API (MysqlBinlog.Row.dup_values, get_column_names, get_column_value).
+# from column names to Python values, and an exception raised by a signal
+# handler fails the stream's run.  Everything here is comfort over the C
+# API (MysqlBinlog.Row.dup_values, get_column_names, get_column_value,
+# MysqlBinlog.Stream.fail).
+
+import sys
+import threading
+import weakref
 
 from gi.repository import GLib
 
@@ -96,3 +102,218 @@ class Row(MysqlBinlog.Row):
 
 Row = override(Row)
 __all__.append('Row')
+
+
+# Handler failures ---------------------------------------------------------
+#
+# PyGObject prints an exception that escapes a signal handler and carries
+# on, so the stream would checkpoint the transaction the handler failed
+# on.  Instead, the handlers connected to a Stream are guarded: an
+# exception (KeyboardInterrupt and SystemExit included) calls
+# Stream.fail(), which ends the run without checkpointing that
+# transaction, and run() / run_finish() raise the exception itself.
+
+_ERROR_DOMAIN = 'mysql-binlog-error-quark'
+
+# The streams that run() runs on this thread, innermost last.
+_local = threading.local()
+_hook_lock = threading.Lock()
+_hook_users = 0
+_previous_excepthook = None
+
+
+def _excepthook(exc_type, value, traceback):
+    # PyGObject prints an exception that escaped a handler through
+    # sys.excepthook.  A guard cannot catch every one: a KeyboardInterrupt
+    # from Ctrl-C pressed while the stream waited for the server is raised
+    # as the next handler is entered, before its guard's try.  Inside
+    # run(), any such exception fails the run.
+    streams = getattr(_local, 'streams', None)
+    if streams and streams[-1]._handler_failed(value):
+        return
+    (_previous_excepthook or sys.__excepthook__)(exc_type, value, traceback)
+
+
+def _hook_excepthook():
+    global _hook_users, _previous_excepthook
+    with _hook_lock:
+        if sys.excepthook is not _excepthook:
+            _previous_excepthook = sys.excepthook
+            sys.excepthook = _excepthook
+        _hook_users += 1
+
+
+def _unhook_excepthook():
+    global _hook_users, _previous_excepthook
+    with _hook_lock:
+        _hook_users -= 1
+        if _hook_users == 0 and sys.excepthook is _excepthook:
+            sys.excepthook = _previous_excepthook or sys.__excepthook__
+            _previous_excepthook = None
+
+
+def _as_error(exc):
+    """The GLib.Error that fails the run for @exc."""
+    if isinstance(exc, GLib.Error):
+        return exc
+    name = type(exc).__qualname__
+    text = str(exc)
+    return GLib.Error('A signal handler raised %s%s' % (name, ': ' + text if text else ''),
+                      _ERROR_DOMAIN, MysqlBinlog.Error.FAILED)
+
+
+class _Guarded:
+    """A signal handler whose exceptions fail the stream's run.
+
+    It compares equal to the function it guards, so that
+    disconnect_by_func() and handler_block_by_func() find it.
+    """
+
+    __slots__ = ('func', 'stream')
+
+    def __init__(self, func, stream):
+        self.func = func
+        self.stream = weakref.ref(stream)
+
+    def __call__(self, *args):
+        try:
+            return self.func(*args)
+        except BaseException as exc:
+            stream = self.stream()
+            if stream is None or not stream._handler_failed(exc):
+                raise
+
+    def __eq__(self, other):
+        if isinstance(other, _Guarded):
+            return self.func == other.func
+        return self.func == other
+
+    def __hash__(self):
+        return hash(self.func)
+
+    def __repr__(self):
+        return '<guarded %r>' % (self.func,)
+
+
+def _guard(handler, stream):
+    if not callable(handler) or isinstance(handler, _Guarded):
+        return handler  # PyGObject reports what is not callable
+    # An attribute keeps this wrapper alive as long as the stream, for the
+    # guard's weak reference.
+    stream._guarded = True
+    return _Guarded(handler, stream)
+
+
+class Stream(MysqlBinlog.Stream):
+    """Reads a binary log and emits one signal per event and changed row.
+
+    A handler that raises an exception fails the run: nothing more is
+    emitted, the transaction it failed on is not checkpointed (the
+    position store keeps the position before it, so the next run delivers
+    it again), and run() (or run_finish()) raises that exception, with the
+    handler's traceback.  Ctrl-C in a handler does the same with
+    KeyboardInterrupt.  Outside a run an exception is printed as PyGObject
+    prints it.
+    """
+
+    _failure = None   # the first exception of the run
+    _running = False
+
+    def _handler_failed(self, exc):
+        """Fails the run for @exc; False when there is no run to fail."""
+        if not self._running:
+            return False
+        if self._failure is not None:
+            return False  # the first failure wins; PyGObject prints this one
+        self._failure = exc
+        MysqlBinlog.Stream.fail(self, _as_error(exc))
+        return True
+
+    def fail(self, error):
+        """Fails the run with @error (a GLib.Error), like a raised exception."""
+        if self._running and self._failure is None:
+            self._failure = error
+        MysqlBinlog.Stream.fail(self, error)
+
+    def connect(self, detailed_signal, handler, *args):
+        return super().connect(detailed_signal, _guard(handler, self), *args)
+
+    def connect_after(self, detailed_signal, handler, *args):
+        return super().connect_after(detailed_signal, _guard(handler, self), *args)
+
+    def connect_object(self, detailed_signal, handler, gobject, *args):
+        return super().connect_object(detailed_signal, _guard(handler, self), gobject, *args)
+
+    def connect_object_after(self, detailed_signal, handler, gobject, *args):
+        return super().connect_object_after(detailed_signal, _guard(handler, self), gobject,
+                                            *args)
+
+    def connect_data(self, detailed_signal, handler, *data, **kwargs):
+        return super().connect_data(detailed_signal, _guard(handler, self), *data, **kwargs)
+
+    def _begin(self):
+        self._failure = None
+        self._running = True
+
+    def _finish(self, call, *args):
+        """Calls run() or run_finish(); raises the handler's exception."""
+        error = None
+        try:
+            ok = call(self, *args)
+        except GLib.Error as e:
+            error = e
+        failure, self._failure = self._failure, None
+        if failure is not None and failure is not error:
+            raise failure
+        if error is not None:
+            raise error
+        return ok
+
+    def run(self, cancellable=None):
+        """Runs the stream until it ends (see MysqlBinlog.Stream.run).
+
+        Raises the exception a handler raised, or GLib.Error.
+        """
+        if self._running:
+            # the library refuses a second run
+            return MysqlBinlog.Stream.run(self, cancellable)
+        streams = getattr(_local, 'streams', None)
+        if streams is None:
+            streams = _local.streams = []
+        self._begin()
+        streams.append(self)
+        _hook_excepthook()
+        try:
+            return self._finish(MysqlBinlog.Stream.run, cancellable)
+        finally:
+            _unhook_excepthook()
+            streams.remove(self)
+            self._running = False
+
+    def run_async(self, cancellable, callback, *user_data):
+        """Runs the stream on the main context (see MysqlBinlog.Stream.run_async).
+
+        run_finish() raises the exception a handler raised.
+        """
+        if self._running:
+            return MysqlBinlog.Stream.run_async(self, cancellable, callback, *user_data)
+
+        def done(*args):
+            self._running = False
+            if callback is not None:
+                callback(*args)
+
+        self._begin()
+        try:
+            MysqlBinlog.Stream.run_async(self, cancellable, done, *user_data)
+        except BaseException:
+            self._running = False
+            raise
+
+    def run_finish(self, result):
+        """The result of run_async(); raises the exception a handler raised."""
+        return self._finish(MysqlBinlog.Stream.run_finish, result)
+
+
+Stream = override(Stream)
+__all__.append('Stream')

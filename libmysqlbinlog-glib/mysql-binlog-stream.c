@@ -783,8 +783,8 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
    * [property@MysqlBinlog.Stream:save-interval] save less often for streams
    * with many small transactions; a restart then repeats up to that many
    * transactions.  If saving fails the stream stops with the error.  A
- * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
- * saved, nor anything after it.
+   * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
+   * saved, nor anything after it.
    *
    * Since: 1.0
    */

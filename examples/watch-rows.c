@@ -232,6 +232,13 @@ on_unix_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 signal_thread (gpointer user_data)
 {
@@ -381,7 +388,16 @@ main (int   argc,
 
   ok = mysql_binlog_stream_run (stream, NULL, &error);
 
-  g_main_loop_quit (watch.loop);
+  /* Quit from inside the loop: a g_main_loop_quit() made before the
+   * thread entered g_main_loop_run() would be lost, and the join would
+   * wait forever (g_main_context_invoke() could run it here, too early). */
+  {
+    GSource *quit = g_idle_source_new ();
+
+    g_source_set_callback (quit, quit_loop, watch.loop, NULL);
+    g_source_attach (quit, watch.context);
+    g_source_unref (quit);
+  }
   g_thread_join (thread);
   g_main_loop_unref (watch.loop);
   g_main_context_unref (watch.context);

@@ -243,7 +243,7 @@ class Col:
         if k in ('text', 'json'):
             return sql_text(self.random_text(rng))
         if k == 'binary':
-            n = self.length if self.length and self.length < 64 else 64
+            n = self.length if rng.random() < 0.1 else min(self.length, 64)
             size = rng.choice([0, n, rng.randint(0, n)])
             data = bytes(rng.randint(0, 255) for _ in range(size))
             if size and rng.random() < 0.3:
@@ -280,7 +280,9 @@ class Col:
     def random_text(self, rng):
         if self.kind == 'json':
             return json.dumps(random_json(rng, 2), ensure_ascii=False)
-        limit = min(self.length or 40, 40)
+        # Mostly short, sometimes as long as the column takes (a TEXT value
+        # longer than 255 bytes has a longer length prefix).
+        limit = self.length if rng.random() < 0.1 else min(self.length or 40, 40)
         size = rng.choice([0, limit, rng.randint(0, limit), rng.randint(0, min(6, limit))])
         pool = CHARSET_POOLS[self.charset]
         text = ''.join(rng.choice(pool) for _ in range(size))
@@ -541,7 +543,9 @@ def random_column(rng, name, table_charset, meta):
         form = rng.choice(['CHAR', 'VARCHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT'])
         n = {'CHAR': rng.choice([1, 5, 20]), 'VARCHAR': rng.choice([1, 10, 100, 300])}.get(form, 0)
         sql = form + ('(%d)' % n if n else '') + (' CHARACTER SET ' + cs if cs else '')
-        return Col(name, 'text', sql, charset=effective, length=n or 60, fixed=form == 'CHAR',
+        # In characters: TINYTEXT holds 255 bytes, 4 per character at most.
+        length = n or (60 if form == 'TINYTEXT' else 2000)
+        return Col(name, 'text', sql, charset=effective, length=length, fixed=form == 'CHAR',
                    blob=form.endswith('TEXT'))
     if choice <= 15:
         form = rng.choice(['BINARY', 'VARBINARY', 'BLOB', 'TINYBLOB', 'MEDIUMBLOB', 'LONGBLOB',
@@ -551,7 +555,8 @@ def random_column(rng, name, table_charset, meta):
                'CHAR_BINARY': 'CHAR(%d) CHARACTER SET binary',
                'VARCHAR_BINARY': 'VARCHAR(%d) CHARACTER SET binary'}.get(form, form)
         sql = sql % n if n else sql
-        return Col(name, 'binary', sql, length=n or 64, fixed=form in ('BINARY', 'CHAR_BINARY'),
+        length = n or (255 if form == 'TINYBLOB' else 3000)
+        return Col(name, 'binary', sql, length=length, fixed=form in ('BINARY', 'CHAR_BINARY'),
                    blob=form.endswith('BLOB'))
     if choice == 16:
         if rng.random() < 0.2:
@@ -586,15 +591,17 @@ class Table:
         self.has_pk = rng.random() < 0.7
         key = Col('id' if self.has_pk else 'rid', 'int', 'INT NOT NULL', bits=32)
         self.key = key
-        self.cols = [key]
+        self.cols = []
         n = rng.randint(4, 14)
         for i in range(n):
             self.cols.append(random_column(rng, 'c%d' % (i + 1), self.charset, meta))
+        # The key mostly first, sometimes anywhere.
+        self.cols.insert(0 if rng.random() < 0.6 else rng.randint(0, len(self.cols)), key)
         # YEAR and GEOMETRY in random positions, not only where chance puts them.
         if rng.random() < 0.5:
-            self.cols.insert(rng.randint(1, len(self.cols)), Col('yr', 'year', 'YEAR'))
+            self.cols.insert(rng.randint(0, len(self.cols)), Col('yr', 'year', 'YEAR'))
         if rng.random() < 0.5:
-            self.cols.insert(rng.randint(1, len(self.cols)),
+            self.cols.insert(rng.randint(0, len(self.cols)),
                              Col('geo', 'geometry', 'POINT', geometry='POINT', blob=True))
         # Generated columns: one virtual integer, one stored string.
         if rng.random() < 0.6:
@@ -646,17 +653,29 @@ class Workload:
             t.schema, t.name, t.key.name, ', '.join('`%s`' % c.name for c in t.writable()),
             ', '.join(rows))
 
+    def some_keys(self, keys):
+        # One row, or several in one statement (several rows in one event).
+        return self.rng.sample(keys, min(len(keys), self.rng.choice([1, 1, 1, 2, 4])))
+
     def update(self, t, keys):
-        k = self.rng.choice(keys)
+        chosen = self.some_keys(keys)
         cols = self.rng.sample(t.writable(), min(len(t.writable()), self.rng.randint(1, 3)))
-        return 'UPDATE `%s`.`%s` SET %s WHERE `%s` = %d;' % (
-            t.schema, t.name, ', '.join('`%s` = %s' % (c.name, c.random_literal(self.rng)) for c in cols),
-            t.key.name, k)
+        sets = ['`%s` = %s' % (c.name, c.random_literal(self.rng)) for c in cols]
+        if len(chosen) == 1 and self.rng.random() < 0.1:
+            # A new key: the row moves.
+            new = self.next_key
+            self.next_key += 1
+            keys[keys.index(chosen[0])] = new
+            sets.append('`%s` = %d' % (t.key.name, new))
+        return 'UPDATE `%s`.`%s` SET %s WHERE `%s` IN (%s);' % (
+            t.schema, t.name, ', '.join(sets), t.key.name, ', '.join(map(str, chosen)))
 
     def delete(self, t, keys):
-        k = self.rng.choice(keys)
-        keys.remove(k)
-        return 'DELETE FROM `%s`.`%s` WHERE `%s` = %d;' % (t.schema, t.name, t.key.name, k)
+        chosen = self.some_keys(keys)
+        for k in chosen:
+            keys.remove(k)
+        return 'DELETE FROM `%s`.`%s` WHERE `%s` IN (%s);' % (
+            t.schema, t.name, t.key.name, ', '.join(map(str, chosen)))
 
     def statement(self, keys):
         t = self.rng.choice(self.tables)

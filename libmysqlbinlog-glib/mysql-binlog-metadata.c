@@ -270,11 +270,16 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
 
   if (info->n_columns != table->n_columns)
     {
-      g_warning ("The table map of %s has %u columns but information_schema lists %u "
-                 "(the table changed or was dropped since this event was written): "
-                 "its columns are named by position (@1, @2, ...)",
-                 table->qualified_name, table->n_columns, info->n_columns);
-      return TRUE;
+      /* The definition information_schema has now is not the one the
+       * event was written with: names, signedness and character sets
+       * taken from it would be those of other columns. */
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "The table map of %s has %u columns but information_schema lists %u: "
+                   "the table changed (or was dropped) after this event was written, and "
+                   "the binary log does not describe its columns.  Set "
+                   "binlog_row_metadata=FULL on the server, or start after the change",
+                   table->qualified_name, table->n_columns, info->n_columns);
+      return FALSE;
     }
 
   /* information_schema describes each column by its position, so nothing

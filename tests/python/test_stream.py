@@ -154,6 +154,37 @@ def run(stream):
     return recorder
 
 
+class TestAlteredTable(unittest.TestCase):
+    """Without column names in the binary log, a table altered after its
+    events were written is an error, never values under other names."""
+
+    def test_column_added_after_the_rows(self):
+        saved = server.sql('SELECT @@GLOBAL.binlog_row_metadata')[0][0]
+        try:
+            server.sql("SET GLOBAL binlog_row_metadata = 'MINIMAL'")
+            server.sql("""
+                CREATE DATABASE IF NOT EXISTS pyalter;
+                CREATE TABLE pyalter.t (id INT PRIMARY KEY, u BIGINT UNSIGNED)""")
+            start = server.position()
+            server.sql("INSERT INTO pyalter.t VALUES (1, 18446744073709551615)")
+            end = server.position()
+            server.sql("ALTER TABLE pyalter.t ADD COLUMN c INT FIRST")
+
+            stream = server.stream(start)
+            recorder = Recorder(stream)
+            with self.assertRaises(GLib.Error) as raised:
+                stream.run(None)
+            self.assertTrue(raised.exception.matches(MysqlBinlog.error_quark(),
+                                                     MysqlBinlog.Error.UNSUPPORTED))
+            self.assertIn('pyalter.t', raised.exception.message)
+            self.assertIn('binlog_row_metadata=FULL', raised.exception.message)
+            self.assertEqual(recorder.row_signals(), [])
+            self.assertFalse(stream.get_position() is not None and
+                             stream.get_position().equal(end))
+        finally:
+            server.sql("SET GLOBAL binlog_row_metadata = '%s'" % saved)
+
+
 class TestValues(unittest.TestCase):
 
     @classmethod

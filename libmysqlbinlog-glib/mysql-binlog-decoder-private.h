@@ -28,6 +28,9 @@ typedef enum {
   MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
   MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
   MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES = 1 << 5,
+  /* MariaDB columns under the old TIME, DATETIME or TIMESTAMP codes: how
+   * many fractional digits they have (precision_unknown). */
+  MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION = 1 << 6,
 } MysqlBinlogTableNeeds;
 
 typedef struct
@@ -139,6 +142,13 @@ void                _mysql_binlog_decoder_forget_tables    (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_decoder_rows             (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,
                                                             MysqlBinlogRowsInfo         *rows,
+                                                            GError                     **error);
+/* Whether the rows of @rows can be decoded exactly: fails with
+ * MYSQL_BINLOG_ERROR_UNSUPPORTED, naming the table and the column, when a
+ * row has a value in a column whose format the reader does not know
+ * (precision_unknown).  Checks every row of the event before any is
+ * delivered; cheap when the table has no such column. */
+gboolean            _mysql_binlog_decoder_check_rows       (const MysqlBinlogRowsInfo   *rows,
                                                             GError                     **error);
 /* A MariaDB compressed rows event (log_bin_compress) as the plain rows
  * event it stands for: @plain describes the returned bytes. */

@@ -15,6 +15,7 @@
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-gtid-private.h"
+#include "mysql-binlog-value-private.h"
 
 /* CRC-32 (the polynomial of zlib and of the binlog checksums) of @length
  * bytes at @data, continuing from @crc (0 to start). */
@@ -1388,6 +1389,31 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
   if (!parse_optional_metadata (table, decoder->flavour, p, end, needs, error))
     return NULL;
 
+  /* MariaDB before 10.1.2, and later ones with mysql56_temporal_format=OFF,
+   * store TIME(n), DATETIME(n) and TIMESTAMP(n) with n > 0 in "hires"
+   * formats of their own (Field_time_hires, Field_datetime_hires,
+   * Field_timestamp_hires in sql/field.cc), which the table map logs
+   * under the old type codes with no metadata at all, exactly like the
+   * real old formats of TIME, DATETIME and TIMESTAMP without fraction:
+   * their values are longer (TIME(2) takes 4 bytes, not 3), and nothing
+   * in the binary log says how many fractional digits a column has, not
+   * even with binlog_row_metadata=FULL.  Only information_schema does
+   * (DATETIME_PRECISION).  MySQL 5.6 and later never log fractional
+   * columns under the old codes, so theirs are the old formats. */
+  if (decoder->flavour == MYSQL_BINLOG_FLAVOUR_MARIADB)
+    for (guint i = 0; i < n_columns; i++)
+      {
+        MysqlBinlogColumn *column = &table->columns[i];
+
+        if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_TIME ||
+            column->real_type == MYSQL_BINLOG_COLUMN_TYPE_DATETIME ||
+            column->real_type == MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP)
+          {
+            column->precision_unknown = TRUE;
+            *needs |= MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION;
+          }
+      }
+
   table->map_body = g_bytes_new (info->body, info->body_length);
   g_hash_table_replace (decoder->tables, &table->id, _mysql_binlog_table_ref (table));
   *is_new = TRUE;
@@ -1581,6 +1607,115 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
 
   rows->rows = p;
   rows->rows_end = end;
+  return TRUE;
+}
+
+static const char *
+old_temporal_name (guint8 type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      return "TIME";
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+      return "DATETIME";
+    default:
+      return "TIMESTAMP";
+    }
+}
+
+static gboolean
+set_precision_unknown (GError                  **error,
+                       const MysqlBinlogTable   *table,
+                       guint                     i)
+{
+  const MysqlBinlogColumn *column = &table->columns[i];
+  const char *type = old_temporal_name (column->real_type);
+
+  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+               "Column %s.%s (column %u) is a MariaDB %s in the format of before 10.1.2 "
+               "(mysql56_temporal_format=OFF), for which the binary log does not record "
+               "the number of fractional digits: a %s(1) to %s(6) value is longer than a %s one "
+               "and cannot be told from it.  Read this binary log from the server, whose "
+               "information_schema says, or convert the column with "
+               "ALTER TABLE `%s`.`%s` FORCE before writing the changes",
+               table->qualified_name, column->name, i + 1, type, type, type, type,
+               table->schema, table->name);
+  return FALSE;
+}
+
+/* Walks one row image up to its end without building it: FALSE with
+ * @error set when a column of unknown format has a value. */
+static gboolean
+check_row_image (const MysqlBinlogTable  *table,
+                 const guint8            *present,
+                 guint                    n_present,
+                 const guint8           **cursor,
+                 const guint8            *end,
+                 GError                 **error)
+{
+  const guint8 *p = *cursor;
+  const guint8 *null_bitmap;
+  guint cell = 0;
+
+  if ((gsize) (end - p) < (n_present + 7) / 8)
+    return _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
+                                      table->qualified_name);
+  null_bitmap = p;
+  p += (n_present + 7) / 8;
+  for (guint i = 0; i < table->n_columns && cell < n_present; i++)
+    {
+      const MysqlBinlogColumn *column = &table->columns[i];
+      gboolean is_null;
+      gssize size;
+
+      if ((present[i / 8] & (1u << (i % 8))) == 0)
+        continue;
+      is_null = (null_bitmap[cell / 8] >> (cell % 8)) & 1;
+      cell++;
+      if (is_null || column->real_type == MYSQL_BINLOG_COLUMN_TYPE_NULL)
+        continue;
+      if (column->precision_unknown)
+        return set_precision_unknown (error, table, i);
+      size = _mysql_binlog_value_size (column, p, end - p);
+      if (size < 0)
+        return _mysql_binlog_set_corrupt (error, "Row of %s: the value of column %u (%s, type %u) "
+                                          "is truncated or has invalid metadata",
+                                          table->qualified_name, i + 1, column->name,
+                                          column->real_type);
+      p += size;
+    }
+  *cursor = p;
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_decoder_check_rows (const MysqlBinlogRowsInfo  *rows,
+                                  GError                    **error)
+{
+  const MysqlBinlogTable *table = rows->table;
+  const guint8 *p = rows->rows;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < table->n_columns && !any; i++)
+    any = table->columns[i].precision_unknown;
+  if (!any)
+    return TRUE;
+
+  /* Only MariaDB tables have such columns, and MariaDB writes no partial
+   * JSON updates, whose after images would start otherwise. */
+  if (rows->partial)
+    return _mysql_binlog_set_corrupt (error, "Partial update of %s in a MariaDB binary log",
+                                      table->qualified_name);
+  while (p < rows->rows_end)
+    {
+      if (!check_row_image (table, rows->present, rows->n_present, &p, rows->rows_end, error))
+        return FALSE;
+      if (rows->kind == 'u' &&
+          !check_row_image (table, rows->present_after, rows->n_present_after, &p,
+                            rows->rows_end, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -23,9 +23,13 @@ typedef struct _MysqlBinlogMetadata MysqlBinlogMetadata;
 MysqlBinlogMetadata *_mysql_binlog_metadata_new        (const MysqlBinlogConnectOptions  *options);
 void                 _mysql_binlog_metadata_free       (MysqlBinlogMetadata              *metadata);
 void                 _mysql_binlog_metadata_invalidate (MysqlBinlogMetadata              *metadata);
-/* Fills in what @needs names.  When the server no longer knows the table,
- * or it has another number of columns than the table map, the table keeps
- * positional names and a warning is logged: that is not an error. */
+/* Fills in what @needs names, and the fractional digits of MariaDB's old
+ * TIME, DATETIME and TIMESTAMP columns.  When the server no longer knows
+ * the table, or its definition disagrees with the table map (another
+ * number of columns, or a column of another type: see check_column() in
+ * mysql-binlog-metadata.c), fails with MYSQL_BINLOG_ERROR_UNSUPPORTED
+ * rather than describe the columns of one definition with another's
+ * names and types. */
 gboolean             _mysql_binlog_metadata_complete   (MysqlBinlogMetadata              *metadata,
                                                         MysqlBinlogTable                 *table,
                                                         MysqlBinlogTableNeeds             needs,

@@ -18,6 +18,14 @@ typedef struct
   gboolean *is_primary_key;
   char  ***members;       /* ENUM/SET members, NULL for other columns */
   gint     *geometry_types; /* as in the table map, -1 for other columns */
+  /* What the table map's type codes and metadata are checked against:
+   * DATA_TYPE in lower case, and the numbers of information_schema, -1
+   * where it says NULL. */
+  char    **data_types;
+  gint64   *datetime_precisions;
+  gint64   *octet_lengths;   /* CHARACTER_OCTET_LENGTH */
+  gint64   *numeric_precisions;
+  gint64   *numeric_scales;
 } ColumnsInfo;
 
 struct _MysqlBinlogMetadata
@@ -42,6 +50,7 @@ columns_info_free (ColumnsInfo *info)
       g_free (info->names[i]);
       g_free (info->charsets[i]);
       g_strfreev (info->members[i]);
+      g_free (info->data_types[i]);
     }
   g_free (info->names);
   g_free (info->charsets);
@@ -49,6 +58,11 @@ columns_info_free (ColumnsInfo *info)
   g_free (info->is_primary_key);
   g_free (info->members);
   g_free (info->geometry_types);
+  g_free (info->data_types);
+  g_free (info->datetime_precisions);
+  g_free (info->octet_lengths);
+  g_free (info->numeric_precisions);
+  g_free (info->numeric_scales);
   g_free (info);
 }
 
@@ -167,6 +181,19 @@ parse_geometry_type (const char *column_type)
   return -1;
 }
 
+/* Field @index of an information_schema row as a number, -1 for NULL. */
+static gint64
+parse_number (GPtrArray *row,
+              guint      index)
+{
+  const char *text = index < row->len ? g_ptr_array_index (row, index) : NULL;
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+    return -1;
+  return value;
+}
+
 static ColumnsInfo *
 fetch_columns (MysqlBinlogMetadata  *metadata,
                MysqlBinlogTable     *table,
@@ -204,7 +231,9 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
 
   schema = _mysql_binlog_transport_quote (metadata->transport, table->schema);
   name = _mysql_binlog_transport_quote (metadata->transport, table->name);
-  sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLUMN_KEY "
+  sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLUMN_KEY, "
+                         "DATA_TYPE, DATETIME_PRECISION, CHARACTER_OCTET_LENGTH, "
+                         "NUMERIC_PRECISION, NUMERIC_SCALE "
                          "FROM information_schema.COLUMNS "
                          "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
                          "ORDER BY ORDINAL_POSITION", schema, name);
@@ -225,6 +254,11 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   info->is_primary_key = g_new0 (gboolean, rows->len + 1);
   info->members = g_new0 (char **, rows->len + 1);
   info->geometry_types = g_new0 (gint, rows->len + 1);
+  info->data_types = g_new0 (char *, rows->len + 1);
+  info->datetime_precisions = g_new0 (gint64, rows->len + 1);
+  info->octet_lengths = g_new0 (gint64, rows->len + 1);
+  info->numeric_precisions = g_new0 (gint64, rows->len + 1);
+  info->numeric_scales = g_new0 (gint64, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *row = g_ptr_array_index (rows, i);
@@ -237,6 +271,12 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       info->charsets[i] = g_strdup (charset);
       info->is_primary_key[i] = g_strcmp0 (key, "PRI") == 0;
       info->geometry_types[i] = -1;
+      info->data_types[i] = g_ascii_strdown (row->len > 4 && g_ptr_array_index (row, 4) != NULL
+                                             ? g_ptr_array_index (row, 4) : "", -1);
+      info->datetime_precisions[i] = parse_number (row, 5);
+      info->octet_lengths[i] = parse_number (row, 6);
+      info->numeric_precisions[i] = parse_number (row, 7);
+      info->numeric_scales[i] = parse_number (row, 8);
       if (column_type != NULL)
         {
           info->geometry_types[i] = parse_geometry_type (column_type);
@@ -246,6 +286,270 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
         }
     }
   return info;
+}
+
+/*
+ * Whether the definition information_schema gives today is the one the
+ * table map was written for.  The table map says little: a type code per
+ * column and a few bytes of metadata (lengths, precisions); applying
+ * names, signedness and character sets of another definition would give
+ * values under wrong names or wrong values, so every column's code and
+ * metadata must agree with its DATA_TYPE and numbers:
+ *
+ *   table map code            DATA_TYPE                  also compared
+ *   TINY SHORT INT24 LONG     tinyint (BOOLEAN too)...
+ *   LONGLONG                  ...smallint mediumint int bigint
+ *   FLOAT DOUBLE              float double
+ *   NEWDECIMAL, DECIMAL       decimal                    precision, scale
+ *   YEAR DATE NEWDATE         year date date
+ *   TIME2 DATETIME2           time datetime              fractional digits
+ *   TIMESTAMP2                timestamp                  fractional digits
+ *   TIME DATETIME TIMESTAMP   time datetime timestamp    MySQL: 0 digits
+ *   BIT                       bit                        number of bits
+ *   ENUM, SET (as STRING)     enum, set                  pack length from
+ *                                                        the members
+ *   STRING                    char binary                octet length
+ *   VARCHAR VAR_STRING        varchar varbinary          octet length
+ *   BLOB (length prefix 1-4)  tinyblob tinytext, blob text, mediumblob
+ *                             mediumtext, longblob longtext (MariaDB's
+ *                             JSON is a longtext)
+ *   GEOMETRY                  geometry point ... geomcollection
+ *   JSON VECTOR               json vector
+ *
+ * A DATA_TYPE not listed (MariaDB's type plugins: inet4, inet6, uuid,
+ * vector...) agrees with the codes those are logged under: STRING,
+ * VARCHAR, VAR_STRING and BLOB.  Generated and invisible columns are
+ * listed by information_schema and logged like the others.
+ *
+ * Returns NULL when the column agrees, otherwise what disagrees.
+ */
+static const char * const blob_types[5][2] = {
+  { NULL, NULL },
+  { "tinyblob", "tinytext" },
+  { "blob", "text" },
+  { "mediumblob", "mediumtext" },
+  { "longblob", "longtext" },
+};
+
+static const char * const known_data_types[] = {
+  "tinyint", "smallint", "mediumint", "int", "bigint", "float", "double", "decimal",
+  "year", "date", "time", "datetime", "timestamp", "bit", "enum", "set", "char",
+  "binary", "varchar", "varbinary", "tinyblob", "tinytext", "blob", "text",
+  "mediumblob", "mediumtext", "longblob", "longtext", "geometry", "point",
+  "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+  "geometrycollection", "geomcollection", "json",
+};
+
+static gboolean
+is_one_of (const char *data_type,
+           const char *a,
+           const char *b)
+{
+  return g_strcmp0 (data_type, a) == 0 || (b != NULL && g_strcmp0 (data_type, b) == 0);
+}
+
+static char *
+check_column (const MysqlBinlogTable  *table,
+              const MysqlBinlogColumn *column,
+              const ColumnsInfo       *info,
+              guint                    i)
+{
+  const char *data_type = info->data_types[i];
+  gboolean known = FALSE;
+  gboolean agrees;
+
+  for (guint k = 0; k < G_N_ELEMENTS (known_data_types) && !known; k++)
+    known = strcmp (data_type, known_data_types[k]) == 0;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+      agrees = is_one_of (data_type, "tinyint", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+      agrees = is_one_of (data_type, "smallint", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+      agrees = is_one_of (data_type, "mediumint", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+      agrees = is_one_of (data_type, "int", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      agrees = is_one_of (data_type, "bigint", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+      agrees = is_one_of (data_type, "float", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      agrees = is_one_of (data_type, "double", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
+      agrees = is_one_of (data_type, "decimal", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+      if (!is_one_of (data_type, "decimal", NULL))
+        agrees = FALSE;
+      else if (info->numeric_precisions[i] != column->meta >> 8 ||
+               info->numeric_scales[i] != (column->meta & 0xff))
+        return g_strdup_printf ("the table map has a DECIMAL(%u,%u), information_schema a "
+                                "DECIMAL(%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ")",
+                                column->meta >> 8, column->meta & 0xff,
+                                info->numeric_precisions[i], info->numeric_scales[i]);
+      else
+        agrees = TRUE;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      agrees = is_one_of (data_type, "year", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+      agrees = is_one_of (data_type, "date", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      {
+        const char *name;
+        gint64 digits = info->datetime_precisions[i] < 0 ? 0 : info->datetime_precisions[i];
+        gboolean old = FALSE;
+
+        switch (column->real_type)
+          {
+          case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+            old = TRUE;
+            G_GNUC_FALLTHROUGH;
+          case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+            name = "time";
+            break;
+          case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+            old = TRUE;
+            G_GNUC_FALLTHROUGH;
+          case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+            name = "datetime";
+            break;
+          case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+            old = TRUE;
+            G_GNUC_FALLTHROUGH;
+          default:
+            name = "timestamp";
+            break;
+          }
+        agrees = is_one_of (data_type, name, NULL);
+        if (!agrees)
+          break;
+        /* The old codes of MariaDB carry no digits: information_schema
+         * gives them (see _mysql_binlog_metadata_complete). */
+        if (old && column->precision_unknown)
+          break;
+        if (digits != (old ? 0 : column->meta))
+          return g_strdup_printf ("the table map has a %s with %u fractional digits, "
+                                  "information_schema one with %" G_GINT64_FORMAT,
+                                  name, old ? 0 : column->meta, digits);
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      if (!is_one_of (data_type, "bit", NULL))
+        agrees = FALSE;
+      else if (info->numeric_precisions[i] != (column->meta >> 8) * 8 + (column->meta & 0xff))
+        return g_strdup_printf ("the table map has a BIT(%u), information_schema a "
+                                "BIT(%" G_GINT64_FORMAT ")",
+                                (column->meta >> 8) * 8 + (column->meta & 0xff),
+                                info->numeric_precisions[i]);
+      else
+        agrees = TRUE;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      {
+        gboolean is_enum = column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM;
+        guint n_members = info->members[i] != NULL ? g_strv_length (info->members[i]) : 0;
+        guint pack_length;
+
+        agrees = is_one_of (data_type, is_enum ? "enum" : "set", NULL);
+        if (!agrees)
+          break;
+        /* The server's pack lengths: 1 or 2 bytes for an ENUM, one bit
+         * per member rounded up to 1, 2, 3, 4 or 8 bytes for a SET. */
+        if (is_enum)
+          pack_length = n_members < 256 ? 1 : 2;
+        else
+          pack_length = (n_members + 7) / 8 > 4 ? 8 : (n_members + 7) / 8;
+        if (info->members[i] != NULL && pack_length != (column->meta & 0xff))
+          return g_strdup_printf ("the table map has a %s of %u bytes, information_schema "
+                                  "one of %u members", is_enum ? "ENUM" : "SET",
+                                  column->meta & 0xff, n_members);
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      {
+        gboolean fixed = column->real_type == MYSQL_BINLOG_COLUMN_TYPE_STRING;
+        guint max_length = fixed ? _mysql_binlog_column_string_max_length (column) : column->meta;
+
+        if (!known)
+          {
+            agrees = TRUE;
+            break;
+          }
+        agrees = fixed ? is_one_of (data_type, "char", "binary")
+                       : is_one_of (data_type, "varchar", "varbinary");
+        if (agrees && info->octet_lengths[i] != max_length)
+          return g_strdup_printf ("the table map has a %s of %u bytes, information_schema "
+                                  "one of %" G_GINT64_FORMAT, fixed ? "CHAR" : "VARCHAR",
+                                  max_length, info->octet_lengths[i]);
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+      if (!known)
+        agrees = TRUE;
+      else
+        agrees = column->meta >= 1 && column->meta <= 4 &&
+                 is_one_of (data_type, blob_types[column->meta][0], blob_types[column->meta][1]);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+      agrees = parse_geometry_type (data_type) >= 0;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+      agrees = is_one_of (data_type, "json", NULL);
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      agrees = is_one_of (data_type, "vector", NULL);
+      break;
+    default:
+      /* Codes this version cannot decode anyway (NULL, MariaDB's
+       * compressed columns): the rows fail on their own. */
+      agrees = TRUE;
+      break;
+    }
+
+  if (agrees)
+    return NULL;
+  return g_strdup_printf ("the table map has type code %u (metadata %u), information_schema "
+                          "a column of type %s", column->type, column->meta,
+                          data_type[0] != '\0' ? data_type : "(none)");
+}
+
+static gboolean
+set_schema_mismatch (GError                 **error,
+                     const MysqlBinlogTable  *table,
+                     const char              *what)
+{
+  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+               "The table map of %s does not match the table's definition in "
+               "information_schema (%s): the table was changed or dropped after this event "
+               "was written, and the binary log does not say its columns' names and types "
+               "then.  Set binlog_row_metadata=FULL on the server so that it logs them, or "
+               "start at a position after the change",
+               table->qualified_name, what);
+  return FALSE;
 }
 
 gboolean
@@ -270,16 +574,26 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
 
   if (info->n_columns != table->n_columns)
     {
-      /* The definition information_schema has now is not the one the
-       * event was written with: names, signedness and character sets
-       * taken from it would be those of other columns. */
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                   "The table map of %s has %u columns but information_schema lists %u: "
-                   "the table changed (or was dropped) after this event was written, and "
-                   "the binary log does not describe its columns.  Set "
-                   "binlog_row_metadata=FULL on the server, or start after the change",
-                   table->qualified_name, table->n_columns, info->n_columns);
-      return FALSE;
+      g_autofree char *what = NULL;
+
+      if (info->n_columns == 0)
+        what = g_strdup_printf ("it has %u columns, the server no longer has the table",
+                                table->n_columns);
+      else
+        what = g_strdup_printf ("it has %u columns, information_schema lists %u",
+                                table->n_columns, info->n_columns);
+      return set_schema_mismatch (error, table, what);
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autofree char *disagreement = check_column (table, &table->columns[i], info, i);
+
+      if (disagreement != NULL)
+        {
+          g_autofree char *what = g_strdup_printf ("column %u, %s: %s", i + 1, info->names[i],
+                                                   disagreement);
+          return set_schema_mismatch (error, table, what);
+        }
     }
 
   /* information_schema describes each column by its position, so nothing
@@ -317,6 +631,20 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
       if ((needs & MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES) &&
           column->real_type == MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY && info->geometry_types[i] >= 0)
         column->geometry_type = info->geometry_types[i];
+      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION) && column->precision_unknown)
+        {
+          gint64 digits = info->datetime_precisions[i];
+
+          if (digits < 0 || digits > 6)
+            {
+              g_autofree char *what = g_strdup_printf ("column %u, %s: %" G_GINT64_FORMAT
+                                                       " fractional digits", i + 1,
+                                                       info->names[i], digits);
+              return set_schema_mismatch (error, table, what);
+            }
+          column->meta = digits;
+          column->precision_unknown = FALSE;
+        }
       if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
         {
           /* information_schema does not say how long a key prefix is. */

@@ -2518,6 +2518,8 @@ emit_rows (MysqlBinlogStream          *self,
     return FALSE;
   if (!rows.table->wanted)
     return TRUE;
+  if (!_mysql_binlog_decoder_check_rows (&rows, error))
+    return FALSE;
 
   /* A handler may have been connected to this table since its table map
    * arrived. */

@@ -50,6 +50,11 @@ typedef enum {
  *                         STRING see mysql_binlog_column_string_max_length()
  *   TIME2, DATETIME2,
  *   TIMESTAMP2            fractional digits (0 to 6)
+ *   TIME, DATETIME,
+ *   TIMESTAMP             fractional digits (0 to 6) of MariaDB's "hires"
+ *                         formats of before 10.1.2, which the table map
+ *                         logs under these codes without metadata (see
+ *                         precision_unknown); 0 for the real old formats
  *   anything else         0
  */
 typedef struct {
@@ -59,6 +64,10 @@ typedef struct {
   guint16                meta;
   guint8                 is_unsigned;   /* numeric columns: UNSIGNED (never YEAR) */
   guint8                 nullable;
+  /* A MariaDB TIME, DATETIME or TIMESTAMP column under the old type code,
+   * whose fractional digits (meta) neither the table map nor
+   * information_schema told yet: its values cannot be framed. */
+  guint8                 precision_unknown;
   guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
   const char            *charset;       /* MySQL charset name (static string) or NULL */
   const char            *iconv_charset; /* for MYSQL_BINLOG_CHARSET_KIND_ICONV */

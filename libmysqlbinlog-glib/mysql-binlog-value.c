@@ -86,6 +86,30 @@ fraction_bytes (guint fsp)
   return (fsp + 1) / 2;
 }
 
+/* The size of a value under the old TIME, DATETIME and TIMESTAMP codes:
+ * the old formats without fraction (3, 8 and 4 bytes) or, with @fsp
+ * fractional digits, MariaDB's "hires" ones of before 10.1.2.  A hires
+ * TIME or DATETIME is a big-endian integer of as many bytes as its range
+ * of values at that precision needs; a hires TIMESTAMP is the big-endian
+ * seconds followed by the big-endian fraction, in 0 to 3 bytes. */
+static guint
+old_temporal_size (guint8 type,
+                   guint  fsp)
+{
+  static const guint8 time_hires[7] = { 3, 4, 4, 5, 5, 5, 6 };
+  static const guint8 datetime_hires[7] = { 8, 6, 6, 7, 7, 7, 8 };
+
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+      return time_hires[fsp];
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+      return datetime_hires[fsp];
+    default:
+      return 4 + fraction_bytes (fsp);
+    }
+}
+
 /* Column metadata
  * ----------------------------------------------------------------------- */
 
@@ -161,18 +185,22 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
     case MYSQL_BINLOG_COLUMN_TYPE_INT24:
     case MYSQL_BINLOG_COLUMN_TYPE_DATE:
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
       size = 3;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
     case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
       size = 4;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
     case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
       size = 8;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+      if (column->precision_unknown || column->meta > 6)
+        return -1;
+      size = old_temporal_size (column->real_type, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
       if (column->meta > 6)
@@ -1018,6 +1046,88 @@ put_old_time (char         *out,
                           magnitude % 100, 0, 0);
 }
 
+/* 10 to the power 6 - @fsp: the microseconds of one unit of a value
+ * with @fsp fractional digits. */
+static guint
+fraction_unit (guint fsp)
+{
+  static const guint units[7] = { 1000000, 100000, 10000, 1000, 100, 10, 1 };
+
+  return units[MIN (fsp, 6)];
+}
+
+/* MariaDB's hires TIME(@fsp): (838:59:59 + 1 second) in units of the
+ * precision, plus the signed time in those units, truncated toward zero,
+ * stored big-endian.  Short or malformed values give 00:00:00. */
+static char *
+put_time_hires (char         *out,
+                const guint8 *data,
+                gsize         length,
+                guint         fsp)
+{
+  guint size = old_temporal_size (MYSQL_BINLOG_COLUMN_TYPE_TIME, fsp);
+  guint unit = fraction_unit (fsp);
+  gint64 zero = G_GINT64_CONSTANT (3020400) * (1000000 / unit);
+  gint64 value;
+  guint64 magnitude, seconds;
+
+  if (fsp == 0 || fsp > 6 || length < size)
+    return put_time (out, 0, 0, 0, 0, fsp);
+  value = (gint64) read_be (data, size) - zero;
+  magnitude = value < 0 ? (guint64) -value : (guint64) value;
+  seconds = magnitude / (1000000 / unit);
+  return put_signed_time (out, value < 0, seconds / 3600, (seconds / 60) % 60, seconds % 60,
+                          (magnitude % (1000000 / unit)) * unit, fsp);
+}
+
+/* MariaDB's hires DATETIME(@fsp): ((((year * 13 + month) * 32 + day) * 24
+ * + hour) * 60 + minute) * 60 + second, in units of the precision,
+ * stored big-endian. */
+static char *
+put_datetime_hires (char         *out,
+                    const guint8 *data,
+                    gsize         length,
+                    guint         fsp)
+{
+  guint size = old_temporal_size (MYSQL_BINLOG_COLUMN_TYPE_DATETIME, fsp);
+  guint unit = fraction_unit (fsp);
+  guint64 value, microseconds;
+  guint second, minute, hour, day, month;
+
+  if (fsp == 0 || fsp > 6 || length < size)
+    return put_datetime (out, 0, 0, 0, 0, 0, 0, 0, fsp);
+  value = read_be (data, size);
+  microseconds = (value % (1000000 / unit)) * unit;
+  value /= 1000000 / unit;
+  second = value % 60;
+  value /= 60;
+  minute = value % 60;
+  value /= 60;
+  hour = value % 24;
+  value /= 24;
+  day = value % 32;
+  value /= 32;
+  month = value % 13;
+  value /= 13;
+  return put_datetime (out, value, month, day, hour, minute, second, microseconds, fsp);
+}
+
+/* MariaDB's hires TIMESTAMP(@fsp): the seconds since the epoch in 4
+ * bytes, then the fraction in units of the precision, both big-endian. */
+static char *
+put_timestamp_hires (char         *out,
+                     const guint8 *data,
+                     gsize         length,
+                     guint         fsp)
+{
+  guint size = old_temporal_size (MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP, fsp);
+
+  if (fsp == 0 || fsp > 6 || length < size)
+    return put_datetime (out, 0, 0, 0, 0, 0, 0, 0, fsp);
+  return put_timestamp (out, read_be (data, 4),
+                        MIN (read_be (data + 4, size - 4) * fraction_unit (fsp), 999999), fsp);
+}
+
 static char *
 put_date3 (char         *out,
            const guint8 *data)
@@ -1682,13 +1792,22 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
       end = length >= 3 ? put_date3 (end, data) : put_date (end, 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME:
-      end = length >= 3 ? put_old_time (end, data) : put_time (end, 0, 0, 0, 0, 0);
+      if (column->meta > 0)
+        end = put_time_hires (end, data, length, column->meta);
+      else
+        end = length >= 3 ? put_old_time (end, data) : put_time (end, 0, 0, 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
-      end = put_old_datetime (end, length >= 8 ? read_le (data, 8) : 0);
+      if (column->meta > 0)
+        end = put_datetime_hires (end, data, length, column->meta);
+      else
+        end = put_old_datetime (end, length >= 8 ? read_le (data, 8) : 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
-      end = put_timestamp (end, length >= 4 ? read_le (data, 4) : 0, 0, 0);
+      if (column->meta > 0)
+        end = put_timestamp_hires (end, data, length, column->meta);
+      else
+        end = put_timestamp (end, length >= 4 ? read_le (data, 4) : 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
       if (column->meta > 6 || length < 3 + fraction_bytes (column->meta))

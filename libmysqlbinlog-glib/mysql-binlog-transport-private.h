@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-tls-options-private.h"
 
 G_BEGIN_DECLS
 
@@ -17,18 +18,6 @@ G_BEGIN_DECLS
  */
 
 typedef struct _MysqlBinlogTransport MysqlBinlogTransport;
-
-/* The TLS settings of a connection: see the tls-* properties of
- * MysqlBinlogStream.  The strings are NULL when not set. */
-typedef struct
-{
-  MysqlBinlogTlsMode  mode;
-  char               *ca_file;
-  char               *ca_directory;
-  char               *cert_file;
-  char               *key_file;
-  char               *cipher;
-} MysqlBinlogTlsOptions;
 
 MysqlBinlogTlsOptions *_mysql_binlog_tls_options_copy        (const MysqlBinlogTlsOptions      *options);
 void                   _mysql_binlog_tls_options_free        (MysqlBinlogTlsOptions            *options);

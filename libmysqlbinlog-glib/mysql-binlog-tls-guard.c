@@ -70,11 +70,13 @@ empty_to_null (const char *text)
  * So the first answer comes from a plugin of our own, named as the
  * default authentication: it runs after the greeting is read and before
  * anything is sent.  The client library keeps its plugins by name for the
- * whole process and refuses a second plugin of a name it has ("it is
- * already loaded"), so the library and the command-line tool, which uses
- * the library in the same process, each register their own copy under a
- * name of their own (MYSQL_BINLOG_TLS_GUARD_PLUGIN); each copy answers only
- * for the connections its own program makes.  When the server offers TLS, the library is about to
+ * whole process: a second plugin of a name it has is refused ("it is
+ * already loaded"), or (Connector/C 3.3.20 of Debian 12) accepted but never
+ * found, the first one answering for both.  So the library and the
+ * command-line tool, which uses the library in the same process, each
+ * register their own copy under a name of their own
+ * (MYSQL_BINLOG_TLS_GUARD_PLUGIN); each copy answers only for the
+ * connections its own program makes, and refuses any other.  When the server offers TLS, the library is about to
  * encrypt (or fail), and every authentication is allowed from then on.
  * When it does not, the modes from REQUIRED on refuse there, and PREFERRED
  * continues as DISABLED.  The plugin answers with no data: the server then

@@ -12,9 +12,11 @@
 G_BEGIN_DECLS
 
 /*
- * The only code that knows which libmysqlclient the library is built
- * against (MariaDB Connector/C or MySQL's client): connecting, plain queries,
- * sending the binlog dump command and reading the raw event packets.
+ * With mysql-binlog-tls-guard.c (the TLS settings, shared with the
+ * command-line tool), the only code that knows which libmysqlclient the
+ * library is built against (MariaDB Connector/C or MySQL's client):
+ * connecting, plain queries, sending the binlog dump command and reading
+ * the raw event packets.
  */
 
 typedef struct _MysqlBinlogTransport MysqlBinlogTransport;

@@ -7,28 +7,19 @@
 #include <gio/gio.h>
 
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-tls-options-private.h"
 
 G_BEGIN_DECLS
 
 /*
- * The only code that knows which libmysqlclient the library is built
- * against (MariaDB Connector/C or MySQL's client): connecting, plain queries,
- * sending the binlog dump command and reading the raw event packets.
+ * With mysql-binlog-tls-guard.c (the TLS settings, shared with the
+ * command-line tool), the only code that knows which libmysqlclient the
+ * library is built against (MariaDB Connector/C or MySQL's client):
+ * connecting, plain queries, sending the binlog dump command and reading
+ * the raw event packets.
  */
 
 typedef struct _MysqlBinlogTransport MysqlBinlogTransport;
-
-/* The TLS settings of a connection: see the tls-* properties of
- * MysqlBinlogStream.  The strings are NULL when not set. */
-typedef struct
-{
-  MysqlBinlogTlsMode  mode;
-  char               *ca_file;
-  char               *ca_directory;
-  char               *cert_file;
-  char               *key_file;
-  char               *cipher;
-} MysqlBinlogTlsOptions;
 
 MysqlBinlogTlsOptions *_mysql_binlog_tls_options_copy        (const MysqlBinlogTlsOptions      *options);
 void                   _mysql_binlog_tls_options_free        (MysqlBinlogTlsOptions            *options);

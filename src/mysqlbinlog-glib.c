@@ -36,6 +36,7 @@
 #include <mysqlbinlog-glib.h>
 
 #include "mbg-amqp.h"
+#include "mysql-binlog-tls-guard-private.h"
 
 #define PROGRAM "mysqlbinlog-glib"
 #define TICK_MS 100
@@ -487,93 +488,75 @@ message_routing_key (Message *message)
 # define HAVE_CONNECTOR_C 0
 #endif
 
-/* The --ssl-* options on the tool's own connection, as the library sets
- * them on the stream's: MariaDB Connector/C encrypts once any TLS setting
- * is made and checks the host name with VERIFY_SERVER_CERT (the session is
- * checked for encryption after connecting, see ensure_sql()); MySQL's
- * client takes the mode as it is. */
-static void
-configure_tls (App   *app,
-               MYSQL *mysql)
-{
-  if (app->tls_mode == MYSQL_BINLOG_TLS_MODE_DISABLED)
-    {
-#if !HAVE_CONNECTOR_C
-      unsigned int ssl_mode = SSL_MODE_DISABLED;
-
-      mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
-#endif
-      return;
-    }
-
-#if HAVE_CONNECTOR_C
-  mysql_ssl_set (mysql, app->ssl_key, app->ssl_cert, app->ssl_ca, app->ssl_capath,
-                 app->ssl_cipher);
-  if (app->tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
-    {
-      my_bool enforce = TRUE;
-
-      mysql_options (mysql, MYSQL_OPT_SSL_ENFORCE, &enforce);
-    }
-  if (app->tls_mode == MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY)
-    {
-      my_bool verify = TRUE;
-
-      mysql_options (mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
-    }
-#else
-  {
-    unsigned int ssl_mode = app->tls_mode == MYSQL_BINLOG_TLS_MODE_PREFERRED ? SSL_MODE_PREFERRED
-                          : app->tls_mode == MYSQL_BINLOG_TLS_MODE_REQUIRED ? SSL_MODE_REQUIRED
-                          : app->tls_mode == MYSQL_BINLOG_TLS_MODE_VERIFY_CA ? SSL_MODE_VERIFY_CA
-                          : SSL_MODE_VERIFY_IDENTITY;
-
-    mysql_options (mysql, MYSQL_OPT_SSL_MODE, &ssl_mode);
-    if (app->ssl_ca != NULL)
-      mysql_options (mysql, MYSQL_OPT_SSL_CA, app->ssl_ca);
-    if (app->ssl_capath != NULL)
-      mysql_options (mysql, MYSQL_OPT_SSL_CAPATH, app->ssl_capath);
-    if (app->ssl_cert != NULL)
-      mysql_options (mysql, MYSQL_OPT_SSL_CERT, app->ssl_cert);
-    if (app->ssl_key != NULL)
-      mysql_options (mysql, MYSQL_OPT_SSL_KEY, app->ssl_key);
-    if (app->ssl_cipher != NULL)
-      mysql_options (mysql, MYSQL_OPT_SSL_CIPHER, app->ssl_cipher);
-  }
-#endif
-}
-
+/* The tool's own connection is set up for TLS by the library's code (a
+ * copy of it, compiled into the tool): the same options, and the same
+ * guard that sends no credential before TLS is known to be used, as on
+ * the stream's connections. */
 static gboolean
 ensure_sql (App     *app,
             GError **error)
 {
+  MysqlBinlogTlsOptions tls = {
+    .mode = app->tls_mode,
+    .ca_file = app->ssl_ca,
+    .ca_directory = app->ssl_capath,
+    .cert_file = app->ssl_cert,
+    .key_file = app->ssl_key,
+    .cipher = app->ssl_cipher,
+  };
+  MysqlBinlogTlsGuard guard;
+  g_autofree char *where = NULL;
+  g_autofree char *doing = NULL;
+  gboolean connected;
+
   if (app->sql != NULL)
     return TRUE;
 
+  if (app->socket_path != NULL)
+    where = g_strdup (app->socket_path);
+  else
+    where = g_strdup_printf ("%s:%u", app->host != NULL ? app->host : "localhost",
+                             app->port != 0 ? app->port : 3306);
+  doing = g_strdup_printf ("Connecting to the server at %s as “%s”", where,
+                           app->user != NULL ? app->user : "");
+
   app->sql = mysql_init (NULL);
-  mysql_options (app->sql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  configure_tls (app, app->sql);
-  if (mysql_real_connect (app->sql,
-                          app->socket_path != NULL ? "localhost" : app->host,
-                          app->user, app->password, NULL,
-                          app->socket_path != NULL ? 0 : app->port,
-                          app->socket_path, 0) == NULL)
+  if (app->sql == NULL)
     {
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
-                   "Cannot connect to the server: %s",
-                   mysql_error (app->sql));
-      mysql_close (app->sql);
-      app->sql = NULL;
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                           "Could not initialise the MySQL client library");
       return FALSE;
     }
-  if (app->tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED && mysql_get_ssl_cipher (app->sql) == NULL)
+  mysql_options (app->sql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  if (!_mysql_binlog_tls_configure (app->sql, &tls, error))
     {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
-                           "Cannot connect to the server: the "
-                           "connection is not encrypted, and --ssl-mode asks for TLS (the "
-                           "server does not support it)");
-      mysql_close (app->sql);
-      app->sql = NULL;
+      g_clear_pointer (&app->sql, mysql_close);
+      return FALSE;
+    }
+
+  _mysql_binlog_tls_guard_begin (&guard, &tls);
+  connected = mysql_real_connect (app->sql,
+                                  app->socket_path != NULL ? "localhost" : app->host,
+                                  app->user, app->password, NULL,
+                                  app->socket_path != NULL ? 0 : app->port,
+                                  app->socket_path, 0) != NULL;
+  _mysql_binlog_tls_guard_end (&guard);
+
+  if (!connected)
+    {
+      if (!_mysql_binlog_tls_guard_refused (&guard, where, error))
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_FAILED,
+                       "%s failed: %s (MySQL error %u)", doing, mysql_error (app->sql),
+                       mysql_errno (app->sql));
+          _mysql_binlog_tls_explain_failure (app->sql, &tls, doing, error);
+        }
+      g_clear_pointer (&app->sql, mysql_close);
+      return FALSE;
+    }
+  if (!_mysql_binlog_tls_check_encrypted (app->sql, &tls, where, error))
+    {
+      g_clear_pointer (&app->sql, mysql_close);
       return FALSE;
     }
   return TRUE;

@@ -14,6 +14,8 @@ import os
 import select
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -216,10 +218,12 @@ class TestOutput(unittest.TestCase):
                           ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
 
     def test_from_beginning(self):
-        proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
-                        '--only-tables', 'cli.items')
-        self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
-                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+        # No TLS on this server: PREFERRED goes on without, DISABLED asks for none.
+        for args in ((), ('--ssl-mode', 'DISABLED')):
+            proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
+                            '--only-tables', 'cli.items', *args)
+            self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
+                             ['row_insert', 'row_insert', 'row_update', 'row_delete'])
 
     def test_file(self):
         binlog = os.path.join(DB.dir, 'binlog', self.start.split(':')[0])
@@ -552,8 +556,8 @@ class TestPositionFile(unittest.TestCase):
 
 class TestTls(unittest.TestCase):
     """--ssl-* against a server with a certificate, as an account that
-    refuses unencrypted connections: the stream's and the tool's own (the
-    JSON keys come through the latter)."""
+    refuses unencrypted connections: the stream's and the tool's own
+    (--from-beginning)."""
 
     @classmethod
     def setUpClass(cls):
@@ -598,6 +602,29 @@ class TestTls(unittest.TestCase):
         self.assertEqual(messages[0]['type'], 'row_insert')
         self.assertEqual(messages[0]['keys'], {'id': 7})
         self.assertEqual(messages[0]['values'], {'id': 7, 'v': 'seven'})
+
+    def test_from_beginning(self):
+        # The tool's own connection lists the binary logs, with the same
+        # TLS settings and guard as the stream's; then the stream reads.
+        for args in ((), ('--ssl-mode', 'VERIFY_IDENTITY',
+                          '--ssl-ca', os.path.join(self.certs, 'ca.pem'))):
+            proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+                                   '--password', 'pw', '--from-beginning', '--non-blocking',
+                                   '-f', 'json', '--only-tables', 'tls.t'] + list(args),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual([(m['type'], m['values']) for m in json_lines(proc.stdout)],
+                             [('row_insert', {'id': 7, 'v': 'seven'})])
+        proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+                               '--password', 'pw', '--from-beginning', '--non-blocking',
+                               '--ssl-mode', 'VERIFY_CA',
+                               '--ssl-ca', os.path.join(self.certs, 'other-ca.pem')],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn('--from-beginning: TLS (mode VERIFY_CA) failed', proc.stderr)
+        self.assertEqual(proc.stdout, '')
 
     def test_wrong_ca(self):
         proc = self.run_tls('--ssl-mode', 'verify_ca',
@@ -645,6 +672,166 @@ class TestTls(unittest.TestCase):
                                   stderr=subprocess.PIPE, text=True, timeout=60)
             self.assertEqual(proc.returncode, 2, proc.stderr)
             self.assertIn(message, proc.stderr)
+
+
+class FakeServer:
+    """Speaks just enough of the MySQL client/server protocol to ask for
+    the password in clear text, offering no TLS in its greeting (as a
+    server without a certificate, or something on the way that strips
+    TLS, does); records every byte it receives.
+
+    mode 'greeting': the greeting asks for mysql_clear_password;
+    mode 'switch': a mysql_native_password greeting, then a switch to
+    mysql_clear_password."""
+
+    CAPABILITIES = (0x00000004 | 0x00000008 | 0x00000200 | 0x00002000 | 0x00008000 |
+                    0x00010000 | 0x00020000 | 0x00080000 | 0x00200000)  # no CLIENT_SSL
+    SCRAMBLE = b'abcdefghijklmnopqrst'
+
+    def __init__(self, mode):
+        self.mode = mode
+        self.received = bytearray()
+        self.connections = 0
+        self.lock = threading.Lock()
+        self.stopping = False
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.bind(('127.0.0.1', 0))
+        self.listener.listen(8)
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.stopping = True
+        self.thread.join()
+        self.listener.close()
+
+    def serve(self):
+        while not self.stopping:
+            if not select.select([self.listener], [], [], 0.05)[0]:
+                continue
+            conn, _ = self.listener.accept()
+            with self.lock:
+                self.connections += 1
+            try:
+                self.serve_connection(conn)
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+    def read(self, conn, length):
+        data = b''
+        while len(data) < length and not self.stopping:
+            if not select.select([conn], [], [], 0.05)[0]:
+                continue
+            chunk = conn.recv(length - len(data))
+            if not chunk:
+                return None
+            with self.lock:
+                self.received += chunk
+            data += chunk
+        return data if len(data) == length else None
+
+    def read_packet(self, conn):
+        header = self.read(conn, 4)
+        if header is None:
+            return None, 0
+        length = header[0] | header[1] << 8 | header[2] << 16
+        return self.read(conn, length), header[3]
+
+    @staticmethod
+    def send_packet(conn, seq, payload):
+        conn.sendall(struct.pack('<I', len(payload))[:3] + bytes([seq]) + payload)
+
+    def greeting(self, plugin):
+        caps = self.CAPABILITIES
+        return (b'\x0a' + b'5.5.5-10.11.99-MariaDB-fake\0' + struct.pack('<I', 42) +
+                self.SCRAMBLE[:8] + b'\0' + struct.pack('<H', caps & 0xffff) + b'\x2d' +
+                struct.pack('<H', 2) + struct.pack('<H', caps >> 16) + b'\x15' +
+                b'\0' * 10 + self.SCRAMBLE[8:] + b'\0' + plugin + b'\0')
+
+    def serve_connection(self, conn):
+        plugin = b'mysql_clear_password' if self.mode == 'greeting' else b'mysql_native_password'
+        self.send_packet(conn, 0, self.greeting(plugin))
+        response, seq = self.read_packet(conn)
+        if response is not None and self.mode == 'switch':
+            self.send_packet(conn, seq + 1, b'\xfe' + b'mysql_clear_password\0' + self.SCRAMBLE + b'\0')
+            response, seq = self.read_packet(conn)
+        if response is not None:
+            self.send_packet(conn, seq + 1, b'\xff' + struct.pack('<H', 1045) + b'#28000' +
+                             b'Access denied (fake server)')
+        while self.read(conn, 1) is not None:
+            pass
+
+
+class TestTlsGuard(unittest.TestCase):
+    """With --ssl-mode REQUIRED or stronger, no credential leaves the tool
+    before TLS, on its own connection (--from-beginning lists the binary
+    logs through it) as on the stream's."""
+
+    USER = 'guarded-user-name'
+    SECRET = 'guarded-Secret-pw'
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-guard-')
+        # Never read: TLS never starts.
+        self.ca = os.path.join(self.dir, 'ca.pem')
+        with open(self.ca, 'w') as f:
+            f.write('not a certificate\n')
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def check(self, fake_mode, ssl_mode, start):
+        server = FakeServer(fake_mode)
+        try:
+            args = [TOOL, '-h', '127.0.0.1', '-P', str(server.port), '-u', self.USER,
+                    '--password', self.SECRET, '--ssl-mode', ssl_mode, '--non-blocking']
+            if ssl_mode != 'REQUIRED':
+                args += ['--ssl-ca', self.ca]
+            proc = subprocess.run(args + start, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, timeout=60)
+        finally:
+            server.stop()
+        what = '%s, --ssl-mode %s, %s' % (fake_mode, ssl_mode, ' '.join(start))
+        self.assertGreater(server.connections, 0, what)
+        self.assertNotIn(self.SECRET.encode(), bytes(server.received), what)
+        self.assertNotIn(self.USER.encode(), bytes(server.received), what)
+        self.assertEqual(bytes(server.received), b'', what)
+        self.assertEqual(proc.returncode, 1, '%s: %s' % (what, proc.stderr))
+        self.assertEqual(proc.stdout, '', what)
+        self.assertIn('offers no TLS, and TLS mode %s requires it: refused before sending '
+                      'the user name or the password' % ssl_mode, proc.stderr, what)
+        return proc.stderr
+
+    def test_from_beginning(self):
+        for fake_mode in ('greeting', 'switch'):
+            for ssl_mode in ('REQUIRED', 'VERIFY_CA', 'VERIFY_IDENTITY'):
+                err = self.check(fake_mode, ssl_mode, ['--from-beginning'])
+                self.assertIn('--from-beginning: ', err)
+
+    def test_stream(self):
+        for ssl_mode in ('REQUIRED', 'VERIFY_CA', 'VERIFY_IDENTITY'):
+            self.check('greeting', ssl_mode, ['--start', 'mariadb-bin.000001:4'])
+
+    def test_preferred_keeps_the_password(self):
+        # Without TLS, nothing that sends the password as it is, on the
+        # tool's connection as on the stream's.
+        for start in (['--from-beginning'], ['--start', 'mariadb-bin.000001:4']):
+            server = FakeServer('switch')
+            try:
+                proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(server.port),
+                                       '-u', self.USER, '--password', self.SECRET,
+                                       '--non-blocking'] + start,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      text=True, timeout=60)
+            finally:
+                server.stop()
+            self.assertNotIn(self.SECRET.encode(), bytes(server.received), start)
+            self.assertEqual(proc.returncode, 1, proc.stderr)
+            self.assertIn('the connection is not encrypted (TLS mode PREFERRED); refused '
+                          'before sending the password', proc.stderr)
 
 
 PASSWORD = 'S3cret-pw'

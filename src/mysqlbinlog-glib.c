@@ -96,6 +96,7 @@ typedef struct
   char              *user;
   char              *password;
   MysqlBinlogTlsMode tls_mode;
+  guint              connect_timeout;     /* seconds, 0 = none */
   char              *ssl_ca;
   char              *ssl_capath;
   char              *ssl_cert;
@@ -528,6 +529,16 @@ ensure_sql (App     *app,
       return FALSE;
     }
   mysql_options (app->sql, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  /* As the stream's connection: a server that accepts and then stays
+   * silent is an error within --connect-timeout, not a hang. */
+  if (app->connect_timeout > 0)
+    {
+      unsigned int timeout = app->connect_timeout;
+
+      mysql_options (app->sql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+      mysql_options (app->sql, MYSQL_OPT_READ_TIMEOUT, &timeout);
+      mysql_options (app->sql, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+    }
   if (!_mysql_binlog_tls_configure (app->sql, &tls, error))
     {
       g_clear_pointer (&app->sql, mysql_close);
@@ -1966,6 +1977,7 @@ main (int   argc,
   int dedup_window = 0;
   int heartbeat = 0;
   int progress = 0;
+  int connect_timeout = 10;
   gboolean from_beginning = FALSE;
   gboolean non_blocking = FALSE;
   gboolean no_defaults = FALSE;
@@ -2053,6 +2065,9 @@ main (int   argc,
     { "progress", 0, 0, G_OPTION_ARG_INT, &progress,
       "Print the position, events/s and lag on stderr every SECONDS (default: 0, off)",
       "SECONDS" },
+    { "connect-timeout", 0, 0, G_OPTION_ARG_INT, &connect_timeout,
+      "Give up connecting to a server that does not answer within SECONDS "
+      "(default: 10; 0: wait for ever)", "SECONDS" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -2148,9 +2163,10 @@ main (int   argc,
       g_printerr (PROGRAM ": --server-id must be positive\n");
       return 2;
     }
-  if (dedup_window < 0 || heartbeat < 0 || progress < 0)
+  if (dedup_window < 0 || heartbeat < 0 || progress < 0 || connect_timeout < 0)
     {
-      g_printerr (PROGRAM ": --dedup-window, --heartbeat and --progress cannot be negative\n");
+      g_printerr (PROGRAM ": --dedup-window, --heartbeat, --progress and --connect-timeout "
+                  "cannot be negative\n");
       return 2;
     }
   if (format == NULL || g_str_equal (format, "text"))
@@ -2316,6 +2332,7 @@ main (int   argc,
   app.ssl_cipher = g_strdup (ssl_cipher);
   app.dedup_window_us = (gint64) dedup_window * 1000;
   app.heartbeat_us = (gint64) heartbeat * G_USEC_PER_SEC;
+  app.connect_timeout = (guint) connect_timeout;
   app.progress_us = (gint64) progress * G_USEC_PER_SEC;
   app.buffered_updates = g_hash_table_new (g_str_hash, g_str_equal);
   app.first_event = TRUE;
@@ -2387,6 +2404,7 @@ main (int   argc,
                                "user", app.user,
                                "password", app.password,
                                "tls-mode", app.tls_mode,
+                               "connect-timeout", app.connect_timeout,
                                "tls-ca-file", app.ssl_ca,
                                "tls-ca-directory", app.ssl_capath,
                                "tls-cert-file", app.ssl_cert,

@@ -834,6 +834,40 @@ class TestTlsGuard(unittest.TestCase):
                           'before sending the password', proc.stderr)
 
 
+class TestSilentServer(unittest.TestCase):
+    """A server that accepts the connection and never says a word: the
+    tool gives up within --connect-timeout, on its own connection
+    (--from-beginning) as on the stream's."""
+
+    def test_connect_timeout(self):
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.bind(('127.0.0.1', 0))
+        listener.listen(8)
+        port = listener.getsockname()[1]
+        try:
+            for start in (['--from-beginning'], ['--start', 'mariadb-bin.000001:4']):
+                began = time.monotonic()
+                proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(port), '-u', 'someone',
+                                       '--non-blocking', '--connect-timeout', '1'] + start,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      text=True, timeout=60)
+                took = time.monotonic() - began
+                self.assertEqual(proc.returncode, 1, '%s: %s' % (start, proc.stderr))
+                self.assertEqual(proc.stdout, '', start)
+                self.assertIn('127.0.0.1:%d' % port, proc.stderr, start)
+                # 1 s to connect, 1 s for the greeting, and start-up.
+                self.assertLess(took, 15, '%s took %.1f s: %s' % (start, took, proc.stderr))
+        finally:
+            listener.close()
+
+    def test_negative(self):
+        proc = subprocess.run([TOOL, '--connect-timeout', '-1', '--non-blocking'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('--connect-timeout', proc.stderr)
+
+
 PASSWORD = 'S3cret-pw'
 
 

@@ -65,15 +65,7 @@ IMAGES = ['FULL', 'MINIMAL', 'NOBLOB']
 #   geometry-charset: MariaDB lists GEOMETRY columns in COLUMN_CHARSET /
 #     DEFAULT_CHARSET; a decoder that does not count them gives each later
 #     character column its neighbour's collation.
-#   big5-eten: the library's big5 table lacks the ETEN rows that MariaDB's
-#     big5 has (0xC6A1-0xC8FE: Cyrillic, kana): 'я' (0xC7E8) becomes a
-#     private-use character (U+F6xx-U+F7xx) instead of U+044F.
-#   sjis-backslash: MariaDB's sjis writes U+005C '\' as 0x815F and reads
-#     0x815F back as U+005C; the library reads 0x815F as U+FF3C '＼'.
-# These two were found by this test (not fixed when it was written).
 KNOWN_DEFECTS = {
-    'big5-eten': lambda table, col, meta: col.kind == 'text' and col.charset == 'big5',
-    'sjis-backslash': lambda table, col, meta: col.kind == 'text' and col.charset == 'sjis',
     'year-signedness': lambda table, col, meta: (
         meta != 'NO_LOG' and col.kind in ('int',) and
         any(c.kind == 'year' for c in table.cols[:table.cols.index(col)])),
@@ -161,6 +153,54 @@ for _cs, _codec in PYTHON_CODECS.items():
             _pool.append(_ch)
         CHARSET_POOLS[_cs] = ASCII_POOL + _pool
 TEXT_CHARSETS = sorted(PYTHON_CODECS)
+
+# The server's own reading of its character sets, which Python's codecs do
+# not always share (MariaDB's sjis writes '\\' as 0x815F and reads it back
+# so, its big5 has the ETEN rows): for each character of a pool, the bytes
+# the server writes for it and the text it reads from them.  Filled once per
+# run by learn_server_charsets().
+SERVER_WRITES = {}   # charset -> {character: bytes}
+SERVER_READS = {}    # charset -> {bytes: text}
+
+
+def learn_server_charsets(server):
+    script = []
+    for cs in TEXT_CHARSETS:
+        for ch in CHARSET_POOLS[cs]:
+            lit = sql_text(ch)
+            script.append("SELECT '%s', HEX(%s), HEX(CONVERT(%s USING %s)), "
+                          "HEX(CONVERT(CONVERT(%s USING %s) USING utf8mb4));"
+                          % (cs, lit, lit, cs, lit, cs))
+    for line in server.sql('\n'.join(script)).splitlines():
+        cs, ch, written, read = line.split('\t')
+        ch = bytes.fromhex(ch).decode('utf-8')
+        written = bytes.fromhex(written)
+        SERVER_WRITES.setdefault(cs, {})[ch] = written
+        SERVER_READS.setdefault(cs, {})[written] = bytes.fromhex(read).decode('utf-8')
+
+
+def server_decode(charset, raw):
+    """The text the server reads from raw, bytes its pool characters were
+    written as; Python's codec where raw holds other bytes."""
+    reads = SERVER_READS.get(charset, {})
+    out = []
+    i = 0
+    while i < len(raw):
+        for n in (4, 3, 2, 1):
+            if raw[i:i + n] in reads:
+                out.append(reads[raw[i:i + n]])
+                i += n
+                break
+        else:
+            return raw.decode(PYTHON_CODECS[charset])
+    return ''.join(out)
+
+
+def server_encode(charset, text):
+    """The bytes the server writes for text."""
+    writes = SERVER_WRITES.get(charset, {})
+    return b''.join(writes[ch] if ch in writes else ch.encode(PYTHON_CODECS[charset])
+                    for ch in text)
 
 SKIP = object()
 
@@ -438,7 +478,7 @@ class Col:
                 return False
             raw = decode_mdb_string(m.group(1))
             try:
-                shown = raw.decode(PYTHON_CODECS[self.charset or 'utf8mb4'])
+                shown = server_decode(self.charset or 'utf8mb4', raw)
             except UnicodeDecodeError:
                 return False
             return nul_as_replacement(shown) == value
@@ -496,7 +536,7 @@ class Col:
                 if '\ufffd' in value:
                     return SKIP
                 try:
-                    raw = value.encode(PYTHON_CODECS[self.charset or 'utf8mb4'])
+                    raw = server_encode(self.charset or 'utf8mb4', value)
                 except UnicodeEncodeError:
                     # Not a text of the column's character set: (a) and (b)
                     # say so; here it is shown as it is.
@@ -1124,6 +1164,7 @@ def main():
     total = {'a': 0, 'b': 0, 'c': 0}
     per_seed = {}
     try:
+        learn_server_charsets(server)
         for seed in seeds:
             for meta, image in combos:
                 checker = run_combo(server, seed, meta, image, scale, known_ok, args.verbose)

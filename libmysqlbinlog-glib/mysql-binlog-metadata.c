@@ -17,6 +17,7 @@ typedef struct
   gboolean *is_unsigned;
   gboolean *is_primary_key;
   char  ***members;       /* ENUM/SET members, NULL for other columns */
+  char    **members_errors; /* why members[i] cannot be trusted, or NULL */
   gint     *geometry_types; /* as in the table map, -1 for other columns */
   /* What the table map's type codes and metadata are checked against:
    * DATA_TYPE in lower case, and the numbers of information_schema, -1
@@ -50,6 +51,7 @@ columns_info_free (ColumnsInfo *info)
       g_free (info->names[i]);
       g_free (info->charsets[i]);
       g_strfreev (info->members[i]);
+      g_free (info->members_errors[i]);
       g_free (info->data_types[i]);
     }
   g_free (info->names);
@@ -57,6 +59,7 @@ columns_info_free (ColumnsInfo *info)
   g_free (info->is_unsigned);
   g_free (info->is_primary_key);
   g_free (info->members);
+  g_free (info->members_errors);
   g_free (info->geometry_types);
   g_free (info->data_types);
   g_free (info->datetime_precisions);
@@ -194,6 +197,166 @@ parse_number (GPtrArray *row,
   return value;
 }
 
+/* Whether text of the character set can hold characters beyond U+FFFF. */
+static gboolean
+charset_has_supplementary (const char *charset)
+{
+  static const char * const names[] = { "utf8mb4", "utf16", "utf16le", "utf32", "gb18030" };
+
+  for (guint i = 0; charset != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (charset, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+quote_identifier (const char *name)
+{
+  GString *out = g_string_new ("`");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '`')
+        g_string_append_c (out, '`');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '`');
+  return g_string_free (out, FALSE);
+}
+
+static void
+connect_options (MysqlBinlogMetadata       *metadata,
+                 MysqlBinlogConnectOptions *options)
+{
+  *options = (MysqlBinlogConnectOptions) {
+    .host = metadata->host,
+    .port = metadata->port,
+    .user = metadata->user,
+    .password = metadata->password,
+    .socket = metadata->socket,
+    .connect_timeout = metadata->connect_timeout,
+    .read_timeout = metadata->read_timeout,
+    .tls = metadata->tls,
+  };
+}
+
+/* A member as information_schema shows it: each character beyond U+FFFF
+ * as '?'. */
+static char *
+as_utf8mb3 (const char *member)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = member; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c > 0xFFFF)
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/*
+ * information_schema holds column definitions in utf8mb3: MariaDB shows
+ * each character of an ENUM or SET member beyond U+FFFF as '?' there, and
+ * so does SHOW CREATE TABLE.  Where a member of a column whose character
+ * set has such characters shows a '?', the members are read again from a
+ * variable of the column's type (MariaDB's TYPE OF, in an anonymous
+ * compound statement, which writes nothing), set to each member's number
+ * in turn.  The statement's final status would leave the shared
+ * connection out of step with its queries, so it runs on one of its own.
+ *
+ * Returns the members, which information_schema's must be as_utf8mb3() of,
+ * or NULL with @error set.
+ */
+static char **
+fetch_members_exactly (MysqlBinlogMetadata     *metadata,
+                       const MysqlBinlogTable  *table,
+                       const char              *column_name,
+                       gboolean                 is_enum,
+                       char           * const  *shown,
+                       GError                 **error)
+{
+  MysqlBinlogConnectOptions options;
+  MysqlBinlogTransport *transport;
+  g_autofree char *schema = quote_identifier (table->schema);
+  g_autofree char *name = quote_identifier (table->name);
+  g_autofree char *column = quote_identifier (column_name);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  guint n_members = g_strv_length ((char **) shown);
+  const char *result;
+  gboolean ok;
+
+  connect_options (metadata, &options);
+  transport = _mysql_binlog_transport_connect (&options, error);
+  if (transport == NULL)
+    return NULL;
+  _mysql_binlog_transport_set_read_timeout (transport, metadata->read_timeout);
+  sql = g_strdup_printf ("BEGIN NOT ATOMIC "
+                         "DECLARE v TYPE OF %s.%s.%s; "
+                         "DECLARE r LONGTEXT CHARACTER SET ascii DEFAULT ''; "
+                         "DECLARE i BIGINT UNSIGNED DEFAULT 0; "
+                         "WHILE i < %u DO "
+                         "SET v = %s; "
+                         "SET r = CONCAT(r, HEX(CONVERT(v USING utf8mb4)), ','); "
+                         "SET i = i + 1; "
+                         "END WHILE; "
+                         "SELECT r; "
+                         "END",
+                         schema, name, column, n_members,
+                         is_enum ? "i + 1" : "CAST(1 AS UNSIGNED) << i");
+  ok = _mysql_binlog_transport_query (transport, sql, &rows, error);
+  _mysql_binlog_transport_free (transport);
+  if (!ok)
+    return NULL;
+
+  result = rows->len == 1 && ((GPtrArray *) rows->pdata[0])->len == 1
+           ? g_ptr_array_index ((GPtrArray *) rows->pdata[0], 0) : NULL;
+  parts = g_strsplit (result != NULL ? result : "", ",", -1);
+  if (g_strv_length (parts) != n_members + 1)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                   "The server read %u members where information_schema lists %u",
+                   g_strv_length (parts) - 1, n_members);
+      return NULL;
+    }
+  for (guint m = 0; m < n_members; m++)
+    {
+      gsize length = strlen (parts[m]);
+      g_autofree char *text = g_malloc (length / 2 + 1);
+      g_autofree char *as_shown = NULL;
+      gsize k;
+
+      for (k = 0; 2 * k + 1 < length; k++)
+        {
+          gint hi = g_ascii_xdigit_value (parts[m][2 * k]);
+          gint lo = g_ascii_xdigit_value (parts[m][2 * k + 1]);
+
+          if (hi < 0 || lo < 0)
+            break;
+          text[k] = (char) (hi << 4 | lo);
+        }
+      text[k] = '\0';
+      if (2 * k != length || !g_utf8_validate (text, k, NULL) ||
+          g_strcmp0 (as_shown = as_utf8mb3 (text), shown[m]) != 0)
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                       "Member %u as the server reads it does not match information_schema's",
+                       m + 1);
+          return NULL;
+        }
+      g_ptr_array_add (members, g_steal_pointer (&text));
+    }
+  g_ptr_array_add (members, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&members), FALSE);
+}
+
 static ColumnsInfo *
 fetch_columns (MysqlBinlogMetadata  *metadata,
                MysqlBinlogTable     *table,
@@ -207,17 +370,9 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
 
   if (metadata->transport == NULL)
     {
-      MysqlBinlogConnectOptions options = {
-        .host = metadata->host,
-        .port = metadata->port,
-        .user = metadata->user,
-        .password = metadata->password,
-        .socket = metadata->socket,
-        .connect_timeout = metadata->connect_timeout,
-        .read_timeout = metadata->read_timeout,
-        .tls = metadata->tls,
-      };
+      MysqlBinlogConnectOptions options;
 
+      connect_options (metadata, &options);
       metadata->transport = _mysql_binlog_transport_connect (&options, error);
       if (metadata->transport == NULL)
         {
@@ -253,6 +408,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   info->is_unsigned = g_new0 (gboolean, rows->len + 1);
   info->is_primary_key = g_new0 (gboolean, rows->len + 1);
   info->members = g_new0 (char **, rows->len + 1);
+  info->members_errors = g_new0 (char *, rows->len + 1);
   info->geometry_types = g_new0 (gint, rows->len + 1);
   info->data_types = g_new0 (char *, rows->len + 1);
   info->datetime_precisions = g_new0 (gint64, rows->len + 1);
@@ -283,6 +439,28 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
           info->is_unsigned[i] = strstr (column_type, "unsigned") != NULL;
           if (g_str_has_prefix (column_type, "enum(") || g_str_has_prefix (column_type, "set("))
             info->members[i] = parse_members (column_type);
+        }
+      if (info->members[i] != NULL && charset_has_supplementary (charset))
+        {
+          gboolean questionable = FALSE;
+
+          for (guint m = 0; info->members[i][m] != NULL && !questionable; m++)
+            questionable = strchr (info->members[i][m], '?') != NULL;
+          if (questionable)
+            {
+              g_autoptr(GError) local_error = NULL;
+              char **exact = fetch_members_exactly (metadata, table, info->names[i],
+                                                    g_str_has_prefix (column_type, "enum("),
+                                                    info->members[i], &local_error);
+
+              if (exact != NULL)
+                {
+                  g_strfreev (info->members[i]);
+                  info->members[i] = exact;
+                }
+              else
+                info->members_errors[i] = g_strdup (local_error->message);
+            }
         }
     }
   return info;
@@ -593,6 +771,19 @@ _mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
           g_autofree char *what = g_strdup_printf ("column %u, %s: %s", i + 1, info->names[i],
                                                    disagreement);
           return set_schema_mismatch (error, table, what);
+        }
+      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_MEMBERS) && table->columns[i].members == NULL &&
+          info->members_errors[i] != NULL &&
+          (table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
+           table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_SET))
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                       "The members of column %u, %s, of %s are not known: information_schema "
+                       "shows a character beyond U+FFFF of a member as '?', and reading them "
+                       "otherwise failed (%s).  Set binlog_row_metadata=FULL on the server so "
+                       "that it logs them",
+                       i + 1, info->names[i], table->qualified_name, info->members_errors[i]);
+          return FALSE;
         }
     }
 

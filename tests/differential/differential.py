@@ -55,7 +55,7 @@ READER = os.environ.get('DIFF_READER', '')
 METADATAS = ['NO_LOG', 'MINIMAL', 'FULL']
 IMAGES = ['FULL', 'MINIMAL', 'NOBLOB']
 
-# The two defects known on MariaDB when this test was written.  Only when
+# The defects known on MariaDB when this test was written.  Only when
 # DIFFERENTIAL_KNOWN_DEFECTS=1 is set are their mismatches reported as
 # "known" instead of failing the run; by default they fail it.  Remove an
 # entry once its fix is in.
@@ -103,6 +103,24 @@ PYTHON_CODECS = {
     'utf8mb4': 'utf-8',
     'ucs2': 'utf-16-be',
     'utf16': 'utf-16-be',
+    'utf16le': 'utf-16-le',
+    'utf32': 'utf-32-be',
+    'ascii': 'ascii',
+    'latin2': 'iso8859_2',
+    'cp1250': 'cp1250',
+    'cp1251': 'cp1251',
+    'koi8r': 'koi8_r',
+    'greek': 'iso8859_7',
+    'hebrew': 'iso8859_8',
+    'cp850': 'cp850',
+    'sjis': 'shift_jis',
+    'cp932': 'cp932',
+    'ujis': 'euc_jp',
+    'gbk': 'gbk',
+    'gb2312': 'gb2312',
+    'big5': 'big5',
+    'euckr': 'euc_kr',
+    'tis620': 'tis_620',
 }
 
 # Characters for strings: quotes, backslash, NUL, control characters and
@@ -116,7 +134,73 @@ CHARSET_POOLS = {
     'utf8mb4': ASCII_POOL + list('é€中ñ日本語ÿЖ') + ['😀', '𝄞'],
     'ucs2': ASCII_POOL + list('é€中ñ日本語ÿЖ'),
     'utf16': ASCII_POOL + list('é€中ñ日本語ÿЖ') + ['😀', '𝄞'],
+    'utf16le': ASCII_POOL + list('é€中ñ日本語ÿЖ') + ['😀', '𝄞'],
+    'utf32': ASCII_POOL + list('é€中ñ日本語ÿЖ') + ['😀', '𝄞'],
 }
+# The other character sets: the characters of a few scripts that each can
+# hold (as Python's codec says; the server refuses, in strict mode, any it
+# cannot).
+SCRIPT_SAMPLE = ('éüßÿçÀŁłŽžČčőŐЖжЯяЁёαβΩάשלוםสวัสดี日本語カナかな中文简体繁體한국어'
+                 'ÆæØø±°§')
+for _cs, _codec in PYTHON_CODECS.items():
+    if _cs not in CHARSET_POOLS:
+        _pool = []
+        for _ch in SCRIPT_SAMPLE:
+            try:
+                _ch.encode(_codec)
+            except UnicodeEncodeError:
+                continue
+            _pool.append(_ch)
+        CHARSET_POOLS[_cs] = ASCII_POOL + _pool
+TEXT_CHARSETS = sorted(PYTHON_CODECS)
+
+# The server's own reading of its character sets, which Python's codecs do
+# not always share (MariaDB's sjis writes '\\' as 0x815F and reads it back
+# so, its big5 has the ETEN rows): for each character of a pool, the bytes
+# the server writes for it and the text it reads from them.  Filled once per
+# run by learn_server_charsets().
+SERVER_WRITES = {}   # charset -> {character: bytes}
+SERVER_READS = {}    # charset -> {bytes: text}
+
+
+def learn_server_charsets(server):
+    script = []
+    for cs in TEXT_CHARSETS:
+        for ch in CHARSET_POOLS[cs]:
+            lit = sql_text(ch)
+            script.append("SELECT '%s', HEX(%s), HEX(CONVERT(%s USING %s)), "
+                          "HEX(CONVERT(CONVERT(%s USING %s) USING utf8mb4));"
+                          % (cs, lit, lit, cs, lit, cs))
+    for line in server.sql('\n'.join(script)).splitlines():
+        cs, ch, written, read = line.split('\t')
+        ch = bytes.fromhex(ch).decode('utf-8')
+        written = bytes.fromhex(written)
+        SERVER_WRITES.setdefault(cs, {})[ch] = written
+        SERVER_READS.setdefault(cs, {})[written] = bytes.fromhex(read).decode('utf-8')
+
+
+def server_decode(charset, raw):
+    """The text the server reads from raw, bytes its pool characters were
+    written as; Python's codec where raw holds other bytes."""
+    reads = SERVER_READS.get(charset, {})
+    out = []
+    i = 0
+    while i < len(raw):
+        for n in (4, 3, 2, 1):
+            if raw[i:i + n] in reads:
+                out.append(reads[raw[i:i + n]])
+                i += n
+                break
+        else:
+            return raw.decode(PYTHON_CODECS[charset])
+    return ''.join(out)
+
+
+def server_encode(charset, text):
+    """The bytes the server writes for text."""
+    writes = SERVER_WRITES.get(charset, {})
+    return b''.join(writes[ch] if ch in writes else ch.encode(PYTHON_CODECS[charset])
+                    for ch in text)
 
 SKIP = object()
 
@@ -394,7 +478,7 @@ class Col:
                 return False
             raw = decode_mdb_string(m.group(1))
             try:
-                shown = raw.decode(PYTHON_CODECS[self.charset or 'utf8mb4'])
+                shown = server_decode(self.charset or 'utf8mb4', raw)
             except UnicodeDecodeError:
                 return False
             return nul_as_replacement(shown) == value
@@ -451,7 +535,12 @@ class Col:
             if tag == 's':
                 if '\ufffd' in value:
                     return SKIP
-                raw = value.encode(PYTHON_CODECS[self.charset or 'utf8mb4'])
+                try:
+                    raw = server_encode(self.charset or 'utf8mb4', value)
+                except UnicodeEncodeError:
+                    # Not a text of the column's character set: (a) and (b)
+                    # say so; here it is shown as it is.
+                    return live
             else:
                 raw = bytes.fromhex(value)
                 if self.fixed or k in ('inet6', 'uuid'):
@@ -538,7 +627,7 @@ def random_column(rng, name, table_charset, meta):
         sql = {'datetime': 'DATETIME(%d)', 'timestamp': 'TIMESTAMP(%d) NULL', 'time': 'TIME(%d)'}[kind]
         return Col(name, kind, sql % fsp, fsp=fsp)
     if choice <= 13:
-        cs = rng.choice(['latin1', 'utf8mb4', 'utf8mb3', 'ucs2', 'utf16', None])
+        cs = rng.choice(['latin1', 'utf8mb4', 'utf8mb3', rng.choice(TEXT_CHARSETS), None])
         effective = cs or table_charset
         form = rng.choice(['CHAR', 'VARCHAR', 'VARCHAR', 'TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT'])
         n = {'CHAR': rng.choice([1, 5, 20]), 'VARCHAR': rng.choice([1, 10, 100, 300])}.get(form, 0)
@@ -1075,6 +1164,7 @@ def main():
     total = {'a': 0, 'b': 0, 'c': 0}
     per_seed = {}
     try:
+        learn_server_charsets(server)
         for seed in seeds:
             for meta, image in combos:
                 checker = run_combo(server, seed, meta, image, scale, known_ok, args.verbose)

@@ -197,16 +197,4 @@ char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
 gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
 
-/* CRC-32 of the binlog checksums over @length bytes at @data, continuing
- * from @crc (0 to start). */
-guint32 _mysql_binlog_crc32 (guint32       crc,
-                             const guint8 *data,
-                             gsize         length);
-
-/* A length-encoded integer of the client/server protocol; FALSE when it
- * runs past @end or is the NULL marker (251). */
-gboolean _mysql_binlog_read_packed (const guint8 **p,
-                                    const guint8  *end,
-                                    guint64       *value);
-
 G_END_DECLS

@@ -7,37 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
-#if HAVE_LIBDEFLATE
-#include <libdeflate.h>
-#endif
 
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-value-private.h"
-
-/* CRC-32 (the polynomial of zlib and of the binlog checksums) of @length
- * bytes at @data, continuing from @crc (0 to start). */
-static inline guint32
-checksum_update (guint32       crc,
-                 const guint8 *data,
-                 gsize         length)
-{
-#if HAVE_LIBDEFLATE
-  return libdeflate_crc32 (crc, data, length);
-#else
-  return crc32_z (crc, data, length);
-#endif
-}
-
-guint32
-_mysql_binlog_crc32 (guint32       crc,
-                     const guint8 *data,
-                     gsize         length)
-{
-  return checksum_update (crc, data, length);
-}
+#include "wire-private.h"
 
 #define CHECKSUM_LENGTH 4
 #define CHECKSUM_ALG_OFF 0
@@ -143,64 +119,6 @@ _mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder *decoder)
   return decoder->have_format ? decoder->server_version : NULL;
 }
 
-static inline guint16
-u16 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8);
-}
-
-static inline guint32
-u32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static inline guint64
-u48 (const guint8 *p)
-{
-  return u32 (p) | ((guint64) u16 (p + 4) << 32);
-}
-
-gboolean
-_mysql_binlog_read_packed (const guint8 **p,
-                           const guint8  *end,
-                           guint64       *value)
-{
-  const guint8 *q = *p;
-
-  if (q >= end)
-    return FALSE;
-  if (*q < 251)
-    {
-      *value = *q;
-      *p = q + 1;
-      return TRUE;
-    }
-  switch (*q)
-    {
-    case 252:
-      if (end - q < 3)
-        return FALSE;
-      *value = u16 (q + 1);
-      *p = q + 3;
-      return TRUE;
-    case 253:
-      if (end - q < 4)
-        return FALSE;
-      *value = q[1] | (q[2] << 8) | ((guint32) q[3] << 16);
-      *p = q + 4;
-      return TRUE;
-    case 254:
-      if (end - q < 9)
-        return FALSE;
-      *value = u32 (q + 1) | ((guint64) u32 (q + 5) << 32);
-      *p = q + 9;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static guint
 default_post_header_length (guint8 type)
 {
@@ -276,12 +194,12 @@ parse_header (MysqlBinlogDecoder    *decoder,
 
   memset (info, 0, sizeof *info);
   info->data = data;
-  info->timestamp = u32 (data);
+  info->timestamp = _mysql_binlog_le32 (data);
   info->type = data[4];
-  info->server_id = u32 (data + 5);
-  info->event_size = u32 (data + 9);
-  info->log_pos = u32 (data + 13);
-  info->flags = u16 (data + 17);
+  info->server_id = _mysql_binlog_le32 (data + 5);
+  info->event_size = _mysql_binlog_le32 (data + 9);
+  info->log_pos = _mysql_binlog_le32 (data + 13);
+  info->flags = _mysql_binlog_le16 (data + 17);
 
   if (whole ? info->event_size != length : info->event_size <= length)
     return _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes but %" G_GSIZE_FORMAT
@@ -309,8 +227,8 @@ parse_header (MysqlBinlogDecoder    *decoder,
     }
   else if (checksum)
     {
-      guint32 expected = u32 (data + length - CHECKSUM_LENGTH);
-      guint32 actual = checksum_update (0, data, length - CHECKSUM_LENGTH);
+      guint32 expected = _mysql_binlog_le32 (data + length - CHECKSUM_LENGTH);
+      guint32 actual = _mysql_binlog_crc32 (0, data, length - CHECKSUM_LENGTH);
 
       if (expected != actual)
         {
@@ -399,7 +317,7 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
   if (available < FDE_FIXED_LENGTH)
     return _mysql_binlog_set_corrupt (error, "Truncated format description event (%u bytes)", info->event_size);
 
-  decoder->binlog_version = u16 (p);
+  decoder->binlog_version = _mysql_binlog_le16 (p);
   memcpy (decoder->server_version, p + 2, 50);
   decoder->server_version[50] = '\0';
   header_length = p[56];
@@ -425,15 +343,15 @@ _mysql_binlog_decoder_format_description (MysqlBinlogDecoder    *decoder,
       n_types -= 1 + CHECKSUM_LENGTH;
       if (alg == CHECKSUM_ALG_CRC32)
         {
-          guint32 expected = u32 (info->data + info->event_size - CHECKSUM_LENGTH);
+          guint32 expected = _mysql_binlog_le32 (info->data + info->event_size - CHECKSUM_LENGTH);
           guint8 flags_low = info->data[17] & ~BINLOG_IN_USE_FLAG;
           guint32 actual;
 
           /* The server sets the "file in use" flag of the format
            * description after it computed the checksum. */
-          actual = checksum_update (0, info->data, 17);
-          actual = checksum_update (actual, &flags_low, 1);
-          actual = checksum_update (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
+          actual = _mysql_binlog_crc32 (0, info->data, 17);
+          actual = _mysql_binlog_crc32 (actual, &flags_low, 1);
+          actual = _mysql_binlog_crc32 (actual, info->data + 18, info->event_size - CHECKSUM_LENGTH - 18);
 
           if (expected != actual)
             {
@@ -479,7 +397,7 @@ _mysql_binlog_decoder_rotate (MysqlBinlogDecoder          *decoder,
 
   if (info->post_header_length >= 8)
     {
-      *position = u32 (info->post_header) | ((guint64) u32 (info->post_header + 4) << 32);
+      *position = _mysql_binlog_le64 (info->post_header);
       name = info->body;
       name_length = info->body_length;
     }
@@ -517,7 +435,7 @@ mariadb_uncompress (const guint8  *src,
                     GError       **error)
 {
   guint lenlen;
-  guint64 size = 0;
+  guint64 size;
   uLongf produced;
   g_autofree guint8 *out = NULL;
   int ret;
@@ -528,8 +446,7 @@ mariadb_uncompress (const guint8  *src,
       _mysql_binlog_set_corrupt (error, "Compressed event with a malformed compression header");
       return NULL;
     }
-  for (guint i = 0; i < lenlen; i++)
-    size = (size << 8) | src[1 + i];
+  size = _mysql_binlog_be_uint (src + 1, lenlen);
   /* zlib cannot expand data more than about 1032 times. */
   if (size > MAX_UNCOMPRESSED_SIZE || size > (guint64) length * 1100 + 64)
     {
@@ -573,7 +490,7 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   /* thread id (4), execution time (4), schema length (1), error code (2),
    * status variables length (2, binlog v4) */
   schema_length = ph[8];
-  status_length = u16 (ph + 11);
+  status_length = _mysql_binlog_le16 (ph + 11);
 
   if ((gsize) (end - p) < (gsize) status_length + schema_length + 1)
     return _mysql_binlog_set_corrupt (error, "Query event too short for its status variables and schema name");
@@ -612,8 +529,8 @@ _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
   /* sequence number (8), domain id (4), flags (1) */
   if (available < 13)
     return _mysql_binlog_set_corrupt (error, "Truncated MariaDB GTID event");
-  *sequence = u32 (p) | ((guint64) u32 (p + 4) << 32);
-  *domain = u32 (p + 8);
+  *sequence = _mysql_binlog_le64 (p);
+  *domain = _mysql_binlog_le32 (p + 8);
   *flags = p[12];
   return TRUE;
 }
@@ -628,7 +545,7 @@ _mysql_binlog_decoder_xid (MysqlBinlogDecoder          *decoder,
     return _mysql_binlog_set_corrupt (error, "XID event of %u bytes: its transaction id takes "
                                       "8 bytes, not %" G_GSIZE_FORMAT, info->event_size,
                                       info->post_header_length + info->body_length);
-  *xid = u32 (info->post_header) | ((guint64) u32 (info->post_header + 4) << 32);
+  *xid = _mysql_binlog_le64 (info->post_header);
   return TRUE;
 }
 
@@ -638,9 +555,9 @@ _mysql_binlog_decoder_table_id (MysqlBinlogDecoder          *decoder,
                                 guint64                     *table_id)
 {
   if (info->post_header_length == 6)
-    *table_id = u32 (info->post_header);
+    *table_id = _mysql_binlog_le32 (info->post_header);
   else if (info->post_header_length >= 8)
-    *table_id = u48 (info->post_header);
+    *table_id = _mysql_binlog_le48 (info->post_header);
   else
     return FALSE;
   return TRUE;
@@ -860,13 +777,13 @@ read_column_meta (MysqlBinlogColumn  *column,
       n = 2;
       if (end - q < 2)
         return FALSE;
-      column->meta = u16 (q);
+      column->meta = _mysql_binlog_le16 (q);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_BIT:
       n = 2;
       if (end - q < 2)
         return FALSE;
-      column->meta = (q[1] << 8) | q[0];
+      column->meta = _mysql_binlog_le16 (q);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
     case MYSQL_BINLOG_COLUMN_TYPE_STRING:
@@ -875,7 +792,7 @@ read_column_meta (MysqlBinlogColumn  *column,
       n = 2;
       if (end - q < 2)
         return FALSE;
-      column->meta = (q[0] << 8) | q[1];
+      column->meta = _mysql_binlog_be_uint (q, 2);
       break;
     default:
       n = 0;
@@ -898,7 +815,7 @@ read_string_list (const guint8 **p,
     {
       guint64 length;
 
-      if (!_mysql_binlog_read_packed (p, end, &length) || length > (guint64) (end - *p))
+      if (!_mysql_binlog_read_packed_length (p, end, &length))
         return FALSE;
       g_ptr_array_add (out, g_strndup ((const char *) *p, length));
       *p += length;
@@ -1062,7 +979,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
       guint64 length;
       const guint8 *field, *field_end;
 
-      if (!_mysql_binlog_read_packed (&p, end, &length) || length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed_length (&p, end, &length))
         return _mysql_binlog_set_corrupt (error, "Table map of %s: truncated optional metadata",
                                           table->qualified_name);
       field = p;
@@ -1357,7 +1274,7 @@ _mysql_binlog_decoder_table_map (MysqlBinlogDecoder          *decoder,
     goto truncated;
   types = p;
   p += n_columns;
-  if (!_mysql_binlog_read_packed (&p, end, &meta_length) || meta_length > (guint64) (end - p))
+  if (!_mysql_binlog_read_packed_length (&p, end, &meta_length))
     goto truncated;
   meta = p;
   meta_end = p + meta_length;
@@ -1481,10 +1398,7 @@ _mysql_binlog_decoder_uncompress_rows (MysqlBinlogDecoder          *decoder,
     }
   memcpy (data, info->data, prefix);
   data[4] = plain->type;
-  data[9] = total & 0xff;
-  data[10] = (total >> 8) & 0xff;
-  data[11] = (total >> 16) & 0xff;
-  data[12] = (total >> 24) & 0xff;
+  _mysql_binlog_put_le32 (data + 9, total);
 
   plain->data = data;
   plain->length = total;
@@ -1547,7 +1461,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
   if (!_mysql_binlog_decoder_table_id (decoder, info, &table_id))
     return _mysql_binlog_set_corrupt (error, "Rows event with a %" G_GSIZE_FORMAT "-byte post-header",
                                       info->post_header_length);
-  rows->flags = u16 (info->post_header + (info->post_header_length == 6 ? 4 : 6));
+  rows->flags = _mysql_binlog_le16 (info->post_header + (info->post_header_length == 6 ? 4 : 6));
 
   rows->table = g_hash_table_lookup (decoder->tables, &table_id);
   if (rows->table == NULL)
@@ -1564,7 +1478,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
       if (info->post_header_length >= 10)
         {
           extra_length = info->post_header + 8;
-          extra = u16 (extra_length);
+          extra = _mysql_binlog_le16 (extra_length);
           if (extra < 2 || (gsize) (end - p) < extra - 2)
             return _mysql_binlog_set_corrupt (error, "Rows event with malformed extra data");
           p += extra - 2;
@@ -1573,7 +1487,7 @@ _mysql_binlog_decoder_rows (MysqlBinlogDecoder          *decoder,
         {
           if (end - p < 2)
             return _mysql_binlog_set_corrupt (error, "Truncated rows event");
-          extra = u16 (p);
+          extra = _mysql_binlog_le16 (p);
           if (extra < 2 || (gsize) (end - p) < extra)
             return _mysql_binlog_set_corrupt (error, "Rows event with malformed extra data");
           p += extra;
@@ -1782,7 +1696,7 @@ _mysql_binlog_decoder_incident (MysqlBinlogDecoder          *decoder,
   if (length < 2)
     return _mysql_binlog_set_corrupt (error, "INCIDENT event of %u bytes: too short for its "
                                       "incident number", info->event_size);
-  *number = u16 (p);
+  *number = _mysql_binlog_le16 (p);
   if (length == 2)
     {
       *message = g_strdup ("");
@@ -1813,9 +1727,9 @@ _mysql_binlog_decoder_xa_prepare (MysqlBinlogDecoder          *decoder,
     return _mysql_binlog_set_corrupt (error, "XA_PREPARE event of %u bytes: too short for "
                                       "its XID", info->event_size);
   *one_phase = p[0] != 0;
-  format_id = u32 (p + 1);
-  gtrid_length = u32 (p + 5);
-  bqual_length = u32 (p + 9);
+  format_id = _mysql_binlog_le32 (p + 1);
+  gtrid_length = _mysql_binlog_le32 (p + 5);
+  bqual_length = _mysql_binlog_le32 (p + 9);
   if (gtrid_length > 64 || bqual_length > 64)
     return _mysql_binlog_set_corrupt (error, "XA_PREPARE event: XID parts of %u and %u bytes "
                                       "(64 at most)", gtrid_length, bqual_length);
@@ -1862,7 +1776,7 @@ describe_heartbeat (const MysqlBinlogEventInfo  *info,
         return _mysql_binlog_set_corrupt (error, "HEARTBEAT_V2 event: truncated field type");
       if (type == 0)
         break;
-      if (!_mysql_binlog_read_packed (&p, end, &field_length) || field_length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed_length (&p, end, &field_length))
         return _mysql_binlog_set_corrupt (error, "HEARTBEAT_V2 event: field %" G_GUINT64_FORMAT
                                           " runs past the end of the event", type);
       field = p;
@@ -1917,11 +1831,11 @@ describe_transaction_context (const MysqlBinlogEventInfo  *info,
     return _mysql_binlog_set_corrupt (error, "TRANSACTION_CONTEXT event of %u bytes: too short "
                                       "for its header", info->event_size);
   uuid_length = p[0];
-  thread_id = u32 (p + 1);
+  thread_id = _mysql_binlog_le32 (p + 1);
   gtid_specified = p[5] != 0;
-  snapshot_length = u32 (p + 6);
-  set_lengths[0] = u32 (p + 10);
-  set_lengths[1] = u32 (p + 14);
+  snapshot_length = _mysql_binlog_le32 (p + 6);
+  set_lengths[0] = _mysql_binlog_le32 (p + 10);
+  set_lengths[1] = _mysql_binlog_le32 (p + 14);
   p += 18;
   if ((gsize) (end - p) < uuid_length ||
       (gsize) (end - p) - uuid_length < snapshot_length)
@@ -1957,7 +1871,7 @@ describe_transaction_context (const MysqlBinlogEventInfo  *info,
         {
           guint16 item_length;
 
-          if (end - p < 2 || (item_length = u16 (p), (gsize) (end - p - 2) < item_length))
+          if (end - p < 2 || (item_length = _mysql_binlog_le16 (p), (gsize) (end - p - 2) < item_length))
             return _mysql_binlog_set_corrupt (error, "TRANSACTION_CONTEXT event: item %u of "
                                               "its %s runs past the end of the event", i + 1,
                                               s == 0 ? "write set" : "read set");
@@ -1996,8 +1910,8 @@ describe_view_change (const MysqlBinlogEventInfo  *info,
   g_string_append (out, "View id: ");
   append_text (out, p, view_id_length);
   g_string_append_printf (out, "\nSequence number: %" G_GINT64_FORMAT "\n",
-                          (gint64) (u32 (p + 40) | ((guint64) u32 (p + 44) << 32)));
-  n_entries = u32 (p + 48);
+                          (gint64) _mysql_binlog_le64 (p + 40));
+  n_entries = _mysql_binlog_le32 (p + 48);
   p += 52;
   g_string_append_printf (out, "Certification info: %u entr%s\n", n_entries,
                           n_entries == 1 ? "y" : "ies");
@@ -2007,12 +1921,12 @@ describe_view_change (const MysqlBinlogEventInfo  *info,
       guint32 value_length;
       const guint8 *key;
 
-      if (end - p < 2 || (key_length = u16 (p), (gsize) (end - p - 2) < key_length))
+      if (end - p < 2 || (key_length = _mysql_binlog_le16 (p), (gsize) (end - p - 2) < key_length))
         return _mysql_binlog_set_corrupt (error, "VIEW_CHANGE event: certification entry %u "
                                           "runs past the end of the event", i + 1);
       key = p + 2;
       p += 2 + key_length;
-      if (end - p < 4 || (value_length = u32 (p), (gsize) (end - p - 4) < value_length))
+      if (end - p < 4 || (value_length = _mysql_binlog_le32 (p), (gsize) (end - p - 4) < value_length))
         return _mysql_binlog_set_corrupt (error, "VIEW_CHANGE event: certification entry %u "
                                           "runs past the end of the event", i + 1);
       if (i < DESCRIBE_MAX_ITEMS)

@@ -10,6 +10,7 @@
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-value-private.h"
+#include "wire-private.h"
 
 /**
  * MysqlBinlogRow:
@@ -109,24 +110,6 @@ _mysql_binlog_row_framing (MysqlBinlogTable *table,
 {
   for (guint i = 0; i < table->n_columns; i++)
     framing[i] = _mysql_binlog_value_framing (&table->columns[i]);
-}
-
-/* The little-endian length prefix of 1 to 4 bytes at @p. */
-static inline guint32
-read_prefix (const guint8 *p,
-             guint         prefix)
-{
-  switch (prefix)
-    {
-    case 1:
-      return p[0];
-    case 2:
-      return p[0] | ((guint32) p[1] << 8);
-    case 3:
-      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16);
-    default:
-      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-    }
 }
 
 /* Size of the value of @column at @p, checked the slow way: with its
@@ -339,9 +322,9 @@ _mysql_binlog_row_build_reusing (MysqlBinlogTable  *table,
           size = frame;
         }
       else if (frame < 0 && frame >= -4 && (gsize) -frame <= available &&
-               read_prefix (p, -frame) <= available - (gsize) -frame)
+               _mysql_binlog_le_length (p, -frame) <= available - (gsize) -frame)
         {
-          size = -frame + (gsize) read_prefix (p, -frame);
+          size = -frame + (gsize) _mysql_binlog_le_length (p, -frame);
         }
       else
         {

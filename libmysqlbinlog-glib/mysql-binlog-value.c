@@ -8,8 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-value-private.h"
+#include "wire-private.h"
 
 /*
  * Column values as the binary log stores them, and how they are presented.
@@ -44,41 +44,6 @@ static const guint32 powers_of_ten[10] = {
 
 /* JSON: MySQL refuses documents nested deeper than 100 levels. */
 #define JSON_MAX_DEPTH 100
-
-static inline guint64
-read_le (const guint8 *p,
-         guint         n)
-{
-  guint64 value = 0;
-
-  while (n > 0)
-    {
-      n--;
-      value = (value << 8) | p[n];
-    }
-  return value;
-}
-
-static inline guint64
-read_be (const guint8 *p,
-         guint         n)
-{
-  guint64 value = 0;
-
-  for (guint i = 0; i < n; i++)
-    value = (value << 8) | p[i];
-  return value;
-}
-
-/* Sign-extends the low @bits bits of @value. */
-static inline gint64
-sign_extend (guint64 value,
-             guint   bits)
-{
-  if (bits < 64 && (value & (G_GUINT64_CONSTANT (1) << (bits - 1))) != 0)
-    value |= ~G_GUINT64_CONSTANT (0) << bits;
-  return (gint64) value;
-}
 
 static inline guint
 fraction_bytes (guint fsp)
@@ -277,7 +242,7 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
 prefixed:
   if (available < prefix)
     return -1;
-  payload = read_le (data, prefix);
+  payload = _mysql_binlog_le_length (data, prefix);
   if (payload > available - prefix || payload > (guint64) G_MAXSSIZE - prefix)
     return -1;
   return prefix + payload;
@@ -431,12 +396,12 @@ _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
       *is_signed = TRUE;
       return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      *value = read_be (data, MIN (length, 8));
+      *value = _mysql_binlog_be_uint (data, MIN (length, 8));
       *is_signed = FALSE;
       return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      *value = read_le (data, MIN (length, 8));
+      *value = _mysql_binlog_le_uint (data, MIN (length, 8));
       *is_signed = FALSE;
       return TRUE;
     default:
@@ -450,31 +415,11 @@ _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
       return TRUE;
     }
 
-  *value = read_le (data, width);
+  *value = _mysql_binlog_le_uint (data, width);
   *is_signed = !column->is_unsigned;
   if (*is_signed)
-    *value = (guint64) sign_extend (*value, width * 8);
+    *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
   return TRUE;
-}
-
-static float
-read_float (const guint8 *data)
-{
-  guint32 bits = (guint32) read_le (data, 4);
-  float value;
-
-  memcpy (&value, &bits, sizeof value);
-  return value;
-}
-
-static double
-read_double (const guint8 *data)
-{
-  guint64 bits = read_le (data, 8);
-  double value;
-
-  memcpy (&value, &bits, sizeof value);
-  return value;
 }
 
 /* "00" to "99": two digits per division when writing numbers. */
@@ -544,12 +489,9 @@ decimal_format (char         *buffer,
 
 #define DECIMAL_GROUP(digits, bytes) \
   G_STMT_START { \
-    guint32 raw_ = 0; \
-    for (guint b_ = 0; b_ < (bytes); b_++) \
-      { \
-        raw_ = (raw_ << 8) | (guint8) (p[b_] ^ first_byte_flip); \
-        first_byte_flip = 0; \
-      } \
+    guint32 raw_ = (guint32) _mysql_binlog_be_uint (p, (bytes)) ^ \
+                   ((guint32) first_byte_flip << (8 * ((bytes) - 1))); \
+    first_byte_flip = 0; \
     raw_ ^= mask >> (32 - 8 * (bytes)); \
     p += (bytes); \
     if (G_UNLIKELY (raw_ >= powers_of_ten[digits])) \
@@ -628,10 +570,10 @@ _mysql_binlog_value_get_double (const MysqlBinlogColumn *column,
   switch (column->real_type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
-      *value = length >= 4 ? read_float (data) : 0.0;
+      *value = length >= 4 ? _mysql_binlog_le_float (data) : 0.0;
       return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
-      *value = length >= 8 ? read_double (data) : 0.0;
+      *value = length >= 8 ? _mysql_binlog_le_double (data) : 0.0;
       return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
       {
@@ -913,7 +855,7 @@ put_time2 (char         *out,
     {
     case 1:
     case 2:
-      integer = (gint64) read_be (data, 3) - 0x800000;
+      integer = (gint64) _mysql_binlog_be_uint (data, 3) - 0x800000;
       fraction = data[3];
       /* Negative values store the fraction so that they sort: the disk
        * value -1.FF means -0.01, so borrow one from the integer part. */
@@ -926,8 +868,8 @@ put_time2 (char         *out,
       break;
     case 3:
     case 4:
-      integer = (gint64) read_be (data, 3) - 0x800000;
-      fraction = read_be (data + 3, 2);
+      integer = (gint64) _mysql_binlog_be_uint (data, 3) - 0x800000;
+      fraction = _mysql_binlog_be_uint (data + 3, 2);
       if (integer < 0 && fraction != 0)
         {
           integer++;
@@ -937,10 +879,10 @@ put_time2 (char         *out,
       break;
     case 5:
     case 6:
-      packed = (gint64) read_be (data, 6) - G_GINT64_CONSTANT (0x800000000000);
+      packed = (gint64) _mysql_binlog_be_uint (data, 6) - G_GINT64_CONSTANT (0x800000000000);
       break;
     default:
-      packed = ((gint64) read_be (data, 3) - 0x800000) * (1 << PACKED_FRACTION_BITS);
+      packed = ((gint64) _mysql_binlog_be_uint (data, 3) - 0x800000) * (1 << PACKED_FRACTION_BITS);
       break;
     }
 
@@ -952,7 +894,7 @@ put_datetime2 (char         *out,
                const guint8 *data,
                guint         fsp)
 {
-  guint64 integer = read_be (data, 5) - G_GUINT64_CONSTANT (0x8000000000);
+  guint64 integer = _mysql_binlog_be_uint (data, 5) - G_GUINT64_CONSTANT (0x8000000000);
   gint64 fraction;
 
   switch (fsp)
@@ -963,11 +905,11 @@ put_datetime2 (char         *out,
       break;
     case 3:
     case 4:
-      fraction = sign_extend (read_be (data + 5, 2), 16) * 100;
+      fraction = _mysql_binlog_be_int (data + 5, 2) * 100;
       break;
     case 5:
     case 6:
-      fraction = sign_extend (read_be (data + 5, 3), 24);
+      fraction = _mysql_binlog_be_int (data + 5, 3);
       break;
     default:
       fraction = 0;
@@ -1010,18 +952,18 @@ put_timestamp2 (char         *out,
       break;
     case 3:
     case 4:
-      microseconds = read_be (data + 4, 2) * 100;
+      microseconds = _mysql_binlog_be_uint (data + 4, 2) * 100;
       break;
     case 5:
     case 6:
-      microseconds = read_be (data + 4, 3);
+      microseconds = _mysql_binlog_be_uint (data + 4, 3);
       break;
     default:
       microseconds = 0;
       break;
     }
 
-  return put_timestamp (out, read_be (data, 4), microseconds, fsp);
+  return put_timestamp (out, _mysql_binlog_be_uint (data, 4), microseconds, fsp);
 }
 
 static char *
@@ -1039,7 +981,7 @@ static char *
 put_old_time (char         *out,
               const guint8 *data)
 {
-  gint64 value = sign_extend (read_le (data, 3), 24);
+  gint64 value = _mysql_binlog_le_int (data, 3);
   guint magnitude = value < 0 ? -value : value;
 
   return put_signed_time (out, value < 0, magnitude / 10000, (magnitude / 100) % 100,
@@ -1073,7 +1015,7 @@ put_time_hires (char         *out,
 
   if (fsp == 0 || fsp > 6 || length < size)
     return put_time (out, 0, 0, 0, 0, fsp);
-  value = (gint64) read_be (data, size) - zero;
+  value = (gint64) _mysql_binlog_be_uint (data, size) - zero;
   magnitude = value < 0 ? (guint64) -value : (guint64) value;
   seconds = magnitude / (1000000 / unit);
   return put_signed_time (out, value < 0, seconds / 3600, (seconds / 60) % 60, seconds % 60,
@@ -1096,7 +1038,7 @@ put_datetime_hires (char         *out,
 
   if (fsp == 0 || fsp > 6 || length < size)
     return put_datetime (out, 0, 0, 0, 0, 0, 0, 0, fsp);
-  value = read_be (data, size);
+  value = _mysql_binlog_be_uint (data, size);
   microseconds = (value % (1000000 / unit)) * unit;
   value /= 1000000 / unit;
   second = value % 60;
@@ -1124,15 +1066,15 @@ put_timestamp_hires (char         *out,
 
   if (fsp == 0 || fsp > 6 || length < size)
     return put_datetime (out, 0, 0, 0, 0, 0, 0, 0, fsp);
-  return put_timestamp (out, read_be (data, 4),
-                        MIN (read_be (data + 4, size - 4) * fraction_unit (fsp), 999999), fsp);
+  return put_timestamp (out, _mysql_binlog_be_uint (data, 4),
+                        MIN (_mysql_binlog_be_uint (data + 4, size - 4) * fraction_unit (fsp), 999999), fsp);
 }
 
 static char *
 put_date3 (char         *out,
            const guint8 *data)
 {
-  guint value = read_le (data, 3);
+  guint value = _mysql_binlog_le_uint (data, 3);
 
   return put_date (out, value >> 9, (value >> 5) & 15, value & 31);
 }
@@ -1244,7 +1186,7 @@ format_vector (const guint8 *data,
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      format_double (buffer, read_float (data + i), TRUE);
+      format_double (buffer, _mysql_binlog_le_float (data + i), TRUE);
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, buffer);
@@ -1262,7 +1204,7 @@ vector_to_variant (const guint8 *data,
   GVariant *variant;
 
   for (gsize i = 0; i < n; i++)
-    values[i] = read_float (data + 4 * i);
+    values[i] = _mysql_binlog_le_float (data + 4 * i);
   variant = g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values, n, sizeof (double));
   g_free (values);
   return variant;
@@ -1402,7 +1344,7 @@ json_append_opaque (GString      *out,
 
         if (length < 8)
           return FALSE;
-        packed = (gint64) read_le (data, 8);
+        packed = _mysql_binlog_le_int (data, 8);
         if (field_type == MYSQL_BINLOG_COLUMN_TYPE_TIME)
           end = put_packed_time (text, packed, 6);
         else
@@ -1467,8 +1409,8 @@ json_append_container (JsonWriter   *writer,
   if (depth > JSON_MAX_DEPTH || size < 2 * offset_size)
     return FALSE;
 
-  count = read_le (data, offset_size);
-  total = read_le (data + offset_size, offset_size);
+  count = _mysql_binlog_le_uint (data, offset_size);
+  total = _mysql_binlog_le_uint (data + offset_size, offset_size);
   if (total > size)
     return FALSE;
   size = total;
@@ -1491,8 +1433,8 @@ json_append_container (JsonWriter   *writer,
       if (is_object)
         {
           const guint8 *key = data + 2 * offset_size + i * key_entry_size;
-          guint64 key_offset = read_le (key, offset_size);
-          guint64 key_length = read_le (key + offset_size, 2);
+          guint64 key_offset = _mysql_binlog_le_uint (key, offset_size);
+          guint64 key_length = _mysql_binlog_le_uint (key + offset_size, 2);
 
           if (key_offset > size || key_length > size - key_offset)
             return FALSE;
@@ -1507,7 +1449,7 @@ json_append_container (JsonWriter   *writer,
         }
       else
         {
-          guint64 value_offset = read_le (entry + 1, offset_size);
+          guint64 value_offset = _mysql_binlog_le_uint (entry + 1, offset_size);
 
           if (value_offset >= size ||
               !json_append_value (writer, entry[0], data + value_offset,
@@ -1555,32 +1497,32 @@ json_append_value (JsonWriter   *writer,
     case JSON_INT16:
       if (size < 2)
         return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, sign_extend (read_le (data, 2), 16));
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 2));
       return TRUE;
     case JSON_UINT16:
       if (size < 2)
         return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 2));
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 2));
       return TRUE;
     case JSON_INT32:
       if (size < 4)
         return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, sign_extend (read_le (data, 4), 32));
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 4));
       return TRUE;
     case JSON_UINT32:
       if (size < 4)
         return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 4));
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 4));
       return TRUE;
     case JSON_INT64:
       if (size < 8)
         return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) read_le (data, 8));
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 8));
       return TRUE;
     case JSON_UINT64:
       if (size < 8)
         return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, read_le (data, 8));
+      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 8));
       return TRUE;
     case JSON_DOUBLE:
       {
@@ -1589,7 +1531,7 @@ json_append_value (JsonWriter   *writer,
 
         if (size < 8)
           return FALSE;
-        value = read_double (data);
+        value = _mysql_binlog_le_double (data);
         if (!isfinite (value))
           return FALSE;
         format_double (buffer, value, FALSE);
@@ -1660,8 +1602,7 @@ _mysql_binlog_json_diff_to_string (const guint8 *data,
       guint8 operation = *p++;
       guint64 path_length, value_length;
 
-      if (operation > 2 || !_mysql_binlog_read_packed (&p, end, &path_length) ||
-          path_length > (guint64) (end - p))
+      if (operation > 2 || !_mysql_binlog_read_packed_length (&p, end, &path_length))
         return NULL;
       if (out->len > 1)
         g_string_append (out, ", ");
@@ -1672,8 +1613,7 @@ _mysql_binlog_json_diff_to_string (const guint8 *data,
         {
           g_autofree char *value = NULL;
 
-          if (!_mysql_binlog_read_packed (&p, end, &value_length) ||
-              value_length > (guint64) (end - p) || value_length == 0)
+          if (!_mysql_binlog_read_packed_length (&p, end, &value_length) || value_length == 0)
             return NULL;
           value = _mysql_binlog_json_to_string (p, value_length);
           p += value_length;
@@ -1801,13 +1741,13 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
       if (column->meta > 0)
         end = put_datetime_hires (end, data, length, column->meta);
       else
-        end = put_old_datetime (end, length >= 8 ? read_le (data, 8) : 0);
+        end = put_old_datetime (end, length >= 8 ? _mysql_binlog_le_uint (data, 8) : 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
       if (column->meta > 0)
         end = put_timestamp_hires (end, data, length, column->meta);
       else
-        end = put_timestamp (end, length >= 4 ? read_le (data, 4) : 0, 0, 0);
+        end = put_timestamp (end, length >= 4 ? _mysql_binlog_le_uint (data, 4) : 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
       if (column->meta > 6 || length < 3 + fraction_bytes (column->meta))

@@ -188,13 +188,4 @@ char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             GError                     **error);
 
-/* Whether a column's values depend on its signedness (the integer,
- * floating-point and DECIMAL types; not YEAR) or on its character set
- * (CHAR, VARCHAR, TEXT and their binary forms; not ENUM, SET, GEOMETRY),
- * i.e. whether the table map or information_schema must say it.  Which
- * columns each field of the table map counts is another question, whose
- * answer depends on the server flavour: see mysql-binlog-decoder.c. */
-gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
-gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
-
 G_END_DECLS

@@ -8,11 +8,11 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "mysql-binlog-column-private.h"
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-gtid-private.h"
-#include "mysql-binlog-value-private.h"
 #include "wire-private.h"
 
 #define CHECKSUM_LENGTH 4
@@ -574,44 +574,6 @@ void
 _mysql_binlog_decoder_forget_tables (MysqlBinlogDecoder *decoder)
 {
   g_hash_table_remove_all (decoder->tables);
-}
-
-gboolean
-_mysql_binlog_column_is_numeric (const MysqlBinlogColumn *column)
-{
-  switch (column->type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
-    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
-    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
-    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-gboolean
-_mysql_binlog_column_is_character (const MysqlBinlogColumn *column)
-{
-  switch (column->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-      return TRUE;
-    default:
-      return FALSE;
-    }
 }
 
 MysqlBinlogFlavour

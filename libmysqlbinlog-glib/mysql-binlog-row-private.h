@@ -6,25 +6,11 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-column-private.h"
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-table-private.h"
 
 G_BEGIN_DECLS
-
-/* Size in bytes of the value of @column stored at @data, or -1 when the
- * value would extend past @available bytes or the metadata is invalid. */
-gssize          _mysql_binlog_value_size (const MysqlBinlogColumn *column,
-                                          const guint8            *data,
-                                          gsize                    available);
-
-/* How the values of a column are framed, computed once per rows event:
- * a fixed size (>= 0), minus the length of the length prefix (-1 to -4), or
- * MYSQL_BINLOG_FRAMING_CHECKED for columns that go through
- * _mysql_binlog_value_size() and the row's checks (NULL, JSON, VECTOR,
- * invalid metadata). */
-#define MYSQL_BINLOG_FRAMING_CHECKED G_MININT32
-
-gint32          _mysql_binlog_value_framing (const MysqlBinlogColumn *column);
 
 /* Fills @framing (table->n_columns entries) for the columns of @table. */
 void            _mysql_binlog_row_framing (MysqlBinlogTable        *table,

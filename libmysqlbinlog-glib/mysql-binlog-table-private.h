@@ -135,10 +135,6 @@ const char *_mysql_binlog_charset_for_collation     (guint              collatio
 char       *_mysql_binlog_column_to_utf8            (const MysqlBinlogColumn *column,
                                                      const guint8            *data,
                                                      gsize                    length);
-/* Fills real_type from type and meta. */
-void        _mysql_binlog_column_resolve_real_type  (MysqlBinlogColumn *column);
-/* For STRING (CHAR/BINARY) columns: the maximum length in bytes. */
-guint       _mysql_binlog_column_string_max_length  (const MysqlBinlogColumn *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogTable, _mysql_binlog_table_unref)
 

@@ -6,8 +6,7 @@
 
 #include <glib.h>
 
-#include "mysql-binlog-row-private.h"
-#include "mysql-binlog-table-private.h"
+#include "mysql-binlog-column-private.h"
 
 G_BEGIN_DECLS
 
@@ -20,20 +19,6 @@ G_BEGIN_DECLS
  * so every byte in [data, data + length) may be read.  None of them fails on
  * malformed contents: they return a documented fallback instead.
  */
-
-/* How a column's values are presented: the GVariant type of get_value(). */
-typedef enum {
-  MYSQL_BINLOG_VALUE_KIND_NONE = 0,  /* the NULL type: always SQL NULL */
-  MYSQL_BINLOG_VALUE_KIND_INT64,     /* x: signed integers, YEAR */
-  MYSQL_BINLOG_VALUE_KIND_UINT64,    /* t: unsigned integers, BIT */
-  MYSQL_BINLOG_VALUE_KIND_DOUBLE,    /* d: FLOAT, DOUBLE */
-  MYSQL_BINLOG_VALUE_KIND_STRING,    /* s: DECIMAL, text, ENUM, dates, JSON */
-  MYSQL_BINLOG_VALUE_KIND_BYTES,     /* ay: binary strings, BLOB, GEOMETRY */
-  MYSQL_BINLOG_VALUE_KIND_STRV,      /* as: SET */
-  MYSQL_BINLOG_VALUE_KIND_DOUBLEV,   /* ad: VECTOR */
-} MysqlBinlogValueKind;
-
-MysqlBinlogValueKind _mysql_binlog_value_kind          (const MysqlBinlogColumn *column);
 
 /* TINYINT to BIGINT, YEAR, BIT, ENUM (the index), SET (the bitmask).  Sets
  * *value to the value's bits and *is_signed to whether they are a gint64;
@@ -48,15 +33,6 @@ gboolean             _mysql_binlog_value_get_double    (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         double                  *value);
-/* Where the payload of a string-like value (CHAR, VARCHAR, TEXT, BINARY,
- * VARBINARY, BLOB, GEOMETRY, JSON, VECTOR) is, without its length prefix;
- * FALSE for other types. */
-gboolean             _mysql_binlog_value_get_payload   (const MysqlBinlogColumn *column,
-                                                        const guint8            *data,
-                                                        gsize                    length,
-                                                        gsize                   *payload_offset,
-                                                        gsize                   *payload_length);
-/* Any value as valid UTF-8 text; never NULL. */
 /* Room for the text of a number, DECIMAL, date, time, YEAR or short ENUM
  * member, nul included. */
 #define MYSQL_BINLOG_VALUE_TEXT_SIZE 96
@@ -69,6 +45,7 @@ gssize               _mysql_binlog_value_format        (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         char                    *buffer);
+/* Any value as valid UTF-8 text; never NULL. */
 char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
                                                         gsize                    length);
@@ -82,8 +59,6 @@ char                *_mysql_binlog_format_double       (double                  
                                                         gboolean                 single);
 /* MySQL's binary DECIMAL(@precision, @scale) at @data, which must hold
  * _mysql_binlog_decimal_size() bytes, appended to @out as MySQL prints it. */
-gssize               _mysql_binlog_decimal_size        (guint                    precision,
-                                                        guint                    scale);
 void                 _mysql_binlog_decimal_append      (GString                 *out,
                                                         const guint8            *data,
                                                         guint                    precision,

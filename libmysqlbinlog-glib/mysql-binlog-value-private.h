@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "mysql-binlog-column-private.h"
+#include "mysql-binlog-value-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -33,10 +34,6 @@ gboolean             _mysql_binlog_value_get_double    (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         double                  *value);
-/* Room for the text of a number, DECIMAL, date, time, YEAR or short ENUM
- * member, nul included. */
-#define MYSQL_BINLOG_VALUE_TEXT_SIZE 96
-
 /* Writes the text _mysql_binlog_value_to_string() gives for @data into
  * @buffer (MYSQL_BINLOG_VALUE_TEXT_SIZE bytes) without allocating, and
  * returns its length; -1, with @buffer untouched, for the types whose text
@@ -54,15 +51,6 @@ GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length);
 
-/* Formatting helpers, shared with the JSON decoder and the tests. */
-char                *_mysql_binlog_format_double       (double                   value,
-                                                        gboolean                 single);
-/* MySQL's binary DECIMAL(@precision, @scale) at @data, which must hold
- * _mysql_binlog_decimal_size() bytes, appended to @out as MySQL prints it. */
-void                 _mysql_binlog_decimal_append      (GString                 *out,
-                                                        const guint8            *data,
-                                                        guint                    precision,
-                                                        guint                    scale);
 /* MySQL's binary JSON document at @data, as JSON text.  Malformed documents
  * give "null" (and a debug message). */
 char                *_mysql_binlog_json_to_string      (const guint8            *data,

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "mysql-binlog-column-private.h"
+#include "mysql-binlog-json-private.h"
 #include "mysql-binlog-value-text-private.h"
 
 G_BEGIN_DECLS
@@ -49,18 +50,6 @@ char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn 
 /* Any value as a floating GVariant of the type of its kind. */
 GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
-                                                        gsize                    length);
-
-/* MySQL's binary JSON document at @data, as JSON text.  Malformed documents
- * give "null" (and a debug message). */
-char                *_mysql_binlog_json_to_string      (const guint8            *data,
-                                                        gsize                    length);
-
-/* The payload of a partial JSON update (the diffs of
- * binlog_row_value_options=PARTIAL_JSON, without the length prefix) as a
- * JSON array of {"op": "replace"|"insert"|"remove", "path": "$...",
- * "value": ...} objects, in order; NULL when it is malformed. */
-char                *_mysql_binlog_json_diff_to_string (const guint8            *data,
                                                         gsize                    length);
 
 /* The payload of a BINARY(n) value without the zero bytes the server strips

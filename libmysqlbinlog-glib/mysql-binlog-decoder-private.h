@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-table-map-private.h"
 #include "mysql-binlog-table-private.h"
 
 G_BEGIN_DECLS
@@ -20,18 +21,6 @@ G_BEGIN_DECLS
 #define MYSQL_BINLOG_EVENT_HEADER_LENGTH 19
 #define MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL 0x0020
 
-/* Which parts of a table's description the table map did not carry. */
-typedef enum {
-  MYSQL_BINLOG_TABLE_NEEDS_NAMES      = 1 << 0,
-  MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS = 1 << 1,
-  MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
-  MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
-  MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
-  MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES = 1 << 5,
-  /* MariaDB columns under the old TIME, DATETIME or TIMESTAMP codes: how
-   * many fractional digits they have (precision_unknown). */
-  MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION = 1 << 6,
-} MysqlBinlogTableNeeds;
 
 typedef struct
 {
@@ -126,7 +115,8 @@ gboolean            _mysql_binlog_decoder_xid              (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             guint64                     *xid,
                                                             GError                     **error);
-/* Parses a table map and remembers the table under its id.  Returns the
+/* Parses a table map (see _mysql_binlog_table_map_parse()) and remembers
+ * the table under its id.  Returns the
  * table (borrowed) and whether it is new, i.e. not the same table map as
  * the one already known under that id; @needs says what the table map did
  * not describe. */

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * (the server version string of MariaDB contains "MariaDB").  The two
  * count different column types in some fields of a table map's optional
  * metadata: see the table above parse_optional_metadata() in
- * mysql-binlog-decoder.c. */
+ * mysql-binlog-table-map.c. */
 typedef enum {
   MYSQL_BINLOG_FLAVOUR_MYSQL = 0,
   MYSQL_BINLOG_FLAVOUR_MARIADB,

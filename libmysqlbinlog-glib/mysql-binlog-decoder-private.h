@@ -89,7 +89,6 @@ gboolean            _mysql_binlog_decoder_parse_first_part (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder        *decoder,
                                                               MysqlBinlogEventInfo      *info,
                                                               GError                   **error);
-const char         *_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder        *decoder);
 /* The server flavour of the last format description (MySQL before any),
  * which decides how a table map's optional metadata is counted. */
 MysqlBinlogFlavour  _mysql_binlog_decoder_get_flavour      (MysqlBinlogDecoder          *decoder);

@@ -95,12 +95,6 @@ _mysql_binlog_decoder_get_checksum (MysqlBinlogDecoder *decoder)
   return decoder->checksum;
 }
 
-const char *
-_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder *decoder)
-{
-  return decoder->have_format ? decoder->server_version : NULL;
-}
-
 static guint
 default_post_header_length (guint8 type)
 {

@@ -7,10 +7,8 @@
 #include <string.h>
 
 #include "mysql-binlog-row.h"
-#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-value-private.h"
-#include "wire-private.h"
 
 /**
  * MysqlBinlogRow:

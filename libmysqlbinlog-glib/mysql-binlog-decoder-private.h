@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-table-map-private.h"
 #include "mysql-binlog-table-private.h"
 
 G_BEGIN_DECLS
@@ -20,18 +21,6 @@ G_BEGIN_DECLS
 #define MYSQL_BINLOG_EVENT_HEADER_LENGTH 19
 #define MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL 0x0020
 
-/* Which parts of a table's description the table map did not carry. */
-typedef enum {
-  MYSQL_BINLOG_TABLE_NEEDS_NAMES      = 1 << 0,
-  MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS = 1 << 1,
-  MYSQL_BINLOG_TABLE_NEEDS_CHARSETS   = 1 << 2,
-  MYSQL_BINLOG_TABLE_NEEDS_MEMBERS    = 1 << 3,
-  MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY = 1 << 4,
-  MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES = 1 << 5,
-  /* MariaDB columns under the old TIME, DATETIME or TIMESTAMP codes: how
-   * many fractional digits they have (precision_unknown). */
-  MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION = 1 << 6,
-} MysqlBinlogTableNeeds;
 
 typedef struct
 {
@@ -100,7 +89,6 @@ gboolean            _mysql_binlog_decoder_parse_first_part (MysqlBinlogDecoder  
 gboolean            _mysql_binlog_decoder_format_description (MysqlBinlogDecoder        *decoder,
                                                               MysqlBinlogEventInfo      *info,
                                                               GError                   **error);
-const char         *_mysql_binlog_decoder_get_server_version (MysqlBinlogDecoder        *decoder);
 /* The server flavour of the last format description (MySQL before any),
  * which decides how a table map's optional metadata is counted. */
 MysqlBinlogFlavour  _mysql_binlog_decoder_get_flavour      (MysqlBinlogDecoder          *decoder);
@@ -126,7 +114,8 @@ gboolean            _mysql_binlog_decoder_xid              (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             guint64                     *xid,
                                                             GError                     **error);
-/* Parses a table map and remembers the table under its id.  Returns the
+/* Parses a table map (see _mysql_binlog_table_map_parse()) and remembers
+ * the table under its id.  Returns the
  * table (borrowed) and whether it is new, i.e. not the same table map as
  * the one already known under that id; @needs says what the table map did
  * not describe. */
@@ -187,26 +176,5 @@ gboolean            _mysql_binlog_decoder_xa_prepare       (MysqlBinlogDecoder  
 char               *_mysql_binlog_decoder_describe         (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,
                                                             GError                     **error);
-
-/* Whether a column's values depend on its signedness (the integer,
- * floating-point and DECIMAL types; not YEAR) or on its character set
- * (CHAR, VARCHAR, TEXT and their binary forms; not ENUM, SET, GEOMETRY),
- * i.e. whether the table map or information_schema must say it.  Which
- * columns each field of the table map counts is another question, whose
- * answer depends on the server flavour: see mysql-binlog-decoder.c. */
-gboolean            _mysql_binlog_column_is_numeric        (const MysqlBinlogColumn     *column);
-gboolean            _mysql_binlog_column_is_character      (const MysqlBinlogColumn     *column);
-
-/* CRC-32 of the binlog checksums over @length bytes at @data, continuing
- * from @crc (0 to start). */
-guint32 _mysql_binlog_crc32 (guint32       crc,
-                             const guint8 *data,
-                             gsize         length);
-
-/* A length-encoded integer of the client/server protocol; FALSE when it
- * runs past @end or is the NULL marker (251). */
-gboolean _mysql_binlog_read_packed (const guint8 **p,
-                                    const guint8  *end,
-                                    guint64       *value);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-file-source-private.h"
+#include "wire-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -174,7 +175,7 @@ _mysql_binlog_file_source_read_event (MysqlBinlogFileSource  *source,
     }
 
   header = source->buffer + source->start;
-  event_size = header[9] | (header[10] << 8) | (header[11] << 16) | ((guint32) header[12] << 24);
+  event_size = _mysql_binlog_le32 (header + 9);
   if (event_size < MYSQL_BINLOG_EVENT_HEADER_LENGTH)
     {
       _mysql_binlog_set_corrupt (error, "Event of type %u declares %u bytes, less than its own "
@@ -327,7 +328,7 @@ _mysql_binlog_file_source_read_rest (MysqlBinlogFileSource  *source,
           return -1;
         }
       p = source->buffer + source->start;
-      expected = p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+      expected = _mysql_binlog_le32 (p);
       source->start += CHECKSUM_LENGTH;
       source->offset += CHECKSUM_LENGTH;
       if (expected != source->crc)

@@ -9,6 +9,7 @@
 
 #include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-error-private.h"
+#include "wire-private.h"
 
 typedef struct
 {
@@ -566,26 +567,14 @@ _mysql_binlog_gtid_set_to_string (const MysqlBinlogGtidSet *set)
 
 /* Binary forms */
 
-static guint32
-get_u32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  return get_u32 (p) | ((guint64) get_u32 (p + 4) << 32);
-}
-
+/* Appends @value as 8 little-endian bytes. */
 static void
 put_u64 (GByteArray *out,
          guint64     value)
 {
   guint8 bytes[8];
 
-  for (guint i = 0; i < 8; i++)
-    bytes[i] = (value >> (8 * i)) & 0xff;
+  _mysql_binlog_put_le64 (bytes, value);
   g_byte_array_append (out, bytes, 8);
 }
 
@@ -598,8 +587,7 @@ read_varlen (const guint8 **p,
              const guint8  *end,
              guint64       *value)
 {
-  guint extra, i;
-  guint64 raw = 0;
+  guint extra;
 
   if (*p >= end)
     return FALSE;
@@ -609,13 +597,11 @@ read_varlen (const guint8 **p,
     return FALSE;
   if (extra == 8)
     {
-      *value = get_u64 (*p + 1);
+      *value = _mysql_binlog_le64 (*p + 1);
       *p += 9;
       return TRUE;
     }
-  for (i = 0; i <= extra; i++)
-    raw |= (guint64) (*p)[i] << (8 * i);
-  *value = raw >> (extra + 1);
+  *value = _mysql_binlog_le_uint (*p, extra + 1) >> (extra + 1);
   *p += extra + 1;
   return TRUE;
 }
@@ -633,14 +619,12 @@ write_varlen (GByteArray *out,
   if (extra == 8)
     {
       bytes[0] = 0xff;
-      for (guint i = 0; i < 8; i++)
-        bytes[i + 1] = (value >> (8 * i)) & 0xff;
+      _mysql_binlog_put_le64 (bytes + 1, value);
       g_byte_array_append (out, bytes, 9);
       return;
     }
   value = (value << (extra + 1)) | ((1u << extra) - 1);
-  for (guint i = 0; i <= extra; i++)
-    bytes[i] = (value >> (8 * i)) & 0xff;
+  _mysql_binlog_put_le_uint (bytes, value, extra + 1);
   g_byte_array_append (out, bytes, extra + 1);
 }
 
@@ -699,7 +683,7 @@ _mysql_binlog_gtid_parse_mariadb_list (const guint8        *data,
   if (length < 4)
     return _mysql_binlog_set_corrupt (error, "Truncated GTID list event");
   /* The low 28 bits count the GTIDs; the high 4 are flags. */
-  count = get_u32 (data) & 0x0fffffff;
+  count = _mysql_binlog_le32 (data) & 0x0fffffff;
   if ((length - 4) / 16 < count)
     return _mysql_binlog_set_corrupt (error, "GTID list event of %u GTIDs is only %" G_GSIZE_FORMAT
                                       " bytes long", count, length);
@@ -707,8 +691,8 @@ _mysql_binlog_gtid_parse_mariadb_list (const guint8        *data,
     {
       const guint8 *p = data + 4 + 16 * i;
 
-      if (!_mysql_binlog_gtid_set_add_mariadb (set, get_u32 (p), get_u32 (p + 4),
-                                               get_u64 (p + 8), error))
+      if (!_mysql_binlog_gtid_set_add_mariadb (set, _mysql_binlog_le32 (p), _mysql_binlog_le32 (p + 4),
+                                               _mysql_binlog_le64 (p + 8), error))
         return FALSE;
     }
   return TRUE;
@@ -726,7 +710,7 @@ _mysql_binlog_gtid_parse_previous_gtids (const guint8        *data,
 
   if (length < 8)
     return _mysql_binlog_set_corrupt (error, "Truncated previous GTIDs event");
-  header = get_u64 (p);
+  header = _mysql_binlog_le64 (p);
   p += 8;
   tagged = (header >> 56) == 1;
   if (!tagged && (header >> 56) != 0)
@@ -756,13 +740,13 @@ _mysql_binlog_gtid_parse_previous_gtids (const guint8        *data,
         }
       if (end - p < 8)
         goto truncated;
-      n_intervals = get_u64 (p);
+      n_intervals = _mysql_binlog_le64 (p);
       p += 8;
       if ((guint64) (end - p) / 16 < n_intervals)
         goto truncated;
       for (guint64 j = 0; j < n_intervals; j++, p += 16)
         {
-          guint64 first = get_u64 (p), end_exclusive = get_u64 (p + 8);
+          guint64 first = _mysql_binlog_le64 (p), end_exclusive = _mysql_binlog_le64 (p + 8);
 
           if (end_exclusive <= first)
             return _mysql_binlog_set_corrupt (error, "Previous GTIDs event with the empty "
@@ -895,6 +879,6 @@ _mysql_binlog_gtid_parse_mysql_event (guint8         type,
   if (length < 25)
     return _mysql_binlog_set_corrupt (error, "Truncated GTID event");
   memcpy (uuid, data + 1, 16);
-  *gno = get_u64 (data + 17);
+  *gno = _mysql_binlog_le64 (data + 17);
   return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "mysql-binlog-column-private.h"
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-error.h"
 

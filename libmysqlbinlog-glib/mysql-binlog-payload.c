@@ -10,6 +10,7 @@
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-payload-private.h"
+#include "wire-private.h"
 
 /* The fields that precede the payload: a type, a length, a value, each a
  * length-encoded integer, up to the end mark. */
@@ -75,7 +76,7 @@ reader_new (const MysqlBinlogEventInfo  *info,
           have_end = TRUE;
           break;
         }
-      if (!_mysql_binlog_read_packed (&p, end, &length) || length > (guint64) (end - p))
+      if (!_mysql_binlog_read_packed_length (&p, end, &length))
         goto malformed;
       field_end = p + length;
       switch (type)
@@ -308,7 +309,7 @@ _mysql_binlog_payload_reader_next (MysqlBinlogPayloadReader  *reader,
       _mysql_binlog_set_corrupt (error, "Transaction payload ends in the middle of an event header");
       return MYSQL_BINLOG_READ_ERROR;
     }
-  event_size = header[9] | (header[10] << 8) | (header[11] << 16) | ((guint32) header[12] << 24);
+  event_size = _mysql_binlog_le32 (header + 9);
   if (event_size < MYSQL_BINLOG_EVENT_HEADER_LENGTH || event_size > MAX_INNER_EVENT_SIZE)
     {
       _mysql_binlog_set_corrupt (error, "Transaction payload holds an event of type %u that "

@@ -6,33 +6,62 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-column-private.h"
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-table-private.h"
 
 G_BEGIN_DECLS
 
-/* Size in bytes of the value of @column stored at @data, or -1 when the
- * value would extend past @available bytes or the metadata is invalid. */
-gssize          _mysql_binlog_value_size (const MysqlBinlogColumn *column,
-                                          const guint8            *data,
-                                          gsize                    available);
+/* One value of a row: where its bytes are in the row's GBytes. */
+typedef struct
+{
+  guint32 offset;    /* from the start of the GBytes */
+  guint32 length;    /* as _mysql_binlog_value_size() said; 0 for NULL */
+  guint16 column;    /* index in table->columns */
+  guint8  is_null;
+  guint8  is_json_diff;  /* a partial JSON update: diffs, not a document */
+} MysqlBinlogCell;
 
-/* How the values of a column are framed, computed once per rows event:
- * a fixed size (>= 0), minus the length of the length prefix (-1 to -4), or
- * MYSQL_BINLOG_FRAMING_CHECKED for columns that go through
- * _mysql_binlog_value_size() and the row's checks (NULL, JSON, VECTOR,
- * invalid metadata). */
-#define MYSQL_BINLOG_FRAMING_CHECKED G_MININT32
+/* A row is one allocation: the header and its cells, in column order.
+ * Values are decoded from the event's bytes when asked for. */
+struct _MysqlBinlogRow
+{
+  gatomicrefcount   ref_count;
+  guint32           timestamp;
+  guint             n_cells;
+  MysqlBinlogTable *table;      /* a reference */
+  GBytes           *bytes;      /* a reference: the event the cells point into */
+  const guint8     *data;       /* g_bytes_get_data (bytes) */
+  MysqlBinlogCell   cells[];
+};
 
-gint32          _mysql_binlog_value_framing (const MysqlBinlogColumn *column);
+/* The column of @cell. */
+static inline const MysqlBinlogColumn *
+_mysql_binlog_row_cell_column (MysqlBinlogRow        *row,
+                               const MysqlBinlogCell *cell)
+{
+  return &row->table->columns[cell->column];
+}
+
+/* The diffs of a partial JSON update as JSON text. */
+char   *_mysql_binlog_row_cell_json_diff     (MysqlBinlogRow          *row,
+                                              const MysqlBinlogCell   *cell);
+/* The payload of a byte-string cell, @length bytes at @offset in its value:
+ * the event's own memory, or a padded copy for a BINARY(n) value the server
+ * logged without its trailing zeros. */
+GBytes *_mysql_binlog_row_cell_payload_bytes (MysqlBinlogRow          *row,
+                                              const MysqlBinlogCell   *cell,
+                                              const MysqlBinlogColumn *info,
+                                              gsize                    offset,
+                                              gsize                    length);
 
 /* Fills @framing (table->n_columns entries) for the columns of @table. */
 void            _mysql_binlog_row_framing (MysqlBinlogTable        *table,
                                            gint32                  *framing);
 
 /*
- * The fast form of _mysql_binlog_row_build() and
- * _mysql_binlog_row_build_partial() (@partial_after) for a loop over the
+ * The fast form of _mysql_binlog_row_build(), also for the after image of
+ * a PARTIAL_UPDATE_ROWS event (@partial_after), for a loop over the
  * rows of one event: @framing is what _mysql_binlog_row_framing() filled for
  * @table, or NULL.  @reuse (transfer full, nullable) is a row returned by an
  * earlier call for the same @table and @bytes: when its caller holds its
@@ -66,16 +95,5 @@ MysqlBinlogRow *_mysql_binlog_row_build  (MysqlBinlogTable        *table,
                                           const guint8           **cursor,
                                           const guint8            *end,
                                           GError                 **error);
-
-/* The same for the after image of a PARTIAL_UPDATE_ROWS event, which
- * starts with its value options and may hold JSON diffs. */
-MysqlBinlogRow *_mysql_binlog_row_build_partial (MysqlBinlogTable        *table,
-                                                 GBytes                  *bytes,
-                                                 const guint8            *present,
-                                                 guint                    n_present,
-                                                 guint32                  timestamp,
-                                                 const guint8           **cursor,
-                                                 const guint8            *end,
-                                                 GError                 **error);
 
 G_END_DECLS

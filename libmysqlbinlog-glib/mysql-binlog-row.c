@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "mysql-binlog-row.h"
-#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-value-private.h"
 
@@ -77,355 +76,18 @@
  * Since: 1.0
  */
 
-/* One value of a row: where its bytes are in the row's GBytes. */
-typedef struct
-{
-  guint32 offset;    /* from the start of the GBytes */
-  guint32 length;    /* as _mysql_binlog_value_size() said; 0 for NULL */
-  guint16 column;    /* index in table->columns */
-  guint8  is_null;
-  guint8  is_json_diff;  /* a partial JSON update: diffs, not a document */
-} MysqlBinlogCell;
-
-/* A row is one allocation: the header and its cells, in column order.
- * Values are decoded from the event's bytes when asked for. */
-struct _MysqlBinlogRow
-{
-  gatomicrefcount   ref_count;
-  guint32           timestamp;
-  guint             n_cells;
-  MysqlBinlogTable *table;      /* a reference */
-  GBytes           *bytes;      /* a reference: the event the cells point into */
-  const guint8     *data;       /* g_bytes_get_data (bytes) */
-  MysqlBinlogCell   cells[];
-};
-
 G_DEFINE_BOXED_TYPE (MysqlBinlogRow, mysql_binlog_row,
                      mysql_binlog_row_ref, mysql_binlog_row_unref)
 
-void
-_mysql_binlog_row_framing (MysqlBinlogTable *table,
-                           gint32           *framing)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    framing[i] = _mysql_binlog_value_framing (&table->columns[i]);
-}
-
-/* The little-endian length prefix of 1 to 4 bytes at @p. */
-static inline guint32
-read_prefix (const guint8 *p,
-             guint         prefix)
-{
-  switch (prefix)
-    {
-    case 1:
-      return p[0];
-    case 2:
-      return p[0] | ((guint32) p[1] << 8);
-    case 3:
-      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16);
-    default:
-      return p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-    }
-}
-
-/* Size of the value of @column at @p, checked the slow way: with its
- * type's rules, the VECTOR dimensions, the JSON diffs.  -1 when invalid,
- * with @error set. */
-static gssize
-checked_value_size (MysqlBinlogTable        *table,
-                    guint                    i,
-                    const guint8            *p,
-                    const guint8            *end,
-                    gboolean                 json_diff,
-                    GError                 **error)
-{
-  const MysqlBinlogColumn *column = &table->columns[i];
-  gssize size = _mysql_binlog_value_size (column, p, end - p);
-  gsize offset, length;
-
-  if (size < 0)
-    {
-      _mysql_binlog_set_corrupt (error, "Row of %s: the value of column %u (%s, type %u) is truncated "
-                                 "or has invalid metadata", table->qualified_name, i + 1, column->name,
-                                 column->real_type);
-      return -1;
-    }
-
-  if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR && column->vector_dimensions > 0)
-    {
-      if (!_mysql_binlog_value_get_payload (column, p, size, &offset, &length) ||
-          length != (gsize) column->vector_dimensions * 4)
-        {
-          _mysql_binlog_set_corrupt (error, "Row of %s: the VECTOR value of column %u (%s) "
-                                     "does not hold the %u floats of its column",
-                                     table->qualified_name, i + 1, column->name,
-                                     column->vector_dimensions);
-          return -1;
-        }
-    }
-
-  if (json_diff)
-    {
-      g_autofree char *text = NULL;
-
-      if (_mysql_binlog_value_get_payload (column, p, size, &offset, &length))
-        text = _mysql_binlog_json_diff_to_string (p + offset, length);
-      if (text == NULL)
-        {
-          _mysql_binlog_set_corrupt (error, "Row of %s: the partial JSON update of column "
-                                     "%u (%s) is malformed", table->qualified_name, i + 1,
-                                     column->name);
-          return -1;
-        }
-    }
-  return size;
-}
-
-MysqlBinlogRow *
-_mysql_binlog_row_build_reusing (MysqlBinlogTable  *table,
-                                 GBytes            *bytes,
-                                 const gint32      *framing,
-                                 const guint8      *present,
-                                 guint              n_present,
-                                 guint32            timestamp,
-                                 gboolean           partial_after,
-                                 MysqlBinlogRow    *reuse,
-                                 const guint8     **cursor,
-                                 const guint8      *end,
-                                 GError           **error)
-{
-  MysqlBinlogRow *row;
-  const guint8 *base, *p, *null_bitmap;
-  const guint8 *partial_bits = NULL;
-  gsize bytes_size, null_bitmap_length;
-  guint cell = 0, json_index = 0;
-  gboolean reused;
-
-  g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (present != NULL || table->n_columns == 0, NULL);
-  g_return_val_if_fail (cursor != NULL, NULL);
-
-  /* Only a row nobody else holds can change: its caller's reference is
-   * the only one, so no handler or other thread can see it. */
-  if (reuse != NULL &&
-      (reuse->table != table || reuse->bytes != bytes || reuse->n_cells != n_present ||
-       !g_atomic_ref_count_compare (&reuse->ref_count, 1)))
-    g_clear_pointer (&reuse, mysql_binlog_row_unref);
-
-  base = g_bytes_get_data (bytes, &bytes_size);
-  p = *cursor;
-  if (!(p >= base && end >= p && end <= base + bytes_size))
-    {
-      g_clear_pointer (&reuse, mysql_binlog_row_unref);
-      g_return_val_if_reached (NULL);
-    }
-
-  if (n_present > table->n_columns)
-    {
-      _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but the table has %u",
-                                 table->qualified_name, n_present, table->n_columns);
-      goto fail;
-    }
-  if ((gsize) (end - base) > G_MAXUINT32)
-    {
-      _mysql_binlog_set_corrupt (error, "Row of %s: event too large", table->qualified_name);
-      goto fail;
-    }
-
-  if (partial_after)
-    {
-      /* The after image of a partial update starts with its value
-       * options; with partial JSON updates, one bit per JSON column of
-       * the table says whether that column holds diffs. */
-      guint64 options = 0;
-      guint n_json = 0;
-
-      if (p >= end || *p >= 251)
-        {
-          /* Only bit 0 is defined: a one-byte value. */
-          _mysql_binlog_set_corrupt (error, "Row of %s: malformed value options",
-                                     table->qualified_name);
-          goto fail;
-        }
-      options = *p++;
-      for (guint i = 0; i < table->n_columns; i++)
-        if (table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON)
-          n_json++;
-      if (options & 1)
-        {
-          if ((gsize) (end - p) < (n_json + 7) / 8)
-            {
-              _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its "
-                                         "partial update bitmap", table->qualified_name);
-              goto fail;
-            }
-          partial_bits = p;
-          p += (n_json + 7) / 8;
-        }
-    }
-
-  null_bitmap_length = (n_present + 7) / 8;
-  if ((gsize) (end - p) < null_bitmap_length)
-    {
-      _mysql_binlog_set_corrupt (error, "Row of %s is truncated: no room for its NULL bitmap",
-                                 table->qualified_name);
-      goto fail;
-    }
-  null_bitmap = p;
-  p += null_bitmap_length;
-
-  reused = reuse != NULL;
-  if (reused)
-    {
-      row = g_steal_pointer (&reuse);
-    }
-  else
-    {
-      row = g_malloc (sizeof (MysqlBinlogRow) + n_present * sizeof (MysqlBinlogCell));
-      g_atomic_ref_count_init (&row->ref_count);
-      row->n_cells = n_present;
-      row->table = NULL;
-      row->bytes = NULL;
-      row->data = base;
-    }
-  row->timestamp = timestamp;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      const MysqlBinlogColumn *column = &table->columns[i];
-      MysqlBinlogCell *c;
-      gssize size;
-      gsize available;
-      gint32 frame;
-      gboolean json_diff = FALSE;
-
-      if (G_UNLIKELY (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON))
-        {
-          json_diff = partial_bits != NULL &&
-                      ((partial_bits[json_index / 8] >> (json_index % 8)) & 1);
-          json_index++;
-        }
-      if ((present[i / 8] & (1u << (i % 8))) == 0)
-        continue;
-      if (G_UNLIKELY (cell == n_present))
-        {
-          _mysql_binlog_set_corrupt (error, "Row of %s: more columns present than announced",
-                                     table->qualified_name);
-          goto fail_row;
-        }
-
-      c = &row->cells[cell];
-      c->column = i;
-      c->offset = p - base;
-      c->length = 0;
-      c->is_null = (null_bitmap[cell / 8] >> (cell % 8)) & 1;
-      c->is_json_diff = json_diff;
-      cell++;
-
-      if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_NULL)
-        c->is_null = TRUE;
-      if (c->is_null)
-        {
-          c->is_json_diff = FALSE;
-          continue;
-        }
-
-      frame = framing != NULL ? framing[i] : MYSQL_BINLOG_FRAMING_CHECKED;
-      available = end - p;
-      if (frame >= 0 && (gsize) frame <= available)
-        {
-          size = frame;
-        }
-      else if (frame < 0 && frame >= -4 && (gsize) -frame <= available &&
-               read_prefix (p, -frame) <= available - (gsize) -frame)
-        {
-          size = -frame + (gsize) read_prefix (p, -frame);
-        }
-      else
-        {
-          /* Other columns, and errors with their message. */
-          size = checked_value_size (table, i, p, end, json_diff, error);
-          if (size < 0)
-            goto fail_row;
-        }
-      c->length = size;
-      p += size;
-    }
-
-  if (cell != n_present)
-    {
-      _mysql_binlog_set_corrupt (error, "Row of %s: %u columns present but %u announced",
-                                 table->qualified_name, cell, n_present);
-      goto fail_row;
-    }
-
-  if (!reused)
-    {
-      row->table = _mysql_binlog_table_ref (table);
-      row->bytes = g_bytes_ref (bytes);
-    }
-  *cursor = p;
-  return row;
-
-fail_row:
-  if (reused)
-    mysql_binlog_row_unref (row);
-  else
-    g_free (row);
-  return NULL;
-
-fail:
-  g_clear_pointer (&reuse, mysql_binlog_row_unref);
-  return NULL;
-}
-
-MysqlBinlogRow *
-_mysql_binlog_row_build (MysqlBinlogTable  *table,
-                         GBytes            *bytes,
-                         const guint8      *present,
-                         guint              n_present,
-                         guint32            timestamp,
-                         const guint8     **cursor,
-                         const guint8      *end,
-                         GError           **error)
-{
-  return _mysql_binlog_row_build_reusing (table, bytes, NULL, present, n_present, timestamp,
-                                          FALSE, NULL, cursor, end, error);
-}
-
-MysqlBinlogRow *
-_mysql_binlog_row_build_partial (MysqlBinlogTable  *table,
-                                 GBytes            *bytes,
-                                 const guint8      *present,
-                                 guint              n_present,
-                                 guint32            timestamp,
-                                 const guint8     **cursor,
-                                 const guint8      *end,
-                                 GError           **error)
-{
-  return _mysql_binlog_row_build_reusing (table, bytes, NULL, present, n_present, timestamp,
-                                          TRUE, NULL, cursor, end, error);
-}
-
-static inline const MysqlBinlogColumn *
-cell_column (MysqlBinlogRow        *row,
-             const MysqlBinlogCell *cell)
-{
-  return &row->table->columns[cell->column];
-}
-
-/* The diffs of a partial JSON update as JSON text. */
-static char *
-cell_json_diff (MysqlBinlogRow          *row,
-                const MysqlBinlogCell   *cell)
+char *
+_mysql_binlog_row_cell_json_diff (MysqlBinlogRow        *row,
+                                  const MysqlBinlogCell *cell)
 {
   gsize offset, length;
   char *text = NULL;
 
-  if (_mysql_binlog_value_get_payload (cell_column (row, cell), row->data + cell->offset,
-                                       cell->length, &offset, &length))
+  if (_mysql_binlog_value_get_payload (_mysql_binlog_row_cell_column (row, cell),
+                                       row->data + cell->offset, cell->length, &offset, &length))
     text = _mysql_binlog_json_diff_to_string (row->data + cell->offset + offset, length);
   /* Checked when the row was built. */
   return text != NULL ? text : g_strdup ("[]");
@@ -567,7 +229,7 @@ mysql_binlog_row_get_column_name (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column < row->n_cells, NULL);
 
-  return cell_column (row, &row->cells[column])->name;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->name;
 }
 
 /**
@@ -590,7 +252,7 @@ mysql_binlog_row_get_column_index (MysqlBinlogRow *row,
   g_return_val_if_fail (column_name != NULL, -1);
 
   for (guint i = 0; i < row->n_cells; i++)
-    if (strcmp (cell_column (row, &row->cells[i])->name, column_name) == 0)
+    if (strcmp (_mysql_binlog_row_cell_column (row, &row->cells[i])->name, column_name) == 0)
       return i;
   return -1;
 }
@@ -615,7 +277,7 @@ mysql_binlog_row_get_column_type (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, MYSQL_BINLOG_COLUMN_TYPE_NULL);
   g_return_val_if_fail (column < row->n_cells, MYSQL_BINLOG_COLUMN_TYPE_NULL);
 
-  return cell_column (row, &row->cells[column])->real_type;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->real_type;
 }
 
 /**
@@ -636,7 +298,7 @@ mysql_binlog_row_get_column_is_unsigned (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, FALSE);
   g_return_val_if_fail (column < row->n_cells, FALSE);
 
-  return cell_column (row, &row->cells[column])->is_unsigned != 0;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_unsigned != 0;
 }
 
 /**
@@ -719,7 +381,7 @@ mysql_binlog_row_get_int64 (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
   cell = &row->cells[column];
-  info = cell_column (row, cell);
+  info = _mysql_binlog_row_cell_column (row, cell);
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
@@ -755,7 +417,7 @@ mysql_binlog_row_get_uint64 (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
   cell = &row->cells[column];
-  info = cell_column (row, cell);
+  info = _mysql_binlog_row_cell_column (row, cell);
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
@@ -791,7 +453,7 @@ mysql_binlog_row_get_double (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0.0);
   g_return_val_if_fail (column < row->n_cells, 0.0);
   cell = &row->cells[column];
-  info = cell_column (row, cell);
+  info = _mysql_binlog_row_cell_column (row, cell);
   g_return_val_if_fail (type_is_number (info->real_type), 0.0);
 
   if (cell->is_null ||
@@ -840,8 +502,8 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
   if (cell->is_null)
     return NULL;
   if (cell->is_json_diff)
-    return cell_json_diff (row, cell);
-  return _mysql_binlog_value_to_string (cell_column (row, cell),
+    return _mysql_binlog_row_cell_json_diff (row, cell);
+  return _mysql_binlog_value_to_string (_mysql_binlog_row_cell_column (row, cell),
                                         row->data + cell->offset, cell->length);
 }
 
@@ -895,15 +557,15 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
       /* Straight into @buffer when it is large enough for any of them. */
       if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
         {
-          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
-                                               cell->length, buffer);
+          length = _mysql_binlog_value_format (_mysql_binlog_row_cell_column (row, cell),
+                                               row->data + cell->offset, cell->length, buffer);
           if (length >= 0)
             return length;
         }
       else
         {
-          length = _mysql_binlog_value_format (cell_column (row, cell), row->data + cell->offset,
-                                               cell->length, scratch);
+          length = _mysql_binlog_value_format (_mysql_binlog_row_cell_column (row, cell),
+                                               row->data + cell->offset, cell->length, scratch);
         }
     }
 
@@ -927,14 +589,12 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
   return length;
 }
 
-/* The payload of a byte-string cell: the event's own memory, or a padded
- * copy for a BINARY(n) value the server logged without its trailing zeros. */
-static GBytes *
-cell_payload_bytes (MysqlBinlogRow          *row,
-                    const MysqlBinlogCell   *cell,
-                    const MysqlBinlogColumn *info,
-                    gsize                    offset,
-                    gsize                    length)
+GBytes *
+_mysql_binlog_row_cell_payload_bytes (MysqlBinlogRow          *row,
+                                      const MysqlBinlogCell   *cell,
+                                      const MysqlBinlogColumn *info,
+                                      gsize                    offset,
+                                      gsize                    length)
 {
   gsize padded_length = 0;
   guint8 *padded = _mysql_binlog_value_pad_binary (info, row->data + cell->offset + offset,
@@ -975,13 +635,13 @@ mysql_binlog_row_get_bytes (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column < row->n_cells, NULL);
   cell = &row->cells[column];
-  info = cell_column (row, cell);
+  info = _mysql_binlog_row_cell_column (row, cell);
 
   if (cell->is_null || info->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR ||
       !_mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
                                         &offset, &length))
     return NULL;
-  return cell_payload_bytes (row, cell, info, offset, length);
+  return _mysql_binlog_row_cell_payload_bytes (row, cell, info, offset, length);
 }
 
 /**
@@ -1021,7 +681,7 @@ mysql_binlog_row_peek_bytes (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, NULL);
   g_return_val_if_fail (column < row->n_cells, NULL);
   cell = &row->cells[column];
-  info = cell_column (row, cell);
+  info = _mysql_binlog_row_cell_column (row, cell);
 
   if (cell->is_null || info->real_type == MYSQL_BINLOG_COLUMN_TYPE_VECTOR ||
       !_mysql_binlog_value_get_payload (info, row->data + cell->offset, cell->length,
@@ -1029,377 +689,6 @@ mysql_binlog_row_peek_bytes (MysqlBinlogRow *row,
     return NULL;
   *length = payload_length;
   return row->data + cell->offset + offset;
-}
-
-/* SQL NULL, `mv` holding nothing: one shared instance, as variants are
- * immutable. */
-static GVariant *
-null_variant (void)
-{
-  static GVariant *null;
-
-  if (g_once_init_enter (&null))
-    g_once_init_leave (&null, g_variant_ref_sink (g_variant_new_maybe (G_VARIANT_TYPE_VARIANT, NULL)));
-  return g_variant_ref (null);
-}
-
-/* The key of a value in its column's shared values, for the columns whose
- * values are few: TINYINT and YEAR by their byte, ENUM by member number,
- * SET of up to 8 members by its bits.  FALSE for every other value. */
-static inline gboolean
-shared_value_key (const MysqlBinlogColumn *info,
-                  const guint8            *data,
-                  gsize                    length,
-                  guint                   *key)
-{
-  guint64 bits;
-  gboolean is_signed;
-
-  switch (info->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
-      if (length < 1)
-        return FALSE;
-      *key = data[0];
-      return TRUE;
-    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-    case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      if (info->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET && info->n_members > 8)
-        return FALSE;
-      if (!_mysql_binlog_value_get_integer (info, data, length, &bits, &is_signed) ||
-          bits >= MYSQL_BINLOG_SHARED_VALUES)
-        return FALSE;
-      *key = bits;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* A reference on the variant of a value that has a key in its column's
- * shared values: made once, then shared by every row of the table.  Rows
- * may be read on several threads, so the slots are filled atomically. */
-static GVariant *
-shared_value (const MysqlBinlogColumn *info,
-              const guint8            *data,
-              gsize                    length,
-              guint                    key)
-{
-  /* The table is shared; only the cache inside it changes, atomically. */
-  GVariant ***slots_pointer = (GVariant ***) &info->shared_values;
-  GVariant **slots = g_atomic_pointer_get (slots_pointer);
-  GVariant *value;
-
-  if (G_UNLIKELY (slots == NULL))
-    {
-      GVariant **fresh = g_new0 (GVariant *, MYSQL_BINLOG_SHARED_VALUES);
-
-      if (g_atomic_pointer_compare_and_exchange (slots_pointer, NULL, fresh))
-        slots = fresh;
-      else
-        {
-          g_free (fresh);
-          slots = g_atomic_pointer_get (slots_pointer);
-        }
-    }
-
-  value = g_atomic_pointer_get (&slots[key]);
-  if (G_UNLIKELY (value == NULL))
-    {
-      GVariant *fresh = g_variant_take_ref (_mysql_binlog_value_to_variant (info, data, length));
-
-      if (g_atomic_pointer_compare_and_exchange (&slots[key], NULL, fresh))
-        value = fresh;
-      else
-        {
-          g_variant_unref (fresh);
-          value = g_atomic_pointer_get (&slots[key]);
-        }
-    }
-  return g_variant_ref (value);
-}
-
-/* The value of @cell: a full reference, never floating (taking the
- * reference of a new variant costs less than sinking it). */
-static GVariant *
-cell_to_variant (MysqlBinlogRow        *row,
-                 const MysqlBinlogCell *cell)
-{
-  const MysqlBinlogColumn *info = cell_column (row, cell);
-  const guint8 *data = row->data + cell->offset;
-  gsize offset, length;
-  guint key;
-
-  if (cell->is_null)
-    return null_variant ();
-  if (cell->is_json_diff)
-    return g_variant_take_ref (g_variant_new_take_string (cell_json_diff (row, cell)));
-
-  if (shared_value_key (info, data, cell->length, &key))
-    return shared_value (info, data, cell->length, key);
-
-  /* Byte strings share the event's memory instead of copying it. */
-  if (_mysql_binlog_value_kind (info) == MYSQL_BINLOG_VALUE_KIND_BYTES &&
-      _mysql_binlog_value_get_payload (info, data, cell->length, &offset, &length))
-    {
-      g_autoptr(GBytes) bytes = cell_payload_bytes (row, cell, info, offset, length);
-      return g_variant_take_ref (g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, bytes, TRUE));
-    }
-
-  return g_variant_take_ref (_mysql_binlog_value_to_variant (info, data, cell->length));
-}
-
-/**
- * mysql_binlog_row_get_value:
- * @row: a row
- * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
- *
- * Gets a value as a [struct@GLib.Variant]; the description of
- * [struct@MysqlBinlog.Row] gives its type for each column type.  SQL NULL
- * is a maybe variant holding nothing (`mv`): `None` in Python, `null` in
- * JavaScript.
- *
- * Returns: (transfer full): the value
- *
- * Since: 1.0
- */
-GVariant *
-mysql_binlog_row_get_value (MysqlBinlogRow *row,
-                            guint           column)
-{
-  g_return_val_if_fail (row != NULL, NULL);
-  g_return_val_if_fail (column < row->n_cells, NULL);
-
-  return cell_to_variant (row, &row->cells[column]);
-}
-
-/**
- * mysql_binlog_row_lookup:
- * @row: a row
- * @column_name: a column name
- *
- * Gets the value of a column by name, as [method@MysqlBinlog.Row.get_value]
- * does.
- *
- * Returns: (transfer full) (nullable): the value, or %NULL when the row holds
- *   no column of that name
- *
- * Since: 1.0
- */
-GVariant *
-mysql_binlog_row_lookup (MysqlBinlogRow *row,
-                         const char     *column_name)
-{
-  int index;
-
-  g_return_val_if_fail (row != NULL, NULL);
-  g_return_val_if_fail (column_name != NULL, NULL);
-
-  index = mysql_binlog_row_get_column_index (row, column_name);
-  if (index < 0)
-    return NULL;
-  return cell_to_variant (row, &row->cells[index]);
-}
-
-/**
- * mysql_binlog_row_to_variant:
- * @row: a row
- *
- * Gets the whole row as a dictionary (`a{sv}`) from column names to values,
- * the values as [method@MysqlBinlog.Row.get_value] gives them.  In Python,
- * `row.to_variant().unpack()` is a `dict`; in gjs,
- * `row.to_variant().recursiveUnpack()` an object.
- *
- * Returns: (transfer full): the row, of type `a{sv}`
- *
- * Since: 1.0
- */
-GVariant *
-mysql_binlog_row_to_variant (MysqlBinlogRow *row)
-{
-  GVariantBuilder builder;
-
-  g_return_val_if_fail (row != NULL, NULL);
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      const MysqlBinlogCell *cell = &row->cells[i];
-      g_autoptr(GVariant) value = cell_to_variant (row, cell);
-
-      g_variant_builder_add (&builder, "{sv}", cell_column (row, cell)->name, value);
-    }
-  return g_variant_ref_sink (g_variant_builder_end (&builder));
-}
-
-/* Sets @value (unset) to the value of @cell. */
-static void
-cell_to_gvalue (MysqlBinlogRow        *row,
-                const MysqlBinlogCell *cell,
-                GValue                *value)
-{
-  const MysqlBinlogColumn *info = cell_column (row, cell);
-  const guint8 *data = row->data + cell->offset;
-  guint64 bits;
-  gboolean is_signed;
-  double number;
-
-  if (cell->is_null)
-    {
-      g_value_init (value, G_TYPE_POINTER);
-      return;
-    }
-
-  switch (_mysql_binlog_value_kind (info))
-    {
-    case MYSQL_BINLOG_VALUE_KIND_NONE:
-      g_value_init (value, G_TYPE_POINTER);
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_INT64:
-      g_value_init (value, G_TYPE_INT64);
-      if (_mysql_binlog_value_get_integer (info, data, cell->length, &bits, &is_signed))
-        g_value_set_int64 (value, (gint64) bits);
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_UINT64:
-      g_value_init (value, G_TYPE_UINT64);
-      if (_mysql_binlog_value_get_integer (info, data, cell->length, &bits, &is_signed))
-        g_value_set_uint64 (value, bits);
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_DOUBLE:
-      g_value_init (value, G_TYPE_DOUBLE);
-      if (_mysql_binlog_value_get_double (info, data, cell->length, &number))
-        g_value_set_double (value, number);
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_BYTES:
-    case MYSQL_BINLOG_VALUE_KIND_DOUBLEV:
-      /* A GVariant rather than a GBytes: bindings keep a reference on a
-       * GVariant they take out of a GValue, not always on a boxed type. */
-      g_value_init (value, G_TYPE_VARIANT);
-      g_value_take_variant (value, cell_to_variant (row, cell));
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_STRV:
-      {
-        g_autoptr(GVariant) members = cell_to_variant (row, cell);
-
-        g_value_init (value, G_TYPE_STRV);
-        g_value_take_boxed (value, g_variant_dup_strv (members, NULL));
-      }
-      break;
-    case MYSQL_BINLOG_VALUE_KIND_STRING:
-    default:
-      g_value_init (value, G_TYPE_STRING);
-      g_value_take_string (value, _mysql_binlog_value_to_string (info, data, cell->length));
-      break;
-    }
-}
-
-/**
- * mysql_binlog_row_get_column_value:
- * @row: a row
- * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
- * @value: (out caller-allocates): an uninitialized [struct@GObject.Value]
- *   to hold the value
- *
- * Gets a value as a [struct@GObject.Value], the fast path for bindings: the
- * value holds a `gint64` (signed integers, YEAR), a `guint64` (UNSIGNED
- * integers, BIT), a `double` (FLOAT, DOUBLE), a string (DECIMAL, text, ENUM,
- * dates and times, JSON, as [method@MysqlBinlog.Row.get_value] gives them),
- * a string array (`G_TYPE_STRV`: SET), or a [struct@GLib.Variant] of type
- * `ay` (binary strings, BLOB, GEOMETRY) or `ad` (VECTOR).
- * SQL NULL is a `G_TYPE_POINTER` value holding %NULL (`None` in Python,
- * `null` in JavaScript).
- *
- * Free it with g_value_unset().
- *
- * Since: 1.0
- */
-void
-mysql_binlog_row_get_column_value (MysqlBinlogRow *row,
-                                   guint           column,
-                                   GValue         *value)
-{
-  g_return_if_fail (row != NULL);
-  g_return_if_fail (column < row->n_cells);
-  g_return_if_fail (value != NULL && !G_IS_VALUE (value));
-
-  cell_to_gvalue (row, &row->cells[column], value);
-}
-
-static void
-free_gvalue (gpointer data)
-{
-  GValue *value = data;
-
-  g_value_unset (value);
-  g_free (value);
-}
-
-/**
- * mysql_binlog_row_to_hash_table:
- * @row: a row
- *
- * Gets the whole row as a hash table from column names to values, each
- * value as [method@MysqlBinlog.Row.get_column_value] gives it.  Bindings
- * turn the table into their own dictionary type natively: in Python it is
- * a `dict` of `int`, `float`, `str`, `list` and `None` values, binary values
- * being `GLib.Variant`s of type `ay`; `Row.to_dict()` of the Python overrides
- * turns those into `bytes` too, and keeps the columns in table order.
- *
- * Returns: (transfer full) (element-type utf8 GValue): the row
- *
- * Since: 1.0
- */
-GHashTable *
-mysql_binlog_row_to_hash_table (MysqlBinlogRow *row)
-{
-  GHashTable *table;
-
-  g_return_val_if_fail (row != NULL, NULL);
-
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_gvalue);
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      const MysqlBinlogCell *cell = &row->cells[i];
-      GValue *value = g_new0 (GValue, 1);
-
-      cell_to_gvalue (row, cell, value);
-      g_hash_table_replace (table, g_strdup (cell_column (row, cell)->name), value);
-    }
-  return table;
-}
-
-/**
- * mysql_binlog_row_dup_values:
- * @row: a row
- *
- * Gets every value of the row, in column order, each as
- * [method@MysqlBinlog.Row.get_column_value] gives it.  With
- * [method@MysqlBinlog.Row.get_column_names], this is the fastest way for a
- * binding to turn a row into its own dictionary type: PyGObject converts
- * the values to Python objects in C (gjs 1.74 cannot convert this array:
- * use [method@MysqlBinlog.Row.to_hash_table] there).
- *
- * Returns: (transfer full) (element-type GValue): the values
- *
- * Since: 1.0
- */
-GPtrArray *
-mysql_binlog_row_dup_values (MysqlBinlogRow *row)
-{
-  GPtrArray *values;
-
-  g_return_val_if_fail (row != NULL, NULL);
-
-  values = g_ptr_array_new_full (row->n_cells, free_gvalue);
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      GValue *value = g_new0 (GValue, 1);
-
-      cell_to_gvalue (row, &row->cells[i], value);
-      g_ptr_array_add (values, value);
-    }
-  return values;
 }
 
 /**
@@ -1426,7 +715,7 @@ mysql_binlog_row_get_column_names (MysqlBinlogRow *row,
 
   names = g_new (const char *, row->n_cells + 1);
   for (guint i = 0; i < row->n_cells; i++)
-    names[i] = cell_column (row, &row->cells[i])->name;
+    names[i] = _mysql_binlog_row_cell_column (row, &row->cells[i])->name;
   names[row->n_cells] = NULL;
   *n_columns = row->n_cells;
   return names;
@@ -1459,7 +748,7 @@ mysql_binlog_row_is_primary_key (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, FALSE);
   g_return_val_if_fail (column < row->n_cells, FALSE);
 
-  return cell_column (row, &row->cells[column])->is_primary_key != 0;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_primary_key != 0;
 }
 
 /**
@@ -1485,7 +774,7 @@ mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
 
-  info = cell_column (row, &row->cells[column]);
+  info = _mysql_binlog_row_cell_column (row, &row->cells[column]);
   return info->is_primary_key ? info->key_prefix : 0;
 }
 
@@ -1559,7 +848,7 @@ mysql_binlog_row_get_column_is_invisible (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, FALSE);
   g_return_val_if_fail (column < row->n_cells, FALSE);
 
-  return cell_column (row, &row->cells[column])->is_invisible != 0;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_invisible != 0;
 }
 
 /**
@@ -1583,7 +872,7 @@ mysql_binlog_row_get_column_geometry_type (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
 
-  return cell_column (row, &row->cells[column])->geometry_type;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->geometry_type;
 }
 
 /**
@@ -1606,5 +895,5 @@ mysql_binlog_row_get_column_vector_dimensions (MysqlBinlogRow *row,
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
 
-  return cell_column (row, &row->cells[column])->vector_dimensions;
+  return _mysql_binlog_row_cell_column (row, &row->cells[column])->vector_dimensions;
 }

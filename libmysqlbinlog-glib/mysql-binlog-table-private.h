@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * (the server version string of MariaDB contains "MariaDB").  The two
  * count different column types in some fields of a table map's optional
  * metadata: see the table above parse_optional_metadata() in
- * mysql-binlog-decoder.c. */
+ * mysql-binlog-table-map.c. */
 typedef enum {
   MYSQL_BINLOG_FLAVOUR_MYSQL = 0,
   MYSQL_BINLOG_FLAVOUR_MARIADB,
@@ -135,10 +135,6 @@ const char *_mysql_binlog_charset_for_collation     (guint              collatio
 char       *_mysql_binlog_column_to_utf8            (const MysqlBinlogColumn *column,
                                                      const guint8            *data,
                                                      gsize                    length);
-/* Fills real_type from type and meta. */
-void        _mysql_binlog_column_resolve_real_type  (MysqlBinlogColumn *column);
-/* For STRING (CHAR/BINARY) columns: the maximum length in bytes. */
-guint       _mysql_binlog_column_string_max_length  (const MysqlBinlogColumn *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogTable, _mysql_binlog_table_unref)
 

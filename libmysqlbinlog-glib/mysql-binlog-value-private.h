@@ -6,8 +6,9 @@
 
 #include <glib.h>
 
-#include "mysql-binlog-row-private.h"
-#include "mysql-binlog-table-private.h"
+#include "mysql-binlog-column-private.h"
+#include "mysql-binlog-json-private.h"
+#include "mysql-binlog-value-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -20,20 +21,6 @@ G_BEGIN_DECLS
  * so every byte in [data, data + length) may be read.  None of them fails on
  * malformed contents: they return a documented fallback instead.
  */
-
-/* How a column's values are presented: the GVariant type of get_value(). */
-typedef enum {
-  MYSQL_BINLOG_VALUE_KIND_NONE = 0,  /* the NULL type: always SQL NULL */
-  MYSQL_BINLOG_VALUE_KIND_INT64,     /* x: signed integers, YEAR */
-  MYSQL_BINLOG_VALUE_KIND_UINT64,    /* t: unsigned integers, BIT */
-  MYSQL_BINLOG_VALUE_KIND_DOUBLE,    /* d: FLOAT, DOUBLE */
-  MYSQL_BINLOG_VALUE_KIND_STRING,    /* s: DECIMAL, text, ENUM, dates, JSON */
-  MYSQL_BINLOG_VALUE_KIND_BYTES,     /* ay: binary strings, BLOB, GEOMETRY */
-  MYSQL_BINLOG_VALUE_KIND_STRV,      /* as: SET */
-  MYSQL_BINLOG_VALUE_KIND_DOUBLEV,   /* ad: VECTOR */
-} MysqlBinlogValueKind;
-
-MysqlBinlogValueKind _mysql_binlog_value_kind          (const MysqlBinlogColumn *column);
 
 /* TINYINT to BIGINT, YEAR, BIT, ENUM (the index), SET (the bitmask).  Sets
  * *value to the value's bits and *is_signed to whether they are a gint64;
@@ -48,19 +35,6 @@ gboolean             _mysql_binlog_value_get_double    (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         double                  *value);
-/* Where the payload of a string-like value (CHAR, VARCHAR, TEXT, BINARY,
- * VARBINARY, BLOB, GEOMETRY, JSON, VECTOR) is, without its length prefix;
- * FALSE for other types. */
-gboolean             _mysql_binlog_value_get_payload   (const MysqlBinlogColumn *column,
-                                                        const guint8            *data,
-                                                        gsize                    length,
-                                                        gsize                   *payload_offset,
-                                                        gsize                   *payload_length);
-/* Any value as valid UTF-8 text; never NULL. */
-/* Room for the text of a number, DECIMAL, date, time, YEAR or short ENUM
- * member, nul included. */
-#define MYSQL_BINLOG_VALUE_TEXT_SIZE 96
-
 /* Writes the text _mysql_binlog_value_to_string() gives for @data into
  * @buffer (MYSQL_BINLOG_VALUE_TEXT_SIZE bytes) without allocating, and
  * returns its length; -1, with @buffer untouched, for the types whose text
@@ -69,35 +43,13 @@ gssize               _mysql_binlog_value_format        (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         char                    *buffer);
+/* Any value as valid UTF-8 text; never NULL. */
 char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
                                                         gsize                    length);
 /* Any value as a floating GVariant of the type of its kind. */
 GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
-                                                        gsize                    length);
-
-/* Formatting helpers, shared with the JSON decoder and the tests. */
-char                *_mysql_binlog_format_double       (double                   value,
-                                                        gboolean                 single);
-/* MySQL's binary DECIMAL(@precision, @scale) at @data, which must hold
- * _mysql_binlog_decimal_size() bytes, appended to @out as MySQL prints it. */
-gssize               _mysql_binlog_decimal_size        (guint                    precision,
-                                                        guint                    scale);
-void                 _mysql_binlog_decimal_append      (GString                 *out,
-                                                        const guint8            *data,
-                                                        guint                    precision,
-                                                        guint                    scale);
-/* MySQL's binary JSON document at @data, as JSON text.  Malformed documents
- * give "null" (and a debug message). */
-char                *_mysql_binlog_json_to_string      (const guint8            *data,
-                                                        gsize                    length);
-
-/* The payload of a partial JSON update (the diffs of
- * binlog_row_value_options=PARTIAL_JSON, without the length prefix) as a
- * JSON array of {"op": "replace"|"insert"|"remove", "path": "$...",
- * "value": ...} objects, in order; NULL when it is malformed. */
-char                *_mysql_binlog_json_diff_to_string (const guint8            *data,
                                                         gsize                    length);
 
 /* The payload of a BINARY(n) value without the zero bytes the server strips

@@ -44,7 +44,6 @@ struct _MbgAmqp
   guint64                      next_tag;
 
   GQueue                       unconfirmed; /* Pending *, in publish order */
-  guint64                      n_confirmed;
   guint                        n_reconnects;
 };
 
@@ -247,7 +246,6 @@ confirm (MbgAmqp *self,
           if (tag != 0 && (head->tag == 0 || head->tag > tag))
             break;
           pending_free (g_queue_pop_head (&self->unconfirmed));
-          self->n_confirmed++;
         }
       return;
     }
@@ -260,7 +258,6 @@ confirm (MbgAmqp *self,
         {
           g_queue_delete_link (&self->unconfirmed, l);
           pending_free (pending);
-          self->n_confirmed++;
           return;
         }
     }
@@ -556,12 +553,6 @@ guint
 mbg_amqp_get_n_unconfirmed (MbgAmqp *self)
 {
   return self->unconfirmed.length;
-}
-
-guint64
-mbg_amqp_get_n_confirmed (MbgAmqp *self)
-{
-  return self->n_confirmed;
 }
 
 guint

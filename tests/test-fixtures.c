@@ -334,7 +334,7 @@ test_bit (void)
 }
 
 /* Table maps that MySQL wrote, read under the MySQL counting rules (see
- * mysql-binlog-decoder.c), which check that every field fits the columns
+ * mysql-binlog-table-map.c), which check that every field fits the columns
  * it covers.  A JSON column before a VARCHAR (json.binlog) and a BIT
  * before a TEXT (mysql_type_bit) come with a DEFAULT_CHARSET without
  * exceptions, which cannot tell whether they were counted: these files

@@ -9,7 +9,7 @@
  * server's own binlog file, under binlog_row_metadata FULL and MINIMAL,
  * and live under NO_LOG, where information_schema describes the columns.
  * One case per row of the table above parse_optional_metadata() in
- * mysql-binlog-decoder.c, plus the two tables of the original reports.
+ * mysql-binlog-table-map.c, plus the two tables of the original reports.
  */
 
 #include "config.h"

@@ -219,11 +219,15 @@ read_column_meta (MysqlBinlogColumn  *column,
   return TRUE;
 }
 
-/* Reads @count length-prefixed strings. */
+/* Reads @count length-prefixed strings into @out: as C strings when
+ * @as_bytes is FALSE (column names, in the server's UTF-8), otherwise as
+ * #GBytes, whole (ENUM and SET members, in their column's own character
+ * set, where a NUL byte is part of a character: utf16, ucs2, utf32). */
 static gboolean
 read_string_list (const guint8 **p,
                   const guint8  *end,
                   guint64        count,
+                  gboolean       as_bytes,
                   GPtrArray     *out)
 {
   for (guint64 i = 0; i < count; i++)
@@ -232,7 +236,10 @@ read_string_list (const guint8 **p,
 
       if (!_mysql_binlog_read_packed_length (p, end, &length))
         return FALSE;
-      g_ptr_array_add (out, g_strndup ((const char *) *p, length));
+      if (as_bytes)
+        g_ptr_array_add (out, g_bytes_new (*p, length));
+      else
+        g_ptr_array_add (out, g_strndup ((const char *) *p, length));
       *p += length;
     }
   return TRUE;
@@ -446,7 +453,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
         case TM_COLUMN_NAME:
           g_clear_pointer (&names, g_ptr_array_unref);
           names = g_ptr_array_new_with_free_func (g_free);
-          if (!read_string_list (&field, field_end, table->n_columns, names))
+          if (!read_string_list (&field, field_end, table->n_columns, FALSE, names))
             return set_malformed (error, table, type);
           if (field != field_end)
             return set_mismatch (error, table, type, flavour, "more names");
@@ -454,7 +461,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
         case TM_ENUM_STR_VALUE:
         case TM_SET_STR_VALUE:
           {
-            GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+            GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
             GArray *counts = g_array_new (FALSE, FALSE, sizeof (guint));
 
             if (type == TM_ENUM_STR_VALUE)
@@ -480,7 +487,7 @@ parse_optional_metadata (MysqlBinlogTable       *table,
                   return set_malformed (error, table, type);
                 c = count;
                 g_array_append_val (counts, c);
-                if (!read_string_list (&field, field_end, count, values))
+                if (!read_string_list (&field, field_end, count, TRUE, values))
                   return set_malformed (error, table, type);
               }
             if (counts->len != count_columns (table, type, flavour))
@@ -628,8 +635,11 @@ parse_optional_metadata (MysqlBinlogTable       *table,
         column->n_members = count;
         for (guint m = 0; m < count; m++)
           {
-            const char *raw = g_ptr_array_index (values, *offset + m);
-            column->members[m] = _mysql_binlog_column_to_utf8 (column, (const guint8 *) raw, strlen (raw));
+            GBytes *raw = g_ptr_array_index (values, *offset + m);
+            gsize length;
+            const guint8 *data = g_bytes_get_data (raw, &length);
+
+            column->members[m] = _mysql_binlog_column_to_utf8 (column, data, length);
           }
         *offset += count;
       }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-async-runner-private.h"
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
@@ -101,11 +102,6 @@
  */
 
 typedef struct _Item Item;
-typedef struct _AsyncRun AsyncRun;
-
-static AsyncRun *async_run_ref   (AsyncRun *run);
-static void      async_run_unref (AsyncRun *run);
-static void      async_run_wake  (AsyncRun *run);
 
 struct _MysqlBinlogStream
 {
@@ -141,7 +137,7 @@ struct _MysqlBinlogStream
   gint running;
   gint stop_requested;
   GCond wakeup;               /* with lock: ends a wait before reconnecting */
-  AsyncRun *async;            /* set while run_async() runs */
+  MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
   GError *failure;            /* atomic: what fail() ends the run with */
 
   /* The running stream's own state. */
@@ -2031,7 +2027,7 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
 void
 mysql_binlog_stream_stop (MysqlBinlogStream *stream)
 {
-  AsyncRun *run = NULL;
+  MysqlBinlogAsyncRunner *runner = NULL;
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
 
@@ -2041,13 +2037,13 @@ mysql_binlog_stream_stop (MysqlBinlogStream *stream)
     _mysql_binlog_transport_interrupt (stream->transport);
   g_cond_broadcast (&stream->wakeup);
   if (stream->async != NULL)
-    run = async_run_ref (stream->async);
+    runner = _mysql_binlog_async_runner_ref (stream->async);
   g_mutex_unlock (&stream->lock);
 
-  if (run != NULL)
+  if (runner != NULL)
     {
-      async_run_wake (run);
-      async_run_unref (run);
+      _mysql_binlog_async_runner_stop (runner);
+      _mysql_binlog_async_runner_unref (runner);
     }
 }
 
@@ -2287,9 +2283,6 @@ item_deliver (MysqlBinlogStream *self,
     }
 }
 
-static void async_run_push (AsyncRun *run,
-                            Item     *item);
-
 /* The reading side: emits now (run) or queues for the caller's context
  * (run_async).  Takes @item. */
 static void
@@ -2298,7 +2291,7 @@ deliver (MysqlBinlogStream *self,
 {
   if (self->async != NULL)
     {
-      async_run_push (self->async, item);
+      _mysql_binlog_async_runner_push (self->async, item, item->cost);
       return;
     }
   item_deliver (self, item);
@@ -3872,184 +3865,58 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   return ok;
 }
 
-/* Asynchronous runs: the I/O and decoding run on a thread of their own,
- * which hands every emission to the caller's main context through a
- * bounded queue. */
-
-/* At most this many emissions wait in the queue: the reader blocks until
- * the main context catches up. */
-#define ASYNC_QUEUE_LENGTH 1024
-/* ... and at most this many bytes of binlog (events and the events rows
- * point into), however large the rows: one emission larger than that
- * waits for an empty queue. */
-#define ASYNC_QUEUE_BYTES (16 * 1024 * 1024)
-/* Emissions handled per dispatch at most, and the time they may take, so
- * that the main loop stays responsive (a frame lasts 16 ms). */
-#define ASYNC_BATCH 256
-#define ASYNC_BATCH_USEC 8000
+/* Asynchronous runs: the I/O and decoding run on the runner's thread,
+ * which hands every emission to the caller's main context. */
 
 static gboolean
-async_source_dispatch (GSource     *source,
-                       GSourceFunc  callback,
-                       gpointer     user_data)
+async_run (gpointer       owner,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  return callback (user_data);
-}
-
-static GSourceFuncs async_source_funcs = {
-  .dispatch = async_source_dispatch,
-};
-
-struct _AsyncRun
-{
-  gatomicrefcount ref_count;
-  MysqlBinlogStream *stream;
-  GTask *task;
-  GSource *source;
-  GThread *thread;
-  GCancellable *cancellable;
-  gulong cancel_id;
-
-  GMutex lock;
-  GCond space;
-  GQueue items;
-  gsize queued_bytes;
-  gboolean stopping;
-};
-
-static AsyncRun *
-async_run_ref (AsyncRun *run)
-{
-  g_atomic_ref_count_inc (&run->ref_count);
-  return run;
+  return run_source (owner, cancellable, error);
 }
 
 static void
-async_run_unref (AsyncRun *run)
+async_deliver (gpointer owner,
+               gpointer item)
 {
-  if (!g_atomic_ref_count_dec (&run->ref_count))
-    return;
-  g_queue_clear_full (&run->items, (GDestroyNotify) item_free);
-  g_mutex_clear (&run->lock);
-  g_cond_clear (&run->space);
-  g_clear_object (&run->cancellable);
-  g_clear_object (&run->task);
-  g_free (run);
+  MysqlBinlogStream *self = owner;
+
+  /* Once stopped, nothing more is delivered. */
+  if (!g_atomic_int_get (&self->stop_requested))
+    item_deliver (self, item);
+  item_free (item);
 }
 
-/* Wakes a reader that waits for room in the queue (stop()). */
 static void
-async_run_wake (AsyncRun *run)
+async_cancelled (gpointer owner)
 {
-  g_mutex_lock (&run->lock);
-  run->stopping = TRUE;
-  g_cond_broadcast (&run->space);
-  g_mutex_unlock (&run->lock);
-}
-
-/* The I/O thread: queues @item, waiting for room.  The end of the run is
- * always queued; other emissions are dropped once the stream stops. */
-static void
-async_run_push (AsyncRun *run,
-                Item     *item)
-{
-  gboolean was_empty;
-
-  g_mutex_lock (&run->lock);
-  while (item->kind != ITEM_END && !run->stopping &&
-         (run->items.length >= ASYNC_QUEUE_LENGTH ||
-          (run->items.length > 0 && run->queued_bytes + item->cost > ASYNC_QUEUE_BYTES)))
-    g_cond_wait (&run->space, &run->lock);
-  if (item->kind != ITEM_END && run->stopping)
-    {
-      g_mutex_unlock (&run->lock);
-      item_free (item);
-      return;
-    }
-  was_empty = run->items.length == 0;
-  run->queued_bytes += item->cost;
-  g_queue_push_tail (&run->items, item);
-  if (was_empty)
-    g_source_set_ready_time (run->source, 0);
-  g_mutex_unlock (&run->lock);
+  mysql_binlog_stream_stop (owner);
 }
 
 static gboolean
-async_run_dispatch (gpointer user_data)
+async_finish (gpointer       owner,
+              GCancellable  *cancellable,
+              gboolean       ok,
+              GError        *run_error,
+              GError       **error)
 {
-  AsyncRun *run = user_data;
-  MysqlBinlogStream *self = run->stream;
-  gint64 until = g_get_monotonic_time () + ASYNC_BATCH_USEC;
+  MysqlBinlogStream *self = owner;
 
-  for (guint n = 0; n < ASYNC_BATCH && g_get_monotonic_time () < until; n++)
-    {
-      Item *item;
-
-      g_mutex_lock (&run->lock);
-      item = g_queue_pop_head (&run->items);
-      if (item != NULL)
-        run->queued_bytes -= item->cost;
-      g_cond_signal (&run->space);
-      if (item == NULL)
-        {
-          g_source_set_ready_time (run->source, -1);
-          g_mutex_unlock (&run->lock);
-          return G_SOURCE_CONTINUE;
-        }
-      g_mutex_unlock (&run->lock);
-
-      if (item->kind == ITEM_END)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GTask) task = g_steal_pointer (&run->task);
-          gboolean ok;
-
-          if (run->cancel_id != 0)
-            g_cancellable_disconnect (run->cancellable, run->cancel_id);
-          run->cancel_id = 0;
-          g_thread_join (g_steal_pointer (&run->thread));
-          release_run (self);
-          g_mutex_lock (&self->lock);
-          self->async = NULL;
-          g_mutex_unlock (&self->lock);
-          ok = end_run (self, run->cancellable, item->ok, item->error, &error);
-          item_free (item);
-          g_source_destroy (run->source);
-          if (ok)
-            g_task_return_boolean (task, TRUE);
-          else
-            g_task_return_error (task, g_steal_pointer (&error));
-          return G_SOURCE_REMOVE;
-        }
-
-      /* Once stopped, nothing more is delivered. */
-      if (!g_atomic_int_get (&self->stop_requested))
-        item_deliver (self, item);
-      item_free (item);
-    }
-
-  return G_SOURCE_CONTINUE;
+  release_run (self);
+  g_mutex_lock (&self->lock);
+  self->async = NULL;
+  g_mutex_unlock (&self->lock);
+  return end_run (self, cancellable, ok, run_error, error);
 }
 
-static gpointer
-async_run_thread (gpointer user_data)
-{
-  AsyncRun *run = user_data;
-  Item *end = g_new0 (Item, 1);
-
-  end->kind = ITEM_END;
-  end->ok = run_source (run->stream, run->cancellable, &end->error);
-  async_run_push (run, end);
-  async_run_unref (run);
-  return NULL;
-}
-
-static void
-async_on_cancelled (GCancellable *cancellable,
-                    AsyncRun     *run)
-{
-  mysql_binlog_stream_stop (run->stream);
-}
+static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
+  .run = async_run,
+  .deliver = async_deliver,
+  .free_item = (void (*) (gpointer)) item_free,
+  .cancelled = async_cancelled,
+  .finish = async_finish,
+};
 
 /**
  * mysql_binlog_stream_run_async:
@@ -4084,7 +3951,7 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncRun *run;
+  MysqlBinlogAsyncRunner *runner;
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -4098,35 +3965,13 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
       return;
     }
 
-  run = g_new0 (AsyncRun, 1);
-  g_atomic_ref_count_init (&run->ref_count);
-  g_mutex_init (&run->lock);
-  g_cond_init (&run->space);
-  g_queue_init (&run->items);
-  run->stream = stream;  /* the task holds a reference */
-  run->task = g_steal_pointer (&task);
-  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-
-  run->source = g_source_new (&async_source_funcs, sizeof (GSource));
-  g_source_set_callback (run->source, async_run_dispatch, async_run_ref (run),
-                         (GDestroyNotify) async_run_unref);
-  g_source_set_priority (run->source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (run->source, "MysqlBinlogStream");
-  g_source_set_ready_time (run->source, -1);
-  g_source_attach (run->source, g_task_get_context (run->task));
-  g_source_unref (run->source);
-
+  runner = _mysql_binlog_async_runner_new (&async_funcs, stream, task);
   g_mutex_lock (&stream->lock);
-  stream->async = run;
+  stream->async = runner;  /* until async_finish() */
   g_mutex_unlock (&stream->lock);
-
-  if (cancellable != NULL)
-    run->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (async_on_cancelled),
-                                            run, NULL);
-
-  run->thread = g_thread_new ("mysql-binlog", async_run_thread, async_run_ref (run));
-  /* The source and the thread hold their own references. */
-  async_run_unref (run);
+  _mysql_binlog_async_runner_start (runner);
+  /* The runner's source and thread hold their own references. */
+  _mysql_binlog_async_runner_unref (runner);
 }
 
 /**

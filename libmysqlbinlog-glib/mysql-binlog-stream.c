@@ -122,6 +122,7 @@ struct _MysqlBinlogStream
   char **ignored_tables;
   GFile *source_file;           /* reads this file instead of a server */
   MysqlBinlogPositionStore *position_store;
+  gboolean disposed;          /* runs are refused */
   guint heartbeat_period;     /* ms */
   guint connect_timeout;      /* s */
   gint reconnect_attempts;
@@ -263,6 +264,42 @@ clear_failure (MysqlBinlogStream *self)
         return; \
       } \
   } G_STMT_END
+
+/* Drops the objects the stream holds that may hold it in turn (a position
+ * store or a GFile written in a binding, whose wrapper keeps the stream
+ * that uses it), to break such a cycle.  Not while a run uses them: the
+ * run drops them when it ends. */
+static void
+release_objects (MysqlBinlogStream *self)
+{
+  g_clear_object (&self->position_store);
+  g_clear_object (&self->source_file);
+}
+
+static void
+mysql_binlog_stream_dispose (GObject *object)
+{
+  MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
+
+  self->disposed = TRUE;
+  if (!is_running (self))
+    release_objects (self);
+
+  G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->dispose (object);
+}
+
+/* A disposed stream has lost its file and its store: running it would
+ * read from a server, or without its store, instead. */
+static gboolean
+check_not_disposed (MysqlBinlogStream  *self,
+                    GError            **error)
+{
+  if (!self->disposed)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                       "The stream was disposed: it cannot run again");
+  return FALSE;
+}
 
 static void
 mysql_binlog_stream_finalize (GObject *object)
@@ -594,6 +631,7 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = mysql_binlog_stream_dispose;
   object_class->finalize = mysql_binlog_stream_finalize;
   object_class->get_property = mysql_binlog_stream_get_property;
   object_class->set_property = mysql_binlog_stream_set_property;
@@ -3839,6 +3877,12 @@ end_run (MysqlBinlogStream  *self,
  * [method@MysqlBinlog.Stream.fail] makes it fail with the handler's error,
  * and the transaction it failed on is not checkpointed.
  *
+ * Disposing of the stream (g_object_run_dispose()) drops its
+ * [property@MysqlBinlog.Stream:position-store] and its
+ * [property@MysqlBinlog.Stream:file], once the run in progress if any has
+ * ended; a disposed stream no longer runs: this function fails with
+ * %G_IO_ERROR_CLOSED.
+ *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
  *   with @error set otherwise
  *
@@ -3857,7 +3901,7 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin_run (stream, cancellable, error))
+  if (!check_not_disposed (stream, error) || !begin_run (stream, cancellable, error))
     return FALSE;
 
   g_object_ref (stream);
@@ -3871,6 +3915,8 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   release_run (stream);
 
   ok = end_run (stream, cancellable, ok, local_error, error);
+  if (stream->disposed)
+    release_objects (stream);
   g_object_unref (stream);
   return ok;
 }
@@ -3917,7 +3963,10 @@ async_finish (gpointer       owner,
   g_mutex_lock (&self->lock);
   self->async = NULL;
   g_mutex_unlock (&self->lock);
-  return end_run (self, cancellable, ok, run_error, error);
+  ok = end_run (self, cancellable, ok, run_error, error);
+  if (self->disposed)
+    release_objects (self);
+  return ok;
 }
 
 static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
@@ -3969,7 +4018,7 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
   task = g_task_new (stream, cancellable, callback, user_data);
   g_task_set_source_tag (task, mysql_binlog_stream_run_async);
 
-  if (!begin_run (stream, cancellable, &error))
+  if (!check_not_disposed (stream, &error) || !begin_run (stream, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

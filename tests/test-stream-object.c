@@ -1,0 +1,169 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <mysqlbinlog-glib.h>
+
+/*
+ * The stream as a GObject: what dispose drops, what its properties
+ * notify, and a second run while one runs.  The runs read a real binary
+ * log file from shared/fixtures beside the source tree (or where
+ * MYSQL_BINLOG_FIXTURES_DIR points); without it those tests skip.
+ */
+
+static char *fixtures_dir;
+
+/* A file of seven inserted rows, written by MySQL 5.1. */
+#define FIXTURE "write-full-row.binlog"
+#define FIXTURE_ROWS 7
+
+static GFile *
+fixture_file (void)
+{
+  g_autofree char *path = NULL;
+
+  if (fixtures_dir == NULL)
+    {
+      g_test_skip ("the binlog fixtures are missing: no directory "
+                   "../shared/fixtures/mysql-binlogs beside the source tree "
+                   "(set MYSQL_BINLOG_FIXTURES_DIR to their folder)");
+      return NULL;
+    }
+  path = g_build_filename (fixtures_dir, FIXTURE, NULL);
+  return g_file_new_for_path (path);
+}
+
+/* Dispose */
+
+/* A store that holds the stream that holds it (as a store written in a
+ * binding may, through its wrapper): dispose breaks the cycle. */
+static void
+test_dispose_breaks_store_cycle (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/position");
+  MysqlBinlogFilePositionStore *store = mysql_binlog_file_position_store_new (file);
+  MysqlBinlogStream *stream = mysql_binlog_stream_new ();
+  gpointer store_alive = store, stream_alive = stream;
+
+  g_object_add_weak_pointer (G_OBJECT (store), &store_alive);
+  g_object_add_weak_pointer (G_OBJECT (stream), &stream_alive);
+  mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+  g_object_set_data_full (G_OBJECT (store), "stream", stream, g_object_unref);
+  g_object_unref (store);
+
+  g_object_run_dispose (G_OBJECT (stream));
+
+  g_assert_null (store_alive);
+  g_assert_null (stream_alive);
+}
+
+/* A disposed stream lets go of its file, and refuses to run rather than
+ * read from a server instead. */
+static void
+test_dispose_file_stream (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/binlog.000001");
+  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
+  g_autoptr(GError) error = NULL;
+  gpointer file_alive = file;
+
+  g_object_add_weak_pointer (G_OBJECT (file), &file_alive);
+  g_clear_object (&file);
+  g_assert_nonnull (file_alive);
+
+  g_object_run_dispose (G_OBJECT (stream));
+
+  g_assert_null (file_alive);
+  g_assert_null (mysql_binlog_stream_get_file (stream));
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+}
+
+static void
+dispose_on_first_row (MysqlBinlogStream *stream,
+                      MysqlBinlogRow    *row,
+                      guint             *n_rows)
+{
+  (*n_rows)++;
+  g_object_run_dispose (G_OBJECT (stream));
+}
+
+/* Disposed from a handler, the stream runs on to the end of the file with
+ * its store, which saves the position, and drops the store once the run
+ * ends. */
+static void
+test_dispose_while_running (void)
+{
+  g_autoptr(GFile) file = fixture_file ();
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GFile) store_file = NULL;
+  g_autoptr(GError) error = NULL;
+  MysqlBinlogFilePositionStore *store;
+  gpointer store_alive;
+  guint n_rows = 0;
+
+  if (file == NULL)
+    return;
+  dir = g_dir_make_tmp ("mysqlbinlog-dispose-XXXXXX", &error);
+  g_assert_no_error (error);
+  store_path = g_build_filename (dir, "position", NULL);
+  store_file = g_file_new_for_path (store_path);
+  store = mysql_binlog_file_position_store_new (store_file);
+  store_alive = store;
+  g_object_add_weak_pointer (G_OBJECT (store), &store_alive);
+
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+  g_object_unref (store);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (dispose_on_first_row), &n_rows);
+
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The handlers went with the dispose, the run did not. */
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_null (store_alive);
+  g_assert_null (mysql_binlog_stream_get_position_store (stream));
+  g_assert_true (g_file_get_contents (store_path, &saved, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, FIXTURE ":"));
+
+  g_unlink (store_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *env = g_getenv ("MYSQL_BINLOG_FIXTURES_DIR");
+  g_autofree char *dir = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (env != NULL && *env != '\0')
+    dir = g_strdup (env);
+  else
+    dir = g_build_filename (MYSQL_BINLOG_TESTS_SRCDIR, "..", "..", "shared", "fixtures",
+                            "mysql-binlogs", NULL);
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    fixtures_dir = g_steal_pointer (&dir);
+
+  g_test_add_func ("/stream-object/dispose/store-cycle", test_dispose_breaks_store_cycle);
+  g_test_add_func ("/stream-object/dispose/file-stream", test_dispose_file_stream);
+  g_test_add_func ("/stream-object/dispose/while-running", test_dispose_while_running);
+
+  ret = g_test_run ();
+  g_free (fixtures_dir);
+  return ret;
+}

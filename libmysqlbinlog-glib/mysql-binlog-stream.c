@@ -678,13 +678,15 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
   /**
    * MysqlBinlogStream:password: (setter set_password)
    *
-   * The password of [property@MysqlBinlog.Stream:user].  Write-only.
+   * The password of [property@MysqlBinlog.Stream:user].  Write-only, and
+   * never notified: no [signal@GObject.Object::notify] handler learns when
+   * it changes.
    *
    * Since: 1.0
    */
   properties[PROP_PASSWORD] =
     g_param_spec_string ("password", NULL, NULL, NULL,
-                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * MysqlBinlogStream:socket: (getter get_socket) (setter set_socket)
@@ -1368,7 +1370,8 @@ DEFINE_STRING_PROPERTY (user, user, PROP_USER, user)
  * @stream: a stream
  * @password: (nullable): the password
  *
- * Sets the password of the account the stream connects as.
+ * Sets the password of the account the stream connects as.  Unlike the
+ * other properties, it emits no [signal@GObject.Object::notify].
  *
  * Since: 1.0
  */
@@ -1380,8 +1383,8 @@ mysql_binlog_stream_set_password (MysqlBinlogStream *stream,
   RETURN_IF_RUNNING (stream);
   if (stream->password != NULL)
     memset (stream->password, 0, strlen (stream->password));
-  if (set_string (&stream->password, password))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_PASSWORD]);
+  g_free (stream->password);
+  stream->password = g_strdup (password);
 }
 
 /**

@@ -39,6 +39,70 @@ fixture_file (void)
   return g_file_new_for_path (path);
 }
 
+/* Properties */
+
+#define SECRET "pass-w0rd-secret"
+
+typedef struct
+{
+  guint      n_password;   /* notify::password emissions */
+  GPtrArray *notified;     /* "name=value" of every other notify */
+} Notifies;
+
+static void
+on_notify_password (GObject    *object,
+                    GParamSpec *pspec,
+                    Notifies   *notifies)
+{
+  notifies->n_password++;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           Notifies   *notifies)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  if (pspec->flags & G_PARAM_READABLE)
+    {
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, pspec->name, &value);
+      text = g_strdup_value_contents (&value);
+    }
+  g_ptr_array_add (notifies->notified,
+                   g_strdup_printf ("%s=%s", pspec->name, text != NULL ? text : "(unreadable)"));
+}
+
+/* However it is set, the password is never notified, and no other notify
+ * carries it. */
+static void
+test_password_not_notified (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new ();
+  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_free);
+  Notifies notifies = { 0, notified };
+
+  g_signal_connect (stream, "notify::password", G_CALLBACK (on_notify_password), &notifies);
+  g_signal_connect (stream, "notify", G_CALLBACK (on_notify), &notifies);
+
+  mysql_binlog_stream_set_password (stream, SECRET);
+  mysql_binlog_stream_set_password (stream, SECRET "2");
+  mysql_binlog_stream_set_password (stream, NULL);
+  g_object_set (stream, "password", SECRET, NULL);
+  g_object_set (stream, "user", "replica", "password", SECRET "3", NULL);
+  g_object_freeze_notify (G_OBJECT (stream));
+  g_object_set (stream, "password", "", "host", "db.example", NULL);
+  g_object_thaw_notify (G_OBJECT (stream));
+
+  g_assert_cmpuint (notifies.n_password, ==, 0);
+  /* The other properties still notify, without the secret. */
+  g_assert_cmpuint (notified->len, ==, 2);
+  g_assert_cmpstr (notified->pdata[0], ==, "user=\"replica\"");
+  g_assert_cmpstr (notified->pdata[1], ==, "host=\"db.example\"");
+}
+
 /* Dispose */
 
 /* A store that holds the stream that holds it (as a store written in a
@@ -159,6 +223,8 @@ main (int   argc,
   if (g_file_test (dir, G_FILE_TEST_IS_DIR))
     fixtures_dir = g_steal_pointer (&dir);
 
+  g_test_add_func ("/stream-object/properties/password-not-notified",
+                   test_password_not_notified);
   g_test_add_func ("/stream-object/dispose/store-cycle", test_dispose_breaks_store_cycle);
   g_test_add_func ("/stream-object/dispose/file-stream", test_dispose_file_stream);
   g_test_add_func ("/stream-object/dispose/while-running", test_dispose_while_running);

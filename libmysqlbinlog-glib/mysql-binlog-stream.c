@@ -3739,7 +3739,7 @@ begin_run (MysqlBinlogStream  *self,
 
   if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
     {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                            "The stream is already running");
       return FALSE;
     }
@@ -3880,6 +3880,11 @@ end_run (MysqlBinlogStream  *self,
  * [method@MysqlBinlog.Stream.fail] makes it fail with the handler's error,
  * and the transaction it failed on is not checkpointed.
  *
+ * A stream runs once at a time: called while the stream runs (from one of
+ * its handlers, from another thread, or during a
+ * [method@MysqlBinlog.Stream.run_async]), this function fails at once with
+ * %G_IO_ERROR_PENDING and the run in progress goes on.
+ *
  * Disposing of the stream (g_object_run_dispose()) drops its
  * [property@MysqlBinlog.Stream:position-store] and its
  * [property@MysqlBinlog.Stream:file], once the run in progress if any has
@@ -4003,6 +4008,11 @@ static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
  * position is saved, and @callback runs.  Call
  * [method@MysqlBinlog.Stream.run_finish] there to get the result.
  *
+ * Called while the stream runs (through this function or
+ * [method@MysqlBinlog.Stream.run]), it starts nothing: @callback gets
+ * %G_IO_ERROR_PENDING, and the run in progress goes on.  A disposed stream
+ * gets %G_IO_ERROR_CLOSED.
+ *
  * Since: 1.0
  */
 void
@@ -4046,7 +4056,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
  *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
  *   with @error set otherwise (%G_IO_ERROR_CANCELLED when cancelled, the
- *   error given to [method@MysqlBinlog.Stream.fail] when a handler failed)
+ *   error given to [method@MysqlBinlog.Stream.fail] when a handler failed,
+ *   %G_IO_ERROR_PENDING when the stream was running already)
  *
  * Since: 1.0
  */

@@ -19,9 +19,9 @@
 
 static char *fixtures_dir;
 
-/* A file of seven inserted rows, written by MySQL 5.1. */
+/* A file of six inserted rows and one deleted, written by MySQL 5.1. */
 #define FIXTURE "write-full-row.binlog"
-#define FIXTURE_ROWS 7
+#define FIXTURE_ROWS 6   /* rows-inserted emissions */
 
 static GFile *
 fixture_file (void)
@@ -205,6 +205,135 @@ test_dispose_while_running (void)
   g_rmdir (dir);
 }
 
+/* A second run */
+
+typedef struct
+{
+  guint      n_rows;
+  GError    *run_error;     /* of run() from a handler */
+  GError    *async_error;   /* of run_async() from a handler */
+  gboolean   async_done;
+} SecondRun;
+
+static void
+on_second_async_done (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SecondRun *second = user_data;
+
+  g_assert_false (mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (object), result,
+                                                  &second->async_error));
+  second->async_done = TRUE;
+}
+
+static void
+run_again_on_first_row (MysqlBinlogStream *stream,
+                        MysqlBinlogRow    *row,
+                        SecondRun         *second)
+{
+  if (second->n_rows++ > 0)
+    return;
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &second->run_error));
+  mysql_binlog_stream_run_async (stream, NULL, on_second_async_done, second);
+}
+
+/* run() and run_async() from a handler of a running stream fail with
+ * G_IO_ERROR_PENDING, and the run goes on to its end. */
+static void
+test_second_run_from_handler (void)
+{
+  g_autoptr(GFile) file = fixture_file ();
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  SecondRun second = { 0, };
+
+  if (file == NULL)
+    return;
+  stream = mysql_binlog_stream_new_for_file (file);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (run_again_on_first_row), &second);
+
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.n_rows, ==, FIXTURE_ROWS);
+  g_assert_error (second.run_error, G_IO_ERROR, G_IO_ERROR_PENDING);
+
+  while (!second.async_done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (second.async_error, G_IO_ERROR, G_IO_ERROR_PENDING);
+
+  g_clear_error (&second.run_error);
+  g_clear_error (&second.async_error);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncResult;
+
+static void
+on_async_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncResult *outcome = user_data;
+
+  outcome->ok = mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (object), result,
+                                                &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+count_row (MysqlBinlogStream *stream,
+           MysqlBinlogRow    *row,
+           guint             *n_rows)
+{
+  (*n_rows)++;
+}
+
+/* While run_async() runs, run() and run_async() fail with
+ * G_IO_ERROR_PENDING, and the first run delivers every row. */
+static void
+test_second_run_during_async (void)
+{
+  g_autoptr(GFile) file = fixture_file ();
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncResult first = { 0, }, second = { 0, };
+  guint n_rows = 0;
+
+  if (file == NULL)
+    return;
+  stream = mysql_binlog_stream_new_for_file (file);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (count_row), &n_rows);
+
+  mysql_binlog_stream_run_async (stream, NULL, on_async_done, &first);
+  g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  mysql_binlog_stream_run_async (stream, NULL, on_async_done, &second);
+
+  while (!first.done || !second.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (first.error);
+  g_assert_true (first.ok);
+  g_assert_cmpuint (n_rows, ==, FIXTURE_ROWS);
+  g_assert_false (second.ok);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_clear_error (&second.error);
+
+  /* Once the first run ended, the stream runs again. */
+  first.done = FALSE;
+  n_rows = 0;
+  mysql_binlog_stream_run_async (stream, NULL, on_async_done, &first);
+  while (!first.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (first.error);
+  g_assert_true (first.ok);
+  g_assert_cmpuint (n_rows, ==, FIXTURE_ROWS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +357,8 @@ main (int   argc,
   g_test_add_func ("/stream-object/dispose/store-cycle", test_dispose_breaks_store_cycle);
   g_test_add_func ("/stream-object/dispose/file-stream", test_dispose_file_stream);
   g_test_add_func ("/stream-object/dispose/while-running", test_dispose_while_running);
+  g_test_add_func ("/stream-object/run/second-run-from-handler", test_second_run_from_handler);
+  g_test_add_func ("/stream-object/run/second-run-during-async", test_second_run_during_async);
 
   ret = g_test_run ();
   g_free (fixtures_dir);

@@ -205,6 +205,65 @@ test_dispose_while_running (void)
   g_rmdir (dir);
 }
 
+static void
+on_dispose_async_done (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (object), result, error));
+  g_object_set_data (object, "done", GINT_TO_POINTER (TRUE));
+}
+
+/* The same with run_async(): the store is used on the main context to the
+ * end of the run, then dropped. */
+static void
+test_dispose_while_running_async (void)
+{
+  g_autoptr(GFile) file = fixture_file ();
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GFile) store_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GError *run_error = NULL;
+  MysqlBinlogFilePositionStore *store;
+  gpointer store_alive;
+  guint n_rows = 0;
+
+  if (file == NULL)
+    return;
+  dir = g_dir_make_tmp ("mysqlbinlog-dispose-XXXXXX", &error);
+  g_assert_no_error (error);
+  store_path = g_build_filename (dir, "position", NULL);
+  store_file = g_file_new_for_path (store_path);
+  store = mysql_binlog_file_position_store_new (store_file);
+  store_alive = store;
+  g_object_add_weak_pointer (G_OBJECT (store), &store_alive);
+
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+  g_object_unref (store);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (dispose_on_first_row), &n_rows);
+
+  mysql_binlog_stream_run_async (stream, NULL, on_dispose_async_done, &run_error);
+  while (g_object_get_data (G_OBJECT (stream), "done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run_error);
+
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_null (store_alive);
+  g_assert_null (mysql_binlog_stream_get_position_store (stream));
+  g_assert_true (g_file_get_contents (store_path, &saved, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, FIXTURE ":"));
+
+  g_unlink (store_path);
+  g_rmdir (dir);
+}
+
 /* A second run */
 
 typedef struct
@@ -357,6 +416,8 @@ main (int   argc,
   g_test_add_func ("/stream-object/dispose/store-cycle", test_dispose_breaks_store_cycle);
   g_test_add_func ("/stream-object/dispose/file-stream", test_dispose_file_stream);
   g_test_add_func ("/stream-object/dispose/while-running", test_dispose_while_running);
+  g_test_add_func ("/stream-object/dispose/while-running-async",
+                   test_dispose_while_running_async);
   g_test_add_func ("/stream-object/run/second-run-from-handler", test_second_run_from_handler);
   g_test_add_func ("/stream-object/run/second-run-during-async", test_second_run_during_async);
 

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-stream-properties-private.h"
+#include "mysql-binlog-stream-signals-private.h"
+#include "mysql-binlog-async-runner-private.h"
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
@@ -14,7 +17,6 @@
 #include "mysql-binlog-event-private.h"
 #include "mysql-binlog-file-source-private.h"
 #include "mysql-binlog-gtid-private.h"
-#include "mysql-binlog-marshal.h"
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-payload-private.h"
 #include "mysql-binlog-position.h"
@@ -101,11 +103,6 @@
  */
 
 typedef struct _Item Item;
-typedef struct _AsyncRun AsyncRun;
-
-static AsyncRun *async_run_ref   (AsyncRun *run);
-static void      async_run_unref (AsyncRun *run);
-static void      async_run_wake  (AsyncRun *run);
 
 struct _MysqlBinlogStream
 {
@@ -126,6 +123,7 @@ struct _MysqlBinlogStream
   char **ignored_tables;
   GFile *source_file;           /* reads this file instead of a server */
   MysqlBinlogPositionStore *position_store;
+  gboolean disposed;          /* runs are refused */
   guint heartbeat_period;     /* ms */
   guint connect_timeout;      /* s */
   gint reconnect_attempts;
@@ -141,7 +139,7 @@ struct _MysqlBinlogStream
   gint running;
   gint stop_requested;
   GCond wakeup;               /* with lock: ends a wait before reconnecting */
-  AsyncRun *async;            /* set while run_async() runs */
+  MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
   GError *failure;            /* atomic: what fail() ends the run with */
 
   /* The running stream's own state. */
@@ -184,50 +182,8 @@ struct _MysqlBinlogStream
 
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_HOST,
-  PROP_PORT,
-  PROP_USER,
-  PROP_PASSWORD,
-  PROP_SOCKET,
-  PROP_SERVER_ID,
-  PROP_START_POSITION,
-  PROP_BLOCKING,
-  PROP_ONLY_SCHEMAS,
-  PROP_IGNORED_SCHEMAS,
-  PROP_ONLY_TABLES,
-  PROP_IGNORED_TABLES,
-  PROP_FILE,
-  PROP_POSITION_STORE,
-  PROP_HEARTBEAT_PERIOD,
-  PROP_CONNECT_TIMEOUT,
-  PROP_RECONNECT_ATTEMPTS,
-  PROP_RECONNECT_DELAY,
-  PROP_RECONNECT_MAX_DELAY,
-  PROP_SAVE_INTERVAL,
-  PROP_SAVE_TRANSACTIONS,
-  PROP_TLS_MODE,
-  PROP_TLS_CA_FILE,
-  PROP_TLS_CA_DIRECTORY,
-  PROP_TLS_CERT_FILE,
-  PROP_TLS_KEY_FILE,
-  PROP_TLS_CIPHER,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  SIGNAL_BINLOG,
-  SIGNAL_BINLOG_POSITION,
-  SIGNAL_ROWS_INSERTED,
-  SIGNAL_ROWS_UPDATED,
-  SIGNAL_ROWS_DELETED,
-  SIGNAL_RECONNECTING,
-  N_SIGNALS
-};
-
 static guint signals[N_SIGNALS];
 
 /* MariaDB GTID event flag: the transaction is a single statement (DDL). */
@@ -267,6 +223,42 @@ clear_failure (MysqlBinlogStream *self)
         return; \
       } \
   } G_STMT_END
+
+/* Drops the objects the stream holds that may hold it in turn (a position
+ * store or a GFile written in a binding, whose wrapper keeps the stream
+ * that uses it), to break such a cycle.  Not while a run uses them: the
+ * run drops them when it ends. */
+static void
+release_objects (MysqlBinlogStream *self)
+{
+  g_clear_object (&self->position_store);
+  g_clear_object (&self->source_file);
+}
+
+static void
+mysql_binlog_stream_dispose (GObject *object)
+{
+  MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
+
+  self->disposed = TRUE;
+  if (!is_running (self))
+    release_objects (self);
+
+  G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->dispose (object);
+}
+
+/* A disposed stream has lost its file and its store: running it would
+ * read from a server, or without its store, instead. */
+static gboolean
+check_not_disposed (MysqlBinlogStream  *self,
+                    GError            **error)
+{
+  if (!self->disposed)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                       "The stream was disposed: it cannot run again");
+  return FALSE;
+}
 
 static void
 mysql_binlog_stream_finalize (GObject *object)
@@ -501,649 +493,18 @@ mysql_binlog_stream_set_property (GObject      *object,
     }
 }
 
-/* The va_list marshallers of the row signals, for C handlers.  GLib's
- * generated ones take a reference on each row around the handler with
- * g_boxed_copy(), which looks the type up under the type system's lock for
- * every row.  These take none: every emission of this file holds a
- * reference on its rows until it returns, and a handler that keeps a row
- * takes its own. */
-static void
-marshal_row_v (GClosure *closure,
-               GValue   *return_value,
-               gpointer  instance,
-               va_list   args,
-               gpointer  marshal_data,
-               int       n_params,
-               GType    *param_types)
-{
-  typedef void (*RowFunc) (gpointer        data1,
-                           MysqlBinlogRow *row,
-                           gpointer        data2);
-  GCClosure *cclosure = (GCClosure *) closure;
-  gpointer data1, data2;
-  MysqlBinlogRow *row;
-  RowFunc callback;
-  va_list args_copy;
-
-  G_VA_COPY (args_copy, args);
-  row = va_arg (args_copy, MysqlBinlogRow *);
-  va_end (args_copy);
-
-  if (G_CCLOSURE_SWAP_DATA (closure))
-    {
-      data1 = closure->data;
-      data2 = instance;
-    }
-  else
-    {
-      data1 = instance;
-      data2 = closure->data;
-    }
-  callback = (RowFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
-
-  callback (data1, row, data2);
-}
-
-static void
-marshal_rows_v (GClosure *closure,
-                GValue   *return_value,
-                gpointer  instance,
-                va_list   args,
-                gpointer  marshal_data,
-                int       n_params,
-                GType    *param_types)
-{
-  typedef void (*RowsFunc) (gpointer        data1,
-                            MysqlBinlogRow *before,
-                            MysqlBinlogRow *after,
-                            gpointer        data2);
-  GCClosure *cclosure = (GCClosure *) closure;
-  gpointer data1, data2;
-  MysqlBinlogRow *before, *after;
-  RowsFunc callback;
-  va_list args_copy;
-
-  G_VA_COPY (args_copy, args);
-  before = va_arg (args_copy, MysqlBinlogRow *);
-  after = va_arg (args_copy, MysqlBinlogRow *);
-  va_end (args_copy);
-
-  if (G_CCLOSURE_SWAP_DATA (closure))
-    {
-      data1 = closure->data;
-      data2 = instance;
-    }
-  else
-    {
-      data1 = instance;
-      data2 = closure->data;
-    }
-  callback = (RowsFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
-
-  callback (data1, before, after, data2);
-}
-
 static void
 mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = mysql_binlog_stream_dispose;
   object_class->finalize = mysql_binlog_stream_finalize;
   object_class->get_property = mysql_binlog_stream_get_property;
   object_class->set_property = mysql_binlog_stream_set_property;
 
-  /**
-   * MysqlBinlogStream:host: (getter get_host) (setter set_host)
-   *
-   * The host name or IP address of the server; %NULL means `localhost`.
-   * Ignored when [property@MysqlBinlog.Stream:socket] is set.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_HOST] =
-    g_param_spec_string ("host", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:port: (getter get_port) (setter set_port)
-   *
-   * The TCP port of the server.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_PORT] =
-    g_param_spec_uint ("port", NULL, NULL, 0, 65535, 3306,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:user: (getter get_user) (setter set_user)
-   *
-   * The account to connect as; %NULL means the login name of the process.
-   * It needs the `REPLICATION SLAVE` and `REPLICATION CLIENT` privileges
-   * (`BINLOG MONITOR` on MariaDB 10.5 and later).
-   *
-   * Since: 1.0
-   */
-  properties[PROP_USER] =
-    g_param_spec_string ("user", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:password: (setter set_password)
-   *
-   * The password of [property@MysqlBinlog.Stream:user].  Write-only.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_PASSWORD] =
-    g_param_spec_string ("password", NULL, NULL, NULL,
-                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:socket: (getter get_socket) (setter set_socket)
-   *
-   * The path of the server's Unix socket.  When set, it wins over
-   * [property@MysqlBinlog.Stream:host] and [property@MysqlBinlog.Stream:port].
-   *
-   * Since: 1.0
-   */
-  properties[PROP_SOCKET] =
-    g_param_spec_string ("socket", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:server-id: (getter get_server_id) (setter set_server_id)
-   *
-   * The replica id the stream announces to the server.  It must be
-   * non-zero and differ from the ids of the server and its other replicas:
-   * a server drops the older of two replicas with the same id.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_SERVER_ID] =
-    g_param_spec_uint ("server-id", NULL, NULL, 0, G_MAXUINT32, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:start-position: (getter get_start_position) (setter set_start_position)
-   *
-   * Where the stream starts reading.  %NULL starts at the server's current
-   * end of the binary log, so that only new changes arrive.
-   *
-   * A stream made with mysql_binlog_stream_new_for_file() starts at the
-   * start of the file when this is %NULL.  Otherwise the position must name
-   * that file (its base name) and the offset of an event in it, such as a
-   * position the stream reported earlier: the events before it are read
-   * (for the format description and the table maps) but not emitted.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_START_POSITION] =
-    g_param_spec_boxed ("start-position", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:blocking: (getter get_blocking) (setter set_blocking)
-   *
-   * %TRUE: wait for new events forever; %FALSE: [method@MysqlBinlog.Stream.run]
-   * returns when it reaches the end of the binary log as it was when the
-   * stream connected.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_BLOCKING] =
-    g_param_spec_boolean ("blocking", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:only-schemas: (getter get_only_schemas) (setter set_only_schemas)
-   *
-   * When not empty, only rows of tables in these schemas are decoded and
-   * emitted.  Names may contain `*` and `?` wildcards.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_ONLY_SCHEMAS] =
-    g_param_spec_boxed ("only-schemas", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:ignored-schemas: (getter get_ignored_schemas) (setter set_ignored_schemas)
-   *
-   * Rows of tables in these schemas are neither decoded nor emitted.  Names
-   * may contain `*` and `?` wildcards.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_IGNORED_SCHEMAS] =
-    g_param_spec_boxed ("ignored-schemas", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:only-tables: (getter get_only_tables) (setter set_only_tables)
-   *
-   * When not empty, only rows of these tables are decoded and emitted.
-   * Each entry is `schema.table`, where either part may contain `*` and
-   * `?` wildcards (`shop.*`, `*.audit_log`).
-   *
-   * Since: 1.0
-   */
-  properties[PROP_ONLY_TABLES] =
-    g_param_spec_boxed ("only-tables", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:ignored-tables: (getter get_ignored_tables) (setter set_ignored_tables)
-   *
-   * Rows of these tables (`schema.table`, with `*` and `?` wildcards) are
-   * neither decoded nor emitted.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_IGNORED_TABLES] =
-    g_param_spec_boxed ("ignored-tables", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:file: (getter get_file)
-   *
-   * A binary log file to read instead of a server, or %NULL.  A stream
-   * with a file reads the file's events from its start to its end, then
-   * [method@MysqlBinlog.Stream.run] returns; the connection properties are
-   * ignored.  Column names come from the table maps when the server wrote
-   * them (`binlog_row_metadata=FULL`); otherwise columns are named by
-   * their position, `@1`, `@2`, ..., as `mysqlbinlog` shows them.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:position-store: (getter get_position_store) (setter set_position_store)
-   *
-   * Replication mode.  When set, [method@MysqlBinlog.Stream.run] starts
-   * from the position the store holds (or from
-   * [property@MysqlBinlog.Stream:start-position] when it holds none) and
-   * saves the position after the handlers of every committed transaction
-   * have returned, never in the middle of a transaction, and once more when
-   * the stream ends or is stopped.  A crash therefore never loses a
-   * change: a restarted program may receive the transaction that was in
-   * flight again, and nothing else.
-   *
-   * [property@MysqlBinlog.Stream:save-transactions] and
-   * [property@MysqlBinlog.Stream:save-interval] save less often for streams
-   * with many small transactions; a restart then repeats up to that many
-   * transactions.  If saving fails the stream stops with the error.  A
-   * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
-   * saved, nor anything after it.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_POSITION_STORE] =
-    g_param_spec_object ("position-store", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:heartbeat-period: (getter get_heartbeat_period) (setter set_heartbeat_period)
-   *
-   * How often, in milliseconds, the server sends a heartbeat when it has no
-   * event to send; 0 turns heartbeats off.  A connection silent for twice
-   * this period (plus a second) counts as lost: with
-   * [property@MysqlBinlog.Stream:reconnect-attempts] the stream connects
-   * again, otherwise it fails.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_HEARTBEAT_PERIOD] =
-    g_param_spec_uint ("heartbeat-period", NULL, NULL, 0, 4294967, 30000,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:connect-timeout: (getter get_connect_timeout) (setter set_connect_timeout)
-   *
-   * How long, in seconds, connecting to the server may take: reaching it,
-   * the TLS and login handshake, and every answer the server gives until
-   * the binlog dump has started.  0 waits as long as the system does.  A
-   * server that takes longer fails the connection with
-   * %G_IO_ERROR_TIMED_OUT (retried as a lost connection is, see
-   * [property@MysqlBinlog.Stream:reconnect-attempts]).  Once the dump runs,
-   * silence is bounded by [property@MysqlBinlog.Stream:heartbeat-period]
-   * instead: an idle server is silent for as long as it has nothing to
-   * send.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_CONNECT_TIMEOUT] =
-    g_param_spec_uint ("connect-timeout", NULL, NULL, 0, 31536000, 10,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:reconnect-attempts: (getter get_reconnect_attempts) (setter set_reconnect_attempts)
-   *
-   * How many times in a row the stream tries to connect again when its
-   * connection is lost (the server restarted, the replica connection was
-   * killed, a network error, heartbeat silence) before it fails: 0 never
-   * reconnects, -1 tries forever.  The count starts over once a connection
-   * delivers events again.
-   *
-   * After reconnecting, the stream resumes at the last transaction
-   * boundary and skips what it had already emitted: no row is lost or
-   * emitted twice.  Before the first boundary it resumes where it
-   * started: a stream that started at the server's current end asks for
-   * the file and offset that end had then, not for the end the server has
-   * by the time it reconnects.  A stream that started at a GTID set
-   * reconnects by GTID, the others by file and offset.  When the binary
-   * log it resumes in was purged meanwhile, the run fails with
-   * %MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND.  Errors that another attempt
-   * cannot fix (access denied, a purged or unknown position, a binary log
-   * that is not row-based) fail at once.
-   * [signal@MysqlBinlog.Stream::reconnecting] reports each attempt.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_RECONNECT_ATTEMPTS] =
-    g_param_spec_int ("reconnect-attempts", NULL, NULL, -1, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                      G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:reconnect-delay: (getter get_reconnect_delay) (setter set_reconnect_delay)
-   *
-   * The wait, in milliseconds, before the first attempt to connect again;
-   * it doubles with each failed attempt, up to
-   * [property@MysqlBinlog.Stream:reconnect-max-delay].
-   *
-   * Since: 1.0
-   */
-  properties[PROP_RECONNECT_DELAY] =
-    g_param_spec_uint ("reconnect-delay", NULL, NULL, 0, G_MAXUINT, 500,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:reconnect-max-delay: (getter get_reconnect_max_delay) (setter set_reconnect_max_delay)
-   *
-   * The longest wait, in milliseconds, between two attempts to connect
-   * again.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_RECONNECT_MAX_DELAY] =
-    g_param_spec_uint ("reconnect-max-delay", NULL, NULL, 0, G_MAXUINT, 30000,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:save-interval: (getter get_save_interval) (setter set_save_interval)
-   *
-   * With a [property@MysqlBinlog.Stream:position-store]: save the position
-   * at the first transaction boundary after this many milliseconds since
-   * the last save, even if fewer than
-   * [property@MysqlBinlog.Stream:save-transactions] transactions were
-   * delivered; on an idle server, at the first heartbeat after that time
-   * (see [property@MysqlBinlog.Stream:heartbeat-period]).  0: no time
-   * limit.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_SAVE_INTERVAL] =
-    g_param_spec_uint ("save-interval", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:save-transactions: (getter get_save_transactions) (setter set_save_transactions)
-   *
-   * With a [property@MysqlBinlog.Stream:position-store]: save the position
-   * after this many delivered transactions.  The default, 1, saves after
-   * every transaction; 0 saves only as
-   * [property@MysqlBinlog.Stream:save-interval] says (after every
-   * transaction when that is 0 too).  The position is always saved when the
-   * stream ends or is stopped.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_SAVE_TRANSACTIONS] =
-    g_param_spec_uint ("save-transactions", NULL, NULL, 0, G_MAXUINT, 1,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-mode: (getter get_tls_mode) (setter set_tls_mode)
-   *
-   * Whether and how the connections to the server are encrypted.  The
-   * default, %MYSQL_BINLOG_TLS_MODE_PREFERRED, is the default of the MySQL
-   * clients: encrypted when the server supports TLS, without checking its
-   * certificate unless a certificate authority is set.  Use
-   * %MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY (or
-   * %MYSQL_BINLOG_TLS_MODE_VERIFY_CA) over untrusted networks.
-   *
-   * The connection that reads table definitions when the binary log lacks
-   * column names uses the same settings.  A connection that cannot be
-   * encrypted as the mode asks fails with
-   * %MYSQL_BINLOG_ERROR_CONNECTION_FAILED.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_MODE] =
-    g_param_spec_enum ("tls-mode", NULL, NULL, MYSQL_BINLOG_TYPE_TLS_MODE,
-                       MYSQL_BINLOG_TLS_MODE_PREFERRED,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-ca-file: (getter get_tls_ca_file) (setter set_tls_ca_file)
-   *
-   * A PEM file of the certificate authorities the server's certificate is
-   * checked against (`--ssl-ca` of the MySQL clients).
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_CA_FILE] =
-    g_param_spec_string ("tls-ca-file", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-ca-directory: (getter get_tls_ca_directory) (setter set_tls_ca_directory)
-   *
-   * A directory of PEM certificate authorities, named by their hashes as
-   * `openssl rehash` does (`--ssl-capath` of the MySQL clients).
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_CA_DIRECTORY] =
-    g_param_spec_string ("tls-ca-directory", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-cert-file: (getter get_tls_cert_file) (setter set_tls_cert_file)
-   *
-   * The PEM certificate the stream presents to the server, for accounts
-   * created with `REQUIRE X509` or `REQUIRE SUBJECT` (`--ssl-cert`).  Its
-   * key is [property@MysqlBinlog.Stream:tls-key-file].
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_CERT_FILE] =
-    g_param_spec_string ("tls-cert-file", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-key-file: (getter get_tls_key_file) (setter set_tls_key_file)
-   *
-   * The PEM private key of [property@MysqlBinlog.Stream:tls-cert-file]
-   * (`--ssl-key`).
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_KEY_FILE] =
-    g_param_spec_string ("tls-key-file", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  /**
-   * MysqlBinlogStream:tls-cipher: (getter get_tls_cipher) (setter set_tls_cipher)
-   *
-   * The ciphers the stream accepts, as an OpenSSL cipher list such as
-   * `ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256`
-   * (`--ssl-cipher`); %NULL leaves the client library's default.
-   *
-   * Since: 1.0
-   */
-  properties[PROP_TLS_CIPHER] =
-    g_param_spec_string ("tls-cipher", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
-                         G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * MysqlBinlogStream::reconnecting:
-   * @self: the stream
-   * @attempt: the number of this attempt, from 1
-   * @delay: the wait before the attempt, in milliseconds
-   * @error: why the connection was lost
-   *
-   * Emitted when the stream lost its connection and is about to connect
-   * again (see [property@MysqlBinlog.Stream:reconnect-attempts]), on the
-   * thread that emits the other signals.
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_RECONNECTING] =
-    g_signal_new ("reconnecting",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL,
-                  _mysql_binlog_marshal_VOID__UINT_UINT_BOXED,
-                  G_TYPE_NONE, 3,
-                  G_TYPE_UINT, G_TYPE_UINT, G_TYPE_ERROR);
-
-  /**
-   * MysqlBinlogStream::binlog:
-   * @self: the stream
-   * @event: the event
-   *
-   * Emitted for every event the stream reads, before the row signals of
-   * that event, on the thread that runs the stream.
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_BINLOG] =
-    g_signal_new ("binlog",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL,
-                  g_cclosure_marshal_VOID__BOXED,
-                  G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_EVENT);
-  g_signal_set_va_marshaller (signals[SIGNAL_BINLOG], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
-
-  /**
-   * MysqlBinlogStream::binlog-position:
-   * @self: the stream
-   * @position: a position it is safe to resume from
-   *
-   * Emitted each time the stream passes a point it is safe to resume from:
-   * after a transaction commits, after a DDL statement, when the binary log
-   * continues in a new file.  Never in the middle of a transaction.  Emitted
-   * on the thread that runs the stream.
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_BINLOG_POSITION] =
-    g_signal_new ("binlog-position",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL,
-                  g_cclosure_marshal_VOID__BOXED,
-                  G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_POSITION);
-  g_signal_set_va_marshaller (signals[SIGNAL_BINLOG_POSITION], G_TYPE_FROM_CLASS (klass),
-                              g_cclosure_marshal_VOID__BOXEDv);
-
-  /**
-   * MysqlBinlogStream::rows-inserted:
-   * @self: the stream
-   * @row: the inserted row
-   *
-   * Emitted once per inserted row, on the thread that runs the stream.
-   * The signal is detailed by `schema.table`: connect to
-   * `rows-inserted::shop.orders` to receive that table's rows only.  Keep a
-   * reference on @row to use it after the handler returns.
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_ROWS_INSERTED] =
-    g_signal_new ("rows-inserted",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL,
-                  g_cclosure_marshal_VOID__BOXED,
-                  G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW);
-  g_signal_set_va_marshaller (signals[SIGNAL_ROWS_INSERTED], G_TYPE_FROM_CLASS (klass),
-                              marshal_row_v);
-
-  /**
-   * MysqlBinlogStream::rows-updated:
-   * @self: the stream
-   * @before: the row before the update
-   * @after: the row after the update
-   *
-   * Emitted once per updated row, on the thread that runs the stream, with
-   * the row's images before and after the change.  Detailed by
-   * `schema.table` like [signal@MysqlBinlog.Stream::rows-inserted].
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_ROWS_UPDATED] =
-    g_signal_new ("rows-updated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL,
-                  _mysql_binlog_marshal_VOID__BOXED_BOXED,
-                  G_TYPE_NONE, 2,
-                  MYSQL_BINLOG_TYPE_ROW,
-                  MYSQL_BINLOG_TYPE_ROW);
-  g_signal_set_va_marshaller (signals[SIGNAL_ROWS_UPDATED], G_TYPE_FROM_CLASS (klass),
-                              marshal_rows_v);
-
-  /**
-   * MysqlBinlogStream::rows-deleted:
-   * @self: the stream
-   * @row: the deleted row
-   *
-   * Emitted once per deleted row, on the thread that runs the stream.
-   * Detailed by `schema.table` like [signal@MysqlBinlog.Stream::rows-inserted].
-   *
-   * Since: 1.0
-   */
-  signals[SIGNAL_ROWS_DELETED] =
-    g_signal_new ("rows-deleted",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL,
-                  g_cclosure_marshal_VOID__BOXED,
-                  G_TYPE_NONE, 1,
-                  MYSQL_BINLOG_TYPE_ROW);
-  g_signal_set_va_marshaller (signals[SIGNAL_ROWS_DELETED], G_TYPE_FROM_CLASS (klass),
-                              marshal_row_v);
+  _mysql_binlog_stream_install_properties (object_class, properties);
+  _mysql_binlog_stream_install_signals (G_TYPE_FROM_CLASS (klass), signals);
 }
 
 static void
@@ -1324,7 +685,8 @@ DEFINE_STRING_PROPERTY (user, user, PROP_USER, user)
  * @stream: a stream
  * @password: (nullable): the password
  *
- * Sets the password of the account the stream connects as.
+ * Sets the password of the account the stream connects as.  Unlike the
+ * other properties, it emits no [signal@GObject.Object::notify].
  *
  * Since: 1.0
  */
@@ -1336,8 +698,8 @@ mysql_binlog_stream_set_password (MysqlBinlogStream *stream,
   RETURN_IF_RUNNING (stream);
   if (stream->password != NULL)
     memset (stream->password, 0, strlen (stream->password));
-  if (set_string (&stream->password, password))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_PASSWORD]);
+  g_free (stream->password);
+  stream->password = g_strdup (password);
 }
 
 /**
@@ -2031,7 +1393,7 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
 void
 mysql_binlog_stream_stop (MysqlBinlogStream *stream)
 {
-  AsyncRun *run = NULL;
+  MysqlBinlogAsyncRunner *runner = NULL;
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
 
@@ -2041,13 +1403,13 @@ mysql_binlog_stream_stop (MysqlBinlogStream *stream)
     _mysql_binlog_transport_interrupt (stream->transport);
   g_cond_broadcast (&stream->wakeup);
   if (stream->async != NULL)
-    run = async_run_ref (stream->async);
+    runner = _mysql_binlog_async_runner_ref (stream->async);
   g_mutex_unlock (&stream->lock);
 
-  if (run != NULL)
+  if (runner != NULL)
     {
-      async_run_wake (run);
-      async_run_unref (run);
+      _mysql_binlog_async_runner_stop (runner);
+      _mysql_binlog_async_runner_unref (runner);
     }
 }
 
@@ -2287,9 +1649,6 @@ item_deliver (MysqlBinlogStream *self,
     }
 }
 
-static void async_run_push (AsyncRun *run,
-                            Item     *item);
-
 /* The reading side: emits now (run) or queues for the caller's context
  * (run_async).  Takes @item. */
 static void
@@ -2298,7 +1657,7 @@ deliver (MysqlBinlogStream *self,
 {
   if (self->async != NULL)
     {
-      async_run_push (self->async, item);
+      _mysql_binlog_async_runner_push (self->async, item, item->cost);
       return;
     }
   item_deliver (self, item);
@@ -3695,7 +3054,7 @@ begin_run (MysqlBinlogStream  *self,
 
   if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
     {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                            "The stream is already running");
       return FALSE;
     }
@@ -3836,6 +3195,17 @@ end_run (MysqlBinlogStream  *self,
  * [method@MysqlBinlog.Stream.fail] makes it fail with the handler's error,
  * and the transaction it failed on is not checkpointed.
  *
+ * A stream runs once at a time: called while the stream runs (from one of
+ * its handlers, from another thread, or during a
+ * [method@MysqlBinlog.Stream.run_async]), this function fails at once with
+ * %G_IO_ERROR_PENDING and the run in progress goes on.
+ *
+ * Disposing of the stream (g_object_run_dispose()) drops its
+ * [property@MysqlBinlog.Stream:position-store] and its
+ * [property@MysqlBinlog.Stream:file], once the run in progress if any has
+ * ended; a disposed stream no longer runs: this function fails with
+ * %G_IO_ERROR_CLOSED.
+ *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
  *   with @error set otherwise
  *
@@ -3854,7 +3224,7 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!begin_run (stream, cancellable, error))
+  if (!check_not_disposed (stream, error) || !begin_run (stream, cancellable, error))
     return FALSE;
 
   g_object_ref (stream);
@@ -3868,188 +3238,67 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   release_run (stream);
 
   ok = end_run (stream, cancellable, ok, local_error, error);
+  if (stream->disposed)
+    release_objects (stream);
   g_object_unref (stream);
   return ok;
 }
 
-/* Asynchronous runs: the I/O and decoding run on a thread of their own,
- * which hands every emission to the caller's main context through a
- * bounded queue. */
-
-/* At most this many emissions wait in the queue: the reader blocks until
- * the main context catches up. */
-#define ASYNC_QUEUE_LENGTH 1024
-/* ... and at most this many bytes of binlog (events and the events rows
- * point into), however large the rows: one emission larger than that
- * waits for an empty queue. */
-#define ASYNC_QUEUE_BYTES (16 * 1024 * 1024)
-/* Emissions handled per dispatch at most, and the time they may take, so
- * that the main loop stays responsive (a frame lasts 16 ms). */
-#define ASYNC_BATCH 256
-#define ASYNC_BATCH_USEC 8000
+/* Asynchronous runs: the I/O and decoding run on the runner's thread,
+ * which hands every emission to the caller's main context. */
 
 static gboolean
-async_source_dispatch (GSource     *source,
-                       GSourceFunc  callback,
-                       gpointer     user_data)
+async_run (gpointer       owner,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  return callback (user_data);
-}
-
-static GSourceFuncs async_source_funcs = {
-  .dispatch = async_source_dispatch,
-};
-
-struct _AsyncRun
-{
-  gatomicrefcount ref_count;
-  MysqlBinlogStream *stream;
-  GTask *task;
-  GSource *source;
-  GThread *thread;
-  GCancellable *cancellable;
-  gulong cancel_id;
-
-  GMutex lock;
-  GCond space;
-  GQueue items;
-  gsize queued_bytes;
-  gboolean stopping;
-};
-
-static AsyncRun *
-async_run_ref (AsyncRun *run)
-{
-  g_atomic_ref_count_inc (&run->ref_count);
-  return run;
+  return run_source (owner, cancellable, error);
 }
 
 static void
-async_run_unref (AsyncRun *run)
+async_deliver (gpointer owner,
+               gpointer item)
 {
-  if (!g_atomic_ref_count_dec (&run->ref_count))
-    return;
-  g_queue_clear_full (&run->items, (GDestroyNotify) item_free);
-  g_mutex_clear (&run->lock);
-  g_cond_clear (&run->space);
-  g_clear_object (&run->cancellable);
-  g_clear_object (&run->task);
-  g_free (run);
+  MysqlBinlogStream *self = owner;
+
+  /* Once stopped, nothing more is delivered. */
+  if (!g_atomic_int_get (&self->stop_requested))
+    item_deliver (self, item);
+  item_free (item);
 }
 
-/* Wakes a reader that waits for room in the queue (stop()). */
 static void
-async_run_wake (AsyncRun *run)
+async_cancelled (gpointer owner)
 {
-  g_mutex_lock (&run->lock);
-  run->stopping = TRUE;
-  g_cond_broadcast (&run->space);
-  g_mutex_unlock (&run->lock);
-}
-
-/* The I/O thread: queues @item, waiting for room.  The end of the run is
- * always queued; other emissions are dropped once the stream stops. */
-static void
-async_run_push (AsyncRun *run,
-                Item     *item)
-{
-  gboolean was_empty;
-
-  g_mutex_lock (&run->lock);
-  while (item->kind != ITEM_END && !run->stopping &&
-         (run->items.length >= ASYNC_QUEUE_LENGTH ||
-          (run->items.length > 0 && run->queued_bytes + item->cost > ASYNC_QUEUE_BYTES)))
-    g_cond_wait (&run->space, &run->lock);
-  if (item->kind != ITEM_END && run->stopping)
-    {
-      g_mutex_unlock (&run->lock);
-      item_free (item);
-      return;
-    }
-  was_empty = run->items.length == 0;
-  run->queued_bytes += item->cost;
-  g_queue_push_tail (&run->items, item);
-  if (was_empty)
-    g_source_set_ready_time (run->source, 0);
-  g_mutex_unlock (&run->lock);
+  mysql_binlog_stream_stop (owner);
 }
 
 static gboolean
-async_run_dispatch (gpointer user_data)
+async_finish (gpointer       owner,
+              GCancellable  *cancellable,
+              gboolean       ok,
+              GError        *run_error,
+              GError       **error)
 {
-  AsyncRun *run = user_data;
-  MysqlBinlogStream *self = run->stream;
-  gint64 until = g_get_monotonic_time () + ASYNC_BATCH_USEC;
+  MysqlBinlogStream *self = owner;
 
-  for (guint n = 0; n < ASYNC_BATCH && g_get_monotonic_time () < until; n++)
-    {
-      Item *item;
-
-      g_mutex_lock (&run->lock);
-      item = g_queue_pop_head (&run->items);
-      if (item != NULL)
-        run->queued_bytes -= item->cost;
-      g_cond_signal (&run->space);
-      if (item == NULL)
-        {
-          g_source_set_ready_time (run->source, -1);
-          g_mutex_unlock (&run->lock);
-          return G_SOURCE_CONTINUE;
-        }
-      g_mutex_unlock (&run->lock);
-
-      if (item->kind == ITEM_END)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GTask) task = g_steal_pointer (&run->task);
-          gboolean ok;
-
-          if (run->cancel_id != 0)
-            g_cancellable_disconnect (run->cancellable, run->cancel_id);
-          run->cancel_id = 0;
-          g_thread_join (g_steal_pointer (&run->thread));
-          release_run (self);
-          g_mutex_lock (&self->lock);
-          self->async = NULL;
-          g_mutex_unlock (&self->lock);
-          ok = end_run (self, run->cancellable, item->ok, item->error, &error);
-          item_free (item);
-          g_source_destroy (run->source);
-          if (ok)
-            g_task_return_boolean (task, TRUE);
-          else
-            g_task_return_error (task, g_steal_pointer (&error));
-          return G_SOURCE_REMOVE;
-        }
-
-      /* Once stopped, nothing more is delivered. */
-      if (!g_atomic_int_get (&self->stop_requested))
-        item_deliver (self, item);
-      item_free (item);
-    }
-
-  return G_SOURCE_CONTINUE;
+  release_run (self);
+  g_mutex_lock (&self->lock);
+  self->async = NULL;
+  g_mutex_unlock (&self->lock);
+  ok = end_run (self, cancellable, ok, run_error, error);
+  if (self->disposed)
+    release_objects (self);
+  return ok;
 }
 
-static gpointer
-async_run_thread (gpointer user_data)
-{
-  AsyncRun *run = user_data;
-  Item *end = g_new0 (Item, 1);
-
-  end->kind = ITEM_END;
-  end->ok = run_source (run->stream, run->cancellable, &end->error);
-  async_run_push (run, end);
-  async_run_unref (run);
-  return NULL;
-}
-
-static void
-async_on_cancelled (GCancellable *cancellable,
-                    AsyncRun     *run)
-{
-  mysql_binlog_stream_stop (run->stream);
-}
+static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
+  .run = async_run,
+  .deliver = async_deliver,
+  .free_item = (void (*) (gpointer)) item_free,
+  .cancelled = async_cancelled,
+  .finish = async_finish,
+};
 
 /**
  * mysql_binlog_stream_run_async:
@@ -4074,6 +3323,11 @@ async_on_cancelled (GCancellable *cancellable,
  * position is saved, and @callback runs.  Call
  * [method@MysqlBinlog.Stream.run_finish] there to get the result.
  *
+ * Called while the stream runs (through this function or
+ * [method@MysqlBinlog.Stream.run]), it starts nothing: @callback gets
+ * %G_IO_ERROR_PENDING, and the run in progress goes on.  A disposed stream
+ * gets %G_IO_ERROR_CLOSED.
+ *
  * Since: 1.0
  */
 void
@@ -4084,7 +3338,7 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncRun *run;
+  MysqlBinlogAsyncRunner *runner;
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -4092,41 +3346,19 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
   task = g_task_new (stream, cancellable, callback, user_data);
   g_task_set_source_tag (task, mysql_binlog_stream_run_async);
 
-  if (!begin_run (stream, cancellable, &error))
+  if (!check_not_disposed (stream, &error) || !begin_run (stream, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  run = g_new0 (AsyncRun, 1);
-  g_atomic_ref_count_init (&run->ref_count);
-  g_mutex_init (&run->lock);
-  g_cond_init (&run->space);
-  g_queue_init (&run->items);
-  run->stream = stream;  /* the task holds a reference */
-  run->task = g_steal_pointer (&task);
-  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-
-  run->source = g_source_new (&async_source_funcs, sizeof (GSource));
-  g_source_set_callback (run->source, async_run_dispatch, async_run_ref (run),
-                         (GDestroyNotify) async_run_unref);
-  g_source_set_priority (run->source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (run->source, "MysqlBinlogStream");
-  g_source_set_ready_time (run->source, -1);
-  g_source_attach (run->source, g_task_get_context (run->task));
-  g_source_unref (run->source);
-
+  runner = _mysql_binlog_async_runner_new (&async_funcs, stream, task);
   g_mutex_lock (&stream->lock);
-  stream->async = run;
+  stream->async = runner;  /* until async_finish() */
   g_mutex_unlock (&stream->lock);
-
-  if (cancellable != NULL)
-    run->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (async_on_cancelled),
-                                            run, NULL);
-
-  run->thread = g_thread_new ("mysql-binlog", async_run_thread, async_run_ref (run));
-  /* The source and the thread hold their own references. */
-  async_run_unref (run);
+  _mysql_binlog_async_runner_start (runner);
+  /* The runner's source and thread hold their own references. */
+  _mysql_binlog_async_runner_unref (runner);
 }
 
 /**
@@ -4139,7 +3371,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
  *
  * Returns: %TRUE when the stream reached its end or was stopped, %FALSE
  *   with @error set otherwise (%G_IO_ERROR_CANCELLED when cancelled, the
- *   error given to [method@MysqlBinlog.Stream.fail] when a handler failed)
+ *   error given to [method@MysqlBinlog.Stream.fail] when a handler failed,
+ *   %G_IO_ERROR_PENDING when the stream was running already)
  *
  * Since: 1.0
  */

@@ -1,0 +1,439 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "mysql-binlog-enum-types.h"
+#include "mysql-binlog-position.h"
+#include "mysql-binlog-position-store.h"
+#include "mysql-binlog-stream.h"
+#include "mysql-binlog-stream-properties-private.h"
+
+void
+_mysql_binlog_stream_install_properties (GObjectClass  *object_class,
+                                         GParamSpec   **properties)
+{
+  /**
+   * MysqlBinlogStream:host: (getter get_host) (setter set_host)
+   *
+   * The host name or IP address of the server; %NULL means `localhost`.
+   * Ignored when [property@MysqlBinlog.Stream:socket] is set.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_HOST] =
+    g_param_spec_string ("host", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:port: (getter get_port) (setter set_port)
+   *
+   * The TCP port of the server.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PORT] =
+    g_param_spec_uint ("port", NULL, NULL, 0, 65535, 3306,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:user: (getter get_user) (setter set_user)
+   *
+   * The account to connect as; %NULL means the login name of the process.
+   * It needs the `REPLICATION SLAVE` and `REPLICATION CLIENT` privileges
+   * (`BINLOG MONITOR` on MariaDB 10.5 and later).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_USER] =
+    g_param_spec_string ("user", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:password: (setter set_password)
+   *
+   * The password of [property@MysqlBinlog.Stream:user].  Write-only, and
+   * never notified: no [signal@GObject.Object::notify] handler learns when
+   * it changes.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_PASSWORD] =
+    g_param_spec_string ("password", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:socket: (getter get_socket) (setter set_socket)
+   *
+   * The path of the server's Unix socket.  When set, it wins over
+   * [property@MysqlBinlog.Stream:host] and [property@MysqlBinlog.Stream:port].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SOCKET] =
+    g_param_spec_string ("socket", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:server-id: (getter get_server_id) (setter set_server_id)
+   *
+   * The replica id the stream announces to the server.  It must be
+   * non-zero and differ from the ids of the server and its other replicas:
+   * a server drops the older of two replicas with the same id.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SERVER_ID] =
+    g_param_spec_uint ("server-id", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:start-position: (getter get_start_position) (setter set_start_position)
+   *
+   * Where the stream starts reading.  %NULL starts at the server's current
+   * end of the binary log, so that only new changes arrive.
+   *
+   * A stream made with mysql_binlog_stream_new_for_file() starts at the
+   * start of the file when this is %NULL.  Otherwise the position must name
+   * that file (its base name) and the offset of an event in it, such as a
+   * position the stream reported earlier: the events before it are read
+   * (for the format description and the table maps) but not emitted.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_START_POSITION] =
+    g_param_spec_boxed ("start-position", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:blocking: (getter get_blocking) (setter set_blocking)
+   *
+   * %TRUE: wait for new events forever; %FALSE: [method@MysqlBinlog.Stream.run]
+   * returns when it reaches the end of the binary log as it was when the
+   * stream connected.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_BLOCKING] =
+    g_param_spec_boolean ("blocking", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:only-schemas: (getter get_only_schemas) (setter set_only_schemas)
+   *
+   * When not empty, only rows of tables in these schemas are decoded and
+   * emitted.  Names may contain `*` and `?` wildcards.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ONLY_SCHEMAS] =
+    g_param_spec_boxed ("only-schemas", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:ignored-schemas: (getter get_ignored_schemas) (setter set_ignored_schemas)
+   *
+   * Rows of tables in these schemas are neither decoded nor emitted.  Names
+   * may contain `*` and `?` wildcards.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_IGNORED_SCHEMAS] =
+    g_param_spec_boxed ("ignored-schemas", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:only-tables: (getter get_only_tables) (setter set_only_tables)
+   *
+   * When not empty, only rows of these tables are decoded and emitted.
+   * Each entry is `schema.table`, where either part may contain `*` and
+   * `?` wildcards (`shop.*`, `*.audit_log`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ONLY_TABLES] =
+    g_param_spec_boxed ("only-tables", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:ignored-tables: (getter get_ignored_tables) (setter set_ignored_tables)
+   *
+   * Rows of these tables (`schema.table`, with `*` and `?` wildcards) are
+   * neither decoded nor emitted.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_IGNORED_TABLES] =
+    g_param_spec_boxed ("ignored-tables", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:file: (getter get_file)
+   *
+   * A binary log file to read instead of a server, or %NULL.  A stream
+   * with a file reads the file's events from its start to its end, then
+   * [method@MysqlBinlog.Stream.run] returns; the connection properties are
+   * ignored.  Column names come from the table maps when the server wrote
+   * them (`binlog_row_metadata=FULL`); otherwise columns are named by
+   * their position, `@1`, `@2`, ..., as `mysqlbinlog` shows them.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:position-store: (getter get_position_store) (setter set_position_store)
+   *
+   * Replication mode.  When set, [method@MysqlBinlog.Stream.run] starts
+   * from the position the store holds (or from
+   * [property@MysqlBinlog.Stream:start-position] when it holds none) and
+   * saves the position after the handlers of every committed transaction
+   * have returned, never in the middle of a transaction, and once more when
+   * the stream ends or is stopped.  A crash therefore never loses a
+   * change: a restarted program may receive the transaction that was in
+   * flight again, and nothing else.
+   *
+   * [property@MysqlBinlog.Stream:save-transactions] and
+   * [property@MysqlBinlog.Stream:save-interval] save less often for streams
+   * with many small transactions; a restart then repeats up to that many
+   * transactions.  If saving fails the stream stops with the error.  A
+   * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
+   * saved, nor anything after it.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_POSITION_STORE] =
+    g_param_spec_object ("position-store", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:heartbeat-period: (getter get_heartbeat_period) (setter set_heartbeat_period)
+   *
+   * How often, in milliseconds, the server sends a heartbeat when it has no
+   * event to send; 0 turns heartbeats off.  A connection silent for twice
+   * this period (plus a second) counts as lost: with
+   * [property@MysqlBinlog.Stream:reconnect-attempts] the stream connects
+   * again, otherwise it fails.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_HEARTBEAT_PERIOD] =
+    g_param_spec_uint ("heartbeat-period", NULL, NULL, 0, 4294967, 30000,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:connect-timeout: (getter get_connect_timeout) (setter set_connect_timeout)
+   *
+   * How long, in seconds, connecting to the server may take: reaching it,
+   * the TLS and login handshake, and every answer the server gives until
+   * the binlog dump has started.  0 waits as long as the system does.  A
+   * server that takes longer fails the connection with
+   * %G_IO_ERROR_TIMED_OUT (retried as a lost connection is, see
+   * [property@MysqlBinlog.Stream:reconnect-attempts]).  Once the dump runs,
+   * silence is bounded by [property@MysqlBinlog.Stream:heartbeat-period]
+   * instead: an idle server is silent for as long as it has nothing to
+   * send.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_CONNECT_TIMEOUT] =
+    g_param_spec_uint ("connect-timeout", NULL, NULL, 0, 31536000, 10,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-attempts: (getter get_reconnect_attempts) (setter set_reconnect_attempts)
+   *
+   * How many times in a row the stream tries to connect again when its
+   * connection is lost (the server restarted, the replica connection was
+   * killed, a network error, heartbeat silence) before it fails: 0 never
+   * reconnects, -1 tries forever.  The count starts over once a connection
+   * delivers events again.
+   *
+   * After reconnecting, the stream resumes at the last transaction
+   * boundary and skips what it had already emitted: no row is lost or
+   * emitted twice.  Before the first boundary it resumes where it
+   * started: a stream that started at the server's current end asks for
+   * the file and offset that end had then, not for the end the server has
+   * by the time it reconnects.  A stream that started at a GTID set
+   * reconnects by GTID, the others by file and offset.  When the binary
+   * log it resumes in was purged meanwhile, the run fails with
+   * %MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND.  Errors that another attempt
+   * cannot fix (access denied, a purged or unknown position, a binary log
+   * that is not row-based) fail at once.
+   * [signal@MysqlBinlog.Stream::reconnecting] reports each attempt.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_ATTEMPTS] =
+    g_param_spec_int ("reconnect-attempts", NULL, NULL, -1, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                      G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-delay: (getter get_reconnect_delay) (setter set_reconnect_delay)
+   *
+   * The wait, in milliseconds, before the first attempt to connect again;
+   * it doubles with each failed attempt, up to
+   * [property@MysqlBinlog.Stream:reconnect-max-delay].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_DELAY] =
+    g_param_spec_uint ("reconnect-delay", NULL, NULL, 0, G_MAXUINT, 500,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:reconnect-max-delay: (getter get_reconnect_max_delay) (setter set_reconnect_max_delay)
+   *
+   * The longest wait, in milliseconds, between two attempts to connect
+   * again.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_RECONNECT_MAX_DELAY] =
+    g_param_spec_uint ("reconnect-max-delay", NULL, NULL, 0, G_MAXUINT, 30000,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:save-interval: (getter get_save_interval) (setter set_save_interval)
+   *
+   * With a [property@MysqlBinlog.Stream:position-store]: save the position
+   * at the first transaction boundary after this many milliseconds since
+   * the last save, even if fewer than
+   * [property@MysqlBinlog.Stream:save-transactions] transactions were
+   * delivered; on an idle server, at the first heartbeat after that time
+   * (see [property@MysqlBinlog.Stream:heartbeat-period]).  0: no time
+   * limit.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SAVE_INTERVAL] =
+    g_param_spec_uint ("save-interval", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:save-transactions: (getter get_save_transactions) (setter set_save_transactions)
+   *
+   * With a [property@MysqlBinlog.Stream:position-store]: save the position
+   * after this many delivered transactions.  The default, 1, saves after
+   * every transaction; 0 saves only as
+   * [property@MysqlBinlog.Stream:save-interval] says (after every
+   * transaction when that is 0 too).  The position is always saved when the
+   * stream ends or is stopped.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SAVE_TRANSACTIONS] =
+    g_param_spec_uint ("save-transactions", NULL, NULL, 0, G_MAXUINT, 1,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-mode: (getter get_tls_mode) (setter set_tls_mode)
+   *
+   * Whether and how the connections to the server are encrypted.  The
+   * default, %MYSQL_BINLOG_TLS_MODE_PREFERRED, is the default of the MySQL
+   * clients: encrypted when the server supports TLS, without checking its
+   * certificate unless a certificate authority is set.  Use
+   * %MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY (or
+   * %MYSQL_BINLOG_TLS_MODE_VERIFY_CA) over untrusted networks.
+   *
+   * The connection that reads table definitions when the binary log lacks
+   * column names uses the same settings.  A connection that cannot be
+   * encrypted as the mode asks fails with
+   * %MYSQL_BINLOG_ERROR_CONNECTION_FAILED.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_MODE] =
+    g_param_spec_enum ("tls-mode", NULL, NULL, MYSQL_BINLOG_TYPE_TLS_MODE,
+                       MYSQL_BINLOG_TLS_MODE_PREFERRED,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-ca-file: (getter get_tls_ca_file) (setter set_tls_ca_file)
+   *
+   * A PEM file of the certificate authorities the server's certificate is
+   * checked against (`--ssl-ca` of the MySQL clients).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CA_FILE] =
+    g_param_spec_string ("tls-ca-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-ca-directory: (getter get_tls_ca_directory) (setter set_tls_ca_directory)
+   *
+   * A directory of PEM certificate authorities, named by their hashes as
+   * `openssl rehash` does (`--ssl-capath` of the MySQL clients).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CA_DIRECTORY] =
+    g_param_spec_string ("tls-ca-directory", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-cert-file: (getter get_tls_cert_file) (setter set_tls_cert_file)
+   *
+   * The PEM certificate the stream presents to the server, for accounts
+   * created with `REQUIRE X509` or `REQUIRE SUBJECT` (`--ssl-cert`).  Its
+   * key is [property@MysqlBinlog.Stream:tls-key-file].
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CERT_FILE] =
+    g_param_spec_string ("tls-cert-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-key-file: (getter get_tls_key_file) (setter set_tls_key_file)
+   *
+   * The PEM private key of [property@MysqlBinlog.Stream:tls-cert-file]
+   * (`--ssl-key`).
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_KEY_FILE] =
+    g_param_spec_string ("tls-key-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:tls-cipher: (getter get_tls_cipher) (setter set_tls_cipher)
+   *
+   * The ciphers the stream accepts, as an OpenSSL cipher list such as
+   * `ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256`
+   * (`--ssl-cipher`); %NULL leaves the client library's default.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_TLS_CIPHER] =
+    g_param_spec_string ("tls-cipher", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}

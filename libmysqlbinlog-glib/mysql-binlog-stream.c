@@ -20,6 +20,7 @@
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-position-store.h"
 #include "mysql-binlog-row-private.h"
+#include "mysql-binlog-supervisor-private.h"
 #include "mysql-binlog-transport-private.h"
 
 /**
@@ -3584,26 +3585,6 @@ run_file (MysqlBinlogStream  *self,
   return TRUE;
 }
 
-/* Whether connecting again may help. */
-static gboolean
-error_is_transient (const GError *error)
-{
-  if (error->domain == G_IO_ERROR)
-    return error->code == G_IO_ERROR_TIMED_OUT || error->code == G_IO_ERROR_CONNECTION_CLOSED ||
-           error->code == G_IO_ERROR_BROKEN_PIPE;
-  if (error->domain != MYSQL_BINLOG_ERROR)
-    return FALSE;
-  switch (error->code)
-    {
-    case MYSQL_BINLOG_ERROR_CONNECTION_FAILED:
-    case MYSQL_BINLOG_ERROR_CONNECTION_LOST:
-    case MYSQL_BINLOG_ERROR_SERVER:  /* the dump thread killed, a shutdown */
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* Waits @delay_ms, or less when stop() is called. */
 static void
 wait_before_reconnect (MysqlBinlogStream *self,
@@ -3647,7 +3628,7 @@ run_live (MysqlBinlogStream  *self,
       if (progressed)
         attempt = 0;
       if (g_atomic_int_get (&self->stop_requested) ||
-          !error_is_transient (local_error) ||
+          !_mysql_binlog_supervisor_error_is_transient (local_error) ||
           self->reconnect_attempts == 0 ||
           (self->reconnect_attempts > 0 && attempt >= (guint) self->reconnect_attempts))
         {
@@ -3655,10 +3636,8 @@ run_live (MysqlBinlogStream  *self,
           return FALSE;
         }
       attempt++;
-      delay = self->reconnect_delay;
-      for (guint i = 1; i < attempt && delay < self->reconnect_max_delay; i++)
-        delay = MIN ((guint64) delay * 2, G_MAXUINT);
-      delay = MIN (delay, self->reconnect_max_delay);
+      delay = _mysql_binlog_supervisor_backoff (attempt, self->reconnect_delay,
+                                                self->reconnect_max_delay);
 
       g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
                local_error->message, delay, attempt);

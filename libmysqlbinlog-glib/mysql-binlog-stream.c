@@ -13,6 +13,7 @@
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event-private.h"
 #include "mysql-binlog-file-source-private.h"
+#include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-marshal.h"
 #include "mysql-binlog-metadata-private.h"
@@ -148,10 +149,7 @@ struct _MysqlBinlogStream
   /* The running stream's own state. */
   MysqlBinlogDecoder *decoder;
   MysqlBinlogMetadata *metadata;
-  GPtrArray *only_schema_patterns;
-  GPtrArray *ignored_schema_patterns;
-  GPtrArray *only_table_patterns;
-  GPtrArray *ignored_table_patterns;
+  MysqlBinlogFilter *filter;
   char *file;
   guint64 offset;
   gboolean in_transaction;
@@ -2427,43 +2425,6 @@ reach_safe_position (MysqlBinlogStream *self)
 }
 
 static gboolean
-name_matches (GPtrArray  *patterns,
-              const char *text)
-{
-  for (guint i = 0; i < patterns->len; i++)
-    if (g_pattern_spec_match_string (g_ptr_array_index (patterns, i), text))
-      return TRUE;
-  return FALSE;
-}
-
-static GPtrArray *
-compile_patterns (char **names)
-{
-  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (patterns, g_pattern_spec_new (names[i]));
-  return patterns;
-}
-
-static gboolean
-table_is_wanted (MysqlBinlogStream *self,
-                 MysqlBinlogTable  *table)
-{
-  if (self->only_schema_patterns->len > 0 &&
-      !name_matches (self->only_schema_patterns, table->schema))
-    return FALSE;
-  if (name_matches (self->ignored_schema_patterns, table->schema))
-    return FALSE;
-  if (self->only_table_patterns->len > 0 &&
-      !name_matches (self->only_table_patterns, table->qualified_name))
-    return FALSE;
-  if (name_matches (self->ignored_table_patterns, table->qualified_name))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 statement_is (const char *statement,
               const char *keyword)
 {
@@ -2599,7 +2560,7 @@ handle_table_map (MysqlBinlogStream           *self,
   if (!is_new)
     return TRUE;
 
-  table->wanted = table_is_wanted (self, table);
+  table->wanted = _mysql_binlog_filter_wants (self->filter, table);
   if (table->wanted && needs != 0 && self->metadata != NULL)
     return _mysql_binlog_metadata_complete (self->metadata, table, needs, error);
   return TRUE;
@@ -3713,10 +3674,10 @@ begin_run (MysqlBinlogStream  *self,
     self->run_start = g_steal_pointer (&stored);
   else if (self->start_position != NULL)
     self->run_start = mysql_binlog_position_ref (self->start_position);
-  self->only_schema_patterns = compile_patterns (self->only_schemas);
-  self->ignored_schema_patterns = compile_patterns (self->ignored_schemas);
-  self->only_table_patterns = compile_patterns (self->only_tables);
-  self->ignored_table_patterns = compile_patterns (self->ignored_tables);
+  self->filter = _mysql_binlog_filter_new ((const char * const *) self->only_schemas,
+                                           (const char * const *) self->ignored_schemas,
+                                           (const char * const *) self->only_tables,
+                                           (const char * const *) self->ignored_tables);
   return TRUE;
 }
 
@@ -3729,10 +3690,7 @@ release_run (MysqlBinlogStream *self)
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
   g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
-  g_clear_pointer (&self->only_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->ignored_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->only_table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->ignored_table_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, _mysql_binlog_filter_free);
   g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->emitted_file, g_free);
   g_clear_pointer (&self->resume, mysql_binlog_position_unref);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
@@ -175,10 +176,7 @@ struct _MysqlBinlogStream
   MysqlBinlogGtidSet *gtid_pending; /* the GTID of the transaction being read */
 
   /* On the thread that emits the signals. */
-  MysqlBinlogPosition *unsaved;
-  guint n_unsaved;
-  gint64 last_save;
-  GError *save_error;
+  MysqlBinlogCheckpoint *checkpoint;
 };
 
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
@@ -2179,34 +2177,6 @@ make_position (MysqlBinlogStream *self)
   return mysql_binlog_position_new_full (self->file, self->offset, gtid_set);
 }
 
-/* Saves the last delivered position, if it was not saved yet.  On the
- * thread that emits the signals. */
-static void
-flush_position (MysqlBinlogStream *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->position_store == NULL || self->unsaved == NULL)
-    return;
-
-  if (!mysql_binlog_position_store_save (self->position_store, self->unsaved, NULL, &error))
-    {
-      if (error == NULL)
-        error = g_error_new (MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
-                             "The position store %s failed to save without saying why",
-                             G_OBJECT_TYPE_NAME (self->position_store));
-      /* Going on would deliver changes whose position may be lost. */
-      g_clear_error (&self->save_error);
-      self->save_error = g_steal_pointer (&error);
-      mysql_binlog_stream_stop (self);
-      return;
-    }
-
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
-  self->n_unsaved = 0;
-  self->last_save = g_get_monotonic_time ();
-}
-
 /* The handlers of everything before @position have returned: publish it,
  * tell the handlers, and save it when it is time to. */
 static void
@@ -2234,18 +2204,8 @@ position_delivered (MysqlBinlogStream   *self,
       return;
     }
 
-  if (self->position_store == NULL || self->save_error != NULL)
-    return;
-
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
-  self->unsaved = mysql_binlog_position_ref (position);
-  self->n_unsaved++;
-
-  if ((self->save_transactions > 0 && self->n_unsaved >= self->save_transactions) ||
-      (self->save_interval > 0 &&
-       g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000) ||
-      (self->save_transactions == 0 && self->save_interval == 0))
-    flush_position (self);
+  if (!_mysql_binlog_checkpoint_delivered (self->checkpoint, position))
+    mysql_binlog_stream_stop (self);
 }
 
 /* On the thread that emits the signals. */
@@ -2277,9 +2237,8 @@ item_deliver (MysqlBinlogStream *self,
       break;
     case ITEM_IDLE:
       /* No transaction for a while: save what save-interval held back. */
-      if (self->save_error == NULL && self->save_interval > 0 &&
-          g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000)
-        flush_position (self);
+      if (!_mysql_binlog_checkpoint_idle (self->checkpoint))
+        mysql_binlog_stream_stop (self);
       break;
     case ITEM_END:
       break;
@@ -2919,7 +2878,7 @@ handle_event (MysqlBinlogStream  *self,
       details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
       if (details == NULL)
         return FALSE;
-      if (self->position_store != NULL && self->save_interval > 0)
+      if (_mysql_binlog_checkpoint_wants_idle (self->checkpoint))
         {
           Item *item = g_new0 (Item, 1);
 
@@ -3667,8 +3626,8 @@ begin_run (MysqlBinlogStream  *self,
   self->reached_safe = FALSE;
   self->replaying = FALSE;
   self->n_delivered = 0;
-  self->n_unsaved = 0;
-  self->last_save = g_get_monotonic_time ();
+  self->checkpoint = _mysql_binlog_checkpoint_new (self->position_store, self->save_interval,
+                                                   self->save_transactions);
   g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
   if (stored != NULL)
     self->run_start = g_steal_pointer (&stored);
@@ -3713,10 +3672,9 @@ end_run (MysqlBinlogStream  *self,
 
   /* Whatever the outcome, the transactions delivered so far are done; after
    * a handler failed, those before the one it failed on. */
-  if (self->save_error == NULL)
-    flush_position (self);
-  save_error = g_steal_pointer (&self->save_error);
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
+  _mysql_binlog_checkpoint_flush (self->checkpoint);
+  save_error = _mysql_binlog_checkpoint_take_error (self->checkpoint);
+  g_clear_pointer (&self->checkpoint, _mysql_binlog_checkpoint_free);
   g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
   failure = g_atomic_pointer_exchange (&self->failure, NULL);
 

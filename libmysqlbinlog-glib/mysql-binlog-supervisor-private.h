@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-run-private.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -25,5 +27,10 @@ gboolean _mysql_binlog_supervisor_error_is_transient (const GError *error);
 guint    _mysql_binlog_supervisor_backoff            (guint         attempt,
                                                       guint         delay,
                                                       guint         max_delay);
+
+/* Reads the server of @run, connecting again after a transient error as
+ * the reconnect-* settings say; a permanent one ends the run. */
+gboolean _mysql_binlog_supervisor_run                (MysqlBinlogRun *run,
+                                                      GError        **error);
 
 G_END_DECLS

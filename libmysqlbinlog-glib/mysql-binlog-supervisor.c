@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-supervisor-private.h"
 
 /* The server's error numbers (MariaDB and MySQL share them) that mean the
@@ -105,4 +106,56 @@ _mysql_binlog_supervisor_backoff (guint attempt,
   for (guint i = 1; i < attempt && delay < max_delay; i++)
     delay = MIN ((guint64) delay * 2, G_MAXUINT);
   return MIN (delay, max_delay);
+}
+
+gboolean
+_mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
+                              GError         **error)
+{
+  const MysqlBinlogRunSettings *settings = _mysql_binlog_run_get_settings (run);
+  MysqlBinlogStream *stream = _mysql_binlog_run_get_stream (run);
+  guint attempt = 0;
+
+  if (settings->server_id == 0)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The stream's server-id is 0: set it to an id that neither the "
+                           "server nor any of its other replicas uses");
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean progressed = FALSE;
+      guint delay;
+
+      if (_mysql_binlog_run_connection (run, &progressed, &local_error))
+        return TRUE;
+
+      /* A connection that delivered transactions was a success: the
+       * count starts over. */
+      if (progressed)
+        attempt = 0;
+      if (_mysql_binlog_stream_stop_requested (stream) ||
+          !_mysql_binlog_supervisor_error_is_transient (local_error) ||
+          settings->reconnect_attempts == 0 ||
+          (settings->reconnect_attempts > 0 && attempt >= (guint) settings->reconnect_attempts))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      attempt++;
+      delay = _mysql_binlog_supervisor_backoff (attempt, settings->reconnect_delay,
+                                                settings->reconnect_max_delay);
+
+      g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
+               local_error->message, delay, attempt);
+      _mysql_binlog_stream_deliver_reconnecting (stream, attempt, delay, local_error);
+
+      _mysql_binlog_run_close_source (run);
+      _mysql_binlog_run_wait (run, delay);
+      if (_mysql_binlog_stream_stop_requested (stream))
+        return TRUE;
+    }
 }

@@ -13,7 +13,7 @@
  * MariaDB server, with reconnect-attempts=-1 (retry forever):
  *
  * - a permanent error (the account locked, the REPLICATION SLAVE privilege
- *   revoked) met when connecting again after the replica connection was
+ *   revoked, the password changed) met when connecting again after the replica connection was
  *   killed ends the run with the server's error within seconds;
  * - a killed replica connection is itself transient: the stream connects
  *   again and every row arrives exactly once.
@@ -275,6 +275,14 @@ test_privilege_revoked (void)
                    "REPLICATION SLAVE");
 }
 
+static void
+test_password_changed (void)
+{
+  check_permanent ("changed", "changed",
+                   "ALTER USER 'changed'@'localhost' IDENTIFIED BY 'another'",
+                   "Access denied");
+}
+
 /* The replica connection killed in the middle of a stream of rows: the
  * stream connects again, and no row is lost or repeated. */
 static void
@@ -326,6 +334,7 @@ main (int    argc,
 
   g_test_add_func ("/supervisor/permanent/account-locked", test_account_locked);
   g_test_add_func ("/supervisor/permanent/privilege-revoked", test_privilege_revoked);
+  g_test_add_func ("/supervisor/permanent/password-changed", test_password_changed);
   g_test_add_func ("/supervisor/transient/dump-thread-killed", test_dump_thread_killed);
 
   server = test_server_start (NULL);

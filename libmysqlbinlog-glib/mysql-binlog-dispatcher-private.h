@@ -8,7 +8,7 @@
 #include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-source-private.h"
-#include "mysql-binlog-stream.h"
+#include "mysql-binlog-sink-private.h"
 #include "mysql-binlog-tracker-private.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /*
  * The read loop of a run: reads the events of a source, hands each one to
  * the handler of its kind (decoding it, moving the tracker), and delivers
- * the event, its rows and the transaction boundaries to the stream.  It
+ * the event, its rows and the transaction boundaries to the sink.  It
  * does not know which source it reads: the source's flags say what
  * differs.  One per connection (the table maps and the format description
  * belong to one).
@@ -24,10 +24,10 @@ G_BEGIN_DECLS
 
 typedef struct _MysqlBinlogDispatcher MysqlBinlogDispatcher;
 
-/* Borrows @stream, @tracker and @filter; takes @decoder and @metadata
+/* Borrows @sink, @tracker and @filter; takes @decoder and @metadata
  * (nullable: the tables are completed by no one).  @idle_saves: heartbeats
  * are delivered as idle moments. */
-MysqlBinlogDispatcher *_mysql_binlog_dispatcher_new  (MysqlBinlogStream        *stream,
+MysqlBinlogDispatcher *_mysql_binlog_dispatcher_new  (const MysqlBinlogSink    *sink,
                                                       MysqlBinlogTracker       *tracker,
                                                       const MysqlBinlogFilter  *filter,
                                                       gboolean                  idle_saves,

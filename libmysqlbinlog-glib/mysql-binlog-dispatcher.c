@@ -12,14 +12,13 @@
 #include "mysql-binlog-event-private.h"
 #include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-row-private.h"
-#include "mysql-binlog-stream-private.h"
 
 /* MariaDB GTID event flag: the transaction is a single statement (DDL). */
 #define MARIADB_GTID_FLAG_STANDALONE 0x01
 
 struct _MysqlBinlogDispatcher
 {
-  MysqlBinlogStream *stream;
+  const MysqlBinlogSink *sink;
   MysqlBinlogTracker *tracker;
   const MysqlBinlogFilter *filter;
   gboolean idle_saves;
@@ -74,7 +73,7 @@ static gboolean dispatch (MysqlBinlogDispatcher  *self,
                           GError                **error);
 
 MysqlBinlogDispatcher *
-_mysql_binlog_dispatcher_new (MysqlBinlogStream       *stream,
+_mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
                               MysqlBinlogTracker      *tracker,
                               const MysqlBinlogFilter *filter,
                               gboolean                 idle_saves,
@@ -83,7 +82,7 @@ _mysql_binlog_dispatcher_new (MysqlBinlogStream       *stream,
 {
   MysqlBinlogDispatcher *self = g_new0 (MysqlBinlogDispatcher, 1);
 
-  self->stream = stream;
+  self->sink = sink;
   self->tracker = tracker;
   self->filter = filter;
   self->idle_saves = idle_saves;
@@ -107,16 +106,15 @@ _mysql_binlog_dispatcher_free (MysqlBinlogDispatcher *self)
 static void
 note_start (MysqlBinlogDispatcher *self)
 {
-  _mysql_binlog_stream_note_start (self->stream,
-                                   _mysql_binlog_tracker_make_position (self->tracker));
+  _mysql_binlog_sink_start (self->sink, _mysql_binlog_tracker_make_position (self->tracker));
 }
 
 static void
-deliver_boundary (MysqlBinlogStream   *stream,
-                  MysqlBinlogPosition *position)
+deliver_boundary (const MysqlBinlogSink *sink,
+                  MysqlBinlogPosition   *position)
 {
   if (position != NULL)
-    _mysql_binlog_stream_deliver_position (stream, position);
+    _mysql_binlog_sink_position (sink, position);
 }
 
 /* The bytes of the event being handled, for its rows and its event
@@ -166,7 +164,7 @@ emit_rows (MysqlBinlogDispatcher      *self,
   if (rows.table->detail == 0)
     rows.table->detail = g_quark_try_string (rows.table->qualified_name);
 
-  signal_id = _mysql_binlog_stream_rows_signal (self->stream, rows.kind, rows.table->detail);
+  signal_id = _mysql_binlog_sink_rows_signal (self->sink, rows.kind, rows.table->detail);
   if (signal_id == 0)
     return TRUE;
 
@@ -210,8 +208,7 @@ emit_rows (MysqlBinlogDispatcher      *self,
       charged = cursor;
       if (cursor >= end)
         cost += info->length - (gsize) (cursor - base);
-      _mysql_binlog_stream_deliver_rows (self->stream, signal_id, rows.table->detail, row, after,
-                                         cost);
+      _mysql_binlog_sink_rows (self->sink, signal_id, rows.table->detail, row, after, cost);
     }
   return TRUE;
 }
@@ -505,7 +502,7 @@ read_heartbeat (MysqlBinlogDispatcher  *self,
   if (!read_note (self, event, error))
     return FALSE;
   if (self->idle_saves)
-    _mysql_binlog_stream_deliver_idle (self->stream);
+    _mysql_binlog_sink_idle (self->sink);
   return TRUE;
 }
 
@@ -641,7 +638,7 @@ emit_payload (MysqlBinlogDispatcher  *self,
   _mysql_binlog_tracker_begin_payload (self->tracker, event->info.partial);
   _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
   /* stop() ends the stream after the current inner event. */
-  while (ok && !_mysql_binlog_stream_stop_requested (self->stream))
+  while (ok && !_mysql_binlog_sink_stop_requested (self->sink))
     {
       MysqlBinlogSourceEvent inner;
 
@@ -649,7 +646,7 @@ emit_payload (MysqlBinlogDispatcher  *self,
         {
         case MYSQL_BINLOG_READ_END:
           /* Read to its end: a payload read in parts is verified now. */
-          deliver_boundary (self->stream, _mysql_binlog_tracker_payload_verified (self->tracker));
+          deliver_boundary (self->sink, _mysql_binlog_tracker_payload_verified (self->tracker));
           goto done;
         case MYSQL_BINLOG_READ_ERROR:
           ok = FALSE;
@@ -742,8 +739,7 @@ emit_event (MysqlBinlogDispatcher *self,
                                     g_steal_pointer (&event->gtid));
   if (event->details != NULL && *event->details != '\0')
     _mysql_binlog_event_take_details (object, g_steal_pointer (&event->details));
-  _mysql_binlog_stream_deliver_event (self->stream, g_steal_pointer (&object),
-                                      event->info.event_size);
+  _mysql_binlog_sink_event (self->sink, g_steal_pointer (&object), event->info.event_size);
 }
 
 static gboolean
@@ -798,7 +794,7 @@ dispatch (MysqlBinlogDispatcher  *self,
 
   _mysql_binlog_tracker_advance (tracker, event.artificial, info->log_pos);
 
-  if (!tracker->replaying && _mysql_binlog_stream_wants_events (self->stream))
+  if (!tracker->replaying && _mysql_binlog_sink_wants_events (self->sink))
     emit_event (self, &event);
 
   if (kind->emit != NULL && !kind->emit (self, &event, error))
@@ -806,7 +802,7 @@ dispatch (MysqlBinlogDispatcher  *self,
 
   _mysql_binlog_tracker_emitted (tracker, event.artificial, info->log_pos);
   if (event.safe_after)
-    deliver_boundary (self->stream, _mysql_binlog_tracker_boundary (tracker));
+    deliver_boundary (self->sink, _mysql_binlog_tracker_boundary (tracker));
   return TRUE;
 }
 
@@ -817,7 +813,7 @@ _mysql_binlog_dispatcher_read (MysqlBinlogDispatcher  *self,
                                guint64                *delivered,
                                GError                **error)
 {
-  while (!_mysql_binlog_stream_stop_requested (self->stream))
+  while (!_mysql_binlog_sink_stop_requested (self->sink))
     {
       MysqlBinlogSourceEvent next;
       gboolean ok;

@@ -8,7 +8,7 @@
 
 #include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-position-store.h"
-#include "mysql-binlog-stream.h"
+#include "mysql-binlog-sink-private.h"
 #include "mysql-binlog-transport-private.h"
 
 G_BEGIN_DECLS
@@ -49,9 +49,9 @@ typedef struct
 
 typedef struct _MysqlBinlogRun MysqlBinlogRun;
 
-/* @start: (transfer full) (nullable): where the run starts (the stored or
+/* @sink: where the run delivers (copied); @start: (transfer full) (nullable): where the run starts (the stored or
  * the start position); NULL: at the server's end. */
-MysqlBinlogRun        *_mysql_binlog_run_new            (MysqlBinlogStream            *stream,
+MysqlBinlogRun        *_mysql_binlog_run_new            (const MysqlBinlogSink        *sink,
                                                          const MysqlBinlogRunSettings *settings,
                                                          MysqlBinlogPosition          *start);
 void                   _mysql_binlog_run_free           (MysqlBinlogRun               *run);
@@ -71,7 +71,7 @@ MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun         
 /* For the supervisor: the reconnect settings, one connection read to its
  * end, closing it, and waiting before the next. */
 const MysqlBinlogRunSettings *_mysql_binlog_run_get_settings (MysqlBinlogRun          *run);
-MysqlBinlogStream     *_mysql_binlog_run_get_stream     (MysqlBinlogRun               *run);
+const MysqlBinlogSink *_mysql_binlog_run_get_sink       (MysqlBinlogRun               *run);
 gboolean               _mysql_binlog_run_connection     (MysqlBinlogRun               *run,
                                                          gboolean                     *progressed,
                                                          GError                      **error);

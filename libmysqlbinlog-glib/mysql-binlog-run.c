@@ -10,13 +10,12 @@
 #include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-run-private.h"
 #include "mysql-binlog-server-source-private.h"
-#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-supervisor-private.h"
 #include "mysql-binlog-tracker-private.h"
 
 struct _MysqlBinlogRun
 {
-  MysqlBinlogStream *stream;          /* where the changes go; it outlives the run */
+  MysqlBinlogSink sink;               /* where the changes go; it outlives the run */
   MysqlBinlogRunSettings settings;    /* its own copies: the strings, the TLS
                                        * options, the file; no filter lists
                                        * and no store (see below) */
@@ -33,14 +32,14 @@ struct _MysqlBinlogRun
 };
 
 MysqlBinlogRun *
-_mysql_binlog_run_new (MysqlBinlogStream            *stream,
+_mysql_binlog_run_new (const MysqlBinlogSink        *sink,
                        const MysqlBinlogRunSettings *settings,
                        MysqlBinlogPosition          *start)
 {
   MysqlBinlogRun *run = g_new0 (MysqlBinlogRun, 1);
   MysqlBinlogRunSettings *own = &run->settings;
 
-  run->stream = stream;
+  run->sink = *sink;
   *own = *settings;
   own->host = g_strdup (settings->host);
   own->user = g_strdup (settings->user);
@@ -107,10 +106,10 @@ _mysql_binlog_run_get_settings (MysqlBinlogRun *run)
   return &run->settings;
 }
 
-MysqlBinlogStream *
-_mysql_binlog_run_get_stream (MysqlBinlogRun *run)
+const MysqlBinlogSink *
+_mysql_binlog_run_get_sink (MysqlBinlogRun *run)
 {
-  return run->stream;
+  return &run->sink;
 }
 
 void
@@ -135,7 +134,7 @@ set_source (MysqlBinlogRun    *run,
   run->source = source;
   g_mutex_unlock (&run->lock);
   _mysql_binlog_source_free (previous);
-  if (source != NULL && _mysql_binlog_stream_stop_requested (run->stream))
+  if (source != NULL && _mysql_binlog_sink_stop_requested (&run->sink))
     _mysql_binlog_source_interrupt (source);
 }
 
@@ -153,7 +152,7 @@ _mysql_binlog_run_wait (MysqlBinlogRun *run,
   gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
 
   g_mutex_lock (&run->lock);
-  while (!_mysql_binlog_stream_stop_requested (run->stream))
+  while (!_mysql_binlog_sink_stop_requested (&run->sink))
     if (!g_cond_wait_until (&run->wakeup, &run->lock, end))
       break;
   g_mutex_unlock (&run->lock);
@@ -162,7 +161,7 @@ _mysql_binlog_run_wait (MysqlBinlogRun *run,
 static void
 note_start (MysqlBinlogRun *run)
 {
-  _mysql_binlog_stream_note_start (run->stream, _mysql_binlog_tracker_make_position (run->tracker));
+  _mysql_binlog_sink_start (&run->sink, _mysql_binlog_tracker_make_position (run->tracker));
 }
 
 /* One connection: connect, start the dump, read until it ends or fails.
@@ -211,7 +210,7 @@ _mysql_binlog_run_connection (MysqlBinlogRun  *run,
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   /* The metadata's connection may have broken with ours. */
-  run->dispatcher = _mysql_binlog_dispatcher_new (run->stream, tracker, run->filter,
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter,
                                                   _mysql_binlog_checkpoint_wants_idle (run->checkpoint),
                                                   decoder, _mysql_binlog_metadata_new (&options));
   tracker->in_transaction = FALSE;
@@ -236,7 +235,7 @@ read_file (MysqlBinlogRun  *run,
 
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
-  run->dispatcher = _mysql_binlog_dispatcher_new (run->stream, run->tracker, run->filter,
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
                                                   _mysql_binlog_checkpoint_wants_idle (run->checkpoint),
                                                   decoder, NULL);
   note_start (run);

@@ -16,7 +16,6 @@
 #include "mysql-binlog-position-store.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-run-private.h"
-#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-transport-private.h"
 
 /**
@@ -2206,22 +2205,26 @@ deliver (MysqlBinlogStream *self,
   item_free (item);
 }
 
-gboolean
-_mysql_binlog_stream_stop_requested (MysqlBinlogStream *self)
+/* The stream is the sink of its runs. */
+
+static gboolean
+sink_stop_requested (gpointer data)
 {
+  MysqlBinlogStream *self = data;
+
   return g_atomic_int_get (&self->stop_requested) != 0;
 }
 
-gboolean
-_mysql_binlog_stream_wants_events (MysqlBinlogStream *self)
+static gboolean
+sink_wants_events (gpointer data)
 {
-  return g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG], 0, FALSE);
+  return g_signal_has_handler_pending (data, signals[SIGNAL_BINLOG], 0, FALSE);
 }
 
-guint
-_mysql_binlog_stream_rows_signal (MysqlBinlogStream *self,
-                                  guint8             kind,
-                                  GQuark             detail)
+static guint
+sink_rows_signal (gpointer data,
+                  guint8   kind,
+                  GQuark   detail)
 {
   guint signal_id = kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
                   : kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
@@ -2229,17 +2232,18 @@ _mysql_binlog_stream_rows_signal (MysqlBinlogStream *self,
 
   /* A detailed lookup finds only the handlers of that detail, so ask
    * for the table's handlers and for those of every table. */
-  if (!g_signal_has_handler_pending (self, signal_id, 0, FALSE) &&
-      (detail == 0 || !g_signal_has_handler_pending (self, signal_id, detail, FALSE)))
+  if (!g_signal_has_handler_pending (data, signal_id, 0, FALSE) &&
+      (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE)))
     return 0;
   return signal_id;
 }
 
-void
-_mysql_binlog_stream_deliver_event (MysqlBinlogStream *self,
-                                    MysqlBinlogEvent  *event,
-                                    gsize              cost)
+static void
+sink_event (gpointer          data,
+            MysqlBinlogEvent *event,
+            gsize             cost)
 {
+  MysqlBinlogStream *self = data;
   Item *item;
 
   if (self->async == NULL)
@@ -2256,14 +2260,15 @@ _mysql_binlog_stream_deliver_event (MysqlBinlogStream *self,
   deliver (self, item);
 }
 
-void
-_mysql_binlog_stream_deliver_rows (MysqlBinlogStream *self,
-                                   guint              signal_id,
-                                   GQuark             detail,
-                                   MysqlBinlogRow    *row,
-                                   MysqlBinlogRow    *after,
-                                   gsize              cost)
+static void
+sink_rows (gpointer        data,
+           guint           signal_id,
+           GQuark          detail,
+           MysqlBinlogRow *row,
+           MysqlBinlogRow *after,
+           gsize           cost)
 {
+  MysqlBinlogStream *self = data;
   Item *item;
 
   if (self->async == NULL)
@@ -2286,31 +2291,31 @@ _mysql_binlog_stream_deliver_rows (MysqlBinlogStream *self,
   deliver (self, item);
 }
 
-void
-_mysql_binlog_stream_deliver_position (MysqlBinlogStream   *self,
-                                       MysqlBinlogPosition *position)
+static void
+sink_position (gpointer             data,
+               MysqlBinlogPosition *position)
 {
   Item *item = g_new0 (Item, 1);
 
   item->kind = ITEM_POSITION;
   item->a = position;
-  deliver (self, item);
+  deliver (data, item);
 }
 
-void
-_mysql_binlog_stream_deliver_idle (MysqlBinlogStream *self)
+static void
+sink_idle (gpointer data)
 {
   Item *item = g_new0 (Item, 1);
 
   item->kind = ITEM_IDLE;
-  deliver (self, item);
+  deliver (data, item);
 }
 
-void
-_mysql_binlog_stream_deliver_reconnecting (MysqlBinlogStream *self,
-                                           guint              attempt,
-                                           guint              delay,
-                                           const GError      *error)
+static void
+sink_reconnecting (gpointer      data,
+                   guint         attempt,
+                   guint         delay,
+                   const GError *error)
 {
   Item *item = g_new0 (Item, 1);
 
@@ -2318,18 +2323,34 @@ _mysql_binlog_stream_deliver_reconnecting (MysqlBinlogStream *self,
   item->attempt = attempt;
   item->delay = delay;
   item->error = g_error_copy (error);
-  deliver (self, item);
+  deliver (data, item);
 }
 
-void
-_mysql_binlog_stream_note_start (MysqlBinlogStream   *self,
-                                 MysqlBinlogPosition *position)
+/* Where the stream starts, before any transaction: what get_position()
+ * returns until the first transaction is delivered. */
+static void
+sink_start (gpointer             data,
+            MysqlBinlogPosition *position)
 {
+  MysqlBinlogStream *self = data;
+
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
   self->position = position;
   g_mutex_unlock (&self->lock);
 }
+
+static const MysqlBinlogSinkFuncs stream_sink_funcs = {
+  .stop_requested = sink_stop_requested,
+  .wants_events = sink_wants_events,
+  .rows_signal = sink_rows_signal,
+  .event = sink_event,
+  .rows = sink_rows,
+  .position = sink_position,
+  .idle = sink_idle,
+  .reconnecting = sink_reconnecting,
+  .start = sink_start,
+};
 
 /* Reads what the stream was made for: a file or a server. */
 static gboolean
@@ -2370,6 +2391,7 @@ begin_run (MysqlBinlogStream  *self,
     .save_interval = self->save_interval,
     .save_transactions = self->save_transactions,
   };
+  MysqlBinlogSink sink = { &stream_sink_funcs, self };
   MysqlBinlogRun *run;
 
   if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
@@ -2403,7 +2425,7 @@ begin_run (MysqlBinlogStream  *self,
   g_atomic_int_set (&self->stop_requested, 0);
   if (stored == NULL && self->start_position != NULL)
     stored = mysql_binlog_position_ref (self->start_position);
-  run = _mysql_binlog_run_new (self, &settings, g_steal_pointer (&stored));
+  run = _mysql_binlog_run_new (&sink, &settings, g_steal_pointer (&stored));
   g_mutex_lock (&self->lock);
   self->run = run;
   g_mutex_unlock (&self->lock);

@@ -10,7 +10,6 @@
 #include <gio/gio.h>
 
 #include "mysql-binlog-error.h"
-#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-supervisor-private.h"
 
 /* The server's error numbers (MariaDB and MySQL share them) that mean the
@@ -113,7 +112,7 @@ _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
                               GError         **error)
 {
   const MysqlBinlogRunSettings *settings = _mysql_binlog_run_get_settings (run);
-  MysqlBinlogStream *stream = _mysql_binlog_run_get_stream (run);
+  const MysqlBinlogSink *sink = _mysql_binlog_run_get_sink (run);
   guint attempt = 0;
 
   if (settings->server_id == 0)
@@ -137,7 +136,7 @@ _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
        * count starts over. */
       if (progressed)
         attempt = 0;
-      if (_mysql_binlog_stream_stop_requested (stream) ||
+      if (_mysql_binlog_sink_stop_requested (sink) ||
           !_mysql_binlog_supervisor_error_is_transient (local_error) ||
           settings->reconnect_attempts == 0 ||
           (settings->reconnect_attempts > 0 && attempt >= (guint) settings->reconnect_attempts))
@@ -151,11 +150,11 @@ _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
 
       g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
                local_error->message, delay, attempt);
-      _mysql_binlog_stream_deliver_reconnecting (stream, attempt, delay, local_error);
+      _mysql_binlog_sink_reconnecting (sink, attempt, delay, local_error);
 
       _mysql_binlog_run_close_source (run);
       _mysql_binlog_run_wait (run, delay);
-      if (_mysql_binlog_stream_stop_requested (stream))
+      if (_mysql_binlog_sink_stop_requested (sink))
         return TRUE;
     }
 }

@@ -49,8 +49,9 @@ typedef struct
 
 typedef struct _MysqlBinlogRun MysqlBinlogRun;
 
-/* @sink: where the run delivers (copied); @start: (transfer full) (nullable): where the run starts (the stored or
- * the start position); NULL: at the server's end. */
+/* @sink: where the run delivers (copied).  @start: (transfer full)
+ * (nullable): where the run starts (the stored or the start position);
+ * NULL: at the server's end. */
 MysqlBinlogRun        *_mysql_binlog_run_new            (const MysqlBinlogSink        *sink,
                                                          const MysqlBinlogRunSettings *settings,
                                                          MysqlBinlogPosition          *start);

@@ -164,6 +164,13 @@ note_start (MysqlBinlogRun *run)
   _mysql_binlog_sink_start (&run->sink, _mysql_binlog_tracker_make_position (run->tracker));
 }
 
+/* Whether heartbeats are moments to save what save-interval held back. */
+static gboolean
+idle_saves (MysqlBinlogRun *run)
+{
+  return _mysql_binlog_checkpoint_wants_idle (run->checkpoint);
+}
+
 /* One connection: connect, start the dump, read until it ends or fails.
  * @progressed tells whether it passed a new transaction boundary. */
 gboolean
@@ -210,8 +217,7 @@ _mysql_binlog_run_connection (MysqlBinlogRun  *run,
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   /* The metadata's connection may have broken with ours. */
-  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter,
-                                                  _mysql_binlog_checkpoint_wants_idle (run->checkpoint),
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
                                                   decoder, _mysql_binlog_metadata_new (&options));
   tracker->in_transaction = FALSE;
 
@@ -236,8 +242,7 @@ read_file (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
-                                                  _mysql_binlog_checkpoint_wants_idle (run->checkpoint),
-                                                  decoder, NULL);
+                                                  idle_saves (run), decoder, NULL);
   note_start (run);
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
 }

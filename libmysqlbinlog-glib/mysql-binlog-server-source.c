@@ -219,14 +219,14 @@ start_dump (MysqlBinlogTransport            *transport,
 
   if (start != NULL && mysql_binlog_position_get_file (start) != NULL)
     {
+      const char *gtid_set = mysql_binlog_position_get_gtid_set (start);
+
       file = g_strdup (mysql_binlog_position_get_file (start));
       offset = MAX (mysql_binlog_position_get_offset (start), 4);
       if (!check_file_exists (transport, file, error))
         return FALSE;
-      if (mysql_binlog_position_get_gtid_set (start) != NULL)
-        _mysql_binlog_tracker_set_gtid_state (tracker,
-                                              _mysql_binlog_gtid_set_parse (mysql_binlog_position_get_gtid_set (start),
-                                                                            NULL));
+      if (gtid_set != NULL)
+        _mysql_binlog_tracker_set_gtid_state (tracker, _mysql_binlog_gtid_set_parse (gtid_set, NULL));
       else
         init_gtid_state (tracker, transport, file, offset);
     }

@@ -2368,29 +2368,7 @@ begin_run (MysqlBinlogStream  *self,
            GError            **error)
 {
   g_autoptr(MysqlBinlogPosition) stored = NULL;
-  MysqlBinlogRunSettings settings = {
-    .host = self->host,
-    .port = self->port,
-    .user = self->user,
-    .password = self->password,
-    .socket = self->socket,
-    .tls = &self->tls,
-    .server_id = self->server_id,
-    .blocking = self->blocking,
-    .only_schemas = (const char * const *) self->only_schemas,
-    .ignored_schemas = (const char * const *) self->ignored_schemas,
-    .only_tables = (const char * const *) self->only_tables,
-    .ignored_tables = (const char * const *) self->ignored_tables,
-    .file = self->source_file,
-    .position_store = self->position_store,
-    .heartbeat_period = self->heartbeat_period,
-    .connect_timeout = self->connect_timeout,
-    .reconnect_attempts = self->reconnect_attempts,
-    .reconnect_delay = self->reconnect_delay,
-    .reconnect_max_delay = self->reconnect_max_delay,
-    .save_interval = self->save_interval,
-    .save_transactions = self->save_transactions,
-  };
+  MysqlBinlogRunSettings settings;
   MysqlBinlogSink sink = { &stream_sink_funcs, self };
   MysqlBinlogRun *run;
 
@@ -2425,6 +2403,31 @@ begin_run (MysqlBinlogStream  *self,
   g_atomic_int_set (&self->stop_requested, 0);
   if (stored == NULL && self->start_position != NULL)
     stored = mysql_binlog_position_ref (self->start_position);
+  /* The settings the run keeps, taken once the properties are locked:
+   * a setter refuses to change them now. */
+  settings = (MysqlBinlogRunSettings) {
+    .host = self->host,
+    .port = self->port,
+    .user = self->user,
+    .password = self->password,
+    .socket = self->socket,
+    .tls = &self->tls,
+    .server_id = self->server_id,
+    .blocking = self->blocking,
+    .only_schemas = (const char * const *) self->only_schemas,
+    .ignored_schemas = (const char * const *) self->ignored_schemas,
+    .only_tables = (const char * const *) self->only_tables,
+    .ignored_tables = (const char * const *) self->ignored_tables,
+    .file = self->source_file,
+    .position_store = self->position_store,
+    .heartbeat_period = self->heartbeat_period,
+    .connect_timeout = self->connect_timeout,
+    .reconnect_attempts = self->reconnect_attempts,
+    .reconnect_delay = self->reconnect_delay,
+    .reconnect_max_delay = self->reconnect_max_delay,
+    .save_interval = self->save_interval,
+    .save_transactions = self->save_transactions,
+  };
   run = _mysql_binlog_run_new (&sink, &settings, g_steal_pointer (&stored));
   g_mutex_lock (&self->lock);
   self->run = run;

@@ -10,18 +10,14 @@
 #include "mysql-binlog-stream-properties-private.h"
 #include "mysql-binlog-stream-signals-private.h"
 #include "mysql-binlog-async-runner-private.h"
-#include "mysql-binlog-decoder-private.h"
+#include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
-#include "mysql-binlog-error-private.h"
 #include "mysql-binlog-event-private.h"
-#include "mysql-binlog-file-source-private.h"
-#include "mysql-binlog-gtid-private.h"
-#include "mysql-binlog-metadata-private.h"
-#include "mysql-binlog-payload-private.h"
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-position-store.h"
 #include "mysql-binlog-row-private.h"
+#include "mysql-binlog-run-private.h"
 #include "mysql-binlog-transport-private.h"
 
 /**
@@ -134,50 +130,12 @@ struct _MysqlBinlogStream
 
   /* Shared with stop() and get_position() on other threads. */
   GMutex lock;
-  MysqlBinlogTransport *transport;
   MysqlBinlogPosition *position;
   gint running;
   gint stop_requested;
-  GCond wakeup;               /* with lock: ends a wait before reconnecting */
   MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
   GError *failure;            /* atomic: what fail() ends the run with */
-
-  /* The running stream's own state. */
-  MysqlBinlogDecoder *decoder;
-  MysqlBinlogMetadata *metadata;
-  GPtrArray *only_schema_patterns;
-  GPtrArray *ignored_schema_patterns;
-  GPtrArray *only_table_patterns;
-  GPtrArray *ignored_table_patterns;
-  char *file;
-  guint64 offset;
-  gboolean in_transaction;
-  gboolean reading_file;
-  guint64 event_offset;         /* files: where the current event starts */
-  guint nesting;                /* > 0 inside a transaction payload */
-  MysqlBinlogFileSource *parts; /* files: the source of the event being read in parts */
-  MysqlBinlogFileSource *source; /* files: the source of the event being handled */
-  MysqlBinlogTransport *reading; /* servers: the connection of the event being handled */
-  GBytes *taken_event;          /* a big event taken out of the reader's buffer */
-  const guint8 *taken_from;     /* where the reader had it */
-  gboolean payload_unverified;  /* inside a payload whose checksum comes at its end */
-  gboolean safe_deferred;       /* a safe position inside it, reached once it is verified */
-  MysqlBinlogPosition *run_start;   /* the stored or the start position, or
-                                     * the server's end where the run began */
-  MysqlBinlogPosition *resume;      /* the last transaction boundary read */
-  gboolean reached_safe;
-  guint64 n_delivered;              /* transaction boundaries passed, replays excluded */
-  char *emitted_file;               /* events up to here were emitted */
-  guint64 emitted_offset;
-  gboolean replaying;               /* reading again what was emitted */
-  MysqlBinlogGtidSet *gtid_state;   /* NULL: unknown */
-  MysqlBinlogGtidSet *gtid_pending; /* the GTID of the transaction being read */
-
-  /* On the thread that emits the signals. */
-  MysqlBinlogPosition *unsaved;
-  guint n_unsaved;
-  gint64 last_save;
-  GError *save_error;
+  MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
 };
 
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
@@ -185,12 +143,6 @@ G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* MariaDB GTID event flag: the transaction is a single statement (DDL). */
-#define MARIADB_GTID_FLAG_STANDALONE 0x01
-
-/* Replica capability announced to MariaDB: understands GTID events. */
-#define MARIADB_SLAVE_CAPABILITY_GTID 4
 
 static gboolean
 is_running (MysqlBinlogStream *self)
@@ -286,7 +238,6 @@ mysql_binlog_stream_finalize (GObject *object)
   g_clear_object (&self->position_store);
   g_clear_error (&self->failure);
   g_mutex_clear (&self->lock);
-  g_cond_clear (&self->wakeup);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->finalize (object);
 }
@@ -511,7 +462,6 @@ static void
 mysql_binlog_stream_init (MysqlBinlogStream *self)
 {
   g_mutex_init (&self->lock);
-  g_cond_init (&self->wakeup);
   self->port = 3306;
   self->blocking = TRUE;
   self->tls.mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
@@ -1399,9 +1349,8 @@ mysql_binlog_stream_stop (MysqlBinlogStream *stream)
 
   g_atomic_int_set (&stream->stop_requested, 1);
   g_mutex_lock (&stream->lock);
-  if (stream->transport != NULL)
-    _mysql_binlog_transport_interrupt (stream->transport);
-  g_cond_broadcast (&stream->wakeup);
+  if (stream->run != NULL)
+    _mysql_binlog_run_interrupt (stream->run);
   if (stream->async != NULL)
     runner = _mysql_binlog_async_runner_ref (stream->async);
   g_mutex_unlock (&stream->lock);
@@ -1532,44 +1481,6 @@ item_free (Item *item)
   g_free (item);
 }
 
-static MysqlBinlogPosition *
-make_position (MysqlBinlogStream *self)
-{
-  g_autofree char *gtid_set = NULL;
-
-  if (self->gtid_state != NULL && !_mysql_binlog_gtid_set_is_empty (self->gtid_state))
-    gtid_set = _mysql_binlog_gtid_set_to_string (self->gtid_state);
-  return mysql_binlog_position_new_full (self->file, self->offset, gtid_set);
-}
-
-/* Saves the last delivered position, if it was not saved yet.  On the
- * thread that emits the signals. */
-static void
-flush_position (MysqlBinlogStream *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->position_store == NULL || self->unsaved == NULL)
-    return;
-
-  if (!mysql_binlog_position_store_save (self->position_store, self->unsaved, NULL, &error))
-    {
-      if (error == NULL)
-        error = g_error_new (MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
-                             "The position store %s failed to save without saying why",
-                             G_OBJECT_TYPE_NAME (self->position_store));
-      /* Going on would deliver changes whose position may be lost. */
-      g_clear_error (&self->save_error);
-      self->save_error = g_steal_pointer (&error);
-      mysql_binlog_stream_stop (self);
-      return;
-    }
-
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
-  self->n_unsaved = 0;
-  self->last_save = g_get_monotonic_time ();
-}
-
 /* The handlers of everything before @position have returned: publish it,
  * tell the handlers, and save it when it is time to. */
 static void
@@ -1597,18 +1508,8 @@ position_delivered (MysqlBinlogStream   *self,
       return;
     }
 
-  if (self->position_store == NULL || self->save_error != NULL)
-    return;
-
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
-  self->unsaved = mysql_binlog_position_ref (position);
-  self->n_unsaved++;
-
-  if ((self->save_transactions > 0 && self->n_unsaved >= self->save_transactions) ||
-      (self->save_interval > 0 &&
-       g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000) ||
-      (self->save_transactions == 0 && self->save_interval == 0))
-    flush_position (self);
+  if (!_mysql_binlog_checkpoint_delivered (_mysql_binlog_run_get_checkpoint (self->run), position))
+    mysql_binlog_stream_stop (self);
 }
 
 /* On the thread that emits the signals. */
@@ -1640,9 +1541,8 @@ item_deliver (MysqlBinlogStream *self,
       break;
     case ITEM_IDLE:
       /* No transaction for a while: save what save-interval held back. */
-      if (self->save_error == NULL && self->save_interval > 0 &&
-          g_get_monotonic_time () - self->last_save >= (gint64) self->save_interval * 1000)
-        flush_position (self);
+      if (!_mysql_binlog_checkpoint_idle (_mysql_binlog_run_get_checkpoint (self->run)))
+        mysql_binlog_stream_stop (self);
       break;
     case ITEM_END:
       break;
@@ -1664,11 +1564,45 @@ deliver (MysqlBinlogStream *self,
   item_free (item);
 }
 
-static void
-deliver_event (MysqlBinlogStream *self,
-               MysqlBinlogEvent  *event,
-               gsize              cost)
+/* The stream is the sink of its runs. */
+
+static gboolean
+sink_stop_requested (gpointer data)
 {
+  MysqlBinlogStream *self = data;
+
+  return g_atomic_int_get (&self->stop_requested) != 0;
+}
+
+static gboolean
+sink_wants_events (gpointer data)
+{
+  return g_signal_has_handler_pending (data, signals[SIGNAL_BINLOG], 0, FALSE);
+}
+
+static guint
+sink_rows_signal (gpointer data,
+                  guint8   kind,
+                  GQuark   detail)
+{
+  guint signal_id = kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
+                  : kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
+                  : signals[SIGNAL_ROWS_DELETED];
+
+  /* A detailed lookup finds only the handlers of that detail, so ask
+   * for the table's handlers and for those of every table. */
+  if (!g_signal_has_handler_pending (data, signal_id, 0, FALSE) &&
+      (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE)))
+    return 0;
+  return signal_id;
+}
+
+static void
+sink_event (gpointer          data,
+            MysqlBinlogEvent *event,
+            gsize             cost)
+{
+  MysqlBinlogStream *self = data;
   Item *item;
 
   if (self->async == NULL)
@@ -1685,16 +1619,15 @@ deliver_event (MysqlBinlogStream *self,
   deliver (self, item);
 }
 
-/* @cost: the bytes of the event that this emission accounts for, so that
- * the rows of one event add up to its size. */
 static void
-deliver_rows (MysqlBinlogStream *self,
-              guint              signal_id,
-              GQuark             detail,
-              MysqlBinlogRow    *row,
-              MysqlBinlogRow    *after,
-              gsize              cost)
+sink_rows (gpointer        data,
+           guint           signal_id,
+           GQuark          detail,
+           MysqlBinlogRow *row,
+           MysqlBinlogRow *after,
+           gsize           cost)
 {
+  MysqlBinlogStream *self = data;
   Item *item;
 
   if (self->async == NULL)
@@ -1718,10 +1651,30 @@ deliver_rows (MysqlBinlogStream *self,
 }
 
 static void
-deliver_reconnecting (MysqlBinlogStream *self,
-                      guint              attempt,
-                      guint              delay,
-                      const GError      *error)
+sink_position (gpointer             data,
+               MysqlBinlogPosition *position)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = ITEM_POSITION;
+  item->a = position;
+  deliver (data, item);
+}
+
+static void
+sink_idle (gpointer data)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = ITEM_IDLE;
+  deliver (data, item);
+}
+
+static void
+sink_reconnecting (gpointer      data,
+                   guint         attempt,
+                   guint         delay,
+                   const GError *error)
 {
   Item *item = g_new0 (Item, 1);
 
@@ -1729,15 +1682,16 @@ deliver_reconnecting (MysqlBinlogStream *self,
   item->attempt = attempt;
   item->delay = delay;
   item->error = g_error_copy (error);
-  deliver (self, item);
+  deliver (data, item);
 }
 
 /* Where the stream starts, before any transaction: what get_position()
  * returns until the first transaction is delivered. */
 static void
-note_start_position (MysqlBinlogStream *self)
+sink_start (gpointer             data,
+            MysqlBinlogPosition *position)
 {
-  MysqlBinlogPosition *position = make_position (self);
+  MysqlBinlogStream *self = data;
 
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
@@ -1745,1293 +1699,17 @@ note_start_position (MysqlBinlogStream *self)
   g_mutex_unlock (&self->lock);
 }
 
-static void
-commit_pending_gtid (MysqlBinlogStream *self)
-{
-  if (self->gtid_pending != NULL && self->gtid_state != NULL)
-    _mysql_binlog_gtid_set_union (self->gtid_state, self->gtid_pending, NULL);
-  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-}
-
-/* A point it is safe to resume from: remember it and tell the handlers. */
-static void
-reach_safe_position (MysqlBinlogStream *self)
-{
-  MysqlBinlogPosition *position;
-  Item *item;
-
-  self->in_transaction = FALSE;
-  commit_pending_gtid (self);
-  if (self->file == NULL)
-    return;
-
-  position = make_position (self);
-  g_clear_pointer (&self->resume, mysql_binlog_position_unref);
-  self->resume = mysql_binlog_position_ref (position);
-  self->reached_safe = TRUE;
-
-  /* Delivered before this connection broke. */
-  if (self->replaying)
-    {
-      mysql_binlog_position_unref (position);
-      return;
-    }
-  self->n_delivered++;
-
-  item = g_new0 (Item, 1);
-  item->kind = ITEM_POSITION;
-  item->a = position;
-  deliver (self, item);
-}
-
-static gboolean
-name_matches (GPtrArray  *patterns,
-              const char *text)
-{
-  for (guint i = 0; i < patterns->len; i++)
-    if (g_pattern_spec_match_string (g_ptr_array_index (patterns, i), text))
-      return TRUE;
-  return FALSE;
-}
-
-static GPtrArray *
-compile_patterns (char **names)
-{
-  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (patterns, g_pattern_spec_new (names[i]));
-  return patterns;
-}
-
-static gboolean
-table_is_wanted (MysqlBinlogStream *self,
-                 MysqlBinlogTable  *table)
-{
-  if (self->only_schema_patterns->len > 0 &&
-      !name_matches (self->only_schema_patterns, table->schema))
-    return FALSE;
-  if (name_matches (self->ignored_schema_patterns, table->schema))
-    return FALSE;
-  if (self->only_table_patterns->len > 0 &&
-      !name_matches (self->only_table_patterns, table->qualified_name))
-    return FALSE;
-  if (name_matches (self->ignored_table_patterns, table->qualified_name))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-statement_is (const char *statement,
-              const char *keyword)
-{
-  gsize length = strlen (keyword);
-
-  while (g_ascii_isspace (*statement))
-    statement++;
-  return g_ascii_strncasecmp (statement, keyword, length) == 0 &&
-         (statement[length] == '\0' || g_ascii_isspace (statement[length]) ||
-          statement[length] == ';' || statement[length] == '/');
-}
-
-/* The bytes of the event being handled, for its rows and its event
- * object, when it is a big one: the buffer the reader read it into is
- * taken (or, when it cannot be, copied once for both), and held until
- * the next event; NULL for the others, which are copied. */
-static GBytes *
-take_event (MysqlBinlogStream          *self,
-            const MysqlBinlogEventInfo *info)
-{
-  if (self->taken_event != NULL && self->taken_from == info->data)
-    return self->taken_event;
-  if (self->nesting > 0 || info->partial || info->event_size < MYSQL_BINLOG_FILE_TAKE_THRESHOLD ||
-      (self->source == NULL && self->reading == NULL))
-    return NULL;
-
-  g_clear_pointer (&self->taken_event, g_bytes_unref);
-  if (self->source != NULL)
-    self->taken_event = _mysql_binlog_file_source_take_event (self->source, info->data,
-                                                              info->event_size);
-  else
-    self->taken_event = _mysql_binlog_transport_take_event (self->reading, info->data,
-                                                            info->event_size);
-  self->taken_from = info->data;
-  return self->taken_event;
-}
-
-static gboolean
-emit_rows (MysqlBinlogStream          *self,
-           const MysqlBinlogEventInfo *info,
-           GError                    **error)
-{
-  MysqlBinlogRowsInfo rows;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(MysqlBinlogRow) row = NULL;
-  g_autoptr(MysqlBinlogRow) after = NULL;
-  const guint8 *base, *cursor, *end, *charged;
-  gint32 *framing;
-  guint signal_id;
-  gsize cost;
-
-  if (!_mysql_binlog_decoder_rows (self->decoder, info, &rows, error))
-    return FALSE;
-  if (!rows.table->wanted)
-    return TRUE;
-  if (!_mysql_binlog_decoder_check_rows (&rows, error))
-    return FALSE;
-
-  /* A handler may have been connected to this table since its table map
-   * arrived. */
-  if (rows.table->detail == 0)
-    rows.table->detail = g_quark_try_string (rows.table->qualified_name);
-
-  signal_id = rows.kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
-            : rows.kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
-            : signals[SIGNAL_ROWS_DELETED];
-  /* A detailed lookup finds only the handlers of that detail, so ask
-   * for the table's handlers and for those of every table. */
-  if (!g_signal_has_handler_pending (self, signal_id, 0, FALSE) &&
-      (rows.table->detail == 0 ||
-       !g_signal_has_handler_pending (self, signal_id, rows.table->detail, FALSE)))
-    return TRUE;
-
-  /* Rows point into one copy of the event, which lives as long as a
-   * handler keeps any of them (a big one is not copied: take_event()). */
-  bytes = take_event (self, info);
-  if (bytes != NULL)
-    g_bytes_ref (bytes);
-  else
-    bytes = g_bytes_new (info->data, info->length);
-  base = g_bytes_get_data (bytes, NULL);
-  cursor = base + (rows.rows - info->data);
-  end = base + (rows.rows_end - info->data);
-
-  /* How each column is framed, once for the event's rows. */
-  framing = g_newa (gint32, MAX (rows.table->n_columns, 1));
-  _mysql_binlog_row_framing (rows.table, framing);
-
-  /* Each row is built in the memory of the previous one when no handler
-   * kept that one: the emission's references are gone by then. */
-  charged = base;
-  while (cursor < end)
-    {
-      row = _mysql_binlog_row_build_reusing (rows.table, bytes, framing, rows.present,
-                                             rows.n_present, info->timestamp, FALSE,
-                                             g_steal_pointer (&row), &cursor, end, error);
-      if (row == NULL)
-        return FALSE;
-      if (rows.kind == 'u')
-        {
-          after = _mysql_binlog_row_build_reusing (rows.table, bytes, framing,
-                                                   rows.present_after, rows.n_present_after,
-                                                   info->timestamp, rows.partial,
-                                                   g_steal_pointer (&after), &cursor, end,
-                                                   error);
-          if (after == NULL)
-            return FALSE;
-        }
-      /* The event's header with its first row, its trailer with its last. */
-      cost = cursor - charged;
-      charged = cursor;
-      if (cursor >= end)
-        cost += info->length - (gsize) (cursor - base);
-      deliver_rows (self, signal_id, rows.table->detail, row, after, cost);
-    }
-  return TRUE;
-}
-
-static gboolean
-handle_table_map (MysqlBinlogStream           *self,
-                  const MysqlBinlogEventInfo  *info,
-                  MysqlBinlogTable           **table_out,
-                  GError                     **error)
-{
-  MysqlBinlogTableNeeds needs = 0;
-  gboolean is_new = FALSE;
-  MysqlBinlogTable *table;
-
-  table = _mysql_binlog_decoder_table_map (self->decoder, info, &is_new, &needs, error);
-  if (table == NULL)
-    return FALSE;
-  *table_out = table;
-  if (!is_new)
-    return TRUE;
-
-  table->wanted = table_is_wanted (self, table);
-  if (table->wanted && needs != 0 && self->metadata != NULL)
-    return _mysql_binlog_metadata_complete (self->metadata, table, needs, error);
-  return TRUE;
-}
-
-static gboolean handle_event (MysqlBinlogStream  *self,
-                              const guint8       *data,
-                              gsize               length,
-                              GError            **error);
-
-/* The next part of a payload event that a file source reads in parts. */
-static gssize
-read_payload_part (gpointer        user_data,
-                   const guint8  **data,
-                   GError        **error)
-{
-  return _mysql_binlog_file_source_read_rest (user_data, data, error);
-}
-
-/* The events of a transaction payload, decompressed as they are read,
- * go through handle_event() like any others.
- *
- * A large payload event of a file is read in parts (see
- * mysql-binlog-file-source-private.h), so its CRC32 is known only at its
- * end, after its events went through: the safe position its commit
- * reaches is held back until the checksum is verified, and a mismatch
- * fails the run with MYSQL_BINLOG_ERROR_CHECKSUM_MISMATCH at the
- * payload's offset.  The rows it emitted before came from a corrupt
- * event: no position after them is ever reported, so a position store
- * resumes before the payload. */
-static gboolean
-handle_payload (MysqlBinlogStream           *self,
-                const MysqlBinlogEventInfo  *info,
-                guint64                      event_position,
-                GError                     **error)
-{
-  g_autoptr(MysqlBinlogPayloadReader) reader = NULL;
-  guint64 saved_offset = self->event_offset;
-  gboolean saved_checksum = _mysql_binlog_decoder_get_checksum (self->decoder);
-  gboolean ok = TRUE;
-
-  if (self->nesting > 0)
-    return _mysql_binlog_set_corrupt (error, "Transaction payload inside a transaction payload");
-
-  if (info->partial)
-    reader = _mysql_binlog_payload_reader_new_in_parts (info,
-                                                        _mysql_binlog_file_source_get_rest (self->parts),
-                                                        read_payload_part, self->parts, error);
-  else
-    reader = _mysql_binlog_payload_reader_new (info, error);
-  if (reader == NULL)
-    return FALSE;
-
-  /* The inner events carry no checksum of their own: the payload's
-   * covers them. */
-  self->nesting++;
-  self->event_offset = event_position;
-  self->payload_unverified = info->partial;
-  self->safe_deferred = FALSE;
-  _mysql_binlog_decoder_set_checksum (self->decoder, FALSE);
-  /* stop() ends the stream after the current inner event. */
-  while (ok && !g_atomic_int_get (&self->stop_requested))
-    {
-      const guint8 *data;
-      gsize length;
-
-      switch (_mysql_binlog_payload_reader_next (reader, &data, &length, error))
-        {
-        case MYSQL_BINLOG_READ_END:
-          /* Read to its end: a payload read in parts is verified now. */
-          self->payload_unverified = FALSE;
-          if (self->safe_deferred)
-            {
-              self->safe_deferred = FALSE;
-              reach_safe_position (self);
-            }
-          goto done;
-        case MYSQL_BINLOG_READ_ERROR:
-          ok = FALSE;
-          break;
-        case MYSQL_BINLOG_READ_EVENT:
-          if (data[4] == MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION ||
-              data[4] == MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD)
-            ok = _mysql_binlog_set_corrupt (error, "Event of type %u inside a transaction payload",
-                                            data[4]);
-          else
-            ok = handle_event (self, data, length, error);
-          break;
-        }
-    }
-
-done:
-  /* Stopped or failed inside a payload read in parts: its checksum was
-   * not verified, so its safe position is not reported. */
-  self->payload_unverified = FALSE;
-  self->safe_deferred = FALSE;
-  _mysql_binlog_decoder_set_checksum (self->decoder, saved_checksum);
-  self->event_offset = saved_offset;
-  self->nesting--;
-  return ok;
-}
-
-static gboolean
-handle_event (MysqlBinlogStream  *self,
-              const guint8       *data,
-              gsize               length,
-              GError            **error)
-{
-  MysqlBinlogEventInfo info;
-  g_autofree char *schema = NULL;
-  g_autofree char *table_name = NULL;
-  g_autofree char *statement = NULL;
-  g_autofree char *gtid = NULL;
-  g_autofree char *previous_file = NULL;
-  g_autofree char *details = NULL;
-  MysqlBinlogTable *table = NULL;
-  guint64 event_position;
-  gboolean safe_after = FALSE;
-  gboolean artificial;
-
-  if (self->parts != NULL && self->nesting == 0
-      ? !_mysql_binlog_decoder_parse_first_part (self->decoder, data, length, &info, error)
-      : !_mysql_binlog_decoder_parse_header (self->decoder, data, length, &info, error))
-    return FALSE;
-
-  artificial = info.log_pos == 0 || (info.flags & MYSQL_BINLOG_EVENT_FLAG_ARTIFICIAL);
-  event_position = (!artificial && info.log_pos >= info.event_size)
-                   ? info.log_pos - info.event_size : self->offset;
-  if (self->nesting > 0)
-    {
-      /* An event inside a transaction payload: it is at the payload's
-       * position, and the offset after it is the payload's end. */
-      artificial = TRUE;
-      event_position = self->event_offset;
-    }
-  else if (self->reading_file)
-    {
-      /* A file's own offsets are the truth: a relay log's events carry
-       * the positions of the source's binary log. */
-      artificial = FALSE;
-      event_position = self->event_offset;
-      info.log_pos = self->event_offset + info.event_size;
-    }
-  /* After a reconnection: this event was emitted before.  The events
-   * inside a transaction payload share the payload's verdict. */
-  if (self->nesting == 0)
-    self->replaying = !artificial && info.type != MYSQL_BINLOG_EVENT_HEARTBEAT &&
-                      info.type != MYSQL_BINLOG_EVENT_HEARTBEAT_V2 &&
-                      self->emitted_file != NULL &&
-                      g_strcmp0 (self->emitted_file, self->file) == 0 &&
-                      info.log_pos <= self->emitted_offset;
-
-  switch (info.type)
-    {
-    case MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION:
-      if (!_mysql_binlog_decoder_format_description (self->decoder, &info, error))
-        return FALSE;
-      break;
-
-    case MYSQL_BINLOG_EVENT_ROTATE:
-      {
-        guint64 position;
-
-        if (!_mysql_binlog_decoder_rotate (self->decoder, &info, &statement, &position, error))
-          return FALSE;
-        if (self->reading_file)
-          {
-            /* A file's events keep the file's name and offsets, whatever
-             * the file continues with. */
-            g_clear_pointer (&statement, g_free);
-            break;
-          }
-        /* The rotate event itself still belongs to the file it ends. */
-        previous_file = g_steal_pointer (&self->file);
-        self->file = g_steal_pointer (&statement);
-        self->offset = position;
-        /* The file changes at a transaction boundary: a place to resume
-         * from, unless this is the server's note of where we start. */
-        if (!artificial && !self->in_transaction)
-          safe_after = TRUE;
-        else if (!self->reached_safe)
-          note_start_position (self);
-        artificial = TRUE; /* the offset is already right */
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_QUERY:
-    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
-      if (!_mysql_binlog_decoder_query (self->decoder, &info, &schema, &statement, error))
-        return FALSE;
-      if (statement_is (statement, "BEGIN") || statement_is (statement, "XA START") ||
-          statement_is (statement, "XA BEGIN"))
-        {
-          self->in_transaction = TRUE;
-        }
-      else if (statement_is (statement, "SAVEPOINT") || statement_is (statement, "ROLLBACK TO") ||
-               statement_is (statement, "RELEASE SAVEPOINT") || statement_is (statement, "XA END"))
-        {
-          /* inside a transaction: nothing changes */
-        }
-      else if (statement_is (statement, "COMMIT") || statement_is (statement, "ROLLBACK") ||
-               statement_is (statement, "XA COMMIT") || statement_is (statement, "XA ROLLBACK"))
-        {
-          safe_after = TRUE;
-        }
-      else if (statement_is (statement, "INSERT") || statement_is (statement, "UPDATE") ||
-               statement_is (statement, "DELETE") || statement_is (statement, "REPLACE") ||
-               statement_is (statement, "LOAD"))
-        {
-          /* A file is read to inspect it: such statements come through
-           * as `binlog` events, like every other event. */
-          if (self->reading_file)
-            break;
-          /* From a server, skipping it would lose its rows without a word. */
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED,
-                       "The binary log holds the statement “%.100s” instead of its rows: the "
-                       "session that ran it used binlog_format STATEMENT or MIXED. Every "
-                       "session must use binlog_format=ROW", statement);
-          return FALSE;
-        }
-      else
-        {
-          /* A DDL statement (or another statement the server logged as
-           * text): table definitions may have changed. */
-          if (self->metadata != NULL)
-            _mysql_binlog_metadata_invalidate (self->metadata);
-          if (!self->in_transaction)
-            {
-              _mysql_binlog_decoder_forget_tables (self->decoder);
-              safe_after = TRUE;
-            }
-        }
-      break;
-
-    case MYSQL_BINLOG_EVENT_XID:
-      {
-        guint64 xid;
-
-        if (!_mysql_binlog_decoder_xid (self->decoder, &info, &xid, error))
-          return FALSE;
-        safe_after = TRUE;
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_XA_PREPARE:
-      /* XA PREPARE ends the event group of an XA transaction: its XA
-       * COMMIT or XA ROLLBACK comes later as a group of its own. */
-      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
-      if (details == NULL)
-        return FALSE;
-      safe_after = TRUE;
-      break;
-
-    case MYSQL_BINLOG_EVENT_TRANSACTION_CONTEXT:
-    case MYSQL_BINLOG_EVENT_VIEW_CHANGE:
-      /* Group replication's notes: they change no rows. */
-      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
-      if (details == NULL)
-        return FALSE;
-      break;
-
-    case MYSQL_BINLOG_EVENT_INCIDENT:
-      {
-        guint16 number;
-        g_autofree char *message = NULL;
-
-        if (!_mysql_binlog_decoder_incident (self->decoder, &info, &number, &message, error))
-          return FALSE;
-        /* The source could not log some changes (for example a statement
-         * on a non-transactional table failed half-way): a replica stops
-         * here.  A file is read to inspect it, so it goes on, and the
-         * incident comes through as a `binlog` event. */
-        if (!self->reading_file && number != MYSQL_BINLOG_INCIDENT_NONE)
-          {
-            g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_SERVER,
-                         "The source lost events (incident %s%s%s): changes made there are "
-                         "missing from the binary log. Check the tables concerned, then start "
-                         "after the incident, at %s:%u",
-                         _mysql_binlog_incident_name (number), *message != '\0' ? ": " : "",
-                         message, self->file != NULL ? self->file : "?", info.log_pos);
-            return FALSE;
-          }
-        details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
-        if (details == NULL)
-          return FALSE;
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_MARIADB_GTID:
-      {
-        guint32 domain;
-        guint64 sequence;
-        guint8 flags;
-
-        if (!_mysql_binlog_decoder_mariadb_gtid (self->decoder, &info, &domain, &sequence,
-                                                 &flags, error))
-          return FALSE;
-        gtid = g_strdup_printf ("%u-%u-%" G_GUINT64_FORMAT, domain, info.server_id, sequence);
-        if (!(flags & MARIADB_GTID_FLAG_STANDALONE))
-          self->in_transaction = TRUE;
-        g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-        self->gtid_pending = _mysql_binlog_gtid_set_new ();
-        _mysql_binlog_gtid_set_add_mariadb (self->gtid_pending, domain, info.server_id,
-                                            sequence, NULL);
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_GTID_LIST:
-    case MYSQL_BINLOG_EVENT_PREVIOUS_GTIDS:
-      {
-        g_autoptr(MysqlBinlogGtidSet) state = _mysql_binlog_gtid_set_new ();
-        gsize available = info.length - (info.post_header - info.data);
-        gboolean ok;
-
-        if (info.type == MYSQL_BINLOG_EVENT_GTID_LIST)
-          ok = _mysql_binlog_gtid_parse_mariadb_list (info.post_header, available, state, error);
-        else
-          ok = _mysql_binlog_gtid_parse_previous_gtids (info.post_header, available, state, error);
-        if (!ok)
-          return FALSE;
-        /* The state at the start of the file (or where a GTID start
-         * begins): it replaces what was tracked. */
-        g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-        self->gtid_state = g_steal_pointer (&state);
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_GTID:
-    case MYSQL_BINLOG_EVENT_ANONYMOUS_GTID:
-    case MYSQL_BINLOG_EVENT_GTID_TAGGED:
-      {
-        gsize available = info.length - (info.post_header - info.data);
-        g_autofree char *tag = NULL;
-        guint8 uuid[16];
-        guint64 gno;
-
-        if (!_mysql_binlog_gtid_parse_mysql_event (info.type, info.post_header, available,
-                                                   uuid, &tag, &gno, error))
-          return FALSE;
-        g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-        if (gno > 0)
-          {
-            self->gtid_pending = _mysql_binlog_gtid_set_new ();
-            if (!_mysql_binlog_gtid_set_add_mysql (self->gtid_pending, uuid, tag, gno, gno, NULL))
-              g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-            else
-              gtid = _mysql_binlog_gtid_set_to_string (self->gtid_pending);  /* uuid[:tag]:gno */
-          }
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_HEARTBEAT:
-    case MYSQL_BINLOG_EVENT_HEARTBEAT_V2:
-      /* Not part of the log: its position is the server's, not ours. */
-      artificial = TRUE;
-      details = _mysql_binlog_decoder_describe (self->decoder, &info, error);
-      if (details == NULL)
-        return FALSE;
-      if (self->position_store != NULL && self->save_interval > 0)
-        {
-          Item *item = g_new0 (Item, 1);
-
-          item->kind = ITEM_IDLE;
-          deliver (self, item);
-        }
-      break;
-
-    case MYSQL_BINLOG_EVENT_ANNOTATE_ROWS:
-    case MYSQL_BINLOG_EVENT_ROWS_QUERY:
-      {
-        const guint8 *text = info.body;
-        gsize text_length = info.body_length;
-
-        /* MySQL's ROWS_QUERY starts with a (truncated) length byte. */
-        if (info.type == MYSQL_BINLOG_EVENT_ROWS_QUERY && text_length > 0)
-          text++, text_length--;
-        statement = g_utf8_make_valid ((const char *) text, text_length);
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_TABLE_MAP:
-      if (!handle_table_map (self, &info, &table, error))
-        return FALSE;
-      break;
-
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS:
-    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
-      {
-        guint64 table_id;
-
-        if (_mysql_binlog_decoder_table_id (self->decoder, &info, &table_id))
-          table = _mysql_binlog_decoder_lookup_table (self->decoder, table_id);
-      }
-      break;
-
-    case MYSQL_BINLOG_EVENT_START_ENCRYPTION:
-      /* A server decrypts what it sends to a replica, and passes this
-       * event on; in a file, the events after it are encrypted with a
-       * key only the server has. */
-      if (!self->reading_file)
-        break;
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                           "The binary log is encrypted (encrypt_binlog=ON): its events cannot "
-                           "be read without the server's encryption key; read it from the "
-                           "server, which decrypts it, instead of from the file");
-      return FALSE;
-
-    default:
-      break;
-    }
-
-  if (!artificial)
-    self->offset = info.log_pos;
-
-  if (!self->replaying && g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG], 0, FALSE))
-    {
-      g_autoptr(MysqlBinlogEvent) event = NULL;
-
-      if (table != NULL)
-        {
-          g_free (schema);
-          schema = g_strdup (table->schema);
-          table_name = g_strdup (table->name);
-        }
-      event = _mysql_binlog_event_new (&info, take_event (self, &info),
-                                       previous_file != NULL ? previous_file : self->file,
-                                       event_position,
-                                       artificial ? 0 : info.log_pos,
-                                       g_steal_pointer (&schema),
-                                       g_steal_pointer (&table_name),
-                                       g_steal_pointer (&statement),
-                                       g_steal_pointer (&gtid));
-      if (details != NULL && *details != '\0')
-        _mysql_binlog_event_take_details (event, g_steal_pointer (&details));
-      deliver_event (self, g_steal_pointer (&event), info.event_size);
-    }
-
-  switch (info.type)
-    {
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS:
-    case MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS:
-      if (!self->replaying && !emit_rows (self, &info, error))
-        return FALSE;
-      break;
-    case MYSQL_BINLOG_EVENT_TRANSACTION_PAYLOAD:
-      if (!handle_payload (self, &info, event_position, error))
-        return FALSE;
-      break;
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED_V1:
-    case MYSQL_BINLOG_EVENT_WRITE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_UPDATE_ROWS_COMPRESSED:
-    case MYSQL_BINLOG_EVENT_DELETE_ROWS_COMPRESSED:
-      /* Without a table map, uncompressing reports it. */
-      if (!self->replaying && (table == NULL || table->wanted))
-        {
-          MysqlBinlogEventInfo plain;
-          g_autoptr(GBytes) uncompressed = NULL;
-
-          uncompressed = _mysql_binlog_decoder_uncompress_rows (self->decoder, &info, &plain, error);
-          if (uncompressed == NULL || !emit_rows (self, &plain, error))
-            return FALSE;
-        }
-      break;
-    default:
-      break;
-    }
-
-  if (!artificial && !self->replaying && self->file != NULL)
-    {
-      if (g_strcmp0 (self->emitted_file, self->file) != 0)
-        {
-          g_free (self->emitted_file);
-          self->emitted_file = g_strdup (self->file);
-        }
-      self->emitted_offset = info.log_pos;
-    }
-
-  if (safe_after)
-    {
-      /* Inside a payload read in parts: once its checksum is verified. */
-      if (self->payload_unverified)
-        self->safe_deferred = TRUE;
-      else
-        reach_safe_position (self);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_server (MysqlBinlogStream     *self,
-              MysqlBinlogTransport  *transport,
-              gboolean              *checksum,
-              GError               **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *row;
-  const char *log_bin, *format, *alg;
-  g_autofree char *set_checksum = NULL;
-  g_autofree char *quoted = NULL;
-
-  if (!_mysql_binlog_transport_query (transport,
-                                      "SELECT @@global.log_bin, @@global.binlog_format, "
-                                      "@@global.binlog_checksum",
-                                      &rows, error))
-    return FALSE;
-  if (rows->len != 1)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_SERVER,
-                           "The server did not report its binary log settings");
-      return FALSE;
-    }
-  row = g_ptr_array_index (rows, 0);
-  log_bin = g_ptr_array_index (row, 0);
-  format = g_ptr_array_index (row, 1);
-  alg = g_ptr_array_index (row, 2);
-
-  if (log_bin == NULL || g_strcmp0 (log_bin, "0") == 0 || g_ascii_strcasecmp (log_bin, "OFF") == 0)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_BINLOG_DISABLED,
-                           "The server does not write a binary log (log_bin is OFF): "
-                           "start it with --log-bin to read its changes");
-      return FALSE;
-    }
-  if (format == NULL || g_ascii_strcasecmp (format, "ROW") != 0)
-    {
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_NOT_ROW_BASED,
-                   "The server's binlog_format is %s, not ROW: changes would arrive as "
-                   "statements instead of rows; set binlog_format=ROW",
-                   format != NULL ? format : "unknown");
-      return FALSE;
-    }
-
-  /* Announce the server's own checksum algorithm: events then come as
-   * the server stores them, and we verify the CRC32 ourselves. */
-  *checksum = alg != NULL && g_ascii_strcasecmp (alg, "CRC32") == 0;
-  quoted = _mysql_binlog_transport_quote (transport, alg != NULL ? alg : "NONE");
-  set_checksum = g_strdup_printf ("SET @master_binlog_checksum = %s, @source_binlog_checksum = %s, "
-                                  "@mariadb_slave_capability = %d",
-                                  quoted, quoted, MARIADB_SLAVE_CAPABILITY_GTID);
-  return _mysql_binlog_transport_query (transport, set_checksum, NULL, error);
-}
-
-static gboolean
-find_current_position (MysqlBinlogTransport  *transport,
-                       char                 **file,
-                       guint64               *offset,
-                       char                 **gtid_set,
-                       GError               **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *row;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!_mysql_binlog_transport_query (transport, "SHOW MASTER STATUS", &rows, &local_error))
-    {
-      /* MySQL 8.4 and later removed it in favour of the new name. */
-      if (!g_error_matches (local_error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_SERVER))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      if (!_mysql_binlog_transport_query (transport, "SHOW BINARY LOG STATUS", &rows, error))
-        return FALSE;
-    }
-
-  if (rows->len == 0 || (row = g_ptr_array_index (rows, 0))->len < 2 ||
-      g_ptr_array_index (row, 0) == NULL || g_ptr_array_index (row, 1) == NULL)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_BINLOG_DISABLED,
-                           "The server reports no binary log position: is log_bin enabled?");
-      return FALSE;
-    }
-
-  *file = g_strdup (g_ptr_array_index (row, 0));
-  *offset = g_ascii_strtoull (g_ptr_array_index (row, 1), NULL, 10);
-  /* MySQL adds Executed_Gtid_Set: the GTID state at that position. */
-  *gtid_set = row->len >= 5 ? g_strdup (g_ptr_array_index (row, 4)) : NULL;
-  return TRUE;
-}
-
-static gboolean
-check_file_exists (MysqlBinlogTransport  *transport,
-                   const char            *file,
-                   GError               **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) names = NULL;
-
-  /* Without the privilege to list the logs, the dump reports it instead. */
-  if (!_mysql_binlog_transport_query (transport, "SHOW BINARY LOGS", &rows, NULL))
-    return TRUE;
-
-  names = g_string_new (NULL);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GPtrArray *row = g_ptr_array_index (rows, i);
-      const char *name = row->len > 0 ? g_ptr_array_index (row, 0) : NULL;
-
-      if (g_strcmp0 (name, file) == 0)
-        return TRUE;
-      if (name != NULL && (i == 0 || i + 1 == rows->len))
-        g_string_append_printf (names, "%s%s", names->len > 0 ? " … " : "", name);
-    }
-
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_POSITION_NOT_FOUND,
-               "The server has no binary log file “%s” (never written, or purged); "
-               "its binary logs are %s", file, names->len > 0 ? names->str : "none");
-  return FALSE;
-}
-
-static gboolean
-looks_like_mariadb_gtid_set (const char *gtid_set)
-{
-  g_autoptr(MysqlBinlogGtidSet) set = _mysql_binlog_gtid_set_parse (gtid_set, NULL);
-
-  return set != NULL && _mysql_binlog_gtid_set_get_kind (set) == MYSQL_BINLOG_GTID_KIND_MARIADB;
-}
-
-/* MariaDB knows the GTID state at any file position. */
-static void
-init_gtid_state (MysqlBinlogStream    *self,
-                 MysqlBinlogTransport *transport,
-                 const char           *file,
-                 guint64               offset)
-{
-  g_autofree char *quoted = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *state = NULL;
-  MysqlBinlogGtidSet *set;
-
-  g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-  quoted = _mysql_binlog_transport_quote (transport, file);
-  sql = g_strdup_printf ("SELECT BINLOG_GTID_POS(%s, %" G_GUINT64_FORMAT ")", quoted, offset);
-  /* MySQL has no such function: its state comes from PREVIOUS_GTIDS. */
-  state = _mysql_binlog_transport_query_value (transport, sql, NULL);
-  if (state == NULL)
-    return;
-  set = _mysql_binlog_gtid_set_parse (state, NULL);
-  if (set != NULL)
-    self->gtid_state = set;
-}
-
-/* Where a (re)connection starts: the last transaction boundary read, or
- * where the run started.
- *
- * A reconnection resumes exactly where the stream was, or fails: a run
- * that started at the server's end asks again for the file and offset that
- * end had then (the end has moved on, past whatever was written while the
- * stream was away), and a run that started at a GTID state asks by GTID
- * again, for the state after the last transaction read.  The server
- * refuses both when the binary log that holds them was purged
- * (POSITION_NOT_FOUND, never retried); a request it could answer from a
- * later place (the current end, an empty file name) is never made. */
-static gboolean
-start_dump (MysqlBinlogStream     *self,
-            MysqlBinlogTransport  *transport,
-            GError               **error)
-{
-  MysqlBinlogPosition *start = self->resume != NULL ? self->resume : self->run_start;
-  g_autoptr(MysqlBinlogPosition) by_gtid = NULL;
-  g_autofree char *file = NULL;
-  guint64 offset = 4;
-
-  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-
-  if (start != NULL && start == self->resume && self->run_start != NULL &&
-      mysql_binlog_position_get_file (self->run_start) == NULL)
-    {
-      const char *gtid_set = mysql_binlog_position_get_gtid_set (start);
-
-      /* Started by GTID: the state after the last transaction read.  It
-       * holds at least the start state, so it cannot be empty. */
-      if (gtid_set == NULL)
-        {
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
-                       "The stream started at a GTID state but lost track of it at %s:%"
-                       G_GUINT64_FORMAT ": it cannot resume by GTID",
-                       mysql_binlog_position_get_file (start) != NULL ?
-                       mysql_binlog_position_get_file (start) : "?",
-                       mysql_binlog_position_get_offset (start));
-          return FALSE;
-        }
-      by_gtid = mysql_binlog_position_new_for_gtid_set (gtid_set);
-      start = by_gtid;
-    }
-
-  if (start != NULL && mysql_binlog_position_get_file (start) != NULL)
-    {
-      file = g_strdup (mysql_binlog_position_get_file (start));
-      offset = MAX (mysql_binlog_position_get_offset (start), 4);
-      if (!check_file_exists (transport, file, error))
-        return FALSE;
-      if (mysql_binlog_position_get_gtid_set (start) != NULL)
-        {
-          g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-          self->gtid_state = _mysql_binlog_gtid_set_parse (mysql_binlog_position_get_gtid_set (start),
-                                                           NULL);
-        }
-      else
-        {
-          init_gtid_state (self, transport, file, offset);
-        }
-    }
-  else if (start != NULL)
-    {
-      const char *gtid_set = mysql_binlog_position_get_gtid_set (start);
-      g_autoptr(MysqlBinlogGtidSet) set = NULL;
-
-      set = _mysql_binlog_gtid_set_parse (gtid_set, error);
-      if (set == NULL)
-        return FALSE;
-      g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-      self->gtid_state = _mysql_binlog_gtid_set_copy (set);
-
-      if (looks_like_mariadb_gtid_set (gtid_set))
-        {
-          g_autofree char *quoted = NULL;
-          g_autofree char *sql = NULL;
-
-          quoted = _mysql_binlog_transport_quote (transport, gtid_set);
-          sql = g_strdup_printf ("SET @slave_connect_state = %s, @slave_gtid_strict_mode = 0, "
-                                 "@slave_gtid_ignore_duplicates = 0", quoted);
-          if (!_mysql_binlog_transport_query (transport, sql, NULL, error))
-            return FALSE;
-          file = g_strdup ("");
-        }
-      else
-        {
-          g_autoptr(GBytes) encoded = _mysql_binlog_gtid_set_encode (set);
-
-          return _mysql_binlog_transport_start_dump_gtid (transport, self->server_id, encoded,
-                                                          !self->blocking, error);
-        }
-    }
-  else
-    {
-      g_autofree char *executed = NULL;
-      MysqlBinlogGtidSet *set;
-
-      if (!find_current_position (transport, &file, &offset, &executed, error))
-        return FALSE;
-      if (executed != NULL && *executed != '\0' &&
-          (set = _mysql_binlog_gtid_set_parse (executed, NULL)) != NULL)
-        {
-          g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-          self->gtid_state = set;
-        }
-      else
-        {
-          init_gtid_state (self, transport, file, offset);
-        }
-      /* The run starts here: a reconnection before the first transaction
-       * boundary comes back to this file and offset, not to the end the
-       * server has by then. */
-      self->run_start = mysql_binlog_position_new (file, offset);
-    }
-
-  if (*file != '\0')
-    {
-      g_free (self->file);
-      self->file = g_strdup (file);
-      self->offset = offset;
-      if (!self->reached_safe)
-        note_start_position (self);
-    }
-
-  return _mysql_binlog_transport_start_dump (transport, self->server_id, file, offset,
-                                             !self->blocking, error);
-}
-
-/* One connection: connect, start the dump, read until it ends or fails.
- * @progressed tells whether it passed a new transaction boundary. */
-static gboolean
-run_connection (MysqlBinlogStream  *self,
-                gboolean           *progressed,
-                GError            **error)
-{
-  MysqlBinlogConnectOptions options = {
-    .host = self->host,
-    .port = self->port,
-    .user = self->user,
-    .password = self->password,
-    .socket = self->socket,
-    .connect_timeout = self->connect_timeout,
-    .tls = &self->tls,
-  };
-  MysqlBinlogTransport *transport;
-  gboolean checksum = FALSE;
-  guint64 n_delivered = self->n_delivered;
-
-  if (self->heartbeat_period > 0)
-    options.read_timeout = (2 * self->heartbeat_period + 999) / 1000 + 1;
-
-  transport = _mysql_binlog_transport_connect (&options, error);
-  if (transport == NULL)
-    return FALSE;
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
-  self->transport = transport;
-  g_mutex_unlock (&self->lock);
-  if (g_atomic_int_get (&self->stop_requested))
-    _mysql_binlog_transport_interrupt (transport);
-
-  if (!check_server (self, transport, &checksum, error))
-    return FALSE;
-
-  if (self->heartbeat_period > 0)
-    {
-      g_autofree char *sql = NULL;
-      guint64 ns = (guint64) self->heartbeat_period * 1000000;
-
-      sql = g_strdup_printf ("SET @master_heartbeat_period = %" G_GUINT64_FORMAT ", "
-                             "@source_heartbeat_period = %" G_GUINT64_FORMAT, ns, ns);
-      if (!_mysql_binlog_transport_query (transport, sql, NULL, error))
-        return FALSE;
-    }
-
-  g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
-  self->decoder = _mysql_binlog_decoder_new ();
-  _mysql_binlog_decoder_set_checksum (self->decoder, checksum);
-  /* Its connection may have broken with ours. */
-  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
-  self->metadata = _mysql_binlog_metadata_new (&options);
-  self->in_transaction = FALSE;
-
-  if (!start_dump (self, transport, error))
-    return FALSE;
-
-  while (!g_atomic_int_get (&self->stop_requested))
-    {
-      const guint8 *data;
-      gsize length;
-      gboolean ok;
-
-      switch (_mysql_binlog_transport_read_event (transport, &data, &length, error))
-        {
-        case MYSQL_BINLOG_READ_END:
-          return TRUE;
-        case MYSQL_BINLOG_READ_ERROR:
-          return FALSE;
-        case MYSQL_BINLOG_READ_EVENT:
-          break;
-        }
-
-      self->reading = transport;
-      ok = handle_event (self, data, length, error);
-      self->reading = NULL;
-      g_clear_pointer (&self->taken_event, g_bytes_unref);
-      if (!ok)
-        {
-          g_prefix_error (error, "At %s:%" G_GUINT64_FORMAT ": ",
-                          self->file != NULL ? self->file : "?", self->offset);
-          return FALSE;
-        }
-      *progressed = self->n_delivered != n_delivered;
-    }
-  return TRUE;
-}
-
-static gboolean
-run_file (MysqlBinlogStream  *self,
-          GCancellable       *cancellable,
-          GError            **error)
-{
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(MysqlBinlogFileSource) source = NULL;
-  g_autofree char *name = g_file_get_basename (self->source_file);
-  g_autofree char *where = g_file_get_parse_name (self->source_file);
-  guint64 start_offset = 0;
-
-  input = g_file_read (self->source_file, cancellable, error);
-  if (input == NULL)
-    return FALSE;
-
-  self->reading_file = TRUE;
-  self->file = g_strdup (name);
-  self->offset = 4;
-  self->decoder = _mysql_binlog_decoder_new ();
-  _mysql_binlog_decoder_set_strict_checksums (self->decoder, TRUE);
-  source = _mysql_binlog_file_source_new (G_INPUT_STREAM (input));
-  if (!_mysql_binlog_file_source_read_magic (source, cancellable, error))
-    {
-      g_prefix_error (error, "%s: ", where);
-      return FALSE;
-    }
-  if (self->run_start != NULL)
-    {
-      const char *start_file = mysql_binlog_position_get_file (self->run_start);
-
-      if (start_file == NULL || g_strcmp0 (start_file, name) != 0)
-        {
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                       "%s: the start position “%s” is not in this file: a stream that reads "
-                       "a file starts at an offset of that file (%s:OFFSET)", where,
-                       start_file != NULL ? start_file : "(a GTID set)", name);
-          return FALSE;
-        }
-      start_offset = mysql_binlog_position_get_offset (self->run_start);
-      if (start_offset > 4)
-        {
-          /* What ends before the start is read again without a signal, as
-           * after a reconnection. */
-          self->emitted_file = g_strdup (name);
-          self->emitted_offset = start_offset;
-        }
-    }
-  note_start_position (self);
-
-  while (!g_atomic_int_get (&self->stop_requested))
-    {
-      const guint8 *data;
-      gsize length;
-      guint64 offset = self->offset;
-      gboolean ok;
-
-      _mysql_binlog_file_source_set_checksum (source,
-                                              _mysql_binlog_decoder_get_checksum (self->decoder));
-      switch (_mysql_binlog_file_source_read_event (source, &data, &length, &offset,
-                                                    cancellable, error))
-        {
-        case MYSQL_BINLOG_READ_END:
-          /* The end of the file itself is a place to start from. */
-          if (start_offset > 4 && start_offset != self->offset)
-            {
-              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-                           "%s: the start position's offset %" G_GUINT64_FORMAT " is past the "
-                           "end of the file", where, start_offset);
-              return FALSE;
-            }
-          return TRUE;
-        case MYSQL_BINLOG_READ_ERROR:
-          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
-          return FALSE;
-        case MYSQL_BINLOG_READ_EVENT:
-          break;
-        }
-
-      self->event_offset = offset;
-      if (start_offset > 4 && offset >= start_offset)
-        {
-          if (offset != start_offset)
-            {
-              g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-                           "%s: no event starts at the start position's offset %"
-                           G_GUINT64_FORMAT, where, start_offset);
-              return FALSE;
-            }
-          start_offset = 0;
-        }
-      /* A large payload event comes in parts: handle_payload() reads the
-       * rest. */
-      self->parts = _mysql_binlog_file_source_get_rest (source) > 0 ? source : NULL;
-      self->source = source;
-      ok = handle_event (self, data, length, error);
-      self->parts = NULL;
-      self->source = NULL;
-      g_clear_pointer (&self->taken_event, g_bytes_unref);
-      if (!ok)
-        {
-          g_prefix_error (error, "%s at offset %" G_GUINT64_FORMAT ": ", where, offset);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* Whether connecting again may help. */
-static gboolean
-error_is_transient (const GError *error)
-{
-  if (error->domain == G_IO_ERROR)
-    return error->code == G_IO_ERROR_TIMED_OUT || error->code == G_IO_ERROR_CONNECTION_CLOSED ||
-           error->code == G_IO_ERROR_BROKEN_PIPE;
-  if (error->domain != MYSQL_BINLOG_ERROR)
-    return FALSE;
-  switch (error->code)
-    {
-    case MYSQL_BINLOG_ERROR_CONNECTION_FAILED:
-    case MYSQL_BINLOG_ERROR_CONNECTION_LOST:
-    case MYSQL_BINLOG_ERROR_SERVER:  /* the dump thread killed, a shutdown */
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Waits @delay_ms, or less when stop() is called. */
-static void
-wait_before_reconnect (MysqlBinlogStream *self,
-                       guint              delay_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
-
-  g_mutex_lock (&self->lock);
-  while (!g_atomic_int_get (&self->stop_requested))
-    if (!g_cond_wait_until (&self->wakeup, &self->lock, end))
-      break;
-  g_mutex_unlock (&self->lock);
-}
-
-static gboolean
-run_live (MysqlBinlogStream  *self,
-          GCancellable       *cancellable,
-          GError            **error)
-{
-  guint attempt = 0;
-
-  if (self->server_id == 0)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                           "The stream's server-id is 0: set it to an id that neither the "
-                           "server nor any of its other replicas uses");
-      return FALSE;
-    }
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      gboolean progressed = FALSE;
-      guint delay;
-
-      if (run_connection (self, &progressed, &local_error))
-        return TRUE;
-
-      /* A connection that delivered transactions was a success: the
-       * count starts over. */
-      if (progressed)
-        attempt = 0;
-      if (g_atomic_int_get (&self->stop_requested) ||
-          !error_is_transient (local_error) ||
-          self->reconnect_attempts == 0 ||
-          (self->reconnect_attempts > 0 && attempt >= (guint) self->reconnect_attempts))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      attempt++;
-      delay = self->reconnect_delay;
-      for (guint i = 1; i < attempt && delay < self->reconnect_max_delay; i++)
-        delay = MIN ((guint64) delay * 2, G_MAXUINT);
-      delay = MIN (delay, self->reconnect_max_delay);
-
-      g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
-               local_error->message, delay, attempt);
-      deliver_reconnecting (self, attempt, delay, local_error);
-
-      g_mutex_lock (&self->lock);
-      g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
-      g_mutex_unlock (&self->lock);
-
-      wait_before_reconnect (self, delay);
-      if (g_atomic_int_get (&self->stop_requested))
-        return TRUE;
-    }
-}
+static const MysqlBinlogSinkFuncs stream_sink_funcs = {
+  .stop_requested = sink_stop_requested,
+  .wants_events = sink_wants_events,
+  .rows_signal = sink_rows_signal,
+  .event = sink_event,
+  .rows = sink_rows,
+  .position = sink_position,
+  .idle = sink_idle,
+  .reconnecting = sink_reconnecting,
+  .start = sink_start,
+};
 
 /* Reads what the stream was made for: a file or a server. */
 static gboolean
@@ -3039,9 +1717,7 @@ run_source (MysqlBinlogStream  *self,
             GCancellable       *cancellable,
             GError            **error)
 {
-  if (self->source_file != NULL)
-    return run_file (self, cancellable, error);
-  return run_live (self, cancellable, error);
+  return _mysql_binlog_run_read (self->run, cancellable, error);
 }
 
 /* Runs on the thread that owns the signals, before the I/O starts. */
@@ -3051,6 +1727,9 @@ begin_run (MysqlBinlogStream  *self,
            GError            **error)
 {
   g_autoptr(MysqlBinlogPosition) stored = NULL;
+  MysqlBinlogRunSettings settings;
+  MysqlBinlogSink sink = { &stream_sink_funcs, self };
+  MysqlBinlogRun *run;
 
   if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
     {
@@ -3081,22 +1760,37 @@ begin_run (MysqlBinlogStream  *self,
     }
 
   g_atomic_int_set (&self->stop_requested, 0);
-  self->in_transaction = FALSE;
-  self->offset = 0;
-  self->reached_safe = FALSE;
-  self->replaying = FALSE;
-  self->n_delivered = 0;
-  self->n_unsaved = 0;
-  self->last_save = g_get_monotonic_time ();
-  g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
-  if (stored != NULL)
-    self->run_start = g_steal_pointer (&stored);
-  else if (self->start_position != NULL)
-    self->run_start = mysql_binlog_position_ref (self->start_position);
-  self->only_schema_patterns = compile_patterns (self->only_schemas);
-  self->ignored_schema_patterns = compile_patterns (self->ignored_schemas);
-  self->only_table_patterns = compile_patterns (self->only_tables);
-  self->ignored_table_patterns = compile_patterns (self->ignored_tables);
+  if (stored == NULL && self->start_position != NULL)
+    stored = mysql_binlog_position_ref (self->start_position);
+  /* The settings the run keeps, taken once the properties are locked:
+   * a setter refuses to change them now. */
+  settings = (MysqlBinlogRunSettings) {
+    .host = self->host,
+    .port = self->port,
+    .user = self->user,
+    .password = self->password,
+    .socket = self->socket,
+    .tls = &self->tls,
+    .server_id = self->server_id,
+    .blocking = self->blocking,
+    .only_schemas = (const char * const *) self->only_schemas,
+    .ignored_schemas = (const char * const *) self->ignored_schemas,
+    .only_tables = (const char * const *) self->only_tables,
+    .ignored_tables = (const char * const *) self->ignored_tables,
+    .file = self->source_file,
+    .position_store = self->position_store,
+    .heartbeat_period = self->heartbeat_period,
+    .connect_timeout = self->connect_timeout,
+    .reconnect_attempts = self->reconnect_attempts,
+    .reconnect_delay = self->reconnect_delay,
+    .reconnect_max_delay = self->reconnect_max_delay,
+    .save_interval = self->save_interval,
+    .save_transactions = self->save_transactions,
+  };
+  run = _mysql_binlog_run_new (&sink, &settings, g_steal_pointer (&stored));
+  g_mutex_lock (&self->lock);
+  self->run = run;
+  g_mutex_unlock (&self->lock);
   return TRUE;
 }
 
@@ -3104,21 +1798,7 @@ begin_run (MysqlBinlogStream  *self,
 static void
 release_run (MysqlBinlogStream *self)
 {
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->transport, _mysql_binlog_transport_free);
-  g_mutex_unlock (&self->lock);
-  g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
-  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
-  g_clear_pointer (&self->only_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->ignored_schema_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->only_table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->ignored_table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->file, g_free);
-  g_clear_pointer (&self->emitted_file, g_free);
-  g_clear_pointer (&self->resume, mysql_binlog_position_unref);
-  g_clear_pointer (&self->gtid_state, _mysql_binlog_gtid_set_free);
-  g_clear_pointer (&self->gtid_pending, _mysql_binlog_gtid_set_free);
-  self->reading_file = FALSE;
+  _mysql_binlog_run_release (self->run);
 }
 
 /* Runs on the thread that owns the signals: saves the last position and
@@ -3132,14 +1812,18 @@ end_run (MysqlBinlogStream  *self,
 {
   g_autoptr(GError) save_error = NULL;
   g_autoptr(GError) failure = NULL;
+  MysqlBinlogCheckpoint *checkpoint;
+  MysqlBinlogRun *run;
 
   /* Whatever the outcome, the transactions delivered so far are done; after
    * a handler failed, those before the one it failed on. */
-  if (self->save_error == NULL)
-    flush_position (self);
-  save_error = g_steal_pointer (&self->save_error);
-  g_clear_pointer (&self->unsaved, mysql_binlog_position_unref);
-  g_clear_pointer (&self->run_start, mysql_binlog_position_unref);
+  checkpoint = _mysql_binlog_run_get_checkpoint (self->run);
+  _mysql_binlog_checkpoint_flush (checkpoint);
+  save_error = _mysql_binlog_checkpoint_take_error (checkpoint);
+  g_mutex_lock (&self->lock);
+  run = g_steal_pointer (&self->run);
+  g_mutex_unlock (&self->lock);
+  _mysql_binlog_run_free (run);
   failure = g_atomic_pointer_exchange (&self->failure, NULL);
 
   if (failure != NULL)

@@ -1,0 +1,258 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mysql-binlog-dispatcher-private.h"
+#include "mysql-binlog-filter-private.h"
+#include "mysql-binlog-run-private.h"
+#include "mysql-binlog-server-source-private.h"
+#include "mysql-binlog-supervisor-private.h"
+#include "mysql-binlog-tracker-private.h"
+
+struct _MysqlBinlogRun
+{
+  MysqlBinlogSink sink;               /* where the changes go; it outlives the run */
+  MysqlBinlogRunSettings settings;    /* its own copies: the strings, the TLS
+                                       * options, the file; no filter lists
+                                       * and no store (see below) */
+  MysqlBinlogFilter *filter;
+  MysqlBinlogCheckpoint *checkpoint;  /* on the thread that emits the signals */
+
+  /* On the reading thread. */
+  MysqlBinlogTracker *tracker;
+  MysqlBinlogDispatcher *dispatcher;  /* of the current connection */
+
+  GMutex lock;
+  GCond wakeup;                       /* with lock: ends a wait before reconnecting */
+  MysqlBinlogSource *source;          /* with lock, for interrupt() */
+};
+
+MysqlBinlogRun *
+_mysql_binlog_run_new (const MysqlBinlogSink        *sink,
+                       const MysqlBinlogRunSettings *settings,
+                       MysqlBinlogPosition          *start)
+{
+  MysqlBinlogRun *run = g_new0 (MysqlBinlogRun, 1);
+  MysqlBinlogRunSettings *own = &run->settings;
+
+  run->sink = *sink;
+  *own = *settings;
+  own->host = g_strdup (settings->host);
+  own->user = g_strdup (settings->user);
+  own->password = g_strdup (settings->password);
+  own->socket = g_strdup (settings->socket);
+  own->tls = _mysql_binlog_tls_options_copy (settings->tls);
+  own->file = settings->file != NULL ? g_object_ref (settings->file) : NULL;
+  own->only_schemas = own->ignored_schemas = NULL;
+  own->only_tables = own->ignored_tables = NULL;
+  own->position_store = NULL;
+
+  run->filter = _mysql_binlog_filter_new (settings->only_schemas, settings->ignored_schemas,
+                                          settings->only_tables, settings->ignored_tables);
+  run->checkpoint = _mysql_binlog_checkpoint_new (settings->position_store,
+                                                  settings->save_interval,
+                                                  settings->save_transactions);
+  run->tracker = _mysql_binlog_tracker_new (start);
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->wakeup);
+  return run;
+}
+
+void
+_mysql_binlog_run_release (MysqlBinlogRun *run)
+{
+  _mysql_binlog_run_close_source (run);
+  g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
+  g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
+}
+
+void
+_mysql_binlog_run_free (MysqlBinlogRun *run)
+{
+  MysqlBinlogRunSettings *own;
+
+  if (run == NULL)
+    return;
+  _mysql_binlog_run_release (run);
+  own = &run->settings;
+  g_free ((char *) own->host);
+  g_free ((char *) own->user);
+  if (own->password != NULL)
+    memset ((char *) own->password, 0, strlen (own->password));
+  g_free ((char *) own->password);
+  g_free ((char *) own->socket);
+  _mysql_binlog_tls_options_free ((MysqlBinlogTlsOptions *) own->tls);
+  g_clear_object (&own->file);
+  _mysql_binlog_filter_free (run->filter);
+  _mysql_binlog_checkpoint_free (run->checkpoint);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->wakeup);
+  g_free (run);
+}
+
+MysqlBinlogCheckpoint *
+_mysql_binlog_run_get_checkpoint (MysqlBinlogRun *run)
+{
+  return run->checkpoint;
+}
+
+const MysqlBinlogRunSettings *
+_mysql_binlog_run_get_settings (MysqlBinlogRun *run)
+{
+  return &run->settings;
+}
+
+const MysqlBinlogSink *
+_mysql_binlog_run_get_sink (MysqlBinlogRun *run)
+{
+  return &run->sink;
+}
+
+void
+_mysql_binlog_run_interrupt (MysqlBinlogRun *run)
+{
+  g_mutex_lock (&run->lock);
+  if (run->source != NULL)
+    _mysql_binlog_source_interrupt (run->source);
+  g_cond_broadcast (&run->wakeup);
+  g_mutex_unlock (&run->lock);
+}
+
+/* The source stop() interrupts from now on; frees the previous one. */
+static void
+set_source (MysqlBinlogRun    *run,
+            MysqlBinlogSource *source)
+{
+  MysqlBinlogSource *previous;
+
+  g_mutex_lock (&run->lock);
+  previous = run->source;
+  run->source = source;
+  g_mutex_unlock (&run->lock);
+  _mysql_binlog_source_free (previous);
+  if (source != NULL && _mysql_binlog_sink_stop_requested (&run->sink))
+    _mysql_binlog_source_interrupt (source);
+}
+
+void
+_mysql_binlog_run_close_source (MysqlBinlogRun *run)
+{
+  set_source (run, NULL);
+}
+
+/* Waits @delay_ms, or less when stop() is called. */
+void
+_mysql_binlog_run_wait (MysqlBinlogRun *run,
+                        guint           delay_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
+
+  g_mutex_lock (&run->lock);
+  while (!_mysql_binlog_sink_stop_requested (&run->sink))
+    if (!g_cond_wait_until (&run->wakeup, &run->lock, end))
+      break;
+  g_mutex_unlock (&run->lock);
+}
+
+static void
+note_start (MysqlBinlogRun *run)
+{
+  _mysql_binlog_sink_start (&run->sink, _mysql_binlog_tracker_make_position (run->tracker));
+}
+
+/* Whether heartbeats are moments to save what save-interval held back. */
+static gboolean
+idle_saves (MysqlBinlogRun *run)
+{
+  return _mysql_binlog_checkpoint_wants_idle (run->checkpoint);
+}
+
+/* One connection: connect, start the dump, read until it ends or fails.
+ * @progressed tells whether it passed a new transaction boundary. */
+gboolean
+_mysql_binlog_run_connection (MysqlBinlogRun  *run,
+                              gboolean        *progressed,
+                              GError         **error)
+{
+  const MysqlBinlogRunSettings *settings = &run->settings;
+  MysqlBinlogConnectOptions options = {
+    .host = settings->host,
+    .port = settings->port,
+    .user = settings->user,
+    .password = settings->password,
+    .socket = settings->socket,
+    .connect_timeout = settings->connect_timeout,
+    .tls = settings->tls,
+  };
+  MysqlBinlogServerSettings server = {
+    .options = &options,
+    .server_id = settings->server_id,
+    .blocking = settings->blocking,
+    .heartbeat_period = settings->heartbeat_period,
+  };
+  MysqlBinlogTracker *tracker = run->tracker;
+  MysqlBinlogSource *source = _mysql_binlog_server_source_new ();
+  MysqlBinlogDecoder *decoder;
+  guint64 before = tracker->n_delivered;
+  guint64 delivered = before;
+  gboolean checksum = FALSE;
+  gboolean moved = FALSE;
+  gboolean ok;
+
+  if (settings->heartbeat_period > 0)
+    options.read_timeout = (2 * settings->heartbeat_period + 999) / 1000 + 1;
+
+  set_source (run, source);
+  ok = _mysql_binlog_server_source_open (source, &server, tracker, &checksum, &moved, error);
+  if (moved && !tracker->reached_safe)
+    note_start (run);
+  if (!ok)
+    return FALSE;
+
+  decoder = _mysql_binlog_decoder_new ();
+  _mysql_binlog_decoder_set_checksum (decoder, checksum);
+  g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
+  /* The metadata's connection may have broken with ours. */
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
+                                                  decoder, _mysql_binlog_metadata_new (&options));
+  tracker->in_transaction = FALSE;
+
+  ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
+  *progressed = delivered != before;
+  return ok;
+}
+
+static gboolean
+read_file (MysqlBinlogRun  *run,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  MysqlBinlogSource *source;
+  MysqlBinlogDecoder *decoder;
+
+  source = _mysql_binlog_file_source_open (run->settings.file, run->tracker, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+  set_source (run, source);
+
+  decoder = _mysql_binlog_decoder_new ();
+  _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
+                                                  idle_saves (run), decoder, NULL);
+  note_start (run);
+  return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
+}
+
+gboolean
+_mysql_binlog_run_read (MysqlBinlogRun  *run,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  if (run->settings.file != NULL)
+    return read_file (run, cancellable, error);
+  return _mysql_binlog_supervisor_run (run, error);
+}

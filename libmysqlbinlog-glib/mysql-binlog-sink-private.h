@@ -1,0 +1,134 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "mysql-binlog-event.h"
+#include "mysql-binlog-position.h"
+#include "mysql-binlog-row.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Where a run delivers what it reads, and the only way back up from the
+ * reading parts (run, supervisor, dispatcher) to what runs them: whether
+ * anyone listens, whether to stop, and the deliveries.  The stream is the
+ * sink of its runs (its deliver() emits on the stream's thread or queues
+ * for it).  Called on the reading thread.
+ */
+
+typedef struct
+{
+  /* Whether stop() (or a cancellation, or fail()) asked the run to end. */
+  gboolean (*stop_requested) (gpointer             data);
+  /* Whether an event handler is connected. */
+  gboolean (*wants_events)   (gpointer             data);
+  /* The signal of rows of @kind ('i', 'u', 'd') when a handler of every
+   * table or of @detail is connected, else 0. */
+  guint    (*rows_signal)    (gpointer             data,
+                              guint8               kind,
+                              GQuark               detail);
+  /* @event: (transfer full).  @cost: the bytes of binlog it keeps alive. */
+  void     (*event)          (gpointer             data,
+                              MysqlBinlogEvent    *event,
+                              gsize                cost);
+  /* @cost: the bytes of the event that this emission accounts for, so
+   * that the rows of one event add up to its size. */
+  void     (*rows)           (gpointer             data,
+                              guint                signal_id,
+                              GQuark               detail,
+                              MysqlBinlogRow      *row,
+                              MysqlBinlogRow      *after,
+                              gsize                cost);
+  /* A transaction boundary: @position (transfer full) is safe to resume
+   * from. */
+  void     (*position)       (gpointer             data,
+                              MysqlBinlogPosition *position);
+  /* No transaction for a while: a moment to save what was held back. */
+  void     (*idle)           (gpointer             data);
+  void     (*reconnecting)   (gpointer             data,
+                              guint                attempt,
+                              guint                delay,
+                              const GError        *error);
+  /* Where the run starts, before any transaction (@position: transfer
+   * full). */
+  void     (*start)          (gpointer             data,
+                              MysqlBinlogPosition *position);
+} MysqlBinlogSinkFuncs;
+
+typedef struct
+{
+  const MysqlBinlogSinkFuncs *funcs;
+  gpointer data;
+} MysqlBinlogSink;
+
+static inline gboolean
+_mysql_binlog_sink_stop_requested (const MysqlBinlogSink *sink)
+{
+  return sink->funcs->stop_requested (sink->data);
+}
+
+static inline gboolean
+_mysql_binlog_sink_wants_events (const MysqlBinlogSink *sink)
+{
+  return sink->funcs->wants_events (sink->data);
+}
+
+static inline guint
+_mysql_binlog_sink_rows_signal (const MysqlBinlogSink *sink,
+                                guint8                 kind,
+                                GQuark                 detail)
+{
+  return sink->funcs->rows_signal (sink->data, kind, detail);
+}
+
+static inline void
+_mysql_binlog_sink_event (const MysqlBinlogSink *sink,
+                          MysqlBinlogEvent      *event,
+                          gsize                  cost)
+{
+  sink->funcs->event (sink->data, event, cost);
+}
+
+static inline void
+_mysql_binlog_sink_rows (const MysqlBinlogSink *sink,
+                         guint                  signal_id,
+                         GQuark                 detail,
+                         MysqlBinlogRow        *row,
+                         MysqlBinlogRow        *after,
+                         gsize                  cost)
+{
+  sink->funcs->rows (sink->data, signal_id, detail, row, after, cost);
+}
+
+static inline void
+_mysql_binlog_sink_position (const MysqlBinlogSink *sink,
+                             MysqlBinlogPosition   *position)
+{
+  sink->funcs->position (sink->data, position);
+}
+
+static inline void
+_mysql_binlog_sink_idle (const MysqlBinlogSink *sink)
+{
+  sink->funcs->idle (sink->data);
+}
+
+static inline void
+_mysql_binlog_sink_reconnecting (const MysqlBinlogSink *sink,
+                                 guint                  attempt,
+                                 guint                  delay,
+                                 const GError          *error)
+{
+  sink->funcs->reconnecting (sink->data, attempt, delay, error);
+}
+
+static inline void
+_mysql_binlog_sink_start (const MysqlBinlogSink *sink,
+                          MysqlBinlogPosition   *position)
+{
+  sink->funcs->start (sink->data, position);
+}
+
+G_END_DECLS

@@ -69,15 +69,4 @@ void                   _mysql_binlog_run_release        (MysqlBinlogRun         
 /* On the thread that emits the signals. */
 MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun               *run);
 
-/* For the supervisor: the reconnect settings, one connection read to its
- * end, closing it, and waiting before the next. */
-const MysqlBinlogRunSettings *_mysql_binlog_run_get_settings (MysqlBinlogRun          *run);
-const MysqlBinlogSink *_mysql_binlog_run_get_sink       (MysqlBinlogRun               *run);
-gboolean               _mysql_binlog_run_connection     (MysqlBinlogRun               *run,
-                                                         gboolean                     *progressed,
-                                                         GError                      **error);
-void                   _mysql_binlog_run_close_source   (MysqlBinlogRun               *run);
-void                   _mysql_binlog_run_wait           (MysqlBinlogRun               *run,
-                                                         guint                         delay_ms);
-
 G_END_DECLS

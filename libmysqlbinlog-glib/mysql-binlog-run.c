@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-dispatcher-private.h"
+#include "mysql-binlog-error.h"
 #include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-run-private.h"
 #include "mysql-binlog-server-source-private.h"
@@ -62,10 +63,12 @@ _mysql_binlog_run_new (const MysqlBinlogSink        *sink,
   return run;
 }
 
+static void run_close_source (MysqlBinlogRun *run);
+
 void
 _mysql_binlog_run_release (MysqlBinlogRun *run)
 {
-  _mysql_binlog_run_close_source (run);
+  run_close_source (run);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
 }
@@ -100,18 +103,6 @@ _mysql_binlog_run_get_checkpoint (MysqlBinlogRun *run)
   return run->checkpoint;
 }
 
-const MysqlBinlogRunSettings *
-_mysql_binlog_run_get_settings (MysqlBinlogRun *run)
-{
-  return &run->settings;
-}
-
-const MysqlBinlogSink *
-_mysql_binlog_run_get_sink (MysqlBinlogRun *run)
-{
-  return &run->sink;
-}
-
 void
 _mysql_binlog_run_interrupt (MysqlBinlogRun *run)
 {
@@ -138,15 +129,15 @@ set_source (MysqlBinlogRun    *run,
     _mysql_binlog_source_interrupt (source);
 }
 
-void
-_mysql_binlog_run_close_source (MysqlBinlogRun *run)
+static void
+run_close_source (MysqlBinlogRun *run)
 {
   set_source (run, NULL);
 }
 
 /* Waits @delay_ms, or less when stop() is called. */
-void
-_mysql_binlog_run_wait (MysqlBinlogRun *run,
+static void
+run_wait (MysqlBinlogRun *run,
                         guint           delay_ms)
 {
   gint64 end = g_get_monotonic_time () + (gint64) delay_ms * 1000;
@@ -173,8 +164,8 @@ idle_saves (MysqlBinlogRun *run)
 
 /* One connection: connect, start the dump, read until it ends or fails.
  * @progressed tells whether it passed a new transaction boundary. */
-gboolean
-_mysql_binlog_run_connection (MysqlBinlogRun  *run,
+static gboolean
+run_connection (MysqlBinlogRun  *run,
                               gboolean        *progressed,
                               GError         **error)
 {
@@ -247,12 +238,52 @@ read_file (MysqlBinlogRun  *run,
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
 }
 
+/* What the supervisor drives. */
+static gboolean
+supervised_connection (gpointer   data,
+                       gboolean  *progressed,
+                       GError   **error)
+{
+  return run_connection (data, progressed, error);
+}
+
+static void
+supervised_close (gpointer data)
+{
+  run_close_source (data);
+}
+
+static void
+supervised_wait (gpointer data,
+                 guint    delay_ms)
+{
+  run_wait (data, delay_ms);
+}
+
 gboolean
 _mysql_binlog_run_read (MysqlBinlogRun  *run,
                         GCancellable    *cancellable,
                         GError         **error)
 {
+  static const MysqlBinlogSupervisedFuncs funcs = {
+    .connection = supervised_connection,
+    .close = supervised_close,
+    .wait = supervised_wait,
+  };
+  MysqlBinlogReconnectPolicy policy = {
+    .attempts = run->settings.reconnect_attempts,
+    .delay = run->settings.reconnect_delay,
+    .max_delay = run->settings.reconnect_max_delay,
+  };
+
   if (run->settings.file != NULL)
     return read_file (run, cancellable, error);
-  return _mysql_binlog_supervisor_run (run, error);
+  if (run->settings.server_id == 0)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "The stream's server-id is 0: set it to an id that neither the "
+                           "server nor any of its other replicas uses");
+      return FALSE;
+    }
+  return _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
 }

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "mysql-binlog-run-private.h"
+#include "mysql-binlog-sink-private.h"
 
 G_BEGIN_DECLS
 
@@ -28,9 +28,35 @@ guint    _mysql_binlog_supervisor_backoff            (guint         attempt,
                                                       guint         delay,
                                                       guint         max_delay);
 
-/* Reads the server of @run, connecting again after a transient error as
- * the reconnect-* settings say; a permanent one ends the run. */
-gboolean _mysql_binlog_supervisor_run                (MysqlBinlogRun *run,
-                                                      GError        **error);
+/* What the supervisor drives: one connection read to its end (@progressed:
+ * whether it passed a new transaction boundary), closing it, and a wait
+ * before the next that stop() cuts short.  The run provides them, so the
+ * supervisor knows nothing of what a connection reads. */
+typedef struct
+{
+  gboolean (*connection) (gpointer   data,
+                          gboolean  *progressed,
+                          GError   **error);
+  void     (*close)      (gpointer   data);
+  void     (*wait)       (gpointer   data,
+                          guint      delay_ms);
+} MysqlBinlogSupervisedFuncs;
+
+/* The reconnect-* settings of the run. */
+typedef struct
+{
+  gint  attempts;        /* -1: for ever */
+  guint delay;           /* ms, before the first attempt */
+  guint max_delay;       /* ms */
+} MysqlBinlogReconnectPolicy;
+
+/* Reads connection after connection through @funcs, connecting again
+ * after a transient error as @policy says; a permanent one ends the run.
+ * @sink is told of each reconnection and asked whether to stop. */
+gboolean _mysql_binlog_supervisor_run                (const MysqlBinlogSupervisedFuncs *funcs,
+                                                      gpointer                          data,
+                                                      const MysqlBinlogReconnectPolicy *policy,
+                                                      const MysqlBinlogSink            *sink,
+                                                      GError                          **error);
 
 G_END_DECLS

@@ -108,20 +108,13 @@ _mysql_binlog_supervisor_backoff (guint attempt,
 }
 
 gboolean
-_mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
-                              GError         **error)
+_mysql_binlog_supervisor_run (const MysqlBinlogSupervisedFuncs *funcs,
+                              gpointer                          data,
+                              const MysqlBinlogReconnectPolicy *policy,
+                              const MysqlBinlogSink            *sink,
+                              GError                          **error)
 {
-  const MysqlBinlogRunSettings *settings = _mysql_binlog_run_get_settings (run);
-  const MysqlBinlogSink *sink = _mysql_binlog_run_get_sink (run);
   guint attempt = 0;
-
-  if (settings->server_id == 0)
-    {
-      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                           "The stream's server-id is 0: set it to an id that neither the "
-                           "server nor any of its other replicas uses");
-      return FALSE;
-    }
 
   for (;;)
     {
@@ -129,7 +122,7 @@ _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
       gboolean progressed = FALSE;
       guint delay;
 
-      if (_mysql_binlog_run_connection (run, &progressed, &local_error))
+      if (funcs->connection (data, &progressed, &local_error))
         return TRUE;
 
       /* A connection that delivered transactions was a success: the
@@ -138,22 +131,21 @@ _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
         attempt = 0;
       if (_mysql_binlog_sink_stop_requested (sink) ||
           !_mysql_binlog_supervisor_error_is_transient (local_error) ||
-          settings->reconnect_attempts == 0 ||
-          (settings->reconnect_attempts > 0 && attempt >= (guint) settings->reconnect_attempts))
+          policy->attempts == 0 ||
+          (policy->attempts > 0 && attempt >= (guint) policy->attempts))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       attempt++;
-      delay = _mysql_binlog_supervisor_backoff (attempt, settings->reconnect_delay,
-                                                settings->reconnect_max_delay);
+      delay = _mysql_binlog_supervisor_backoff (attempt, policy->delay, policy->max_delay);
 
       g_debug ("Connection lost (%s); connecting again in %u ms, attempt %u",
                local_error->message, delay, attempt);
       _mysql_binlog_sink_reconnecting (sink, attempt, delay, local_error);
 
-      _mysql_binlog_run_close_source (run);
-      _mysql_binlog_run_wait (run, delay);
+      funcs->close (data);
+      funcs->wait (data, delay);
       if (_mysql_binlog_sink_stop_requested (sink))
         return TRUE;
     }

@@ -33,6 +33,7 @@
 #include "mbg-checkpoint.h"
 #include "mbg-client.h"
 #include "mbg-dedup.h"
+#include "mbg-filter.h"
 #include "mbg-output.h"
 #include "mbg-options.h"
 
@@ -48,8 +49,7 @@ typedef struct
   MbgOutput         *output;
   MbgDedup          *dedup;
   MbgCheckpoint     *checkpoint;
-  GPtrArray         *table_patterns;      /* GPatternSpec *, NULL: all (text dump) */
-  GPtrArray         *ignored_patterns;    /* GPatternSpec * */
+  MbgFilter         *filter;              /* the text format's events */
 
   /* The event being decoded, for the row messages' position */
   char              *event_file;
@@ -93,23 +93,6 @@ store_position (App      *app,
 
 /* {{{ Stream signal handlers (main thread) */
 
-static gboolean
-table_wanted (App        *app,
-              const char *schema,
-              const char *table)
-{
-  g_autofree char *name = g_strdup_printf ("%s.%s", schema, table);
-  gboolean wanted = app->table_patterns == NULL;
-
-  for (guint i = 0; app->table_patterns != NULL && i < app->table_patterns->len; i++)
-    if (g_pattern_spec_match_string (g_ptr_array_index (app->table_patterns, i), name))
-      wanted = TRUE;
-  for (guint i = 0; wanted && i < app->ignored_patterns->len; i++)
-    if (g_pattern_spec_match_string (g_ptr_array_index (app->ignored_patterns, i), name))
-      wanted = FALSE;
-  return wanted;
-}
-
 static void
 on_binlog (MysqlBinlogStream *stream,
            MysqlBinlogEvent  *event,
@@ -128,7 +111,7 @@ on_binlog (MysqlBinlogStream *stream,
       const char *schema = mysql_binlog_event_get_schema (event);
       const char *table = mysql_binlog_event_get_table (event);
 
-      if (schema == NULL || table == NULL || table_wanted (app, schema, table))
+      if (schema == NULL || table == NULL || mbg_filter_wants (app->filter, schema, table))
         {
           g_autoptr(GString) text = g_string_new (NULL);
           g_autofree char *dump = mysql_binlog_event_dump (event);
@@ -351,22 +334,6 @@ stop_helper (Helper *helper)
 
 /* {{{ The run */
 
-/* Schema filters, for the text dump, as SCHEMA.* patterns. */
-static void
-add_patterns (GPtrArray  **patterns,
-              char       **names,
-              const char  *suffix)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *pattern = g_strconcat (names[i], suffix, NULL);
-
-      if (*patterns == NULL)
-        *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-      g_ptr_array_add (*patterns, g_pattern_spec_new (pattern));
-    }
-}
-
 /* The oldest binary log the server still has, at its start. */
 static MysqlBinlogPosition *
 first_position (App     *app,
@@ -528,14 +495,8 @@ app_init (App *app)
   app->dedup = mbg_dedup_new (app->options.dedup_window_us, mbg_output_message, app->output);
   app->checkpoint = mbg_checkpoint_new (NULL);
   app->first_event = TRUE;
-  add_patterns (&app->table_patterns, app->options.only_tables, "");
-  add_patterns (&app->ignored_patterns, app->options.ignored_tables, "");
-  if (app->options.only_schemas[0] != NULL && app->table_patterns == NULL)
-    app->table_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-  if (app->ignored_patterns == NULL)
-    app->ignored_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-  add_patterns (&app->table_patterns, app->options.only_schemas, ".*");
-  add_patterns (&app->ignored_patterns, app->options.ignored_schemas, ".*");
+  app->filter = mbg_filter_new (app->options.only_schemas, app->options.ignored_schemas,
+                                app->options.only_tables, app->options.ignored_tables);
 }
 
 static void
@@ -545,8 +506,7 @@ app_clear (App *app)
   g_clear_pointer (&app->dedup, mbg_dedup_free);
   g_clear_pointer (&app->output, mbg_output_free);
   g_clear_pointer (&app->checkpoint, mbg_checkpoint_free);
-  g_clear_pointer (&app->table_patterns, g_ptr_array_unref);
-  g_clear_pointer (&app->ignored_patterns, g_ptr_array_unref);
+  g_clear_pointer (&app->filter, mbg_filter_free);
   g_clear_pointer (&app->event_file, g_free);
   mbg_options_clear (&app->options);
   g_mutex_clear (&app->lock);

@@ -230,7 +230,8 @@ parse_arguments (Arguments  *args,
                  GError    **error)
 {
   GOptionEntry connection_entries[] = {
-    { "host", 'h', 0, G_OPTION_ARG_STRING, &args->host, "Server host (default: localhost)", "HOST" },
+    { "host", 'h', 0, G_OPTION_ARG_STRING, &args->host, "Server host (default: localhost)",
+      "HOST" },
     { "port", 'P', 0, G_OPTION_ARG_INT, &args->port, "Server TCP port (default: 3306)", "PORT" },
     { "socket", 'S', 0, G_OPTION_ARG_FILENAME, &args->socket_path,
       "Unix socket (wins over --host and --port)", "PATH" },

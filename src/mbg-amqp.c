@@ -44,7 +44,6 @@ struct _MbgAmqp
   guint64                      next_tag;
 
   GQueue                       unconfirmed; /* Pending *, in publish order */
-  guint                        n_reconnects;
 };
 
 static void
@@ -371,7 +370,6 @@ reconnect (MbgAmqp     *self,
             sent = send_one (self, l->data, &local_error);
           if (sent)
             {
-              self->n_reconnects++;
               g_printerr ("mysqlbinlog-glib: connected to %s again; published %u "
                           "unconfirmed messages again\n", self->display,
                           self->unconfirmed.length);
@@ -553,10 +551,4 @@ guint
 mbg_amqp_get_n_unconfirmed (MbgAmqp *self)
 {
   return self->unconfirmed.length;
-}
-
-guint
-mbg_amqp_get_n_reconnects (MbgAmqp *self)
-{
-  return self->n_reconnects;
 }

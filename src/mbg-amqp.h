@@ -44,7 +44,6 @@ gboolean  mbg_amqp_flush                   (MbgAmqp     *amqp,
                                             GError     **error);
 guint64   mbg_amqp_get_oldest_unconfirmed  (MbgAmqp     *amqp);
 guint     mbg_amqp_get_n_unconfirmed       (MbgAmqp     *amqp);
-guint     mbg_amqp_get_n_reconnects        (MbgAmqp     *amqp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbgAmqp, mbg_amqp_free)
 

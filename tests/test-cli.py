@@ -327,6 +327,31 @@ INSERT INTO cli.other VALUES (3);
         self.assertIn('Table: cli.other', proc.stdout)
         self.assertNotIn('Table: cli.keep', proc.stdout)
 
+    def test_text_events_filtered_as_rows(self):
+        # The text format shows the events of the tables whose rows the
+        # stream emits: --only-schemas and --only-tables both apply, as
+        # they do to the rows.
+        start = DB.position()
+        DB.sql("""
+CREATE DATABASE cli_both;
+CREATE TABLE cli.both_a (id INT PRIMARY KEY);
+CREATE TABLE cli_both.both_b (id INT PRIMARY KEY);
+INSERT INTO cli.both_a VALUES (1); INSERT INTO cli_both.both_b VALUES (2);
+""")
+        args = ['--start', start, '-n', '--only-schemas', 'cli', '--only-tables', '*.both_*']
+        out = run_tool(*args, '-f', 'text').stdout
+        self.assertIn('Table: cli.both_a\n', out)
+        self.assertIn('Inserted cli.both_a:\n  id: 1\n', out)
+        self.assertNotIn('Table: cli_both.both_b', out)
+        self.assertEqual([m['table_name'] for m in json_lines(run_tool(*args, '-f', 'json').stdout)],
+                         ['both_a'])
+        args = ['--start', start, '-n', '--only-schemas', 'cli_both', '--only-tables', 'cli.*']
+        out = run_tool(*args, '-f', 'text').stdout
+        self.assertNotIn('Table: cli.both_a', out)
+        self.assertNotIn('Table: cli_both.both_b', out)
+        self.assertNotIn('Inserted', out)
+        self.assertEqual(json_lines(run_tool(*args, '-f', 'json').stdout), [])
+
     def test_table_without_primary_key(self):
         start = DB.position()
         DB.sql('CREATE TABLE cli.log (msg TEXT); INSERT INTO cli.log VALUES (\'hi\');'

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-charset-private.h"
+#include "wire-private.h"
 
 /*
  * Character sets: which one a collation id belongs to, and how the bytes of
@@ -165,7 +166,7 @@ unicode_to_utf8 (MysqlBinlogCharsetDecode        decode,
         {
           if (left >= 4)
             {
-              u = (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+              u = _mysql_binlog_be_uint (p, 4);
               used = u > 0x10FFFF ? 0 : 4;
               if (u >= 0xD800 && u < 0xE000)
                 u = 0xFFFD;
@@ -173,8 +174,8 @@ unicode_to_utf8 (MysqlBinlogCharsetDecode        decode,
         }
       else if (left >= 2)
         {
-          u = decode == MYSQL_BINLOG_DECODE_UTF16LE ? (guint32) (p[0] | p[1] << 8)
-                                       : (guint32) (p[0] << 8 | p[1]);
+          u = decode == MYSQL_BINLOG_DECODE_UTF16LE ? _mysql_binlog_le16 (p)
+                                                    : _mysql_binlog_be_uint (p, 2);
           used = 2;
           if (decode == MYSQL_BINLOG_DECODE_UCS2)
             {
@@ -188,8 +189,8 @@ unicode_to_utf8 (MysqlBinlogCharsetDecode        decode,
               guint32 low = 0;
 
               if (left >= 4)
-                low = decode == MYSQL_BINLOG_DECODE_UTF16LE ? (guint32) (p[2] | p[3] << 8)
-                                               : (guint32) (p[2] << 8 | p[3]);
+                low = decode == MYSQL_BINLOG_DECODE_UTF16LE ? _mysql_binlog_le16 (p + 2)
+                                                              : _mysql_binlog_be_uint (p + 2, 2);
               if (low >= 0xDC00 && low < 0xE000)
                 {
                   u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
@@ -273,8 +274,7 @@ iconv_char (GIConv        cd,
   if (g_iconv (cd, &inbuf, &inleft, &outbuf, &outleft) == (gsize) -1 || inleft != 0 ||
       sizeof out - outleft != 4)
     return 0xFFFD;
-  return (gunichar) out[0] | (gunichar) out[1] << 8 | (gunichar) out[2] << 16 |
-         (gunichar) out[3] << 24;
+  return _mysql_binlog_le32 (out);
 }
 
 static void
@@ -309,8 +309,7 @@ mb_build (const MysqlBinlogCharsetInfo *info)
       for (guint i = 0; i < 0x10000; i++)
         {
           code[0] = 0x8F;
-          code[1] = i >> 8;
-          code[2] = i & 0xFF;
+          _mysql_binlog_put_be_uint (code + 1, i, 2);
           if (cd == (GIConv) -1 || mb_char_length (mb->rules, code, 3) != 3)
             map3[i] = 0xFFFD;
           else
@@ -368,9 +367,9 @@ mb_to_utf8 (const MysqlBinlogCharsetInfo *info,
       if (len == 1)
         append_unichar (out, mb->map[data[i]]);
       else if (len == 2)
-        append_unichar (out, mb->map[data[i] << 8 | data[i + 1]]);
+        append_unichar (out, mb->map[_mysql_binlog_be_uint (data + i, 2)]);
       else
-        append_unichar (out, mb->map3[data[i + 1] << 8 | data[i + 2]]);
+        append_unichar (out, mb->map3[_mysql_binlog_be_uint (data + i + 1, 2)]);
       i += len;
     }
   return g_string_free (out, FALSE);

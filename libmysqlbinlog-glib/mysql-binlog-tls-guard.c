@@ -164,25 +164,32 @@ static AuthPlugin tls_guard_plugin = {
   tls_guard_authenticate,
 };
 
+/* Registers the guard once for the process.  When the client library
+ * refuses it, no connection with TLS settings is made from then on (each
+ * fails with the TLS error): without the guard, the password could leave
+ * before TLS is known to be used.  That is the caller's error to report,
+ * not a warning of the library's. */
 static gboolean
 tls_guard_register (MYSQL   *mysql,
                     GError **error)
 {
   static gsize registered = 0;
   static gboolean ok = FALSE;
+  static char *refusal = NULL;  /* the client library's words, if any */
 
   if (g_once_init_enter (&registered))
     {
       ok = mysql_client_register_plugin (mysql, (struct st_mysql_client_plugin *) &tls_guard_plugin) != NULL;
-      if (!ok)
-        g_warning ("Could not register the TLS guard with the client library: %s",
-                   mysql_error (mysql));
+      if (!ok && *mysql_error (mysql) != '\0')
+        refusal = g_strdup (mysql_error (mysql));
       g_once_init_leave (&registered, 1);
     }
   if (!ok)
-    g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
-                         "The client library refused the plugin that keeps the password "
-                         "from leaving before TLS is set up");
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
+                 "The client library refused the plugin that keeps the password "
+                 "from leaving before TLS is set up (%s): no connection is made "
+                 "unless TLS mode is DISABLED",
+                 refusal != NULL ? refusal : "no reason given");
   return ok;
 }
 #endif

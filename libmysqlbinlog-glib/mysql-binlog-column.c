@@ -144,19 +144,11 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
       size = _mysql_binlog_old_temporal_size (column->real_type, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-      if (column->meta > 6)
-        return -1;
-      size = 3 + _mysql_binlog_fraction_bytes (column->meta);
-      break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      if (column->meta > 6)
-        return -1;
-      size = 4 + _mysql_binlog_fraction_bytes (column->meta);
-      break;
     case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
       if (column->meta > 6)
         return -1;
-      size = 5 + _mysql_binlog_fraction_bytes (column->meta);
+      size = _mysql_binlog_temporal2_size (column->real_type, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
       {

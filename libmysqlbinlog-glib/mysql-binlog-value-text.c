@@ -660,19 +660,19 @@ _mysql_binlog_temporal_format (const MysqlBinlogColumn *column,
         end = put_timestamp (end, length >= 4 ? _mysql_binlog_le_uint (data, 4) : 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-      if (column->meta > 6 || length < 3 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_time (end, 0, 0, 0, 0, 0);
       else
         end = put_time2 (end, data, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-      if (column->meta > 6 || length < 5 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
       else
         end = put_datetime2 (end, data, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      if (column->meta > 6 || length < 4 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
       else
         end = put_timestamp2 (end, data, column->meta);

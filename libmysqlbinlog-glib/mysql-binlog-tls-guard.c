@@ -11,13 +11,6 @@
 
 #include "mysql-binlog-tls-guard-private.h"
 
-/* MariaDB Connector/C or MySQL's libmysqlclient, as in mysql-binlog-transport.c. */
-#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
-# define HAVE_CONNECTOR_C 1
-#else
-# define HAVE_CONNECTOR_C 0
-#endif
-
 #if HAVE_CONNECTOR_C
 # include <mysql/plugin_auth.h>
 #endif

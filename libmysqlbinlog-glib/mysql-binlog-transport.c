@@ -24,14 +24,9 @@
  * Connector/C exposes the generic command and packet reader (its own
  * mariadb_rpl_fetch() parses events, which this library does itself), MySQL
  * exposes mysql_binlog_open()/mysql_binlog_fetch().  Those few lines are the
- * #if blocks below; the TLS settings, which differ as well, are in
- * mysql-binlog-tls-guard.c.
+ * #if blocks below (HAVE_CONNECTOR_C, from mysql-binlog-tls-guard-private.h);
+ * the TLS settings, which differ as well, are in mysql-binlog-tls-guard.c.
  */
-#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
-# define HAVE_CONNECTOR_C 1
-#else
-# define HAVE_CONNECTOR_C 0
-#endif
 
 #if HAVE_CONNECTOR_C
 # include <ma_pvio.h>

@@ -24,12 +24,6 @@
 #include "mysql-binlog-tls-guard-private.h"
 #include "mysql-binlog-transport-private.h"
 
-#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
-# define HAVE_CONNECTOR_C 1
-#else
-# define HAVE_CONNECTOR_C 0
-#endif
-
 static guint n_registrations;
 
 struct st_mysql_client_plugin *mysql_client_register_plugin (MYSQL                         *mysql,

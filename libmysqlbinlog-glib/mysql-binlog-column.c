@@ -102,6 +102,32 @@ _mysql_binlog_column_is_character (const MysqlBinlogColumn *column)
 /* Sizes
  * ----------------------------------------------------------------------- */
 
+/* The bytes of the length prefix of a string, BLOB, GEOMETRY, JSON or
+ * VECTOR value as the metadata says (1 to 4 when it is sane), 0 for other
+ * types. */
+static inline guint
+prefix_length (const MysqlBinlogColumn *column)
+{
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      return column->meta < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      return _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      return column->meta;
+    default:
+      return 0;
+    }
+}
+
 gssize
 _mysql_binlog_value_size (const MysqlBinlogColumn *column,
                           const guint8            *data,
@@ -182,11 +208,7 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
     case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      prefix = column->meta < 256 ? 1 : 2;
-      goto prefixed;
     case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      prefix = _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
-      goto prefixed;
     case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
@@ -194,7 +216,7 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
     case MYSQL_BINLOG_COLUMN_TYPE_JSON:
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
-      prefix = column->meta;
+      prefix = prefix_length (column);
       if (prefix < 1 || prefix > 4)
         return -1;
       goto prefixed;
@@ -225,17 +247,19 @@ _mysql_binlog_value_framing (const MysqlBinlogColumn *column)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
     case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      return column->meta < 256 ? -1 : -2;
     case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      return _mysql_binlog_column_string_max_length (column) < 256 ? -1 : -2;
     case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-      if (column->meta < 1 || column->meta > 4)
-        return MYSQL_BINLOG_FRAMING_CHECKED;
-      return -(gint32) column->meta;
+      {
+        guint prefix = prefix_length (column);
+
+        if (prefix < 1 || prefix > 4)
+          return MYSQL_BINLOG_FRAMING_CHECKED;
+        return -(gint32) prefix;
+      }
     case MYSQL_BINLOG_COLUMN_TYPE_NULL:
     case MYSQL_BINLOG_COLUMN_TYPE_JSON:
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
@@ -246,29 +270,6 @@ _mysql_binlog_value_framing (const MysqlBinlogColumn *column)
       /* Every other type has a fixed size, which does not read @data. */
       size = _mysql_binlog_value_size (column, NULL, G_MAXSSIZE);
       return size >= 0 && size <= G_MAXINT32 ? (gint32) size : MYSQL_BINLOG_FRAMING_CHECKED;
-    }
-}
-
-static guint
-prefix_length (const MysqlBinlogColumn *column)
-{
-  switch (column->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      return column->meta < 256 ? 1 : 2;
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      return _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
-    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
-      return column->meta;
-    default:
-      return 0;
     }
 }
 

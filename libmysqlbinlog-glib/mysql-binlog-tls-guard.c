@@ -201,7 +201,7 @@ _mysql_binlog_tls_configure (MYSQL                        *mysql,
                              const MysqlBinlogTlsOptions  *tls,
                              GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   const char *ca_file = tls != NULL ? empty_to_null (tls->ca_file) : NULL;
   const char *ca_directory = tls != NULL ? empty_to_null (tls->ca_directory) : NULL;
   const char *cert_file = tls != NULL ? empty_to_null (tls->cert_file) : NULL;
@@ -312,7 +312,7 @@ void
 _mysql_binlog_tls_guard_begin (MysqlBinlogTlsGuard          *guard,
                                const MysqlBinlogTlsOptions  *tls)
 {
-  guard->mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  guard->mode = _mysql_binlog_tls_options_mode (tls);
   guard->refused = FALSE;
 #if HAVE_CONNECTOR_C
   g_private_set (&tls_guard_current, guard);
@@ -349,7 +349,7 @@ _mysql_binlog_tls_explain_failure (MYSQL                        *mysql,
                                    const char                   *doing,
                                    GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   guint code = mysql_errno (mysql);
 
   if (error == NULL || *error == NULL || (*error)->domain != MYSQL_BINLOG_ERROR)
@@ -390,7 +390,7 @@ _mysql_binlog_tls_check_encrypted (MYSQL                        *mysql,
                                    const char                   *where,
                                    GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
 
   if (mode < MYSQL_BINLOG_TLS_MODE_REQUIRED || mysql_get_ssl_cipher (mysql) != NULL)
     return TRUE;

@@ -207,7 +207,7 @@ tls_explain_failure (MysqlBinlogTransport         *transport,
                      const char                   *doing,
                      GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   guint code = mysql_errno (transport->mysql);
 
   _mysql_binlog_tls_explain_failure (transport->mysql, tls, doing, error);

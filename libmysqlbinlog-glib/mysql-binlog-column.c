@@ -206,23 +206,13 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
       if (size < 1 || size > 8)
         return -1;
       break;
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
-    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+    default:
+      /* The values with a length prefix; the pre-5.0 DECIMAL and unknown
+       * types (no prefix) cannot be framed. */
       prefix = prefix_length (column);
       if (prefix < 1 || prefix > 4)
         return -1;
       goto prefixed;
-    default:
-      /* The pre-5.0 DECIMAL and unknown types cannot be framed. */
-      return -1;
     }
 
   if (size > available)

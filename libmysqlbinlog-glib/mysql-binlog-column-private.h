@@ -45,6 +45,30 @@ _mysql_binlog_fraction_bytes (guint fsp)
   return (fsp + 1) / 2;
 }
 
+/* The size of a TIME2, TIMESTAMP2 or DATETIME2 value (@type) with @fsp
+ * (0 to 6) fractional digits: a big-endian integer of 3, 4 or 5 bytes,
+ * then the fraction. */
+static inline guint
+_mysql_binlog_temporal2_size (guint8 type,
+                              guint  fsp)
+{
+  guint whole;
+
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+      whole = 3;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      whole = 4;
+      break;
+    default:  /* DATETIME2 */
+      whole = 5;
+      break;
+    }
+  return whole + _mysql_binlog_fraction_bytes (fsp);
+}
+
 /* The size of a value under the old TIME, DATETIME and TIMESTAMP codes:
  * the old formats without fraction (3, 8 and 4 bytes) or, with @fsp
  * (0 to 6) fractional digits, MariaDB's "hires" ones of before 10.1.2.  A

@@ -102,6 +102,32 @@ _mysql_binlog_column_is_character (const MysqlBinlogColumn *column)
 /* Sizes
  * ----------------------------------------------------------------------- */
 
+/* The bytes of the length prefix of a string, BLOB, GEOMETRY, JSON or
+ * VECTOR value as the metadata says (1 to 4 when it is sane), 0 for other
+ * types. */
+static inline guint
+prefix_length (const MysqlBinlogColumn *column)
+{
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+      return column->meta < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+      return _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
+    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      return column->meta;
+    default:
+      return 0;
+    }
+}
+
 gssize
 _mysql_binlog_value_size (const MysqlBinlogColumn *column,
                           const guint8            *data,
@@ -144,19 +170,11 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
       size = _mysql_binlog_old_temporal_size (column->real_type, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-      if (column->meta > 6)
-        return -1;
-      size = 3 + _mysql_binlog_fraction_bytes (column->meta);
-      break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      if (column->meta > 6)
-        return -1;
-      size = 4 + _mysql_binlog_fraction_bytes (column->meta);
-      break;
     case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
       if (column->meta > 6)
         return -1;
-      size = 5 + _mysql_binlog_fraction_bytes (column->meta);
+      size = _mysql_binlog_temporal2_size (column->real_type, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
       {
@@ -188,27 +206,13 @@ _mysql_binlog_value_size (const MysqlBinlogColumn *column,
       if (size < 1 || size > 8)
         return -1;
       break;
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      prefix = column->meta < 256 ? 1 : 2;
-      goto prefixed;
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      prefix = _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
-      goto prefixed;
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
-    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
-      prefix = column->meta;
+    default:
+      /* The values with a length prefix; the pre-5.0 DECIMAL and unknown
+       * types (no prefix) cannot be framed. */
+      prefix = prefix_length (column);
       if (prefix < 1 || prefix > 4)
         return -1;
       goto prefixed;
-    default:
-      /* The pre-5.0 DECIMAL and unknown types cannot be framed. */
-      return -1;
     }
 
   if (size > available)
@@ -233,17 +237,19 @@ _mysql_binlog_value_framing (const MysqlBinlogColumn *column)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
     case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      return column->meta < 256 ? -1 : -2;
     case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      return _mysql_binlog_column_string_max_length (column) < 256 ? -1 : -2;
     case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-      if (column->meta < 1 || column->meta > 4)
-        return MYSQL_BINLOG_FRAMING_CHECKED;
-      return -(gint32) column->meta;
+      {
+        guint prefix = prefix_length (column);
+
+        if (prefix < 1 || prefix > 4)
+          return MYSQL_BINLOG_FRAMING_CHECKED;
+        return -(gint32) prefix;
+      }
     case MYSQL_BINLOG_COLUMN_TYPE_NULL:
     case MYSQL_BINLOG_COLUMN_TYPE_JSON:
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
@@ -254,29 +260,6 @@ _mysql_binlog_value_framing (const MysqlBinlogColumn *column)
       /* Every other type has a fixed size, which does not read @data. */
       size = _mysql_binlog_value_size (column, NULL, G_MAXSSIZE);
       return size >= 0 && size <= G_MAXINT32 ? (gint32) size : MYSQL_BINLOG_FRAMING_CHECKED;
-    }
-}
-
-static guint
-prefix_length (const MysqlBinlogColumn *column)
-{
-  switch (column->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      return column->meta < 256 ? 1 : 2;
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-      return _mysql_binlog_column_string_max_length (column) < 256 ? 1 : 2;
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
-    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
-      return column->meta;
-    default:
-      return 0;
     }
 }
 

@@ -303,35 +303,24 @@ json_append_value (JsonWriter   *writer,
           return FALSE;
         }
     case JSON_INT16:
-      if (size < 2)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 2));
-      return TRUE;
     case JSON_UINT16:
-      if (size < 2)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 2));
-      return TRUE;
     case JSON_INT32:
-      if (size < 4)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 4));
-      return TRUE;
     case JSON_UINT32:
-      if (size < 4)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 4));
-      return TRUE;
     case JSON_INT64:
-      if (size < 8)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, 8));
-      return TRUE;
     case JSON_UINT64:
-      if (size < 8)
-        return FALSE;
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, 8));
-      return TRUE;
+      {
+        /* 2, 4 or 8 bytes, signed or unsigned, in that order of codes. */
+        guint n = type <= JSON_UINT16 ? 2 : type <= JSON_UINT32 ? 4 : 8;
+        gboolean is_signed = (type - JSON_INT16) % 2 == 0;
+
+        if (size < n)
+          return FALSE;
+        if (is_signed)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, n));
+        else
+          g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, n));
+        return TRUE;
+      }
     case JSON_DOUBLE:
       {
         char buffer[G_ASCII_DTOSTR_BUF_SIZE];

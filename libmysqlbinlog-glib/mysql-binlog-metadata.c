@@ -519,6 +519,24 @@ static const char * const known_data_types[] = {
   "geometrycollection", "geomcollection", "json",
 };
 
+/* The information_schema DATA_TYPE of the types whose name is all there
+ * is to compare, by type code. */
+static const char * const plain_data_types[256] = {
+  [MYSQL_BINLOG_COLUMN_TYPE_TINY] = "tinyint",
+  [MYSQL_BINLOG_COLUMN_TYPE_SHORT] = "smallint",
+  [MYSQL_BINLOG_COLUMN_TYPE_INT24] = "mediumint",
+  [MYSQL_BINLOG_COLUMN_TYPE_LONG] = "int",
+  [MYSQL_BINLOG_COLUMN_TYPE_LONGLONG] = "bigint",
+  [MYSQL_BINLOG_COLUMN_TYPE_FLOAT] = "float",
+  [MYSQL_BINLOG_COLUMN_TYPE_DOUBLE] = "double",
+  [MYSQL_BINLOG_COLUMN_TYPE_DECIMAL] = "decimal",
+  [MYSQL_BINLOG_COLUMN_TYPE_YEAR] = "year",
+  [MYSQL_BINLOG_COLUMN_TYPE_DATE] = "date",
+  [MYSQL_BINLOG_COLUMN_TYPE_NEWDATE] = "date",
+  [MYSQL_BINLOG_COLUMN_TYPE_JSON] = "json",
+  [MYSQL_BINLOG_COLUMN_TYPE_VECTOR] = "vector",
+};
+
 static gboolean
 is_one_of (const char *data_type,
            const char *a,
@@ -542,30 +560,6 @@ check_column (const MysqlBinlogTable  *table,
 
   switch (column->real_type)
     {
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-      agrees = is_one_of (data_type, "tinyint", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
-      agrees = is_one_of (data_type, "smallint", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
-      agrees = is_one_of (data_type, "mediumint", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
-      agrees = is_one_of (data_type, "int", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-      agrees = is_one_of (data_type, "bigint", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
-      agrees = is_one_of (data_type, "float", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
-      agrees = is_one_of (data_type, "double", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
-      agrees = is_one_of (data_type, "decimal", NULL);
-      break;
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
       if (!is_one_of (data_type, "decimal", NULL))
         agrees = FALSE;
@@ -577,13 +571,6 @@ check_column (const MysqlBinlogTable  *table,
                                 info->numeric_precisions[i], info->numeric_scales[i]);
       else
         agrees = TRUE;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
-      agrees = is_one_of (data_type, "year", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
-      agrees = is_one_of (data_type, "date", NULL);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME:
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
@@ -696,16 +683,12 @@ check_column (const MysqlBinlogTable  *table,
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
       agrees = parse_geometry_type (data_type) >= 0;
       break;
-    case MYSQL_BINLOG_COLUMN_TYPE_JSON:
-      agrees = is_one_of (data_type, "json", NULL);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
-      agrees = is_one_of (data_type, "vector", NULL);
-      break;
     default:
-      /* Codes this version cannot decode anyway (NULL, MariaDB's
-       * compressed columns): the rows fail on their own. */
-      agrees = TRUE;
+      /* A type that has a name and nothing more to compare, or a code
+       * this version cannot decode anyway (NULL, MariaDB's compressed
+       * columns), whose rows fail on their own. */
+      agrees = plain_data_types[column->real_type] == NULL ||
+               is_one_of (data_type, plain_data_types[column->real_type], NULL);
       break;
     }
 

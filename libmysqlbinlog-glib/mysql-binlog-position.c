@@ -394,6 +394,24 @@ mysql_binlog_position_hash (const MysqlBinlogPosition *position)
   return hash;
 }
 
+/* Parses @gtid_set into *@other and the GTID set of @position (none:
+ * the empty set) into *@mine; FALSE, with @error set, when either cannot
+ * be parsed (the one parsed is the caller's to free). */
+static gboolean
+parse_sets (const MysqlBinlogPosition  *position,
+            const char                 *gtid_set,
+            MysqlBinlogGtidSet        **mine,
+            MysqlBinlogGtidSet        **other,
+            GError                    **error)
+{
+  *other = _mysql_binlog_gtid_set_parse (gtid_set, error);
+  if (*other == NULL)
+    return FALSE;
+  *mine = _mysql_binlog_gtid_set_parse (position->gtid_set != NULL ? position->gtid_set : "",
+                                        error);
+  return *mine != NULL;
+}
+
 /**
  * mysql_binlog_position_contains_gtid_set:
  * @position: a position
@@ -420,12 +438,7 @@ mysql_binlog_position_contains_gtid_set (const MysqlBinlogPosition *position,
   g_return_val_if_fail (position != NULL, FALSE);
   g_return_val_if_fail (gtid_set != NULL, FALSE);
 
-  other = _mysql_binlog_gtid_set_parse (gtid_set, NULL);
-  if (other == NULL)
-    return FALSE;
-  mine = _mysql_binlog_gtid_set_parse (position->gtid_set != NULL ? position->gtid_set : "",
-                                       NULL);
-  if (mine == NULL)
+  if (!parse_sets (position, gtid_set, &mine, &other, NULL))
     return FALSE;
   return _mysql_binlog_gtid_set_contains (mine, other);
 }
@@ -459,12 +472,7 @@ mysql_binlog_position_add_gtid_set (const MysqlBinlogPosition  *position,
   g_return_val_if_fail (gtid_set != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  other = _mysql_binlog_gtid_set_parse (gtid_set, error);
-  if (other == NULL)
-    return NULL;
-  mine = _mysql_binlog_gtid_set_parse (position->gtid_set != NULL ? position->gtid_set : "",
-                                       error);
-  if (mine == NULL)
+  if (!parse_sets (position, gtid_set, &mine, &other, error))
     return NULL;
   if (!_mysql_binlog_gtid_set_union (mine, other, error))
     return NULL;

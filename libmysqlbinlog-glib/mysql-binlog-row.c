@@ -208,6 +208,28 @@ mysql_binlog_row_get_n_columns (MysqlBinlogRow *row)
   return row->n_cells;
 }
 
+/* The column of cell @column, for the column getters: NULL, with the
+ * critical of a failed precondition under the public function's name
+ * @func, when @row is NULL or @column is not below its number of
+ * columns. */
+static inline const MysqlBinlogColumn *
+row_column_info (MysqlBinlogRow *row,
+                 guint           column,
+                 const char     *func)
+{
+  if (G_UNLIKELY (row == NULL))
+    {
+      g_return_if_fail_warning (G_LOG_DOMAIN, func, "row != NULL");
+      return NULL;
+    }
+  if (G_UNLIKELY (column >= row->n_cells))
+    {
+      g_return_if_fail_warning (G_LOG_DOMAIN, func, "column < row->n_cells");
+      return NULL;
+    }
+  return _mysql_binlog_row_cell_column (row, &row->cells[column]);
+}
+
 /**
  * mysql_binlog_row_get_column_name:
  * @row: a row
@@ -226,10 +248,9 @@ const char *
 mysql_binlog_row_get_column_name (MysqlBinlogRow *row,
                                   guint           column)
 {
-  g_return_val_if_fail (row != NULL, NULL);
-  g_return_val_if_fail (column < row->n_cells, NULL);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->name;
+  return info != NULL ? info->name : NULL;
 }
 
 /**
@@ -274,10 +295,9 @@ MysqlBinlogColumnType
 mysql_binlog_row_get_column_type (MysqlBinlogRow *row,
                                   guint           column)
 {
-  g_return_val_if_fail (row != NULL, MYSQL_BINLOG_COLUMN_TYPE_NULL);
-  g_return_val_if_fail (column < row->n_cells, MYSQL_BINLOG_COLUMN_TYPE_NULL);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->real_type;
+  return info != NULL ? info->real_type : MYSQL_BINLOG_COLUMN_TYPE_NULL;
 }
 
 /**
@@ -295,10 +315,9 @@ gboolean
 mysql_binlog_row_get_column_is_unsigned (MysqlBinlogRow *row,
                                          guint           column)
 {
-  g_return_val_if_fail (row != NULL, FALSE);
-  g_return_val_if_fail (column < row->n_cells, FALSE);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_unsigned != 0;
+  return info != NULL ? info->is_unsigned != 0 : FALSE;
 }
 
 /**
@@ -745,10 +764,9 @@ gboolean
 mysql_binlog_row_is_primary_key (MysqlBinlogRow *row,
                                  guint           column)
 {
-  g_return_val_if_fail (row != NULL, FALSE);
-  g_return_val_if_fail (column < row->n_cells, FALSE);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_primary_key != 0;
+  return info != NULL ? info->is_primary_key != 0 : FALSE;
 }
 
 /**
@@ -769,13 +787,9 @@ guint
 mysql_binlog_row_get_primary_key_prefix (MysqlBinlogRow *row,
                                          guint           column)
 {
-  const MysqlBinlogColumn *info;
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  g_return_val_if_fail (row != NULL, 0);
-  g_return_val_if_fail (column < row->n_cells, 0);
-
-  info = _mysql_binlog_row_cell_column (row, &row->cells[column]);
-  return info->is_primary_key ? info->key_prefix : 0;
+  return info != NULL && info->is_primary_key ? info->key_prefix : 0;
 }
 
 /**
@@ -845,10 +859,9 @@ gboolean
 mysql_binlog_row_get_column_is_invisible (MysqlBinlogRow *row,
                                           guint           column)
 {
-  g_return_val_if_fail (row != NULL, FALSE);
-  g_return_val_if_fail (column < row->n_cells, FALSE);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->is_invisible != 0;
+  return info != NULL ? info->is_invisible != 0 : FALSE;
 }
 
 /**
@@ -869,10 +882,9 @@ guint
 mysql_binlog_row_get_column_geometry_type (MysqlBinlogRow *row,
                                            guint           column)
 {
-  g_return_val_if_fail (row != NULL, 0);
-  g_return_val_if_fail (column < row->n_cells, 0);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->geometry_type;
+  return info != NULL ? info->geometry_type : 0;
 }
 
 /**
@@ -892,8 +904,7 @@ guint
 mysql_binlog_row_get_column_vector_dimensions (MysqlBinlogRow *row,
                                                guint           column)
 {
-  g_return_val_if_fail (row != NULL, 0);
-  g_return_val_if_fail (column < row->n_cells, 0);
+  const MysqlBinlogColumn *info = row_column_info (row, column, G_STRFUNC);
 
-  return _mysql_binlog_row_cell_column (row, &row->cells[column])->vector_dimensions;
+  return info != NULL ? info->vector_dimensions : 0;
 }

@@ -9,6 +9,15 @@
 
 #include "mysql-binlog-tls-options-private.h"
 
+/* Which client library the code is built against: MariaDB Connector/C
+ * (1) or MySQL's libmysqlclient (0).  The code that uses the client
+ * library (this guard and the transport) branches on it. */
+#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
+# define HAVE_CONNECTOR_C 1
+#else
+# define HAVE_CONNECTOR_C 0
+#endif
+
 G_BEGIN_DECLS
 
 /*

@@ -11,13 +11,6 @@
 
 #include "mysql-binlog-tls-guard-private.h"
 
-/* MariaDB Connector/C or MySQL's libmysqlclient, as in mysql-binlog-transport.c. */
-#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
-# define HAVE_CONNECTOR_C 1
-#else
-# define HAVE_CONNECTOR_C 0
-#endif
-
 #if HAVE_CONNECTOR_C
 # include <mysql/plugin_auth.h>
 #endif
@@ -164,25 +157,32 @@ static AuthPlugin tls_guard_plugin = {
   tls_guard_authenticate,
 };
 
+/* Registers the guard once for the process.  When the client library
+ * refuses it, no connection with TLS settings is made from then on (each
+ * fails with the TLS error): without the guard, the password could leave
+ * before TLS is known to be used.  That is the caller's error to report,
+ * not a warning of the library's. */
 static gboolean
 tls_guard_register (MYSQL   *mysql,
                     GError **error)
 {
   static gsize registered = 0;
   static gboolean ok = FALSE;
+  static char *refusal = NULL;  /* the client library's words, if any */
 
   if (g_once_init_enter (&registered))
     {
       ok = mysql_client_register_plugin (mysql, (struct st_mysql_client_plugin *) &tls_guard_plugin) != NULL;
-      if (!ok)
-        g_warning ("Could not register the TLS guard with the client library: %s",
-                   mysql_error (mysql));
+      if (!ok && *mysql_error (mysql) != '\0')
+        refusal = g_strdup (mysql_error (mysql));
       g_once_init_leave (&registered, 1);
     }
   if (!ok)
-    g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
-                         "The client library refused the plugin that keeps the password "
-                         "from leaving before TLS is set up");
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_TLS,
+                 "The client library refused the plugin that keeps the password "
+                 "from leaving before TLS is set up (%s): no connection is made "
+                 "unless TLS mode is DISABLED",
+                 refusal != NULL ? refusal : "no reason given");
   return ok;
 }
 #endif
@@ -201,7 +201,7 @@ _mysql_binlog_tls_configure (MYSQL                        *mysql,
                              const MysqlBinlogTlsOptions  *tls,
                              GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   const char *ca_file = tls != NULL ? empty_to_null (tls->ca_file) : NULL;
   const char *ca_directory = tls != NULL ? empty_to_null (tls->ca_directory) : NULL;
   const char *cert_file = tls != NULL ? empty_to_null (tls->cert_file) : NULL;
@@ -312,7 +312,7 @@ void
 _mysql_binlog_tls_guard_begin (MysqlBinlogTlsGuard          *guard,
                                const MysqlBinlogTlsOptions  *tls)
 {
-  guard->mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  guard->mode = _mysql_binlog_tls_options_mode (tls);
   guard->refused = FALSE;
 #if HAVE_CONNECTOR_C
   g_private_set (&tls_guard_current, guard);
@@ -349,7 +349,7 @@ _mysql_binlog_tls_explain_failure (MYSQL                        *mysql,
                                    const char                   *doing,
                                    GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   guint code = mysql_errno (mysql);
 
   if (error == NULL || *error == NULL || (*error)->domain != MYSQL_BINLOG_ERROR)
@@ -390,7 +390,7 @@ _mysql_binlog_tls_check_encrypted (MYSQL                        *mysql,
                                    const char                   *where,
                                    GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
 
   if (mode < MYSQL_BINLOG_TLS_MODE_REQUIRED || mysql_get_ssl_cipher (mysql) != NULL)
     return TRUE;

@@ -22,4 +22,11 @@ typedef struct
   char               *cipher;
 } MysqlBinlogTlsOptions;
 
+/* The mode of @options; NULL settings are the default, PREFERRED. */
+static inline MysqlBinlogTlsMode
+_mysql_binlog_tls_options_mode (const MysqlBinlogTlsOptions *options)
+{
+  return options != NULL ? options->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+}
+
 G_END_DECLS

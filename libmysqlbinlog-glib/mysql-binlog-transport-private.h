@@ -62,12 +62,9 @@ gboolean               _mysql_binlog_transport_query         (MysqlBinlogTranspo
 char                  *_mysql_binlog_transport_query_value   (MysqlBinlogTransport             *transport,
                                                               const char                       *sql,
                                                               GError                          **error);
-/* The server's error number of the last failed call. */
-guint                  _mysql_binlog_transport_errno         (MysqlBinlogTransport             *transport);
 /* Quotes @text as an SQL string literal, quotes included. */
 char                  *_mysql_binlog_transport_quote         (MysqlBinlogTransport             *transport,
                                                               const char                       *text);
-const char            *_mysql_binlog_transport_server_version (MysqlBinlogTransport            *transport);
 
 gboolean               _mysql_binlog_transport_start_dump    (MysqlBinlogTransport             *transport,
                                                               guint32                           server_id,

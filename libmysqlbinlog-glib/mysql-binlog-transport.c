@@ -16,6 +16,7 @@
 #include "mysql-binlog-transport-private.h"
 #include "mysql-binlog-tls-guard-private.h"
 #include "mysql-binlog-error.h"
+#include "wire-private.h"
 
 /*
  * MariaDB Connector/C and MySQL's libmysqlclient agree on everything this
@@ -23,14 +24,9 @@
  * Connector/C exposes the generic command and packet reader (its own
  * mariadb_rpl_fetch() parses events, which this library does itself), MySQL
  * exposes mysql_binlog_open()/mysql_binlog_fetch().  Those few lines are the
- * #if blocks below; the TLS settings, which differ as well, are in
- * mysql-binlog-tls-guard.c.
+ * #if blocks below (HAVE_CONNECTOR_C, from mysql-binlog-tls-guard-private.h);
+ * the TLS settings, which differ as well, are in mysql-binlog-tls-guard.c.
  */
-#if defined(MARIADB_PACKAGE_VERSION_ID) || defined(MARIADB_BASE_VERSION)
-# define HAVE_CONNECTOR_C 1
-#else
-# define HAVE_CONNECTOR_C 0
-#endif
 
 #if HAVE_CONNECTOR_C
 # include <ma_pvio.h>
@@ -211,7 +207,7 @@ tls_explain_failure (MysqlBinlogTransport         *transport,
                      const char                   *doing,
                      GError                      **error)
 {
-  MysqlBinlogTlsMode mode = tls != NULL ? tls->mode : MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  MysqlBinlogTlsMode mode = _mysql_binlog_tls_options_mode (tls);
   guint code = mysql_errno (transport->mysql);
 
   _mysql_binlog_tls_explain_failure (transport->mysql, tls, doing, error);
@@ -268,7 +264,7 @@ probe_for_garbage (const MysqlBinlogConnectOptions *options)
   /* A greeting: a header of length and sequence number 0, then protocol
    * version 10 or an error packet (too many connections, a host that is
    * blocked). */
-  length = head[0] | (head[1] << 8) | (head[2] << 16);
+  length = _mysql_binlog_le24 (head);
   if (head[3] == 0 && length > 0 && length < 65536 && (head[4] == 10 || head[4] == 0xff))
     return NULL;
 
@@ -443,18 +439,6 @@ _mysql_binlog_transport_free (MysqlBinlogTransport *transport)
   g_free (transport);
 }
 
-guint
-_mysql_binlog_transport_errno (MysqlBinlogTransport *transport)
-{
-  return mysql_errno (transport->mysql);
-}
-
-const char *
-_mysql_binlog_transport_server_version (MysqlBinlogTransport *transport)
-{
-  return mysql_get_server_info (transport->mysql);
-}
-
 char *
 _mysql_binlog_transport_quote (MysqlBinlogTransport *transport,
                                const char           *text)
@@ -562,16 +546,9 @@ _mysql_binlog_transport_start_dump (MysqlBinlogTransport  *transport,
     g_autofree guint8 *command = g_malloc (10 + file_length);
 
     /* COM_BINLOG_DUMP: position (4), flags (2), server id (4), file name */
-    command[0] = offset & 0xff;
-    command[1] = (offset >> 8) & 0xff;
-    command[2] = (offset >> 16) & 0xff;
-    command[3] = (offset >> 24) & 0xff;
-    command[4] = flags & 0xff;
-    command[5] = flags >> 8;
-    command[6] = server_id & 0xff;
-    command[7] = (server_id >> 8) & 0xff;
-    command[8] = (server_id >> 16) & 0xff;
-    command[9] = (server_id >> 24) & 0xff;
+    _mysql_binlog_put_le32 (command, (guint32) offset);
+    _mysql_binlog_put_le16 (command + 4, flags);
+    _mysql_binlog_put_le32 (command + 6, server_id);
     if (file_length > 0)
       memcpy (command + 10, file, file_length);
 
@@ -629,15 +606,13 @@ _mysql_binlog_transport_start_dump_gtid (MysqlBinlogTransport  *transport,
     /* flags (2), server id (4), file name length (4) and name (none),
      * position (8), GTID set length (4) and set */
     g_autoptr(GByteArray) command = g_byte_array_new ();
-    guint8 head[22] = { 0 };
+    guint8 head[22];
 
-    head[0] = flags & 0xff;
-    head[1] = flags >> 8;
-    for (guint i = 0; i < 4; i++)
-      head[2 + i] = (server_id >> (8 * i)) & 0xff;
-    head[10] = 4;  /* position 4: the first event */
-    for (guint i = 0; i < 4; i++)
-      head[18 + i] = (set_length >> (8 * i)) & 0xff;
+    _mysql_binlog_put_le16 (head, flags);
+    _mysql_binlog_put_le32 (head + 2, server_id);
+    _mysql_binlog_put_le32 (head + 6, 0);
+    _mysql_binlog_put_le64 (head + 10, 4);  /* position 4: the first event */
+    _mysql_binlog_put_le32 (head + 18, (guint32) set_length);
     g_byte_array_append (command, head, sizeof head);
     g_byte_array_append (command, g_bytes_get_data (gtid_set, NULL), set_length);
 
@@ -725,7 +700,7 @@ _mysql_binlog_transport_read_event (MysqlBinlogTransport  *transport,
   if (packet[0] == 0xff)
     {
       g_autofree char *message = NULL;
-      guint code = packet_length >= 3 ? (packet[1] | (packet[2] << 8)) : 0;
+      guint code = packet_length >= 3 ? _mysql_binlog_le16 (packet + 1) : 0;
       gsize skip = (packet_length >= 9 && packet[3] == '#') ? 9 : MIN (packet_length, 3);
 
       message = g_utf8_make_valid ((const char *) packet + skip, packet_length - skip);

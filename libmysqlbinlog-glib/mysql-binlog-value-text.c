@@ -389,6 +389,26 @@ put_packed_time (char   *out,
                           microseconds, fsp);
 }
 
+/* Microseconds per unit of a fraction of 1, 2 or 3 bytes (fsp 1 and 2, 3
+ * and 4, 5 and 6): hundredths, ten-thousandths or millionths. */
+static const guint fraction_scale[4] = { 0, 10000, 100, 1 };
+
+/* The fraction of a DATETIME2 (@is_signed, as the server reads it) or
+ * TIMESTAMP2 value with @fsp digits, stored big-endian at @p, in
+ * microseconds; 0 without digits. */
+static inline gint64
+fraction_microseconds (const guint8 *p,
+                       guint         fsp,
+                       gboolean      is_signed)
+{
+  guint n = fsp <= 6 ? _mysql_binlog_fraction_bytes (fsp) : 0;
+
+  if (n == 0)
+    return 0;
+  return (is_signed ? _mysql_binlog_be_int (p, n) : (gint64) _mysql_binlog_be_uint (p, n)) *
+         fraction_scale[n];
+}
+
 static char *
 put_time2 (char         *out,
            const guint8 *data,
@@ -400,27 +420,22 @@ put_time2 (char         *out,
     {
     case 1:
     case 2:
-      integer = (gint64) _mysql_binlog_be_uint (data, 3) - 0x800000;
-      fraction = data[3];
-      /* Negative values store the fraction so that they sort: the disk
-       * value -1.FF means -0.01, so borrow one from the integer part. */
-      if (integer < 0 && fraction != 0)
-        {
-          integer++;
-          fraction -= 0x100;
-        }
-      packed = integer * (1 << PACKED_FRACTION_BITS) + fraction * 10000;
-      break;
     case 3:
     case 4:
-      integer = (gint64) _mysql_binlog_be_uint (data, 3) - 0x800000;
-      fraction = _mysql_binlog_be_uint (data + 3, 2);
-      if (integer < 0 && fraction != 0)
-        {
-          integer++;
-          fraction -= 0x10000;
-        }
-      packed = integer * (1 << PACKED_FRACTION_BITS) + fraction * 100;
+      {
+        guint n = _mysql_binlog_fraction_bytes (fsp);
+
+        integer = (gint64) _mysql_binlog_be_uint (data, 3) - 0x800000;
+        fraction = _mysql_binlog_be_uint (data + 3, n);
+        /* Negative values store the fraction so that they sort: the disk
+         * value -1.FF means -0.01, so borrow one from the integer part. */
+        if (integer < 0 && fraction != 0)
+          {
+            integer++;
+            fraction -= (gint64) 1 << (8 * n);
+          }
+        packed = integer * (1 << PACKED_FRACTION_BITS) + fraction * fraction_scale[n];
+      }
       break;
     case 5:
     case 6:
@@ -440,26 +455,7 @@ put_datetime2 (char         *out,
                guint         fsp)
 {
   guint64 integer = _mysql_binlog_be_uint (data, 5) - G_GUINT64_CONSTANT (0x8000000000);
-  gint64 fraction;
-
-  switch (fsp)
-    {
-    case 1:
-    case 2:
-      fraction = (gint64) (gint8) data[5] * 10000;
-      break;
-    case 3:
-    case 4:
-      fraction = _mysql_binlog_be_int (data + 5, 2) * 100;
-      break;
-    case 5:
-    case 6:
-      fraction = _mysql_binlog_be_int (data + 5, 3);
-      break;
-    default:
-      fraction = 0;
-      break;
-    }
+  gint64 fraction = fraction_microseconds (data + 5, fsp, TRUE);
 
   /* Unsigned arithmetic: corrupt values wrap instead of overflowing. */
   return put_packed_datetime (out, (gint64) ((integer << PACKED_FRACTION_BITS) + (guint64) fraction),
@@ -487,26 +483,7 @@ put_timestamp2 (char         *out,
                 const guint8 *data,
                 guint         fsp)
 {
-  guint microseconds;
-
-  switch (fsp)
-    {
-    case 1:
-    case 2:
-      microseconds = data[4] * 10000;
-      break;
-    case 3:
-    case 4:
-      microseconds = _mysql_binlog_be_uint (data + 4, 2) * 100;
-      break;
-    case 5:
-    case 6:
-      microseconds = _mysql_binlog_be_uint (data + 4, 3);
-      break;
-    default:
-      microseconds = 0;
-      break;
-    }
+  guint microseconds = fraction_microseconds (data + 4, fsp, FALSE);
 
   return put_timestamp (out, _mysql_binlog_be_uint (data, 4), microseconds, fsp);
 }
@@ -660,19 +637,19 @@ _mysql_binlog_temporal_format (const MysqlBinlogColumn *column,
         end = put_timestamp (end, length >= 4 ? _mysql_binlog_le_uint (data, 4) : 0, 0, 0);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-      if (column->meta > 6 || length < 3 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_time (end, 0, 0, 0, 0, 0);
       else
         end = put_time2 (end, data, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-      if (column->meta > 6 || length < 5 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
       else
         end = put_datetime2 (end, data, column->meta);
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      if (column->meta > 6 || length < 4 + _mysql_binlog_fraction_bytes (column->meta))
+      if (column->meta > 6 || length < _mysql_binlog_temporal2_size (column->real_type, column->meta))
         end = put_datetime (end, 0, 0, 0, 0, 0, 0, 0, 0);
       else
         end = put_timestamp2 (end, data, column->meta);

@@ -146,6 +146,13 @@ _mysql_binlog_put_le_uint (guint8  *p,
 }
 
 static inline void
+_mysql_binlog_put_le16 (guint8  *p,
+                        guint16  value)
+{
+  _mysql_binlog_put_le_uint (p, value, 2);
+}
+
+static inline void
 _mysql_binlog_put_le32 (guint8  *p,
                         guint32  value)
 {
@@ -181,6 +188,16 @@ _mysql_binlog_be_int (const guint8 *p,
                       guint         n)
 {
   return _mysql_binlog_sign_extend (_mysql_binlog_be_uint (p, n), 8 * n);
+}
+
+/* Writes the low @n bytes (0 to 8) of @value at @p, the highest first. */
+static inline void
+_mysql_binlog_put_be_uint (guint8  *p,
+                           guint64  value,
+                           guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    p[i] = (value >> (8 * (n - 1 - i))) & 0xff;
 }
 
 /* }}} */

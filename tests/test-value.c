@@ -1942,6 +1942,50 @@ test_programmer_errors (void)
   g_test_assert_expected_messages ();
 }
 
+/* The column getters check their arguments under their own names, and
+ * answer as for an unknown column. */
+static void
+test_column_getter_errors (void)
+{
+  ColumnSpec specs[] = {
+    { "s", MYSQL_BINLOG_COLUMN_TYPE_VARCHAR, 40, FALSE, "utf8mb4", NULL },
+  };
+  g_autoptr(MysqlBinlogTable) table = table_new (specs, 1);
+  static const guint8 all[] = { 0x01 };
+  g_autoptr(MysqlBinlogRow) row = row_build (table, all, 1, BYTES (0x00, 0x01, 'x'));
+
+  g_assert_cmpstr (mysql_binlog_row_get_column_name (row, 0), ==, "s");
+  g_assert_cmpint (mysql_binlog_row_get_column_type (row, 0), ==, MYSQL_BINLOG_COLUMN_TYPE_VARCHAR);
+
+  if (!g_test_undefined ())
+    return;
+
+  g_test_expect_message ("MysqlBinlog", G_LOG_LEVEL_CRITICAL,
+                         "*mysql_binlog_row_get_column_name*column < row->n_cells*");
+  g_assert_null (mysql_binlog_row_get_column_name (row, 1));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("MysqlBinlog", G_LOG_LEVEL_CRITICAL,
+                         "*mysql_binlog_row_get_column_type*column < row->n_cells*");
+  g_assert_cmpint (mysql_binlog_row_get_column_type (row, 1), ==, MYSQL_BINLOG_COLUMN_TYPE_NULL);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("MysqlBinlog", G_LOG_LEVEL_CRITICAL,
+                         "*mysql_binlog_row_get_primary_key_prefix*column < row->n_cells*");
+  g_assert_cmpuint (mysql_binlog_row_get_primary_key_prefix (row, 7), ==, 0);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("MysqlBinlog", G_LOG_LEVEL_CRITICAL,
+                         "*mysql_binlog_row_get_column_vector_dimensions*row != NULL*");
+  g_assert_cmpuint (mysql_binlog_row_get_column_vector_dimensions (NULL, 0), ==, 0);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("MysqlBinlog", G_LOG_LEVEL_CRITICAL,
+                         "*mysql_binlog_row_is_primary_key*column < row->n_cells*");
+  g_assert_false (mysql_binlog_row_is_primary_key (row, 1));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1985,6 +2029,7 @@ main (int   argc,
   g_test_add_func ("/row/truncated", test_truncated);
   g_test_add_func ("/row/null-type", test_null_type);
   g_test_add_func ("/row/programmer-errors", test_programmer_errors);
+  g_test_add_func ("/row/column-getter-errors", test_column_getter_errors);
 
   return g_test_run ();
 }

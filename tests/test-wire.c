@@ -120,6 +120,31 @@ test_put (void)
     }
 }
 
+/* The writers of the dump commands' 16-bit flags and of big-endian codes. */
+static void
+test_put_le16_be (void)
+{
+  guint8 out[9];
+
+  memset (out, 0xaa, sizeof out);
+  _mysql_binlog_put_le16 (out, 0x0201);
+  g_assert_cmpmem (out, 3, ((const guint8[]) { 0x01, 0x02, 0xaa }), 3);
+
+  memset (out, 0xaa, sizeof out);
+  _mysql_binlog_put_be_uint (out, 0x010203, 3);
+  g_assert_cmpmem (out, 4, ((const guint8[]) { 0x01, 0x02, 0x03, 0xaa }), 4);
+  for (guint n = 0; n <= 8; n++)
+    {
+      guint64 value = G_GUINT64_CONSTANT (0x8807060504030201);
+      guint64 mask = n == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+
+      memset (out, 0xaa, sizeof out);
+      _mysql_binlog_put_be_uint (out, value, n);
+      g_assert_cmpuint (_mysql_binlog_be_uint (out, n), ==, value & mask);
+      g_assert_cmpuint (out[n], ==, 0xaa);
+    }
+}
+
 /* Reads one length-encoded integer of @data; checks where it ends. */
 static gboolean
 read_packed (const guint8 *data,
@@ -239,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/wire/big-endian", test_big_endian);
   g_test_add_func ("/wire/floats", test_floats);
   g_test_add_func ("/wire/put", test_put);
+  g_test_add_func ("/wire/put-le16-be", test_put_le16_be);
   g_test_add_func ("/wire/packed", test_packed);
   g_test_add_func ("/wire/packed-length", test_packed_length);
   g_test_add_func ("/wire/crc32", test_crc32);

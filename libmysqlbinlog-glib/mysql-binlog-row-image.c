@@ -145,6 +145,16 @@ _mysql_binlog_row_build_reusing (MysqlBinlogTable  *table,
           goto fail;
         }
       options = *p++;
+      if (options & ~(guint64) 1)
+        {
+          /* A value option of a later server version: what it changes in
+           * the image is unknown, so no value of it can be trusted. */
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                       "Row of %s: unknown value options 0x%02x in a partial update "
+                       "(only partial JSON updates, 0x01, are known)",
+                       table->qualified_name, (guint) options);
+          goto fail;
+        }
       for (guint i = 0; i < table->n_columns; i++)
         if (table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_JSON)
           n_json++;

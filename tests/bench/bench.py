@@ -8,6 +8,7 @@
 # one table.
 #
 #   bench.py --build-dir BUILD [--repeat N] [--large] [--rows N]
+#            [--baseline-build OTHER_BUILD]
 #
 # The workload: a table of 10 mixed columns, 1,000,000 rows inserted in
 # transactions of 1,000 rows, then 200,000 of them updated and 200,000
@@ -32,6 +33,12 @@
 # amount of row data as one MySQL compressed transaction (one zstd
 # TRANSACTION_PAYLOAD event of hundreds of MiB, written by
 # bench-make-payload since no MySQL server runs here), read from its file.
+#
+# --baseline-build (or MYSQL_BINLOG_BENCH_BASELINE) names the build
+# directory of another version of the project (e.g. a worktree of an older
+# commit): its bench-reader and library read the same workload in the same
+# rounds, interleaved with ours, and a table gives ours ÷ baseline for
+# every C reader, so that a change is measured against what it changes.
 #
 # Exits 77 (skipped) when the server or a needed program is missing.
 
@@ -227,12 +234,22 @@ def main():
                         help='add the case of one transaction of more than 1 GiB')
     parser.add_argument('--large-size', type=int, default=1 << 30,
                         help='bytes of row data in the large transaction')
+    parser.add_argument('--baseline-build',
+                        default=os.environ.get('MYSQL_BINLOG_BENCH_BASELINE') or None,
+                        help='the build directory of another version: its C readers run '
+                             'beside ours, and ours / baseline is printed')
     parser.add_argument('--only', default=os.environ.get('MYSQL_BINLOG_BENCH_ONLY', ''),
                         help='run only the readers whose name contains one of these '
                              'comma-separated words')
     args = parser.parse_args()
 
     args.build_dir = os.path.abspath(args.build_dir)
+    if args.baseline_build:
+        args.baseline_build = os.path.abspath(args.baseline_build)
+        baseline_reader = os.path.join(args.baseline_build, 'tests', 'bench', 'bench-reader')
+        if not os.access(baseline_reader, os.X_OK):
+            print('bench: no %s: build the baseline first' % baseline_reader, file=sys.stderr)
+            return 1
     reader = os.path.join(args.build_dir, 'tests', 'bench', 'bench-reader')
     spawn = os.path.join(args.build_dir, 'tests', 'bench', 'bench-spawn')
     floor = os.path.join(args.build_dir, 'tests', 'bench', 'bench-floor')
@@ -352,6 +369,31 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
         words = [w.strip() for w in args.only.split(',') if w.strip()]
         contenders = [c for c in contenders if any(w in c[0] for w in words)]
 
+    # The baseline's C readers: the same arguments, its own bench-reader
+    # and library, run right after ours in every round.
+    envs = {}
+    baselines = []
+    if getattr(args, 'baseline_build', None):
+        baseline_reader = os.path.join(args.baseline_build, 'tests', 'bench', 'bench-reader')
+        baseline_env = dict(env)
+        baseline_env['LD_LIBRARY_PATH'] = os.pathsep.join(
+            p for p in (os.path.join(args.baseline_build, 'libmysqlbinlog-glib'),
+                        os.environ.get('LD_LIBRARY_PATH')) if p)
+        with_baselines = []
+        for label, source, argv, checked in contenders:
+            with_baselines.append((label, source, argv, checked))
+            if not label.startswith(('(a) ours', '(b) ours')):
+                continue
+            twin = label.replace(' ours, ', ' baseline, ', 1)
+
+            def swap(argv, reader=reader):
+                argv = argv() if callable(argv) else list(argv)
+                return [baseline_reader if a == reader else a for a in argv]
+            with_baselines.append((twin, source, (lambda a=argv: swap(a)), checked))
+            envs[twin] = baseline_env
+            baselines.append((label, twin))
+        contenders = with_baselines
+
     best = {}
     failures = []
     for round_ in range(args.repeat):
@@ -365,7 +407,7 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
                 continue
             if callable(argv):
                 argv = argv()
-            result = run_child(spawn, label, source, argv, env,
+            result = run_child(spawn, label, source, argv, envs.get(label, env),
                                server=server if source == 'server' else None,
                                stdout_to_null=checked is False)
             if result.status != 0:
@@ -382,6 +424,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
         log('round %d of %d done' % (round_ + 1, args.repeat))
 
     print_table(best, contenders, total, args, server)
+    if baselines:
+        print_baseline(best, baselines, total, args)
     failures += print_floor(best, total, args, floor, env)
 
     if args.large:
@@ -450,6 +494,26 @@ def print_table(best, contenders, total, args, server):
               % python_result.counts.get('how', '?').replace('_', ' '))
     print()
     print_targets(best, total)
+    print(flush=True)
+
+
+def print_baseline(best, baselines, total, args):
+    """Ours next to the baseline's, reader by reader, from the same rounds."""
+    print('Ours (%s) against the baseline (%s), best of %d interleaved run(s):'
+          % (args.build_dir, args.baseline_build, args.repeat))
+    print()
+    print('| reader | ours rows/s | baseline rows/s | ours / baseline (speed) '
+          '| baseline CPU / ours CPU |')
+    print('|---|---:|---:|---:|---:|')
+    for label, twin in baselines:
+        ours, theirs = best.get(label), best.get(twin)
+        if ours is None or theirs is None:
+            continue
+        print('| %s | {:,.0f} | {:,.0f} | %.3f | %.3f |'.format(total / ours.wall,
+                                                              total / theirs.wall)
+              % (label.replace('(a) ours, ', '').replace('(b) ours, ', ''),
+                 theirs.wall / ours.wall,
+                 theirs.cpu / ours.cpu if ours.cpu > 0 else float('nan')))
     print(flush=True)
 
 

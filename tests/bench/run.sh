@@ -23,7 +23,9 @@ while [ $# -gt 0 ]; do
         --repeat) export MYSQL_BINLOG_BENCH_REPEAT=$2; shift 2 ;;
         --rows) export MYSQL_BINLOG_BENCH_ROWS=$2; shift 2 ;;
         --only) export MYSQL_BINLOG_BENCH_ONLY=$2; shift 2 ;;
-        *) echo "usage: $0 [--large] [--repeat N] [--rows N] [--only WORDS]" >&2; exit 2 ;;
+        --baseline-build) export MYSQL_BINLOG_BENCH_BASELINE=$(cd "$2" && pwd); shift 2 ;;
+        *) echo "usage: $0 [--large] [--repeat N] [--rows N] [--only WORDS] [--baseline-build DIR]" >&2
+           exit 2 ;;
     esac
 done
 

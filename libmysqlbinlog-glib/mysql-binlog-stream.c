@@ -104,29 +104,8 @@ struct _MysqlBinlogStream
 {
   GObject parent_instance;
 
-  char *host;
-  guint port;
-  char *user;
-  char *password;
-  char *socket;
-  MysqlBinlogTlsOptions tls;
-  guint server_id;
-  MysqlBinlogPosition *start_position;
-  gboolean blocking;
-  char **only_schemas;
-  char **ignored_schemas;
-  char **only_tables;
-  char **ignored_tables;
-  GFile *source_file;           /* reads this file instead of a server */
-  MysqlBinlogPositionStore *position_store;
+  MysqlBinlogStreamSettings settings; /* the properties */
   gboolean disposed;          /* runs are refused */
-  guint heartbeat_period;     /* ms */
-  guint connect_timeout;      /* s */
-  gint reconnect_attempts;
-  guint reconnect_delay;      /* ms */
-  guint reconnect_max_delay;  /* ms */
-  guint save_interval;        /* ms */
-  guint save_transactions;
 
   /* Shared with stop() and get_position() on other threads. */
   GMutex lock;
@@ -183,8 +162,8 @@ clear_failure (MysqlBinlogStream *self)
 static void
 release_objects (MysqlBinlogStream *self)
 {
-  g_clear_object (&self->position_store);
-  g_clear_object (&self->source_file);
+  g_clear_object (&self->settings.position_store);
+  g_clear_object (&self->settings.file);
 }
 
 static void
@@ -217,25 +196,8 @@ mysql_binlog_stream_finalize (GObject *object)
 {
   MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
 
-  g_free (self->host);
-  g_free (self->user);
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_free (self->password);
-  g_free (self->socket);
-  g_free (self->tls.ca_file);
-  g_free (self->tls.ca_directory);
-  g_free (self->tls.cert_file);
-  g_free (self->tls.key_file);
-  g_free (self->tls.cipher);
-  g_clear_pointer (&self->start_position, mysql_binlog_position_unref);
+  _mysql_binlog_settings_clear (&self->settings);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
-  g_strfreev (self->only_schemas);
-  g_strfreev (self->ignored_schemas);
-  g_strfreev (self->only_tables);
-  g_strfreev (self->ignored_tables);
-  g_clear_object (&self->source_file);
-  g_clear_object (&self->position_store);
   g_clear_error (&self->failure);
   g_mutex_clear (&self->lock);
 
@@ -266,82 +228,82 @@ mysql_binlog_stream_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_HOST:
-      g_value_set_string (value, self->host);
+      g_value_set_string (value, self->settings.host);
       break;
     case PROP_PORT:
-      g_value_set_uint (value, self->port);
+      g_value_set_uint (value, self->settings.port);
       break;
     case PROP_USER:
-      g_value_set_string (value, self->user);
+      g_value_set_string (value, self->settings.user);
       break;
     case PROP_SOCKET:
-      g_value_set_string (value, self->socket);
+      g_value_set_string (value, self->settings.socket);
       break;
     case PROP_SERVER_ID:
-      g_value_set_uint (value, self->server_id);
+      g_value_set_uint (value, self->settings.server_id);
       break;
     case PROP_START_POSITION:
-      g_value_set_boxed (value, self->start_position);
+      g_value_set_boxed (value, self->settings.start_position);
       break;
     case PROP_BLOCKING:
-      g_value_set_boolean (value, self->blocking);
+      g_value_set_boolean (value, self->settings.blocking);
       break;
     case PROP_ONLY_SCHEMAS:
-      g_value_set_boxed (value, self->only_schemas);
+      g_value_set_boxed (value, self->settings.only_schemas);
       break;
     case PROP_IGNORED_SCHEMAS:
-      g_value_set_boxed (value, self->ignored_schemas);
+      g_value_set_boxed (value, self->settings.ignored_schemas);
       break;
     case PROP_ONLY_TABLES:
-      g_value_set_boxed (value, self->only_tables);
+      g_value_set_boxed (value, self->settings.only_tables);
       break;
     case PROP_IGNORED_TABLES:
-      g_value_set_boxed (value, self->ignored_tables);
+      g_value_set_boxed (value, self->settings.ignored_tables);
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->source_file);
+      g_value_set_object (value, self->settings.file);
       break;
     case PROP_POSITION_STORE:
-      g_value_set_object (value, self->position_store);
+      g_value_set_object (value, self->settings.position_store);
       break;
     case PROP_HEARTBEAT_PERIOD:
-      g_value_set_uint (value, self->heartbeat_period);
+      g_value_set_uint (value, self->settings.heartbeat_period);
       break;
     case PROP_CONNECT_TIMEOUT:
-      g_value_set_uint (value, self->connect_timeout);
+      g_value_set_uint (value, self->settings.connect_timeout);
       break;
     case PROP_RECONNECT_ATTEMPTS:
-      g_value_set_int (value, self->reconnect_attempts);
+      g_value_set_int (value, self->settings.reconnect_attempts);
       break;
     case PROP_RECONNECT_DELAY:
-      g_value_set_uint (value, self->reconnect_delay);
+      g_value_set_uint (value, self->settings.reconnect_delay);
       break;
     case PROP_RECONNECT_MAX_DELAY:
-      g_value_set_uint (value, self->reconnect_max_delay);
+      g_value_set_uint (value, self->settings.reconnect_max_delay);
       break;
     case PROP_SAVE_INTERVAL:
-      g_value_set_uint (value, self->save_interval);
+      g_value_set_uint (value, self->settings.save_interval);
       break;
     case PROP_SAVE_TRANSACTIONS:
-      g_value_set_uint (value, self->save_transactions);
+      g_value_set_uint (value, self->settings.save_transactions);
       break;
     case PROP_TLS_MODE:
-      g_value_set_enum (value, self->tls.mode);
+      g_value_set_enum (value, self->settings.tls.mode);
       break;
     case PROP_TLS_CA_FILE:
-      g_value_set_string (value, self->tls.ca_file);
+      g_value_set_string (value, self->settings.tls.ca_file);
       break;
     case PROP_TLS_CA_DIRECTORY:
-      g_value_set_string (value, self->tls.ca_directory);
+      g_value_set_string (value, self->settings.tls.ca_directory);
       break;
     case PROP_TLS_CERT_FILE:
-      g_value_set_string (value, self->tls.cert_file);
+      g_value_set_string (value, self->settings.tls.cert_file);
       break;
     case PROP_TLS_KEY_FILE:
-      g_value_set_string (value, self->tls.key_file);
+      g_value_set_string (value, self->settings.tls.key_file);
       break;
     case PROP_TLS_CIPHER:
-      g_value_set_string (value, self->tls.cipher);
+      g_value_set_string (value, self->settings.tls.cipher);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -395,7 +357,7 @@ mysql_binlog_stream_set_property (GObject      *object,
       mysql_binlog_stream_set_ignored_tables (self, g_value_get_boxed (value));
       break;
     case PROP_FILE:
-      g_set_object (&self->source_file, g_value_get_object (value));
+      g_set_object (&self->settings.file, g_value_get_object (value));
       break;
     case PROP_POSITION_STORE:
       mysql_binlog_stream_set_position_store (self, g_value_get_object (value));
@@ -462,9 +424,7 @@ static void
 mysql_binlog_stream_init (MysqlBinlogStream *self)
 {
   g_mutex_init (&self->lock);
-  self->port = 3306;
-  self->blocking = TRUE;
-  self->tls.mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  _mysql_binlog_settings_init (&self->settings);
 }
 
 /**
@@ -536,7 +496,7 @@ set_strv (char               ***field,
   mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
   {                                                                                        \
     g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);                          \
-    return stream->field;                                                                  \
+    return stream->settings.field;                                                         \
   }                                                                                        \
                                                                                            \
   void                                                                                     \
@@ -545,7 +505,7 @@ set_strv (char               ***field,
   {                                                                                        \
     g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
     RETURN_IF_RUNNING (stream);                                                            \
-    if (set_string (&stream->field, what))                                                 \
+    if (set_string (&stream->settings.field, what))                                        \
       g_object_notify_by_pspec (G_OBJECT (stream), properties[prop]);                      \
   }
 
@@ -584,7 +544,7 @@ guint
 mysql_binlog_stream_get_port (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->port;
+  return stream->settings.port;
 }
 
 /**
@@ -603,9 +563,9 @@ mysql_binlog_stream_set_port (MysqlBinlogStream *stream,
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (port <= 65535);
   RETURN_IF_RUNNING (stream);
-  if (stream->port == port)
+  if (stream->settings.port == port)
     return;
-  stream->port = port;
+  stream->settings.port = port;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_PORT]);
 }
 
@@ -646,10 +606,10 @@ mysql_binlog_stream_set_password (MysqlBinlogStream *stream,
 {
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   RETURN_IF_RUNNING (stream);
-  if (stream->password != NULL)
-    memset (stream->password, 0, strlen (stream->password));
-  g_free (stream->password);
-  stream->password = g_strdup (password);
+  if (stream->settings.password != NULL)
+    memset (stream->settings.password, 0, strlen (stream->settings.password));
+  g_free (stream->settings.password);
+  stream->settings.password = g_strdup (password);
 }
 
 /**
@@ -687,7 +647,7 @@ guint
 mysql_binlog_stream_get_server_id (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->server_id;
+  return stream->settings.server_id;
 }
 
 /**
@@ -705,9 +665,9 @@ mysql_binlog_stream_set_server_id (MysqlBinlogStream *stream,
 {
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   RETURN_IF_RUNNING (stream);
-  if (stream->server_id == server_id)
+  if (stream->settings.server_id == server_id)
     return;
-  stream->server_id = server_id;
+  stream->settings.server_id = server_id;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SERVER_ID]);
 }
 
@@ -726,7 +686,7 @@ MysqlBinlogPosition *
 mysql_binlog_stream_get_start_position (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->start_position;
+  return stream->settings.start_position;
 }
 
 /**
@@ -744,13 +704,13 @@ mysql_binlog_stream_set_start_position (MysqlBinlogStream   *stream,
 {
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   RETURN_IF_RUNNING (stream);
-  if (stream->start_position == position ||
-      (stream->start_position != NULL && position != NULL &&
-       mysql_binlog_position_equal (stream->start_position, position)))
+  if (stream->settings.start_position == position ||
+      (stream->settings.start_position != NULL && position != NULL &&
+       mysql_binlog_position_equal (stream->settings.start_position, position)))
     return;
-  g_clear_pointer (&stream->start_position, mysql_binlog_position_unref);
+  g_clear_pointer (&stream->settings.start_position, mysql_binlog_position_unref);
   if (position != NULL)
-    stream->start_position = mysql_binlog_position_ref (position);
+    stream->settings.start_position = mysql_binlog_position_ref (position);
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_START_POSITION]);
 }
 
@@ -768,7 +728,7 @@ gboolean
 mysql_binlog_stream_get_blocking (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), FALSE);
-  return stream->blocking;
+  return stream->settings.blocking;
 }
 
 /**
@@ -787,9 +747,9 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   RETURN_IF_RUNNING (stream);
   blocking = !!blocking;
-  if (stream->blocking == blocking)
+  if (stream->settings.blocking == blocking)
     return;
-  stream->blocking = blocking;
+  stream->settings.blocking = blocking;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_BLOCKING]);
 }
 
@@ -798,7 +758,7 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
   mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
   {                                                                                        \
     g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);                             \
-    return stream->name;                                                                   \
+    return stream->settings.name;                                                          \
   }                                                                                        \
                                                                                            \
   void                                                                                     \
@@ -806,7 +766,7 @@ mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
                                   guint              what)                                 \
   {                                                                                        \
     g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
-    set_uint_property (stream, &stream->name, what, properties[prop]);                     \
+    set_uint_property (stream, &stream->settings.name, what, properties[prop]);            \
   }
 
 /**
@@ -870,7 +830,7 @@ int
 mysql_binlog_stream_get_reconnect_attempts (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->reconnect_attempts;
+  return stream->settings.reconnect_attempts;
 }
 
 /**
@@ -890,9 +850,9 @@ mysql_binlog_stream_set_reconnect_attempts (MysqlBinlogStream *stream,
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (attempts >= -1);
   RETURN_IF_RUNNING (stream);
-  if (stream->reconnect_attempts == attempts)
+  if (stream->settings.reconnect_attempts == attempts)
     return;
-  stream->reconnect_attempts = attempts;
+  stream->settings.reconnect_attempts = attempts;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_RECONNECT_ATTEMPTS]);
 }
 
@@ -1002,7 +962,7 @@ GFile *
 mysql_binlog_stream_get_file (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->source_file;
+  return stream->settings.file;
 }
 
 #define DEFINE_STRV_PROPERTY(name, prop, what)                                             \
@@ -1010,7 +970,7 @@ mysql_binlog_stream_get_file (MysqlBinlogStream *stream)
   mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
   {                                                                                        \
     g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);                          \
-    return (const char * const *) stream->name;                                            \
+    return (const char * const *) stream->settings.name;                                   \
   }                                                                                        \
                                                                                            \
   void                                                                                     \
@@ -1019,7 +979,7 @@ mysql_binlog_stream_get_file (MysqlBinlogStream *stream)
   {                                                                                        \
     g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
     RETURN_IF_RUNNING (stream);                                                            \
-    if (set_strv (&stream->name, what))                                                    \
+    if (set_strv (&stream->settings.name, what))                                           \
       g_object_notify_by_pspec (G_OBJECT (stream), properties[prop]);                      \
   }
 
@@ -1131,7 +1091,7 @@ MysqlBinlogPositionStore *
 mysql_binlog_stream_get_position_store (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->position_store;
+  return stream->settings.position_store;
 }
 
 /**
@@ -1151,7 +1111,7 @@ mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (store == NULL || MYSQL_BINLOG_IS_POSITION_STORE (store));
   RETURN_IF_RUNNING (stream);
-  if (g_set_object (&stream->position_store, store))
+  if (g_set_object (&stream->settings.position_store, store))
     g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_POSITION_STORE]);
 }
 
@@ -1169,7 +1129,7 @@ MysqlBinlogTlsMode
 mysql_binlog_stream_get_tls_mode (MysqlBinlogStream *stream)
 {
   g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  return stream->tls.mode;
+  return stream->settings.tls.mode;
 }
 
 /**
@@ -1188,9 +1148,9 @@ mysql_binlog_stream_set_tls_mode (MysqlBinlogStream  *stream,
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY);
   RETURN_IF_RUNNING (stream);
-  if (stream->tls.mode == mode)
+  if (stream->settings.tls.mode == mode)
     return;
-  stream->tls.mode = mode;
+  stream->settings.tls.mode = mode;
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_MODE]);
 }
 
@@ -1322,8 +1282,8 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
   g_mutex_lock (&stream->lock);
   if (stream->position != NULL)
     position = mysql_binlog_position_ref (stream->position);
-  else if (stream->start_position != NULL)
-    position = mysql_binlog_position_ref (stream->start_position);
+  else if (stream->settings.start_position != NULL)
+    position = mysql_binlog_position_ref (stream->settings.start_position);
   g_mutex_unlock (&stream->lock);
 
   return position;
@@ -1727,7 +1687,6 @@ begin_run (MysqlBinlogStream  *self,
            GError            **error)
 {
   g_autoptr(MysqlBinlogPosition) stored = NULL;
-  MysqlBinlogRunSettings settings;
   MysqlBinlogSink sink = { &stream_sink_funcs, self };
   MysqlBinlogRun *run;
 
@@ -1739,11 +1698,11 @@ begin_run (MysqlBinlogStream  *self,
     }
 
   clear_failure (self);
-  if (self->position_store != NULL)
+  if (self->settings.position_store != NULL)
     {
       g_autoptr(GError) local_error = NULL;
 
-      stored = mysql_binlog_position_store_load (self->position_store, cancellable, &local_error);
+      stored = mysql_binlog_position_store_load (self->settings.position_store, cancellable, &local_error);
       /* fail() while the store loads (a binding does so for an exception
        * raised in a store written in its language): the load did not
        * work, whatever it returned. */
@@ -1760,34 +1719,11 @@ begin_run (MysqlBinlogStream  *self,
     }
 
   g_atomic_int_set (&self->stop_requested, 0);
-  if (stored == NULL && self->start_position != NULL)
-    stored = mysql_binlog_position_ref (self->start_position);
-  /* The settings the run keeps, taken once the properties are locked:
-   * a setter refuses to change them now. */
-  settings = (MysqlBinlogRunSettings) {
-    .host = self->host,
-    .port = self->port,
-    .user = self->user,
-    .password = self->password,
-    .socket = self->socket,
-    .tls = &self->tls,
-    .server_id = self->server_id,
-    .blocking = self->blocking,
-    .only_schemas = (const char * const *) self->only_schemas,
-    .ignored_schemas = (const char * const *) self->ignored_schemas,
-    .only_tables = (const char * const *) self->only_tables,
-    .ignored_tables = (const char * const *) self->ignored_tables,
-    .file = self->source_file,
-    .position_store = self->position_store,
-    .heartbeat_period = self->heartbeat_period,
-    .connect_timeout = self->connect_timeout,
-    .reconnect_attempts = self->reconnect_attempts,
-    .reconnect_delay = self->reconnect_delay,
-    .reconnect_max_delay = self->reconnect_max_delay,
-    .save_interval = self->save_interval,
-    .save_transactions = self->save_transactions,
-  };
-  run = _mysql_binlog_run_new (&sink, &settings, g_steal_pointer (&stored));
+  if (stored == NULL && self->settings.start_position != NULL)
+    stored = mysql_binlog_position_ref (self->settings.start_position);
+  /* The run copies the settings once the properties are locked: a
+   * setter refuses to change them now. */
+  run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
   g_mutex_lock (&self->lock);
   self->run = run;
   g_mutex_unlock (&self->lock);

@@ -111,7 +111,7 @@ gboolean
 _mysql_binlog_supervisor_run (MysqlBinlogRun  *run,
                               GError         **error)
 {
-  const MysqlBinlogRunSettings *settings = _mysql_binlog_run_get_settings (run);
+  const MysqlBinlogStreamSettings *settings = _mysql_binlog_run_get_settings (run);
   const MysqlBinlogSink *sink = _mysql_binlog_run_get_sink (run);
   guint attempt = 0;
 

@@ -6,10 +6,7 @@
 
 #include <string.h>
 
-#include "mysql-binlog-stream.h"
-#include "mysql-binlog-stream-properties-private.h"
-#include "mysql-binlog-stream-signals-private.h"
-#include "mysql-binlog-async-runner-private.h"
+#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-enum-types.h"
 #include "mysql-binlog-error.h"
@@ -17,7 +14,6 @@
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-position-store.h"
 #include "mysql-binlog-row-private.h"
-#include "mysql-binlog-run-private.h"
 #include "mysql-binlog-transport-private.h"
 
 /**
@@ -100,42 +96,11 @@
 
 typedef struct _Item Item;
 
-struct _MysqlBinlogStream
-{
-  GObject parent_instance;
-
-  MysqlBinlogStreamSettings settings; /* the properties */
-  gboolean disposed;          /* runs are refused */
-
-  /* Shared with stop() and get_position() on other threads. */
-  GMutex lock;
-  MysqlBinlogPosition *position;
-  gint running;
-  gint stop_requested;
-  MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
-  GError *failure;            /* atomic: what fail() ends the run with */
-  MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
-};
-
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
 
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gboolean
-is_running (MysqlBinlogStream *self)
-{
-  return g_atomic_int_get (&self->running) != 0;
-}
-
-/* A handler called mysql_binlog_stream_fail(): nothing more is emitted,
- * no later position is published or saved. */
-static gboolean
-has_failed (MysqlBinlogStream *self)
-{
-  return g_atomic_pointer_get (&self->failure) != NULL;
-}
 
 static void
 clear_failure (MysqlBinlogStream *self)
@@ -144,16 +109,6 @@ clear_failure (MysqlBinlogStream *self)
 
   g_clear_error (&failure);
 }
-
-#define RETURN_IF_RUNNING(self) \
-  G_STMT_START { \
-    if (is_running (self)) \
-      { \
-        g_critical ("%s: the properties of a MysqlBinlogStream cannot change while it runs", \
-                    G_STRFUNC); \
-        return; \
-      } \
-  } G_STMT_END
 
 /* Drops the objects the stream holds that may hold it in turn (a position
  * store or a GFile written in a binding, whose wrapper keeps the stream
@@ -172,7 +127,7 @@ mysql_binlog_stream_dispose (GObject *object)
   MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
 
   self->disposed = TRUE;
-  if (!is_running (self))
+  if (!_mysql_binlog_stream_is_running (self))
     release_objects (self);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->dispose (object);
@@ -1374,7 +1329,7 @@ mysql_binlog_stream_fail (MysqlBinlogStream *stream,
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (error != NULL);
-  g_return_if_fail (is_running (stream));
+  g_return_if_fail (_mysql_binlog_stream_is_running (stream));
 
   copy = g_error_copy (error);
   if (!g_atomic_pointer_compare_and_exchange (&stream->failure, NULL, copy))
@@ -1459,7 +1414,7 @@ position_delivered (MysqlBinlogStream   *self,
 
   /* A handler of this position failed: the transaction that ends here is
    * not done, so the position is neither kept nor saved. */
-  if (has_failed (self))
+  if (_mysql_binlog_stream_has_failed (self))
     {
       g_mutex_lock (&self->lock);
       g_clear_pointer (&self->position, mysql_binlog_position_unref);
@@ -1478,7 +1433,7 @@ item_deliver (MysqlBinlogStream *self,
               Item              *item)
 {
   /* Once a handler failed, nothing after it is delivered. */
-  if (has_failed (self))
+  if (_mysql_binlog_stream_has_failed (self))
     return;
 
   switch (item->kind)
@@ -1567,7 +1522,7 @@ sink_event (gpointer          data,
 
   if (self->async == NULL)
     {
-      if (!has_failed (self))
+      if (!_mysql_binlog_stream_has_failed (self))
         g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
       mysql_binlog_event_unref (event);
       return;
@@ -1592,7 +1547,7 @@ sink_rows (gpointer        data,
 
   if (self->async == NULL)
     {
-      if (has_failed (self))
+      if (_mysql_binlog_stream_has_failed (self))
         return;
       if (after != NULL)
         g_signal_emit (self, signal_id, detail, row, after);

@@ -1,0 +1,64 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "mysql-binlog-stream.h"
+#include "mysql-binlog-async-runner-private.h"
+#include "mysql-binlog-run-private.h"
+#include "mysql-binlog-settings-private.h"
+#include "mysql-binlog-stream-properties-private.h"
+#include "mysql-binlog-stream-signals-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The instance of MysqlBinlogStream, shared by the files of the stream's
+ * GObject face and by nothing below them: the face (stream.c), the
+ * property accessors, the emission of what a run delivers, and the start
+ * and end of a run.  The run itself never sees it: it talks to the stream
+ * through its sink (mysql-binlog-sink-private.h).
+ */
+struct _MysqlBinlogStream
+{
+  GObject parent_instance;
+
+  MysqlBinlogStreamSettings settings; /* the properties */
+  gboolean disposed;          /* runs are refused */
+
+  /* Shared with stop() and get_position() on other threads. */
+  GMutex lock;
+  MysqlBinlogPosition *position;
+  gint running;
+  gint stop_requested;
+  MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
+  GError *failure;            /* atomic: what fail() ends the run with */
+  MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
+};
+
+static inline gboolean
+_mysql_binlog_stream_is_running (MysqlBinlogStream *self)
+{
+  return g_atomic_int_get (&self->running) != 0;
+}
+
+/* A handler called mysql_binlog_stream_fail(): nothing more is emitted,
+ * no later position is published or saved. */
+static inline gboolean
+_mysql_binlog_stream_has_failed (MysqlBinlogStream *self)
+{
+  return g_atomic_pointer_get (&self->failure) != NULL;
+}
+
+#define RETURN_IF_RUNNING(self) \
+  G_STMT_START { \
+    if (_mysql_binlog_stream_is_running (self)) \
+      { \
+        g_critical ("%s: the properties of a MysqlBinlogStream cannot change while it runs", \
+                    G_STRFUNC); \
+        return; \
+      } \
+  } G_STMT_END
+
+G_END_DECLS

@@ -37,6 +37,20 @@ struct _MysqlBinlogStream
   MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
 };
 
+/* Filled by class_init. */
+extern GParamSpec *_mysql_binlog_stream_properties[N_PROPS];
+extern guint _mysql_binlog_stream_signals[N_SIGNALS];
+
+/* The GObject property functions (mysql-binlog-stream-accessors.c). */
+void _mysql_binlog_stream_get_property (GObject      *object,
+                                        guint         prop_id,
+                                        GValue       *value,
+                                        GParamSpec   *pspec);
+void _mysql_binlog_stream_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec);
+
 static inline gboolean
 _mysql_binlog_stream_is_running (MysqlBinlogStream *self)
 {

@@ -4,17 +4,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-checkpoint-private.h"
-#include "mysql-binlog-enum-types.h"
-#include "mysql-binlog-error.h"
-#include "mysql-binlog-event-private.h"
-#include "mysql-binlog-position.h"
-#include "mysql-binlog-position-store.h"
-#include "mysql-binlog-row-private.h"
-#include "mysql-binlog-transport-private.h"
 
 /**
  * MysqlBinlogStream:
@@ -94,21 +85,12 @@
  * Since: 1.0
  */
 
-typedef struct _Item Item;
-
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
-
 
 GParamSpec *_mysql_binlog_stream_properties[N_PROPS];
 guint _mysql_binlog_stream_signals[N_SIGNALS];
 
-static void
-clear_failure (MysqlBinlogStream *self)
-{
-  GError *failure = g_atomic_pointer_exchange (&self->failure, NULL);
-
-  g_clear_error (&failure);
-}
+static guint * const signals = _mysql_binlog_stream_signals;
 
 /* Drops the objects the stream holds that may hold it in turn (a position
  * store or a GFile written in a binding, whose wrapper keeps the stream
@@ -350,55 +332,6 @@ on_cancelled (GCancellable      *cancellable,
   mysql_binlog_stream_stop (self);
 }
 
-/* What the reading side hands to the side that emits the signals. */
-typedef enum {
-  ITEM_EVENT,
-  ITEM_ROWS,
-  ITEM_POSITION,
-  ITEM_RECONNECTING,
-  ITEM_IDLE,
-  ITEM_END,
-} ItemKind;
-
-struct _Item
-{
-  ItemKind kind;
-  guint signal_id;
-  GQuark detail;
-  gpointer a;        /* the event, the (before) row or the position */
-  gpointer b;        /* the row after an update */
-  guint attempt;
-  guint delay;
-  gboolean ok;
-  GError *error;
-  gsize cost;        /* bytes of binlog it keeps alive, for the async queue */
-};
-
-static void
-item_free (Item *item)
-{
-  switch (item->kind)
-    {
-    case ITEM_EVENT:
-      mysql_binlog_event_unref (item->a);
-      break;
-    case ITEM_ROWS:
-      mysql_binlog_row_unref (item->a);
-      if (item->b != NULL)
-        mysql_binlog_row_unref (item->b);
-      break;
-    case ITEM_POSITION:
-      mysql_binlog_position_unref (item->a);
-      break;
-    case ITEM_RECONNECTING:
-    case ITEM_IDLE:
-    case ITEM_END:
-      break;
-    }
-  g_clear_error (&item->error);
-  g_free (item);
-}
-
 /* The handlers of everything before @position have returned: publish it,
  * tell the handlers, and save it when it is time to. */
 static void
@@ -412,8 +345,8 @@ position_delivered (MysqlBinlogStream   *self,
   self->position = mysql_binlog_position_ref (position);
   g_mutex_unlock (&self->lock);
 
-  if (g_signal_has_handler_pending (self, _mysql_binlog_stream_signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
-    g_signal_emit (self, _mysql_binlog_stream_signals[SIGNAL_BINLOG_POSITION], 0, position);
+  if (g_signal_has_handler_pending (self, signals[SIGNAL_BINLOG_POSITION], 0, FALSE))
+    g_signal_emit (self, signals[SIGNAL_BINLOG_POSITION], 0, position);
 
   /* A handler of this position failed: the transaction that ends here is
    * not done, so the position is neither kept nor saved. */
@@ -430,322 +363,41 @@ position_delivered (MysqlBinlogStream   *self,
     mysql_binlog_stream_stop (self);
 }
 
-/* On the thread that emits the signals. */
-static void
-item_deliver (MysqlBinlogStream *self,
-              Item              *item)
+/* The one place that emits what a run delivered: a decoded event or row
+ * change, a transaction boundary, a reconnection.  On the thread that
+ * emits the signals, for run() and run_async() alike. */
+void
+_mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
+                              const MysqlBinlogEmission *emission)
 {
   /* Once a handler failed, nothing after it is delivered. */
   if (_mysql_binlog_stream_has_failed (self))
     return;
 
-  switch (item->kind)
+  switch (emission->kind)
     {
-    case ITEM_EVENT:
-      g_signal_emit (self, _mysql_binlog_stream_signals[SIGNAL_BINLOG], 0, item->a);
+    case EMISSION_EVENT:
+      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, emission->a);
       break;
-    case ITEM_ROWS:
-      if (item->b != NULL)
-        g_signal_emit (self, item->signal_id, item->detail, item->a, item->b);
+    case EMISSION_ROWS:
+      if (emission->b != NULL)
+        g_signal_emit (self, emission->signal_id, emission->detail, emission->a, emission->b);
       else
-        g_signal_emit (self, item->signal_id, item->detail, item->a);
+        g_signal_emit (self, emission->signal_id, emission->detail, emission->a);
       break;
-    case ITEM_POSITION:
-      position_delivered (self, item->a);
+    case EMISSION_POSITION:
+      position_delivered (self, emission->a);
       break;
-    case ITEM_RECONNECTING:
-      g_signal_emit (self, _mysql_binlog_stream_signals[SIGNAL_RECONNECTING], 0, item->attempt, item->delay,
-                     item->error);
+    case EMISSION_RECONNECTING:
+      g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, emission->attempt, emission->delay,
+                     emission->error);
       break;
-    case ITEM_IDLE:
+    case EMISSION_IDLE:
       /* No transaction for a while: save what save-interval held back. */
       if (!_mysql_binlog_checkpoint_idle (_mysql_binlog_run_get_checkpoint (self->run)))
         mysql_binlog_stream_stop (self);
       break;
-    case ITEM_END:
-      break;
     }
-}
-
-/* The reading side: emits now (run) or queues for the caller's context
- * (run_async).  Takes @item. */
-static void
-deliver (MysqlBinlogStream *self,
-         Item              *item)
-{
-  if (self->async != NULL)
-    {
-      _mysql_binlog_async_runner_push (self->async, item, item->cost);
-      return;
-    }
-  item_deliver (self, item);
-  item_free (item);
-}
-
-/* The stream is the sink of its runs. */
-
-static gboolean
-sink_stop_requested (gpointer data)
-{
-  MysqlBinlogStream *self = data;
-
-  return g_atomic_int_get (&self->stop_requested) != 0;
-}
-
-static gboolean
-sink_wants_events (gpointer data)
-{
-  return g_signal_has_handler_pending (data, _mysql_binlog_stream_signals[SIGNAL_BINLOG], 0, FALSE);
-}
-
-static guint
-sink_rows_signal (gpointer data,
-                  guint8   kind,
-                  GQuark   detail)
-{
-  guint signal_id = kind == 'i' ? _mysql_binlog_stream_signals[SIGNAL_ROWS_INSERTED]
-                  : kind == 'u' ? _mysql_binlog_stream_signals[SIGNAL_ROWS_UPDATED]
-                  : _mysql_binlog_stream_signals[SIGNAL_ROWS_DELETED];
-
-  /* A detailed lookup finds only the handlers of that detail, so ask
-   * for the table's handlers and for those of every table. */
-  if (!g_signal_has_handler_pending (data, signal_id, 0, FALSE) &&
-      (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE)))
-    return 0;
-  return signal_id;
-}
-
-static void
-sink_event (gpointer          data,
-            MysqlBinlogEvent *event,
-            gsize             cost)
-{
-  MysqlBinlogStream *self = data;
-  Item *item;
-
-  if (self->async == NULL)
-    {
-      if (!_mysql_binlog_stream_has_failed (self))
-        g_signal_emit (self, _mysql_binlog_stream_signals[SIGNAL_BINLOG], 0, event);
-      mysql_binlog_event_unref (event);
-      return;
-    }
-  item = g_new0 (Item, 1);
-  item->kind = ITEM_EVENT;
-  item->a = event;
-  item->cost = cost;
-  deliver (self, item);
-}
-
-static void
-sink_rows (gpointer        data,
-           guint           signal_id,
-           GQuark          detail,
-           MysqlBinlogRow *row,
-           MysqlBinlogRow *after,
-           gsize           cost)
-{
-  MysqlBinlogStream *self = data;
-  Item *item;
-
-  if (self->async == NULL)
-    {
-      if (_mysql_binlog_stream_has_failed (self))
-        return;
-      if (after != NULL)
-        g_signal_emit (self, signal_id, detail, row, after);
-      else
-        g_signal_emit (self, signal_id, detail, row);
-      return;
-    }
-  item = g_new0 (Item, 1);
-  item->kind = ITEM_ROWS;
-  item->signal_id = signal_id;
-  item->detail = detail;
-  item->a = mysql_binlog_row_ref (row);
-  item->b = after != NULL ? mysql_binlog_row_ref (after) : NULL;
-  item->cost = cost;
-  deliver (self, item);
-}
-
-static void
-sink_position (gpointer             data,
-               MysqlBinlogPosition *position)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_POSITION;
-  item->a = position;
-  deliver (data, item);
-}
-
-static void
-sink_idle (gpointer data)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_IDLE;
-  deliver (data, item);
-}
-
-static void
-sink_reconnecting (gpointer      data,
-                   guint         attempt,
-                   guint         delay,
-                   const GError *error)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_RECONNECTING;
-  item->attempt = attempt;
-  item->delay = delay;
-  item->error = g_error_copy (error);
-  deliver (data, item);
-}
-
-/* Where the stream starts, before any transaction: what get_position()
- * returns until the first transaction is delivered. */
-static void
-sink_start (gpointer             data,
-            MysqlBinlogPosition *position)
-{
-  MysqlBinlogStream *self = data;
-
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->position, mysql_binlog_position_unref);
-  self->position = position;
-  g_mutex_unlock (&self->lock);
-}
-
-static const MysqlBinlogSinkFuncs stream_sink_funcs = {
-  .stop_requested = sink_stop_requested,
-  .wants_events = sink_wants_events,
-  .rows_signal = sink_rows_signal,
-  .event = sink_event,
-  .rows = sink_rows,
-  .position = sink_position,
-  .idle = sink_idle,
-  .reconnecting = sink_reconnecting,
-  .start = sink_start,
-};
-
-/* Reads what the stream was made for: a file or a server. */
-static gboolean
-run_source (MysqlBinlogStream  *self,
-            GCancellable       *cancellable,
-            GError            **error)
-{
-  return _mysql_binlog_run_read (self->run, cancellable, error);
-}
-
-/* Runs on the thread that owns the signals, before the I/O starts. */
-static gboolean
-begin_run (MysqlBinlogStream  *self,
-           GCancellable       *cancellable,
-           GError            **error)
-{
-  g_autoptr(MysqlBinlogPosition) stored = NULL;
-  MysqlBinlogSink sink = { &stream_sink_funcs, self };
-  MysqlBinlogRun *run;
-
-  if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           "The stream is already running");
-      return FALSE;
-    }
-
-  clear_failure (self);
-  if (self->settings.position_store != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      stored = mysql_binlog_position_store_load (self->settings.position_store, cancellable, &local_error);
-      /* fail() while the store loads (a binding does so for an exception
-       * raised in a store written in its language): the load did not
-       * work, whatever it returned. */
-      if (local_error == NULL)
-        local_error = g_atomic_pointer_exchange (&self->failure, NULL);
-      clear_failure (self);
-      if (local_error != NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "Loading the position to start from: ");
-          g_atomic_int_set (&self->running, 0);
-          return FALSE;
-        }
-    }
-
-  g_atomic_int_set (&self->stop_requested, 0);
-  if (stored == NULL && self->settings.start_position != NULL)
-    stored = mysql_binlog_position_ref (self->settings.start_position);
-  /* The run copies the settings once the properties are locked: a
-   * setter refuses to change them now. */
-  run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
-  g_mutex_lock (&self->lock);
-  self->run = run;
-  g_mutex_unlock (&self->lock);
-  return TRUE;
-}
-
-/* Runs on the I/O thread after the stream ended: frees what the run used. */
-static void
-release_run (MysqlBinlogStream *self)
-{
-  _mysql_binlog_run_release (self->run);
-}
-
-/* Runs on the thread that owns the signals: saves the last position and
- * turns the outcome into the run's result. */
-static gboolean
-end_run (MysqlBinlogStream  *self,
-         GCancellable       *cancellable,
-         gboolean            ok,
-         GError             *run_error,
-         GError            **error)
-{
-  g_autoptr(GError) save_error = NULL;
-  g_autoptr(GError) failure = NULL;
-  MysqlBinlogCheckpoint *checkpoint;
-  MysqlBinlogRun *run;
-
-  /* Whatever the outcome, the transactions delivered so far are done; after
-   * a handler failed, those before the one it failed on. */
-  checkpoint = _mysql_binlog_run_get_checkpoint (self->run);
-  _mysql_binlog_checkpoint_flush (checkpoint);
-  save_error = _mysql_binlog_checkpoint_take_error (checkpoint);
-  g_mutex_lock (&self->lock);
-  run = g_steal_pointer (&self->run);
-  g_mutex_unlock (&self->lock);
-  _mysql_binlog_run_free (run);
-  failure = g_atomic_pointer_exchange (&self->failure, NULL);
-
-  if (failure != NULL)
-    {
-      /* What the handler said is why the run ended; a position store
-       * failing too comes second, and only costs a repeated transaction. */
-      if (save_error != NULL)
-        g_warning ("A handler failed the stream, and saving its position failed too: %s",
-                   save_error->message);
-      g_propagate_error (error, g_steal_pointer (&failure));
-      ok = FALSE;
-    }
-  else if (save_error != NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&save_error),
-                                  "Saving the stream's position: ");
-      ok = FALSE;
-    }
-  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-  else if (!ok && g_atomic_int_get (&self->stop_requested) &&
-           g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ok = TRUE;  /* stop() interrupted a read */
-  else if (!ok)
-    g_propagate_error (error, g_error_copy (run_error));
-
-  g_atomic_int_set (&self->running, 0);
-  return ok;
 }
 
 /**
@@ -802,20 +454,20 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_not_disposed (stream, error) || !begin_run (stream, cancellable, error))
+  if (!check_not_disposed (stream, error) ||
+      !_mysql_binlog_stream_begin_run (stream, cancellable, error))
     return FALSE;
 
   g_object_ref (stream);
   if (cancellable != NULL)
     cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), stream, NULL);
 
-  ok = run_source (stream, cancellable, &local_error);
+  ok = _mysql_binlog_run_read (stream->run, cancellable, &local_error);
 
   if (cancel_id != 0)
     g_cancellable_disconnect (cancellable, cancel_id);
-  release_run (stream);
 
-  ok = end_run (stream, cancellable, ok, local_error, error);
+  ok = _mysql_binlog_stream_end_run (stream, cancellable, ok, local_error, error);
   if (stream->disposed)
     release_objects (stream);
   g_object_unref (stream);
@@ -830,19 +482,9 @@ async_run (gpointer       owner,
            GCancellable  *cancellable,
            GError       **error)
 {
-  return run_source (owner, cancellable, error);
-}
-
-static void
-async_deliver (gpointer owner,
-               gpointer item)
-{
   MysqlBinlogStream *self = owner;
 
-  /* Once stopped, nothing more is delivered. */
-  if (!g_atomic_int_get (&self->stop_requested))
-    item_deliver (self, item);
-  item_free (item);
+  return _mysql_binlog_run_read (self->run, cancellable, error);
 }
 
 static void
@@ -860,11 +502,10 @@ async_finish (gpointer       owner,
 {
   MysqlBinlogStream *self = owner;
 
-  release_run (self);
   g_mutex_lock (&self->lock);
   self->async = NULL;
   g_mutex_unlock (&self->lock);
-  ok = end_run (self, cancellable, ok, run_error, error);
+  ok = _mysql_binlog_stream_end_run (self, cancellable, ok, run_error, error);
   if (self->disposed)
     release_objects (self);
   return ok;
@@ -872,8 +513,8 @@ async_finish (gpointer       owner,
 
 static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
   .run = async_run,
-  .deliver = async_deliver,
-  .free_item = (void (*) (gpointer)) item_free,
+  .deliver = _mysql_binlog_emission_deliver_queued,
+  .free_item = _mysql_binlog_emission_free,
   .cancelled = async_cancelled,
   .finish = async_finish,
 };
@@ -924,7 +565,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
   task = g_task_new (stream, cancellable, callback, user_data);
   g_task_set_source_tag (task, mysql_binlog_stream_run_async);
 
-  if (!check_not_disposed (stream, &error) || !begin_run (stream, cancellable, &error))
+  if (!check_not_disposed (stream, &error) ||
+      !_mysql_binlog_stream_begin_run (stream, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

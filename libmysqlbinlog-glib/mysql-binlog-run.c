@@ -14,7 +14,7 @@
 struct _MysqlBinlogRun
 {
   MysqlBinlogSink sink;               /* where the changes go; it outlives the run */
-  MysqlBinlogStreamSettings *settings; /* its own copy */
+  MysqlBinlogStreamSettings settings; /* its own copy */
   MysqlBinlogFilter *filter;
   MysqlBinlogCheckpoint *checkpoint;  /* on the thread that emits the signals */
 
@@ -35,7 +35,7 @@ _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
   MysqlBinlogRun *run = g_new0 (MysqlBinlogRun, 1);
 
   run->sink = *sink;
-  run->settings = _mysql_binlog_settings_copy (settings);
+  _mysql_binlog_settings_copy (&run->settings, settings);
   run->filter = _mysql_binlog_filter_new ((const char * const *) settings->only_schemas,
                                           (const char * const *) settings->ignored_schemas,
                                           (const char * const *) settings->only_tables,
@@ -63,7 +63,7 @@ _mysql_binlog_run_free (MysqlBinlogRun *run)
   if (run == NULL)
     return;
   _mysql_binlog_run_release (run);
-  _mysql_binlog_settings_free (run->settings);
+  _mysql_binlog_settings_clear (&run->settings);
   _mysql_binlog_filter_free (run->filter);
   _mysql_binlog_checkpoint_free (run->checkpoint);
   g_mutex_clear (&run->lock);
@@ -80,7 +80,7 @@ _mysql_binlog_run_get_checkpoint (MysqlBinlogRun *run)
 const MysqlBinlogStreamSettings *
 _mysql_binlog_run_get_settings (MysqlBinlogRun *run)
 {
-  return run->settings;
+  return &run->settings;
 }
 
 const MysqlBinlogSink *
@@ -155,7 +155,7 @@ _mysql_binlog_run_connection (MysqlBinlogRun  *run,
                               gboolean        *progressed,
                               GError         **error)
 {
-  const MysqlBinlogStreamSettings *settings = run->settings;
+  const MysqlBinlogStreamSettings *settings = &run->settings;
   MysqlBinlogConnectOptions options = {
     .host = settings->host,
     .port = settings->port,
@@ -211,7 +211,7 @@ read_file (MysqlBinlogRun  *run,
   MysqlBinlogSource *source;
   MysqlBinlogDecoder *decoder;
 
-  source = _mysql_binlog_file_source_open (run->settings->file, run->tracker, cancellable, error);
+  source = _mysql_binlog_file_source_open (run->settings.file, run->tracker, cancellable, error);
   if (source == NULL)
     return FALSE;
   set_source (run, source);
@@ -229,7 +229,7 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  if (run->settings->file != NULL)
+  if (run->settings.file != NULL)
     return read_file (run, cancellable, error);
   return _mysql_binlog_supervisor_run (run, error);
 }

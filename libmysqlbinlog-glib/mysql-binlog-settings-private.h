@@ -45,13 +45,12 @@ typedef struct
 } MysqlBinlogStreamSettings;
 
 /* Sets the properties' defaults in a zeroed @settings. */
-void                       _mysql_binlog_settings_init  (MysqlBinlogStreamSettings       *settings);
-/* Frees what @settings holds (not @settings itself). */
-void                       _mysql_binlog_settings_clear (MysqlBinlogStreamSettings       *settings);
-/* A copy that owns its strings and holds its own references. */
-MysqlBinlogStreamSettings *_mysql_binlog_settings_copy  (const MysqlBinlogStreamSettings *settings);
-void                       _mysql_binlog_settings_free  (MysqlBinlogStreamSettings       *settings);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogStreamSettings, _mysql_binlog_settings_free)
+void _mysql_binlog_settings_init  (MysqlBinlogStreamSettings       *settings);
+/* Fills @copy with a copy of @settings that owns its strings and holds
+ * its own references; _mysql_binlog_settings_clear() frees it. */
+void _mysql_binlog_settings_copy  (MysqlBinlogStreamSettings       *copy,
+                                   const MysqlBinlogStreamSettings *settings);
+/* Frees what @settings holds (not @settings itself) and zeroes it. */
+void _mysql_binlog_settings_clear (MysqlBinlogStreamSettings       *settings);
 
 G_END_DECLS

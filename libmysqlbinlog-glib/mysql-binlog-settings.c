@@ -41,10 +41,10 @@ _mysql_binlog_settings_clear (MysqlBinlogStreamSettings *settings)
   memset (settings, 0, sizeof *settings);
 }
 
-MysqlBinlogStreamSettings *
-_mysql_binlog_settings_copy (const MysqlBinlogStreamSettings *settings)
+void
+_mysql_binlog_settings_copy (MysqlBinlogStreamSettings       *copy,
+                             const MysqlBinlogStreamSettings *settings)
 {
-  MysqlBinlogStreamSettings *copy = g_new (MysqlBinlogStreamSettings, 1);
   MysqlBinlogTlsOptions *tls;
 
   /* The numbers as they are, then a copy of everything held. */
@@ -66,14 +66,4 @@ _mysql_binlog_settings_copy (const MysqlBinlogStreamSettings *settings)
     g_object_ref (settings->file);
   if (settings->position_store != NULL)
     g_object_ref (settings->position_store);
-  return copy;
-}
-
-void
-_mysql_binlog_settings_free (MysqlBinlogStreamSettings *settings)
-{
-  if (settings == NULL)
-    return;
-  _mysql_binlog_settings_clear (settings);
-  g_free (settings);
 }

@@ -53,15 +53,23 @@ _mysql_binlog_emission_deliver_queued (gpointer owner,
   _mysql_binlog_emission_free (emission);
 }
 
-/* Queues a copy of @emission, which takes its references, for the
- * caller's context. */
-static void
-queue (MysqlBinlogStream         *self,
-       const MysqlBinlogEmission *emission)
+/* Emits @emission now during run(), or queues a copy of it for the
+ * caller's context during run_async(): the queued copy takes the
+ * references @emission holds.  Returns whether it queued. */
+static gboolean
+hand_over (MysqlBinlogStream         *self,
+           const MysqlBinlogEmission *emission)
 {
-  MysqlBinlogEmission *copy = g_memdup2 (emission, sizeof *emission);
+  MysqlBinlogEmission *copy;
 
+  if (self->async == NULL)
+    {
+      _mysql_binlog_stream_deliver (self, emission);
+      return FALSE;
+    }
+  copy = g_memdup2 (emission, sizeof *emission);
   _mysql_binlog_async_runner_push (self->async, copy, copy->cost);
+  return TRUE;
 }
 
 static gboolean
@@ -107,13 +115,8 @@ sink_event (gpointer          data,
     .cost = cost,
   };
 
-  if (self->async != NULL)
-    {
-      queue (self, &emission);
-      return;
-    }
-  _mysql_binlog_stream_deliver (self, &emission);
-  mysql_binlog_event_unref (event);
+  if (!hand_over (self, &emission))
+    mysql_binlog_event_unref (event);
 }
 
 static void
@@ -134,15 +137,14 @@ sink_rows (gpointer        data,
     .cost = cost,
   };
 
+  /* A queued row outlives this call: it holds its own references. */
   if (self->async != NULL)
     {
       mysql_binlog_row_ref (row);
       if (after != NULL)
         mysql_binlog_row_ref (after);
-      queue (self, &emission);
-      return;
     }
-  _mysql_binlog_stream_deliver (self, &emission);
+  hand_over (self, &emission);
 }
 
 static void
@@ -155,27 +157,18 @@ sink_position (gpointer             data,
     .a = position,
   };
 
-  if (self->async != NULL)
-    {
-      queue (self, &emission);
-      return;
-    }
-  _mysql_binlog_stream_deliver (self, &emission);
-  mysql_binlog_position_unref (position);
+  if (!hand_over (self, &emission))
+    mysql_binlog_position_unref (position);
 }
 
 static void
 sink_idle (gpointer data)
 {
-  MysqlBinlogStream *self = data;
   MysqlBinlogEmission emission = {
     .kind = EMISSION_IDLE,
   };
 
-  if (self->async != NULL)
-    queue (self, &emission);
-  else
-    _mysql_binlog_stream_deliver (self, &emission);
+  hand_over (data, &emission);
 }
 
 static void
@@ -191,14 +184,9 @@ sink_reconnecting (gpointer      data,
     .delay = delay,
   };
 
-  if (self->async != NULL)
-    {
-      emission.error = g_error_copy (error);
-      queue (self, &emission);
-      return;
-    }
-  emission.error = (GError *) error;
-  _mysql_binlog_stream_deliver (self, &emission);
+  /* A queued one holds a copy; emitted now, it borrows. */
+  emission.error = self->async != NULL ? g_error_copy (error) : (GError *) error;
+  hand_over (self, &emission);
 }
 
 /* Where the stream starts, before any transaction: what get_position()

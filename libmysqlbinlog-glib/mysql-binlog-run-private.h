@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "mysql-binlog-checkpoint-private.h"
-#include "mysql-binlog-position-store.h"
+#include "mysql-binlog-settings-private.h"
 #include "mysql-binlog-sink-private.h"
 #include "mysql-binlog-transport-private.h"
 
@@ -20,40 +20,14 @@ G_BEGIN_DECLS
  * checkpoint).  The stream's properties cannot reach a running one.
  */
 
-/* The stream's properties at the start of a run.  Given to
- * _mysql_binlog_run_new(), which copies what it needs. */
-typedef struct
-{
-  const char *host;
-  guint port;
-  const char *user;
-  const char *password;
-  const char *socket;
-  const MysqlBinlogTlsOptions *tls;
-  guint server_id;
-  gboolean blocking;
-  const char * const *only_schemas;
-  const char * const *ignored_schemas;
-  const char * const *only_tables;
-  const char * const *ignored_tables;
-  GFile *file;                        /* reads this file instead of a server */
-  MysqlBinlogPositionStore *position_store;
-  guint heartbeat_period;             /* ms */
-  guint connect_timeout;              /* s */
-  gint reconnect_attempts;
-  guint reconnect_delay;              /* ms */
-  guint reconnect_max_delay;          /* ms */
-  guint save_interval;                /* ms */
-  guint save_transactions;
-} MysqlBinlogRunSettings;
-
 typedef struct _MysqlBinlogRun MysqlBinlogRun;
 
-/* @sink: where the run delivers (copied).  @start: (transfer full)
+/* @sink: where the run delivers (copied).  @settings: the stream's, as
+ * they are when the run starts (copied).  @start: (transfer full)
  * (nullable): where the run starts (the stored or the start position);
  * NULL: at the server's end. */
 MysqlBinlogRun        *_mysql_binlog_run_new            (const MysqlBinlogSink        *sink,
-                                                         const MysqlBinlogRunSettings *settings,
+                                                         const MysqlBinlogStreamSettings *settings,
                                                          MysqlBinlogPosition          *start);
 void                   _mysql_binlog_run_free           (MysqlBinlogRun               *run);
 /* Reads what the stream was made for, a file or a server, until the end,

@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "mysql-binlog-dispatcher-private.h"
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-filter-private.h"
@@ -17,9 +15,7 @@
 struct _MysqlBinlogRun
 {
   MysqlBinlogSink sink;               /* where the changes go; it outlives the run */
-  MysqlBinlogRunSettings settings;    /* its own copies: the strings, the TLS
-                                       * options, the file; no filter lists
-                                       * and no store (see below) */
+  MysqlBinlogStreamSettings settings; /* its own copy */
   MysqlBinlogFilter *filter;
   MysqlBinlogCheckpoint *checkpoint;  /* on the thread that emits the signals */
 
@@ -33,27 +29,18 @@ struct _MysqlBinlogRun
 };
 
 MysqlBinlogRun *
-_mysql_binlog_run_new (const MysqlBinlogSink        *sink,
-                       const MysqlBinlogRunSettings *settings,
-                       MysqlBinlogPosition          *start)
+_mysql_binlog_run_new (const MysqlBinlogSink          *sink,
+                       const MysqlBinlogStreamSettings *settings,
+                       MysqlBinlogPosition             *start)
 {
   MysqlBinlogRun *run = g_new0 (MysqlBinlogRun, 1);
-  MysqlBinlogRunSettings *own = &run->settings;
 
   run->sink = *sink;
-  *own = *settings;
-  own->host = g_strdup (settings->host);
-  own->user = g_strdup (settings->user);
-  own->password = g_strdup (settings->password);
-  own->socket = g_strdup (settings->socket);
-  own->tls = _mysql_binlog_tls_options_copy (settings->tls);
-  own->file = settings->file != NULL ? g_object_ref (settings->file) : NULL;
-  own->only_schemas = own->ignored_schemas = NULL;
-  own->only_tables = own->ignored_tables = NULL;
-  own->position_store = NULL;
-
-  run->filter = _mysql_binlog_filter_new (settings->only_schemas, settings->ignored_schemas,
-                                          settings->only_tables, settings->ignored_tables);
+  _mysql_binlog_settings_copy (&run->settings, settings);
+  run->filter = _mysql_binlog_filter_new ((const char * const *) settings->only_schemas,
+                                          (const char * const *) settings->ignored_schemas,
+                                          (const char * const *) settings->only_tables,
+                                          (const char * const *) settings->ignored_tables);
   run->checkpoint = _mysql_binlog_checkpoint_new (settings->position_store,
                                                   settings->save_interval,
                                                   settings->save_transactions);
@@ -76,20 +63,10 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
 void
 _mysql_binlog_run_free (MysqlBinlogRun *run)
 {
-  MysqlBinlogRunSettings *own;
-
   if (run == NULL)
     return;
   _mysql_binlog_run_release (run);
-  own = &run->settings;
-  g_free ((char *) own->host);
-  g_free ((char *) own->user);
-  if (own->password != NULL)
-    memset ((char *) own->password, 0, strlen (own->password));
-  g_free ((char *) own->password);
-  g_free ((char *) own->socket);
-  _mysql_binlog_tls_options_free ((MysqlBinlogTlsOptions *) own->tls);
-  g_clear_object (&own->file);
+  _mysql_binlog_settings_clear (&run->settings);
   _mysql_binlog_filter_free (run->filter);
   _mysql_binlog_checkpoint_free (run->checkpoint);
   g_mutex_clear (&run->lock);
@@ -169,7 +146,7 @@ run_connection (MysqlBinlogRun  *run,
                               gboolean        *progressed,
                               GError         **error)
 {
-  const MysqlBinlogRunSettings *settings = &run->settings;
+  const MysqlBinlogStreamSettings *settings = &run->settings;
   MysqlBinlogConnectOptions options = {
     .host = settings->host,
     .port = settings->port,
@@ -177,7 +154,7 @@ run_connection (MysqlBinlogRun  *run,
     .password = settings->password,
     .socket = settings->socket,
     .connect_timeout = settings->connect_timeout,
-    .tls = settings->tls,
+    .tls = &settings->tls,
   };
   MysqlBinlogServerSettings server = {
     .options = &options,

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  * Where a run delivers what it reads, and the only way back up from the
  * reading parts (run, supervisor, dispatcher) to what runs them: whether
  * anyone listens, whether to stop, and the deliveries.  The stream is the
- * sink of its runs (its deliver() emits on the stream's thread or queues
- * for it).  Called on the reading thread.
+ * sink of its runs (mysql-binlog-emission.c: it emits at once during run(),
+ * or queues for the caller's main context during run_async()).  Called on
+ * the reading thread.
  */
 
 typedef struct

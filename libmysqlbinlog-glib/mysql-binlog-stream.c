@@ -4,21 +4,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include "mysql-binlog-stream.h"
-#include "mysql-binlog-stream-properties-private.h"
-#include "mysql-binlog-stream-signals-private.h"
-#include "mysql-binlog-async-runner-private.h"
+#include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-checkpoint-private.h"
-#include "mysql-binlog-enum-types.h"
-#include "mysql-binlog-error.h"
-#include "mysql-binlog-event-private.h"
-#include "mysql-binlog-position.h"
-#include "mysql-binlog-position-store.h"
-#include "mysql-binlog-row-private.h"
-#include "mysql-binlog-run-private.h"
-#include "mysql-binlog-transport-private.h"
 
 /**
  * MysqlBinlogStream:
@@ -98,83 +85,12 @@
  * Since: 1.0
  */
 
-typedef struct _Item Item;
-
-struct _MysqlBinlogStream
-{
-  GObject parent_instance;
-
-  char *host;
-  guint port;
-  char *user;
-  char *password;
-  char *socket;
-  MysqlBinlogTlsOptions tls;
-  guint server_id;
-  MysqlBinlogPosition *start_position;
-  gboolean blocking;
-  char **only_schemas;
-  char **ignored_schemas;
-  char **only_tables;
-  char **ignored_tables;
-  GFile *source_file;           /* reads this file instead of a server */
-  MysqlBinlogPositionStore *position_store;
-  gboolean disposed;          /* runs are refused */
-  guint heartbeat_period;     /* ms */
-  guint connect_timeout;      /* s */
-  gint reconnect_attempts;
-  guint reconnect_delay;      /* ms */
-  guint reconnect_max_delay;  /* ms */
-  guint save_interval;        /* ms */
-  guint save_transactions;
-
-  /* Shared with stop() and get_position() on other threads. */
-  GMutex lock;
-  MysqlBinlogPosition *position;
-  gint running;
-  gint stop_requested;
-  MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
-  GError *failure;            /* atomic: what fail() ends the run with */
-  MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
-};
-
 G_DEFINE_FINAL_TYPE (MysqlBinlogStream, mysql_binlog_stream, G_TYPE_OBJECT)
 
+GParamSpec *_mysql_binlog_stream_properties[N_PROPS];
+guint _mysql_binlog_stream_signals[N_SIGNALS];
 
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static gboolean
-is_running (MysqlBinlogStream *self)
-{
-  return g_atomic_int_get (&self->running) != 0;
-}
-
-/* A handler called mysql_binlog_stream_fail(): nothing more is emitted,
- * no later position is published or saved. */
-static gboolean
-has_failed (MysqlBinlogStream *self)
-{
-  return g_atomic_pointer_get (&self->failure) != NULL;
-}
-
-static void
-clear_failure (MysqlBinlogStream *self)
-{
-  GError *failure = g_atomic_pointer_exchange (&self->failure, NULL);
-
-  g_clear_error (&failure);
-}
-
-#define RETURN_IF_RUNNING(self) \
-  G_STMT_START { \
-    if (is_running (self)) \
-      { \
-        g_critical ("%s: the properties of a MysqlBinlogStream cannot change while it runs", \
-                    G_STRFUNC); \
-        return; \
-      } \
-  } G_STMT_END
+static guint * const signals = _mysql_binlog_stream_signals;
 
 /* Drops the objects the stream holds that may hold it in turn (a position
  * store or a GFile written in a binding, whose wrapper keeps the stream
@@ -183,8 +99,8 @@ clear_failure (MysqlBinlogStream *self)
 static void
 release_objects (MysqlBinlogStream *self)
 {
-  g_clear_object (&self->position_store);
-  g_clear_object (&self->source_file);
+  g_clear_object (&self->settings.position_store);
+  g_clear_object (&self->settings.file);
 }
 
 static void
@@ -193,7 +109,7 @@ mysql_binlog_stream_dispose (GObject *object)
   MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
 
   self->disposed = TRUE;
-  if (!is_running (self))
+  if (!_mysql_binlog_stream_is_running (self))
     release_objects (self);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->dispose (object);
@@ -217,231 +133,12 @@ mysql_binlog_stream_finalize (GObject *object)
 {
   MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
 
-  g_free (self->host);
-  g_free (self->user);
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_free (self->password);
-  g_free (self->socket);
-  g_free (self->tls.ca_file);
-  g_free (self->tls.ca_directory);
-  g_free (self->tls.cert_file);
-  g_free (self->tls.key_file);
-  g_free (self->tls.cipher);
-  g_clear_pointer (&self->start_position, mysql_binlog_position_unref);
+  _mysql_binlog_settings_clear (&self->settings);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
-  g_strfreev (self->only_schemas);
-  g_strfreev (self->ignored_schemas);
-  g_strfreev (self->only_tables);
-  g_strfreev (self->ignored_tables);
-  g_clear_object (&self->source_file);
-  g_clear_object (&self->position_store);
   g_clear_error (&self->failure);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (mysql_binlog_stream_parent_class)->finalize (object);
-}
-
-static void
-set_uint_property (MysqlBinlogStream *self,
-                   guint             *field,
-                   guint              value,
-                   GParamSpec        *pspec)
-{
-  RETURN_IF_RUNNING (self);
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-static void
-mysql_binlog_stream_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
-
-  switch (prop_id)
-    {
-    case PROP_HOST:
-      g_value_set_string (value, self->host);
-      break;
-    case PROP_PORT:
-      g_value_set_uint (value, self->port);
-      break;
-    case PROP_USER:
-      g_value_set_string (value, self->user);
-      break;
-    case PROP_SOCKET:
-      g_value_set_string (value, self->socket);
-      break;
-    case PROP_SERVER_ID:
-      g_value_set_uint (value, self->server_id);
-      break;
-    case PROP_START_POSITION:
-      g_value_set_boxed (value, self->start_position);
-      break;
-    case PROP_BLOCKING:
-      g_value_set_boolean (value, self->blocking);
-      break;
-    case PROP_ONLY_SCHEMAS:
-      g_value_set_boxed (value, self->only_schemas);
-      break;
-    case PROP_IGNORED_SCHEMAS:
-      g_value_set_boxed (value, self->ignored_schemas);
-      break;
-    case PROP_ONLY_TABLES:
-      g_value_set_boxed (value, self->only_tables);
-      break;
-    case PROP_IGNORED_TABLES:
-      g_value_set_boxed (value, self->ignored_tables);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->source_file);
-      break;
-    case PROP_POSITION_STORE:
-      g_value_set_object (value, self->position_store);
-      break;
-    case PROP_HEARTBEAT_PERIOD:
-      g_value_set_uint (value, self->heartbeat_period);
-      break;
-    case PROP_CONNECT_TIMEOUT:
-      g_value_set_uint (value, self->connect_timeout);
-      break;
-    case PROP_RECONNECT_ATTEMPTS:
-      g_value_set_int (value, self->reconnect_attempts);
-      break;
-    case PROP_RECONNECT_DELAY:
-      g_value_set_uint (value, self->reconnect_delay);
-      break;
-    case PROP_RECONNECT_MAX_DELAY:
-      g_value_set_uint (value, self->reconnect_max_delay);
-      break;
-    case PROP_SAVE_INTERVAL:
-      g_value_set_uint (value, self->save_interval);
-      break;
-    case PROP_SAVE_TRANSACTIONS:
-      g_value_set_uint (value, self->save_transactions);
-      break;
-    case PROP_TLS_MODE:
-      g_value_set_enum (value, self->tls.mode);
-      break;
-    case PROP_TLS_CA_FILE:
-      g_value_set_string (value, self->tls.ca_file);
-      break;
-    case PROP_TLS_CA_DIRECTORY:
-      g_value_set_string (value, self->tls.ca_directory);
-      break;
-    case PROP_TLS_CERT_FILE:
-      g_value_set_string (value, self->tls.cert_file);
-      break;
-    case PROP_TLS_KEY_FILE:
-      g_value_set_string (value, self->tls.key_file);
-      break;
-    case PROP_TLS_CIPHER:
-      g_value_set_string (value, self->tls.cipher);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mysql_binlog_stream_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
-
-  switch (prop_id)
-    {
-    case PROP_HOST:
-      mysql_binlog_stream_set_host (self, g_value_get_string (value));
-      break;
-    case PROP_PORT:
-      mysql_binlog_stream_set_port (self, g_value_get_uint (value));
-      break;
-    case PROP_USER:
-      mysql_binlog_stream_set_user (self, g_value_get_string (value));
-      break;
-    case PROP_PASSWORD:
-      mysql_binlog_stream_set_password (self, g_value_get_string (value));
-      break;
-    case PROP_SOCKET:
-      mysql_binlog_stream_set_socket (self, g_value_get_string (value));
-      break;
-    case PROP_SERVER_ID:
-      mysql_binlog_stream_set_server_id (self, g_value_get_uint (value));
-      break;
-    case PROP_START_POSITION:
-      mysql_binlog_stream_set_start_position (self, g_value_get_boxed (value));
-      break;
-    case PROP_BLOCKING:
-      mysql_binlog_stream_set_blocking (self, g_value_get_boolean (value));
-      break;
-    case PROP_ONLY_SCHEMAS:
-      mysql_binlog_stream_set_only_schemas (self, g_value_get_boxed (value));
-      break;
-    case PROP_IGNORED_SCHEMAS:
-      mysql_binlog_stream_set_ignored_schemas (self, g_value_get_boxed (value));
-      break;
-    case PROP_ONLY_TABLES:
-      mysql_binlog_stream_set_only_tables (self, g_value_get_boxed (value));
-      break;
-    case PROP_IGNORED_TABLES:
-      mysql_binlog_stream_set_ignored_tables (self, g_value_get_boxed (value));
-      break;
-    case PROP_FILE:
-      g_set_object (&self->source_file, g_value_get_object (value));
-      break;
-    case PROP_POSITION_STORE:
-      mysql_binlog_stream_set_position_store (self, g_value_get_object (value));
-      break;
-    case PROP_HEARTBEAT_PERIOD:
-      mysql_binlog_stream_set_heartbeat_period (self, g_value_get_uint (value));
-      break;
-    case PROP_CONNECT_TIMEOUT:
-      mysql_binlog_stream_set_connect_timeout (self, g_value_get_uint (value));
-      break;
-    case PROP_RECONNECT_ATTEMPTS:
-      mysql_binlog_stream_set_reconnect_attempts (self, g_value_get_int (value));
-      break;
-    case PROP_RECONNECT_DELAY:
-      mysql_binlog_stream_set_reconnect_delay (self, g_value_get_uint (value));
-      break;
-    case PROP_RECONNECT_MAX_DELAY:
-      mysql_binlog_stream_set_reconnect_max_delay (self, g_value_get_uint (value));
-      break;
-    case PROP_SAVE_INTERVAL:
-      mysql_binlog_stream_set_save_interval (self, g_value_get_uint (value));
-      break;
-    case PROP_SAVE_TRANSACTIONS:
-      mysql_binlog_stream_set_save_transactions (self, g_value_get_uint (value));
-      break;
-    case PROP_TLS_MODE:
-      mysql_binlog_stream_set_tls_mode (self, g_value_get_enum (value));
-      break;
-    case PROP_TLS_CA_FILE:
-      mysql_binlog_stream_set_tls_ca_file (self, g_value_get_string (value));
-      break;
-    case PROP_TLS_CA_DIRECTORY:
-      mysql_binlog_stream_set_tls_ca_directory (self, g_value_get_string (value));
-      break;
-    case PROP_TLS_CERT_FILE:
-      mysql_binlog_stream_set_tls_cert_file (self, g_value_get_string (value));
-      break;
-    case PROP_TLS_KEY_FILE:
-      mysql_binlog_stream_set_tls_key_file (self, g_value_get_string (value));
-      break;
-    case PROP_TLS_CIPHER:
-      mysql_binlog_stream_set_tls_cipher (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -451,20 +148,18 @@ mysql_binlog_stream_class_init (MysqlBinlogStreamClass *klass)
 
   object_class->dispose = mysql_binlog_stream_dispose;
   object_class->finalize = mysql_binlog_stream_finalize;
-  object_class->get_property = mysql_binlog_stream_get_property;
-  object_class->set_property = mysql_binlog_stream_set_property;
+  object_class->get_property = _mysql_binlog_stream_get_property;
+  object_class->set_property = _mysql_binlog_stream_set_property;
 
-  _mysql_binlog_stream_install_properties (object_class, properties);
-  _mysql_binlog_stream_install_signals (G_TYPE_FROM_CLASS (klass), signals);
+  _mysql_binlog_stream_install_properties (object_class, _mysql_binlog_stream_properties);
+  _mysql_binlog_stream_install_signals (G_TYPE_FROM_CLASS (klass), _mysql_binlog_stream_signals);
 }
 
 static void
 mysql_binlog_stream_init (MysqlBinlogStream *self)
 {
   g_mutex_init (&self->lock);
-  self->port = 3306;
-  self->blocking = TRUE;
-  self->tls.mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
+  _mysql_binlog_settings_init (&self->settings);
 }
 
 /**
@@ -504,801 +199,6 @@ mysql_binlog_stream_new_for_file (GFile *file)
   return g_object_new (MYSQL_BINLOG_TYPE_STREAM, "file", file, NULL);
 }
 
-/* Properties */
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  if (*field == NULL && (value == NULL || value[0] == NULL))
-    return FALSE;
-  if (*field != NULL && value != NULL && g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-  g_strfreev (*field);
-  *field = (value != NULL && value[0] != NULL) ? g_strdupv ((char **) value) : NULL;
-  return TRUE;
-}
-
-/* The accessors of a string property held in @field of the stream. */
-#define DEFINE_STRING_PROPERTY(name, field, prop, what)                                    \
-  const char *                                                                             \
-  mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
-  {                                                                                        \
-    g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);                          \
-    return stream->field;                                                                  \
-  }                                                                                        \
-                                                                                           \
-  void                                                                                     \
-  mysql_binlog_stream_set_##name (MysqlBinlogStream *stream,                               \
-                                  const char        *what)                                 \
-  {                                                                                        \
-    g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
-    RETURN_IF_RUNNING (stream);                                                            \
-    if (set_string (&stream->field, what))                                                 \
-      g_object_notify_by_pspec (G_OBJECT (stream), properties[prop]);                      \
-  }
-
-/**
- * mysql_binlog_stream_get_host: (get-property host)
- * @stream: a stream
- *
- * Gets the host the stream connects to.
- *
- * Returns: (nullable): the host name or address
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_host: (set-property host)
- * @stream: a stream
- * @host: (nullable): a host name or address
- *
- * Sets the host the stream connects to.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (host, host, PROP_HOST, host)
-
-/**
- * mysql_binlog_stream_get_port: (get-property port)
- * @stream: a stream
- *
- * Gets the TCP port the stream connects to.
- *
- * Returns: the port
- *
- * Since: 1.0
- */
-guint
-mysql_binlog_stream_get_port (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->port;
-}
-
-/**
- * mysql_binlog_stream_set_port: (set-property port)
- * @stream: a stream
- * @port: a TCP port
- *
- * Sets the TCP port the stream connects to.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_port (MysqlBinlogStream *stream,
-                              guint              port)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  g_return_if_fail (port <= 65535);
-  RETURN_IF_RUNNING (stream);
-  if (stream->port == port)
-    return;
-  stream->port = port;
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_PORT]);
-}
-
-/**
- * mysql_binlog_stream_get_user: (get-property user)
- * @stream: a stream
- *
- * Gets the account the stream connects as.
- *
- * Returns: (nullable): the user name
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_user: (set-property user)
- * @stream: a stream
- * @user: (nullable): a user name
- *
- * Sets the account the stream connects as.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (user, user, PROP_USER, user)
-
-/**
- * mysql_binlog_stream_set_password: (set-property password)
- * @stream: a stream
- * @password: (nullable): the password
- *
- * Sets the password of the account the stream connects as.  Unlike the
- * other properties, it emits no [signal@GObject.Object::notify].
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_password (MysqlBinlogStream *stream,
-                                  const char        *password)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (stream->password != NULL)
-    memset (stream->password, 0, strlen (stream->password));
-  g_free (stream->password);
-  stream->password = g_strdup (password);
-}
-
-/**
- * mysql_binlog_stream_get_socket: (get-property socket)
- * @stream: a stream
- *
- * Gets the Unix socket path the stream connects to.
- *
- * Returns: (nullable) (type filename): the socket path
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_socket: (set-property socket)
- * @stream: a stream
- * @socket: (nullable) (type filename): the path of the server's Unix socket
- *
- * Sets the Unix socket the stream connects to.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (socket, socket, PROP_SOCKET, socket)
-
-/**
- * mysql_binlog_stream_get_server_id: (get-property server-id)
- * @stream: a stream
- *
- * Gets the replica id the stream announces.
- *
- * Returns: the server id
- *
- * Since: 1.0
- */
-guint
-mysql_binlog_stream_get_server_id (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->server_id;
-}
-
-/**
- * mysql_binlog_stream_set_server_id: (set-property server-id)
- * @stream: a stream
- * @server_id: a non-zero replica id, unique among the server's replicas
- *
- * Sets the replica id the stream announces.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_server_id (MysqlBinlogStream *stream,
-                                   guint              server_id)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (stream->server_id == server_id)
-    return;
-  stream->server_id = server_id;
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SERVER_ID]);
-}
-
-/**
- * mysql_binlog_stream_get_start_position: (get-property start-position)
- * @stream: a stream
- *
- * Gets where the stream starts reading.
- *
- * Returns: (nullable) (transfer none): the start position, or %NULL for the
- *   server's current end
- *
- * Since: 1.0
- */
-MysqlBinlogPosition *
-mysql_binlog_stream_get_start_position (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->start_position;
-}
-
-/**
- * mysql_binlog_stream_set_start_position: (set-property start-position)
- * @stream: a stream
- * @position: (nullable): where to start, or %NULL for the server's current end
- *
- * Sets where the stream starts reading.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_start_position (MysqlBinlogStream   *stream,
-                                        MysqlBinlogPosition *position)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  if (stream->start_position == position ||
-      (stream->start_position != NULL && position != NULL &&
-       mysql_binlog_position_equal (stream->start_position, position)))
-    return;
-  g_clear_pointer (&stream->start_position, mysql_binlog_position_unref);
-  if (position != NULL)
-    stream->start_position = mysql_binlog_position_ref (position);
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_START_POSITION]);
-}
-
-/**
- * mysql_binlog_stream_get_blocking: (get-property blocking)
- * @stream: a stream
- *
- * Gets whether the stream waits for new events at the end of the binary log.
- *
- * Returns: %TRUE when the stream waits for new events
- *
- * Since: 1.0
- */
-gboolean
-mysql_binlog_stream_get_blocking (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), FALSE);
-  return stream->blocking;
-}
-
-/**
- * mysql_binlog_stream_set_blocking: (set-property blocking)
- * @stream: a stream
- * @blocking: %TRUE to wait for new events, %FALSE to stop at the end
- *
- * Sets whether the stream waits for new events at the end of the binary log.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_blocking (MysqlBinlogStream *stream,
-                                  gboolean           blocking)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  RETURN_IF_RUNNING (stream);
-  blocking = !!blocking;
-  if (stream->blocking == blocking)
-    return;
-  stream->blocking = blocking;
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_BLOCKING]);
-}
-
-#define DEFINE_UINT_PROPERTY(name, prop, what)                                             \
-  guint                                                                                    \
-  mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
-  {                                                                                        \
-    g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);                             \
-    return stream->name;                                                                   \
-  }                                                                                        \
-                                                                                           \
-  void                                                                                     \
-  mysql_binlog_stream_set_##name (MysqlBinlogStream *stream,                               \
-                                  guint              what)                                 \
-  {                                                                                        \
-    g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
-    set_uint_property (stream, &stream->name, what, properties[prop]);                     \
-  }
-
-/**
- * mysql_binlog_stream_get_heartbeat_period: (get-property heartbeat-period)
- * @stream: a stream
- *
- * Gets how often, in milliseconds, the server sends a heartbeat when it has
- * no event to send.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:heartbeat-period]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_heartbeat_period: (set-property heartbeat-period)
- * @stream: a stream
- * @period: the period in milliseconds, 0 to turn heartbeats off
- *
- * Sets how often, in milliseconds, the server sends a heartbeat when it has
- * no event to send.  Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (heartbeat_period, PROP_HEARTBEAT_PERIOD, period)
-
-/**
- * mysql_binlog_stream_get_connect_timeout: (get-property connect-timeout)
- * @stream: a stream
- *
- * Gets how long, in seconds, connecting to the server may take.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:connect-timeout]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_connect_timeout: (set-property connect-timeout)
- * @stream: a stream
- * @timeout: the timeout in seconds, 0 for none
- *
- * Sets how long, in seconds, connecting to the server may take, the
- * handshake and the server's answers until the binlog dump starts
- * included.  Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (connect_timeout, PROP_CONNECT_TIMEOUT, timeout)
-
-/**
- * mysql_binlog_stream_get_reconnect_attempts: (get-property reconnect-attempts)
- * @stream: a stream
- *
- * Gets how many times in a row the stream tries to connect again after
- * losing its connection.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:reconnect-attempts]
- *
- * Since: 1.0
- */
-int
-mysql_binlog_stream_get_reconnect_attempts (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), 0);
-  return stream->reconnect_attempts;
-}
-
-/**
- * mysql_binlog_stream_set_reconnect_attempts: (set-property reconnect-attempts)
- * @stream: a stream
- * @attempts: how many attempts: 0 never reconnects, -1 tries forever
- *
- * Sets how many times in a row the stream tries to connect again after
- * losing its connection.  Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_reconnect_attempts (MysqlBinlogStream *stream,
-                                            int                attempts)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  g_return_if_fail (attempts >= -1);
-  RETURN_IF_RUNNING (stream);
-  if (stream->reconnect_attempts == attempts)
-    return;
-  stream->reconnect_attempts = attempts;
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_RECONNECT_ATTEMPTS]);
-}
-
-/**
- * mysql_binlog_stream_get_reconnect_delay: (get-property reconnect-delay)
- * @stream: a stream
- *
- * Gets the wait, in milliseconds, before the first attempt to connect again.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:reconnect-delay]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_reconnect_delay: (set-property reconnect-delay)
- * @stream: a stream
- * @delay: the wait in milliseconds
- *
- * Sets the wait, in milliseconds, before the first attempt to connect again.
- * Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (reconnect_delay, PROP_RECONNECT_DELAY, delay)
-
-/**
- * mysql_binlog_stream_get_reconnect_max_delay: (get-property reconnect-max-delay)
- * @stream: a stream
- *
- * Gets the longest wait, in milliseconds, between two attempts to connect
- * again.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:reconnect-max-delay]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_reconnect_max_delay: (set-property reconnect-max-delay)
- * @stream: a stream
- * @delay: the longest wait in milliseconds
- *
- * Sets the longest wait, in milliseconds, between two attempts to connect
- * again.  Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (reconnect_max_delay, PROP_RECONNECT_MAX_DELAY, delay)
-
-/**
- * mysql_binlog_stream_get_save_interval: (get-property save-interval)
- * @stream: a stream
- *
- * Gets the time, in milliseconds, after which the position is saved at the
- * next transaction boundary.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:save-interval]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_save_interval: (set-property save-interval)
- * @stream: a stream
- * @interval: the time in milliseconds, 0 for no time limit
- *
- * Sets the time, in milliseconds, after which the position is saved at the
- * next transaction boundary.  Cannot change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (save_interval, PROP_SAVE_INTERVAL, interval)
-
-/**
- * mysql_binlog_stream_get_save_transactions: (get-property save-transactions)
- * @stream: a stream
- *
- * Gets after how many delivered transactions the position is saved.
- *
- * Returns: the value of [property@MysqlBinlog.Stream:save-transactions]
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_save_transactions: (set-property save-transactions)
- * @stream: a stream
- * @transactions: the number of transactions
- *
- * Sets after how many delivered transactions the position is saved. Cannot
- * change while the stream runs.
- *
- * Since: 1.0
- */
-DEFINE_UINT_PROPERTY (save_transactions, PROP_SAVE_TRANSACTIONS, transactions)
-
-/**
- * mysql_binlog_stream_get_file: (get-property file)
- * @stream: a stream
- *
- * Gets the binary log file a stream made by
- * [ctor@MysqlBinlog.Stream.new_for_file] reads.
- *
- * Returns: (transfer none) (nullable): the file, or %NULL for a stream
- *   that reads from a server
- *
- * Since: 1.0
- */
-GFile *
-mysql_binlog_stream_get_file (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->source_file;
-}
-
-#define DEFINE_STRV_PROPERTY(name, prop, what)                                             \
-  const char * const *                                                                     \
-  mysql_binlog_stream_get_##name (MysqlBinlogStream *stream)                               \
-  {                                                                                        \
-    g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);                          \
-    return (const char * const *) stream->name;                                            \
-  }                                                                                        \
-                                                                                           \
-  void                                                                                     \
-  mysql_binlog_stream_set_##name (MysqlBinlogStream  *stream,                              \
-                                  const char * const *what)                                \
-  {                                                                                        \
-    g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));                                    \
-    RETURN_IF_RUNNING (stream);                                                            \
-    if (set_strv (&stream->name, what))                                                    \
-      g_object_notify_by_pspec (G_OBJECT (stream), properties[prop]);                      \
-  }
-
-/**
- * mysql_binlog_stream_get_only_schemas: (get-property only-schemas)
- * @stream: a stream
- *
- * Gets the schemas whose rows alone the stream emits.
- *
- * Returns: (nullable) (array zero-terminated=1) (transfer none): the schema
- *   names, or %NULL for all schemas
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_only_schemas: (set-property only-schemas)
- * @stream: a stream
- * @schemas: (nullable) (array zero-terminated=1): schema names (wildcards
- *   allowed), or %NULL for all schemas
- *
- * Makes the stream emit only rows of tables in @schemas.
- *
- * Since: 1.0
- */
-DEFINE_STRV_PROPERTY (only_schemas, PROP_ONLY_SCHEMAS, schemas)
-
-/**
- * mysql_binlog_stream_get_ignored_schemas: (get-property ignored-schemas)
- * @stream: a stream
- *
- * Gets the schemas whose rows the stream skips.
- *
- * Returns: (nullable) (array zero-terminated=1) (transfer none): the schema
- *   names, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_ignored_schemas: (set-property ignored-schemas)
- * @stream: a stream
- * @schemas: (nullable) (array zero-terminated=1): schema names (wildcards
- *   allowed), or %NULL
- *
- * Makes the stream skip rows of tables in @schemas.
- *
- * Since: 1.0
- */
-DEFINE_STRV_PROPERTY (ignored_schemas, PROP_IGNORED_SCHEMAS, schemas)
-
-/**
- * mysql_binlog_stream_get_only_tables: (get-property only-tables)
- * @stream: a stream
- *
- * Gets the tables whose rows alone the stream emits.
- *
- * Returns: (nullable) (array zero-terminated=1) (transfer none): the
- *   `schema.table` patterns, or %NULL for all tables
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_only_tables: (set-property only-tables)
- * @stream: a stream
- * @tables: (nullable) (array zero-terminated=1): `schema.table` patterns, or
- *   %NULL for all tables
- *
- * Makes the stream emit only rows of @tables.
- *
- * Since: 1.0
- */
-DEFINE_STRV_PROPERTY (only_tables, PROP_ONLY_TABLES, tables)
-
-/**
- * mysql_binlog_stream_get_ignored_tables: (get-property ignored-tables)
- * @stream: a stream
- *
- * Gets the tables whose rows the stream skips.
- *
- * Returns: (nullable) (array zero-terminated=1) (transfer none): the
- *   `schema.table` patterns, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_ignored_tables: (set-property ignored-tables)
- * @stream: a stream
- * @tables: (nullable) (array zero-terminated=1): `schema.table` patterns, or
- *   %NULL
- *
- * Makes the stream skip rows of @tables.
- *
- * Since: 1.0
- */
-DEFINE_STRV_PROPERTY (ignored_tables, PROP_IGNORED_TABLES, tables)
-
-/* Running */
-
-/**
- * mysql_binlog_stream_get_position_store: (get-property position-store)
- * @stream: a stream
- *
- * Gets the store that keeps the stream's position in replication mode.
- *
- * Returns: (nullable) (transfer none): the position store
- *
- * Since: 1.0
- */
-MysqlBinlogPositionStore *
-mysql_binlog_stream_get_position_store (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
-  return stream->position_store;
-}
-
-/**
- * mysql_binlog_stream_set_position_store: (set-property position-store)
- * @stream: a stream
- * @store: (nullable): a position store
- *
- * Sets the store that keeps the stream's position: replication mode (see
- * [property@MysqlBinlog.Stream:position-store]).
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_position_store (MysqlBinlogStream        *stream,
-                                        MysqlBinlogPositionStore *store)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  g_return_if_fail (store == NULL || MYSQL_BINLOG_IS_POSITION_STORE (store));
-  RETURN_IF_RUNNING (stream);
-  if (g_set_object (&stream->position_store, store))
-    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_POSITION_STORE]);
-}
-
-/**
- * mysql_binlog_stream_get_tls_mode: (get-property tls-mode)
- * @stream: a stream
- *
- * Gets how the stream encrypts its connections.
- *
- * Returns: the TLS mode
- *
- * Since: 1.0
- */
-MysqlBinlogTlsMode
-mysql_binlog_stream_get_tls_mode (MysqlBinlogStream *stream)
-{
-  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  return stream->tls.mode;
-}
-
-/**
- * mysql_binlog_stream_set_tls_mode: (set-property tls-mode)
- * @stream: a stream
- * @mode: a TLS mode
- *
- * Sets how the stream encrypts its connections.
- *
- * Since: 1.0
- */
-void
-mysql_binlog_stream_set_tls_mode (MysqlBinlogStream  *stream,
-                                  MysqlBinlogTlsMode  mode)
-{
-  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
-  g_return_if_fail (mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY);
-  RETURN_IF_RUNNING (stream);
-  if (stream->tls.mode == mode)
-    return;
-  stream->tls.mode = mode;
-  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_TLS_MODE]);
-}
-
-/**
- * mysql_binlog_stream_get_tls_ca_file: (get-property tls-ca-file)
- * @stream: a stream
- *
- * Gets the file of certificate authorities the server's certificate is checked against.
- *
- * Returns: (nullable) (type filename): the path, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_tls_ca_file: (set-property tls-ca-file)
- * @stream: a stream
- * @path: (nullable) (type filename): a path, or %NULL
- *
- * Sets the file of certificate authorities the server's certificate is checked against.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (tls_ca_file, tls.ca_file, PROP_TLS_CA_FILE, path)
-
-/**
- * mysql_binlog_stream_get_tls_ca_directory: (get-property tls-ca-directory)
- * @stream: a stream
- *
- * Gets the directory of certificate authorities the server's certificate is checked against.
- *
- * Returns: (nullable) (type filename): the path, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_tls_ca_directory: (set-property tls-ca-directory)
- * @stream: a stream
- * @path: (nullable) (type filename): a path, or %NULL
- *
- * Sets the directory of certificate authorities the server's certificate is checked against.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (tls_ca_directory, tls.ca_directory, PROP_TLS_CA_DIRECTORY, path)
-
-/**
- * mysql_binlog_stream_get_tls_cert_file: (get-property tls-cert-file)
- * @stream: a stream
- *
- * Gets the certificate the stream presents to the server.
- *
- * Returns: (nullable) (type filename): the path, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_tls_cert_file: (set-property tls-cert-file)
- * @stream: a stream
- * @path: (nullable) (type filename): a path, or %NULL
- *
- * Sets the certificate the stream presents to the server.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (tls_cert_file, tls.cert_file, PROP_TLS_CERT_FILE, path)
-
-/**
- * mysql_binlog_stream_get_tls_key_file: (get-property tls-key-file)
- * @stream: a stream
- *
- * Gets the private key of the stream's certificate.
- *
- * Returns: (nullable) (type filename): the path, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_tls_key_file: (set-property tls-key-file)
- * @stream: a stream
- * @path: (nullable) (type filename): a path, or %NULL
- *
- * Sets the private key of the stream's certificate.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (tls_key_file, tls.key_file, PROP_TLS_KEY_FILE, path)
-
-/**
- * mysql_binlog_stream_get_tls_cipher: (get-property tls-cipher)
- * @stream: a stream
- *
- * Gets the list of ciphers the stream accepts.
- *
- * Returns: (nullable): the cipher list, or %NULL
- *
- * Since: 1.0
- */
-/**
- * mysql_binlog_stream_set_tls_cipher: (set-property tls-cipher)
- * @stream: a stream
- * @cipher: (nullable): an OpenSSL cipher list, or %NULL
- *
- * Sets the list of ciphers the stream accepts.
- *
- * Since: 1.0
- */
-DEFINE_STRING_PROPERTY (tls_cipher, tls.cipher, PROP_TLS_CIPHER, cipher)
-
 /**
  * mysql_binlog_stream_get_position:
  * @stream: a stream
@@ -1322,8 +222,8 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
   g_mutex_lock (&stream->lock);
   if (stream->position != NULL)
     position = mysql_binlog_position_ref (stream->position);
-  else if (stream->start_position != NULL)
-    position = mysql_binlog_position_ref (stream->start_position);
+  else if (stream->settings.start_position != NULL)
+    position = mysql_binlog_position_ref (stream->settings.start_position);
   g_mutex_unlock (&stream->lock);
 
   return position;
@@ -1414,7 +314,7 @@ mysql_binlog_stream_fail (MysqlBinlogStream *stream,
 
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   g_return_if_fail (error != NULL);
-  g_return_if_fail (is_running (stream));
+  g_return_if_fail (_mysql_binlog_stream_is_running (stream));
 
   copy = g_error_copy (error);
   if (!g_atomic_pointer_compare_and_exchange (&stream->failure, NULL, copy))
@@ -1430,55 +330,6 @@ on_cancelled (GCancellable      *cancellable,
               MysqlBinlogStream *self)
 {
   mysql_binlog_stream_stop (self);
-}
-
-/* What the reading side hands to the side that emits the signals. */
-typedef enum {
-  ITEM_EVENT,
-  ITEM_ROWS,
-  ITEM_POSITION,
-  ITEM_RECONNECTING,
-  ITEM_IDLE,
-  ITEM_END,
-} ItemKind;
-
-struct _Item
-{
-  ItemKind kind;
-  guint signal_id;
-  GQuark detail;
-  gpointer a;        /* the event, the (before) row or the position */
-  gpointer b;        /* the row after an update */
-  guint attempt;
-  guint delay;
-  gboolean ok;
-  GError *error;
-  gsize cost;        /* bytes of binlog it keeps alive, for the async queue */
-};
-
-static void
-item_free (Item *item)
-{
-  switch (item->kind)
-    {
-    case ITEM_EVENT:
-      mysql_binlog_event_unref (item->a);
-      break;
-    case ITEM_ROWS:
-      mysql_binlog_row_unref (item->a);
-      if (item->b != NULL)
-        mysql_binlog_row_unref (item->b);
-      break;
-    case ITEM_POSITION:
-      mysql_binlog_position_unref (item->a);
-      break;
-    case ITEM_RECONNECTING:
-    case ITEM_IDLE:
-    case ITEM_END:
-      break;
-    }
-  g_clear_error (&item->error);
-  g_free (item);
 }
 
 /* The handlers of everything before @position have returned: publish it,
@@ -1499,7 +350,7 @@ position_delivered (MysqlBinlogStream   *self,
 
   /* A handler of this position failed: the transaction that ends here is
    * not done, so the position is neither kept nor saved. */
-  if (has_failed (self))
+  if (_mysql_binlog_stream_has_failed (self))
     {
       g_mutex_lock (&self->lock);
       g_clear_pointer (&self->position, mysql_binlog_position_unref);
@@ -1512,346 +363,41 @@ position_delivered (MysqlBinlogStream   *self,
     mysql_binlog_stream_stop (self);
 }
 
-/* On the thread that emits the signals. */
-static void
-item_deliver (MysqlBinlogStream *self,
-              Item              *item)
+/* The one place that emits what a run delivered: a decoded event or row
+ * change, a transaction boundary, a reconnection.  On the thread that
+ * emits the signals, for run() and run_async() alike. */
+void
+_mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
+                              const MysqlBinlogEmission *emission)
 {
   /* Once a handler failed, nothing after it is delivered. */
-  if (has_failed (self))
+  if (_mysql_binlog_stream_has_failed (self))
     return;
 
-  switch (item->kind)
+  switch (emission->kind)
     {
-    case ITEM_EVENT:
-      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, item->a);
+    case EMISSION_EVENT:
+      g_signal_emit (self, signals[SIGNAL_BINLOG], 0, emission->a);
       break;
-    case ITEM_ROWS:
-      if (item->b != NULL)
-        g_signal_emit (self, item->signal_id, item->detail, item->a, item->b);
+    case EMISSION_ROWS:
+      if (emission->b != NULL)
+        g_signal_emit (self, emission->signal_id, emission->detail, emission->a, emission->b);
       else
-        g_signal_emit (self, item->signal_id, item->detail, item->a);
+        g_signal_emit (self, emission->signal_id, emission->detail, emission->a);
       break;
-    case ITEM_POSITION:
-      position_delivered (self, item->a);
+    case EMISSION_POSITION:
+      position_delivered (self, emission->a);
       break;
-    case ITEM_RECONNECTING:
-      g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, item->attempt, item->delay,
-                     item->error);
+    case EMISSION_RECONNECTING:
+      g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, emission->attempt, emission->delay,
+                     emission->error);
       break;
-    case ITEM_IDLE:
+    case EMISSION_IDLE:
       /* No transaction for a while: save what save-interval held back. */
       if (!_mysql_binlog_checkpoint_idle (_mysql_binlog_run_get_checkpoint (self->run)))
         mysql_binlog_stream_stop (self);
       break;
-    case ITEM_END:
-      break;
     }
-}
-
-/* The reading side: emits now (run) or queues for the caller's context
- * (run_async).  Takes @item. */
-static void
-deliver (MysqlBinlogStream *self,
-         Item              *item)
-{
-  if (self->async != NULL)
-    {
-      _mysql_binlog_async_runner_push (self->async, item, item->cost);
-      return;
-    }
-  item_deliver (self, item);
-  item_free (item);
-}
-
-/* The stream is the sink of its runs. */
-
-static gboolean
-sink_stop_requested (gpointer data)
-{
-  MysqlBinlogStream *self = data;
-
-  return g_atomic_int_get (&self->stop_requested) != 0;
-}
-
-static gboolean
-sink_wants_events (gpointer data)
-{
-  return g_signal_has_handler_pending (data, signals[SIGNAL_BINLOG], 0, FALSE);
-}
-
-static guint
-sink_rows_signal (gpointer data,
-                  guint8   kind,
-                  GQuark   detail)
-{
-  guint signal_id = kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
-                  : kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
-                  : signals[SIGNAL_ROWS_DELETED];
-
-  /* A detailed lookup finds only the handlers of that detail, so ask
-   * for the table's handlers and for those of every table. */
-  if (!g_signal_has_handler_pending (data, signal_id, 0, FALSE) &&
-      (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE)))
-    return 0;
-  return signal_id;
-}
-
-static void
-sink_event (gpointer          data,
-            MysqlBinlogEvent *event,
-            gsize             cost)
-{
-  MysqlBinlogStream *self = data;
-  Item *item;
-
-  if (self->async == NULL)
-    {
-      if (!has_failed (self))
-        g_signal_emit (self, signals[SIGNAL_BINLOG], 0, event);
-      mysql_binlog_event_unref (event);
-      return;
-    }
-  item = g_new0 (Item, 1);
-  item->kind = ITEM_EVENT;
-  item->a = event;
-  item->cost = cost;
-  deliver (self, item);
-}
-
-static void
-sink_rows (gpointer        data,
-           guint           signal_id,
-           GQuark          detail,
-           MysqlBinlogRow *row,
-           MysqlBinlogRow *after,
-           gsize           cost)
-{
-  MysqlBinlogStream *self = data;
-  Item *item;
-
-  if (self->async == NULL)
-    {
-      if (has_failed (self))
-        return;
-      if (after != NULL)
-        g_signal_emit (self, signal_id, detail, row, after);
-      else
-        g_signal_emit (self, signal_id, detail, row);
-      return;
-    }
-  item = g_new0 (Item, 1);
-  item->kind = ITEM_ROWS;
-  item->signal_id = signal_id;
-  item->detail = detail;
-  item->a = mysql_binlog_row_ref (row);
-  item->b = after != NULL ? mysql_binlog_row_ref (after) : NULL;
-  item->cost = cost;
-  deliver (self, item);
-}
-
-static void
-sink_position (gpointer             data,
-               MysqlBinlogPosition *position)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_POSITION;
-  item->a = position;
-  deliver (data, item);
-}
-
-static void
-sink_idle (gpointer data)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_IDLE;
-  deliver (data, item);
-}
-
-static void
-sink_reconnecting (gpointer      data,
-                   guint         attempt,
-                   guint         delay,
-                   const GError *error)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = ITEM_RECONNECTING;
-  item->attempt = attempt;
-  item->delay = delay;
-  item->error = g_error_copy (error);
-  deliver (data, item);
-}
-
-/* Where the stream starts, before any transaction: what get_position()
- * returns until the first transaction is delivered. */
-static void
-sink_start (gpointer             data,
-            MysqlBinlogPosition *position)
-{
-  MysqlBinlogStream *self = data;
-
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->position, mysql_binlog_position_unref);
-  self->position = position;
-  g_mutex_unlock (&self->lock);
-}
-
-static const MysqlBinlogSinkFuncs stream_sink_funcs = {
-  .stop_requested = sink_stop_requested,
-  .wants_events = sink_wants_events,
-  .rows_signal = sink_rows_signal,
-  .event = sink_event,
-  .rows = sink_rows,
-  .position = sink_position,
-  .idle = sink_idle,
-  .reconnecting = sink_reconnecting,
-  .start = sink_start,
-};
-
-/* Reads what the stream was made for: a file or a server. */
-static gboolean
-run_source (MysqlBinlogStream  *self,
-            GCancellable       *cancellable,
-            GError            **error)
-{
-  return _mysql_binlog_run_read (self->run, cancellable, error);
-}
-
-/* Runs on the thread that owns the signals, before the I/O starts. */
-static gboolean
-begin_run (MysqlBinlogStream  *self,
-           GCancellable       *cancellable,
-           GError            **error)
-{
-  g_autoptr(MysqlBinlogPosition) stored = NULL;
-  MysqlBinlogRunSettings settings;
-  MysqlBinlogSink sink = { &stream_sink_funcs, self };
-  MysqlBinlogRun *run;
-
-  if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           "The stream is already running");
-      return FALSE;
-    }
-
-  clear_failure (self);
-  if (self->position_store != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      stored = mysql_binlog_position_store_load (self->position_store, cancellable, &local_error);
-      /* fail() while the store loads (a binding does so for an exception
-       * raised in a store written in its language): the load did not
-       * work, whatever it returned. */
-      if (local_error == NULL)
-        local_error = g_atomic_pointer_exchange (&self->failure, NULL);
-      clear_failure (self);
-      if (local_error != NULL)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "Loading the position to start from: ");
-          g_atomic_int_set (&self->running, 0);
-          return FALSE;
-        }
-    }
-
-  g_atomic_int_set (&self->stop_requested, 0);
-  if (stored == NULL && self->start_position != NULL)
-    stored = mysql_binlog_position_ref (self->start_position);
-  /* The settings the run keeps, taken once the properties are locked:
-   * a setter refuses to change them now. */
-  settings = (MysqlBinlogRunSettings) {
-    .host = self->host,
-    .port = self->port,
-    .user = self->user,
-    .password = self->password,
-    .socket = self->socket,
-    .tls = &self->tls,
-    .server_id = self->server_id,
-    .blocking = self->blocking,
-    .only_schemas = (const char * const *) self->only_schemas,
-    .ignored_schemas = (const char * const *) self->ignored_schemas,
-    .only_tables = (const char * const *) self->only_tables,
-    .ignored_tables = (const char * const *) self->ignored_tables,
-    .file = self->source_file,
-    .position_store = self->position_store,
-    .heartbeat_period = self->heartbeat_period,
-    .connect_timeout = self->connect_timeout,
-    .reconnect_attempts = self->reconnect_attempts,
-    .reconnect_delay = self->reconnect_delay,
-    .reconnect_max_delay = self->reconnect_max_delay,
-    .save_interval = self->save_interval,
-    .save_transactions = self->save_transactions,
-  };
-  run = _mysql_binlog_run_new (&sink, &settings, g_steal_pointer (&stored));
-  g_mutex_lock (&self->lock);
-  self->run = run;
-  g_mutex_unlock (&self->lock);
-  return TRUE;
-}
-
-/* Runs on the I/O thread after the stream ended: frees what the run used. */
-static void
-release_run (MysqlBinlogStream *self)
-{
-  _mysql_binlog_run_release (self->run);
-}
-
-/* Runs on the thread that owns the signals: saves the last position and
- * turns the outcome into the run's result. */
-static gboolean
-end_run (MysqlBinlogStream  *self,
-         GCancellable       *cancellable,
-         gboolean            ok,
-         GError             *run_error,
-         GError            **error)
-{
-  g_autoptr(GError) save_error = NULL;
-  g_autoptr(GError) failure = NULL;
-  MysqlBinlogCheckpoint *checkpoint;
-  MysqlBinlogRun *run;
-
-  /* Whatever the outcome, the transactions delivered so far are done; after
-   * a handler failed, those before the one it failed on. */
-  checkpoint = _mysql_binlog_run_get_checkpoint (self->run);
-  _mysql_binlog_checkpoint_flush (checkpoint);
-  save_error = _mysql_binlog_checkpoint_take_error (checkpoint);
-  g_mutex_lock (&self->lock);
-  run = g_steal_pointer (&self->run);
-  g_mutex_unlock (&self->lock);
-  _mysql_binlog_run_free (run);
-  failure = g_atomic_pointer_exchange (&self->failure, NULL);
-
-  if (failure != NULL)
-    {
-      /* What the handler said is why the run ended; a position store
-       * failing too comes second, and only costs a repeated transaction. */
-      if (save_error != NULL)
-        g_warning ("A handler failed the stream, and saving its position failed too: %s",
-                   save_error->message);
-      g_propagate_error (error, g_steal_pointer (&failure));
-      ok = FALSE;
-    }
-  else if (save_error != NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&save_error),
-                                  "Saving the stream's position: ");
-      ok = FALSE;
-    }
-  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-  else if (!ok && g_atomic_int_get (&self->stop_requested) &&
-           g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ok = TRUE;  /* stop() interrupted a read */
-  else if (!ok)
-    g_propagate_error (error, g_error_copy (run_error));
-
-  g_atomic_int_set (&self->running, 0);
-  return ok;
 }
 
 /**
@@ -1908,20 +454,20 @@ mysql_binlog_stream_run (MysqlBinlogStream  *stream,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_not_disposed (stream, error) || !begin_run (stream, cancellable, error))
+  if (!check_not_disposed (stream, error) ||
+      !_mysql_binlog_stream_begin_run (stream, cancellable, error))
     return FALSE;
 
   g_object_ref (stream);
   if (cancellable != NULL)
     cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), stream, NULL);
 
-  ok = run_source (stream, cancellable, &local_error);
+  ok = _mysql_binlog_run_read (stream->run, cancellable, &local_error);
 
   if (cancel_id != 0)
     g_cancellable_disconnect (cancellable, cancel_id);
-  release_run (stream);
 
-  ok = end_run (stream, cancellable, ok, local_error, error);
+  ok = _mysql_binlog_stream_end_run (stream, cancellable, ok, local_error, error);
   if (stream->disposed)
     release_objects (stream);
   g_object_unref (stream);
@@ -1936,19 +482,9 @@ async_run (gpointer       owner,
            GCancellable  *cancellable,
            GError       **error)
 {
-  return run_source (owner, cancellable, error);
-}
-
-static void
-async_deliver (gpointer owner,
-               gpointer item)
-{
   MysqlBinlogStream *self = owner;
 
-  /* Once stopped, nothing more is delivered. */
-  if (!g_atomic_int_get (&self->stop_requested))
-    item_deliver (self, item);
-  item_free (item);
+  return _mysql_binlog_run_read (self->run, cancellable, error);
 }
 
 static void
@@ -1966,11 +502,10 @@ async_finish (gpointer       owner,
 {
   MysqlBinlogStream *self = owner;
 
-  release_run (self);
   g_mutex_lock (&self->lock);
   self->async = NULL;
   g_mutex_unlock (&self->lock);
-  ok = end_run (self, cancellable, ok, run_error, error);
+  ok = _mysql_binlog_stream_end_run (self, cancellable, ok, run_error, error);
   if (self->disposed)
     release_objects (self);
   return ok;
@@ -1978,8 +513,8 @@ async_finish (gpointer       owner,
 
 static const MysqlBinlogAsyncRunnerFuncs async_funcs = {
   .run = async_run,
-  .deliver = async_deliver,
-  .free_item = (void (*) (gpointer)) item_free,
+  .deliver = _mysql_binlog_emission_deliver_queued,
+  .free_item = _mysql_binlog_emission_free,
   .cancelled = async_cancelled,
   .finish = async_finish,
 };
@@ -2030,7 +565,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
   task = g_task_new (stream, cancellable, callback, user_data);
   g_task_set_source_tag (task, mysql_binlog_stream_run_async);
 
-  if (!check_not_disposed (stream, &error) || !begin_run (stream, cancellable, &error))
+  if (!check_not_disposed (stream, &error) ||
+      !_mysql_binlog_stream_begin_run (stream, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

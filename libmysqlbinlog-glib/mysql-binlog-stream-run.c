@@ -1,0 +1,130 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/* The stream's side of a run's start and end, for run() and run_async():
+ * one run at a time, the position to start from (the store's, or the
+ * start-position), the snapshot of the settings the run works from, and
+ * at the end the last save and the result (a handler's failure first,
+ * then the store's, then a cancellation, then the run's own outcome). */
+
+#include "config.h"
+
+#include "mysql-binlog-stream-private.h"
+#include "mysql-binlog-checkpoint-private.h"
+
+static void
+clear_failure (MysqlBinlogStream *self)
+{
+  GError *failure = g_atomic_pointer_exchange (&self->failure, NULL);
+
+  g_clear_error (&failure);
+}
+
+/* Runs on the thread that owns the signals, before the I/O starts. */
+gboolean
+_mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_autoptr(MysqlBinlogPosition) stored = NULL;
+  MysqlBinlogSink sink = { &_mysql_binlog_stream_sink_funcs, self };
+  MysqlBinlogRun *run;
+
+  if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           "The stream is already running");
+      return FALSE;
+    }
+
+  clear_failure (self);
+  if (self->settings.position_store != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      stored = mysql_binlog_position_store_load (self->settings.position_store, cancellable,
+                                                  &local_error);
+      /* fail() while the store loads (a binding does so for an exception
+       * raised in a store written in its language): the load did not
+       * work, whatever it returned. */
+      if (local_error == NULL)
+        local_error = g_atomic_pointer_exchange (&self->failure, NULL);
+      clear_failure (self);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      "Loading the position to start from: ");
+          g_atomic_int_set (&self->running, 0);
+          return FALSE;
+        }
+    }
+
+  g_atomic_int_set (&self->stop_requested, 0);
+  if (stored == NULL && self->settings.start_position != NULL)
+    stored = mysql_binlog_position_ref (self->settings.start_position);
+  /* The run copies the settings once the properties are locked: a
+   * setter refuses to change them now. */
+  run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
+  g_mutex_lock (&self->lock);
+  self->run = run;
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
+/* Runs on the thread that owns the signals once the reading ended: closes
+ * the source, saves the last position and turns the outcome into the
+ * run's result. */
+gboolean
+_mysql_binlog_stream_end_run (MysqlBinlogStream  *self,
+                              GCancellable       *cancellable,
+                              gboolean            ok,
+                              GError             *run_error,
+                              GError            **error)
+{
+  g_autoptr(GError) save_error = NULL;
+  g_autoptr(GError) failure = NULL;
+  MysqlBinlogCheckpoint *checkpoint;
+  MysqlBinlogRun *run;
+
+  _mysql_binlog_run_release (self->run);
+
+  /* Whatever the outcome, the transactions delivered so far are done; after
+   * a handler failed, those before the one it failed on. */
+  checkpoint = _mysql_binlog_run_get_checkpoint (self->run);
+  _mysql_binlog_checkpoint_flush (checkpoint);
+  save_error = _mysql_binlog_checkpoint_take_error (checkpoint);
+  g_mutex_lock (&self->lock);
+  run = g_steal_pointer (&self->run);
+  g_mutex_unlock (&self->lock);
+  _mysql_binlog_run_free (run);
+  failure = g_atomic_pointer_exchange (&self->failure, NULL);
+
+  if (failure != NULL)
+    {
+      /* What the handler said is why the run ended; a position store
+       * failing too comes second, and only costs a repeated transaction. */
+      if (save_error != NULL)
+        g_warning ("A handler failed the stream, and saving its position failed too: %s",
+                   save_error->message);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      ok = FALSE;
+    }
+  else if (save_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&save_error),
+                                  "Saving the stream's position: ");
+      ok = FALSE;
+    }
+  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  else if (!ok && g_atomic_int_get (&self->stop_requested) &&
+           g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ok = TRUE;  /* stop() interrupted a read */
+  else if (!ok)
+    g_propagate_error (error, g_error_copy (run_error));
+
+  g_atomic_int_set (&self->running, 0);
+  return ok;
+}
+

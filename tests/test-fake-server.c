@@ -22,6 +22,8 @@
 
 #include <mysqlbinlog-glib.h>
 
+#include "test-util.h"
+
 #define USER     "fake-user-name"
 #define PASSWORD "fake-secret-password"
 
@@ -164,31 +166,6 @@ fake_send_packet (int           fd,
   fake_write (fd, payload, length);
 }
 
-static void
-put_u16 (GByteArray *out,
-         guint       value)
-{
-  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
-
-  g_byte_array_append (out, bytes, 2);
-}
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-static void
-put_byte (GByteArray *out,
-          guint8      value)
-{
-  g_byte_array_append (out, &value, 1);
-}
-
 /* A NUL-terminated string. */
 static void
 put_string (GByteArray *out,
@@ -202,7 +179,7 @@ static void
 put_lenenc (GByteArray *out,
             const char *text)
 {
-  put_byte (out, strlen (text));
+  test_util_put_byte (out, strlen (text));
   g_byte_array_append (out, (const guint8 *) text, strlen (text));
 }
 
@@ -216,19 +193,19 @@ send_greeting (int         fd,
   g_autoptr(GByteArray) out = g_byte_array_new ();
   guint8 zeros[10] = { 0 };
 
-  put_byte (out, 10);                       /* protocol version */
+  test_util_put_byte (out, 10);                       /* protocol version */
   put_string (out, "5.5.5-10.11.99-MariaDB-fake");
-  put_u32 (out, 42);                        /* connection id */
+  test_util_put_u32 (out, 42);                        /* connection id */
   g_byte_array_append (out, (const guint8 *) scramble, 8);
-  put_byte (out, 0);
-  put_u16 (out, capabilities & 0xffff);
-  put_byte (out, 45);                       /* utf8mb4_general_ci */
-  put_u16 (out, 2);                         /* autocommit */
-  put_u16 (out, capabilities >> 16);
-  put_byte (out, (capabilities & CAP_PLUGIN_AUTH) ? 21 : 0);
+  test_util_put_byte (out, 0);
+  test_util_put_u16 (out, capabilities & 0xffff);
+  test_util_put_byte (out, 45);                       /* utf8mb4_general_ci */
+  test_util_put_u16 (out, 2);                         /* autocommit */
+  test_util_put_u16 (out, capabilities >> 16);
+  test_util_put_byte (out, (capabilities & CAP_PLUGIN_AUTH) ? 21 : 0);
   g_byte_array_append (out, zeros, 10);     /* reserved, MariaDB's capabilities */
   g_byte_array_append (out, (const guint8 *) scramble + 8, 12);
-  put_byte (out, 0);
+  test_util_put_byte (out, 0);
   if (capabilities & CAP_PLUGIN_AUTH)
     put_string (out, plugin);
   fake_send_packet (fd, 0, out->data, out->len);
@@ -251,8 +228,8 @@ send_error (int         fd,
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
 
-  put_byte (out, 0xff);
-  put_u16 (out, code);
+  test_util_put_byte (out, 0xff);
+  test_util_put_u16 (out, code);
   g_byte_array_append (out, (const guint8 *) "#28000", 6);
   g_byte_array_append (out, (const guint8 *) message, strlen (message));
   fake_send_packet (fd, seq, out->data, out->len);
@@ -265,10 +242,10 @@ send_auth_switch (int         fd,
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
 
-  put_byte (out, 0xfe);
+  test_util_put_byte (out, 0xfe);
   put_string (out, plugin);
   g_byte_array_append (out, (const guint8 *) scramble, 20);
-  put_byte (out, 0);
+  test_util_put_byte (out, 0);
   fake_send_packet (fd, seq, out->data, out->len);
 }
 
@@ -294,13 +271,13 @@ send_row (int          fd,
       put_lenenc (column, "");
       put_lenenc (column, name);
       put_lenenc (column, name);
-      put_byte (column, 0x0c);
-      put_u16 (column, 45);
-      put_u32 (column, 64);
-      put_byte (column, 0xfd);            /* VAR_STRING */
-      put_u16 (column, 0);
-      put_byte (column, 0);
-      put_u16 (column, 0);
+      test_util_put_byte (column, 0x0c);
+      test_util_put_u16 (column, 45);
+      test_util_put_u32 (column, 64);
+      test_util_put_byte (column, 0xfd);            /* VAR_STRING */
+      test_util_put_u16 (column, 0);
+      test_util_put_byte (column, 0);
+      test_util_put_u16 (column, 0);
       fake_send_packet (fd, seq++, column->data, column->len);
     }
   fake_send_packet (fd, seq++, eof, sizeof eof);
@@ -452,7 +429,7 @@ serve_connection (FakeServer *server,
         static const guint8 question[] = { 0x04, 'P', 'a', 's', 's', 'w', 'o', 'r', 'd', ':', ' ' };
         g_autoptr(GByteArray) out = g_byte_array_new ();
 
-        put_byte (out, 0xfe);
+        test_util_put_byte (out, 0xfe);
         put_string (out, "dialog");
         g_byte_array_append (out, question, sizeof question);
         fake_send_packet (fd, seq + 1, out->data, out->len);

@@ -11,33 +11,14 @@
 
 #include <mysqlbinlog-glib.h>
 
+#include "test-util.h"
+
 /*
  * Real binary log files written by MySQL (5.0 to 8.0) and MariaDB servers,
  * read offline.  They live outside the repository, in shared/fixtures
  * beside it (or where MYSQL_BINLOG_FIXTURES_DIR points); without them the
  * tests skip.
  */
-
-static char *fixtures_dir;
-
-static gboolean
-have_fixtures (void)
-{
-  if (fixtures_dir == NULL)
-    {
-      g_test_skip ("the binlog fixtures are missing: no directory "
-                   "../shared/fixtures/mysql-binlogs beside the source tree "
-                   "(set MYSQL_BINLOG_FIXTURES_DIR to their folder)");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (fixtures_dir, name, NULL);
-}
 
 /* What reading a file gave: one line per row, the events, the positions. */
 typedef struct
@@ -64,11 +45,7 @@ append_row (Transcript     *t,
             const char     *what,
             MysqlBinlogRow *row)
 {
-  g_autoptr(GVariant) values = mysql_binlog_row_to_variant (row);
-  g_autofree char *text = g_variant_print (values, TRUE);
-
-  g_string_append_printf (t->rows, "%s %s.%s %s\n", what, mysql_binlog_row_get_schema (row),
-                          mysql_binlog_row_get_table (row), text);
+  test_util_append_row (t->rows, what, row);
   g_ptr_array_add (t->row_objects, mysql_binlog_row_ref (row));
 }
 
@@ -156,7 +133,7 @@ read_fixture (const char  *name,
               Transcript  *t,
               GError     **error)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_util_fixture_path (name);
 
   return read_file_path (path, t, error);
 }
@@ -246,7 +223,7 @@ test_fixture (gconstpointer data)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
 
   ok = read_fixture (c->name, &t, &error);
@@ -286,7 +263,7 @@ test_invisible_columns (void)
   MysqlBinlogRow *row;
   g_autoptr(GBytes) blob = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("binlog-invisible-columns.000001", &t, &error));
   g_assert_no_error (error);
@@ -319,7 +296,7 @@ test_bit (void)
   MysqlBinlogRow *row;
   g_autofree char *b = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("mysql_type_bit.000001", &t, &error));
   g_assert_no_error (error);
@@ -349,7 +326,7 @@ test_mysql_metadata_counting (void)
   MysqlBinlogRow *row;
   g_autoptr(GVariant) name = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("json.binlog.000001", &t, &error));
   g_assert_no_error (error);
@@ -379,7 +356,7 @@ test_mariadb (void)
   g_autoptr(GError) error = NULL;
   static const char * const names[] = { "id", "topic", "event_type", "event", "created" };
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* Its rotate event names the next file with extra bytes after it: the
    * file is still read to its end. */
@@ -420,7 +397,7 @@ test_column_metadata (void)
   const char * const *keys;
   MysqlBinlogRow *row;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("mariadb-bin.000001", &t, &error));
   g_assert_no_error (error);
@@ -481,9 +458,9 @@ test_incident (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
-  path = fixture_path ("bug40482-bin.000001");
+  path = test_util_fixture_path ("bug40482-bin.000001");
   file = g_file_new_for_path (path);
   stream = mysql_binlog_stream_new_for_file (file);
   g_signal_connect (stream, "binlog", G_CALLBACK (collect_incident_dumps), dumps);
@@ -507,7 +484,7 @@ test_json (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("json.binlog.000001", &t, &error));
   g_assert_no_error (error);
@@ -551,7 +528,7 @@ test_transaction_payload (void)
   Transcript t;
   g_autoptr(GError) error = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   g_assert_true (read_fixture ("transaction_compression.000001", &t, &error));
   g_assert_no_error (error);
@@ -575,7 +552,7 @@ test_positional_names (void)
   Transcript t;
   g_autoptr(GError) error = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* No column names in these table maps: columns are @1, @2, ...; the
    * partial images carry only the columns of their bitmaps. */
@@ -613,7 +590,7 @@ write_modified_copy_xor (const char *name,
                          gssize      flip_at,
                          guint8      mask)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = test_util_fixture_path (name);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpl = g_strdup_printf ("modified-XXXXXX-%s", name);
@@ -653,7 +630,7 @@ test_checksum_mismatch (void)
   g_autofree char *base = NULL;
   g_autofree char *where = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* mysql_type_bit.000001 has CRC32 checksums; its rows event starts at
    * offset 927: change a byte of its row. */
@@ -677,7 +654,7 @@ test_checksum_artificial (void)
   g_autofree char *base = NULL;
   g_autofree char *where = NULL;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* A server may send the events it makes up for a replica without a
    * valid checksum, but a file has none of those: the last XID of
@@ -708,11 +685,11 @@ test_missing_table_map (void)
   gsize length;
   int fd;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* mysql_type_bit.000001 without its table map (70 bytes at offset
    * 857): the rows event that followed it now comes first. */
-  source = fixture_path ("mysql_type_bit.000001");
+  source = test_util_fixture_path ("mysql_type_bit.000001");
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_cmpuint (length, ==, 1001);
   g_assert_cmpuint ((guint8) contents[857 + 4], ==, MYSQL_BINLOG_EVENT_TABLE_MAP);
@@ -742,9 +719,9 @@ test_truncated (void)
   g_autofree char *contents = NULL;
   gsize length;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
-  source = fixture_path ("mariadb-bin.000001");
+  source = test_util_fixture_path ("mariadb-bin.000001");
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
 
   /* Cut the file everywhere: every cut is either a clean end (at an
@@ -810,9 +787,9 @@ test_start_position (void)
   g_autoptr(GError) error = NULL;
   guint checked = 0;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
-  path = fixture_path ("json.binlog.000001");
+  path = test_util_fixture_path ("json.binlog.000001");
   g_assert_true (read_file_path (path, &full, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (full.positions->len, >=, 3);
@@ -889,11 +866,11 @@ test_event_gtids (void)
     { "binlog_transaction_with_anonymous_GTID.000001", "(none)\n(none)\n" },
   };
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = fixture_path (cases[i].name);
+      g_autofree char *path = test_util_fixture_path (cases[i].name);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
       g_autoptr(GString) gtids = g_string_new (NULL);
@@ -916,11 +893,11 @@ test_stop (void)
   g_autoptr(GError) error = NULL;
   guint n_rows = 0;
 
-  if (!have_fixtures ())
+  if (!test_util_have_fixtures ())
     return;
   /* Stopped in the first of its seven rows, the stream ends there, and
    * its position is still the start of the file: no transaction ended. */
-  path = fixture_path ("write-full-row.binlog");
+  path = test_util_fixture_path ("write-full-row.binlog");
   file = g_file_new_for_path (path);
   stream = mysql_binlog_stream_new_for_file (file);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (stop_on_row), &n_rows);
@@ -947,18 +924,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *env = g_getenv ("MYSQL_BINLOG_FIXTURES_DIR");
-  g_autofree char *dir = NULL;
-
   g_test_init (&argc, &argv, NULL);
-
-  if (env != NULL && *env != '\0')
-    dir = g_strdup (env);
-  else
-    dir = g_build_filename (MYSQL_BINLOG_TESTS_SRCDIR, "..", "..", "shared", "fixtures",
-                            "mysql-binlogs", NULL);
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-    fixtures_dir = g_steal_pointer (&dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture_cases); i++)
     {
@@ -984,9 +950,5 @@ main (int   argc,
   g_test_add_func ("/fixtures/event-gtids", test_event_gtids);
   g_test_add_func ("/fixtures/start-position", test_start_position);
 
-  {
-    int ret = g_test_run ();
-    g_free (fixtures_dir);
-    return ret;
-  }
+  return g_test_run ();
 }

@@ -23,11 +23,12 @@ import threading
 import time
 import unittest
 
+import mariadb_server
+from mariadb_server import parse_env
+
 SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOOL = os.environ.get('MYSQLBINLOG_GLIB')
-MARIADB_SCRIPT = os.environ.get('MYSQL_BINLOG_TEST_SERVER_SCRIPT',
-                                os.path.join(HERE, 'mariadb-server.sh'))
 RABBITMQ_SCRIPT = os.path.join(HERE, 'rabbitmq-server.sh')
 
 if not TOOL or not os.access(TOOL, os.X_OK):
@@ -45,36 +46,12 @@ BROKER = None
 BROKER_PROBLEM = None
 
 
-def parse_env(text):
-    return dict(line.split('=', 1) for line in text.splitlines() if '=' in line)
-
-
-class MariaDB:
+class MariaDB(mariadb_server.MariaDB):
     def __init__(self, *options):
-        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-db-')
-        out = subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'start', self.dir,
-                              '--owner', str(os.getpid())] + list(options),
-                             check=True, stdout=subprocess.PIPE, text=True).stdout
-        env = parse_env(out)
-        self.socket = env['SOCKET']
-        self.port = env['PORT']
-        self.client = shutil.which('mariadb') or shutil.which('mysql')
-
-    def sql(self, statements):
-        subprocess.run([self.client, '--no-defaults', '-S', self.socket, '-u', 'root',
-                        '-e', statements], check=True)
-
-    def query(self, statement):
-        return subprocess.run([self.client, '--no-defaults', '-S', self.socket, '-u',
-                               'root', '-N', '-B', '-e', statement], check=True,
-                              stdout=subprocess.PIPE, text=True).stdout.strip()
+        super().__init__(*options, prefix='mysqlbinlog-cli-db-')
 
     def position(self):
-        row = self.query('SHOW MASTER STATUS').split('\t')
-        return '%s:%s' % (row[0], row[1])
-
-    def stop(self):
-        subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'stop', self.dir], check=False)
+        return '%s:%d' % self.master_status()
 
 
 class RabbitMQ:
@@ -587,7 +564,7 @@ class TestTls(unittest.TestCase):
             self.skipTest('openssl is not installed: it makes the test certificates')
 
     def run_tls(self, *args):
-        return subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+        return subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(self.db.port), '-u', 'secure',
                                '--password', 'pw', '--start', self.start, '--non-blocking',
                                '-f', 'json', '--only-tables', 'tls.t'] + list(args),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -608,7 +585,7 @@ class TestTls(unittest.TestCase):
         # TLS settings and guard as the stream's; then the stream reads.
         for args in ((), ('--ssl-mode', 'VERIFY_IDENTITY',
                           '--ssl-ca', os.path.join(self.certs, 'ca.pem'))):
-            proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+            proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(self.db.port), '-u', 'secure',
                                    '--password', 'pw', '--from-beginning', '--non-blocking',
                                    '-f', 'json', '--only-tables', 'tls.t'] + list(args),
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -616,7 +593,7 @@ class TestTls(unittest.TestCase):
             self.assertEqual(proc.returncode, 0, proc.stderr)
             self.assertEqual([(m['type'], m['values']) for m in json_lines(proc.stdout)],
                              [('row_insert', {'id': 7, 'v': 'seven'})])
-        proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', self.db.port, '-u', 'secure',
+        proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(self.db.port), '-u', 'secure',
                                '--password', 'pw', '--from-beginning', '--non-blocking',
                                '--ssl-mode', 'VERIFY_CA',
                                '--ssl-ca', os.path.join(self.certs, 'other-ca.pem')],

@@ -67,11 +67,17 @@ typedef struct
   guint       n_dumps;
 } FakeServer;
 
-FakeServer *fake_server_start (FakeMode mode);
-void fake_server_stop (FakeServer *server);
-gboolean fake_server_received (FakeServer *server, const char *text);
-guint fake_server_connections (FakeServer *server);
-MysqlBinlogStream *new_stream (FakeServer *server, MysqlBinlogTlsMode mode);
-gboolean run_with_limit (MysqlBinlogStream *stream, guint limit_s, double *seconds, gboolean *stopped, GError **error);
+FakeServer        *fake_server_start       (FakeMode mode);
+void               fake_server_stop        (FakeServer *server);
+gboolean           fake_server_received    (FakeServer *server,
+                                            const char *text);
+guint              fake_server_connections (FakeServer *server);
+MysqlBinlogStream *new_stream              (FakeServer *server,
+                                            MysqlBinlogTlsMode mode);
+gboolean           run_with_limit          (MysqlBinlogStream *stream,
+                                            guint limit_s,
+                                            double *seconds,
+                                            gboolean *stopped,
+                                            GError **error);
 
 G_END_DECLS

@@ -25,10 +25,18 @@ typedef struct
   GArray    *rows_at;       /* the length of @rows at each position */
 } Transcript;
 
-void transcript_clear (Transcript *t);
-gboolean read_file_path_from (const char *path, MysqlBinlogPosition *start, Transcript *t, GError **error);
-gboolean read_file_path (const char *path, Transcript *t, GError **error);
-gboolean read_fixture (const char *name, Transcript *t, GError **error);
-guint count_events (Transcript *t, guint type);
+void     transcript_clear    (Transcript *t);
+gboolean read_file_path_from (const char *path,
+                              MysqlBinlogPosition *start,
+                              Transcript *t,
+                              GError **error);
+gboolean read_file_path      (const char *path,
+                              Transcript *t,
+                              GError **error);
+gboolean read_fixture        (const char *name,
+                              Transcript *t,
+                              GError **error);
+guint    count_events        (Transcript *t,
+                              guint type);
 
 G_END_DECLS

@@ -165,6 +165,23 @@ test_reconnect_exactly_once (void)
   g_mutex_clear (&reader.lock);
 }
 
+/* The consumer's directory: a consumer killed while it saved leaves the
+ * store's temporary file (position.XXXXXX) beside the position. */
+static void
+remove_killed_consumer_dir (const char *dir)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Test 2: a consumer process with a file position store, SIGKILLed. */
 
 static GPid

@@ -198,23 +198,6 @@ kill_dump_thread_from (const char *socket)
   return killed;
 }
 
-/* The consumer's directory: a consumer killed while it saved leaves the
- * store's temporary file (position.XXXXXX) beside the position. */
-void
-remove_killed_consumer_dir (const char *dir)
-{
-  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 void
 reader_on_inserted (MysqlBinlogStream *stream,
                     MysqlBinlogRow    *row,

@@ -54,19 +54,34 @@ typedef struct
   guint mid_transaction_breaks;
 } Reader;
 
-Writer *writer_start (TestServer *server, const char *table, guint rows_per_txn, gulong pause_us);
-gint64 writer_stop (Writer *writer);
-gint64 writer_committed_now (Writer *writer);
-gboolean kill_dump_thread (TestServer *server, guint timeout_s);
-gboolean kill_dump_thread_from (const char *socket);
-void remove_killed_consumer_dir (const char *dir);
-void reader_on_inserted (MysqlBinlogStream *stream, MysqlBinlogRow *row, Reader *reader);
-void reader_on_big_inserted (MysqlBinlogStream *stream, MysqlBinlogRow *row, Reader *reader);
-void reader_on_position (MysqlBinlogStream *stream, MysqlBinlogPosition *position, Reader *reader);
-void reader_on_reconnecting (MysqlBinlogStream *stream, guint attempt, guint delay, GError *error, Reader *reader);
-gpointer reader_thread (gpointer data);
-guint reader_distinct (Reader *reader);
-void count_row (MysqlBinlogStream *stream, MysqlBinlogRow *row, guint *rows);
+Writer   *writer_start           (TestServer *server,
+                                  const char *table,
+                                  guint rows_per_txn,
+                                  gulong pause_us);
+gint64    writer_stop            (Writer *writer);
+gint64    writer_committed_now   (Writer *writer);
+gboolean  kill_dump_thread       (TestServer *server,
+                                  guint timeout_s);
+gboolean  kill_dump_thread_from  (const char *socket);
+void      reader_on_inserted     (MysqlBinlogStream *stream,
+                                  MysqlBinlogRow *row,
+                                  Reader *reader);
+void      reader_on_big_inserted (MysqlBinlogStream *stream,
+                                  MysqlBinlogRow *row,
+                                  Reader *reader);
+void      reader_on_position     (MysqlBinlogStream *stream,
+                                  MysqlBinlogPosition *position,
+                                  Reader *reader);
+void      reader_on_reconnecting (MysqlBinlogStream *stream,
+                                  guint attempt,
+                                  guint delay,
+                                  GError *error,
+                                  Reader *reader);
+gpointer  reader_thread          (gpointer data);
+guint     reader_distinct        (Reader *reader);
+void      count_row              (MysqlBinlogStream *stream,
+                                  MysqlBinlogRow *row,
+                                  guint *rows);
 
 
 /* A store in memory that checks when it is saved: only at transaction

@@ -39,14 +39,34 @@ typedef struct
 } ColumnSpec;
 
 
-MysqlBinlogTable *table_new (const ColumnSpec *specs, guint n_columns);
-MysqlBinlogRow *row_build (MysqlBinlogTable *table, const guint8 *present, guint n_present, const guint8 *image, gsize length);
-MysqlBinlogRow *single (const ColumnSpec *spec, const guint8 *value, gsize length);
-void assert_formatted (MysqlBinlogRow *row, guint column, const char *string);
-void assert_cell (MysqlBinlogRow *row, guint column, const char *string, const char *variant);
-void assert_single (const ColumnSpec *spec, const guint8 *value, gsize length, const char *string, const char *variant);
-void put_le (guint8 *out, guint64 value, guint n);
-void put_float (guint8 *out, float value);
-void put_double (guint8 *out, double value);
+MysqlBinlogTable *table_new        (const ColumnSpec *specs,
+                                    guint n_columns);
+MysqlBinlogRow   *row_build        (MysqlBinlogTable *table,
+                                    const guint8 *present,
+                                    guint n_present,
+                                    const guint8 *image,
+                                    gsize length);
+MysqlBinlogRow   *single           (const ColumnSpec *spec,
+                                    const guint8 *value,
+                                    gsize length);
+void              assert_formatted (MysqlBinlogRow *row,
+                                    guint column,
+                                    const char *string);
+void              assert_cell      (MysqlBinlogRow *row,
+                                    guint column,
+                                    const char *string,
+                                    const char *variant);
+void              assert_single    (const ColumnSpec *spec,
+                                    const guint8 *value,
+                                    gsize length,
+                                    const char *string,
+                                    const char *variant);
+void              put_le           (guint8 *out,
+                                    guint64 value,
+                                    guint n);
+void              put_float        (guint8 *out,
+                                    float value);
+void              put_double       (guint8 *out,
+                                    double value);
 
 G_END_DECLS

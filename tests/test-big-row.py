@@ -32,16 +32,15 @@
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
+import mariadb_server
+
 SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
-MARIADB_SCRIPT = os.environ.get('MYSQL_BINLOG_TEST_SERVER_SCRIPT',
-                                os.path.join(HERE, 'mariadb-server.sh'))
 READER = os.environ.get('BIG_ROW_READER')
 TOOL = os.environ.get('MYSQLBINLOG_GLIB')
 MIB = 1024 * 1024
@@ -117,31 +116,13 @@ def python_reader(source, size, small_size):
     return 0 if state['rows'] > 0 and state['wrong'] == 0 else 1
 
 
-class MariaDB:
+class MariaDB(mariadb_server.MariaDB):
     def __init__(self, *options):
-        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-big-row-')
-        out = subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'start', self.dir,
-                              '--owner', str(os.getpid())] + list(options),
-                             check=True, stdout=subprocess.PIPE, text=True).stdout
-        env = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
-        self.socket = env['SOCKET']
-        self.client = shutil.which('mariadb') or shutil.which('mysql')
-
-    def sql(self, statements):
-        subprocess.run([self.client, '--no-defaults', '--max-allowed-packet=256M',
-                        '-S', self.socket, '-u', 'root', '-e', statements], check=True)
-
-    def query(self, statement):
-        return subprocess.run([self.client, '--no-defaults', '-S', self.socket, '-u',
-                               'root', '-N', '-B', '-e', statement], check=True,
-                              stdout=subprocess.PIPE, text=True).stdout.strip()
+        super().__init__(*options, prefix='mysqlbinlog-big-row-',
+                         client_args=['--max-allowed-packet=256M'])
 
     def position(self):
-        row = self.query('SHOW MASTER STATUS').split('\t')
-        return row[0], int(row[1])
-
-    def stop(self):
-        subprocess.run(['/bin/bash', MARIADB_SCRIPT, 'stop', self.dir], check=False)
+        return self.master_status()
 
 
 def measure(args, stdout=subprocess.DEVNULL, env=None):

@@ -2,14 +2,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-/*
- * The stream against a fake server that speaks just enough of the MySQL
- * client/server protocol to misbehave: it strips TLS from its greeting,
- * asks for authentications that send the password in clear text, answers
- * with garbage, or goes silent.  It records every byte it receives, so that
- * a test can check that no credential reached it.
- */
-
 #include "config.h"
 
 #include <errno.h>
@@ -22,54 +14,7 @@
 
 #include <mysqlbinlog-glib.h>
 
-#define USER     "fake-user-name"
-#define PASSWORD "fake-secret-password"
-
-/* Capability flags of the greeting. */
-#define CAP_LONG_FLAG            0x00000004
-#define CAP_CONNECT_WITH_DB      0x00000008
-#define CAP_PROTOCOL_41          0x00000200
-#define CAP_SSL                  0x00000800
-#define CAP_TRANSACTIONS         0x00002000
-#define CAP_SECURE_CONNECTION    0x00008000
-#define CAP_MULTI_STATEMENTS     0x00010000
-#define CAP_MULTI_RESULTS        0x00020000
-#define CAP_PLUGIN_AUTH          0x00080000
-#define CAP_PLUGIN_AUTH_LENENC   0x00200000
-
-#define CAP_BASE (CAP_LONG_FLAG | CAP_CONNECT_WITH_DB | CAP_PROTOCOL_41 | CAP_TRANSACTIONS | \
-                  CAP_SECURE_CONNECTION | CAP_MULTI_STATEMENTS | CAP_MULTI_RESULTS |          \
-                  CAP_PLUGIN_AUTH | CAP_PLUGIN_AUTH_LENENC)
-
-typedef enum {
-  /* Credentials */
-  FAKE_GREETING_CLEAR_PASSWORD,  /* no TLS, asks for mysql_clear_password */
-  FAKE_SWITCH_CLEAR_PASSWORD,    /* no TLS, native greeting, then switches */
-  FAKE_SWITCH_CACHING_SHA2,      /* no TLS, switches to caching_sha2_password, full auth */
-  FAKE_SWITCH_DIALOG,            /* no TLS, switches to the dialog plugin */
-  FAKE_NO_PLUGIN_AUTH,           /* no TLS, no plugin authentication, then switches */
-  FAKE_ADVERTISES_TLS,           /* offers TLS, then answers the TLS hello with garbage */
-  /* Protocol violations and silence */
-  FAKE_GARBAGE_GREETING,         /* bytes that are no greeting */
-  FAKE_TRUNCATED_GREETING,       /* a greeting cut short */
-  FAKE_GARBAGE_AFTER_LOGIN,      /* a malformed answer to the first query */
-  FAKE_SILENT_GREETING,          /* accepts the connection, says nothing */
-  FAKE_SILENT_AFTER_LOGIN,       /* never answers a query */
-  FAKE_SILENT_DUMP,              /* answers the queries, then sends no event */
-} FakeMode;
-
-typedef struct
-{
-  FakeMode    mode;
-  int         listen_fd;
-  guint16     port;
-  GThread    *thread;
-  gint        stopping;        /* atomic */
-  GMutex      lock;
-  GByteArray *received;        /* every byte of every connection */
-  guint       n_connections;
-  guint       n_dumps;
-} FakeServer;
+#include "test-fake-server.h"
 
 /* Reads exactly @length bytes; FALSE when the peer closed or the server
  * stops.  Every byte read is recorded. */
@@ -164,31 +109,6 @@ fake_send_packet (int           fd,
   fake_write (fd, payload, length);
 }
 
-static void
-put_u16 (GByteArray *out,
-         guint       value)
-{
-  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
-
-  g_byte_array_append (out, bytes, 2);
-}
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-static void
-put_byte (GByteArray *out,
-          guint8      value)
-{
-  g_byte_array_append (out, &value, 1);
-}
-
 /* A NUL-terminated string. */
 static void
 put_string (GByteArray *out,
@@ -202,7 +122,7 @@ static void
 put_lenenc (GByteArray *out,
             const char *text)
 {
-  put_byte (out, strlen (text));
+  test_util_put_byte (out, strlen (text));
   g_byte_array_append (out, (const guint8 *) text, strlen (text));
 }
 
@@ -216,19 +136,19 @@ send_greeting (int         fd,
   g_autoptr(GByteArray) out = g_byte_array_new ();
   guint8 zeros[10] = { 0 };
 
-  put_byte (out, 10);                       /* protocol version */
+  test_util_put_byte (out, 10);                       /* protocol version */
   put_string (out, "5.5.5-10.11.99-MariaDB-fake");
-  put_u32 (out, 42);                        /* connection id */
+  test_util_put_u32 (out, 42);                        /* connection id */
   g_byte_array_append (out, (const guint8 *) scramble, 8);
-  put_byte (out, 0);
-  put_u16 (out, capabilities & 0xffff);
-  put_byte (out, 45);                       /* utf8mb4_general_ci */
-  put_u16 (out, 2);                         /* autocommit */
-  put_u16 (out, capabilities >> 16);
-  put_byte (out, (capabilities & CAP_PLUGIN_AUTH) ? 21 : 0);
+  test_util_put_byte (out, 0);
+  test_util_put_u16 (out, capabilities & 0xffff);
+  test_util_put_byte (out, 45);                       /* utf8mb4_general_ci */
+  test_util_put_u16 (out, 2);                         /* autocommit */
+  test_util_put_u16 (out, capabilities >> 16);
+  test_util_put_byte (out, (capabilities & CAP_PLUGIN_AUTH) ? 21 : 0);
   g_byte_array_append (out, zeros, 10);     /* reserved, MariaDB's capabilities */
   g_byte_array_append (out, (const guint8 *) scramble + 8, 12);
-  put_byte (out, 0);
+  test_util_put_byte (out, 0);
   if (capabilities & CAP_PLUGIN_AUTH)
     put_string (out, plugin);
   fake_send_packet (fd, 0, out->data, out->len);
@@ -251,8 +171,8 @@ send_error (int         fd,
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
 
-  put_byte (out, 0xff);
-  put_u16 (out, code);
+  test_util_put_byte (out, 0xff);
+  test_util_put_u16 (out, code);
   g_byte_array_append (out, (const guint8 *) "#28000", 6);
   g_byte_array_append (out, (const guint8 *) message, strlen (message));
   fake_send_packet (fd, seq, out->data, out->len);
@@ -265,10 +185,10 @@ send_auth_switch (int         fd,
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
 
-  put_byte (out, 0xfe);
+  test_util_put_byte (out, 0xfe);
   put_string (out, plugin);
   g_byte_array_append (out, (const guint8 *) scramble, 20);
-  put_byte (out, 0);
+  test_util_put_byte (out, 0);
   fake_send_packet (fd, seq, out->data, out->len);
 }
 
@@ -294,13 +214,13 @@ send_row (int          fd,
       put_lenenc (column, "");
       put_lenenc (column, name);
       put_lenenc (column, name);
-      put_byte (column, 0x0c);
-      put_u16 (column, 45);
-      put_u32 (column, 64);
-      put_byte (column, 0xfd);            /* VAR_STRING */
-      put_u16 (column, 0);
-      put_byte (column, 0);
-      put_u16 (column, 0);
+      test_util_put_byte (column, 0x0c);
+      test_util_put_u16 (column, 45);
+      test_util_put_u32 (column, 64);
+      test_util_put_byte (column, 0xfd);            /* VAR_STRING */
+      test_util_put_u16 (column, 0);
+      test_util_put_byte (column, 0);
+      test_util_put_u16 (column, 0);
       fake_send_packet (fd, seq++, column->data, column->len);
     }
   fake_send_packet (fd, seq++, eof, sizeof eof);
@@ -452,7 +372,7 @@ serve_connection (FakeServer *server,
         static const guint8 question[] = { 0x04, 'P', 'a', 's', 's', 'w', 'o', 'r', 'd', ':', ' ' };
         g_autoptr(GByteArray) out = g_byte_array_new ();
 
-        put_byte (out, 0xfe);
+        test_util_put_byte (out, 0xfe);
         put_string (out, "dialog");
         g_byte_array_append (out, question, sizeof question);
         fake_send_packet (fd, seq + 1, out->data, out->len);
@@ -516,7 +436,7 @@ fake_server_thread (gpointer data)
   return NULL;
 }
 
-static FakeServer *
+FakeServer *
 fake_server_start (FakeMode mode)
 {
   FakeServer *server = g_new0 (FakeServer, 1);
@@ -539,7 +459,7 @@ fake_server_start (FakeMode mode)
   return server;
 }
 
-static void
+void
 fake_server_stop (FakeServer *server)
 {
   g_atomic_int_set (&server->stopping, 1);
@@ -550,7 +470,7 @@ fake_server_stop (FakeServer *server)
   g_free (server);
 }
 
-static gboolean
+gboolean
 fake_server_received (FakeServer *server,
                       const char *text)
 {
@@ -565,7 +485,7 @@ fake_server_received (FakeServer *server,
   return found;
 }
 
-static guint
+guint
 fake_server_connections (FakeServer *server)
 {
   guint n;
@@ -576,7 +496,7 @@ fake_server_connections (FakeServer *server)
   return n;
 }
 
-static MysqlBinlogStream *
+MysqlBinlogStream *
 new_stream (FakeServer         *server,
             MysqlBinlogTlsMode  mode)
 {
@@ -626,7 +546,7 @@ watchdog_thread (gpointer data)
  * that a run that would retry forever fails the test instead of hanging.
  * Returns the run's result; *seconds says how long it took and *stopped
  * whether the limit stopped it. */
-static gboolean
+gboolean
 run_with_limit (MysqlBinlogStream  *stream,
                 guint               limit_s,
                 double             *seconds,
@@ -657,321 +577,4 @@ run_with_limit (MysqlBinlogStream  *stream,
   g_test_message ("run: %s after %.1f s%s", ok ? "ended" : "failed", *seconds,
                   *stopped ? " (stopped by the test)" : "");
   return ok;
-}
-
-/* A CA bundle for the VERIFY modes: the connection never gets as far as
- * checking a certificate. */
-static const char *
-ca_file (void)
-{
-  static const char *const candidates[] = {
-    "/etc/ssl/certs/ca-certificates.crt",
-    "/etc/pki/tls/certs/ca-bundle.crt",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (g_file_test (candidates[i], G_FILE_TEST_EXISTS))
-      return candidates[i];
-  return NULL;
-}
-
-static const char *
-mode_name (MysqlBinlogTlsMode mode)
-{
-  static const char *const names[] = {
-    "DISABLED", "PREFERRED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY",
-  };
-
-  return names[mode];
-}
-
-/* Connects to a fake server in @fake_mode with TLS mode @tls_mode; the
- * password must never reach the server, nor, when TLS is required, the
- * user name, and the run fails at once. */
-static void
-assert_no_credential (FakeMode            fake_mode,
-                      MysqlBinlogTlsMode  tls_mode,
-                      int                 expected_code)
-{
-  FakeServer *server = fake_server_start (fake_mode);
-  g_autoptr(MysqlBinlogStream) stream = new_stream (server, tls_mode);
-  g_autoptr(GError) error = NULL;
-  double seconds;
-  gboolean stopped;
-  gboolean ok;
-
-  if (tls_mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA)
-    mysql_binlog_stream_set_tls_ca_file (stream, ca_file ());
-  /* A permanent error is never retried: were this one retried, the test
-   * would see a second connection. */
-  g_object_set (stream, "reconnect-attempts", 2, "reconnect-delay", 50, NULL);
-
-  ok = run_with_limit (stream, 20, &seconds, &stopped, &error);
-  g_test_message ("TLS mode %s: %s", mode_name (tls_mode),
-                  error != NULL ? error->message : "no error");
-  g_assert_false (fake_server_received (server, PASSWORD));
-  if (tls_mode >= MYSQL_BINLOG_TLS_MODE_REQUIRED)
-    g_assert_false (fake_server_received (server, USER));
-
-  g_assert_false (ok);
-  g_assert_false (stopped);
-  g_assert_nonnull (error);
-  if (expected_code >= 0)
-    g_assert_error (error, MYSQL_BINLOG_ERROR, expected_code);
-  g_assert_cmpuint (fake_server_connections (server), ==, 1);
-
-  fake_server_stop (server);
-}
-
-static void
-assert_no_credential_all_modes (FakeMode fake_mode,
-                                int      code_without_tls)
-{
-  for (MysqlBinlogTlsMode mode = MYSQL_BINLOG_TLS_MODE_REQUIRED;
-       mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY; mode++)
-    {
-      if (mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ca_file () == NULL)
-        {
-          g_test_message ("no CA bundle on this system: TLS mode %s not tried",
-                          mode_name (mode));
-          continue;
-        }
-      assert_no_credential (fake_mode, mode, MYSQL_BINLOG_ERROR_TLS);
-    }
-  /* Without TLS, no authentication that sends the password as it is. */
-  assert_no_credential (fake_mode, MYSQL_BINLOG_TLS_MODE_PREFERRED, code_without_tls);
-  assert_no_credential (fake_mode, MYSQL_BINLOG_TLS_MODE_DISABLED, code_without_tls);
-}
-
-static void
-test_greeting_clear_password (void)
-{
-  /* Without TLS the client refuses the plugin before answering; the
-   * stream says why. */
-  assert_no_credential_all_modes (FAKE_GREETING_CLEAR_PASSWORD, -1);
-}
-
-static void
-test_switch_clear_password (void)
-{
-  assert_no_credential_all_modes (FAKE_SWITCH_CLEAR_PASSWORD, MYSQL_BINLOG_ERROR_TLS);
-}
-
-static void
-test_switch_caching_sha2 (void)
-{
-  /* Over plain text, the full authentication of caching_sha2_password
-   * needs the server's RSA key: the fake server sends none, and the
-   * password must not go out as it is. */
-  assert_no_credential_all_modes (FAKE_SWITCH_CACHING_SHA2, -1);
-}
-
-static void
-test_switch_dialog (void)
-{
-  assert_no_credential_all_modes (FAKE_SWITCH_DIALOG, MYSQL_BINLOG_ERROR_TLS);
-}
-
-static void
-test_no_plugin_auth (void)
-{
-  assert_no_credential_all_modes (FAKE_NO_PLUGIN_AUTH, MYSQL_BINLOG_ERROR_TLS);
-}
-
-static void
-test_advertises_tls (void)
-{
-  for (MysqlBinlogTlsMode mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
-       mode <= MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY; mode++)
-    {
-      if (mode >= MYSQL_BINLOG_TLS_MODE_VERIFY_CA && ca_file () == NULL)
-        continue;
-      assert_no_credential (FAKE_ADVERTISES_TLS, mode, MYSQL_BINLOG_ERROR_TLS);
-    }
-}
-
-/* A server that breaks the protocol is not connected to again, even by a
- * stream that reconnects forever. */
-static void
-on_reconnecting (MysqlBinlogStream *stream,
-                 guint              attempt,
-                 guint              delay,
-                 const GError      *error,
-                 gpointer           user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
-}
-
-static void
-assert_protocol_violation (FakeMode    mode,
-                           const char *message_part)
-{
-  FakeServer *server = fake_server_start (mode);
-  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  g_autoptr(GError) error = NULL;
-  guint reconnections = 0;
-  double seconds;
-  gboolean stopped;
-  gboolean ok;
-
-  g_object_set (stream, "reconnect-attempts", -1, "reconnect-delay", 50,
-                "reconnect-max-delay", 200, NULL);
-  g_signal_connect (stream, "reconnecting", G_CALLBACK (on_reconnecting), &reconnections);
-  ok = run_with_limit (stream, 10, &seconds, &stopped, &error);
-  g_assert_false (stopped);
-  g_assert_false (ok);
-  g_test_message ("error: %s", error->message);
-  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL);
-  g_assert_nonnull (strstr (error->message, "protocol"));
-  g_assert_nonnull (strstr (error->message, message_part));
-  g_assert_cmpuint (reconnections, ==, 0);
-  g_assert_cmpfloat (seconds, <, 5);
-  fake_server_stop (server);
-}
-
-static void
-test_garbage_greeting (void)
-{
-  /* What the server sent is quoted, escaped. */
-  assert_protocol_violation (FAKE_GARBAGE_GREETING, "“HTTP/1.1 400 Bad Request\\x0d\\x0a");
-}
-
-static void
-test_truncated_greeting (void)
-{
-  assert_protocol_violation (FAKE_TRUNCATED_GREETING, "greeting");
-}
-
-static void
-test_garbage_after_login (void)
-{
-  assert_protocol_violation (FAKE_GARBAGE_AFTER_LOGIN, "malformed");
-}
-
-static void
-assert_times_out (FakeMode mode)
-{
-  FakeServer *server = fake_server_start (mode);
-  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  g_autoptr(GError) error = NULL;
-  double seconds;
-  gboolean stopped;
-  gboolean ok;
-
-  mysql_binlog_stream_set_connect_timeout (stream, 2);
-  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 2);
-  ok = run_with_limit (stream, 20, &seconds, &stopped, &error);
-  g_assert_false (stopped);
-  g_assert_false (ok);
-  g_test_message ("error: %s", error->message);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
-  g_assert_nonnull (strstr (error->message, "2 s"));
-  g_assert_cmpfloat (seconds, >=, 1.5);
-  g_assert_cmpfloat (seconds, <, 6);
-  fake_server_stop (server);
-}
-
-static void
-test_silent_greeting (void)
-{
-  assert_times_out (FAKE_SILENT_GREETING);
-}
-
-static void
-test_silent_after_login (void)
-{
-  /* Not the heartbeat's 61 s: the answers before the dump are part of
-   * connecting. */
-  assert_times_out (FAKE_SILENT_AFTER_LOGIN);
-}
-
-static void
-test_silent_dump_heartbeat (void)
-{
-  FakeServer *server = fake_server_start (FAKE_SILENT_DUMP);
-  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  g_autoptr(GError) error = NULL;
-  double seconds;
-  gboolean stopped;
-  gboolean ok;
-
-  /* A heartbeat every second: three seconds of silence on an
-   * established dump is a lost connection, connected to once more.  The
-   * short connect timeout is for the handshake, not for the dump. */
-  g_object_set (stream, "heartbeat-period", 1000, "connect-timeout", 1,
-                "reconnect-attempts", 1, "reconnect-delay", 50, NULL);
-  ok = run_with_limit (stream, 30, &seconds, &stopped, &error);
-  g_assert_false (stopped);
-  g_assert_false (ok);
-  g_test_message ("error: %s", error->message);
-  g_assert_true (g_error_matches (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_LOST) ||
-                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
-  g_mutex_lock (&server->lock);
-  g_assert_cmpuint (server->n_dumps, ==, 2);
-  g_mutex_unlock (&server->lock);
-  g_assert_cmpfloat (seconds, >=, 5);
-  g_assert_cmpfloat (seconds, <, 15);
-  fake_server_stop (server);
-}
-
-static void
-test_silent_dump_no_heartbeat (void)
-{
-  FakeServer *server = fake_server_start (FAKE_SILENT_DUMP);
-  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
-  g_autoptr(GError) error = NULL;
-  double seconds;
-  gboolean stopped;
-  gboolean ok;
-
-  /* Without heartbeats an idle dump is silent for as long as the server
-   * has nothing to send: the connect timeout does not end it. */
-  g_object_set (stream, "heartbeat-period", 0, "connect-timeout", 1, NULL);
-  ok = run_with_limit (stream, 4, &seconds, &stopped, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_true (stopped);
-  g_mutex_lock (&server->lock);
-  g_assert_cmpuint (server->n_dumps, ==, 1);
-  g_mutex_unlock (&server->lock);
-  fake_server_stop (server);
-}
-
-static void
-test_connect_timeout_property (void)
-{
-  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new ();
-  guint value = 0;
-
-  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 10);
-  g_object_set (stream, "connect-timeout", 0, NULL);
-  g_object_get (stream, "connect-timeout", &value, NULL);
-  g_assert_cmpuint (value, ==, 0);
-  g_assert_cmpuint (mysql_binlog_stream_get_connect_timeout (stream), ==, 0);
-}
-
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/fake-server/tls/greeting-clear-password", test_greeting_clear_password);
-  g_test_add_func ("/fake-server/tls/switch-clear-password", test_switch_clear_password);
-  g_test_add_func ("/fake-server/tls/switch-caching-sha2", test_switch_caching_sha2);
-  g_test_add_func ("/fake-server/tls/switch-dialog", test_switch_dialog);
-  g_test_add_func ("/fake-server/tls/no-plugin-auth", test_no_plugin_auth);
-  g_test_add_func ("/fake-server/tls/advertises-tls", test_advertises_tls);
-  g_test_add_func ("/fake-server/protocol/garbage-greeting", test_garbage_greeting);
-  g_test_add_func ("/fake-server/protocol/truncated-greeting", test_truncated_greeting);
-  g_test_add_func ("/fake-server/protocol/garbage-after-login", test_garbage_after_login);
-  g_test_add_func ("/fake-server/timeout/property", test_connect_timeout_property);
-  g_test_add_func ("/fake-server/timeout/silent-greeting", test_silent_greeting);
-  g_test_add_func ("/fake-server/timeout/silent-after-login", test_silent_after_login);
-  g_test_add_func ("/fake-server/timeout/silent-dump-heartbeat", test_silent_dump_heartbeat);
-  g_test_add_func ("/fake-server/timeout/silent-dump-no-heartbeat", test_silent_dump_no_heartbeat);
-
-  return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <mysqlbinlog-glib.h>
 
 #include "test-server.h"
+#include "test-util.h"
 
 /* Binlog files written by a throwaway MariaDB server, read offline and
  * compared with what the live stream of the same server gives. */
@@ -33,11 +34,7 @@ append_row (Capture        *c,
             const char     *what,
             MysqlBinlogRow *row)
 {
-  g_autoptr(GVariant) values = mysql_binlog_row_to_variant (row);
-  g_autofree char *text = g_variant_print (values, TRUE);
-
-  g_string_append_printf (c->rows, "%s %s.%s %s\n", what, mysql_binlog_row_get_schema (row),
-                          mysql_binlog_row_get_table (row), text);
+  test_util_append_row (c->rows, what, row);
 }
 
 static void

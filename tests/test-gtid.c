@@ -9,6 +9,8 @@
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-gtid-private.h"
 
+#include "test-util.h"
+
 /* The binary GTID forms of MySQL and MariaDB, on crafted bytes: no MySQL
  * server runs in the test suite. */
 
@@ -17,23 +19,6 @@ static const guint8 uuid_a[16] = {
   0x9e, 0x33, 0xc8, 0x0a, 0xa9, 0x42, 0x95, 0x62,
 };
 #define UUID_A "3e11fa47-71ca-11e1-9e33-c80aa9429562"
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  guint8 bytes[4] = { value, value >> 8, value >> 16, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-static void
-put_u64 (GByteArray *out,
-         guint64     value)
-{
-  put_u32 (out, value & 0xffffffff);
-  put_u32 (out, value >> 32);
-}
 
 /* MySQL's serialization integers: 1 byte below 2^7, 2 bytes below 2^14. */
 static void
@@ -63,13 +48,13 @@ test_previous_gtids_untagged (void)
   g_autofree char *text = NULL;
 
   /* one UUID, two intervals: 1-5 and 7 (ends are exclusive) */
-  put_u64 (body, 1);
+  test_util_put_u64 (body, 1);
   g_byte_array_append (body, uuid_a, 16);
-  put_u64 (body, 2);
-  put_u64 (body, 1);
-  put_u64 (body, 6);
-  put_u64 (body, 7);
-  put_u64 (body, 8);
+  test_util_put_u64 (body, 2);
+  test_util_put_u64 (body, 1);
+  test_util_put_u64 (body, 6);
+  test_util_put_u64 (body, 7);
+  test_util_put_u64 (body, 8);
 
   g_assert_true (_mysql_binlog_gtid_parse_previous_gtids (body->data, body->len, set, &error));
   g_assert_no_error (error);
@@ -141,10 +126,10 @@ test_gtid_events (void)
   /* GTID_LOG_EVENT: flags, UUID, number, then the logical clock */
   g_byte_array_append (body, &flags, 1);
   g_byte_array_append (body, uuid_a, 16);
-  put_u64 (body, 42);
+  test_util_put_u64 (body, 42);
   g_byte_array_append (body, (const guint8 *) "\x02", 1);
-  put_u64 (body, 0);
-  put_u64 (body, 1);
+  test_util_put_u64 (body, 0);
+  test_util_put_u64 (body, 1);
   g_assert_true (_mysql_binlog_gtid_parse_mysql_event (33, body->data, body->len, uuid, &tag,
                                                        &gno, &error));
   g_assert_no_error (error);
@@ -215,13 +200,13 @@ test_mariadb_gtid_list (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  put_u32 (body, 2);
-  put_u32 (body, 1);      /* domain */
-  put_u32 (body, 10);     /* server */
-  put_u64 (body, 7);      /* sequence */
-  put_u32 (body, 0);
-  put_u32 (body, 1);
-  put_u64 (body, 3584);
+  test_util_put_u32 (body, 2);
+  test_util_put_u32 (body, 1);      /* domain */
+  test_util_put_u32 (body, 10);     /* server */
+  test_util_put_u64 (body, 7);      /* sequence */
+  test_util_put_u32 (body, 0);
+  test_util_put_u32 (body, 1);
+  test_util_put_u64 (body, 3584);
 
   g_assert_true (_mysql_binlog_gtid_parse_mariadb_list (body->data, body->len, set, &error));
   g_assert_no_error (error);

@@ -8,6 +8,8 @@
 
 #include "test-server.h"
 
+#include "test-util.h"
+
 /*
  * A handler that fails the run with mysql_binlog_stream_fail(), against a
  * real throwaway MariaDB server: the run ends with the handler's error,
@@ -252,11 +254,9 @@ typedef struct
 static void
 file_store_init (FileStore *fs)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  fs->dir = g_dir_make_tmp ("mysqlbinlog-fail-XXXXXX", &error);
-  g_assert_no_error (error);
+  fs->dir = test_util_make_tmp_dir ("mysqlbinlog-fail-XXXXXX");
   fs->path = g_build_filename (fs->dir, "position", NULL);
   file = g_file_new_for_path (fs->path);
   fs->store = MYSQL_BINLOG_POSITION_STORE (mysql_binlog_file_position_store_new (file));
@@ -266,10 +266,8 @@ static void
 file_store_clear (FileStore *fs)
 {
   g_clear_object (&fs->store);
-  if (fs->path != NULL)
-    g_unlink (fs->path);
   if (fs->dir != NULL)
-    g_rmdir (fs->dir);
+    test_util_remove_tree (fs->dir);
   g_clear_pointer (&fs->path, g_free);
   g_clear_pointer (&fs->dir, g_free);
 }

@@ -20,45 +20,7 @@
 #include "mysqlbinlog-glib.h"
 #include "mysql-binlog-decoder-private.h"
 
-static void
-put_u16 (GByteArray *out,
-         guint16     value)
-{
-  guint8 bytes[2] = { value & 0xff, value >> 8 };
-
-  g_byte_array_append (out, bytes, 2);
-}
-
-static void
-put_u32 (GByteArray *out,
-         guint32     value)
-{
-  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-static void
-put_u64 (GByteArray *out,
-         guint64     value)
-{
-  put_u32 (out, value & 0xffffffff);
-  put_u32 (out, value >> 32);
-}
-
-static void
-put_byte (GByteArray *out,
-          guint8      value)
-{
-  g_byte_array_append (out, &value, 1);
-}
-
-static void
-put_string (GByteArray *out,
-            const char *text)
-{
-  g_byte_array_append (out, (const guint8 *) text, strlen (text));
-}
+#include "test-util.h"
 
 /* Appends an event (common header, no checksum) at offset out->len. */
 static void
@@ -69,12 +31,12 @@ append_event (GByteArray *out,
   guint32 size = 19 + payload->len;
   guint32 start = out->len;
 
-  put_u32 (out, 1700000000);      /* 2023-11-14 22:13:20 UTC */
-  put_byte (out, type);
-  put_u32 (out, 1);               /* server id */
-  put_u32 (out, size);
-  put_u32 (out, start + size);    /* log_pos: the offset after it */
-  put_u16 (out, 0);
+  test_util_put_u32 (out, 1700000000);      /* 2023-11-14 22:13:20 UTC */
+  test_util_put_byte (out, type);
+  test_util_put_u32 (out, 1);               /* server id */
+  test_util_put_u32 (out, size);
+  test_util_put_u32 (out, start + size);    /* log_pos: the offset after it */
+  test_util_put_u16 (out, 0);
   g_byte_array_append (out, payload->data, payload->len);
 }
 
@@ -85,11 +47,11 @@ xa_prepare_payload (void)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_byte (p, 0);                /* not one phase */
-  put_u32 (p, 1);                 /* formatID */
-  put_u32 (p, 2);                 /* gtrid length */
-  put_u32 (p, 1);                 /* bqual length */
-  put_string (p, "x1b");
+  test_util_put_byte (p, 0);                /* not one phase */
+  test_util_put_u32 (p, 1);                 /* formatID */
+  test_util_put_u32 (p, 2);                 /* gtrid length */
+  test_util_put_u32 (p, 1);                 /* bqual length */
+  test_util_put_string (p, "x1b");
   return p;
 }
 
@@ -98,9 +60,9 @@ incident_payload (void)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_u16 (p, 1);                 /* LOST_EVENTS */
-  put_byte (p, 31);
-  put_string (p, "error writing to the binary log");
+  test_util_put_u16 (p, 1);                 /* LOST_EVENTS */
+  test_util_put_byte (p, 31);
+  test_util_put_string (p, "error writing to the binary log");
   return p;
 }
 
@@ -109,17 +71,17 @@ heartbeat_v2_payload (void)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_byte (p, 1);                /* log file name */
-  put_byte (p, 13);
-  put_string (p, "binlog.000042");
-  put_byte (p, 7);                /* a field of a newer server: skipped */
-  put_byte (p, 2);
-  put_u16 (p, 0xffff);
-  put_byte (p, 2);                /* log position, length-encoded */
-  put_byte (p, 4);
-  put_byte (p, 253);
-  put_byte (p, 0x40); put_byte (p, 0xe2); put_byte (p, 0x01); /* 123456 */
-  put_byte (p, 0);                /* end mark */
+  test_util_put_byte (p, 1);                /* log file name */
+  test_util_put_byte (p, 13);
+  test_util_put_string (p, "binlog.000042");
+  test_util_put_byte (p, 7);                /* a field of a newer server: skipped */
+  test_util_put_byte (p, 2);
+  test_util_put_u16 (p, 0xffff);
+  test_util_put_byte (p, 2);                /* log position, length-encoded */
+  test_util_put_byte (p, 4);
+  test_util_put_byte (p, 253);
+  test_util_put_byte (p, 0x40); test_util_put_byte (p, 0xe2); test_util_put_byte (p, 0x01); /* 123456 */
+  test_util_put_byte (p, 0);                /* end mark */
   return p;
 }
 
@@ -128,7 +90,7 @@ heartbeat_payload (void)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_string (p, "mariadb-bin.000007");
+  test_util_put_string (p, "mariadb-bin.000007");
   return p;
 }
 
@@ -138,19 +100,19 @@ transaction_context_payload (void)
   GByteArray *p = g_byte_array_new ();
   const char *uuid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
 
-  put_byte (p, strlen (uuid));
-  put_u32 (p, 42);                /* thread id */
-  put_byte (p, 1);                /* gtid specified */
-  put_u32 (p, 0);                 /* snapshot version: none */
-  put_u32 (p, 2);                 /* write set items */
-  put_u32 (p, 1);                 /* read set items */
-  put_string (p, uuid);
-  put_u16 (p, 6);
-  put_string (p, "123456");
-  put_u16 (p, 3);
-  put_string (p, "789");
-  put_u16 (p, 2);
-  put_string (p, "10");
+  test_util_put_byte (p, strlen (uuid));
+  test_util_put_u32 (p, 42);                /* thread id */
+  test_util_put_byte (p, 1);                /* gtid specified */
+  test_util_put_u32 (p, 0);                 /* snapshot version: none */
+  test_util_put_u32 (p, 2);                 /* write set items */
+  test_util_put_u32 (p, 1);                 /* read set items */
+  test_util_put_string (p, uuid);
+  test_util_put_u16 (p, 6);
+  test_util_put_string (p, "123456");
+  test_util_put_u16 (p, 3);
+  test_util_put_string (p, "789");
+  test_util_put_u16 (p, 2);
+  test_util_put_string (p, "10");
   return p;
 }
 
@@ -162,12 +124,12 @@ view_change_payload (void)
 
   memcpy (view_id, "17002236221234567:3", strlen ("17002236221234567:3"));
   g_byte_array_append (p, view_id, sizeof view_id);
-  put_u64 (p, 12);                /* sequence number */
-  put_u32 (p, 1);                 /* certification entries */
-  put_u16 (p, 5);
-  put_string (p, "group");
-  put_u32 (p, 6);
-  put_string (p, "1-1000");
+  test_util_put_u64 (p, 12);                /* sequence number */
+  test_util_put_u32 (p, 1);                 /* certification entries */
+  test_util_put_u16 (p, 5);
+  test_util_put_string (p, "group");
+  test_util_put_u32 (p, 6);
+  test_util_put_string (p, "1-1000");
   return p;
 }
 
@@ -176,8 +138,8 @@ rows_query_payload (void)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_byte (p, 27);               /* a length byte MySQL writes and ignores */
-  put_string (p, "INSERT INTO t VALUES (1, 2)");
+  test_util_put_byte (p, 27);               /* a length byte MySQL writes and ignores */
+  test_util_put_string (p, "INSERT INTO t VALUES (1, 2)");
   return p;
 }
 
@@ -186,14 +148,14 @@ query_payload (const char *statement)
 {
   GByteArray *p = g_byte_array_new ();
 
-  put_u32 (p, 9);                 /* thread id */
-  put_u32 (p, 0);                 /* execution time */
-  put_byte (p, 2);                /* schema length */
-  put_u16 (p, 0);                 /* error code */
-  put_u16 (p, 0);                 /* status variables length */
-  put_string (p, "db");
-  put_byte (p, 0);
-  put_string (p, statement);
+  test_util_put_u32 (p, 9);                 /* thread id */
+  test_util_put_u32 (p, 0);                 /* execution time */
+  test_util_put_byte (p, 2);                /* schema length */
+  test_util_put_u16 (p, 0);                 /* error code */
+  test_util_put_u16 (p, 0);                 /* status variables length */
+  test_util_put_string (p, "db");
+  test_util_put_byte (p, 0);
+  test_util_put_string (p, statement);
   return p;
 }
 
@@ -313,12 +275,12 @@ test_bad_values (void)
   g_autofree char *details = NULL;
 
   /* An XID part longer than XA allows. */
-  put_byte (xa, 1);
-  put_u32 (xa, 1);
-  put_u32 (xa, 65);
-  put_u32 (xa, 0);
+  test_util_put_byte (xa, 1);
+  test_util_put_u32 (xa, 1);
+  test_util_put_u32 (xa, 65);
+  test_util_put_u32 (xa, 0);
   for (guint i = 0; i < 65; i++)
-    put_byte (xa, 'a');
+    test_util_put_byte (xa, 'a');
   details = describe (MYSQL_BINLOG_EVENT_XA_PREPARE, xa, &error);
   g_assert_null (details);
   g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
@@ -347,8 +309,8 @@ test_bad_values (void)
   g_clear_error (&error);
 
   /* An incident number no server defines is shown as it is. */
-  put_u16 (incident, 66);
-  put_byte (incident, 0);
+  test_util_put_u16 (incident, 66);
+  test_util_put_byte (incident, 0);
   details = describe (MYSQL_BINLOG_EVENT_INCIDENT, incident, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (details, ==, "Incident: UNKNOWN (66)\n");
@@ -398,17 +360,17 @@ test_file (void)
   g_autofree char *expected_xa = NULL;
   guint rows_query_at, xa_at, xa_end;
 
-  put_string (file, "\xfe" "bin");
+  test_util_put_string (file, "\xfe" "bin");
   /* A MySQL 8.0 format description: default post-header lengths,
    * checksums off. */
-  put_u16 (fde, 4);
+  test_util_put_u16 (fde, 4);
   g_byte_array_append (fde, (const guint8 *) version, sizeof version);
-  put_u32 (fde, 0);
-  put_byte (fde, 19);
+  test_util_put_u32 (fde, 0);
+  test_util_put_byte (fde, 19);
   for (guint i = 0; i < 41; i++)
-    put_byte (fde, 0);
-  put_byte (fde, 0);              /* checksum algorithm: off */
-  put_u32 (fde, 0);
+    test_util_put_byte (fde, 0);
+  test_util_put_byte (fde, 0);              /* checksum algorithm: off */
+  test_util_put_u32 (fde, 0);
   append_event (file, MYSQL_BINLOG_EVENT_FORMAT_DESCRIPTION, fde);
 
   {

@@ -21,6 +21,8 @@
 
 #include "mysql-binlog-file-source-private.h"
 
+#include "test-util.h"
+
 #define ROW_SIZE 4000
 #define DATA_SIZE (3 * 1024 * 1024)
 #define ROTATE_SIZE 44   /* the rotate event that ends the file */
@@ -304,23 +306,15 @@ test_start_position (void)
 static void
 test_fixture_in_parts (void)
 {
-  const char *env = g_getenv ("MYSQL_BINLOG_FIXTURES_DIR");
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(MysqlBinlogStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   Reading r = { 0 };
 
-  if (env != NULL && *env != '\0')
-    path = g_build_filename (env, "transaction_compression.000001", NULL);
-  else
-    path = g_build_filename (MYSQL_BINLOG_TESTS_SRCDIR, "..", "..", "shared", "fixtures",
-                             "mysql-binlogs", "transaction_compression.000001", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the binlog fixtures are missing (set MYSQL_BINLOG_FIXTURES_DIR)");
-      return;
-    }
+  if (!test_util_have_fixtures ())
+    return;
+  path = test_util_fixture_path ("transaction_compression.000001");
 
   r.positions = g_ptr_array_new_with_free_func (g_free);
   file = g_file_new_for_path (path);

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <mysqlbinlog-glib.h>
 
+#include "test-util.h"
+
 /* Unit tests of MysqlBinlogPosition through the public API. */
 
 static void
@@ -410,11 +412,9 @@ static void
 store_setup (StoreFixture  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  fixture->dir = g_dir_make_tmp ("mysqlbinlog-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_util_make_tmp_dir ("mysqlbinlog-store-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "position", NULL);
   file = g_file_new_for_path (fixture->path);
   fixture->store = MYSQL_BINLOG_POSITION_STORE (mysql_binlog_file_position_store_new (file));
@@ -424,8 +424,7 @@ static void
 store_teardown (StoreFixture  *fixture,
                 gconstpointer  data)
 {
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
+  test_util_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
   g_object_unref (fixture->store);

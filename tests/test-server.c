@@ -478,3 +478,31 @@ test_server_new_stream (TestServer *server)
                        "blocking", FALSE,
                        NULL);
 }
+
+char *
+test_server_kill_dump_thread (TestServer *server,
+                              guint       timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = test_server_query_value (server,
+                                                     "SELECT ID FROM information_schema.PROCESSLIST "
+                                                     "WHERE COMMAND LIKE 'Binlog Dump%' LIMIT 1",
+                                                     &error);
+
+      g_assert_no_error (error);
+      if (id != NULL)
+        {
+          test_server_sqlf (server, &error, "KILL CONNECTION %s", id);
+          /* It may have ended by itself in between. */
+          if (error == NULL || strstr (error->message, "Unknown thread") != NULL)
+            return g_steal_pointer (&id);
+          g_assert_no_error (error);
+        }
+      g_usleep (20000);
+    }
+  return NULL;
+}

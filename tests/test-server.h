@@ -44,6 +44,12 @@ MysqlBinlogStream *test_server_new_stream   (TestServer         *server);
 void               test_server_exec         (TestServer         *server,
                                              const char         *sql);
 
+/* Kills the server's binlog dump thread (the connection of a replica),
+ * waiting up to @timeout_s seconds for one to exist: its connection id,
+ * or NULL when none came. */
+char              *test_server_kill_dump_thread (TestServer     *server,
+                                                 guint           timeout_s);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestServer, test_server_stop)
 
 G_END_DECLS

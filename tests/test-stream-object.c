@@ -10,14 +10,14 @@
 
 #include <mysqlbinlog-glib.h>
 
+#include "test-util.h"
+
 /*
  * The stream as a GObject: what dispose drops, what its properties
  * notify, and a second run while one runs.  The runs read a real binary
  * log file from shared/fixtures beside the source tree (or where
  * MYSQL_BINLOG_FIXTURES_DIR points); without it those tests skip.
  */
-
-static char *fixtures_dir;
 
 /* A file of six inserted rows and one deleted, written by MySQL 5.1. */
 #define FIXTURE "write-full-row.binlog"
@@ -28,14 +28,9 @@ fixture_file (void)
 {
   g_autofree char *path = NULL;
 
-  if (fixtures_dir == NULL)
-    {
-      g_test_skip ("the binlog fixtures are missing: no directory "
-                   "../shared/fixtures/mysql-binlogs beside the source tree "
-                   "(set MYSQL_BINLOG_FIXTURES_DIR to their folder)");
-      return NULL;
-    }
-  path = g_build_filename (fixtures_dir, FIXTURE, NULL);
+  if (!test_util_have_fixtures ())
+    return NULL;
+  path = test_util_fixture_path (FIXTURE);
   return g_file_new_for_path (path);
 }
 
@@ -397,19 +392,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *env = g_getenv ("MYSQL_BINLOG_FIXTURES_DIR");
-  g_autofree char *dir = NULL;
-  int ret;
-
   g_test_init (&argc, &argv, NULL);
-
-  if (env != NULL && *env != '\0')
-    dir = g_strdup (env);
-  else
-    dir = g_build_filename (MYSQL_BINLOG_TESTS_SRCDIR, "..", "..", "shared", "fixtures",
-                            "mysql-binlogs", NULL);
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-    fixtures_dir = g_steal_pointer (&dir);
 
   g_test_add_func ("/stream-object/properties/password-not-notified",
                    test_password_not_notified);
@@ -421,7 +404,5 @@ main (int   argc,
   g_test_add_func ("/stream-object/run/second-run-from-handler", test_second_run_from_handler);
   g_test_add_func ("/stream-object/run/second-run-during-async", test_second_run_during_async);
 
-  ret = g_test_run ();
-  g_free (fixtures_dir);
-  return ret;
+  return g_test_run ();
 }

@@ -10,10 +10,7 @@
 # skipped test.
 
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import unittest
 
 SKIP = 77
@@ -37,38 +34,16 @@ except (ImportError, ValueError) as e:
 
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPT = os.environ.get('MYSQL_BINLOG_TEST_SERVER_SCRIPT',
-                        os.path.join(HERE, '..', 'mariadb-server.sh'))
+sys.path.insert(0, os.path.join(HERE, '..'))
+import mariadb_server  # noqa: E402
 
 
-class Server:
+class Server(mariadb_server.MariaDB):
     """A throwaway MariaDB server, started by tests/mariadb-server.sh."""
 
     def __init__(self, *extra_args):
-        # The script removes the directory when the server stops (or when
-        # this process dies and its watchdog stops the server).
-        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-py-')
-        out = subprocess.run(['/bin/bash', SCRIPT, 'start', self.dir,
-                              '--owner', str(os.getpid())] + list(extra_args),
-                             check=True, stdout=subprocess.PIPE,
-                             universal_newlines=True).stdout
-        env = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
-        self.socket = env['SOCKET']
-        self.port = int(env['PORT'])
-        self.pid = int(env['PID'])
-        self.client = shutil.which('mariadb') or shutil.which('mysql')
-
-    def stop(self):
-        subprocess.run(['/bin/bash', SCRIPT, 'stop', self.dir], check=False)
-
-    def sql(self, statements):
-        """Runs statements, returns the rows of the last result (strings)."""
-        out = subprocess.run([self.client, '--no-defaults', '-uroot',
-                              '-S', self.socket, '--default-character-set=utf8mb4',
-                              '--batch', '--skip-column-names', '-e', statements],
-                             check=True, stdout=subprocess.PIPE,
-                             universal_newlines=True).stdout
-        return [line.split('\t') for line in out.splitlines()]
+        super().__init__(*extra_args, prefix='mysqlbinlog-py-',
+                         client_args=['--default-character-set=utf8mb4'])
 
     def position(self):
         """The server's current position, with its GTID state."""

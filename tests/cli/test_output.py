@@ -1,0 +1,335 @@
+# SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Output: the JSON lines of rows, dedup of repeated rows, big values.
+
+import json
+import os
+import subprocess
+import sys
+import time
+import unittest
+
+from cli import common
+from cli.common import TOOL, run_tool, json_lines
+
+
+def setUpModule():
+    common.set_up()
+
+
+WORKLOAD = """
+CREATE TABLE cli.items (id INT PRIMARY KEY, name VARCHAR(20), price DECIMAL(6,2),
+                        tags SET('red','blue'), data VARBINARY(4), note TEXT);
+INSERT INTO cli.items VALUES (1, 'apple', 1.50, 'red', x'01ff', NULL),
+                             (2, 'pear', 2.25, '', NULL, 'ripe');
+UPDATE cli.items SET name = 'green apple', price = 1.75 WHERE id = 1;
+DELETE FROM cli.items WHERE id = 2;
+"""
+
+
+class TestOutput(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.start = common.DB.position()
+        cls.gtid = common.DB.query('SELECT @@global.gtid_binlog_pos')
+        cls.before = int(time.time())
+        common.DB.sql(WORKLOAD)
+        cls.after = int(time.time())
+        cls.end = common.DB.position()
+
+    def test_json(self):
+        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        messages = json_lines(proc.stdout)
+        self.assertEqual([m['type'] for m in messages],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+        for m in messages:
+            self.assertEqual(m['schema'], 'cli')
+            self.assertEqual(m['table_name'], 'items')
+            self.assertTrue(self.before <= m['binlog_timestamp'] <= self.after + 1)
+            self.assertTrue(m['timestamp'] >= m['binlog_timestamp'])
+            self.assertTrue(m['log_file'].startswith('mariadb-bin.'))
+            self.assertGreater(m['log_pos'], 4)
+        insert1, insert2, update, delete = messages
+        self.assertEqual(insert1['keys'], {'id': 1})
+        self.assertEqual(insert1['values'], {'id': 1, 'name': 'apple', 'price': '1.50',
+                                             'tags': ['red'], 'data': '0x01FF',
+                                             'note': None})
+        self.assertEqual(insert2['keys'], {'id': 2})
+        self.assertEqual(insert2['values'], {'id': 2, 'name': 'pear', 'price': '2.25',
+                                             'tags': [], 'data': None, 'note': 'ripe'})
+        self.assertEqual(update['keys'], {'id': 1})
+        self.assertEqual(update['before_values'], {'name': 'apple', 'price': '1.50'})
+        self.assertEqual(update['after_values'], {'name': 'green apple', 'price': '1.75'})
+        self.assertNotIn('merged_updates', update)
+        self.assertEqual(delete['keys'], {'id': 2})
+        self.assertEqual(delete['values']['name'], 'pear')
+        # Rows of one statement share its event.
+        self.assertEqual(insert1['log_pos'], insert2['log_pos'])
+        self.assertLess(insert2['log_pos'], update['log_pos'])
+        self.assertIn('safe position: ', proc.stderr)
+
+    def test_start_gtid(self):
+        proc = run_tool('--start-gtid', self.gtid, '--non-blocking', '--format', 'json',
+                        '--only-tables', 'cli.items')
+        self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
+                          ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
+
+    def test_from_beginning(self):
+        # No TLS on this server: PREFERRED goes on without, DISABLED asks for none.
+        for args in ((), ('--ssl-mode', 'DISABLED')):
+            proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
+                            '--only-tables', 'cli.items', *args)
+            self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
+                             ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+
+    def test_file(self):
+        binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
+        # The workload's table maps carry no column names (MariaDB's default
+        # binlog_row_metadata): offline, columns are numbered, no keys.
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+                               'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {}), ('row_insert', {}), ('row_update', {}),
+                          ('row_delete', {})])
+        self.assertEqual(messages[0]['values']['@2'], 'apple')
+        self.assertEqual(messages[2]['after_values'], {'@2': 'green apple', '@3': '1.75'})
+
+        # With full metadata the names and the primary key are in the
+        # file: no server is needed for the keys.
+        metadata = common.DB.query('SELECT @@global.binlog_row_metadata')
+        common.DB.sql("SET GLOBAL binlog_row_metadata = 'FULL'")
+        try:
+            common.DB.sql('CREATE TABLE cli.offline (id INT PRIMARY KEY, v VARCHAR(10));'
+                   'INSERT INTO cli.offline VALUES (1, "x");'
+                   'UPDATE cli.offline SET v = "y";')
+        finally:
+            common.DB.sql("SET GLOBAL binlog_row_metadata = '%s'" % metadata)
+        binlog = os.path.join(common.DB.dir, 'binlog', common.DB.position().split(':')[0])
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+                               'cli.offline'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('row_insert', {'id': 1}), ('row_update', {'id': 1})])
+        messages = json_lines(run_tool('--file', binlog, '-f', 'json', '--only-tables',
+                                       'cli.offline').stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {'id': 1}), ('row_update', {'id': 1})])
+        self.assertEqual(messages[0]['values'], {'id': 1, 'v': 'x'})
+        self.assertEqual(messages[1]['before_values'], {'v': 'x'})
+        self.assertEqual(messages[1]['after_values'], {'v': 'y'})
+        proc = run_tool('--file', binlog, '--only-tables', 'cli.offline')
+        self.assertIn('Inserted cli.offline:\n  id: 1\n  v: "x"\n', proc.stdout)
+
+        # --start FILE:POS: from the update's rows event (log_pos is where
+        # an event starts), only the update.
+        start = '%s:%d' % (messages[1]['log_file'], messages[1]['log_pos'])
+        later = json_lines(run_tool('--file', binlog, '--start', start, '-f', 'json',
+                                    '--only-tables', 'cli.offline').stdout)
+        self.assertEqual([(m['type'], m['after_values']) for m in later],
+                         [('row_update', {'v': 'y'})])
+        proc = subprocess.run([TOOL, '--file', binlog, '--start', start.split(':')[0] + ':5'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn('no event starts at', proc.stderr)
+
+    def test_text(self):
+        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'text')
+        # The events of the workload only: other tests write more later.
+        end_file, end_offset = self.end.split(':')
+        blocks = []
+        for block in proc.stdout.strip().split('\n\n'):
+            lines = block.splitlines()
+            self.assertTrue(lines[0].startswith('=== '), block)
+            self.assertTrue(lines[1].startswith('Position: mariadb-bin.'), block)
+            file_, offset = lines[1].split(' ')[1].split(':')
+            if file_ == end_file and int(offset) < int(end_offset):
+                blocks.append(block)
+        out = '\n\n'.join(blocks) + '\n'
+        self.assertIn('=== QUERY (2) ===', out)
+        self.assertIn('Statement: CREATE TABLE cli.items', out)
+        self.assertIn('=== TABLE_MAP (19) ===', out)
+        self.assertIn('Table: cli.items', out)
+        self.assertIn('Inserted cli.items:\n  id: 1\n  name: "apple"\n  price: "1.50"\n'
+                      '  tags: ["red"]\n  data: "0x01FF"\n  note: NULL\n', out)
+        self.assertIn('Updated cli.items:\n  id: 1 => 1\n  name: "apple" => "green apple"\n'
+                      '  price: "1.50" => "1.75"\n', out)
+        self.assertIn('Deleted cli.items:\n  id: 2\n  name: "pear"\n', out)
+        # One transaction per statement: INSERT, UPDATE, DELETE.
+        self.assertEqual(out.count('=== XID (16) ==='), 3)
+        self.assertEqual(out.count('=== WRITE_ROWS_V1 (23) ==='), 1)
+        self.assertEqual(out.count('=== UPDATE_ROWS_V1 (24) ==='), 1)
+        self.assertEqual(out.count('=== DELETE_ROWS_V1 (25) ==='), 1)
+
+    def test_filters(self):
+        start = common.DB.position()
+        common.DB.sql("""
+CREATE TABLE cli.keep_a (id INT PRIMARY KEY);
+CREATE TABLE cli.keep_b (id INT PRIMARY KEY);
+CREATE TABLE cli.other (id INT PRIMARY KEY);
+INSERT INTO cli.keep_a VALUES (1); INSERT INTO cli.keep_b VALUES (2);
+INSERT INTO cli.other VALUES (3);
+""")
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.keep*')
+        self.assertEqual([(m['table_name'], m['keys']) for m in json_lines(proc.stdout)],
+                         [('keep_a', {'id': 1}), ('keep_b', {'id': 2})])
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.*',
+                        '--ignore-tables', 'cli.keep_a,cli.other')
+        self.assertEqual([m['table_name'] for m in json_lines(proc.stdout)], ['keep_b'])
+        proc = run_tool('--start', start, '-n', '-f', 'text', '--ignore-tables', 'cli.keep*')
+        self.assertIn('Table: cli.other', proc.stdout)
+        self.assertNotIn('Table: cli.keep', proc.stdout)
+
+    def test_text_events_filtered_as_rows(self):
+        # The text format shows the events of the tables whose rows the
+        # stream emits: --only-schemas and --only-tables both apply, as
+        # they do to the rows.
+        start = common.DB.position()
+        common.DB.sql("""
+CREATE DATABASE cli_both;
+CREATE TABLE cli.both_a (id INT PRIMARY KEY);
+CREATE TABLE cli_both.both_b (id INT PRIMARY KEY);
+INSERT INTO cli.both_a VALUES (1); INSERT INTO cli_both.both_b VALUES (2);
+""")
+        args = ['--start', start, '-n', '--only-schemas', 'cli', '--only-tables', '*.both_*']
+        out = run_tool(*args, '-f', 'text').stdout
+        self.assertIn('Table: cli.both_a\n', out)
+        self.assertIn('Inserted cli.both_a:\n  id: 1\n', out)
+        self.assertNotIn('Table: cli_both.both_b', out)
+        self.assertEqual([m['table_name'] for m in json_lines(run_tool(*args, '-f', 'json').stdout)],
+                         ['both_a'])
+        args = ['--start', start, '-n', '--only-schemas', 'cli_both', '--only-tables', 'cli.*']
+        out = run_tool(*args, '-f', 'text').stdout
+        self.assertNotIn('Table: cli.both_a', out)
+        self.assertNotIn('Table: cli_both.both_b', out)
+        self.assertNotIn('Inserted', out)
+        self.assertEqual(json_lines(run_tool(*args, '-f', 'json').stdout), [])
+
+    def test_table_without_primary_key(self):
+        start = common.DB.position()
+        common.DB.sql('CREATE TABLE cli.log (msg TEXT); INSERT INTO cli.log VALUES (\'hi\');'
+               'UPDATE cli.log SET msg = \'ho\';')
+        messages = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {}), ('row_update', {})])
+        self.assertEqual(messages[1]['after_values'], {'msg': 'ho'})
+
+
+class TestDedup(unittest.TestCase):
+    def test_hot_rows(self):
+        start = common.DB.position()
+        statements = ['CREATE TABLE cli.hot (id INT PRIMARY KEY, n INT, other INT)',
+                      'INSERT INTO cli.hot VALUES ' +
+                      ','.join('(%d, 0, %d)' % (i, i) for i in range(5))]
+        # 200 updates of 5 hot rows, in 40 transactions.
+        for round_ in range(40):
+            statements.append('BEGIN')
+            for i in range(5):
+                statements.append('UPDATE cli.hot SET n = %d WHERE id = %d' % (round_ + 1, i))
+            statements.append('COMMIT')
+        statements.append('UPDATE cli.hot SET other = 99 WHERE id = 0')
+        statements.append('DELETE FROM cli.hot WHERE id = 4')
+        statements.append('UPDATE cli.hot SET n = 1000 WHERE id = 3')
+        common.DB.sql(';\n'.join(statements) + ';')
+
+        plain = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        self.assertEqual(len(plain), 5 + 200 + 3)
+
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--dedup-window', '60000')
+        merged = json_lines(proc.stdout)
+        # Inserts, one update per row (the last update of row 0 merged
+        # too), the delete, and row 3's update after the window... which
+        # is the same window, so merged with its earlier updates.
+        updates = [m for m in merged if m['type'] == 'row_update']
+        self.assertEqual(len([m for m in merged if m['type'] == 'row_insert']), 5)
+        self.assertEqual(sorted(m['keys']['id'] for m in updates), [0, 1, 2, 3, 4])
+        by_id = {m['keys']['id']: m for m in updates}
+        self.assertEqual(by_id[0]['before_values'], {'n': 0, 'other': 0})
+        self.assertEqual(by_id[0]['after_values'], {'n': 40, 'other': 99})
+        self.assertEqual(by_id[0]['merged_updates'], 40)
+        self.assertEqual(by_id[3]['after_values'], {'n': 1000})
+        self.assertEqual(by_id[3]['merged_updates'], 40)
+        self.assertEqual(by_id[4]['after_values'], {'n': 40})
+        # The delete of row 4 comes after row 4's merged update.
+        order = [(m['type'], m['keys']['id']) for m in merged]
+        self.assertLess(order.index(('row_update', 4)), order.index(('row_delete', 4)))
+        self.assertEqual(len(merged), 5 + 5 + 1)
+        print('dedup: %d messages instead of %d (%.0f%% fewer)'
+              % (len(merged), len(plain), 100.0 * (1 - len(merged) / len(plain))),
+              file=sys.stderr)
+
+
+def sql_text(text, charset='utf8mb4'):
+    """@text as an SQL expression of @charset, whatever the client's."""
+    encoding = {'utf8mb4': 'utf-8'}.get(charset, charset)
+    return "CONVERT(UNHEX('%s') USING %s)" % (text.encode(encoding).hex(), charset)
+
+
+class TestBigValues(unittest.TestCase):
+    # Values of more than 64 KiB go out in parts: escaped text cut between
+    # characters, hex digits from the value's bytes.  The messages must
+    # hold the values exactly, in the JSON and the text output.
+    UNIT = 'a"\\\n\tß€😀\x01\x7f/'
+    LATIN1 = 'é"\\x'
+    BYTES = bytes(range(256))
+
+    @classmethod
+    def setUpClass(cls):
+        cls.start = common.DB.position()
+        # MyISAM: the redo log of the throwaway server is too small for
+        # InnoDB to take rows this big.
+        common.DB.sql('CREATE TABLE cli.big (id INT PRIMARY KEY, tag VARCHAR(10), t LONGTEXT '
+               'CHARACTER SET utf8mb4, l MEDIUMTEXT CHARACTER SET latin1, b LONGBLOB, '
+               'j JSON) ENGINE=MyISAM;'
+               'INSERT INTO cli.big VALUES (1, "one", REPEAT(%s, 20001), REPEAT(%s, 30000), '
+               'REPEAT(UNHEX("%s"), 1000), CONCAT(\'{"k": "\', REPEAT("v", 70000), \'"}\'));'
+               # A value that reads like the stand-in of the first big value.
+               'INSERT INTO cli.big VALUES (2, CONCAT(CHAR(1), "0"), REPEAT(%s, 20001), '
+               'NULL, NULL, NULL);'
+               'UPDATE cli.big SET t = CONCAT(t, "!"), tag = "uno" WHERE id = 1;'
+               % (sql_text(cls.UNIT), sql_text(cls.LATIN1, 'latin1'), cls.BYTES.hex(),
+                  sql_text(cls.UNIT)))
+
+    def check_insert(self, values):
+        self.assertEqual(values['t'], self.UNIT * 20001)
+        self.assertEqual(values['l'], self.LATIN1 * 30000)
+        self.assertEqual(values['b'], '0x' + (self.BYTES * 1000).hex().upper())
+        self.assertEqual(json.loads(values['j']), {'k': 'v' * 70000})
+
+    def test_json(self):
+        for args in ([], ['--dedup-window', '60000']):
+            messages = json_lines(run_tool('--start', self.start, '-n', '-f', 'json',
+                                           '--only-tables', 'cli.big', *args).stdout)
+            self.assertEqual([m['type'] for m in messages],
+                             ['row_insert', 'row_insert', 'row_update'], args)
+            self.assertEqual(messages[0]['values']['tag'], 'one')
+            self.check_insert(messages[0]['values'])
+            self.assertEqual(messages[1]['values'],
+                             {'id': 2, 'tag': '\x010', 't': self.UNIT * 20001, 'l': None,
+                              'b': None, 'j': None})
+            self.assertEqual(messages[2]['before_values'],
+                             {'tag': 'one', 't': self.UNIT * 20001})
+            self.assertEqual(messages[2]['after_values'],
+                             {'tag': 'uno', 't': self.UNIT * 20001 + '!'})
+
+    def test_text(self):
+        out = run_tool('--start', self.start, '-n', '--only-tables', 'cli.big').stdout
+        rows = [block for block in out.split('\n\n') if '\nInserted cli.big:\n' in block or
+                '\nUpdated cli.big:\n' in block]
+        self.assertEqual(len(rows), 3)
+        lines = rows[0].split('\nInserted cli.big:\n')[1].splitlines()
+        values = dict(line.strip().split(': ', 1) for line in lines)
+        self.assertEqual(values['tag'], '"one"')
+        self.check_insert({name: json.loads(values[name]) for name in ('t', 'l', 'b', 'j')})
+        lines = rows[2].split('\nUpdated cli.big:\n')[1].splitlines()
+        values = dict(line.strip().split(': ', 1) for line in lines)
+        before, after = values['t'].split(' => ')
+        self.assertEqual(json.loads(before), self.UNIT * 20001)
+        self.assertEqual(json.loads(after), self.UNIT * 20001 + '!')

@@ -33,7 +33,7 @@ typedef enum
 
 typedef struct _MysqlBinlogMbCharset MysqlBinlogMbCharset;
 
-typedef struct
+struct _MysqlBinlogCharsetInfo
 {
   const char               *name;
   guint8                    kind;    /* MysqlBinlogCharsetKind */
@@ -42,7 +42,7 @@ typedef struct
   const gunichar2          *table;   /* MYSQL_BINLOG_DECODE_TABLE: from table_start to 0xFF */
   guint8                    table_start;
   MysqlBinlogMbCharset     *mb;      /* MYSQL_BINLOG_DECODE_MB */
-} MysqlBinlogCharsetInfo;
+};
 
 /*
  * The multi-byte character sets of East Asia.

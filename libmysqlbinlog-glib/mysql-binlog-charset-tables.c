@@ -802,25 +802,21 @@ _mysql_binlog_column_set_charset (MysqlBinlogColumn *column,
     {
       column->charset = NULL;
       column->charset_kind = MYSQL_BINLOG_CHARSET_KIND_UNKNOWN;
-      column->iconv_charset = NULL;
+      column->charset_info = NULL;
       return;
     }
 
   column->charset = info->name;
   column->charset_kind = info->kind;
-  column->iconv_charset = info->iconv;
+  column->charset_info = info;
 }
 
 const MysqlBinlogCharsetInfo *
 _mysql_binlog_charset_info_of_column (const MysqlBinlogColumn *column)
 {
-  if (column->charset == NULL)
-    return NULL;
-  /* column->charset is the name in charsets[]. */
-  for (guint i = 1; i < G_N_ELEMENTS (charsets); i++)
-    if (charsets[i].name == column->charset)
-      return &charsets[i];
-  return _mysql_binlog_charset_info_for_name (column->charset);
+  /* Looked up once, when the column's charset was set: this is on the
+   * path of every text value. */
+  return column->charset != NULL ? column->charset_info : NULL;
 }
 
 const MysqlBinlogCharsetInfo *

@@ -57,6 +57,9 @@ typedef enum {
  *                         precision_unknown); 0 for the real old formats
  *   anything else         0
  */
+/* The conversion of a character set (mysql-binlog-charset-private.h). */
+typedef struct _MysqlBinlogCharsetInfo MysqlBinlogCharsetInfo;
+
 typedef struct {
   char                  *name;          /* UTF-8, never NULL: "@1", "@2", ... when unknown */
   guint8                 type;          /* MysqlBinlogColumnType of the table map */
@@ -70,7 +73,7 @@ typedef struct {
   guint8                 precision_unknown;
   guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
   const char            *charset;       /* MySQL charset name (static string) or NULL */
-  const char            *iconv_charset; /* for MYSQL_BINLOG_CHARSET_KIND_ICONV */
+  const MysqlBinlogCharsetInfo *charset_info; /* how its text converts, or NULL */
   char                 **members;       /* ENUM/SET member names, valid UTF-8 (checked
                                          * once, when set), or NULL */
   guint                  n_members;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-row-private.h"
@@ -152,13 +153,15 @@ test_charset_lookup (void)
   g_assert_cmpint (column.charset_kind, ==, MYSQL_BINLOG_CHARSET_KIND_BINARY);
   _mysql_binlog_column_set_charset (&column, "sjis");
   g_assert_cmpint (column.charset_kind, ==, MYSQL_BINLOG_CHARSET_KIND_ICONV);
-  g_assert_cmpstr (column.iconv_charset, ==, "SHIFT_JIS");
+  g_assert_nonnull (column.charset_info);
+  g_assert_cmpstr (column.charset_info->iconv, ==, "SHIFT_JIS");
   _mysql_binlog_column_set_charset (&column, "ucs2");
-  g_assert_cmpstr (column.iconv_charset, ==, "UCS-2BE");
+  g_assert_cmpstr (column.charset_info->name, ==, "ucs2");
+  g_assert_cmpstr (column.charset_info->iconv, ==, "UCS-2BE");
   _mysql_binlog_column_set_charset (&column, "klingon");
   g_assert_cmpint (column.charset_kind, ==, MYSQL_BINLOG_CHARSET_KIND_UNKNOWN);
   g_assert_null (column.charset);
-  g_assert_null (column.iconv_charset);
+  g_assert_null (column.charset_info);
   _mysql_binlog_column_set_charset (&column, NULL);
   g_assert_cmpint (column.charset_kind, ==, MYSQL_BINLOG_CHARSET_KIND_UNKNOWN);
 

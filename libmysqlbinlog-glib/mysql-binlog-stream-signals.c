@@ -27,7 +27,12 @@
  * the handlers of bindings, and gjs keeps the row such a GValue holds
  * without a reference of its own: a row kept by a JavaScript handler would
  * be freed under it.  These apply to C handlers alone; the others still
- * get their reference. */
+ * get their reference.
+ *
+ * To measure it again: build with -Drow_marshallers=generated, which
+ * installs GLib's generated ones instead, and compare the two builds with
+ * tests/bench/run.sh --baseline-build (README, Benchmark). */
+#ifndef MYSQL_BINLOG_GENERATED_ROW_MARSHALLERS
 static void
 marshal_row_v (GClosure *closure,
                GValue   *return_value,
@@ -103,6 +108,11 @@ marshal_rows_v (GClosure *closure,
 
   callback (data1, before, after, data2);
 }
+
+#else
+#define marshal_row_v g_cclosure_marshal_VOID__BOXEDv
+#define marshal_rows_v _mysql_binlog_marshal_VOID__BOXED_BOXEDv
+#endif
 
 void
 _mysql_binlog_stream_install_signals (GType  type,

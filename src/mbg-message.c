@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "mbg-message.h"
 
@@ -25,18 +25,17 @@ mbg_message_free (MbgMessage *message)
 {
   g_clear_pointer (&message->before, mysql_binlog_row_unref);
   g_clear_pointer (&message->row, mysql_binlog_row_unref);
-  g_clear_pointer (&message->keys, json_node_unref);
+  g_free (message->keys);
   g_free (message->dedup_key);
   g_free (message->log_file);
   g_free (message);
 }
-/* A byte string or a text longer than this is not built whole, as its
- * text and again in json-glib's tree and output (a LONGBLOB of 1 GiB would
- * take several): it goes out in parts, as hex digits or escaped text,
- * from the variant of its value, which shares the event's memory for
- * byte strings. */
+/* A byte string or a text longer than this is not copied into the line
+ * being built (a LONGBLOB of 1 GiB would be held several times over): the
+ * line so far goes out, then the value, a part at a time, as hex digits or
+ * escaped text, from the row's own bytes. */
 #define BIG_VALUE_BYTES (64 * 1024)
-/* The part of such a text escaped at a time. */
+/* The part of such a value escaped at a time. */
 #define BIG_VALUE_PART (64 * 1024)
 
 void
@@ -56,41 +55,161 @@ mbg_sink_write (MbgSink    *sink,
     sink->error = errno != 0 ? errno : EIO;
 }
 
-/* The value of @column when it is too big to be built whole: a byte
- * string (`ay`) or a text (`s`) of more than BIG_VALUE_BYTES, else NULL. */
-static GVariant *
-big_value (MysqlBinlogRow *row,
-           guint           column)
-{
-  gsize length = 0;
-  GVariant *value;
+/* {{{ JSON, written directly
+ *
+ * The messages are written as text straight from the rows' typed
+ * accessors: building json-glib's tree of each message (a hash table per
+ * object, a node per value) and generating it was nearly all the time the
+ * tool spent on a row.  The text is the one json-glib writes, but for two
+ * of its mistakes it does not repeat: U+001F is escaped as any other
+ * control character, and a double without a fraction in exponent form
+ * (1e+20) gets no ".0" appended, which made it invalid JSON. */
 
-  if (mysql_binlog_row_peek_bytes (row, column, &length) == NULL || length <= BIG_VALUE_BYTES)
-    return NULL;
-  value = mysql_binlog_row_get_value (row, column);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING) ||
-      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return value;
-  g_variant_unref (value);
-  return NULL;
+/* The line being written, and where it goes when a value is too big to be
+ * copied into it. */
+typedef struct
+{
+  MbgSink *sink;
+  GString *line;
+} Json;
+
+static void
+json_flush (Json *json)
+{
+  mbg_sink_write (json->sink, json->line->str, json->line->len);
+  g_string_truncate (json->line, 0);
 }
 
-/* Writes a value of big_value() as JSON, the same text as value_to_json()
- * gives it (a byte string as the server prints it, "0x" and upper-case
- * hex digits), a part at a time. */
+/* @text (UTF-8, as the library gives every text) escaped, without the
+ * quotes. */
 static void
-write_big_value (MbgSink  *sink,
-                 GVariant *value)
+json_escape (GString    *out,
+             const char *text,
+             gsize       length)
 {
-  mbg_sink_write (sink, "\"", 1);
+  static const char hex[] = "0123456789abcdef";
+  gsize plain = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+      char escape;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+      g_string_append_len (out, text + plain, i - plain);
+      plain = i + 1;
+      switch (c)
+        {
+        case '"': escape = '"'; break;
+        case '\\': escape = '\\'; break;
+        case '\b': escape = 'b'; break;
+        case '\f': escape = 'f'; break;
+        case '\n': escape = 'n'; break;
+        case '\r': escape = 'r'; break;
+        case '\t': escape = 't'; break;
+        default: escape = 0; break;
+        }
+      if (escape != 0)
+        {
+          char pair[2] = { '\\', escape };
+
+          g_string_append_len (out, pair, 2);
+        }
+      else
+        {
+          char code[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+          g_string_append_len (out, code, 6);
+        }
+    }
+  g_string_append_len (out, text + plain, length - plain);
+}
+
+static void
+json_string (GString    *out,
+             const char *text,
+             gsize       length)
+{
+  g_string_append_c (out, '"');
+  json_escape (out, text, length);
+  g_string_append_c (out, '"');
+}
+
+static void
+json_member (GString    *out,
+             const char *name)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '{')
+    g_string_append_c (out, ',');
+  json_string (out, name, strlen (name));
+  g_string_append_c (out, ':');
+}
+
+static void
+json_int (GString *out,
+          gint64   value)
+{
+  char text[24];
+  char *end = text + sizeof text;
+  char *p = end;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, end - p);
+}
+
+static void
+json_double (GString *out,
+             double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE + 2];
+
+  if (!isfinite (value))
+    {
+      /* Not a JSON number; MySQL stores none. */
+      g_string_append (out, "null");
+      return;
+    }
+  g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, value);
+  g_string_append (out, text);
+  /* A number that reads as a double, as json-glib writes it. */
+  if (strpbrk (text, ".e") == NULL)
+    g_string_append (out, ".0");
+}
+
+/* Writes a value too big to be copied into the line (see
+ * BIG_VALUE_BYTES): the line so far, then the value a part at a time.
+ * Returns FALSE when the value is not that big. */
+static gboolean
+json_big_value (Json           *json,
+                MysqlBinlogRow *row,
+                guint           column)
+{
+  static const char digits[] = "0123456789ABCDEF";
+  g_autoptr(GVariant) value = NULL;
+  gsize length = 0;
+
+  if (mysql_binlog_row_peek_bytes (row, column, &length) == NULL || length <= BIG_VALUE_BYTES)
+    return FALSE;
+  value = mysql_binlog_row_get_value (row, column);
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING) &&
+      !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return FALSE;
+
+  g_string_append_c (json->line, '"');
+  json_flush (json);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
     {
-      static const char digits[] = "0123456789ABCDEF";
+      /* A byte string as the server prints it: 0x and upper-case hex. */
       char part[8192];
-      gsize length = 0;
       const guint8 *data = g_variant_get_fixed_array (value, &length, 1);
 
-      mbg_sink_write (sink, "0x", 2);
+      mbg_sink_write (json->sink, "0x", 2);
       for (gsize done = 0; done < length;)
         {
           gsize n = MIN (length - done, sizeof part / 2);
@@ -100,148 +219,186 @@ write_big_value (MbgSink  *sink,
               part[2 * i] = digits[data[done + i] >> 4];
               part[2 * i + 1] = digits[data[done + i] & 15];
             }
-          mbg_sink_write (sink, part, 2 * n);
+          mbg_sink_write (json->sink, part, 2 * n);
           done += n;
         }
     }
   else
     {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
-      gsize length = 0;
       const char *text = g_variant_get_string (value, &length);
 
-      /* json-glib escapes a character at a time: parts cut between two
-       * characters give the text it would give for the whole. */
+      /* Escaping works a byte at a time: any cut gives the text of the
+       * whole. */
       for (gsize done = 0; done < length;)
         {
           gsize n = MIN (length - done, BIG_VALUE_PART);
-          g_autofree char *part = NULL;
-          g_autofree char *escaped = NULL;
 
-          while (done + n < length && n > 1 && ((guchar) text[done + n] & 0xc0) == 0x80)
-            n--;
-          part = g_strndup (text + done, n);
-          json_node_set_string (node, part);
-          escaped = json_to_string (node, FALSE);
-          /* Without its quotes. */
-          mbg_sink_write (sink, escaped + 1, strlen (escaped) - 2);
+          json_escape (json->line, text + done, n);
+          json_flush (json);
           done += n;
         }
     }
-  mbg_sink_write (sink, "\"", 1);
+  g_string_append_c (json->line, '"');
+  return TRUE;
 }
-
-/* The stand-in of the @index'th big value of a message, as json-glib
- * writes it: a string of a control character and a number. */
-static JsonNode *
-big_value_node (guint index)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-  char text[24];
-
-  g_snprintf (text, sizeof text, "\001%u", index);
-  json_node_set_string (node, text);
-  return node;
-}
-
-static char *
-big_value_token (guint index)
-{
-  g_autoptr(JsonNode) node = big_value_node (index);
-
-  return json_to_string (node, FALSE);
-}
-
 
 /* A value as JSON: numbers as numbers (exact ones as strings), SET as a
- * list, binary as the server prints it (0x...).  With @big, a value too
- * big to be built whole is added to it and stands in the tree as the
- * string of big_value_token(). */
-static JsonNode *
-value_to_json (MysqlBinlogRow *row,
-               guint           column,
-               GPtrArray      *big)
+ * list, binary as the server prints it (0x...).  @json: NULL when the
+ * value must be written whole into @out (keys). */
+static void
+json_value (GString        *out,
+            Json           *json,
+            MysqlBinlogRow *row,
+            guint           column)
 {
   g_autoptr(GVariant) value = NULL;
-  JsonNode *node;
 
   if (mysql_binlog_row_is_null (row, column))
-    return json_node_new (JSON_NODE_NULL);
-
-  if (big != NULL && (value = big_value (row, column)) != NULL)
     {
-      node = big_value_node (big->len);
-      g_ptr_array_add (big, g_steal_pointer (&value));
-      return node;
+      g_string_append (out, "null");
+      return;
     }
 
-  value = mysql_binlog_row_get_value (row, column);
-  node = json_node_new (JSON_NODE_VALUE);
+  switch (mysql_binlog_row_get_column_type (row, column))
+    {
+    /* The common types without a variant of their own. */
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      if (!mysql_binlog_row_get_column_is_unsigned (row, column))
+        {
+          json_int (out, mysql_binlog_row_get_int64 (row, column));
+          return;
+        }
+      else
+        {
+          guint64 number = mysql_binlog_row_get_uint64 (row, column);
 
+          if (number <= G_MAXINT64)
+            {
+              json_int (out, (gint64) number);
+              return;
+            }
+        }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      json_double (out, mysql_binlog_row_get_double (row, column));
+      return;
+    /* Their value is their text, which the library writes into a buffer
+     * without allocating. */
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      {
+        char text[96];
+        gsize length = mysql_binlog_row_format_value (row, column, text, sizeof text);
+
+        if (length < sizeof text)
+          {
+            json_string (out, text, length);
+            return;
+          }
+      }
+      break;
+    default:
+      break;
+    }
+
+  if (json != NULL && json_big_value (json, row, column))
+    return;
+
+  value = mysql_binlog_row_get_value (row, column);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    json_node_set_int (node, g_variant_get_int64 (value));
+    json_int (out, g_variant_get_int64 (value));
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64) &&
            g_variant_get_uint64 (value) <= G_MAXINT64)
-    json_node_set_int (node, (gint64) g_variant_get_uint64 (value));
+    json_int (out, (gint64) g_variant_get_uint64 (value));
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    json_node_set_double (node, g_variant_get_double (value));
+    json_double (out, g_variant_get_double (value));
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    json_node_set_string (node, g_variant_get_string (value, NULL));
+    {
+      gsize length = 0;
+      const char *text = g_variant_get_string (value, &length);
+
+      json_string (out, text, length);
+    }
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY) ||
            g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")))
     {
-      JsonArray *array = json_array_new ();
       GVariantIter iter;
       g_autoptr(GVariant) child = NULL;
+      gboolean first = TRUE;
 
+      g_string_append_c (out, '[');
       g_variant_iter_init (&iter, value);
       while ((child = g_variant_iter_next_value (&iter)) != NULL)
         {
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
           if (g_variant_is_of_type (child, G_VARIANT_TYPE_STRING))
-            json_array_add_string_element (array, g_variant_get_string (child, NULL));
+            {
+              gsize length = 0;
+              const char *text = g_variant_get_string (child, &length);
+
+              json_string (out, text, length);
+            }
           else
-            json_array_add_double_element (array, g_variant_get_double (child));
+            json_double (out, g_variant_get_double (child));
           g_clear_pointer (&child, g_variant_unref);
         }
-      json_node_init_array (node, array);
-      json_array_unref (array);
+      g_string_append_c (out, ']');
     }
   else
     {
       /* BIGINT UNSIGNED above 2^63, BIT, binary strings: as text. */
       g_autofree char *text = mysql_binlog_row_dup_string (row, column);
-      json_node_set_string (node, text != NULL ? text : "");
+
+      json_string (out, text != NULL ? text : "", text != NULL ? strlen (text) : 0);
     }
-  return node;
 }
 
 static void
-set_column (JsonObject     *object,
-            MysqlBinlogRow *row,
-            guint           column,
-            GPtrArray      *big)
+json_column (GString        *out,
+             Json           *json,
+             MysqlBinlogRow *row,
+             guint           column)
 {
   const char *name = mysql_binlog_row_get_column_name (row, column);
-  g_autofree char *fallback = NULL;
+  char fallback[16];
 
   if (name == NULL)
-    name = fallback = g_strdup_printf ("@%u", column + 1);
-  json_object_set_member (object, name, value_to_json (row, column, big));
+    {
+      g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
+      name = fallback;
+    }
+  json_member (out, name);
+  json_value (out, json, row, column);
 }
 
-static JsonNode *
-row_to_json (MysqlBinlogRow *row,
-             GPtrArray      *big)
+static void
+json_row (Json           *json,
+          MysqlBinlogRow *row)
 {
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   guint n = mysql_binlog_row_get_n_columns (row);
 
+  g_string_append_c (json->line, '{');
   for (guint i = 0; i < n; i++)
-    set_column (object, row, i, big);
-  json_node_take_object (node, object);
-  return node;
+    json_column (json->line, json, row, i);
+  g_string_append_c (json->line, '}');
 }
+
+/* }}} */
 
 static gboolean
 values_equal (MysqlBinlogRow *a,
@@ -272,75 +429,6 @@ before_column (MysqlBinlogRow *before,
   return j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (before) ? j : -1;
 }
 
-/* The message as one line of JSON, in the shapes of the MySQL monitor;
- * with @big, the values too big to be built whole stand in it as the
- * strings of big_value_token() (see value_to_json()). */
-static char *
-message_to_json (MbgMessage *message,
-                 GPtrArray *big)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
-  MysqlBinlogRow *row = message->row;
-
-  json_node_take_object (root, object);
-  json_object_set_string_member (object, "type", message_type_names[message->type]);
-  json_object_set_int_member (object, "timestamp", g_get_real_time () / G_USEC_PER_SEC);
-  if (message->type == MBG_MESSAGE_HEARTBEAT)
-    return json_to_string (root, FALSE);
-
-  json_object_set_string_member (object, "schema", mysql_binlog_row_get_schema (row));
-  json_object_set_string_member (object, "table_name", mysql_binlog_row_get_table (row));
-  json_object_set_int_member (object, "binlog_timestamp", mysql_binlog_row_get_timestamp (row));
-  if (message->log_file != NULL)
-    {
-      json_object_set_string_member (object, "log_file", message->log_file);
-      json_object_set_int_member (object, "log_pos", (gint64) message->log_pos);
-    }
-  json_object_set_member (object, "keys", json_node_copy (message->keys));
-
-  switch (message->type)
-    {
-    case MBG_MESSAGE_INSERT:
-      json_object_set_member (object, "values", row_to_json (row, big));
-      break;
-
-    case MBG_MESSAGE_DELETE:
-      json_object_set_member (object, "values", row_to_json (row, big));
-      break;
-
-    case MBG_MESSAGE_UPDATE:
-      {
-        JsonObject *before = json_object_new ();
-        JsonObject *after = json_object_new ();
-        guint n = mysql_binlog_row_get_n_columns (row);
-
-        /* Only the columns that changed, between the first image before
-         * and the last image after when updates were merged. */
-        for (guint i = 0; i < n; i++)
-          {
-            int j = before_column (message->before, row, i);
-
-            if (j >= 0 && values_equal (message->before, j, row, i))
-              continue;
-            if (j >= 0)
-              set_column (before, message->before, j, big);
-            set_column (after, row, i, big);
-          }
-        json_object_set_object_member (object, "before_values", before);
-        json_object_set_object_member (object, "after_values", after);
-        if (message->merged > 0)
-          json_object_set_int_member (object, "merged_updates", message->merged);
-      }
-      break;
-
-    case MBG_MESSAGE_HEARTBEAT:
-    default:
-      g_assert_not_reached ();
-    }
-  return json_to_string (root, FALSE);
-}
-
 char *
 mbg_message_routing_key (MbgMessage *message)
 {
@@ -363,13 +451,14 @@ primary_key (MysqlBinlogRow *row)
   return known != NULL ? known : none;
 }
 
-static JsonNode *
+/* The "keys" object of @row's messages, as JSON text, and the key by
+ * which --dedup-window merges them (NULL when the row has no whole key). */
+static char *
 row_keys (MysqlBinlogRow *row,
           char          **dedup_key)
 {
   const char * const *columns = primary_key (row);
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  GString *object = g_string_new ("{");
   guint found = 0;
 
   for (guint i = 0; columns[i] != NULL; i++)
@@ -378,79 +467,113 @@ row_keys (MysqlBinlogRow *row,
 
       if (column < 0)
         continue;
-      set_column (object, row, column, NULL);
+      json_column (object, NULL, row, column);
       found++;
     }
-  json_node_take_object (node, object);
+  g_string_append_c (object, '}');
 
   if (found > 0 && found == g_strv_length ((char **) columns))
-    {
-      g_autofree char *text = json_to_string (node, FALSE);
-
-      *dedup_key = g_strdup_printf ("%s.%s %s", mysql_binlog_row_get_schema (row),
-                                    mysql_binlog_row_get_table (row), text);
-    }
+    *dedup_key = g_strdup_printf ("%s.%s %s", mysql_binlog_row_get_schema (row),
+                                  mysql_binlog_row_get_table (row), object->str);
   else
     *dedup_key = NULL;
-  return node;
+  return g_string_free (object, FALSE);
 }
 
-static int
-compare_offsets (gconstpointer a,
-                 gconstpointer b)
+static void
+json_string_member (GString    *out,
+                    const char *name,
+                    const char *value)
 {
-  const gsize *offset_a = a, *offset_b = b;
-
-  return *offset_a < *offset_b ? -1 : *offset_a > *offset_b;
+  json_member (out, name);
+  json_string (out, value, strlen (value));
 }
 
-/* Writes the message as one line of JSON, without its newline: the text
- * of message_to_json (message, NULL), with the values too big to be built
- * whole written in parts where their stand-ins are. */
+static void
+json_int_member (GString    *out,
+                 const char *name,
+                 gint64      value)
+{
+  json_member (out, name);
+  json_int (out, value);
+}
+
+/* Writes the message as one line of JSON, without its newline, in the
+ * shapes of the MySQL monitor. */
 void
 mbg_message_write (MbgMessage *message,
                    MbgSink    *sink)
 {
-  g_autoptr(GPtrArray) big = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  g_autofree char *body = message_to_json (message, big);
-  g_autofree gsize *places = NULL;
-  gsize written = 0;
+  g_autoptr(GString) line = g_string_sized_new (512);
+  Json json = { sink, line };
+  MysqlBinlogRow *row = message->row;
 
-  if (big->len == 0)
+  g_string_append_c (line, '{');
+  json_string_member (line, "type", message_type_names[message->type]);
+  json_int_member (line, "timestamp", g_get_real_time () / G_USEC_PER_SEC);
+  if (message->type == MBG_MESSAGE_HEARTBEAT)
     {
-      mbg_sink_write (sink, body, strlen (body));
+      g_string_append_c (line, '}');
+      json_flush (&json);
       return;
     }
 
-  /* Each stand-in where it is (its offset, its length, its value's index),
-   * found exactly once; else a value of the message reads like one of
-   * them, and the message is built whole instead. */
-  places = g_new (gsize, 3 * big->len);
-  for (guint i = 0; i < big->len; i++)
+  json_string_member (line, "schema", mysql_binlog_row_get_schema (row));
+  json_string_member (line, "table_name", mysql_binlog_row_get_table (row));
+  json_int_member (line, "binlog_timestamp", mysql_binlog_row_get_timestamp (row));
+  if (message->log_file != NULL)
     {
-      g_autofree char *token = big_value_token (i);
-      const char *found = strstr (body, token);
-
-      if (found == NULL || strstr (found + 1, token) != NULL)
-        {
-          g_clear_pointer (&body, g_free);
-          body = message_to_json (message, NULL);
-          mbg_sink_write (sink, body, strlen (body));
-          return;
-        }
-      places[3 * i] = found - body;
-      places[3 * i + 1] = strlen (token);
-      places[3 * i + 2] = i;
+      json_string_member (line, "log_file", message->log_file);
+      json_int_member (line, "log_pos", (gint64) message->log_pos);
     }
-  qsort (places, big->len, 3 * sizeof (gsize), compare_offsets);
+  json_member (line, "keys");
+  g_string_append (line, message->keys);
 
-  for (guint i = 0; i < big->len; i++)
+  switch (message->type)
     {
-      mbg_sink_write (sink, body + written, places[3 * i] - written);
-      write_big_value (sink, g_ptr_array_index (big, places[3 * i + 2]));
-      written = places[3 * i] + places[3 * i + 1];
+    case MBG_MESSAGE_INSERT:
+    case MBG_MESSAGE_DELETE:
+      json_member (line, "values");
+      json_row (&json, row);
+      break;
+
+    case MBG_MESSAGE_UPDATE:
+      {
+        guint n = mysql_binlog_row_get_n_columns (row);
+        gboolean *changed = g_newa (gboolean, n + 1);
+        int *before_columns = g_newa (int, n + 1);
+
+        /* Only the columns that changed, between the first image before
+         * and the last image after when updates were merged. */
+        for (guint i = 0; i < n; i++)
+          {
+            before_columns[i] = before_column (message->before, row, i);
+            changed[i] = before_columns[i] < 0 ||
+                         !values_equal (message->before, before_columns[i], row, i);
+          }
+        json_member (line, "before_values");
+        g_string_append_c (line, '{');
+        for (guint i = 0; i < n; i++)
+          if (changed[i] && before_columns[i] >= 0)
+            json_column (line, &json, message->before, before_columns[i]);
+        g_string_append_c (line, '}');
+        json_member (line, "after_values");
+        g_string_append_c (line, '{');
+        for (guint i = 0; i < n; i++)
+          if (changed[i])
+            json_column (line, &json, row, i);
+        g_string_append_c (line, '}');
+        if (message->merged > 0)
+          json_int_member (line, "merged_updates", message->merged);
+      }
+      break;
+
+    case MBG_MESSAGE_HEARTBEAT:
+    default:
+      g_assert_not_reached ();
     }
-  mbg_sink_write (sink, body + written, strlen (body + written));
+  g_string_append_c (line, '}');
+  json_flush (&json);
 }
 
 static void
@@ -459,29 +582,17 @@ append_text_value (MbgSink        *sink,
                    MysqlBinlogRow *row,
                    guint           column)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GVariant) big = NULL;
-  g_autofree char *text = NULL;
+  Json json = { sink, out };
 
   if (mysql_binlog_row_is_null (row, column))
     {
       g_string_append (out, "NULL");
       return;
     }
-  /* Too big to be built whole: what comes before it goes out first, then
-   * the value, a part at a time. */
-  big = big_value (row, column);
-  if (big != NULL)
-    {
-      mbg_sink_write (sink, out->str, out->len);
-      g_string_truncate (out, 0);
-      write_big_value (sink, big);
-      return;
-    }
-  /* JSON quoting: strings in double quotes with escapes, lists in []. */
-  node = value_to_json (row, column, NULL);
-  text = json_to_string (node, FALSE);
-  g_string_append (out, text);
+  /* JSON quoting: strings in double quotes with escapes, lists in []; a
+   * value too big to be copied goes out in parts after what comes before
+   * it. */
+  json_value (out, &json, row, column);
 }
 
 /* Writes @row (after @before, for an update) as the lines of the text

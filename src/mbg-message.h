@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 
-#include <json-glib/json-glib.h>
 #include <mysqlbinlog-glib.h>
 
 G_BEGIN_DECLS
@@ -27,7 +26,7 @@ typedef struct
   MbgMessageType  type;
   MysqlBinlogRow *before;       /* updates: the first image before */
   MysqlBinlogRow *row;          /* the row, or for updates the last image after */
-  JsonNode       *keys;
+  char           *keys;         /* the "keys" object, as JSON text */
   char           *dedup_key;    /* NULL: never merged */
   char           *log_file;
   guint64         log_pos;

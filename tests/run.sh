@@ -22,7 +22,7 @@ PACKAGES=(
     libglib2.0-dev gobject-introspection libgirepository1.0-dev
     default-libmysqlclient-dev zlib1g-dev libzstd-dev libdeflate-dev
     mariadb-server python3-gi gjs valac gi-docgen
-    libjson-glib-dev librabbitmq-dev rabbitmq-server python3-pika
+    librabbitmq-dev rabbitmq-server python3-pika
     openssl
 )
 

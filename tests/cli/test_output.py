@@ -3,6 +3,7 @@
 #
 # Output: the JSON lines of rows, dedup of repeated rows, big values.
 
+import base64
 import json
 import os
 import subprocess
@@ -186,6 +187,29 @@ INSERT INTO cli.other VALUES (3);
         proc = run_tool('--start', start, '-n', '-f', 'text', '--ignore-tables', 'cli.keep*')
         self.assertIn('Table: cli.other', proc.stdout)
         self.assertNotIn('Table: cli.keep', proc.stdout)
+
+    def test_json_valid_for_every_character_and_double(self):
+        # Every line is strict JSON (Python's parser refuses a raw control
+        # character in a string and a number like 1e+20.0) and gives the
+        # values back: every control character, U+001F included, and
+        # doubles without a fraction, small, huge and negative.
+        start = common.DB.position()
+        text = ''.join(chr(c) for c in range(1, 128)) + ' é 😀 \u2028'
+        doubles = [1e20, 1e21, -1e300, 100.0, -0.0, 0.1, 2.5e-5, 15000000000000000.0]
+        common.DB.sql('CREATE TABLE cli.chars (id INT PRIMARY KEY, t TEXT CHARACTER SET '
+                      'utf8mb4, d DOUBLE);')
+        encoded = base64.b64encode(text.encode()).decode()
+        common.DB.sql('INSERT INTO cli.chars VALUES ' + ', '.join(
+            "(%d, FROM_BASE64('%s'), %r)" % (i, encoded, d) for i, d in enumerate(doubles)) + ';')
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.chars')
+        # Lines end at \n only (str.splitlines() would also cut at U+2028).
+        lines = proc.stdout.split('\n')[:-1]
+        self.assertEqual(len(lines), len(doubles))
+        for i, line in enumerate(lines):
+            message = json.loads(line, strict=True)
+            self.assertEqual(message['values']['t'], text)
+            self.assertEqual(message['values']['d'], doubles[i])
+            self.assertIsInstance(message['values']['d'], float)
 
     def test_text_events_filtered_as_rows(self):
         # The text format shows the events of the tables whose rows the

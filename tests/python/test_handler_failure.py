@@ -9,6 +9,7 @@
 
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -337,6 +338,28 @@ print('returned', stream.run(None), flush=True)
 """
 
 
+# The same consumer in gjs, whose run() stops on SIGINT and SIGTERM.
+CHILD_JS = r"""
+imports.gi.versions.MysqlBinlog = '1.0';
+const {Gio, MysqlBinlog} = imports.gi;
+const [socketPath, serverId, start, table, path] = ARGV;
+const stream = new MysqlBinlog.Stream({
+    socket: socketPath, user: 'root', password: '', server_id: Number(serverId),
+    blocking: true, start_position: MysqlBinlog.Position.from_string(start),
+    position_store: MysqlBinlog.FilePositionStore.new(Gio.File.new_for_path(path)),
+});
+stream.connect(`rows-inserted::${table}`, (s, row) => {
+    if (row.get_int64(0) === 6)
+        print('idle');
+});
+try {
+    print('returned', stream.run(null));
+} catch (e) {
+    print('threw', e.message);
+}
+"""
+
+
 class TestSignals(unittest.TestCase):
     """A blocking run() in a process of its own, ended by a signal."""
 
@@ -345,10 +368,17 @@ class TestSignals(unittest.TestCase):
         store = Store(self)
         path = store.store.get_file().get_path()
         test_stream.Server._next_server_id += 1
-        child = subprocess.Popen(
-            [sys.executable, '-c', CHILD, server.socket, str(test_stream.Server._next_server_id),
-             work.start.to_string(), work.table, path, mode],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        args = [server.socket, str(test_stream.Server._next_server_id),
+                work.start.to_string(), work.table, path]
+        if mode == 'gjs':
+            gjs = shutil.which('gjs')
+            if gjs is None:
+                self.skipTest('gjs is not installed')
+            command = [gjs, '-c', CHILD_JS] + args
+        else:
+            command = [sys.executable, '-c', CHILD] + args + [mode]
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
         self.addCleanup(child.kill)
         ready, _, _ = select.select([child.stdout], [], [], 30)
         self.assertTrue(ready, 'the consumer did not read the rows')
@@ -376,6 +406,14 @@ class TestSignals(unittest.TestCase):
     def test_sigterm_handler_stops(self):
         code, out, err = self.run_child('sigterm', 'stop-on-sigterm', signal.SIGTERM)
         self.assertEqual((code, out, err), (0, 'returned True\n', ''))
+
+    def test_gjs_sigint_stops(self):
+        code, out, err = self.run_child('jsint', 'gjs', signal.SIGINT)
+        self.assertEqual((code, out), (0, 'threw The run was stopped by SIGINT\n'), err)
+
+    def test_gjs_sigterm_stops(self):
+        code, out, err = self.run_child('jsterm', 'gjs', signal.SIGTERM)
+        self.assertEqual((code, out), (0, 'threw The run was stopped by SIGTERM\n'), err)
 
 
 if __name__ == '__main__':

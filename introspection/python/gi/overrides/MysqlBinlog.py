@@ -407,16 +407,26 @@ class Stream(MysqlBinlog.Stream):
             interrupted.append(signum)
             self.stop()
 
+        raised = None
         context.push_thread_default()
         try:
             wakeup.attach(context)
             with _SigintHandler(on_sigint):
                 MysqlBinlog.Stream.run_async(self, cancellable, done)
                 while not results:
-                    context.iteration(True)
+                    try:
+                        context.iteration(True)
+                    except BaseException as e:
+                        # raised by a signal handler between two
+                        # iterations: the run ends first, then it goes on
+                        if raised is None:
+                            raised = e
+                        self.stop()
         finally:
             context.pop_thread_default()
         ok = self._finish(MysqlBinlog.Stream.run_finish, results[0])
+        if raised is not None:
+            raise raised
         if interrupted:
             raise KeyboardInterrupt
         return ok

@@ -58,8 +58,9 @@ def main():
         stream.connect('rows-updated' + suffix, on_updated)
         stream.connect('rows-deleted' + suffix, on_deleted)
 
-    # run() blocks this thread; stop() may be called from any thread, so a
-    # signal handler (which Python runs between two rows) may call it.
+    # Python runs these handlers while run() waits for the server; stop()
+    # ends the run at once and run() returns True (the default SIGINT
+    # handler would stop it too, then raise KeyboardInterrupt).
     signal.signal(signal.SIGINT, lambda *_: stream.stop())
     signal.signal(signal.SIGTERM, lambda *_: stream.stop())
     try:

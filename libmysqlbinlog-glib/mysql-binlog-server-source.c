@@ -16,6 +16,7 @@ typedef struct
   MysqlBinlogSource parent;
   GMutex lock;
   MysqlBinlogTransport *transport;  /* with lock, for interrupt() */
+  MysqlBinlogConnecting *connecting;  /* with lock, while connecting */
   gboolean interrupted;             /* with lock */
 } ServerSource;
 
@@ -325,6 +326,8 @@ server_source_interrupt (MysqlBinlogSource *source)
 
   g_mutex_lock (&self->lock);
   self->interrupted = TRUE;
+  if (self->connecting != NULL)
+    _mysql_binlog_connecting_abandon (self->connecting);
   if (self->transport != NULL)
     _mysql_binlog_transport_interrupt (self->transport);
   g_mutex_unlock (&self->lock);
@@ -369,13 +372,29 @@ _mysql_binlog_server_source_open (MysqlBinlogSource               *source,
                                   GError                         **error)
 {
   ServerSource *self = (ServerSource *) source;
+  MysqlBinlogConnecting *connecting;
   MysqlBinlogTransport *transport;
 
   *checksum = FALSE;
   *moved = FALSE;
-  transport = _mysql_binlog_transport_connect (settings->options, error);
+  /* Connected on a thread of its own, so that interrupt() ends the wait
+   * for it at once, wherever the connect blocks. */
+  connecting = _mysql_binlog_connecting_start (settings->options);
+  g_mutex_lock (&self->lock);
+  self->connecting = connecting;
+  if (self->interrupted)
+    _mysql_binlog_connecting_abandon (connecting);
+  g_mutex_unlock (&self->lock);
+
+  transport = _mysql_binlog_connecting_wait (connecting, error);
+
+  g_mutex_lock (&self->lock);
+  self->connecting = NULL;
+  g_mutex_unlock (&self->lock);
+  _mysql_binlog_connecting_free (connecting);
   if (transport == NULL)
     return FALSE;
+
   g_mutex_lock (&self->lock);
   self->transport = transport;
   if (self->interrupted)

@@ -234,9 +234,21 @@ mysql_binlog_stream_get_position (MysqlBinlogStream *stream)
  * @stream: a stream
  *
  * Ends a running stream after the event it is handling: the running
- * [method@MysqlBinlog.Stream.run] returns %TRUE.  May be called from a
- * signal handler or from any other thread, where it also interrupts a
- * stream that waits for new events.
+ * [method@MysqlBinlog.Stream.run] returns %TRUE (the callback of
+ * [method@MysqlBinlog.Stream.run_async] runs, and
+ * [method@MysqlBinlog.Stream.run_finish] returns %TRUE), having saved the
+ * position of the last transaction delivered.
+ *
+ * May be called from one of the stream's handlers, from any other thread,
+ * or from a g_unix_signal_add() callback of the main loop that runs
+ * [method@MysqlBinlog.Stream.run_async].  The run ends within milliseconds
+ * whatever it is doing: waiting for new events on an idle server (the
+ * blocked read is woken by shutting the connection's socket down),
+ * connecting or logging in (the connection is left to a thread of its
+ * own, which closes it), backing off before connecting again, or reading
+ * a large event.  A Python `run()` on the main thread also ends at once
+ * on Ctrl-C, raising `KeyboardInterrupt`, or when a Python signal handler
+ * calls this.
  *
  * Since: 1.0
  */
@@ -420,8 +432,9 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
  * repeating a row.
  *
  * Cancelling @cancellable interrupts the stream as promptly as
- * [method@MysqlBinlog.Stream.stop] does, and makes this function fail with
- * %G_IO_ERROR_CANCELLED.  A handler that calls
+ * [method@MysqlBinlog.Stream.stop] does (within milliseconds, also while
+ * connecting or waiting on an idle server), and makes this function fail
+ * with %G_IO_ERROR_CANCELLED.  A handler that calls
  * [method@MysqlBinlog.Stream.fail] makes it fail with the handler's error,
  * and the transaction it failed on is not checkpointed.
  *

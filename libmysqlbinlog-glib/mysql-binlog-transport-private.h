@@ -46,6 +46,20 @@ typedef enum {
 MysqlBinlogTransport  *_mysql_binlog_transport_connect       (const MysqlBinlogConnectOptions  *options,
                                                               GError                          **error);
 void                   _mysql_binlog_transport_free          (MysqlBinlogTransport             *transport);
+
+/* Connecting on a thread of its own, which the caller may walk away from:
+ * neither the client library's name lookup nor its connect and login can
+ * be interrupted where they block.  start() copies @options and begins;
+ * wait() returns the connection, or fails with G_IO_ERROR_CANCELLED as
+ * soon as abandon() (thread-safe) is called; free() drops the caller's
+ * part (an abandoned attempt closes what it connects itself). */
+typedef struct _MysqlBinlogConnecting MysqlBinlogConnecting;
+
+MysqlBinlogConnecting *_mysql_binlog_connecting_start        (const MysqlBinlogConnectOptions  *options);
+MysqlBinlogTransport  *_mysql_binlog_connecting_wait         (MysqlBinlogConnecting            *connecting,
+                                                              GError                          **error);
+void                   _mysql_binlog_connecting_abandon      (MysqlBinlogConnecting            *connecting);
+void                   _mysql_binlog_connecting_free         (MysqlBinlogConnecting            *connecting);
 /* Bounds every read from now on (0: none); starting the dump sets the
  * read timeout of the options. */
 void                   _mysql_binlog_transport_set_read_timeout (MysqlBinlogTransport          *transport,

@@ -439,6 +439,144 @@ _mysql_binlog_transport_free (MysqlBinlogTransport *transport)
   g_free (transport);
 }
 
+struct _MysqlBinlogConnecting
+{
+  gint ref_count;  /* atomic: the caller's and the thread's */
+  GMutex lock;
+  GCond done;
+  gboolean finished;   /* with lock */
+  gboolean abandoned;  /* with lock */
+  MysqlBinlogTransport *transport;  /* with lock: the result */
+  GError *error;                    /* with lock */
+
+  /* The thread's own copy of the options. */
+  MysqlBinlogConnectOptions options;
+  char *host;
+  char *user;
+  char *password;
+  char *socket;
+  MysqlBinlogTlsOptions *tls;
+};
+
+static void
+connecting_unref (MysqlBinlogConnecting *connecting)
+{
+  if (!g_atomic_int_dec_and_test (&connecting->ref_count))
+    return;
+  _mysql_binlog_transport_free (connecting->transport);
+  g_clear_error (&connecting->error);
+  g_free (connecting->host);
+  g_free (connecting->user);
+  if (connecting->password != NULL)
+    memset (connecting->password, 0, strlen (connecting->password));
+  g_free (connecting->password);
+  g_free (connecting->socket);
+  _mysql_binlog_tls_options_free (connecting->tls);
+  g_mutex_clear (&connecting->lock);
+  g_cond_clear (&connecting->done);
+  g_free (connecting);
+}
+
+static void
+connecting_run (MysqlBinlogConnecting *connecting)
+{
+  GError *error = NULL;
+  MysqlBinlogTransport *transport;
+
+  transport = _mysql_binlog_transport_connect (&connecting->options, &error);
+
+  g_mutex_lock (&connecting->lock);
+  connecting->finished = TRUE;
+  if (!connecting->abandoned)
+    {
+      connecting->transport = g_steal_pointer (&transport);
+      connecting->error = g_steal_pointer (&error);
+    }
+  g_cond_broadcast (&connecting->done);
+  g_mutex_unlock (&connecting->lock);
+
+  /* Nobody waits for it any more. */
+  _mysql_binlog_transport_free (transport);
+  g_clear_error (&error);
+}
+
+static gpointer
+connecting_thread (gpointer data)
+{
+  MysqlBinlogConnecting *connecting = data;
+
+  connecting_run (connecting);
+  connecting_unref (connecting);
+  mysql_thread_end ();
+  return NULL;
+}
+
+MysqlBinlogConnecting *
+_mysql_binlog_connecting_start (const MysqlBinlogConnectOptions *options)
+{
+  MysqlBinlogConnecting *connecting = g_new0 (MysqlBinlogConnecting, 1);
+  GThread *thread;
+
+  connecting->ref_count = 2;
+  g_mutex_init (&connecting->lock);
+  g_cond_init (&connecting->done);
+  connecting->options = *options;
+  connecting->options.host = connecting->host = g_strdup (options->host);
+  connecting->options.user = connecting->user = g_strdup (options->user);
+  connecting->options.password = connecting->password = g_strdup (options->password);
+  connecting->options.socket = connecting->socket = g_strdup (options->socket);
+  connecting->tls = options->tls != NULL ? _mysql_binlog_tls_options_copy (options->tls) : NULL;
+  connecting->options.tls = connecting->tls;
+
+  thread = g_thread_try_new ("mysql-binlog-connect", connecting_thread, connecting, NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    {
+      /* No thread to spare: connect here, uninterruptibly. */
+      connecting_run (connecting);
+      connecting_unref (connecting);
+    }
+  return connecting;
+}
+
+MysqlBinlogTransport *
+_mysql_binlog_connecting_wait (MysqlBinlogConnecting  *connecting,
+                               GError                **error)
+{
+  MysqlBinlogTransport *transport = NULL;
+
+  g_mutex_lock (&connecting->lock);
+  while (!connecting->finished && !connecting->abandoned)
+    g_cond_wait (&connecting->done, &connecting->lock);
+  if (connecting->abandoned)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+  else
+    {
+      transport = g_steal_pointer (&connecting->transport);
+      if (transport == NULL)
+        g_propagate_error (error, g_steal_pointer (&connecting->error));
+    }
+  g_mutex_unlock (&connecting->lock);
+  return transport;
+}
+
+void
+_mysql_binlog_connecting_abandon (MysqlBinlogConnecting *connecting)
+{
+  g_mutex_lock (&connecting->lock);
+  connecting->abandoned = TRUE;
+  g_cond_broadcast (&connecting->done);
+  g_mutex_unlock (&connecting->lock);
+}
+
+void
+_mysql_binlog_connecting_free (MysqlBinlogConnecting *connecting)
+{
+  if (connecting != NULL)
+    connecting_unref (connecting);
+}
+
 char *
 _mysql_binlog_transport_quote (MysqlBinlogTransport *transport,
                                const char           *text)

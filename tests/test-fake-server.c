@@ -271,6 +271,16 @@ serve_commands (FakeServer *server,
           g_mutex_lock (&server->lock);
           server->n_dumps++;
           g_mutex_unlock (&server->lock);
+          if (server->mode == FAKE_PARTIAL_EVENT)
+            {
+              /* A packet of 4 MiB: its header, the OK byte, the first
+               * 64 KiB of the event; the rest never comes. */
+              static const guint8 header[] = { 0x00, 0x00, 0x40, 0x01, 0x00 };
+              g_autofree guint8 *part = g_malloc0 (64 * 1024);
+
+              fake_write (fd, header, sizeof header);
+              fake_write (fd, part, 64 * 1024);
+            }
           fake_drain (server, fd);
           return;
         }
@@ -338,6 +348,7 @@ serve_connection (FakeServer *server,
     case FAKE_GARBAGE_AFTER_LOGIN:
     case FAKE_SILENT_AFTER_LOGIN:
     case FAKE_SILENT_DUMP:
+    case FAKE_PARTIAL_EVENT:
     default:
       send_greeting (fd, CAP_BASE, "mysql_native_password");
       break;
@@ -399,6 +410,7 @@ serve_connection (FakeServer *server,
     case FAKE_GARBAGE_AFTER_LOGIN:
     case FAKE_SILENT_AFTER_LOGIN:
     case FAKE_SILENT_DUMP:
+    case FAKE_PARTIAL_EVENT:
     default:
       send_ok (fd, seq + 1);
       serve_commands (server, fd);

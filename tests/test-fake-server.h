@@ -52,6 +52,7 @@ typedef enum {
   FAKE_SILENT_GREETING,          /* accepts the connection, says nothing */
   FAKE_SILENT_AFTER_LOGIN,       /* never answers a query */
   FAKE_SILENT_DUMP,              /* answers the queries, then sends no event */
+  FAKE_PARTIAL_EVENT,            /* starts a 4 MiB event, sends 64 KiB of it, goes silent */
 } FakeMode;
 
 typedef struct

@@ -4,8 +4,12 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
 
 #include "test-stream-common.h"
 
@@ -213,6 +217,7 @@ typedef struct
   MysqlBinlogStream *stream;
   GCancellable      *cancellable;
   guint              delay_ms;
+  gint64             stopped_at;  /* monotonic µs, atomic */
 } StopData;
 
 static gpointer
@@ -221,6 +226,7 @@ stop_thread (gpointer user_data)
   StopData *data = user_data;
 
   g_usleep (data->delay_ms * 1000);
+  data->stopped_at = g_get_monotonic_time ();
   if (data->cancellable != NULL)
     g_cancellable_cancel (data->cancellable);
   else
@@ -243,6 +249,20 @@ watchdog_thread (gpointer user_data)
   return NULL;
 }
 
+/* The run returned within 100 ms of the stop; asserted with a margin for
+ * a loaded machine. */
+static void
+assert_prompt (const char *what,
+               StopData   *data,
+               gint64      returned)
+{
+  gint64 took = returned - data->stopped_at;
+
+  g_test_message ("%s: the run returned %.1f ms after the stop", what, took / 1000.0);
+  g_assert_cmpint (data->stopped_at, >, 0);
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+}
+
 /* A blocking stream waits for new events; stop() from another thread ends
  * it, and run() returns TRUE. */
 static void
@@ -250,22 +270,25 @@ test_stop_from_thread (void)
 {
   g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
   g_autoptr(GError) error = NULL;
-  StopData data = { stream, NULL, 500 };
+  StopData data = { stream, NULL, 500, 0 };
   GThread *thread, *watchdog;
   gint done = 0;
   gint64 begin = g_get_monotonic_time ();
+  gint64 returned;
 
   mysql_binlog_stream_set_blocking (stream, TRUE);
   watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
   thread = g_thread_new ("stopper", stop_thread, &data);
 
   g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  returned = g_get_monotonic_time ();
   g_assert_no_error (error);
   g_atomic_int_set (&done, 1);
-  g_assert_cmpint (g_get_monotonic_time () - begin, >=, 400 * 1000);
+  g_assert_cmpint (returned - begin, >=, 400 * 1000);
 
   g_thread_join (thread);
   g_thread_join (watchdog);
+  assert_prompt ("stop() from another thread, idle server", &data, returned);
 }
 
 static void
@@ -274,20 +297,240 @@ test_cancel_from_thread (void)
   g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
-  StopData data = { stream, cancellable, 300 };
+  StopData data = { stream, cancellable, 300, 0 };
   GThread *thread, *watchdog;
   gint done = 0;
+  gint64 returned;
 
   mysql_binlog_stream_set_blocking (stream, TRUE);
   watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
   thread = g_thread_new ("canceller", stop_thread, &data);
 
   g_assert_false (mysql_binlog_stream_run (stream, cancellable, &error));
+  returned = g_get_monotonic_time ();
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_atomic_int_set (&done, 1);
 
   g_thread_join (thread);
   g_thread_join (watchdog);
+  assert_prompt ("cancel from another thread, idle server", &data, returned);
+}
+
+/* A listening socket on the loopback that never accepts: a connect
+ * succeeds (the backlog) and the greeting never comes.  Returns its port. */
+static GSocket *
+silent_listener (guint *port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSocket *socket;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_socket_listen (socket, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+static MysqlBinlogStream *
+tcp_stream (const char *host,
+            guint       port)
+{
+  return g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                       "host", host, "port", port, "user", "root", "password", "",
+                       "server-id", 4242, "blocking", TRUE,
+                       "connect-timeout", 60, "reconnect-attempts", 0, NULL);
+}
+
+/* Cancelled while the client library waits for the greeting of a server
+ * that never answers: the run ends at once, not at the connect timeout. */
+static void
+test_cancel_while_connecting (void)
+{
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  StopData data = { NULL, cancellable, 300, 0 };
+  GThread *thread, *watchdog;
+  gint done = 0;
+  gint64 returned;
+  guint port;
+
+  listener = silent_listener (&port);
+  stream = tcp_stream ("127.0.0.1", port);
+  data.stream = stream;
+  watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
+  thread = g_thread_new ("canceller", stop_thread, &data);
+
+  g_assert_false (mysql_binlog_stream_run (stream, cancellable, &error));
+  returned = g_get_monotonic_time ();
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_atomic_int_set (&done, 1);
+
+  g_thread_join (thread);
+  g_thread_join (watchdog);
+  assert_prompt ("cancel while waiting for a greeting", &data, returned);
+}
+
+/* stop() while the connect's SYN goes unanswered (an address that drops
+ * packets): run() returns TRUE at once. */
+static void
+test_stop_while_connecting_unreachable (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = tcp_stream ("10.255.255.1", 3306);
+  g_autoptr(GError) error = NULL;
+  StopData data = { stream, NULL, 300, 0 };
+  GThread *thread, *watchdog;
+  gint done = 0;
+  gint64 returned;
+  gboolean ok;
+
+  watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
+  thread = g_thread_new ("stopper", stop_thread, &data);
+  ok = mysql_binlog_stream_run (stream, NULL, &error);
+  returned = g_get_monotonic_time ();
+  g_atomic_int_set (&done, 1);
+  g_thread_join (thread);
+  g_thread_join (watchdog);
+
+  if (returned < data.stopped_at)
+    {
+      /* This machine has no route there: the connect failed before the stop. */
+      g_test_skip_printf ("10.255.255.1 does not drop packets here (%s)", error->message);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  assert_prompt ("stop() while connecting to an address that drops packets", &data, returned);
+}
+
+static void
+count_reconnecting (MysqlBinlogStream *stream,
+                    guint              attempt,
+                    guint              delay_ms,
+                    GError            *error,
+                    guint             *n)
+{
+  (*n)++;
+}
+
+/* stop() while the stream backs off before connecting again. */
+static void
+test_stop_while_backing_off (void)
+{
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  StopData data = { NULL, NULL, 300, 0 };
+  GThread *thread, *watchdog;
+  gint done = 0;
+  gint64 returned;
+  guint port, reconnecting = 0;
+
+  /* A port nothing listens on any more: refused at once, a transient error. */
+  listener = silent_listener (&port);
+  g_socket_close (listener, NULL);
+  stream = tcp_stream ("127.0.0.1", port);
+  g_object_set (stream, "reconnect-attempts", -1, "reconnect-delay", 30000,
+                "reconnect-max-delay", 30000, NULL);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (count_reconnecting), &reconnecting);
+  data.stream = stream;
+  watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
+  thread = g_thread_new ("stopper", stop_thread, &data);
+
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  returned = g_get_monotonic_time ();
+  g_assert_no_error (error);
+  g_atomic_int_set (&done, 1);
+
+  g_thread_join (thread);
+  g_thread_join (watchdog);
+  g_assert_cmpuint (reconnecting, ==, 1);
+  assert_prompt ("stop() while backing off", &data, returned);
+}
+
+/* stop() from a g_unix_signal_add() callback of the main loop that runs
+ * the stream with run_async(), while the server is idle. */
+typedef struct
+{
+  MysqlBinlogStream *stream;
+  GMainLoop         *loop;
+  gint64             stopped_at;
+  gint64             finished_at;
+  gboolean           ok;
+  GError            *error;
+} SignalStop;
+
+static gboolean
+raise_usr1 (gpointer user_data)
+{
+  kill (getpid (), SIGUSR1);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_usr1 (gpointer user_data)
+{
+  SignalStop *data = user_data;
+
+  data->stopped_at = g_get_monotonic_time ();
+  mysql_binlog_stream_stop (data->stream);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SignalStop *data = user_data;
+
+  data->ok = mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (source), result, &data->error);
+  data->finished_at = g_get_monotonic_time ();
+  g_main_loop_quit (data->loop);
+}
+
+static gboolean
+loop_timeout (gpointer user_data)
+{
+  g_error ("run_async() did not finish within 30 s of the signal");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_stop_from_unix_signal (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  SignalStop data = { stream, loop, 0, 0, FALSE, NULL };
+  guint signal_id, timeout_id;
+  gint64 took;
+
+  mysql_binlog_stream_set_blocking (stream, TRUE);
+  signal_id = g_unix_signal_add (SIGUSR1, on_usr1, &data);
+  g_timeout_add (500, raise_usr1, NULL);
+  timeout_id = g_timeout_add_seconds (30, loop_timeout, NULL);
+  mysql_binlog_stream_run_async (stream, NULL, async_done, &data);
+  g_main_loop_run (loop);
+  g_source_remove (timeout_id);
+  g_source_remove (signal_id);
+
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+  g_assert_cmpint (data.stopped_at, >, 0);
+  took = data.finished_at - data.stopped_at;
+  g_test_message ("stop() from a unix signal callback: run_async() finished %.1f ms later",
+                  took / 1000.0);
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
 }
 
 /* A blocking stream receives a change written while it waits. */
@@ -402,6 +645,11 @@ test_stream_run_add (void)
   g_test_add_func ("/stream/run/stop-from-handler", test_stop_from_handler);
   g_test_add_func ("/stream/run/stop-from-thread", test_stop_from_thread);
   g_test_add_func ("/stream/run/cancel-from-thread", test_cancel_from_thread);
+  g_test_add_func ("/stream/run/cancel-while-connecting", test_cancel_while_connecting);
+  g_test_add_func ("/stream/run/stop-while-connecting-unreachable",
+                   test_stop_while_connecting_unreachable);
+  g_test_add_func ("/stream/run/stop-while-backing-off", test_stop_while_backing_off);
+  g_test_add_func ("/stream/run/stop-from-unix-signal", test_stop_from_unix_signal);
   g_test_add_func ("/stream/run/blocking-receives-new-rows", test_blocking_receives_new_rows);
   g_test_add_func ("/stream/run/replica-account", test_replica_account);
 }

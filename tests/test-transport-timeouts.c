@@ -110,6 +110,31 @@ test_silent_dump_no_heartbeat (void)
   fake_server_stop (server);
 }
 
+/* stop() in the middle of an event the server sends in parts: the read
+ * blocked in the packet's body returns at once. */
+static void
+test_stop_in_partial_event (void)
+{
+  FakeServer *server = fake_server_start (FAKE_PARTIAL_EVENT);
+  g_autoptr(MysqlBinlogStream) stream = new_stream (server, MYSQL_BINLOG_TLS_MODE_PREFERRED);
+  g_autoptr(GError) error = NULL;
+  double seconds;
+  gboolean stopped;
+  gboolean ok;
+
+  g_object_set (stream, "heartbeat-period", 0, "connect-timeout", 30, NULL);
+  ok = run_with_limit (stream, 1, &seconds, &stopped, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (stopped);
+  g_test_message ("stop() at 1 s in a partial event: the run returned after %.3f s", seconds);
+  g_assert_cmpfloat (seconds, <, 2.0);
+  g_mutex_lock (&server->lock);
+  g_assert_cmpuint (server->n_dumps, ==, 1);
+  g_mutex_unlock (&server->lock);
+  fake_server_stop (server);
+}
+
 static void
 test_connect_timeout_property (void)
 {
@@ -134,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/fake-server/timeout/silent-after-login", test_silent_after_login);
   g_test_add_func ("/fake-server/timeout/silent-dump-heartbeat", test_silent_dump_heartbeat);
   g_test_add_func ("/fake-server/timeout/silent-dump-no-heartbeat", test_silent_dump_no_heartbeat);
+  g_test_add_func ("/fake-server/timeout/stop-in-partial-event", test_stop_in_partial_event);
 
   return g_test_run ();
 }

@@ -8,7 +8,10 @@
 # position store delivers it again.  Against a throwaway MariaDB server.
 
 import os
+import select
+import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -177,13 +180,14 @@ class TestHandlerFailure(unittest.TestCase):
 
     def test_keyboard_interrupt_while_waiting(self):
         # Ctrl-C pressed while the stream waits for the server and no
-        # Python code runs: Python raises KeyboardInterrupt as the next
-        # handler is entered, before the handler's own code, when the next
-        # transaction arrives.  That transaction is not checkpointed.
+        # Python code runs: the run stops at once, cleanly (everything
+        # delivered is checkpointed), then run() raises KeyboardInterrupt.
         work = Workload('kbd2')
         store = Store(self)
         stream = self.stream(work, store, blocking=True)
         idle = threading.Event()
+        ended = threading.Event()
+        pressed = []
 
         def on_row(stream, row_id):
             if row_id == 6:
@@ -192,22 +196,32 @@ class TestHandlerFailure(unittest.TestCase):
         def press_ctrl_c():
             idle.wait(30)
             time.sleep(0.5)  # the stream waits in the library
+            pressed.append(time.monotonic())
             os.kill(os.getpid(), signal.SIGINT)
-            server.sql('INSERT INTO %s VALUES (7, 4), (8, 4)' % work.table)
-            time.sleep(10)
-            stream.stop()  # without the fix, the run would go on
+            if not ended.wait(10):
+                stream.stop()  # the run went on: end it, the test fails
 
         consumer = Consumer(stream, work, on_row)
         hook = sys.excepthook
+        handler = signal.getsignal(signal.SIGINT)
         thread = threading.Thread(target=press_ctrl_c, daemon=True)
         thread.start()
-        with self.assertRaises(KeyboardInterrupt):
-            stream.run(None)
+        try:
+            with self.assertRaises(KeyboardInterrupt):
+                stream.run(None)
+        finally:
+            ended.set()
+        took = time.monotonic() - pressed[0]
+        print('run() raised KeyboardInterrupt %.1f ms after SIGINT' % (took * 1000),
+              file=sys.stderr)
+        self.assertLess(took, 1.0)
         self.assertIs(sys.excepthook, hook)
+        self.assertIs(signal.getsignal(signal.SIGINT), handler)
         self.assertEqual(consumer.ids, [1, 2, 3, 4, 5, 6])
         self.assertEqual(consumer.positions, work.after)
         self.assertEqual(store.saved(), work.after[2])
 
+        server.sql('INSERT INTO %s VALUES (7, 4), (8, 4)' % work.table)
         stream = self.stream(work, store)
         consumer = Consumer(stream, work)
         self.assertIs(stream.run(None), True)
@@ -298,6 +312,108 @@ class TestHandlerFailure(unittest.TestCase):
             stream.run(None)
         self.assertEqual(str(cm.exception), 'the position database is unreachable')
         self.assertEqual(seen, [])
+
+
+# A consumer process: reads the workload's table with a file position
+# store, says "idle" once it has the six rows, and waits for the server.
+# With "stop-on-sigterm", a SIGTERM handler calls stream.stop().
+CHILD = r"""
+import signal, sys
+import gi
+gi.require_version('MysqlBinlog', '1.0')
+from gi.repository import Gio, MysqlBinlog
+socket_path, server_id, start, table, path, mode = sys.argv[1:]
+stream = MysqlBinlog.Stream(socket=socket_path, user='root', password='',
+                            server_id=int(server_id), blocking=True,
+                            start_position=MysqlBinlog.Position.from_string(start),
+                            position_store=MysqlBinlog.FilePositionStore.new(
+                                Gio.File.new_for_path(path)))
+if mode == 'stop-on-sigterm':
+    signal.signal(signal.SIGTERM, lambda signum, frame: stream.stop())
+def on_row(stream, row):
+    if row.get_int64(0) == 6:
+        print('idle', flush=True)
+stream.connect('rows-inserted::' + table, on_row)
+print('returned', stream.run(None), flush=True)
+"""
+
+
+# The same consumer in gjs, whose run() stops on SIGINT and SIGTERM.
+CHILD_JS = r"""
+imports.gi.versions.MysqlBinlog = '1.0';
+const {Gio, MysqlBinlog} = imports.gi;
+const [socketPath, serverId, start, table, path] = ARGV;
+const stream = new MysqlBinlog.Stream({
+    socket: socketPath, user: 'root', password: '', server_id: Number(serverId),
+    blocking: true, start_position: MysqlBinlog.Position.from_string(start),
+    position_store: MysqlBinlog.FilePositionStore.new(Gio.File.new_for_path(path)),
+});
+stream.connect(`rows-inserted::${table}`, (s, row) => {
+    if (row.get_int64(0) === 6)
+        print('idle');
+});
+try {
+    print('returned', stream.run(null));
+} catch (e) {
+    print('threw', e.message);
+}
+"""
+
+
+class TestSignals(unittest.TestCase):
+    """A blocking run() in a process of its own, ended by a signal."""
+
+    def run_child(self, name, mode, signum):
+        work = Workload(name)
+        store = Store(self)
+        path = store.store.get_file().get_path()
+        test_stream.Server._next_server_id += 1
+        args = [server.socket, str(test_stream.Server._next_server_id),
+                work.start.to_string(), work.table, path]
+        if mode == 'gjs':
+            gjs = shutil.which('gjs')
+            if gjs is None:
+                self.skipTest('gjs is not installed')
+            command = [gjs, '-c', CHILD_JS] + args
+        else:
+            command = [sys.executable, '-c', CHILD] + args + [mode]
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)
+        self.addCleanup(child.kill)
+        ready, _, _ = select.select([child.stdout], [], [], 30)
+        self.assertTrue(ready, 'the consumer did not read the rows')
+        self.assertEqual(child.stdout.readline(), 'idle\n')
+        time.sleep(0.5)  # the stream waits in the library
+        sent = time.monotonic()
+        child.send_signal(signum)
+        try:
+            out, err = child.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.fail('the consumer did not end within 30 s of the signal')
+        took = time.monotonic() - sent
+        print('%s: the consumer ended %.1f ms after the signal'
+              % (self.id(), took * 1000), file=sys.stderr)
+        self.assertLess(took, 1.0)
+        self.assertEqual(store.saved(), work.after[2])
+        return child.returncode, out, err
+
+    def test_sigint_raises_keyboard_interrupt(self):
+        code, out, err = self.run_child('sigint', 'default', signal.SIGINT)
+        self.assertIn('KeyboardInterrupt', err)
+        self.assertEqual(out, '')  # run() raised, it did not return
+        self.assertEqual(code, -signal.SIGINT)
+
+    def test_sigterm_handler_stops(self):
+        code, out, err = self.run_child('sigterm', 'stop-on-sigterm', signal.SIGTERM)
+        self.assertEqual((code, out, err), (0, 'returned True\n', ''))
+
+    def test_gjs_sigint_stops(self):
+        code, out, err = self.run_child('jsint', 'gjs', signal.SIGINT)
+        self.assertEqual((code, out), (0, 'threw The run was stopped by SIGINT\n'), err)
+
+    def test_gjs_sigterm_stops(self):
+        code, out, err = self.run_child('jsterm', 'gjs', signal.SIGTERM)
+        self.assertEqual((code, out), (0, 'threw The run was stopped by SIGTERM\n'), err)
 
 
 if __name__ == '__main__':

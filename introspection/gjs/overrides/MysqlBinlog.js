@@ -13,7 +13,7 @@
 // and run(), run_finish() or the Promise of runAsync() throw the exception
 // itself.  Everything else is the C API unchanged.
 
-const {GLib} = imports.gi;
+const {Gio, GLib} = imports.gi;
 
 function _init() {
     const MysqlBinlog = this;
@@ -119,12 +119,53 @@ function _init() {
         return ok;
     }
 
+    // SIGINT and SIGTERM during run(): a process blocked in the C call
+    // would die at once, without saving its position.  run() reads on the
+    // library's thread (run_async) and emits the signals on this thread
+    // from a context of its own, where SIGINT and SIGTERM stop the run;
+    // once it ended and its position was saved, run() throws
+    // Gio.IOErrorEnum.CANCELLED naming the signal.
+    const SIGNALS = [[2, 'SIGINT'], [15, 'SIGTERM']];
+
+    function runWaking(stream, cancellable) {
+        const context = new GLib.MainContext();
+        let result = null, caught = null;
+        const sources = SIGNALS.map(([signum, name]) => {
+            const source = GLib.unix_signal_source_new(signum);
+            source.set_callback(() => {
+                caught ??= name;
+                stream.stop();
+                return GLib.SOURCE_CONTINUE;
+            });
+            source.attach(context);
+            return source;
+        });
+        context.push_thread_default();
+        try {
+            runAsync.call(stream, cancellable, (source, res) => {
+                result = res;
+            });
+            while (result === null)
+                context.iteration(true);
+        } finally {
+            context.pop_thread_default();
+            for (const source of sources)
+                source.destroy();
+        }
+        const ok = finish(stream, runFinish, [result]);
+        if (caught !== null) {
+            throw new GLib.Error(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED,
+                `The run was stopped by ${caught}`);
+        }
+        return ok;
+    }
+
     proto.run = function (cancellable = null) {
         const st = begin(this);
         if (st === null)
             return run.call(this, cancellable);
         try {
-            return finish(this, run, [cancellable]);
+            return runWaking(this, cancellable);
         } finally {
             st.running = false;
         }

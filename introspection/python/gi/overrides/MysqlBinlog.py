@@ -7,6 +7,9 @@
 # API (MysqlBinlog.Row.dup_values, get_column_names, get_column_value,
 # MysqlBinlog.Stream.fail).
 
+import os
+import signal
+import socket
 import sys
 import threading
 import weakref
@@ -124,10 +127,10 @@ _previous_excepthook = None
 
 def _excepthook(exc_type, value, traceback):
     # PyGObject prints an exception that escaped a handler through
-    # sys.excepthook.  A guard cannot catch every one: a KeyboardInterrupt
-    # from Ctrl-C pressed while the stream waited for the server is raised
-    # as the next handler is entered, before its guard's try.  Inside
-    # run(), any such exception fails the run.
+    # sys.excepthook.  A guard cannot catch every one: an exception that a
+    # Python signal handler raises is raised as the next handler is
+    # entered, before its guard's try.  Inside run(), any such exception
+    # fails the run.
     streams = getattr(_local, 'streams', None)
     if streams and streams[-1]._handler_failed(value):
         return
@@ -204,6 +207,88 @@ def _guard(handler, stream):
     return _Guarded(handler, stream)
 
 
+# Signals during a blocking run() -------------------------------------------
+#
+# Python runs a signal handler on the main thread, between two bytecodes:
+# never while that thread is blocked in C.  run() therefore waits on a
+# context that Python's signal wakeup fd wakes (signal.set_wakeup_fd), so
+# that the handlers run while the stream runs.
+
+
+class _SignalWakeup:
+    """Python's signal wakeup fd, as a GLib source, for the main thread.
+
+    Entering gives None on another thread (set_wakeup_fd refuses).  A
+    wakeup fd set before (asyncio's, say) is restored afterwards, and gets
+    the signal numbers that arrived meanwhile.
+    """
+
+    def __enter__(self):
+        self._read, self._write = socket.socketpair()
+        for sock in (self._read, self._write):
+            sock.setblocking(False)
+        self._source = None
+        try:
+            self._previous = signal.set_wakeup_fd(self._write.fileno(),
+                                                  warn_on_full_buffer=False)
+        except ValueError:
+            self._close()
+            return None
+        return self
+
+    def attach(self, context):
+        channel = GLib.IOChannel.unix_new(self._read.fileno())
+        self._source = GLib.io_create_watch(channel, GLib.IOCondition.IN)
+        self._source.set_callback(self._drain)
+        self._source.attach(context)
+
+    def _drain(self, *args):
+        # Python calls the handlers of the signals as this code runs.
+        try:
+            while True:
+                data = self._read.recv(256)
+                if not data:
+                    break
+                if self._previous >= 0:
+                    try:
+                        os.write(self._previous, data)
+                    except OSError:
+                        pass
+        except (BlockingIOError, InterruptedError):
+            pass
+        return True
+
+    def _close(self):
+        self._read.close()
+        self._write.close()
+
+    def __exit__(self, *exc):
+        signal.set_wakeup_fd(self._previous)
+        if self._source is not None:
+            self._source.destroy()
+        self._close()
+        return False
+
+
+class _SigintHandler:
+    """Replaces Python's default SIGINT handler (the one that raises
+    KeyboardInterrupt wherever the main thread is) for the duration."""
+
+    def __init__(self, handler):
+        self._handler = handler
+        self._previous = None
+
+    def __enter__(self):
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc):
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+        return False
+
+
 class Stream(MysqlBinlog.Stream):
     """Reads a binary log and emits one signal per event and changed row.
 
@@ -211,9 +296,15 @@ class Stream(MysqlBinlog.Stream):
     emitted, the transaction it failed on is not checkpointed (the
     position store keeps the position before it, so the next run delivers
     it again), and run() (or run_finish()) raises that exception, with the
-    handler's traceback.  Ctrl-C in a handler does the same with
-    KeyboardInterrupt.  Outside a run an exception is printed as PyGObject
-    prints it.
+    handler's traceback.  Outside a run an exception is printed as
+    PyGObject prints it.
+
+    On the main thread, signals reach their Python handlers while run()
+    waits for the server: Ctrl-C stops the run (the position of the last
+    transaction delivered is saved) and run() then raises
+    KeyboardInterrupt, as GLib.MainLoop.run() does; a SIGTERM handler that
+    calls stop() ends it at once.  The handlers still run on the thread
+    that called run().
     """
 
     _failure = None   # the first exception of the run
@@ -284,11 +375,61 @@ class Stream(MysqlBinlog.Stream):
         streams.append(self)
         _hook_excepthook()
         try:
-            return self._finish(MysqlBinlog.Stream.run, cancellable)
+            with _SignalWakeup() as wakeup:
+                if wakeup is None:
+                    # not the main thread: no Python signal handler runs here
+                    return self._finish(MysqlBinlog.Stream.run, cancellable)
+                return self._run_waking(cancellable, wakeup)
         finally:
             _unhook_excepthook()
             streams.remove(self)
             self._running = False
+
+    def _run_waking(self, cancellable, wakeup):
+        """run() on the main thread, where Python runs signal handlers.
+
+        A blocking C call would keep them from running until the next
+        event, so the run reads on a thread of the library (run_async) and
+        this thread emits the signals from a context of its own, woken by
+        Python's signal wakeup fd: a handler (SIGTERM's calling stop(), say)
+        runs at once.  Ctrl-C stops the run, and KeyboardInterrupt is
+        raised once it ended and its position was saved, as
+        GLib.MainLoop.run() does.
+        """
+        context = GLib.MainContext()
+        results = []
+        interrupted = []
+
+        def done(stream, result, *args):
+            results.append(result)
+
+        def on_sigint(signum, frame):
+            interrupted.append(signum)
+            self.stop()
+
+        raised = None
+        context.push_thread_default()
+        try:
+            wakeup.attach(context)
+            with _SigintHandler(on_sigint):
+                MysqlBinlog.Stream.run_async(self, cancellable, done)
+                while not results:
+                    try:
+                        context.iteration(True)
+                    except BaseException as e:
+                        # raised by a signal handler between two
+                        # iterations: the run ends first, then it goes on
+                        if raised is None:
+                            raised = e
+                        self.stop()
+        finally:
+            context.pop_thread_default()
+        ok = self._finish(MysqlBinlog.Stream.run_finish, results[0])
+        if raised is not None:
+            raise raised
+        if interrupted:
+            raise KeyboardInterrupt
+        return ok
 
     def run_async(self, cancellable, callback, *user_data):
         """Runs the stream on the main context (see MysqlBinlog.Stream.run_async).

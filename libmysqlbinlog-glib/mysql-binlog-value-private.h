@@ -9,6 +9,7 @@
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-json-private.h"
 #include "mysql-binlog-value-text-private.h"
+#include "mysql-binlog-text-sink-private.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,11 @@ gssize               _mysql_binlog_value_format        (const MysqlBinlogColumn 
 char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
                                                         gsize                    length);
+/* The same text, written into @out. */
+void                 _mysql_binlog_value_write         (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        MysqlBinlogTextSink     *out);
 /* Any value as a floating GVariant of the type of its kind. */
 GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,

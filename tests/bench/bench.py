@@ -388,14 +388,16 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
         with_baselines = []
         for label, source, argv, checked in contenders:
             with_baselines.append((label, source, argv, checked))
-            # The text mode is newer than some baselines' readers.
-            if not label.startswith(('(a) ours', '(b) ours')) or label in TEXT_MODE_LABELS:
+            if not label.startswith(('(a) ours', '(b) ours')):
                 continue
             twin = label.replace(' ours, ', ' baseline, ', 1)
+            # The text mode is newer than some baselines' readers: ours
+            # then reads with the baseline's library.
+            twin_reader = reader if label in TEXT_MODE_LABELS else baseline_reader
 
-            def swap(argv, reader=reader):
+            def swap(argv, reader=reader, twin_reader=twin_reader):
                 argv = argv() if callable(argv) else list(argv)
-                return [baseline_reader if a == reader else a for a in argv]
+                return [twin_reader if a == reader else a for a in argv]
             with_baselines.append((twin, source, (lambda a=argv: swap(a)), checked))
             envs[twin] = baseline_env
             baselines.append((label, twin))

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include "mysql-binlog-table-private.h"
-#include "mysql-binlog-text-sink-private.h"
+#include "mysql-binlog-value-text-private.h"
 
 G_BEGIN_DECLS
 

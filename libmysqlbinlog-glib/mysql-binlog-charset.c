@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "mysql-binlog-charset-private.h"
-#include "mysql-binlog-text-sink-private.h"
 #include "wire-private.h"
 
 /*

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "mysql-binlog-json-private.h"
-#include "mysql-binlog-text-sink-private.h"
 #include "mysql-binlog-value-text-private.h"
 #include "wire-private.h"
 

@@ -9,7 +9,6 @@
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-json-private.h"
 #include "mysql-binlog-value-text-private.h"
-#include "mysql-binlog-text-sink-private.h"
 
 G_BEGIN_DECLS
 

@@ -513,19 +513,30 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
                                const guint8            *data,
                                gsize                    length)
 {
-  char buffer[MYSQL_BINLOG_VALUE_TEXT_SIZE];
+  char buffer[256];
   gssize text_length = _mysql_binlog_value_format (column, data, length, buffer);
-  GString *string;
   MysqlBinlogTextSink out;
+  gsize whole;
+  char *text;
 
   /* Numbers, DECIMAL, dates and times, YEAR, ENUM: one allocation. */
   if (text_length >= 0)
     return dup_chars (buffer, text_length);
 
-  string = g_string_sized_new (length + length / 2 + 8);
-  _mysql_binlog_text_sink_init_string (&out, string);
+  /* A short text is written on the stack and copied: one allocation of
+   * its size, as for the numbers. */
+  _mysql_binlog_text_sink_init_buffer (&out, buffer, sizeof buffer);
   _mysql_binlog_value_write (column, data, length, &out);
-  return g_string_free (string, FALSE);
+  whole = _mysql_binlog_text_sink_finish (&out);
+  if (whole < sizeof buffer)
+    return dup_chars (buffer, whole);
+
+  /* A longer one is written again, into a buffer of its whole length. */
+  text = g_malloc (whole + 1);
+  _mysql_binlog_text_sink_init_buffer (&out, text, whole + 1);
+  _mysql_binlog_value_write (column, data, length, &out);
+  g_assert (_mysql_binlog_text_sink_finish (&out) == whole);
+  return text;
 }
 
 GVariant *

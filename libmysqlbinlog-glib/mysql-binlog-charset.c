@@ -87,14 +87,50 @@ table_to_utf8 (MysqlBinlogTextSink          *out,
  * surrogate (which the server lets through) becomes one U+FFFD, any other
  * byte that starts no character one U+FFFD; utf8mb3 has no four-byte
  * characters. */
+/* Whether the @length bytes at @data are ASCII without NUL, which needs
+ * no check of UTF-8: eight bytes at a time. */
+static inline gboolean
+is_plain_ascii (const guint8 *data,
+                gsize         length)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      /* A high bit set, or a zero byte (which borrows into its high bit
+       * only when no byte has its high bit set). */
+      if ((word | ((word - ones) & ~word)) & highs)
+        return FALSE;
+    }
+  for (; i < length; i++)
+    {
+      if (data[i] == 0 || data[i] >= 0x80)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 utf8_to_utf8 (MysqlBinlogTextSink          *out,
               const MysqlBinlogCharsetInfo *info,
               const guint8                 *data,
               gsize                         length)
 {
-  gboolean mb3 = info == NULL || strcmp (info->name, "utf8mb4") != 0;
+  gboolean mb3;
   gsize i = 0;
+
+  if (is_plain_ascii (data, length))
+    {
+      _mysql_binlog_text_sink_append_len (out, (const char *) data, length);
+      return;
+    }
+
+  mb3 = info == NULL || strcmp (info->name, "utf8mb4") != 0;
 
   if (g_utf8_validate_len ((const char *) data, length, NULL))
     {

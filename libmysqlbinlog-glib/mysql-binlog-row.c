@@ -596,6 +596,9 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
                                                   buffer);
       if (length >= 0)
         return length;
+      _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
+      _mysql_binlog_value_write_unformatted (info, row->data + cell->offset, cell->length, &out);
+      return _mysql_binlog_text_sink_finish (&out);
     }
 
   _mysql_binlog_text_sink_init_buffer (&out, buffer, size);

@@ -52,6 +52,11 @@ void                 _mysql_binlog_value_write         (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         MysqlBinlogTextSink     *out);
+/* The same, for the values _mysql_binlog_value_format() gave -1 for. */
+void                 _mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
+                                                            const guint8            *data,
+                                                            gsize                    length,
+                                                            MysqlBinlogTextSink     *out);
 /* Any value as a floating GVariant of the type of its kind. */
 GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,

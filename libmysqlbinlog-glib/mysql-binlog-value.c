@@ -426,19 +426,27 @@ _mysql_binlog_value_write (const MysqlBinlogColumn *column,
                            gsize                    length,
                            MysqlBinlogTextSink     *out)
 {
-  gsize payload_offset, payload_length;
-  guint64 bits;
-  gboolean is_signed;
-  double number;
   char buffer[MYSQL_BINLOG_VALUE_TEXT_SIZE];
   gssize text_length = _mysql_binlog_value_format (column, data, length, buffer);
 
   /* Numbers, DECIMAL, dates and times, YEAR, ENUM. */
   if (text_length >= 0)
-    {
-      _mysql_binlog_text_sink_append_len (out, buffer, text_length);
-      return;
-    }
+    _mysql_binlog_text_sink_append_len (out, buffer, text_length);
+  else
+    _mysql_binlog_value_write_unformatted (column, data, length, out);
+}
+
+void
+_mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
+                                       const guint8            *data,
+                                       gsize                    length,
+                                       MysqlBinlogTextSink     *out)
+{
+  gsize payload_offset, payload_length;
+  guint64 bits;
+  gboolean is_signed;
+  double number;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   switch (column->real_type)
     {
@@ -526,7 +534,7 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
   /* A short text is written on the stack and copied: one allocation of
    * its size, as for the numbers. */
   _mysql_binlog_text_sink_init_buffer (&out, buffer, sizeof buffer);
-  _mysql_binlog_value_write (column, data, length, &out);
+  _mysql_binlog_value_write_unformatted (column, data, length, &out);
   whole = _mysql_binlog_text_sink_finish (&out);
   if (whole < sizeof buffer)
     return dup_chars (buffer, whole);
@@ -534,7 +542,7 @@ _mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
   /* A longer one is written again, into a buffer of its whole length. */
   text = g_malloc (whole + 1);
   _mysql_binlog_text_sink_init_buffer (&out, text, whole + 1);
-  _mysql_binlog_value_write (column, data, length, &out);
+  _mysql_binlog_value_write_unformatted (column, data, length, &out);
   g_assert (_mysql_binlog_text_sink_finish (&out) == whole);
   return text;
 }

@@ -172,8 +172,9 @@ read_text (MysqlBinlogRow *row,
       if (text_used + TEXT_VALUE_SIZE + 1 > TEXT_OUTPUT_SIZE)
         text_flush ();
       length = mysql_binlog_row_format_value (row, i, text_output + text_used, TEXT_VALUE_SIZE);
-      /* A cut value is what fit in the buffer (up to 95 bytes). */
-      text_used += strlen (text_output + text_used);
+      /* A cut value is what fit in the buffer (up to 95 bytes, less when
+       * it ends before a character that did not fit). */
+      text_used += length < TEXT_VALUE_SIZE ? length : strlen (text_output + text_used);
       text_output[text_used++] = i + 1 < n_columns ? '\t' : '\n';
       counts->checksum += length;
       counts->values++;

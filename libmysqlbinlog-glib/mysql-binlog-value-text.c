@@ -161,7 +161,10 @@ put_short_double (char   *buffer,
   if (!(magnitude >= 1e-4 && magnitude < 1e15))
     return FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+  /* Below 1e11 one try with 4 fractional digits finds any of them (the
+   * same decimal with trailing zeros); the zeros are dropped below. */
+  for (guint k = magnitude < 1e11 ? G_N_ELEMENTS (scales) - 1 : 0;
+       k < G_N_ELEMENTS (scales); k++)
     {
       double scaled = magnitude * scales[k];
       guint64 n, whole, fraction;

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "mysql-binlog-table-private.h"
+#include "mysql-binlog-value-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -105,6 +106,14 @@ _mysql_binlog_charset_info_of_column (const MysqlBinlogColumn *column);
 /* utf8mb4, the character set of text whose set is not known. */
 const MysqlBinlogCharsetInfo *
 _mysql_binlog_charset_info_utf8mb4   (void);
+
+/* The text of a column's value (@data, @length: its payload) converted
+ * from the column's character set to UTF-8, written into @out: what
+ * _mysql_binlog_column_to_utf8() returns. */
+void _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
+                                      const guint8            *data,
+                                      gsize                    length,
+                                      MysqlBinlogTextSink     *out);
 
 /* The characters of MySQL's latin1 (cp1252) for the bytes 0x80 to 0x9F. */
 extern const gunichar2 _mysql_binlog_cp1252_c1[32];

@@ -43,22 +43,19 @@
 
 /* Appends one character; NUL, which text never holds, as U+FFFD. */
 static inline void
-append_unichar (GString  *out,
-                gunichar  u)
+append_unichar (MysqlBinlogTextSink *out,
+                gunichar             u)
 {
   if (u == 0)
     u = 0xFFFD;
-  if (u < 0x80)
-    g_string_append_c (out, (char) u);
-  else
-    g_string_append_unichar (out, u);
+  _mysql_binlog_text_sink_append_unichar (out, u);
 }
 
-static char *
-latin1_to_utf8 (const guint8 *data,
-                gsize         length)
+static void
+latin1_to_utf8 (MysqlBinlogTextSink *out,
+                const guint8        *data,
+                gsize                length)
 {
-  GString *out = g_string_sized_new (length + length / 2);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -69,15 +66,14 @@ latin1_to_utf8 (const guint8 *data,
       else
         append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
 }
 
-static char *
-table_to_utf8 (const MysqlBinlogCharsetInfo *info,
-               const guint8      *data,
-               gsize              length)
+static void
+table_to_utf8 (MysqlBinlogTextSink          *out,
+               const MysqlBinlogCharsetInfo *info,
+               const guint8                 *data,
+               gsize                         length)
 {
-  GString *out = g_string_sized_new (length + length / 2);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -85,21 +81,56 @@ table_to_utf8 (const MysqlBinlogCharsetInfo *info,
 
       append_unichar (out, c < info->table_start ? c : info->table[c - info->table_start]);
     }
-  return g_string_free (out, FALSE);
 }
 
 /* UTF-8 as the server reads it: a well-formed character is kept, an encoded
  * surrogate (which the server lets through) becomes one U+FFFD, any other
  * byte that starts no character one U+FFFD; utf8mb3 has no four-byte
  * characters. */
-static char *
-utf8_to_utf8 (const MysqlBinlogCharsetInfo *info,
-              const guint8      *data,
-              gsize              length)
+/* Whether the @length bytes at @data are ASCII without NUL, which needs
+ * no check of UTF-8: eight bytes at a time. */
+static inline gboolean
+is_plain_ascii (const guint8 *data,
+                gsize         length)
 {
-  gboolean mb3 = info == NULL || strcmp (info->name, "utf8mb4") != 0;
-  GString *out;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
   gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      /* A high bit set, or a zero byte (which borrows into its high bit
+       * only when no byte has its high bit set). */
+      if ((word | ((word - ones) & ~word)) & highs)
+        return FALSE;
+    }
+  for (; i < length; i++)
+    {
+      if (data[i] == 0 || data[i] >= 0x80)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+utf8_to_utf8 (MysqlBinlogTextSink          *out,
+              const MysqlBinlogCharsetInfo *info,
+              const guint8                 *data,
+              gsize                         length)
+{
+  gboolean mb3;
+  gsize i = 0;
+
+  if (is_plain_ascii (data, length))
+    {
+      _mysql_binlog_text_sink_append_len (out, (const char *) data, length);
+      return;
+    }
+
+  mb3 = info == NULL || strcmp (info->name, "utf8mb4") != 0;
 
   if (g_utf8_validate_len ((const char *) data, length, NULL))
     {
@@ -109,16 +140,12 @@ utf8_to_utf8 (const MysqlBinlogCharsetInfo *info,
         four = data[k] >= 0xF0;
       if (!four)
         {
-          char *copy = g_malloc (length + 1);
-
           /* Valid UTF-8 holds no NUL byte: a plain copy. */
-          memcpy (copy, data, length);
-          copy[length] = '\0';
-          return copy;
+          _mysql_binlog_text_sink_append_len (out, (const char *) data, length);
+          return;
         }
     }
 
-  out = g_string_sized_new (length + 3);
   while (i < length)
     {
       gunichar u = g_utf8_get_char_validated ((const char *) data + i, length - i);
@@ -135,10 +162,9 @@ utf8_to_utf8 (const MysqlBinlogCharsetInfo *info,
             i += 3;
           else
             i++;
-          g_string_append_unichar (out, 0xFFFD);
+          _mysql_binlog_text_sink_append_unichar (out, 0xFFFD);
         }
     }
-  return g_string_free (out, FALSE);
 }
 
 /* ucs2, utf16, utf16le and utf32 as the server reads them: ucs2 unit by
@@ -147,12 +173,12 @@ utf8_to_utf8 (const MysqlBinlogCharsetInfo *info,
  * character (a lone surrogate, a value beyond U+10FFFF, a cut-off unit)
  * becomes U+FFFD and the next character is looked for from the next
  * byte, as the server does. */
-static char *
-unicode_to_utf8 (MysqlBinlogCharsetDecode        decode,
-                 const guint8 *data,
-                 gsize         length)
+static void
+unicode_to_utf8 (MysqlBinlogTextSink      *out,
+                 MysqlBinlogCharsetDecode  decode,
+                 const guint8             *data,
+                 gsize                     length)
 {
-  GString *out = g_string_sized_new (length + 1);
   gsize i = 0;
 
   while (i < length)
@@ -203,14 +229,13 @@ unicode_to_utf8 (MysqlBinlogCharsetDecode        decode,
 
       if (used == 0)
         {
-          g_string_append_unichar (out, 0xFFFD);
+          _mysql_binlog_text_sink_append_unichar (out, 0xFFFD);
           i++;
           continue;
         }
       append_unichar (out, u);
       i += used;
     }
-  return g_string_free (out, FALSE);
 }
 
 /* The length of the well-formed character at data, or 0. */
@@ -338,13 +363,13 @@ mb_build (const MysqlBinlogCharsetInfo *info)
   mb->map3 = map3;
 }
 
-static char *
-mb_to_utf8 (const MysqlBinlogCharsetInfo *info,
-            const guint8      *data,
-            gsize              length)
+static void
+mb_to_utf8 (MysqlBinlogTextSink          *out,
+            const MysqlBinlogCharsetInfo *info,
+            const guint8                 *data,
+            gsize                         length)
 {
   MysqlBinlogMbCharset *mb = info->mb;
-  GString *out;
   gsize i = 0;
 
   if (g_once_init_enter (&mb->once))
@@ -353,14 +378,13 @@ mb_to_utf8 (const MysqlBinlogCharsetInfo *info,
       g_once_init_leave (&mb->once, 1);
     }
 
-  out = g_string_sized_new (length + length / 2 + 1);
   while (i < length)
     {
       guint len = mb_char_length (mb->rules, data + i, length - i);
 
       if (len == 0)
         {
-          g_string_append_unichar (out, 0xFFFD);
+          _mysql_binlog_text_sink_append_unichar (out, 0xFFFD);
           i++;
           continue;
         }
@@ -372,13 +396,13 @@ mb_to_utf8 (const MysqlBinlogCharsetInfo *info,
         append_unichar (out, mb->map3[_mysql_binlog_be_uint (data + i + 1, 2)]);
       i += len;
     }
-  return g_string_free (out, FALSE);
 }
 
-static char *
-iconv_to_utf8 (const MysqlBinlogCharsetInfo *info,
-               const guint8      *data,
-               gsize              length)
+static void
+iconv_to_utf8 (MysqlBinlogTextSink          *out,
+               const MysqlBinlogCharsetInfo *info,
+               const guint8                 *data,
+               gsize                         length)
 {
   g_autofree char *converted = NULL;
   gsize converted_length = 0;
@@ -387,9 +411,52 @@ iconv_to_utf8 (const MysqlBinlogCharsetInfo *info,
     converted = g_convert ((const char *) data, length, "UTF-8", info->iconv, NULL,
                            &converted_length, NULL);
   if (converted != NULL)
-    return utf8_to_utf8 (_mysql_binlog_charset_info_utf8mb4 (), (const guint8 *) converted,
-                         converted_length);
-  return utf8_to_utf8 (NULL, data, length);
+    utf8_to_utf8 (out, _mysql_binlog_charset_info_utf8mb4 (), (const guint8 *) converted,
+                  converted_length);
+  else
+    utf8_to_utf8 (out, NULL, data, length);
+}
+
+void
+_mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
+                                 const guint8            *data,
+                                 gsize                    length,
+                                 MysqlBinlogTextSink     *out)
+{
+  const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_of_column (column);
+
+  if (info == NULL)
+    {
+      utf8_to_utf8 (out, _mysql_binlog_charset_info_utf8mb4 (), data, length);
+      return;
+    }
+
+  switch (info->decode)
+    {
+    case MYSQL_BINLOG_DECODE_LATIN1:
+      latin1_to_utf8 (out, data, length);
+      break;
+    case MYSQL_BINLOG_DECODE_TABLE:
+      table_to_utf8 (out, info, data, length);
+      break;
+    case MYSQL_BINLOG_DECODE_MB:
+      mb_to_utf8 (out, info, data, length);
+      break;
+    case MYSQL_BINLOG_DECODE_UCS2:
+    case MYSQL_BINLOG_DECODE_UTF16BE:
+    case MYSQL_BINLOG_DECODE_UTF16LE:
+    case MYSQL_BINLOG_DECODE_UTF32:
+      unicode_to_utf8 (out, info->decode, data, length);
+      break;
+    case MYSQL_BINLOG_DECODE_ICONV:
+      iconv_to_utf8 (out, info, data, length);
+      break;
+    case MYSQL_BINLOG_DECODE_UTF8:
+    case MYSQL_BINLOG_DECODE_BINARY:
+    default:
+      utf8_to_utf8 (out, info, data, length);
+      break;
+    }
 }
 
 char *
@@ -397,29 +464,10 @@ _mysql_binlog_column_to_utf8 (const MysqlBinlogColumn *column,
                               const guint8            *data,
                               gsize                    length)
 {
-  const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_of_column (column);
+  GString *string = g_string_sized_new (length + length / 2 + 1);
+  MysqlBinlogTextSink out;
 
-  if (info == NULL)
-    return utf8_to_utf8 (_mysql_binlog_charset_info_utf8mb4 (), data, length);
-
-  switch (info->decode)
-    {
-    case MYSQL_BINLOG_DECODE_LATIN1:
-      return latin1_to_utf8 (data, length);
-    case MYSQL_BINLOG_DECODE_TABLE:
-      return table_to_utf8 (info, data, length);
-    case MYSQL_BINLOG_DECODE_MB:
-      return mb_to_utf8 (info, data, length);
-    case MYSQL_BINLOG_DECODE_UCS2:
-    case MYSQL_BINLOG_DECODE_UTF16BE:
-    case MYSQL_BINLOG_DECODE_UTF16LE:
-    case MYSQL_BINLOG_DECODE_UTF32:
-      return unicode_to_utf8 (info->decode, data, length);
-    case MYSQL_BINLOG_DECODE_ICONV:
-      return iconv_to_utf8 (info, data, length);
-    case MYSQL_BINLOG_DECODE_UTF8:
-    case MYSQL_BINLOG_DECODE_BINARY:
-    default:
-      return utf8_to_utf8 (info, data, length);
-    }
+  _mysql_binlog_text_sink_init_string (&out, string);
+  _mysql_binlog_column_write_utf8 (column, data, length, &out);
+  return g_string_free (string, FALSE);
 }

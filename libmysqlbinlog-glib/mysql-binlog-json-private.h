@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "mysql-binlog-value-text-private.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -18,11 +20,21 @@ G_BEGIN_DECLS
 char                *_mysql_binlog_json_to_string      (const guint8            *data,
                                                         gsize                    length);
 
+/* The same, written into @out. */
+void                 _mysql_binlog_json_write          (const guint8            *data,
+                                                        gsize                    length,
+                                                        MysqlBinlogTextSink     *out);
+
 /* The payload of a partial JSON update (the diffs of
  * binlog_row_value_options=PARTIAL_JSON, without the length prefix) as a
  * JSON array of {"op": "replace"|"insert"|"remove", "path": "$...",
  * "value": ...} objects, in order; NULL when it is malformed. */
 char                *_mysql_binlog_json_diff_to_string (const guint8            *data,
                                                         gsize                    length);
+/* The same, written into @out; FALSE, with nothing written, when it is
+ * malformed. */
+gboolean             _mysql_binlog_json_diff_write     (const guint8            *data,
+                                                        gsize                    length,
+                                                        MysqlBinlogTextSink     *out);
 
 G_END_DECLS

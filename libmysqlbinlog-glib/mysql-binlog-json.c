@@ -43,8 +43,9 @@ enum {
 
 typedef struct
 {
-  GString *out;
-  gsize    limit;   /* bound on the output, against documents whose
+  MysqlBinlogTextSink *out;
+  gsize                start;   /* where the document's text starts */
+  gsize                limit;   /* bound on the output, against documents whose
                      * entries share sub-documents (exponential output) */
 } JsonWriter;
 
@@ -73,9 +74,9 @@ json_read_length (const guint8 *data,
 }
 
 static void
-json_append_string (GString      *out,
-                    const guint8 *data,
-                    gsize         length)
+json_append_string (MysqlBinlogTextSink *out,
+                    const guint8        *data,
+                    gsize                length)
 {
   g_autofree char *valid = NULL;
   const char *text = (const char *) data;
@@ -87,61 +88,80 @@ json_append_string (GString      *out,
       length = strlen (valid);
     }
 
-  g_string_append_c (out, '"');
+  _mysql_binlog_text_sink_append_c (out, '"');
   for (gsize i = 0; i < length; i++)
     {
-      guchar c = text[i];
+      static const char hex[] = "0123456789abcdef";
+      gsize plain = i;
+      guchar c;
+
+      /* The run of bytes that need no escape, at once. */
+      while (plain < length && (guchar) text[plain] >= 0x20 && text[plain] != '"' &&
+             text[plain] != '\\')
+        plain++;
+      if (plain > i)
+        {
+          _mysql_binlog_text_sink_append_len (out, text + i, plain - i);
+          i = plain;
+          if (i == length)
+            break;
+        }
+      c = text[i];
 
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          _mysql_binlog_text_sink_append_len (out, "\\\"", 2);
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          _mysql_binlog_text_sink_append_len (out, "\\\\", 2);
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          _mysql_binlog_text_sink_append_len (out, "\\b", 2);
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          _mysql_binlog_text_sink_append_len (out, "\\f", 2);
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          _mysql_binlog_text_sink_append_len (out, "\\n", 2);
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          _mysql_binlog_text_sink_append_len (out, "\\r", 2);
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          _mysql_binlog_text_sink_append_len (out, "\\t", 2);
           break;
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
+          {
+            char escape[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+            _mysql_binlog_text_sink_append_len (out, escape, 6);
+          }
           break;
         }
     }
-  g_string_append_c (out, '"');
+  _mysql_binlog_text_sink_append_c (out, '"');
 }
 
 static gboolean
-json_append_opaque (GString      *out,
-                    guint8        field_type,
-                    const guint8 *data,
-                    gsize         length)
+json_append_opaque (MysqlBinlogTextSink *out,
+                    guint8               field_type,
+                    const guint8        *data,
+                    gsize                length)
 {
   switch (field_type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
       {
+        char text[MYSQL_BINLOG_DECIMAL_TEXT_SIZE];
         gssize size;
+        gsize text_length;
 
         if (length < 2 || (size = _mysql_binlog_decimal_size (data[0], data[1])) < 0 ||
             (gsize) size > length - 2)
           return FALSE;
-        _mysql_binlog_decimal_append (out, data + 2, data[0], data[1]);
+        text_length = _mysql_binlog_decimal_format (text, data + 2, data[0], data[1]);
+        _mysql_binlog_text_sink_append_len (out, text, text_length);
         return TRUE;
       }
     case MYSQL_BINLOG_COLUMN_TYPE_DATE:
@@ -157,9 +177,9 @@ json_append_opaque (GString      *out,
           return FALSE;
         packed = _mysql_binlog_le_int (data, 8);
         end = _mysql_binlog_packed_temporal_format (text, field_type, packed);
-        g_string_append_c (out, '"');
-        g_string_append_len (out, text, end - text);
-        g_string_append_c (out, '"');
+        _mysql_binlog_text_sink_append_c (out, '"');
+        _mysql_binlog_text_sink_append_len (out, text, end - text);
+        _mysql_binlog_text_sink_append_c (out, '"');
         return TRUE;
       }
     case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
@@ -169,8 +189,12 @@ json_append_opaque (GString      *out,
     default:
       {
         g_autofree char *encoded = g_base64_encode (data, length);
+        char prefix[32];
 
-        g_string_append_printf (out, "\"base64:type%u:%s\"", field_type, encoded);
+        g_snprintf (prefix, sizeof prefix, "\"base64:type%u:", field_type);
+        _mysql_binlog_text_sink_append (out, prefix);
+        _mysql_binlog_text_sink_append (out, encoded);
+        _mysql_binlog_text_sink_append_c (out, '"');
         return TRUE;
       }
     }
@@ -228,15 +252,15 @@ json_append_container (JsonWriter   *writer,
   if (header > size)
     return FALSE;
 
-  g_string_append_c (writer->out, is_object ? '{' : '[');
+  _mysql_binlog_text_sink_append_c (writer->out, is_object ? '{' : '[');
   for (guint64 i = 0; i < count; i++)
     {
       const guint8 *entry = data + value_entries + i * value_entry_size;
 
-      if (writer->out->len > writer->limit)
+      if (writer->out->length - writer->start > writer->limit)
         return FALSE;
       if (i > 0)
-        g_string_append (writer->out, ", ");
+        _mysql_binlog_text_sink_append_len (writer->out, ", ", 2);
 
       if (is_object)
         {
@@ -247,7 +271,7 @@ json_append_container (JsonWriter   *writer,
           if (key_offset > size || key_length > size - key_offset)
             return FALSE;
           json_append_string (writer->out, data + key_offset, key_length);
-          g_string_append (writer->out, ": ");
+          _mysql_binlog_text_sink_append_len (writer->out, ": ", 2);
         }
 
       if (json_is_inlined (entry[0], large))
@@ -265,7 +289,7 @@ json_append_container (JsonWriter   *writer,
             return FALSE;
         }
     }
-  g_string_append_c (writer->out, is_object ? '}' : ']');
+  _mysql_binlog_text_sink_append_c (writer->out, is_object ? '}' : ']');
   return TRUE;
 }
 
@@ -276,7 +300,7 @@ json_append_value (JsonWriter   *writer,
                    gsize         size,
                    guint         depth)
 {
-  GString *out = writer->out;
+  MysqlBinlogTextSink *out = writer->out;
 
   switch (type)
     {
@@ -291,13 +315,13 @@ json_append_value (JsonWriter   *writer,
       switch (data[0])
         {
         case 0x00:
-          g_string_append (out, "null");
+          _mysql_binlog_text_sink_append_len (out, "null", 4);
           return TRUE;
         case 0x01:
-          g_string_append (out, "true");
+          _mysql_binlog_text_sink_append_len (out, "true", 4);
           return TRUE;
         case 0x02:
-          g_string_append (out, "false");
+          _mysql_binlog_text_sink_append_len (out, "false", 5);
           return TRUE;
         default:
           return FALSE;
@@ -313,12 +337,31 @@ json_append_value (JsonWriter   *writer,
         guint n = type <= JSON_UINT16 ? 2 : type <= JSON_UINT32 ? 4 : 8;
         gboolean is_signed = (type - JSON_INT16) % 2 == 0;
 
+        char digits[24];
+        char *end = digits + sizeof digits;
+        guint64 magnitude;
+        gboolean negative = FALSE;
+
         if (size < n)
           return FALSE;
-        if (is_signed)
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, _mysql_binlog_le_int (data, n));
+        if (is_signed && _mysql_binlog_le_int (data, n) < 0)
+          {
+            negative = TRUE;
+            magnitude = (guint64) 0 - (guint64) _mysql_binlog_le_int (data, n);
+          }
         else
-          g_string_append_printf (out, "%" G_GUINT64_FORMAT, _mysql_binlog_le_uint (data, n));
+          {
+            magnitude = _mysql_binlog_le_uint (data, n);
+          }
+        do
+          {
+            *--end = '0' + magnitude % 10;
+            magnitude /= 10;
+          }
+        while (magnitude > 0);
+        if (negative)
+          *--end = '-';
+        _mysql_binlog_text_sink_append_len (out, end, digits + sizeof digits - end);
         return TRUE;
       }
     case JSON_DOUBLE:
@@ -332,10 +375,10 @@ json_append_value (JsonWriter   *writer,
         if (!isfinite (value))
           return FALSE;
         _mysql_binlog_double_format (buffer, value, FALSE);
-        g_string_append (out, buffer);
+        _mysql_binlog_text_sink_append (out, buffer);
         /* As MySQL does: keep doubles with no fraction apart from integers. */
         if (strpbrk (buffer, ".e") == NULL)
-          g_string_append (out, ".0");
+          _mysql_binlog_text_sink_append_len (out, ".0", 2);
         return TRUE;
       }
     case JSON_STRING:
@@ -363,62 +406,99 @@ json_append_value (JsonWriter   *writer,
     }
 }
 
-char *
-_mysql_binlog_json_to_string (const guint8 *data,
-                              gsize         length)
+void
+_mysql_binlog_json_write (const guint8        *data,
+                          gsize                length,
+                          MysqlBinlogTextSink *out)
 {
   JsonWriter writer;
 
   /* An empty value is how the server writes a JSON null. */
   if (length == 0)
-    return g_strdup ("null");
+    {
+      _mysql_binlog_text_sink_append_len (out, "null", 4);
+      return;
+    }
 
-  writer.out = g_string_sized_new (length * 2);
+  writer.out = out;
+  writer.start = out->length;
   writer.limit = MAX (length, 1024) * 64;
   if (!json_append_value (&writer, data[0], data + 1, length - 1, 0) ||
-      writer.out->len > writer.limit)
+      out->length - writer.start > writer.limit)
     {
       g_debug ("Malformed binary JSON value of %" G_GSIZE_FORMAT " bytes: decoded as null",
                length);
-      g_string_free (writer.out, TRUE);
-      return g_strdup ("null");
+      _mysql_binlog_text_sink_truncate (out, writer.start);
+      _mysql_binlog_text_sink_append_len (out, "null", 4);
     }
-  return g_string_free (writer.out, FALSE);
 }
 
 char *
-_mysql_binlog_json_diff_to_string (const guint8 *data,
-                                   gsize         length)
+_mysql_binlog_json_to_string (const guint8 *data,
+                              gsize         length)
+{
+  GString *string = g_string_sized_new (length * 2 + 5);
+  MysqlBinlogTextSink out;
+
+  _mysql_binlog_text_sink_init_string (&out, string);
+  _mysql_binlog_json_write (data, length, &out);
+  return g_string_free (string, FALSE);
+}
+
+gboolean
+_mysql_binlog_json_diff_write (const guint8        *data,
+                               gsize                length,
+                               MysqlBinlogTextSink *out)
 {
   static const char * const operations[] = { "replace", "insert", "remove" };
   const guint8 *p = data, *end = data + length;
-  g_autoptr(GString) out = g_string_new ("[");
+  gsize start = out->length;
 
+  _mysql_binlog_text_sink_append_c (out, '[');
   while (p < end)
     {
       guint8 operation = *p++;
       guint64 path_length, value_length;
 
       if (operation > 2 || !_mysql_binlog_read_packed_length (&p, end, &path_length))
-        return NULL;
-      if (out->len > 1)
-        g_string_append (out, ", ");
-      g_string_append_printf (out, "{\"op\": \"%s\", \"path\": ", operations[operation]);
+        goto malformed;
+      if (out->length - start > 1)
+        _mysql_binlog_text_sink_append_len (out, ", ", 2);
+      _mysql_binlog_text_sink_append (out, "{\"op\": \"");
+      _mysql_binlog_text_sink_append (out, operations[operation]);
+      _mysql_binlog_text_sink_append (out, "\", \"path\": ");
       json_append_string (out, p, path_length);
       p += path_length;
       if (operation != 2)
         {
-          g_autofree char *value = NULL;
-
           if (!_mysql_binlog_read_packed_length (&p, end, &value_length) || value_length == 0)
-            return NULL;
-          value = _mysql_binlog_json_to_string (p, value_length);
+            goto malformed;
+          _mysql_binlog_text_sink_append (out, ", \"value\": ");
+          _mysql_binlog_json_write (p, value_length, out);
           p += value_length;
-          g_string_append (out, ", \"value\": ");
-          g_string_append (out, value);
         }
-      g_string_append_c (out, '}');
+      _mysql_binlog_text_sink_append_c (out, '}');
     }
-  g_string_append_c (out, ']');
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  _mysql_binlog_text_sink_append_c (out, ']');
+  return TRUE;
+
+malformed:
+  _mysql_binlog_text_sink_truncate (out, start);
+  return FALSE;
+}
+
+char *
+_mysql_binlog_json_diff_to_string (const guint8 *data,
+                                   gsize         length)
+{
+  GString *string = g_string_new (NULL);
+  MysqlBinlogTextSink out;
+
+  _mysql_binlog_text_sink_init_string (&out, string);
+  if (!_mysql_binlog_json_diff_write (data, length, &out))
+    {
+      g_string_free (string, TRUE);
+      return NULL;
+    }
+  return g_string_free (string, FALSE);
 }

@@ -535,15 +535,19 @@ mysql_binlog_row_dup_string (MysqlBinlogRow *row,
  *
  * Writes the text of a value, the same as
  * [method@MysqlBinlog.Row.dup_string] returns, into @buffer, as snprintf()
- * does: nul-terminated, and cut to @size - 1 bytes when it is longer (in
- * the middle of a UTF-8 sequence, possibly).  Integers, BIT, YEAR, DECIMAL,
- * dates and times and ENUM members are written without any allocation;
- * with a buffer of 96 bytes none of them is cut.  A NULL value writes the
- * empty string: tell it from an empty value with
+ * does: nul-terminated, and, when it is longer than @size - 1 bytes, cut
+ * after the last whole UTF-8 character that fits in @size - 1 bytes (so a
+ * cut text is valid UTF-8 too, and may be up to 3 bytes shorter than
+ * @size - 1).  Values of every type, text of any character set, binary
+ * values in hexadecimal and JSON included, are written into @buffer
+ * without any allocation (but for gb18030 text, which goes through
+ * iconv); with a buffer of 96 bytes no integer, BIT,
+ * YEAR, DECIMAL, FLOAT, DOUBLE, date or time is cut.  A NULL value writes
+ * the empty string: tell it from an empty value with
  * [method@MysqlBinlog.Row.is_null].
  *
- * Returns: the length of the whole text in bytes, without the nul; when it
- *   is @size or more, the text was cut
+ * Returns: the length of the whole text in bytes, without the nul, even
+ *   when it was cut; when it is @size or more, the text was cut
  *
  * Since: 1.0
  */
@@ -554,10 +558,8 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
                                gsize           size)
 {
   const MysqlBinlogCell *cell;
-  char scratch[MYSQL_BINLOG_VALUE_TEXT_SIZE];
-  g_autofree char *text = NULL;
-  const char *source;
-  gssize length = -1;
+  const MysqlBinlogColumn *info;
+  MysqlBinlogTextSink out;
 
   g_return_val_if_fail (row != NULL, 0);
   g_return_val_if_fail (column < row->n_cells, 0);
@@ -571,41 +573,37 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
       return 0;
     }
 
-  if (!cell->is_json_diff)
+  if (G_UNLIKELY (cell->is_json_diff))
     {
-      /* Straight into @buffer when it is large enough for any of them. */
-      if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
-        {
-          length = _mysql_binlog_value_format (_mysql_binlog_row_cell_column (row, cell),
-                                               row->data + cell->offset, cell->length, buffer);
-          if (length >= 0)
-            return length;
-        }
-      else
-        {
-          length = _mysql_binlog_value_format (_mysql_binlog_row_cell_column (row, cell),
-                                               row->data + cell->offset, cell->length, scratch);
-        }
+      gsize offset, length;
+
+      _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
+      /* Checked when the row was built: "[]" only as dup_string() gives it. */
+      if (!_mysql_binlog_value_get_payload (_mysql_binlog_row_cell_column (row, cell),
+                                            row->data + cell->offset, cell->length,
+                                            &offset, &length) ||
+          !_mysql_binlog_json_diff_write (row->data + cell->offset + offset, length, &out))
+        _mysql_binlog_text_sink_append_len (&out, "[]", 2);
+      return _mysql_binlog_text_sink_finish (&out);
     }
 
-  if (length >= 0)
+  info = _mysql_binlog_row_cell_column (row, cell);
+  /* Numbers, DECIMAL, dates and times straight into @buffer when it is
+   * large enough for any of them. */
+  if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
     {
-      source = scratch;
+      gssize length = _mysql_binlog_value_format (info, row->data + cell->offset, cell->length,
+                                                  buffer);
+      if (length >= 0)
+        return length;
+      _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
+      _mysql_binlog_value_write_unformatted (info, row->data + cell->offset, cell->length, &out);
+      return _mysql_binlog_text_sink_finish (&out);
     }
-  else
-    {
-      text = mysql_binlog_row_dup_string (row, column);
-      source = text;
-      length = strlen (text);
-    }
-  if (size > 0)
-    {
-      gsize copied = MIN ((gsize) length, size - 1);
 
-      memcpy (buffer, source, copied);
-      buffer[copied] = '\0';
-    }
-  return length;
+  _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
+  _mysql_binlog_value_write (info, row->data + cell->offset, cell->length, &out);
+  return _mysql_binlog_text_sink_finish (&out);
 }
 
 GBytes *

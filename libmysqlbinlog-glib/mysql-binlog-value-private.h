@@ -47,6 +47,16 @@ gssize               _mysql_binlog_value_format        (const MysqlBinlogColumn 
 char                *_mysql_binlog_value_to_string     (const MysqlBinlogColumn *column,
                                                         const guint8            *data,
                                                         gsize                    length);
+/* The same text, written into @out. */
+void                 _mysql_binlog_value_write         (const MysqlBinlogColumn *column,
+                                                        const guint8            *data,
+                                                        gsize                    length,
+                                                        MysqlBinlogTextSink     *out);
+/* The same, for the values _mysql_binlog_value_format() gave -1 for. */
+void                 _mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
+                                                            const guint8            *data,
+                                                            gsize                    length,
+                                                            MysqlBinlogTextSink     *out);
 /* Any value as a floating GVariant of the type of its kind. */
 GVariant            *_mysql_binlog_value_to_variant    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,

@@ -146,16 +146,74 @@ _mysql_binlog_decimal_format (char         *buffer,
   return out - buffer;
 }
 
-void
-_mysql_binlog_decimal_append (GString      *out,
-                              const guint8 *data,
-                              guint         precision,
-                              guint         scale)
+/* A double that is the nearest one to a decimal of at most 15 significant
+ * digits and 4 fractional ones, from 0.0001 to below 1e15 (0.25, 1234.5,
+ * 42): that decimal is what the first "%.15g" below prints, fixed-point,
+ * and it reads back.  Written here without printf and strtod; FALSE for
+ * other doubles. */
+static gboolean
+put_short_double (char   *buffer,
+                  double  value)
 {
-  char buffer[MYSQL_BINLOG_DECIMAL_TEXT_SIZE];
-  gsize length = _mysql_binlog_decimal_format (buffer, data, precision, scale);
+  static const double scales[] = { 1, 10, 100, 1000, 10000 };
+  double magnitude = fabs (value);
 
-  g_string_append_len (out, buffer, length);
+  if (!(magnitude >= 1e-4 && magnitude < 1e15))
+    return FALSE;
+
+  /* Below 1e11 one try with 4 fractional digits finds any of them (the
+   * same decimal with trailing zeros); the zeros are dropped below. */
+  for (guint k = magnitude < 1e11 ? G_N_ELEMENTS (scales) - 1 : 0;
+       k < G_N_ELEMENTS (scales); k++)
+    {
+      double scaled = magnitude * scales[k];
+      guint64 n, whole, fraction;
+      char *p = buffer;
+
+      if (scaled >= 1e15)
+        return FALSE;
+      n = (guint64) (scaled + 0.5);
+      if (n == 0 || (double) n / scales[k] != magnitude)
+        continue;
+
+      whole = n / (guint64) scales[k];
+      fraction = n % (guint64) scales[k];
+      if (value < 0)
+        *p++ = '-';
+      {
+        char digits[20];
+        guint count = 0;
+
+        do
+          {
+            digits[count++] = '0' + whole % 10;
+            whole /= 10;
+          }
+        while (whole > 0);
+        while (count > 0)
+          *p++ = digits[--count];
+      }
+      if (fraction != 0)
+        {
+          guint digits = k;
+
+          while (fraction % 10 == 0)
+            {
+              fraction /= 10;
+              digits--;
+            }
+          *p++ = '.';
+          for (guint d = digits; d > 0; d--)
+            {
+              p[d - 1] = '0' + fraction % 10;
+              fraction /= 10;
+            }
+          p += digits;
+        }
+      *p = '\0';
+      return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -173,6 +231,9 @@ _mysql_binlog_double_format (char     *buffer,
    * Subnormal numbers have fewer digits: try them all. */
   guint first, last = single ? 8 : 16;
   char *e;
+
+  if (!single && put_short_double (buffer, value))
+    return;
 
   if (single)
     first = fabs (value) < FLT_MIN ? 0 : 5;

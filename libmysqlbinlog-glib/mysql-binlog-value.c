@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-value-private.h"
+#include "mysql-binlog-charset-private.h"
 #include "wire-private.h"
 
 /*
@@ -137,76 +138,125 @@ dup_chars (const char *chars,
 /* Strings, ENUM, SET, VECTOR
  * ----------------------------------------------------------------------- */
 
-static char *
-format_hex (const guint8 *data,
-            gsize         length)
+/* @data as `0x` and upper-case hexadecimal, followed by "00" for each of
+ * @zeros zero bytes (those the server strips from a BINARY(n) value). */
+static void
+write_hex (MysqlBinlogTextSink *out,
+           const guint8        *data,
+           gsize                length,
+           gsize                zeros)
 {
   static const char hex[] = "0123456789ABCDEF";
-  char *out = g_malloc (2 + length * 2 + 1);
-  char *p = out;
+  char chunk[256];
+  gsize n = 0;
 
-  *p++ = '0';
-  *p++ = 'x';
+  _mysql_binlog_text_sink_append_len (out, "0x", 2);
   for (gsize i = 0; i < length; i++)
     {
-      *p++ = hex[data[i] >> 4];
-      *p++ = hex[data[i] & 15];
+      chunk[n++] = hex[data[i] >> 4];
+      chunk[n++] = hex[data[i] & 15];
+      if (n == sizeof chunk)
+        {
+          _mysql_binlog_text_sink_append_len (out, chunk, n);
+          n = 0;
+        }
     }
-  *p = '\0';
+  for (gsize i = 0; i < zeros; i++)
+    {
+      chunk[n++] = '0';
+      chunk[n++] = '0';
+      if (n == sizeof chunk)
+        {
+          _mysql_binlog_text_sink_append_len (out, chunk, n);
+          n = 0;
+        }
+    }
+  _mysql_binlog_text_sink_append_len (out, chunk, n);
+}
+
+/* Writes @value in decimal at @out, with a '-' when @negative; returns the
+ * end.  At most 21 bytes. */
+static char *
+put_integer (char     *out,
+             guint64   magnitude,
+             gboolean  negative)
+{
+  char digits[20];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (negative)
+    *out++ = '-';
+  while (n > 0)
+    *out++ = digits[--n];
   return out;
+}
+
+static void
+write_integer (MysqlBinlogTextSink *out,
+               guint64              bits,
+               gboolean             is_signed)
+{
+  char digits[24];
+  char *end;
+
+  if (is_signed && (gint64) bits < 0)
+    end = put_integer (digits, (guint64) 0 - bits, TRUE);
+  else
+    end = put_integer (digits, bits, FALSE);
+  _mysql_binlog_text_sink_append_len (out, digits, end - digits);
 }
 
 /* A member name, or its 1-based number when the members are unknown. */
 static void
-append_member (GString                 *out,
-               const MysqlBinlogColumn *column,
-               guint64                  number)
+write_member (MysqlBinlogTextSink     *out,
+              const MysqlBinlogColumn *column,
+              guint64                  number)
 {
   const char *name;
 
   if (column->members == NULL || number == 0 || number > column->n_members ||
       (name = column->members[number - 1]) == NULL)
     {
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, number);
+      write_integer (out, number, FALSE);
       return;
     }
   /* Member names are valid UTF-8 (see MysqlBinlogColumn). */
-  g_string_append (out, name);
+  _mysql_binlog_text_sink_append (out, name);
 }
 
-static char *
-format_enum (const MysqlBinlogColumn *column,
-             guint64                  index)
+static void
+append_member (GString                 *string,
+               const MysqlBinlogColumn *column,
+               guint64                  number)
 {
-  GString *out;
+  MysqlBinlogTextSink out;
 
-  /* 0 is the "error" member that invalid values get: the empty string. */
-  if (index == 0)
-    return g_strdup ("");
-  if (column->members != NULL && index <= column->n_members &&
-      column->members[index - 1] != NULL)
-    return g_strdup (column->members[index - 1]);
-
-  out = g_string_new (NULL);
-  append_member (out, column, index);
-  return g_string_free (out, FALSE);
+  _mysql_binlog_text_sink_init_string (&out, string);
+  write_member (&out, column, number);
 }
 
-static char *
-format_set (const MysqlBinlogColumn *column,
-            guint64                  bits)
+static void
+write_set (MysqlBinlogTextSink     *out,
+           const MysqlBinlogColumn *column,
+           guint64                  bits)
 {
-  GString *out = g_string_new (NULL);
+  gboolean first = TRUE;
 
   for (guint i = 0; i < 64 && (bits >> i) != 0; i++)
     {
       if (((bits >> i) & 1) == 0)
         continue;
-      if (out->len > 0)
-        g_string_append_c (out, ',');
-      append_member (out, column, i + 1);
+      if (!first)
+        _mysql_binlog_text_sink_append_c (out, ',');
+      first = FALSE;
+      write_member (out, column, i + 1);
     }
-  return g_string_free (out, FALSE);
 }
 
 static GVariant *
@@ -230,24 +280,22 @@ set_to_variant (const MysqlBinlogColumn *column,
   return g_variant_builder_end (&builder);
 }
 
-static char *
-format_vector (const guint8 *data,
-               gsize         length)
+static void
+write_vector (MysqlBinlogTextSink *out,
+              const guint8        *data,
+              gsize                length)
 {
-  GString *out = g_string_sized_new (2 + length * 3);
-
-  g_string_append_c (out, '[');
+  _mysql_binlog_text_sink_append_c (out, '[');
   for (gsize i = 0; i + 4 <= length; i += 4)
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
       _mysql_binlog_double_format (buffer, _mysql_binlog_le_float (data + i), TRUE);
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append (out, buffer);
+        _mysql_binlog_text_sink_append_c (out, ',');
+      _mysql_binlog_text_sink_append (out, buffer);
     }
-  g_string_append_c (out, ']');
-  return g_string_free (out, FALSE);
+  _mysql_binlog_text_sink_append_c (out, ']');
 }
 
 static GVariant *
@@ -290,29 +338,6 @@ _mysql_binlog_value_pad_binary (const MysqlBinlogColumn *column,
   memcpy (padded, payload, payload_length);
   *padded_length = max_length;
   return padded;
-}
-
-/* Writes @value in decimal at @out, with a '-' when @negative; returns the
- * end.  At most 21 bytes. */
-static char *
-put_integer (char     *out,
-             guint64   magnitude,
-             gboolean  negative)
-{
-  char digits[20];
-  guint n = 0;
-
-  do
-    {
-      digits[n++] = '0' + magnitude % 10;
-      magnitude /= 10;
-    }
-  while (magnitude > 0);
-  if (negative)
-    *out++ = '-';
-  while (n > 0)
-    *out++ = digits[--n];
-  return out;
 }
 
 gssize
@@ -395,70 +420,131 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
   return end - buffer;
 }
 
-char *
-_mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
-                               const guint8            *data,
-                               gsize                    length)
+void
+_mysql_binlog_value_write (const MysqlBinlogColumn *column,
+                           const guint8            *data,
+                           gsize                    length,
+                           MysqlBinlogTextSink     *out)
 {
-  gsize payload_offset, payload_length;
-  guint64 bits;
-  gboolean is_signed;
-  double number;
   char buffer[MYSQL_BINLOG_VALUE_TEXT_SIZE];
   gssize text_length = _mysql_binlog_value_format (column, data, length, buffer);
 
   /* Numbers, DECIMAL, dates and times, YEAR, ENUM. */
   if (text_length >= 0)
-    return dup_chars (buffer, text_length);
+    _mysql_binlog_text_sink_append_len (out, buffer, text_length);
+  else
+    _mysql_binlog_value_write_unformatted (column, data, length, out);
+}
+
+void
+_mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
+                                       const guint8            *data,
+                                       gsize                    length,
+                                       MysqlBinlogTextSink     *out)
+{
+  gsize payload_offset, payload_length;
+  guint64 bits;
+  gboolean is_signed;
+  double number;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   switch (column->real_type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-      /* Members too long for the buffer. */
+      /* Members too long for the buffer; 0 is the "error" member that
+       * invalid values get: the empty string. */
       _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
-      return format_enum (column, bits);
+      if (bits != 0)
+        write_member (out, column, bits);
+      return;
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
       _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
-      return format_set (column, bits);
+      write_set (out, column, bits);
+      return;
     case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
     case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
       _mysql_binlog_value_get_double (column, data, length, &number);
-      return _mysql_binlog_format_double (number,
-                                          column->real_type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT);
+      _mysql_binlog_double_format (buffer, number,
+                                   column->real_type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT);
+      _mysql_binlog_text_sink_append (out, buffer);
+      return;
     case MYSQL_BINLOG_COLUMN_TYPE_JSON:
       if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
-        return g_strdup ("null");
-      return _mysql_binlog_json_to_string (data + payload_offset, payload_length);
+        _mysql_binlog_text_sink_append_len (out, "null", 4);
+      else
+        _mysql_binlog_json_write (data + payload_offset, payload_length, out);
+      return;
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
       if (!_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
-        return g_strdup ("[]");
-      return format_vector (data + payload_offset, payload_length);
+        _mysql_binlog_text_sink_append_len (out, "[]", 2);
+      else
+        write_vector (out, data + payload_offset, payload_length);
+      return;
     default:
       break;
     }
 
   if (_mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed))
     {
-      if (is_signed)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) bits);
-      return g_strdup_printf ("%" G_GUINT64_FORMAT, bits);
+      write_integer (out, bits, is_signed);
+      return;
     }
 
   if (_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length))
     {
       if (_mysql_binlog_value_kind (column) == MYSQL_BINLOG_VALUE_KIND_BYTES)
         {
-          gsize padded_length = 0;
-          g_autofree guint8 *padded = _mysql_binlog_value_pad_binary (column, data + payload_offset,
-                                                                      payload_length, &padded_length);
-          if (padded != NULL)
-            return format_hex (padded, padded_length);
-          return format_hex (data + payload_offset, payload_length);
+          gsize zeros = 0;
+
+          /* BINARY(n) is padded with the zero bytes that the binary log
+           * leaves out (see _mysql_binlog_value_pad_binary()). */
+          if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_STRING &&
+              column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY)
+            {
+              guint max_length = _mysql_binlog_column_string_max_length (column);
+
+              if (payload_length < max_length)
+                zeros = max_length - payload_length;
+            }
+          write_hex (out, data + payload_offset, payload_length, zeros);
+          return;
         }
-      return _mysql_binlog_column_to_utf8 (column, data + payload_offset, payload_length);
+      _mysql_binlog_column_write_utf8 (column, data + payload_offset, payload_length, out);
+      return;
     }
 
-  return format_hex (data, length);
+  write_hex (out, data, length, 0);
+}
+
+char *
+_mysql_binlog_value_to_string (const MysqlBinlogColumn *column,
+                               const guint8            *data,
+                               gsize                    length)
+{
+  char buffer[256];
+  gssize text_length = _mysql_binlog_value_format (column, data, length, buffer);
+  MysqlBinlogTextSink out;
+  gsize whole;
+  char *text;
+
+  /* Numbers, DECIMAL, dates and times, YEAR, ENUM: one allocation. */
+  if (text_length >= 0)
+    return dup_chars (buffer, text_length);
+
+  /* A short text is written on the stack and copied: one allocation of
+   * its size, as for the numbers. */
+  _mysql_binlog_text_sink_init_buffer (&out, buffer, sizeof buffer);
+  _mysql_binlog_value_write_unformatted (column, data, length, &out);
+  whole = _mysql_binlog_text_sink_finish (&out);
+  if (whole < sizeof buffer)
+    return dup_chars (buffer, whole);
+
+  /* A longer one is written again, into a buffer of its whole length. */
+  text = g_malloc (whole + 1);
+  _mysql_binlog_text_sink_init_buffer (&out, text, whole + 1);
+  _mysql_binlog_value_write_unformatted (column, data, length, &out);
+  g_assert (_mysql_binlog_text_sink_finish (&out) == whole);
+  return text;
 }
 
 GVariant *

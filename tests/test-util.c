@@ -154,3 +154,56 @@ test_util_remove_tree (const char *dir)
 }
 
 /* }}} */
+
+gsize
+test_util_utf8_prefix (const char *text,
+                       gsize       length,
+                       gsize       room)
+{
+  const char *p = text, *end = text + length;
+
+  while (p < end)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if ((gsize) (next - text) > room)
+        break;
+      p = next;
+    }
+  return p - text;
+}
+
+void
+test_util_assert_format_value (MysqlBinlogRow *row,
+                               guint           column,
+                               const char     *what)
+{
+  g_autofree char *text = mysql_binlog_row_dup_string (row, column);
+  const char *expected = text != NULL ? text : "";
+  gsize length = strlen (expected);
+  gsize sizes[] = { 0, 1, 2, 3, 4, 7, 16, 96, 4096, length + 1 };
+
+  g_assert_true (g_utf8_validate (expected, length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gsize size = sizes[i];
+      g_autofree char *buffer = g_malloc (size + 1);
+      gsize written, kept;
+
+      memset (buffer, 'x', size + 1);
+      written = mysql_binlog_row_format_value (row, column, size > 0 ? buffer : NULL, size);
+      if (written != length)
+        g_test_fail_printf ("%s: format_value into %" G_GSIZE_FORMAT " bytes returned %"
+                            G_GSIZE_FORMAT ", the text has %" G_GSIZE_FORMAT " bytes",
+                            what, size, written, length);
+      /* Nothing is written past @size. */
+      g_assert_cmpint (buffer[size], ==, 'x');
+      if (size == 0)
+        continue;
+      kept = length < size ? length : test_util_utf8_prefix (expected, length, size - 1);
+      if (strlen (buffer) != kept || memcmp (buffer, expected, kept) != 0)
+        g_test_fail_printf ("%s: format_value into %" G_GSIZE_FORMAT " bytes wrote “%s”, "
+                            "expected the first %" G_GSIZE_FORMAT " bytes of “%s”",
+                            what, size, buffer, kept, expected);
+    }
+}

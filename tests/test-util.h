@@ -69,4 +69,18 @@ void        test_util_remove_tree    (const char *dir);
 
 /* }}} */
 
+/* The longest prefix of the UTF-8 text @text (of @length bytes) made of
+ * whole characters that fits in @room bytes: its length. */
+gsize       test_util_utf8_prefix    (const char *text,
+                                      gsize       length,
+                                      gsize       room);
+/* Checks that mysql_binlog_row_format_value() of @column writes what
+ * dup_string() gives (the empty string for NULL) at buffer sizes 0, 1, 2,
+ * 3, 4, 7, 16, 96, 4096 and the text's length + 1: the whole when it fits,
+ * else the longest prefix of whole UTF-8 characters that fits, and returns
+ * the whole length; @what names the value in a failure. */
+void        test_util_assert_format_value (MysqlBinlogRow *row,
+                                           guint           column,
+                                           const char     *what);
+
 G_END_DECLS

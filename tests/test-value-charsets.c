@@ -71,6 +71,17 @@ test_charset_conversion (void)
   /* truncated sequence, embedded NUL */
   assert_converted ("utf8mb4", "a\xef\xbf\xbd\xef\xbf\xbd", 'a', 0xf0, 0x9f);
   assert_converted ("utf8mb4", "a\xef\xbf\xbd" "b", 'a', 0x00, 'b');
+  /* ASCII is checked eight bytes at a time: a NUL or a high byte in
+   * every place of a word */
+  assert_converted ("utf8mb4", "abcdefghij", 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j');
+  assert_converted ("utf8mb4", "abc\xef\xbf\xbd" "efgh", 'a', 'b', 'c', 0x00, 'e', 'f', 'g', 'h');
+  assert_converted ("utf8mb4", "abcdefg\xef\xbf\xbd", 'a', 'b', 'c', 'd', 'e', 'f', 'g', 0x00);
+  assert_converted ("utf8mb4", "\xef\xbf\xbd" "bcdefgh", 0x00, 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+  assert_converted ("utf8mb4", "abcdefg\xc3\xa9z", 'a', 'b', 'c', 'd', 'e', 'f', 'g', 0xc3, 0xa9,
+                    'z');
+  assert_converted ("utf8mb3",
+                    "abcdef\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "ab",
+                    'a', 'b', 'c', 'd', 'e', 'f', 0xf0, 0x9f, 0x98, 0x80, 'a', 'b');
 
   assert_converted ("utf16", "\xc3\xa9\xe2\x82\xac", 0x00, 0xe9, 0x20, 0xac);
   assert_converted ("utf16", "\xf0\x9f\x98\x80", 0xd8, 0x3d, 0xde, 0x00);

@@ -320,6 +320,81 @@ test_decimal_sizes (void)
   g_assert_cmpint (_mysql_binlog_value_size (&column, data, sizeof data), ==, -1);
 }
 
+/* The shortest "%.Ng" that reads back, N from 15 (the text every double
+ * had before short decimals got a printer of their own). */
+static void
+reference_double_text (char   *buffer,
+                       double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char *e;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  e = strchr (buffer, 'e');
+  if (e != NULL)
+    {
+      char *digits = e + 1, *to = e + 1;
+
+      if (*digits == '+')
+        digits++;
+      else if (*digits == '-')
+        *to++ = *digits++;
+      while (*digits == '0' && digits[1] != '\0')
+        digits++;
+      memmove (to, digits, strlen (digits) + 1);
+    }
+}
+
+/* Short decimals (printed without printf) give the same text as any
+ * other double: the bounds of that path and many values around them. */
+static void
+test_double_short (void)
+{
+  static const double edges[] = {
+    1e-4, 0.00011, 0.0001234, 9.9999e-5, 0.25, -0.25, 1, -1, 42, 0.1, 0.3, 1.5e-4,
+    999999999999999, 999999999999999.5, 99999999999999.99, 1e15, 1e15 - 1, 123456789012.3456,
+    4503599627370496.0, 9007199254740993.0, 1234.5678, -98765.4321, 0.0005, 100, 1e14,
+  };
+  GRand *rand = g_rand_new_with_seed (17);
+  char ours[G_ASCII_DTOSTR_BUF_SIZE], reference[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges) + 400000; i++)
+    {
+      double value;
+
+      if (i < G_N_ELEMENTS (edges))
+        value = edges[i];
+      else if (i % 4 == 0)
+        value = g_rand_double_range (rand, -1e6, 1e6);
+      else if (i % 4 == 1)
+        value = (double) g_rand_int_range (rand, -100000000, 100000000) /
+                (double) (1 << g_rand_int_range (rand, 0, 14));
+      else if (i % 4 == 2)
+        value = (double) ((gint64) g_rand_int (rand) * 1000 + g_rand_int_range (rand, 0, 1000)) /
+                (double) (gint64[]) { 1, 10, 100, 1000, 10000, 100000 }[i % 6];
+      else
+        {
+          /* One ulp off a short decimal, either way. */
+          union { double d; guint64 bits; } u;
+
+          u.d = (double) g_rand_int_range (rand, 1, 100000) / 10000.0;
+          u.bits += i % 8 == 3 ? -1 : 1;
+          value = u.d;
+        }
+
+      _mysql_binlog_double_format (ours, value, FALSE);
+      reference_double_text (reference, value);
+      if (strcmp (ours, reference) != 0)
+        g_error ("%.17g: printed %s, expected %s", value, ours, reference);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/value/bit", test_bit);
   g_test_add_func ("/value/float", test_float);
   g_test_add_func ("/value/double", test_double);
+  g_test_add_func ("/value/double-short", test_double_short);
   g_test_add_func ("/value/decimal", test_decimal);
   g_test_add_func ("/value/decimal-sizes", test_decimal_sizes);
 

@@ -17,12 +17,18 @@
  *            (mysql_binlog_row_peek_bytes), the rest as text in a buffer
  *            (mysql_binlog_row_format_value)
  *   variant  fetches every value as a GVariant (mysql_binlog_row_get_value)
+ *   text     writes every value as text (mysql_binlog_row_format_value into
+ *            a 96-byte buffer), tab-separated, a row a line, into a 64 KiB
+ *            output buffer flushed with write() to /dev/null
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <mysqlbinlog-glib.h>
 
@@ -31,6 +37,7 @@ typedef enum {
   MODE_COUNT,
   MODE_TYPED,
   MODE_VARIANT,
+  MODE_TEXT,
 } BenchMode;
 
 typedef struct {
@@ -124,6 +131,56 @@ read_variants (MysqlBinlogRow *row,
     }
 }
 
+/* The text mode's output: what a consumer that prints its rows does. */
+#define TEXT_OUTPUT_SIZE (64 * 1024)
+#define TEXT_VALUE_SIZE 96
+
+static char text_output[TEXT_OUTPUT_SIZE];
+static gsize text_used;
+static int text_fd = -1;
+
+static void
+text_flush (void)
+{
+  gsize done = 0;
+
+  while (done < text_used)
+    {
+      gssize n = write (text_fd, text_output + done, text_used - done);
+
+      if (n < 0)
+        {
+          g_printerr ("bench-reader: write: %s\n", g_strerror (errno));
+          exit (1);
+        }
+      done += n;
+    }
+  text_used = 0;
+}
+
+static void
+read_text (MysqlBinlogRow *row,
+           BenchCounts    *counts)
+{
+  guint n_columns = mysql_binlog_row_get_n_columns (row);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gsize length;
+
+      /* Room for a whole value and its separator, else flush first. */
+      if (text_used + TEXT_VALUE_SIZE + 1 > TEXT_OUTPUT_SIZE)
+        text_flush ();
+      length = mysql_binlog_row_format_value (row, i, text_output + text_used, TEXT_VALUE_SIZE);
+      /* A cut value is what fit in the buffer (up to 95 bytes, less when
+       * it ends before a character that did not fit). */
+      text_used += length < TEXT_VALUE_SIZE ? length : strlen (text_output + text_used);
+      text_output[text_used++] = i + 1 < n_columns ? '\t' : '\n';
+      counts->checksum += length;
+      counts->values++;
+    }
+}
+
 static BenchMode mode;
 
 static void
@@ -134,6 +191,8 @@ read_row (MysqlBinlogRow *row,
     read_typed (row, counts);
   else if (mode == MODE_VARIANT)
     read_variants (row, counts);
+  else if (mode == MODE_TEXT)
+    read_text (row, counts);
 }
 
 /* With --limit, stops the stream once that many rows have arrived. */
@@ -183,7 +242,7 @@ parse_mode (const char  *text,
             BenchMode   *out,
             GError     **error)
 {
-  static const char * const names[] = { "none", "count", "typed", "variant" };
+  static const char * const names[] = { "none", "count", "typed", "variant", "text" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -194,7 +253,7 @@ parse_mode (const char  *text,
         }
     }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "Unknown mode “%s”: use none, count, typed or variant", text);
+               "Unknown mode “%s”: use none, count, typed, variant or text", text);
   return FALSE;
 }
 
@@ -220,7 +279,7 @@ main (int   argc,
     { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, "Read this binlog file offline", "PATH" },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start_text, "Start position (with --socket)", "FILE:POS" },
     { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id, "Replica server id (with --socket)", "ID" },
-    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, "none, count, typed or variant", "MODE" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, "none, count, typed, variant or text", "MODE" },
     { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "Stop after this many rows (for profiling)", "N" },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table, "Connect to the rows of this table only", "SCHEMA.TABLE" },
     G_OPTION_ENTRY_NULL
@@ -284,12 +343,24 @@ main (int   argc,
       g_signal_connect (stream, deleted, G_CALLBACK (on_deleted), &counts);
     }
 
+  if (mode == MODE_TEXT)
+    {
+      text_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+      if (text_fd < 0)
+        {
+          g_printerr ("bench-reader: /dev/null: %s\n", g_strerror (errno));
+          return 1;
+        }
+    }
+
   begin = g_get_monotonic_time ();
   if (!mysql_binlog_stream_run (stream, NULL, &error))
     {
       g_printerr ("bench-reader: %s\n", error->message);
       return 1;
     }
+  if (mode == MODE_TEXT)
+    text_flush ();
   end = g_get_monotonic_time ();
 
   g_print ("rows=%" G_GUINT64_FORMAT " inserted=%" G_GUINT64_FORMAT

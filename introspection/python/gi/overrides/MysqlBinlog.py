@@ -408,22 +408,26 @@ class Stream(MysqlBinlog.Stream):
             self.stop()
 
         raised = None
-        context.push_thread_default()
-        try:
-            wakeup.attach(context)
-            with _SigintHandler(on_sigint):
+        wakeup.attach(context)
+        with _SigintHandler(on_sigint):
+            # The run delivers to the context that is the thread's default
+            # when it starts; its handlers then run with the caller's own
+            # default, as under a plain run() (an asynchronous call a
+            # handler starts completes there).
+            context.push_thread_default()
+            try:
                 MysqlBinlog.Stream.run_async(self, cancellable, done)
-                while not results:
-                    try:
-                        context.iteration(True)
-                    except BaseException as e:
-                        # raised by a signal handler between two
-                        # iterations: the run ends first, then it goes on
-                        if raised is None:
-                            raised = e
-                        self.stop()
-        finally:
-            context.pop_thread_default()
+            finally:
+                context.pop_thread_default()
+            while not results:
+                try:
+                    context.iteration(True)
+                except BaseException as e:
+                    # raised by a signal handler between two iterations:
+                    # the run ends first, then it goes on
+                    if raised is None:
+                        raised = e
+                    self.stop()
         ok = self._finish(MysqlBinlog.Stream.run_finish, results[0])
         if raised is not None:
             raise raised

@@ -21,6 +21,8 @@
 #   (c) bench_handler.py through PyGObject, a dict per row
 #   (d) mariadb-binlog -v, and --base64-output=decode-rows -v, on the file
 #       and from the server (--read-from-remote-server)
+#   (e) the command-line tool's JSON lines of the file (--file F --format
+#       json), when the tool is built
 #
 # Each reader is a child process; its CPU time (user + sys) and peak RSS come
 # from wait4(), its wall time from the clock around it.  The live readers
@@ -304,6 +306,7 @@ def main():
 
 
 def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
+    tool = os.path.join(args.build_dir, 'src', 'mysqlbinlog-glib')
     changed = args.rows // 5
     expected = {'inserted': args.rows, 'updated': changed, 'deleted': changed}
     total = sum(expected.values())
@@ -336,6 +339,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
          [reader, '--file', path, '--mode', 'text'], True),
         ('(c) ours, Python, dict per row, fastest, file', 'file',
          [python, os.path.join(HERE, 'bench_handler.py'), '--file', path], True),
+        ('(e) ours, tool, file, JSON lines', 'file',
+         [tool, '--file', path, '--format', 'json'], False),
         ('(d) mariadb-binlog -v, file', 'file',
          [mariadb_binlog, '--no-defaults', '-v', path], False),
         ('(d) mariadb-binlog decode-rows -v, file', 'file',
@@ -371,6 +376,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
         ('(d) mariadb-binlog decode-rows -v, server', 'server',
          remote + ['--base64-output=decode-rows', '-v', name], False),
     ]
+    if not os.access(tool, os.X_OK):
+        contenders = [c for c in contenders if not c[0].startswith('(e)')]
     if args.only:
         words = [w.strip() for w in args.only.split(',') if w.strip()]
         contenders = [c for c in contenders if any(w in c[0] for w in words)]
@@ -555,6 +562,9 @@ def print_targets(best, total):
         ('(a) text per value vs mariadb-binlog decode-rows -v on the file', '>= 3x',
          wall_ratio('(d) mariadb-binlog decode-rows -v, file', '(a) ours, file, text per value'),
          lambda v: v >= 3, '%.1fx'),
+        ('(e) tool JSON lines vs mariadb-binlog -v on the file', '>= 2x',
+         wall_ratio('(d) mariadb-binlog -v, file', '(e) ours, tool, file, JSON lines'),
+         lambda v: v >= 2, '%.2fx'),
         ('(c) Python dict per row, rows/s', '>= 94,000',
          total / python_result.wall if python_result else None,
          lambda v: v >= 94000, '{:,.0f}'),

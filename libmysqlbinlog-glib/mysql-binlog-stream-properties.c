@@ -444,7 +444,8 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * %MYSQL_BINLOG_STREAM_STATE_STREAMING once the binary log is read,
    * %MYSQL_BINLOG_STREAM_STATE_RECONNECTING from a transient failure until
    * a new connection streams, and %MYSQL_BINLOG_STREAM_STATE_STOPPED when
-   * the run ended, whatever ended it.
+   * the run ended, whatever ended it.  A run that reads the existing rows
+   * of its tables is %MYSQL_BINLOG_STREAM_STATE_SNAPSHOTTING meanwhile.
    *
    * Notified at each change, on the thread that emits the signals (with
    * [method@MysqlBinlog.Stream.run_async], the caller's main context), in

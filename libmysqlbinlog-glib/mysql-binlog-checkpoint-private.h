@@ -25,9 +25,6 @@ MysqlBinlogCheckpoint *_mysql_binlog_checkpoint_new         (MysqlBinlogPosition
                                                              guint                     save_interval,
                                                              guint                     save_transactions);
 void                   _mysql_binlog_checkpoint_free        (MysqlBinlogCheckpoint    *checkpoint);
-/* Whether an idle moment (a heartbeat) may be a time to save: the
- * interval held back a position.  Thread-safe. */
-gboolean               _mysql_binlog_checkpoint_wants_idle  (MysqlBinlogCheckpoint    *checkpoint);
 /* The handlers of everything before @position returned: saves it when it
  * is time to.  FALSE when saving failed: nothing should be delivered
  * anymore, and take_error() says why. */

@@ -44,12 +44,6 @@ _mysql_binlog_checkpoint_free (MysqlBinlogCheckpoint *checkpoint)
   g_free (checkpoint);
 }
 
-gboolean
-_mysql_binlog_checkpoint_wants_idle (MysqlBinlogCheckpoint *checkpoint)
-{
-  return checkpoint->store != NULL && checkpoint->save_interval > 0;
-}
-
 static gboolean
 interval_passed (MysqlBinlogCheckpoint *checkpoint)
 {

@@ -25,12 +25,11 @@ G_BEGIN_DECLS
 typedef struct _MysqlBinlogDispatcher MysqlBinlogDispatcher;
 
 /* Borrows @sink, @tracker and @filter; takes @decoder and @metadata
- * (nullable: the tables are completed by no one).  @idle_saves: heartbeats
- * are delivered as idle moments. */
+ * (nullable: the tables are completed by no one).  Heartbeats are
+ * delivered as idle moments. */
 MysqlBinlogDispatcher *_mysql_binlog_dispatcher_new  (const MysqlBinlogSink    *sink,
                                                       MysqlBinlogTracker       *tracker,
                                                       const MysqlBinlogFilter  *filter,
-                                                      gboolean                  idle_saves,
                                                       MysqlBinlogDecoder       *decoder,
                                                       MysqlBinlogMetadata      *metadata);
 void                   _mysql_binlog_dispatcher_free (MysqlBinlogDispatcher    *dispatcher);

@@ -21,7 +21,6 @@ struct _MysqlBinlogDispatcher
   const MysqlBinlogSink *sink;
   MysqlBinlogTracker *tracker;
   const MysqlBinlogFilter *filter;
-  gboolean idle_saves;
   MysqlBinlogDecoder *decoder;
   MysqlBinlogMetadata *metadata;    /* NULL: the tables are completed by no one */
 
@@ -76,7 +75,6 @@ MysqlBinlogDispatcher *
 _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
                               MysqlBinlogTracker      *tracker,
                               const MysqlBinlogFilter *filter,
-                              gboolean                 idle_saves,
                               MysqlBinlogDecoder      *decoder,
                               MysqlBinlogMetadata     *metadata)
 {
@@ -85,7 +83,6 @@ _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
   self->sink = sink;
   self->tracker = tracker;
   self->filter = filter;
-  self->idle_saves = idle_saves;
   self->decoder = decoder;
   self->metadata = metadata;
   return self;
@@ -109,12 +106,14 @@ note_start (MysqlBinlogDispatcher *self)
   _mysql_binlog_sink_start (self->sink, _mysql_binlog_tracker_make_position (self->tracker));
 }
 
+/* @timestamp: of the event that ends the transaction, for the lag. */
 static void
 deliver_boundary (const MysqlBinlogSink *sink,
-                  MysqlBinlogPosition   *position)
+                  MysqlBinlogPosition   *position,
+                  guint32                timestamp)
 {
   if (position != NULL)
-    _mysql_binlog_sink_position (sink, position);
+    _mysql_binlog_sink_position_at (sink, position, timestamp);
 }
 
 /* The bytes of the event being handled, for its rows and its event
@@ -501,8 +500,9 @@ read_heartbeat (MysqlBinlogDispatcher  *self,
   event->artificial = TRUE;
   if (!read_note (self, event, error))
     return FALSE;
-  if (self->idle_saves)
-    _mysql_binlog_sink_idle (self->sink);
+  /* The server had nothing more to send: the stream caught up, and it is
+   * a moment to save what save-interval held back. */
+  _mysql_binlog_sink_idle (self->sink);
   return TRUE;
 }
 
@@ -646,7 +646,8 @@ emit_payload (MysqlBinlogDispatcher  *self,
         {
         case MYSQL_BINLOG_READ_END:
           /* Read to its end: a payload read in parts is verified now. */
-          deliver_boundary (self->sink, _mysql_binlog_tracker_payload_verified (self->tracker));
+          deliver_boundary (self->sink, _mysql_binlog_tracker_payload_verified (self->tracker),
+                            event->info.timestamp);
           goto done;
         case MYSQL_BINLOG_READ_ERROR:
           ok = FALSE;
@@ -802,7 +803,7 @@ dispatch (MysqlBinlogDispatcher  *self,
 
   _mysql_binlog_tracker_emitted (tracker, event.artificial, info->log_pos);
   if (event.safe_after)
-    deliver_boundary (self->sink, _mysql_binlog_tracker_boundary (tracker));
+    deliver_boundary (self->sink, _mysql_binlog_tracker_boundary (tracker), info->timestamp);
   return TRUE;
 }
 

@@ -34,6 +34,7 @@ _mysql_binlog_emission_free (gpointer data)
       break;
     case EMISSION_RECONNECTING:
     case EMISSION_IDLE:
+    case EMISSION_STATE:
       break;
     }
   g_clear_error (&emission->error);
@@ -149,12 +150,14 @@ sink_rows (gpointer        data,
 
 static void
 sink_position (gpointer             data,
-               MysqlBinlogPosition *position)
+               MysqlBinlogPosition *position,
+               gint64               timestamp)
 {
   MysqlBinlogStream *self = data;
   MysqlBinlogEmission emission = {
     .kind = EMISSION_POSITION,
     .a = position,
+    .timestamp = timestamp,
   };
 
   if (!hand_over (self, &emission))
@@ -203,6 +206,19 @@ sink_start (gpointer             data,
   g_mutex_unlock (&self->lock);
 }
 
+/* What the run does now, in order with what it delivers. */
+static void
+sink_state (gpointer               data,
+            MysqlBinlogStreamState state)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_STATE,
+    .state = state,
+  };
+
+  hand_over (data, &emission);
+}
+
 const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .stop_requested = sink_stop_requested,
   .wants_events = sink_wants_events,
@@ -213,4 +229,5 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .idle = sink_idle,
   .reconnecting = sink_reconnecting,
   .start = sink_start,
+  .state = sink_state,
 };

@@ -22,6 +22,7 @@ struct _MysqlBinlogRun
   /* On the reading thread. */
   MysqlBinlogTracker *tracker;
   MysqlBinlogDispatcher *dispatcher;  /* of the current connection */
+  guint n_connections;                /* attempted */
 
   GMutex lock;
   GCond wakeup;                       /* with lock: ends a wait before reconnecting */
@@ -132,13 +133,6 @@ note_start (MysqlBinlogRun *run)
   _mysql_binlog_sink_start (&run->sink, _mysql_binlog_tracker_make_position (run->tracker));
 }
 
-/* Whether heartbeats are moments to save what save-interval held back. */
-static gboolean
-idle_saves (MysqlBinlogRun *run)
-{
-  return _mysql_binlog_checkpoint_wants_idle (run->checkpoint);
-}
-
 /* One connection: connect, start the dump, read until it ends or fails.
  * @progressed tells whether it passed a new transaction boundary. */
 static gboolean
@@ -174,19 +168,23 @@ run_connection (MysqlBinlogRun  *run,
   if (settings->heartbeat_period > 0)
     options.read_timeout = (2 * settings->heartbeat_period + 999) / 1000 + 1;
 
+  /* Later ones are the reconnecting that reconnecting() announced. */
+  if (run->n_connections++ == 0)
+    _mysql_binlog_sink_state (&run->sink, MYSQL_BINLOG_STREAM_STATE_CONNECTING);
   set_source (run, source);
   ok = _mysql_binlog_server_source_open (source, &server, tracker, &checksum, &moved, error);
   if (moved && !tracker->reached_safe)
     note_start (run);
   if (!ok)
     return FALSE;
+  _mysql_binlog_sink_state (&run->sink, MYSQL_BINLOG_STREAM_STATE_STREAMING);
 
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   /* The metadata's connection may have broken with ours. */
-  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
-                                                  decoder, _mysql_binlog_metadata_new (&options));
+  run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, decoder,
+                                                  _mysql_binlog_metadata_new (&options));
   tracker->in_transaction = FALSE;
 
   ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
@@ -210,8 +208,9 @@ read_file (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
-                                                  idle_saves (run), decoder, NULL);
+                                                  decoder, NULL);
   note_start (run);
+  _mysql_binlog_sink_state (&run->sink, MYSQL_BINLOG_STREAM_STATE_STREAMING);
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
 }
 

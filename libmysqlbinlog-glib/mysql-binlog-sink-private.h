@@ -7,6 +7,7 @@
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-row.h"
+#include "mysql-binlog-stream.h"
 
 G_BEGIN_DECLS
 
@@ -43,9 +44,11 @@ typedef struct
                               MysqlBinlogRow      *after,
                               gsize                cost);
   /* A transaction boundary: @position (transfer full) is safe to resume
-   * from. */
+   * from.  @timestamp: of the event that ends the transaction (seconds
+   * since the epoch), 0 when unknown. */
   void     (*position)       (gpointer             data,
-                              MysqlBinlogPosition *position);
+                              MysqlBinlogPosition *position,
+                              gint64               timestamp);
   /* No transaction for a while: a moment to save what was held back. */
   void     (*idle)           (gpointer             data);
   void     (*reconnecting)   (gpointer             data,
@@ -56,6 +59,12 @@ typedef struct
    * full). */
   void     (*start)          (gpointer             data,
                               MysqlBinlogPosition *position);
+  /* What the run is doing now: connecting (its first connection),
+   * snapshotting, streaming (a connection's dump or the file is read).
+   * Reconnecting follows reconnecting(); the end of the run is the
+   * stream's own business. */
+  void     (*state)          (gpointer             data,
+                              MysqlBinlogStreamState state);
 } MysqlBinlogSinkFuncs;
 
 typedef struct
@@ -107,7 +116,15 @@ static inline void
 _mysql_binlog_sink_position (const MysqlBinlogSink *sink,
                              MysqlBinlogPosition   *position)
 {
-  sink->funcs->position (sink->data, position);
+  sink->funcs->position (sink->data, position, 0);
+}
+
+static inline void
+_mysql_binlog_sink_position_at (const MysqlBinlogSink *sink,
+                                MysqlBinlogPosition   *position,
+                                gint64                 timestamp)
+{
+  sink->funcs->position (sink->data, position, timestamp);
 }
 
 static inline void
@@ -130,6 +147,13 @@ _mysql_binlog_sink_start (const MysqlBinlogSink *sink,
                           MysqlBinlogPosition   *position)
 {
   sink->funcs->start (sink->data, position);
+}
+
+static inline void
+_mysql_binlog_sink_state (const MysqlBinlogSink  *sink,
+                          MysqlBinlogStreamState  state)
+{
+  sink->funcs->state (sink->data, state);
 }
 
 G_END_DECLS

@@ -121,7 +121,9 @@ _mysql_binlog_stream_get_property (GObject    *object,
       g_value_set_string (value, self->settings.tls.cipher);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      /* What the stream is doing (mysql-binlog-stream-state.c). */
+      if (!_mysql_binlog_stream_get_state_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -215,6 +217,9 @@ _mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_TLS_CIPHER:
       mysql_binlog_stream_set_tls_cipher (self, g_value_get_string (value));
+      break;
+    case PROP_POSITION_NOTIFY_INTERVAL:
+      mysql_binlog_stream_set_position_notify_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -467,6 +472,9 @@ mysql_binlog_stream_set_start_position (MysqlBinlogStream   *stream,
   if (position != NULL)
     stream->settings.start_position = mysql_binlog_position_ref (position);
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_START_POSITION]);
+  /* Until a run publishes one, the position is the start position. */
+  if (stream->position == NULL)
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_POSITION]);
 }
 
 /**

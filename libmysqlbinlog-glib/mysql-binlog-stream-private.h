@@ -36,6 +36,20 @@ struct _MysqlBinlogStream
   MysqlBinlogAsyncRunner *async; /* set while run_async() runs */
   GError *failure;            /* atomic: what fail() ends the run with */
   MysqlBinlogRun *run;        /* with lock: the run under way, with all its state */
+
+  /* What the stream is doing (mysql-binlog-stream-state.c). */
+  gint state;                 /* atomic: a MysqlBinlogStreamState */
+  guint notify_interval;      /* atomic: position-notify-interval, in ms */
+  guint64 rows_delivered;     /* written on the signals' thread only, read relaxed */
+  double lag;                 /* with lock */
+  /* On the thread that emits the signals. */
+  MysqlBinlogPosition *notified_position;
+  guint64 notified_rows;
+  gint64 next_notify;         /* monotonic: no position notify before */
+  gint64 last_timestamp;      /* of the last transaction delivered; 0: none */
+  gboolean caught_up;
+  GMainContext *context;      /* of run_async(), for notify_timer */
+  GSource *notify_timer;      /* a held-back position notify */
 };
 
 /* Filled by class_init. */
@@ -61,6 +75,7 @@ typedef enum {
   EMISSION_POSITION,
   EMISSION_RECONNECTING,
   EMISSION_IDLE,
+  EMISSION_STATE,
 } MysqlBinlogEmissionKind;
 
 typedef struct
@@ -74,6 +89,8 @@ typedef struct
   guint delay;
   GError *error;
   gsize cost;        /* bytes of binlog it keeps alive, for the async queue */
+  gint64 timestamp;  /* of the event that ends the position's transaction; 0: unknown */
+  MysqlBinlogStreamState state;
 } MysqlBinlogEmission;
 
 /* mysql-binlog-stream.c: emits @emission (borrowed) on the thread that
@@ -101,6 +118,37 @@ gboolean _mysql_binlog_stream_end_run   (MysqlBinlogStream  *self,
                                          gboolean            ok,
                                          GError             *run_error,
                                          GError            **error);
+
+/* mysql-binlog-stream-state.c: the observable state, on the thread that
+ * emits the signals.  set_state() notifies a change of the state;
+ * progress() follows a published position (@timestamp: of the event
+ * that ends its transaction, 0: unknown) and notifies the position, the
+ * rows delivered and the lag, at most once per position-notify-interval;
+ * caught_up() says the server has nothing more to send (lag 0);
+ * run_started() and run_ended() frame a run (@caught_up: it read to the
+ * end).  Readers on other threads use the lock and atomics. */
+void     _mysql_binlog_stream_state_init    (MysqlBinlogStream         *self);
+void     _mysql_binlog_stream_state_clear   (MysqlBinlogStream         *self);
+void     _mysql_binlog_stream_set_state     (MysqlBinlogStream         *self,
+                                             MysqlBinlogStreamState     state);
+void     _mysql_binlog_stream_progress      (MysqlBinlogStream         *self,
+                                             gint64                     timestamp);
+void     _mysql_binlog_stream_caught_up     (MysqlBinlogStream         *self);
+void     _mysql_binlog_stream_run_started   (MysqlBinlogStream         *self);
+void     _mysql_binlog_stream_run_ended     (MysqlBinlogStream         *self,
+                                             gboolean                   caught_up);
+gboolean _mysql_binlog_stream_get_state_property (MysqlBinlogStream   *self,
+                                                  guint                prop_id,
+                                                  GValue              *value);
+
+/* A row handed to the handlers.  There is one writer, so a relaxed
+ * atomic store of the increment (no locked instruction) lets another
+ * thread read the count whole. */
+static inline void
+_mysql_binlog_stream_count_row (MysqlBinlogStream *self)
+{
+  __atomic_store_n (&self->rows_delivered, self->rows_delivered + 1, __ATOMIC_RELAXED);
+}
 
 static inline gboolean
 _mysql_binlog_stream_is_running (MysqlBinlogStream *self)

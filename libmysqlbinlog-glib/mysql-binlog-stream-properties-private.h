@@ -41,6 +41,12 @@ typedef enum
   PROP_TLS_CERT_FILE,
   PROP_TLS_KEY_FILE,
   PROP_TLS_CIPHER,
+  /* Read-only, what the stream is doing (mysql-binlog-stream-state.c). */
+  PROP_STATE,
+  PROP_POSITION,
+  PROP_POSITION_NOTIFY_INTERVAL,
+  PROP_ROWS_DELIVERED,
+  PROP_LAG,
   N_PROPS
 } MysqlBinlogStreamProperty;
 

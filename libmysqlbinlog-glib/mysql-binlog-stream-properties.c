@@ -435,5 +435,117 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:state: (getter get_state)
+   *
+   * What the stream is doing: %MYSQL_BINLOG_STREAM_STATE_IDLE until it
+   * first runs, then, for each run, %MYSQL_BINLOG_STREAM_STATE_CONNECTING
+   * while its first connection is made (a stream of a file skips it),
+   * %MYSQL_BINLOG_STREAM_STATE_STREAMING once the binary log is read,
+   * %MYSQL_BINLOG_STREAM_STATE_RECONNECTING from a transient failure until
+   * a new connection streams, and %MYSQL_BINLOG_STREAM_STATE_STOPPED when
+   * the run ended, whatever ended it.  A run that reads the existing rows
+   * of its tables is %MYSQL_BINLOG_STREAM_STATE_SNAPSHOTTING meanwhile.
+   *
+   * Notified at each change, on the thread that emits the signals (with
+   * [method@MysqlBinlog.Stream.run_async], the caller's main context), in
+   * order with them: %MYSQL_BINLOG_STREAM_STATE_RECONNECTING comes just
+   * before [signal@MysqlBinlog.Stream::reconnecting], and
+   * %MYSQL_BINLOG_STREAM_STATE_STOPPED once the run ended, before
+   * [method@MysqlBinlog.Stream.run] returns or the callback of
+   * [method@MysqlBinlog.Stream.run_async] runs.  The value is the one last
+   * notified; it can be read from any thread.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, MYSQL_BINLOG_TYPE_STREAM_STATE,
+                       MYSQL_BINLOG_STREAM_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:position: (getter get_position)
+   *
+   * The last position it is safe to resume from, what
+   * [method@MysqlBinlog.Stream.get_position] returns; %NULL before a run
+   * when there is no [property@MysqlBinlog.Stream:start-position].
+   *
+   * The value is always the latest, but its notifications are coalesced
+   * so that a busy stream does not flood a main loop: at most one every
+   * [property@MysqlBinlog.Stream:position-notify-interval] milliseconds
+   * while positions advance, and always one when a run ends (or
+   * none, when the last one carried the run's final position already).
+   * With [method@MysqlBinlog.Stream.run_async] a position held back is
+   * notified when the interval is over; during
+   * [method@MysqlBinlog.Stream.run], which keeps its thread, with the next
+   * position after the interval, at the next heartbeat, or at the end of
+   * the run.  [signal@MysqlBinlog.Stream::binlog-position] is the way to
+   * see every position.  Notified on the thread that emits the signals.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_POSITION] =
+    g_param_spec_boxed ("position", NULL, NULL, MYSQL_BINLOG_TYPE_POSITION,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:position-notify-interval: (getter get_position_notify_interval) (setter set_position_notify_interval)
+   *
+   * The least time, in milliseconds, between two notifications of
+   * [property@MysqlBinlog.Stream:position] (and of
+   * [property@MysqlBinlog.Stream:rows-delivered] and
+   * [property@MysqlBinlog.Stream:lag], notified with it).  0 notifies
+   * every position.  Unlike the other properties, it may change while the
+   * stream runs.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_POSITION_NOTIFY_INTERVAL] =
+    g_param_spec_uint ("position-notify-interval", NULL, NULL, 0, G_MAXUINT, 250,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:rows-delivered: (getter get_rows_delivered)
+   *
+   * The row changes handed to the handlers of
+   * [signal@MysqlBinlog.Stream::rows-inserted],
+   * [signal@MysqlBinlog.Stream::rows-updated] and
+   * [signal@MysqlBinlog.Stream::rows-deleted] since the current (or last)
+   * run started; an update counts once.  Rows of tables no handler
+   * listens to are not counted, since they are not even decoded.
+   *
+   * The value is always the latest, readable from any thread; it is
+   * notified with [property@MysqlBinlog.Stream:position], not at each
+   * row, and set back to 0 when a run starts.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_ROWS_DELIVERED] =
+    g_param_spec_uint64 ("rows-delivered", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:lag: (getter get_lag)
+   *
+   * How far behind the server the stream is, in seconds: the time of the
+   * latest notification of [property@MysqlBinlog.Stream:position] minus
+   * the time the server wrote the last transaction delivered (the
+   * timestamp of its commit event, which counts whole seconds).  0 when
+   * the stream has caught up: a heartbeat came (the server sends them
+   * when it has nothing else to send, see
+   * [property@MysqlBinlog.Stream:heartbeat-period]), or the run read to
+   * the end of the binary log or of the file; 0 also before a run
+   * delivered any transaction.
+   *
+   * The value is the one computed for the latest notification, so it
+   * does not grow between them; it can be read from any thread.  A clock
+   * of the server ahead of the local one counts as no lag.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_LAG] =
+    g_param_spec_double ("lag", NULL, NULL, 0, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -69,6 +69,7 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
   g_mutex_lock (&self->lock);
   self->run = run;
   g_mutex_unlock (&self->lock);
+  _mysql_binlog_stream_run_started (self);
   return TRUE;
 }
 
@@ -86,6 +87,8 @@ _mysql_binlog_stream_end_run (MysqlBinlogStream  *self,
   g_autoptr(GError) failure = NULL;
   MysqlBinlogCheckpoint *checkpoint;
   MysqlBinlogRun *run;
+  /* Nothing ended it but the end of what it read. */
+  gboolean reached_end = ok && !g_atomic_int_get (&self->stop_requested);
 
   _mysql_binlog_run_release (self->run);
 
@@ -124,7 +127,11 @@ _mysql_binlog_stream_end_run (MysqlBinlogStream  *self,
   else if (!ok)
     g_propagate_error (error, g_error_copy (run_error));
 
+  /* The final position, then the end: a handler of the state sees a
+   * stream that may run again. */
+  _mysql_binlog_stream_run_ended (self, reached_end);
   g_atomic_int_set (&self->running, 0);
+  _mysql_binlog_stream_set_state (self, MYSQL_BINLOG_STREAM_STATE_STOPPED);
   return ok;
 }
 

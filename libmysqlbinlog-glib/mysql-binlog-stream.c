@@ -134,6 +134,7 @@ mysql_binlog_stream_finalize (GObject *object)
   MysqlBinlogStream *self = MYSQL_BINLOG_STREAM (object);
 
   _mysql_binlog_settings_clear (&self->settings);
+  _mysql_binlog_stream_state_clear (self);
   g_clear_pointer (&self->position, mysql_binlog_position_unref);
   g_clear_error (&self->failure);
   g_mutex_clear (&self->lock);
@@ -160,6 +161,7 @@ mysql_binlog_stream_init (MysqlBinlogStream *self)
 {
   g_mutex_init (&self->lock);
   _mysql_binlog_settings_init (&self->settings);
+  _mysql_binlog_stream_state_init (self);
 }
 
 /**
@@ -200,7 +202,7 @@ mysql_binlog_stream_new_for_file (GFile *file)
 }
 
 /**
- * mysql_binlog_stream_get_position:
+ * mysql_binlog_stream_get_position: (get-property position)
  * @stream: a stream
  *
  * Gets the last position it is safe to resume from: the one the latest
@@ -345,10 +347,12 @@ on_cancelled (GCancellable      *cancellable,
 }
 
 /* The handlers of everything before @position have returned: publish it,
- * tell the handlers, and save it when it is time to. */
+ * tell the handlers, save it when it is time to, and notify it when it
+ * is time to.  @timestamp: of the event that ends its transaction. */
 static void
 position_delivered (MysqlBinlogStream   *self,
-                    MysqlBinlogPosition *position)
+                    MysqlBinlogPosition *position,
+                    gint64               timestamp)
 {
   g_autoptr(MysqlBinlogPosition) previous = NULL;
 
@@ -373,6 +377,7 @@ position_delivered (MysqlBinlogStream   *self,
 
   if (!_mysql_binlog_checkpoint_delivered (_mysql_binlog_run_get_checkpoint (self->run), position))
     mysql_binlog_stream_stop (self);
+  _mysql_binlog_stream_progress (self, timestamp);
 }
 
 /* The one place that emits what a run delivered: a decoded event or row
@@ -392,22 +397,29 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
       g_signal_emit (self, signals[SIGNAL_BINLOG], 0, emission->a);
       break;
     case EMISSION_ROWS:
+      _mysql_binlog_stream_count_row (self);
       if (emission->b != NULL)
         g_signal_emit (self, emission->signal_id, emission->detail, emission->a, emission->b);
       else
         g_signal_emit (self, emission->signal_id, emission->detail, emission->a);
       break;
     case EMISSION_POSITION:
-      position_delivered (self, emission->a);
+      position_delivered (self, emission->a, emission->timestamp);
       break;
     case EMISSION_RECONNECTING:
+      _mysql_binlog_stream_set_state (self, MYSQL_BINLOG_STREAM_STATE_RECONNECTING);
       g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, emission->attempt, emission->delay,
                      emission->error);
       break;
     case EMISSION_IDLE:
-      /* No transaction for a while: save what save-interval held back. */
+      /* A heartbeat: the stream caught up; and no transaction for a
+       * while: save what save-interval held back. */
+      _mysql_binlog_stream_caught_up (self);
       if (!_mysql_binlog_checkpoint_idle (_mysql_binlog_run_get_checkpoint (self->run)))
         mysql_binlog_stream_stop (self);
+      break;
+    case EMISSION_STATE:
+      _mysql_binlog_stream_set_state (self, emission->state);
       break;
     }
 }
@@ -518,6 +530,7 @@ async_finish (gpointer       owner,
   g_mutex_lock (&self->lock);
   self->async = NULL;
   g_mutex_unlock (&self->lock);
+  g_clear_pointer (&self->context, g_main_context_unref);
   ok = _mysql_binlog_stream_end_run (self, cancellable, ok, run_error, error);
   if (self->disposed)
     release_objects (self);
@@ -586,6 +599,8 @@ mysql_binlog_stream_run_async (MysqlBinlogStream   *stream,
     }
 
   runner = _mysql_binlog_async_runner_new (&async_funcs, stream, task);
+  /* Where held-back notifications go, beside the signals. */
+  stream->context = g_main_context_ref (g_task_get_context (task));
   g_mutex_lock (&stream->lock);
   stream->async = runner;  /* until async_finish() */
   g_mutex_unlock (&stream->lock);

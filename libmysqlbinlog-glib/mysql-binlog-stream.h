@@ -214,4 +214,46 @@ void                 mysql_binlog_stream_set_save_transactions     (MysqlBinlogS
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 GFile               *mysql_binlog_stream_get_file                  (MysqlBinlogStream   *stream);
 
+
+/**
+ * MysqlBinlogStreamState:
+ * @MYSQL_BINLOG_STREAM_STATE_IDLE: the stream has not run yet
+ * @MYSQL_BINLOG_STREAM_STATE_CONNECTING: a run connects to the server and
+ *   logs in, for its first connection
+ * @MYSQL_BINLOG_STREAM_STATE_SNAPSHOTTING: a run reads the existing rows
+ *   of the watched tables, before or between the changes it streams
+ * @MYSQL_BINLOG_STREAM_STATE_STREAMING: a run reads the binary log: the
+ *   server's dump, or the file
+ * @MYSQL_BINLOG_STREAM_STATE_RECONNECTING: a run lost its connection to a
+ *   transient failure; it waits before connecting again, or connects
+ *   again, until the new connection streams
+ * @MYSQL_BINLOG_STREAM_STATE_STOPPED: the last run ended: stopped,
+ *   cancelled, failed, or at the end of the binary log or file
+ *
+ * What a [class@MysqlBinlog.Stream] is doing, as its
+ * [property@MysqlBinlog.Stream:state] says.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  MYSQL_BINLOG_STREAM_STATE_IDLE,
+  MYSQL_BINLOG_STREAM_STATE_CONNECTING,
+  MYSQL_BINLOG_STREAM_STATE_SNAPSHOTTING,
+  MYSQL_BINLOG_STREAM_STATE_STREAMING,
+  MYSQL_BINLOG_STREAM_STATE_RECONNECTING,
+  MYSQL_BINLOG_STREAM_STATE_STOPPED,
+} MysqlBinlogStreamState;
+
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogStreamState mysql_binlog_stream_get_state                  (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint64              mysql_binlog_stream_get_rows_delivered           (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+double               mysql_binlog_stream_get_lag                      (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_position_notify_interval (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_position_notify_interval (MysqlBinlogStream   *stream,
+                                                                       guint                interval);
+
 G_END_DECLS

@@ -42,7 +42,12 @@
  * and a change at any position costs O(log n).
  *
  * The model holds the rows changed since the stream started, plus, when
- * the stream reads a snapshot of the table first, the snapshot's rows.  It
+ * the stream reads a snapshot of the table first, the snapshot's rows
+ * (`rows-read`, taken as inserts).  A `TRUNCATE`, `DROP`, `RENAME` or
+ * `CREATE` of the table, which the binary log carries as a statement, not
+ * as rows, empties the model when the stream reports it
+ * (`schema-changed`); an `ALTER TABLE` keeps the records, with the rows
+ * they had (their values as the table had them before the change).  It
  * changes on the thread that emits the stream's signals: with
  * [method@MysqlBinlog.Stream.run_async], the main context that was the
  * thread default when the stream was created, which is where a GTK
@@ -97,7 +102,7 @@ struct _MysqlBinlogTableModel
   GSequence  *items;    /* of Item, oldest first */
   GHashTable *by_key;   /* GBytes key -> GSequenceIter of its item */
 
-  gulong      handlers[4];
+  gulong      handlers[5];
   gboolean    read_filtered;  /* rows-read is not detailed: compare tables */
   GError     *error;
 };
@@ -463,6 +468,105 @@ on_rows_deleted (MysqlBinlogStream     *stream,
     remove_iter (self, iter);
 }
 
+/* Removes every record, as one change. */
+static void
+clear (MysqlBinlogTableModel *self)
+{
+  guint n = (guint) g_sequence_get_length (self->items);
+
+  if (n == 0)
+    return;
+  g_hash_table_remove_all (self->by_key);
+  g_sequence_remove_range (g_sequence_get_begin_iter (self->items),
+                           g_sequence_get_end_iter (self->items));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+}
+
+/* The next word of @text at *@cursor, past blanks and comments, as an
+ * upper-case copy; "" at the end. */
+static char *
+next_word (const char  *text,
+           const char **cursor)
+{
+  const char *p = *cursor, *start;
+
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          p = end != NULL ? end + 2 : p + strlen (p);
+        }
+      else if ((p[0] == '-' && p[1] == '-') || p[0] == '#')
+        p += strcspn (p, "\n");
+      else
+        break;
+    }
+  start = p;
+  while (g_ascii_isalpha (*p) || *p == '_')
+    p++;
+  *cursor = p;
+  return g_ascii_strup (start, p - start);
+}
+
+/* Whether DDL @statement on the model's table leaves its rows in place:
+ * an ALTER TABLE that does not rename it, or an index created or dropped.
+ * A TRUNCATE, a DROP, a RENAME, a CREATE (OR REPLACE) leave the table
+ * empty or gone under its name. */
+static gboolean
+statement_keeps_rows (const char *statement)
+{
+  const char *cursor = statement;
+  g_autofree char *first = next_word (statement, &cursor);
+  g_autofree char *second = next_word (statement, &cursor);
+
+  if (strcmp (first, "ALTER") == 0)
+    {
+      /* ALTER [ONLINE] [IGNORE] TABLE t ... RENAME [TO|AS] ... */
+      for (;;)
+        {
+          g_autofree char *word = NULL;
+
+          if (*cursor == '\0')
+            return TRUE;
+          word = next_word (statement, &cursor);
+          if (strcmp (word, "RENAME") == 0)
+            return FALSE;
+          if (*word == '\0' && *cursor != '\0')
+            cursor++;   /* a name, a number, a quote, a parenthesis */
+        }
+    }
+  if (strcmp (first, "CREATE") == 0 || strcmp (first, "DROP") == 0)
+    {
+      /* CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX, DROP INDEX */
+      if (strcmp (second, "UNIQUE") == 0 || strcmp (second, "FULLTEXT") == 0 ||
+          strcmp (second, "SPATIAL") == 0)
+        {
+          g_free (second);
+          second = next_word (statement, &cursor);
+        }
+      if (strcmp (second, "OR") == 0)
+        return FALSE;   /* CREATE OR REPLACE TABLE */
+      return strcmp (second, "INDEX") == 0;
+    }
+  return strcmp (first, "TRUNCATE") != 0 && strcmp (first, "RENAME") != 0;
+}
+
+static void
+on_schema_changed (MysqlBinlogStream     *stream,
+                   const char            *schema_table,
+                   const char            *statement,
+                   MysqlBinlogTableModel *self)
+{
+  if (self->error != NULL || g_strcmp0 (schema_table, self->schema_table) != 0)
+    return;
+  if (statement == NULL || !statement_keeps_rows (statement))
+    clear (self);
+}
+
 /* GObject */
 
 static void
@@ -478,6 +582,8 @@ connect_stream (MysqlBinlogTableModel *self,
     { "rows-deleted", G_CALLBACK (on_rows_deleted) },
     /* Emitted by a stream that reads a snapshot of its tables first. */
     { "rows-read", G_CALLBACK (on_rows_read) },
+    /* Emitted by a stream that follows its tables' definitions. */
+    { "schema-changed", G_CALLBACK (on_schema_changed) },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->handlers));
 
@@ -490,20 +596,27 @@ connect_stream (MysqlBinlogTableModel *self,
       if (id == 0)
         continue;
       g_signal_query (id, &query);
-      if (signals[i].handler == G_CALLBACK (on_rows_read) &&
-          (query.n_params != 1 ||
-           (query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) != MYSQL_BINLOG_TYPE_ROW))
+      if ((signals[i].handler == G_CALLBACK (on_rows_read) &&
+           (query.n_params != 1 ||
+            (query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) != MYSQL_BINLOG_TYPE_ROW)) ||
+          (signals[i].handler == G_CALLBACK (on_schema_changed) &&
+           (query.n_params != 2 ||
+            (query.param_types[0] & ~G_SIGNAL_TYPE_STATIC_SCOPE) != G_TYPE_STRING ||
+            (query.param_types[1] & ~G_SIGNAL_TYPE_STATIC_SCOPE) != G_TYPE_STRING)))
         {
-          g_warning ("MysqlBinlogStream::rows-read does not pass one MysqlBinlogRow: "
-                     "the table model of %s leaves it out", self->schema_table);
+          g_warning ("MysqlBinlogStream::%s has other arguments than a table model "
+                     "knows: the model of %s leaves it out", signals[i].name,
+                     self->schema_table);
           continue;
         }
       if (query.signal_flags & G_SIGNAL_DETAILED)
         detailed = g_strdup_printf ("%s::%s", signals[i].name, self->schema_table);
       else
         {
+          /* The handlers compare the table. */
           detailed = g_strdup (signals[i].name);
-          self->read_filtered = TRUE;
+          if (signals[i].handler == G_CALLBACK (on_rows_read))
+            self->read_filtered = TRUE;
         }
       self->handlers[i] = g_signal_connect (stream, detailed, signals[i].handler, self);
     }

@@ -606,6 +606,161 @@ test_weak_stream (void)
   g_object_unref (stream);
 }
 
+/* {{{ Snapshot rows and DDL, through the signals the model looks up */
+
+/* The model connects to rows-read and schema-changed when the stream has
+ * them; a stream of a build without them gets stand-ins of the same
+ * arguments, which the test emits itself. */
+static void
+ensure_signals (void)
+{
+  if (g_signal_lookup ("rows-read", MYSQL_BINLOG_TYPE_STREAM) == 0)
+    g_signal_new ("rows-read", MYSQL_BINLOG_TYPE_STREAM, G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MYSQL_BINLOG_TYPE_ROW);
+  if (g_signal_lookup ("schema-changed", MYSQL_BINLOG_TYPE_STREAM) == 0)
+    g_signal_new ("schema-changed", MYSQL_BINLOG_TYPE_STREAM,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+on_row_collect (MysqlBinlogStream *stream,
+                MysqlBinlogRow    *row,
+                GPtrArray         *rows)
+{
+  g_ptr_array_add (rows, mysql_binlog_row_ref (row));
+}
+
+static char *
+snap_text (void)
+{
+  return test_server_query_value (server, "SELECT GROUP_CONCAT(CONCAT(id, '=', v) ORDER BY id)"
+                                          " FROM tm.snap", NULL);
+}
+
+static char *
+model_ids (MysqlBinlogTableModel *model)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(MysqlBinlogRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_ptr_array_add (parts, g_strdup_printf ("%" G_GINT64_FORMAT "=%" G_GINT64_FORMAT,
+                                               record_int (record, "id"),
+                                               record_int (record, "v")));
+    }
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (",", (char **) parts->pdata);
+}
+
+static void
+test_rows_read (void)
+{
+  g_autoptr(MysqlBinlogPosition) before = NULL;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogStream) reader = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogTableModel) model = NULL;
+  g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+
+  ensure_signals ();
+  test_server_exec (server, "CREATE TABLE tm.snap (id INT PRIMARY KEY, v INT)");
+  before = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO tm.snap VALUES (1, 1), (2, 2), (3, 3)");
+  start = test_server_master_position (server);
+  test_server_exec (server, "UPDATE tm.snap SET v = 20 WHERE id = 2;"
+                            "DELETE FROM tm.snap WHERE id = 1;"
+                            "INSERT INTO tm.snap VALUES (4, 4)");
+
+  /* The existing rows, as a snapshot would read them. */
+  reader = stream_from (before);
+  g_signal_connect (reader, "rows-inserted::tm.snap", G_CALLBACK (on_row_collect), existing);
+  g_assert_true (run_stream (reader, FALSE, &error));
+  g_assert_no_error (error);
+  /* 1, 2, 3, and the 4 inserted after start */
+  g_assert_cmpuint (existing->len, ==, 4);
+  g_ptr_array_set_size (existing, 3);
+
+  stream = stream_from (start);
+  model = mysql_binlog_table_model_new (stream, "tm.snap");
+  shadow = shadow_new (model);
+  for (guint i = 0; i < existing->len; i++)
+    g_signal_emit_by_name (stream, "rows-read::tm.snap", g_ptr_array_index (existing, i));
+  /* Another table's snapshot rows are not the model's. */
+  g_signal_emit_by_name (stream, "rows-read::tm.other", g_ptr_array_index (existing, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  /* A row read again updates its record. */
+  g_signal_emit_by_name (stream, "rows-read::tm.snap", g_ptr_array_index (existing, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  g_assert_true (run_stream (stream, FALSE, &error));
+  g_assert_no_error (error);
+  expected = snap_text ();
+  actual = model_ids (model);
+  g_assert_cmpstr (actual, ==, expected);
+  g_assert_cmpuint (shadow->mismatches, ==, 0);
+}
+
+static void
+test_schema_changed (void)
+{
+  static const struct {
+    const char *statement;
+    gboolean    keeps;
+  } statements[] = {
+    { "ALTER TABLE tm.snap ADD COLUMN w INT", TRUE },
+    { "CREATE INDEX v ON tm.snap (v)", TRUE },
+    { "DROP INDEX v ON tm.snap", TRUE },
+    { "alter table `tm`.`snap` comment 'x'", TRUE },
+    { "/* x */ TRUNCATE TABLE tm.snap", FALSE },
+    { "ALTER TABLE tm.snap RENAME TO tm.snap2", FALSE },
+    { "RENAME TABLE tm.snap TO tm.snap2", FALSE },
+    { "DROP TABLE tm.snap", FALSE },
+    { "CREATE OR REPLACE TABLE tm.snap (id INT PRIMARY KEY)", FALSE },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogStream) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ensure_signals ();
+  test_server_exec (server, "CREATE TABLE tm.ddl (id INT PRIMARY KEY, v INT)");
+  start = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO tm.ddl VALUES (1, 1), (2, 2)");
+  reader = stream_from (start);
+  g_signal_connect (reader, "rows-inserted::tm.ddl", G_CALLBACK (on_row_collect), rows);
+  g_assert_true (run_stream (reader, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+      g_autoptr(MysqlBinlogTableModel) model = mysql_binlog_table_model_new (stream, "tm.ddl");
+      g_autoptr(Shadow) shadow = shadow_new (model);
+
+      for (guint r = 0; r < rows->len; r++)
+        g_signal_emit_by_name (stream, "rows-inserted::tm.ddl", g_ptr_array_index (rows, r));
+      /* Another table's statement changes nothing. */
+      g_signal_emit_by_name (stream, "schema-changed::tm.other", "tm.other",
+                             "TRUNCATE TABLE tm.other");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+      g_signal_emit_by_name (stream, "schema-changed::tm.ddl", "tm.ddl", statements[i].statement);
+      g_test_message ("%s", statements[i].statement);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                        statements[i].keeps ? 2 : 0);
+      g_assert_cmpuint (shadow->mismatches, ==, 0);
+      g_assert_cmpuint (shadow->items->len, ==, statements[i].keeps ? 2 : 0);
+    }
+}
+
 /* }}} */
 
 /* {{{ mysql_binlog_row_changed_columns () */
@@ -713,6 +868,8 @@ main (int   argc,
   g_test_add_func ("/table-model/no-primary-key/run-async", test_no_key_run_async);
   g_test_add_func ("/table-model/minimal-image", test_minimal_image);
   g_test_add_func ("/table-model/weak-stream", test_weak_stream);
+  g_test_add_func ("/table-model/rows-read", test_rows_read);
+  g_test_add_func ("/table-model/schema-changed", test_schema_changed);
   g_test_add_func ("/row/changed-columns", test_changed_columns);
   g_test_add_func ("/row/changed-columns/none", test_changed_columns_none);
 

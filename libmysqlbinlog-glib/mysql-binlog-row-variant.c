@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-row-private.h"
 #include "mysql-binlog-value-private.h"
@@ -388,4 +390,82 @@ mysql_binlog_row_dup_values (MysqlBinlogRow *row)
       g_ptr_array_add (values, value);
     }
   return values;
+}
+
+/* Whether cell @a of @before and cell @b of @after hold the same value. */
+static gboolean
+cells_equal (MysqlBinlogRow        *before,
+             const MysqlBinlogCell *a,
+             MysqlBinlogRow        *after,
+             const MysqlBinlogCell *b)
+{
+  const MysqlBinlogColumn *ca = _mysql_binlog_row_cell_column (before, a);
+  const MysqlBinlogColumn *cb = _mysql_binlog_row_cell_column (after, b);
+
+  if (a->is_null || b->is_null)
+    return a->is_null && b->is_null;
+  /* A partial JSON update says how the document changed. */
+  if (a->is_json_diff || b->is_json_diff)
+    return FALSE;
+  /* Of one column definition, equal values are equal bytes. */
+  if (ca->type == cb->type && ca->real_type == cb->real_type && ca->meta == cb->meta &&
+      ca->is_unsigned == cb->is_unsigned && ca->charset_info == cb->charset_info)
+    return a->length == b->length &&
+           memcmp (before->data + a->offset, after->data + b->offset, a->length) == 0;
+  /* Otherwise (rows of two definitions of the table) their text. */
+  {
+    g_autofree char *ta = mysql_binlog_row_dup_string (before, a - before->cells);
+    g_autofree char *tb = mysql_binlog_row_dup_string (after, b - after->cells);
+
+    return g_strcmp0 (ta, tb) == 0;
+  }
+}
+
+/**
+ * mysql_binlog_row_changed_columns:
+ * @before: a row, the before image of an update
+ * @after: a row of the same table, the after image
+ *
+ * Gets the names of the columns whose values differ between two images of
+ * a row, in the order of @after's columns: a column that is NULL in one
+ * and not in the other differs, and so does a column of a partial JSON
+ * update.  Columns are matched by name.
+ *
+ * With `binlog_row_image=MINIMAL` the images hold only some columns: a
+ * column @after lacks was not assigned by the statement and is not listed;
+ * a column @after holds and @before lacks is listed, since its old value
+ * is not known and the statement assigned it (it may have assigned the
+ * same value).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names of the
+ *   changed columns; an empty array when none changed
+ *
+ * Since: 1.0
+ */
+GStrv
+mysql_binlog_row_changed_columns (MysqlBinlogRow *before,
+                                  MysqlBinlogRow *after)
+{
+  g_autoptr(GStrvBuilder) names = NULL;
+
+  g_return_val_if_fail (before != NULL, NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  names = g_strv_builder_new ();
+  for (guint i = 0; i < after->n_cells; i++)
+    {
+      const MysqlBinlogCell *cell = &after->cells[i];
+      const char *name = _mysql_binlog_row_cell_column (after, cell)->name;
+      int old;
+
+      /* The same column is usually at the same index. */
+      if (i < before->n_cells &&
+          strcmp (_mysql_binlog_row_cell_column (before, &before->cells[i])->name, name) == 0)
+        old = i;
+      else
+        old = mysql_binlog_row_get_column_index (before, name);
+      if (old < 0 || !cells_equal (before, &before->cells[old], after, cell))
+        g_strv_builder_add (names, name);
+    }
+  return g_strv_builder_end (names);
 }

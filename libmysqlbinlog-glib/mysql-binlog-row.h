@@ -185,6 +185,9 @@ guint                 mysql_binlog_row_get_column_geometry_type (MysqlBinlogRow 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 guint                 mysql_binlog_row_get_column_vector_dimensions (MysqlBinlogRow *row,
                                                                      guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GStrv                 mysql_binlog_row_changed_columns        (MysqlBinlogRow *before,
+                                                               MysqlBinlogRow *after) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogRow, mysql_binlog_row_unref)
 

@@ -17,5 +17,7 @@
 #include "mysql-binlog-file-position-store.h"
 #include "mysql-binlog-row.h"
 #include "mysql-binlog-stream.h"
+#include "mysql-binlog-record.h"
+#include "mysql-binlog-table-model.h"
 
 #undef MYSQL_BINLOG_INSIDE

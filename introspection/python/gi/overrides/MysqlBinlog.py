@@ -462,3 +462,29 @@ class Stream(MysqlBinlog.Stream):
 
 Stream = override(Stream)
 __all__.append('Stream')
+
+
+# Decorators --------------------------------------------------------------
+
+
+def _stream_on(self, signal, table=None):
+    """A decorator that connects the decorated function to @signal.
+
+    With @table ('schema.table'), to that table's rows only, the detailed
+    signal 'rows-inserted::schema.table'; without it, to every table's.
+    The function is returned unchanged, so it stays callable::
+
+        @stream.on('rows-inserted', 'shop.orders')
+        def on_order(stream, row):
+            print(row['id'])
+    """
+    detailed = signal if table is None else '%s::%s' % (signal, table)
+
+    def connect(func):
+        self.connect(detailed, func)
+        return func
+
+    return connect
+
+
+Stream.on = _stream_on

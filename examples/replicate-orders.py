@@ -90,9 +90,29 @@ else:
     stream.connect('binlog-position', lambda stream, position: GLib.file_set_contents(
         args.position_file, (position.to_string() + '\n').encode()))
 
-signal.signal(signal.SIGINT, lambda *_: stream.stop())
-signal.signal(signal.SIGTERM, lambda *_: stream.stop())
-try:
-    stream.run(None)
-except GLib.Error as e:
-    sys.exit('replicate-orders.py: %s' % e.message)
+# run_async() reads on a thread of the library and emits the signals here,
+# on the main loop, which also watches SIGINT and SIGTERM: stop() ends the
+# run after the last committed transaction's position was saved.
+loop = GLib.MainLoop()
+failure = []
+
+
+def on_finished(stream, result):
+    try:
+        stream.run_finish(result)
+    except GLib.Error as e:
+        failure.append(e.message)
+    loop.quit()
+
+
+def on_signal():
+    stream.stop()
+    return GLib.SOURCE_CONTINUE
+
+
+for signum in (signal.SIGINT, signal.SIGTERM):
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signum, on_signal)
+stream.run_async(None, on_finished)
+loop.run()
+if failure:
+    sys.exit('replicate-orders.py: %s' % failure[0])

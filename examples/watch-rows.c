@@ -14,10 +14,10 @@
  *   UPDATE shop.orders {id: 1, ...} -> {id: 1, ...}
  *   DELETE shop.orders {id: 1, ...}
  *
- * mysql_binlog_stream_run() blocks the main thread and emits the signals
- * there.  SIGINT and SIGTERM are watched by a GMainContext iterated in a
- * helper thread, whose callback calls mysql_binlog_stream_stop(), which any
- * thread may call.
+ * mysql_binlog_stream_run_async() reads on a thread of the library and
+ * emits the signals here, on the main loop, which also watches SIGINT and
+ * SIGTERM (g_unix_signal_add()): their callback calls
+ * mysql_binlog_stream_stop(), and the run's callback quits the loop.
  */
 
 #include "config.h"
@@ -30,8 +30,6 @@
 #include <glib-unix.h>
 #include <mysqlbinlog-glib.h>
 
-/* Set by the signal thread, read by the main thread once run() returned. */
-static gint stopping;
 
 /* {{{ Printing rows */
 
@@ -206,59 +204,42 @@ on_binlog (MysqlBinlogStream *stream,
 
 /* }}} */
 
-/* {{{ Signals, in a helper thread */
+/* {{{ The main loop: the run, SIGINT and SIGTERM */
 
 typedef struct
 {
   MysqlBinlogStream *stream;
-  GMainContext      *context;
   GMainLoop         *loop;
-} SignalWatch;
+  GError            *error;
+  gboolean           stopping;
+} Watch;
 
 static gboolean
 on_unix_signal (gpointer user_data)
 {
-  SignalWatch *watch = user_data;
+  Watch *watch = user_data;
 
-  if (g_atomic_int_get (&stopping))
+  if (watch->stopping)
     {
       /* A second Ctrl-C: the user does not want to wait. */
       g_printerr ("watch-rows: interrupted\n");
       _exit (130);
     }
-  g_atomic_int_set (&stopping, TRUE);
+  watch->stopping = TRUE;
   g_printerr ("watch-rows: stopping\n");
   mysql_binlog_stream_stop (watch->stream);
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-quit_loop (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-signal_thread (gpointer user_data)
-{
-  SignalWatch *watch = user_data;
-
-  g_main_context_push_thread_default (watch->context);
-  g_main_loop_run (watch->loop);
-  g_main_context_pop_thread_default (watch->context);
-  return NULL;
-}
-
 static void
-watch_signal (SignalWatch *watch,
-              int          signum)
+on_run_finished (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  GSource *source = g_unix_signal_source_new (signum);
+  Watch *watch = user_data;
 
-  g_source_set_callback (source, on_unix_signal, watch, NULL);
-  g_source_attach (source, watch->context);
-  g_source_unref (source);
+  mysql_binlog_stream_run_finish (MYSQL_BINLOG_STREAM (source), result, &watch->error);
+  g_main_loop_quit (watch->loop);
 }
 
 /* }}} */
@@ -300,9 +281,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(MysqlBinlogStream) stream = NULL;
   g_autoptr(MysqlBinlogPosition) start_position = NULL;
-  SignalWatch watch = { NULL, };
-  GThread *thread;
-  gboolean ok;
+  Watch watch = { NULL, };
+  guint sigint_id, sigterm_id;
 
   options = g_option_context_new ("- print the rows a MySQL or MariaDB server changes");
   g_option_context_add_main_entries (options, entries, NULL);
@@ -380,35 +360,23 @@ main (int   argc,
   g_signal_connect (stream, "binlog", G_CALLBACK (on_binlog), &announced);
 
   watch.stream = stream;
-  watch.context = g_main_context_new ();
-  watch.loop = g_main_loop_new (watch.context, FALSE);
-  watch_signal (&watch, SIGINT);
-  watch_signal (&watch, SIGTERM);
-  thread = g_thread_new ("watch-rows-signals", signal_thread, &watch);
-
-  ok = mysql_binlog_stream_run (stream, NULL, &error);
-
-  /* Quit from inside the loop: a g_main_loop_quit() made before the
-   * thread entered g_main_loop_run() would be lost, and the join would
-   * wait forever (g_main_context_invoke() could run it here, too early). */
-  {
-    GSource *quit = g_idle_source_new ();
-
-    g_source_set_callback (quit, quit_loop, watch.loop, NULL);
-    g_source_attach (quit, watch.context);
-    g_source_unref (quit);
-  }
-  g_thread_join (thread);
+  watch.loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, on_unix_signal, &watch);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_unix_signal, &watch);
+  mysql_binlog_stream_run_async (stream, NULL, on_run_finished, &watch);
+  g_main_loop_run (watch.loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
   g_main_loop_unref (watch.loop);
-  g_main_context_unref (watch.context);
 
-  if (!ok)
+  if (watch.error != NULL)
     {
-      g_printerr ("watch-rows: %s\n", error->message);
+      g_printerr ("watch-rows: %s\n", watch.error->message);
+      g_error_free (watch.error);
       return 1;
     }
 
-  if (g_atomic_int_get (&stopping))
+  if (watch.stopping)
     g_printerr ("watch-rows: stopped\n");
   return 0;
 }

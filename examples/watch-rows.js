@@ -64,24 +64,14 @@ for (const signum of [2, 15]) { // SIGINT, SIGTERM
     });
 }
 
-if (typeof stream.run_async === 'function') {
-    stream.run_async(null, (_s, result) => {
-        try {
-            _s.run_finish(result);
-        } catch (e) {
-            printerr(`watch-rows.js: ${e.message}`);
-            status = 1;
-        }
-        loop.quit();
-    });
-    loop.run();
-} else {
-    // A library without run_async: block in run() instead.
+stream.run_async(null, (_s, result) => {
     try {
-        stream.run(null);
+        _s.run_finish(result);
     } catch (e) {
         printerr(`watch-rows.js: ${e.message}`);
         status = 1;
     }
-}
+    loop.quit();
+});
+loop.run();
 System.exit(status);

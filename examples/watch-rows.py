@@ -58,15 +58,28 @@ def main():
         stream.connect('rows-updated' + suffix, on_updated)
         stream.connect('rows-deleted' + suffix, on_deleted)
 
-    # Python runs these handlers while run() waits for the server; stop()
-    # ends the run at once and run() returns True (the default SIGINT
-    # handler would stop it too, then raise KeyboardInterrupt).
-    signal.signal(signal.SIGINT, lambda *_: stream.stop())
-    signal.signal(signal.SIGTERM, lambda *_: stream.stop())
-    try:
-        stream.run(None)
-    except GLib.Error as e:
-        print('watch-rows.py: %s' % e.message, file=sys.stderr)
+    # run_async() reads on a thread of the library and emits the signals
+    # here, on the main loop, which also watches SIGINT and SIGTERM.
+    loop = GLib.MainLoop()
+    failure = []
+
+    def on_signal():
+        stream.stop()
+        return GLib.SOURCE_CONTINUE
+
+    def on_finished(stream, result):
+        try:
+            stream.run_finish(result)
+        except GLib.Error as e:
+            failure.append(e.message)
+        loop.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signum, on_signal)
+    stream.run_async(None, on_finished)
+    loop.run()
+    if failure:
+        print('watch-rows.py: %s' % failure[0], file=sys.stderr)
         return 1
     return 0
 

@@ -74,8 +74,28 @@ int main (string[] args) {
       }
     }
 
-    /* run() blocks and emits the signals on this thread. */
-    stream.run (null);
+    /* run_async() reads on a thread of the library and emits the
+     * signals here, on the main loop, which also watches SIGINT and
+     * SIGTERM. */
+    var loop = new MainLoop ();
+    Error? failure = null;
+    foreach (var signum in new int[] { ProcessSignal.INT, ProcessSignal.TERM }) {
+      Unix.signal_add (signum, () => {
+        stream.stop ();
+        return Source.CONTINUE;
+      });
+    }
+    stream.run_async.begin (null, (obj, res) => {
+      try {
+        stream.run_async.end (res);
+      } catch (Error e) {
+        failure = e;
+      }
+      loop.quit ();
+    });
+    loop.run ();
+    if (failure != null)
+      throw failure;
   } catch (Error e) {
     printerr ("watch-rows: %s\n", e.message);
     return 1;

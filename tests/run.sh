@@ -24,6 +24,7 @@ PACKAGES=(
     mariadb-server python3-gi gjs valac gi-docgen
     librabbitmq-dev rabbitmq-server python3-pika
     openssl
+    xvfb xauth dbus-daemon libglib2.0-bin gir1.2-gtk-4.0 gir1.2-adw-1
 )
 
 log ()

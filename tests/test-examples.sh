@@ -2,11 +2,10 @@
 # SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Each example gets 60 seconds: a hang is a failure with its output.
-#
 # Runs the examples (C, Python, JavaScript, Vala) against a throwaway
 # MariaDB server and checks what they print, so that they cannot rot.
 # TAP output; an example whose language is missing is a skipped test.
+# Each example gets 60 seconds: a hang is a failure with its output.
 #
 #   test-examples.sh WATCH_ROWS_C WATCH_ROWS_VALA|'' PYTHON|'' GJS|''
 
@@ -36,7 +35,7 @@ sql "INSERT INTO shop.orders VALUES (1, 'ann', 9.50, 18446744073709551615);
      DELETE FROM shop.orders WHERE id = 1"
 
 n=0
-plan=6
+plan=11
 echo "1..$plan"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
@@ -122,4 +121,77 @@ if [ -n "$PYTHON" ]; then
 else
     skip "replicate-orders.py" "no python3 with the gi module, or no typelib"
     skip "replicate-orders.py resumes from its position file" "no python3 with the gi module, or no typelib"
+fi
+
+# stops_on SIGNAL NAME READY COMMAND...: the example, blocking on an idle
+# server once it printed a line matching READY (its last change), ends
+# within a second of SIGNAL with status 0 (its main loop's signal source
+# calls stop()).
+stops_on ()
+{
+    local sig=$1 name=$2 ready=$3
+    shift 3
+    local out="$WORK/stop-$((n + 1)).out" pid start elapsed status
+    "$@" >"$out" 2>&1 &
+    pid=$!
+    for _ in $(seq 300); do
+        grep -q "$ready" "$out" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if ! grep -q "$ready" "$out"; then
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        echo "never printed a line matching $ready" >>"$out"
+        not_ok "$name" "$out"
+        return
+    fi
+    sleep 0.3
+    start=$(date +%s%N)
+    kill "-$sig" "$pid"
+    for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.02
+    done
+    elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        echo "still running ${elapsed} ms after SIG$sig" >>"$out"
+        not_ok "$name" "$out"
+        return
+    fi
+    wait "$pid"
+    status=$?
+    if [ "$status" = 0 ]; then
+        ok "$name (${elapsed} ms)"
+    else
+        echo "exit status $status after SIG$sig" >>"$out"
+        not_ok "$name" "$out"
+    fi
+}
+
+block_args=(--socket "$SOCKET" --user root --start "$START" --table shop.orders)
+stops_on INT "watch-rows (C) stops on SIGINT" "^DELETE" "$C_EXAMPLE" "${block_args[@]}" --server-id 111
+if [ -n "$PYTHON" ]; then
+    stops_on TERM "watch-rows.py stops on SIGTERM" "^DELETE" \
+        "$PYTHON" "$EXAMPLES/watch-rows.py" "${block_args[@]}" --server-id 112
+    stops_on INT "replicate-orders.py stops on SIGINT" "deleted$" \
+        "$PYTHON" "$EXAMPLES/replicate-orders.py" --socket "$SOCKET" --user root --server-id 113 \
+        --position-file "$WORK/stop.pos" --start "$START"
+else
+    skip "watch-rows.py stops on SIGTERM" "no python3 with the gi module, or no typelib"
+    skip "replicate-orders.py stops on SIGINT" "no python3 with the gi module, or no typelib"
+fi
+if [ -n "$GJS" ]; then
+    stops_on INT "watch-rows.js stops on SIGINT" "^DELETE" \
+        "$GJS" -m "$EXAMPLES/watch-rows.js" "${block_args[@]}" --server-id 114
+else
+    skip "watch-rows.js stops on SIGINT" "gjs is not installed, or no typelib"
+fi
+if [ -n "$VALA_EXAMPLE" ]; then
+    stops_on TERM "watch-rows (Vala) stops on SIGTERM" "^DELETE" \
+        "$VALA_EXAMPLE" "${block_args[@]}" --server-id 115
+else
+    skip "watch-rows (Vala) stops on SIGTERM" "valac or vapigen is not installed"
 fi

@@ -20,11 +20,15 @@ import MysqlBinlog from 'gi://MysqlBinlog?version=1.0';
 import Pango from 'gi://Pango';
 import System from 'system';
 
+// libadwaita when it is installed, else plain GTK.  Not through a
+// top-level `await import()`: app.run() would then run inside a promise
+// job, and no other promise (runAsync()'s) could settle until it returned.
 let Adw = null;
 try {
-    Adw = (await import('gi://Adw?version=1')).default;
+    imports.gi.versions.Adw = '1';
+    Adw = imports.gi.Adw;
 } catch (e) {
-    // Plain GTK without libadwaita.
+    Adw = null;
 }
 
 const APP_ID = 'org.libmysqlbinlog.TableViewer';
@@ -140,12 +144,15 @@ function addColumns(names) {
                 record.disconnect(id);
             bound.delete(item);
         });
-        const column = new Gtk.ColumnViewColumn({title: name, factory, resizable: true});
+        const column = new Gtk.ColumnViewColumn({title: name, factory, resizable: true,
+            expand: true});
         column.sorter = Gtk.CustomSorter.new((a, b) =>
             compareValues(a.get_value(name), b.get_value(name)));
         view.append_column(column);
         columns.push(name);
     }
+    // Sorted by the first column (usually the primary key) to begin with.
+    view.sort_by_column(view.columns.get_item(0), Gtk.SortType.ASCENDING);
     stack.visible_child_name = 'table';
 }
 
@@ -183,7 +190,7 @@ app.connect('activate', () => {
     stack.add_named(new Gtk.ScrolledWindow({vexpand: true, child: view}), 'table');
 
     labels.state = new Gtk.Label({xalign: 0, hexpand: true});
-    labels.position = new Gtk.Label({xalign: 0, selectable: true});
+    labels.position = new Gtk.Label({xalign: 0});
     labels.rows = new Gtk.Label({xalign: 1});
     labels.lag = new Gtk.Label({xalign: 1});
     const flags = GObject.BindingFlags.SYNC_CREATE;

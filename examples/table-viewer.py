@@ -104,7 +104,7 @@ class TableViewer(Adw.Application if Adw else Gtk.Application):
         self.stack.add_named(scrolled, 'table')
 
         self.state_label = Gtk.Label(xalign=0, hexpand=True)
-        self.position_label = Gtk.Label(xalign=0, selectable=True)
+        self.position_label = Gtk.Label(xalign=0)
         self.lag_label = Gtk.Label(xalign=1)
         self.rows_label = Gtk.Label(xalign=1)
         flags = GObject.BindingFlags.SYNC_CREATE
@@ -149,10 +149,13 @@ class TableViewer(Adw.Application if Adw else Gtk.Application):
             factory.connect('setup', self.on_setup_cell)
             factory.connect('bind', self.on_bind_cell, name)
             factory.connect('unbind', self.on_unbind_cell)
-            column = Gtk.ColumnViewColumn(title=name, factory=factory, resizable=True)
+            column = Gtk.ColumnViewColumn(title=name, factory=factory, resizable=True,
+                                          expand=True)
             column.set_sorter(Gtk.CustomSorter.new(self.compare, name))
             self.view.append_column(column)
             self.columns.append(name)
+        # Sorted by the first column (usually the primary key) to begin with.
+        self.view.sort_by_column(self.view.get_columns().get_item(0), Gtk.SortType.ASCENDING)
         self.stack.set_visible_child_name('table')
 
     @staticmethod

@@ -41,11 +41,8 @@ stream = MysqlBinlog.Stream(
 
 
 def on(signal_name, table):
-    """@on('rows-inserted', 'orders') connects a handler to one table."""
-    def connect(handler):
-        stream.connect('%s::%s.%s' % (signal_name, args.schema, table), handler)
-        return handler
-    return connect
+    """@on('rows-inserted', 'orders'): a handler of one table of the schema."""
+    return stream.on(signal_name, '%s.%s' % (args.schema, table))
 
 
 # The handlers: one per table and kind of change.
@@ -58,7 +55,7 @@ def order_created(stream, row):
 @on('rows-updated', 'orders')
 def order_changed(stream, before, after):
     old, new = before.to_dict(), after.to_dict()
-    changes = ', '.join('%s %r -> %r' % (k, old[k], new[k]) for k in new if old.get(k) != new[k])
+    changes = ', '.join('%s %r -> %r' % (k, old[k], new[k]) for k in before.changed_columns(after))
     print('order %s changed: %s' % (new['id'], changes), flush=True)
 
 

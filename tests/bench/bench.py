@@ -18,7 +18,9 @@
 #       text per value
 #   (b) bench-reader from the live server, non-blocking to the end: no
 #       handler, a counting handler, typed accessors, GVariants, text per value
-#   (c) bench_handler.py through PyGObject, a dict per row
+#   (c) bench_handler.py through PyGObject, a dict per row; and
+#       python-mysql-replication (bench_pymysqlreplication.py) from the
+#       server, when it can be imported
 #   (d) mariadb-binlog -v, and --base64-output=decode-rows -v, on the file
 #       and from the server (--read-from-remote-server)
 #   (e) the command-line tool's JSON lines of the file (--file F --format
@@ -375,6 +377,10 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids)),
                   '--how', 'variant'], True),
+        ('(c) python-mysql-replication, dict per row', 'server',
+         lambda: [python, os.path.join(HERE, 'bench_pymysqlreplication.py'),
+                  '--socket', server.socket, '--start', start,
+                  '--server-id', str(next(server_ids))], True),
         ('(d) mariadb-binlog -v, server', 'server',
          remote + ['-v', name], False),
         ('(d) mariadb-binlog decode-rows -v, server', 'server',
@@ -382,6 +388,12 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
     ]
     if not os.access(tool, os.X_OK):
         contenders = [c for c in contenders if not c[0].startswith('(e)')]
+    if subprocess.run([python, os.path.join(HERE, 'bench_pymysqlreplication.py'), '--help'],
+                      env=env, stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode == SKIP:
+        log('python-mysql-replication is not installed: its row is left out '
+            '(MYSQL_BINLOG_BENCH_PYMYSQLREPLICATION=DIR names a directory that holds it)')
+        contenders = [c for c in contenders if 'python-mysql-replication' not in c[0]]
     if args.only:
         words = [w.strip() for w in args.only.split(',') if w.strip()]
         contenders = [c for c in contenders if any(w in c[0] for w in words)]
@@ -574,6 +586,10 @@ def print_targets(best, total):
         ('(c) Python dict per row, rows/s', '>= 94,000',
          total / python_result.wall if python_result else None,
          lambda v: v >= 94000, '{:,.0f}'),
+        ('(c) Python dict per row vs python-mysql-replication, from the server', '>= 20x',
+         wall_ratio('(c) python-mysql-replication, dict per row',
+                    '(c) ours, Python, dict per row, fastest'),
+         lambda v: v >= 20, '%.1fx'),
         ('peak RSS of our C readers, MiB', '<= 16',
          max(r.rss for r in ours) / MIB if ours else None,
          lambda v: v <= 16, '%.1f'),

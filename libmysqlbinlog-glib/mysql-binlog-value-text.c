@@ -180,19 +180,15 @@ put_short_double (char   *buffer,
       fraction = n % (guint64) scales[k];
       if (value < 0)
         *p++ = '-';
-      {
-        char digits[20];
-        guint count = 0;
-
-        do
-          {
-            digits[count++] = '0' + whole % 10;
-            whole /= 10;
-          }
-        while (whole > 0);
-        while (count > 0)
-          *p++ = digits[--count];
-      }
+      /* Below 10^15: at most 6 digits above the last 9. */
+      if (whole < powers_of_ten[9])
+        p = write_number (p, (guint32) whole);
+      else
+        {
+          p = write_number (p, (guint32) (whole / powers_of_ten[9]));
+          write_digits (p, (guint32) (whole % powers_of_ten[9]), 9);
+          p += 9;
+        }
       if (fraction != 0)
         {
           guint digits = k;
@@ -203,11 +199,7 @@ put_short_double (char   *buffer,
               digits--;
             }
           *p++ = '.';
-          for (guint d = digits; d > 0; d--)
-            {
-              p[d - 1] = '0' + fraction % 10;
-              fraction /= 10;
-            }
+          write_digits (p, (guint32) fraction, digits);
           p += digits;
         }
       *p = '\0';

@@ -456,6 +456,37 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
   return end - buffer;
 }
 
+gssize
+_mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
+                                     const guint8            *data,
+                                     gsize                    length,
+                                     char                    *buffer,
+                                     gsize                    size)
+{
+  gsize payload_offset, payload_length;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+      break;
+    default:
+      return -1;
+    }
+  /* Binary strings are written in hex. */
+  if (_mysql_binlog_value_kind (column) != MYSQL_BINLOG_VALUE_KIND_STRING ||
+      !_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length) ||
+      !_mysql_binlog_column_copy_ascii (column, data + payload_offset, payload_length,
+                                        buffer, size))
+    return -1;
+  return payload_length;
+}
+
 void
 _mysql_binlog_value_write (const MysqlBinlogColumn *column,
                            const guint8            *data,

@@ -9,6 +9,10 @@
  *
  *   bench-latency --socket PATH --reader run|async|floor
  *                 [--count N] [--background ROWS_PER_S] [--server-id ID]
+ *                 [--port PORT]
+ *
+ * With --port the reader (not the writers) connects over TCP to
+ * 127.0.0.1:PORT instead of the Unix socket.
  *
  * A writer thread with a connection of its own inserts N rows into
  * lat.t (id INT NOT NULL PRIMARY KEY), one INSERT per transaction
@@ -64,6 +68,7 @@ typedef enum {
 typedef struct
 {
   const char *socket;
+  guint port;        /* the reader's TCP port, 0: the socket */
   ReaderKind reader;
   guint count;
   guint background;  /* rows per second, 0: none */
@@ -97,16 +102,25 @@ now_ns (void)
 }
 
 static MYSQL *
-connect_or_die (const char *socket)
+connect_to (const char *socket,
+            guint       port)
 {
   MYSQL *mysql = mysql_init (NULL);
 
-  if (mysql_real_connect (mysql, NULL, "root", "", NULL, 0, socket, 0) == NULL)
+  if (mysql_real_connect (mysql, port > 0 ? "127.0.0.1" : NULL, "root", "", NULL, port,
+                          port > 0 ? NULL : socket, 0) == NULL)
     {
-      g_printerr ("bench-latency: connecting to %s: %s\n", socket, mysql_error (mysql));
+      g_printerr ("bench-latency: connecting to %s: %s\n", port > 0 ? "127.0.0.1" : socket,
+                  mysql_error (mysql));
       exit (1);
     }
   return mysql;
+}
+
+static MYSQL *
+connect_or_die (const char *socket)
+{
+  return connect_to (socket, 0);
 }
 
 static void
@@ -289,12 +303,21 @@ run_stream (Bench   *bench,
   g_autoptr(MysqlBinlogStream) stream = NULL;
   gboolean ok;
 
-  stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
-                         "socket", bench->socket,
-                         "user", "root",
-                         "password", "",
-                         "server-id", bench->server_id,
-                         NULL);
+  if (bench->port > 0)
+    stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                           "host", "127.0.0.1",
+                           "port", bench->port,
+                           "user", "root",
+                           "password", "",
+                           "server-id", bench->server_id,
+                           NULL);
+  else
+    stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                           "socket", bench->socket,
+                           "user", "root",
+                           "password", "",
+                           "server-id", bench->server_id,
+                           NULL);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_inserted), bench);
   bench->stream = stream;
 
@@ -326,7 +349,7 @@ static gboolean
 run_floor (Bench   *bench,
            GThread *writer)
 {
-  MYSQL *mysql = connect_or_die (bench->socket);
+  MYSQL *mysql = connect_to (bench->socket, bench->port);
   MYSQL_RES *result;
   MYSQL_ROW row;
   g_autofree char *file = NULL;
@@ -461,7 +484,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *socket_path = NULL;
   g_autofree char *reader = NULL;
-  int count = 10000, background = 0, server_id = 9100;
+  int count = 10000, background = 0, server_id = 9100, port = 0;
   Bench bench = { 0, };
   MYSQL *setup;
   GThread *writer;
@@ -474,6 +497,7 @@ main (int   argc,
     { "count", 0, 0, G_OPTION_ARG_INT, &count, "Transactions timed (10000)", "N" },
     { "background", 0, 0, G_OPTION_ARG_INT, &background, "Rows a second written meanwhile to another table (0)", "R" },
     { "server-id", 0, 0, G_OPTION_ARG_INT, &server_id, "Replica server id", "ID" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "The reader connects over TCP to 127.0.0.1 on this port", "PORT" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -484,7 +508,7 @@ main (int   argc,
       g_printerr ("bench-latency: %s\n", error->message);
       return 2;
     }
-  if (socket_path == NULL || count <= 0 || background < 0)
+  if (socket_path == NULL || count <= 0 || background < 0 || port < 0 || port > 65535)
     {
       g_printerr ("bench-latency: give --socket, a positive --count\n");
       return 2;
@@ -502,6 +526,7 @@ main (int   argc,
     }
 
   bench.socket = socket_path;
+  bench.port = port;
   bench.count = count;
   bench.background = background;
   bench.server_id = server_id;

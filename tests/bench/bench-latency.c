@@ -84,6 +84,7 @@ typedef struct
   gboolean warm;        /* a warm-up row arrived */
 
   gint done;            /* atomic: the writer has finished */
+  gboolean ended;       /* under lock: the reader has returned */
   MysqlBinlogStream *stream;
   GMainLoop *loop;
   GError *error;
@@ -162,12 +163,33 @@ wait_seen (Bench  *bench,
   gboolean ok;
 
   g_mutex_lock (&bench->lock);
-  while (!(warmup ? bench->warm : bench->last_seen_id == id) &&
+  while (!(warmup ? bench->warm : bench->last_seen_id == id) && !bench->ended &&
          g_cond_wait_until (&bench->changed, &bench->lock, until))
     ;
   ok = warmup ? bench->warm : bench->last_seen_id == id;
   g_mutex_unlock (&bench->lock);
   return ok;
+}
+
+/* The reader returned (an error ends it early): the writer stops waiting. */
+static void
+reader_ended (Bench *bench)
+{
+  g_mutex_lock (&bench->lock);
+  bench->ended = TRUE;
+  g_cond_broadcast (&bench->changed);
+  g_mutex_unlock (&bench->lock);
+}
+
+static gboolean
+has_reader_ended (Bench *bench)
+{
+  gboolean ended;
+
+  g_mutex_lock (&bench->lock);
+  ended = bench->ended;
+  g_mutex_unlock (&bench->lock);
+  return ended;
 }
 
 static void
@@ -230,6 +252,11 @@ writer_thread (gpointer data)
       g_snprintf (sql, sizeof sql, "INSERT INTO lat.t (id) VALUES (%" G_GINT64_FORMAT ")",
                   warm_id--);
       query_or_die (mysql, sql);
+      if (has_reader_ended (bench))
+        {
+          mysql_close (mysql);
+          return NULL;
+        }
       if (warm_id < -600)
         {
           g_printerr ("bench-latency: the reader saw none of the rows of 60 s\n");
@@ -244,7 +271,7 @@ writer_thread (gpointer data)
       g_usleep (200000);  /* its rate settles */
     }
 
-  for (guint id = 0; id < bench->count; id++)
+  for (guint id = 0; id < bench->count && !has_reader_ended (bench); id++)
     {
       g_snprintf (sql, sizeof sql, "INSERT INTO lat.t (id) VALUES (%u)", id);
       bench->sent[id] = now_ns ();
@@ -331,6 +358,7 @@ run_stream (Bench   *bench,
       g_main_loop_unref (bench->loop);
       ok = bench->error == NULL;
     }
+  reader_ended (bench);
   g_thread_join (writer);
   bench->stream = NULL;
   return ok;

@@ -11,6 +11,13 @@
 #define BATCH 256
 #define BATCH_USEC 8000
 
+/* A job waiting for room is woken once the queue has drained to half of
+ * both of its bounds, not as soon as one item leaves it: woken at every
+ * item, a job that outpaces the context would sleep and wake once per
+ * item, two context switches an item. */
+#define LOW_LENGTH (MYSQL_BINLOG_ASYNC_QUEUE_LENGTH / 2)
+#define LOW_BYTES (MYSQL_BINLOG_ASYNC_QUEUE_BYTES / 2)
+
 typedef struct
 {
   gpointer item;
@@ -35,6 +42,7 @@ struct _MysqlBinlogAsyncRunner
   guint head;
   guint length;
   gsize queued_bytes;
+  gboolean waiting;  /* push() waits for room */
   gboolean stopping;
   /* The job returned, with this outcome. */
   gboolean ended;
@@ -100,7 +108,11 @@ _mysql_binlog_async_runner_push (MysqlBinlogAsyncRunner *runner,
          (runner->length >= MYSQL_BINLOG_ASYNC_QUEUE_LENGTH ||
           (runner->length > 0 &&
            runner->queued_bytes + cost > MYSQL_BINLOG_ASYNC_QUEUE_BYTES)))
-    g_cond_wait (&runner->space, &runner->lock);
+    {
+      runner->waiting = TRUE;
+      g_cond_wait (&runner->space, &runner->lock);
+    }
+  runner->waiting = FALSE;
   if (runner->stopping)
     {
       g_mutex_unlock (&runner->lock);
@@ -149,7 +161,13 @@ runner_dispatch (gpointer user_data)
       Entry entry;
 
       g_mutex_lock (&runner->lock);
-      g_cond_signal (&runner->space);
+      if (runner->waiting &&
+          (runner->length == 0 ||
+           (runner->length <= LOW_LENGTH && runner->queued_bytes <= LOW_BYTES)))
+        {
+          runner->waiting = FALSE;
+          g_cond_signal (&runner->space);
+        }
       if (runner->length == 0)
         {
           gboolean ended = runner->ended;

@@ -115,6 +115,16 @@ void _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
                                       gsize                    length,
                                       MysqlBinlogTextSink     *out);
 
+/* The same into @buffer, with a nul, when the text is plain ASCII without
+ * a NUL, in a character set where ASCII is itself (UTF-8, latin1, binary
+ * or unknown), and shorter than @size: the bytes themselves.  FALSE, with
+ * nothing written, otherwise. */
+gboolean _mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
+                                          const guint8            *data,
+                                          gsize                    length,
+                                          char                    *buffer,
+                                          gsize                    size);
+
 /* The characters of MySQL's latin1 (cp1252) for the bytes 0x80 to 0x9F. */
 extern const gunichar2 _mysql_binlog_cp1252_c1[32];
 

@@ -459,6 +459,30 @@ _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
     }
 }
 
+gboolean
+_mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
+                                 const guint8            *data,
+                                 gsize                    length,
+                                 char                    *buffer,
+                                 gsize                    size)
+{
+  const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_of_column (column);
+
+  if (length >= size)
+    return FALSE;
+  /* The decoders that write an ASCII byte (but NUL) as itself. */
+  if (info != NULL &&
+      info->decode != MYSQL_BINLOG_DECODE_UTF8 &&
+      info->decode != MYSQL_BINLOG_DECODE_LATIN1 &&
+      info->decode != MYSQL_BINLOG_DECODE_BINARY)
+    return FALSE;
+  if (!is_plain_ascii (data, length))
+    return FALSE;
+  memcpy (buffer, data, length);
+  buffer[length] = '\0';
+  return TRUE;
+}
+
 char *
 _mysql_binlog_column_to_utf8 (const MysqlBinlogColumn *column,
                               const guint8            *data,

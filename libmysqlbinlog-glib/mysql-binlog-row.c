@@ -596,11 +596,23 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
                                                   buffer);
       if (length >= 0)
         return length;
+      /* Short texts as they are. */
+      length = _mysql_binlog_value_copy_short_text (info, row->data + cell->offset, cell->length,
+                                                    buffer, size);
+      if (length >= 0)
+        return length;
       _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
       _mysql_binlog_value_write_unformatted (info, row->data + cell->offset, cell->length, &out);
       return _mysql_binlog_text_sink_finish (&out);
     }
 
+  {
+    gssize length = _mysql_binlog_value_copy_short_text (info, row->data + cell->offset,
+                                                         cell->length, buffer, size);
+
+    if (length >= 0)
+      return length;
+  }
   _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
   _mysql_binlog_value_write (info, row->data + cell->offset, cell->length, &out);
   return _mysql_binlog_text_sink_finish (&out);

@@ -52,6 +52,15 @@ void                 _mysql_binlog_value_write         (const MysqlBinlogColumn 
                                                         const guint8            *data,
                                                         gsize                    length,
                                                         MysqlBinlogTextSink     *out);
+/* The text of a CHAR, VARCHAR or TEXT value into @buffer (@size bytes),
+ * with a nul, when it is plain ASCII that fits: its length, the text
+ * _mysql_binlog_value_write() writes.  -1, with nothing written, for
+ * every other value. */
+gssize               _mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
+                                                          const guint8            *data,
+                                                          gsize                    length,
+                                                          char                    *buffer,
+                                                          gsize                    size);
 /* The same, for the values _mysql_binlog_value_format() gave -1 for. */
 void                 _mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
                                                             const guint8            *data,

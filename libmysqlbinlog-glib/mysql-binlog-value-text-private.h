@@ -37,8 +37,9 @@ gsize    _mysql_binlog_decimal_format         (char                    *buffer,
 
 /* The shortest text that reads back as the same float (@single) or double,
  * in the C locale, with the exponent written as MySQL writes it ("1e20",
- * "1.5e-7"), into @buffer (G_ASCII_DTOSTR_BUF_SIZE bytes). */
-void     _mysql_binlog_double_format          (char                    *buffer,
+ * "1.5e-7"), into @buffer (G_ASCII_DTOSTR_BUF_SIZE bytes); returns its
+ * length. */
+gsize    _mysql_binlog_double_format          (char                    *buffer,
                                                double                   value,
                                                gboolean                 single);
 /* The same, as a new string. */

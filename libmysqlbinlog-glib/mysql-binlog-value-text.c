@@ -151,7 +151,7 @@ _mysql_binlog_decimal_format (char         *buffer,
  * 42): that decimal is what the first "%.15g" below prints, fixed-point,
  * and it reads back.  Written here without printf and strtod; FALSE for
  * other doubles. */
-static gboolean
+static gsize
 put_short_double (char   *buffer,
                   double  value)
 {
@@ -159,7 +159,7 @@ put_short_double (char   *buffer,
   double magnitude = fabs (value);
 
   if (!(magnitude >= 1e-4 && magnitude < 1e15))
-    return FALSE;
+    return 0;
 
   /* Below 1e11 one try with 4 fractional digits finds any of them (the
    * same decimal with trailing zeros); the zeros are dropped below. */
@@ -171,7 +171,7 @@ put_short_double (char   *buffer,
       char *p = buffer;
 
       if (scaled >= 1e15)
-        return FALSE;
+        return 0;
       n = (guint64) (scaled + 0.5);
       if (n == 0 || (double) n / scales[k] != magnitude)
         continue;
@@ -180,19 +180,15 @@ put_short_double (char   *buffer,
       fraction = n % (guint64) scales[k];
       if (value < 0)
         *p++ = '-';
-      {
-        char digits[20];
-        guint count = 0;
-
-        do
-          {
-            digits[count++] = '0' + whole % 10;
-            whole /= 10;
-          }
-        while (whole > 0);
-        while (count > 0)
-          *p++ = digits[--count];
-      }
+      /* Below 10^15: at most 6 digits above the last 9. */
+      if (whole < powers_of_ten[9])
+        p = write_number (p, (guint32) whole);
+      else
+        {
+          p = write_number (p, (guint32) (whole / powers_of_ten[9]));
+          write_digits (p, (guint32) (whole % powers_of_ten[9]), 9);
+          p += 9;
+        }
       if (fraction != 0)
         {
           guint digits = k;
@@ -203,20 +199,16 @@ put_short_double (char   *buffer,
               digits--;
             }
           *p++ = '.';
-          for (guint d = digits; d > 0; d--)
-            {
-              p[d - 1] = '0' + fraction % 10;
-              fraction /= 10;
-            }
+          write_digits (p, (guint32) fraction, digits);
           p += digits;
         }
       *p = '\0';
-      return TRUE;
+      return p - buffer;
     }
-  return FALSE;
+  return 0;
 }
 
-void
+gsize
 _mysql_binlog_double_format (char     *buffer,
                              double    value,
                              gboolean  single)
@@ -230,10 +222,11 @@ _mysql_binlog_double_format (char     *buffer,
    * shorter one differs from it but by trailing zeros, which %g drops.
    * Subnormal numbers have fewer digits: try them all. */
   guint first, last = single ? 8 : 16;
+  gsize length;
   char *e;
 
-  if (!single && put_short_double (buffer, value))
-    return;
+  if (!single && (length = put_short_double (buffer, value)) > 0)
+    return length;
 
   if (single)
     first = fabs (value) < FLT_MIN ? 0 : 5;
@@ -243,12 +236,12 @@ _mysql_binlog_double_format (char     *buffer,
   if (isnan (value))
     {
       strcpy (buffer, "nan");
-      return;
+      return 3;
     }
   if (isinf (value))
     {
       strcpy (buffer, value < 0 ? "-inf" : "inf");
-      return;
+      return strlen (buffer);
     }
 
   for (guint i = first; i <= last; i++)
@@ -274,6 +267,7 @@ _mysql_binlog_double_format (char     *buffer,
         digits++;
       memmove (to, digits, strlen (digits) + 1);
     }
+  return strlen (buffer);
 }
 
 char *

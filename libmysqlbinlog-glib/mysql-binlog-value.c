@@ -26,12 +26,13 @@
 /* Numbers
  * ----------------------------------------------------------------------- */
 
-gboolean
-_mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
-                                 const guint8            *data,
-                                 gsize                    length,
-                                 guint64                 *value,
-                                 gboolean                *is_signed)
+/* _mysql_binlog_value_get_integer(), inlined where every value passes. */
+static inline gboolean
+get_integer (const MysqlBinlogColumn *column,
+             const guint8            *data,
+             gsize                    length,
+             guint64                 *value,
+             gboolean                *is_signed)
 {
   guint width;
 
@@ -81,6 +82,16 @@ _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
   if (*is_signed)
     *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
   return TRUE;
+}
+
+gboolean
+_mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
+                                 const guint8            *data,
+                                 gsize                    length,
+                                 guint64                 *value,
+                                 gboolean                *is_signed)
+{
+  return get_integer (column, data, length, value, is_signed);
 }
 
 gboolean
@@ -176,25 +187,38 @@ write_hex (MysqlBinlogTextSink *out,
 
 /* Writes @value in decimal at @out, with a '-' when @negative; returns the
  * end.  At most 21 bytes. */
-static char *
+static inline char *
 put_integer (char     *out,
              guint64   magnitude,
              gboolean  negative)
 {
+  /* "00" to "99": two digits per division. */
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
   char digits[20];
-  guint n = 0;
+  char *p = digits + sizeof digits;
+  gsize n;
 
-  do
+  while (magnitude >= 100)
     {
-      digits[n++] = '0' + magnitude % 10;
-      magnitude /= 10;
+      p -= 2;
+      memcpy (p, pairs + 2 * (magnitude % 100), 2);
+      magnitude /= 100;
     }
-  while (magnitude > 0);
+  if (magnitude >= 10)
+    {
+      p -= 2;
+      memcpy (p, pairs + 2 * magnitude, 2);
+    }
+  else
+    *--p = '0' + (char) magnitude;
   if (negative)
     *out++ = '-';
-  while (n > 0)
-    *out++ = digits[--n];
-  return out;
+  n = digits + sizeof digits - p;
+  memcpy (out, p, n);
+  return out + n;
 }
 
 static void
@@ -359,7 +383,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
         const char *member = NULL;
         gsize member_length;
 
-        _mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed);
+        get_integer (column, data, length, &bits, &is_signed);
         /* 0 is the "error" member that invalid values get: the empty string. */
         if (bits == 0)
           break;
@@ -405,19 +429,62 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
     case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      if (!_mysql_binlog_value_get_integer (column, data, length, &bits, &is_signed))
+      if (!get_integer (column, data, length, &bits, &is_signed))
         return -1;
       if (is_signed && (gint64) bits < 0)
         end = put_integer (end, (guint64) 0 - bits, TRUE);
       else
         end = put_integer (end, bits, FALSE);
       break;
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      {
+        double number;
+
+        /* G_ASCII_DTOSTR_BUF_SIZE bytes at most, below the buffer's size. */
+        G_STATIC_ASSERT (G_ASCII_DTOSTR_BUF_SIZE <= MYSQL_BINLOG_VALUE_TEXT_SIZE);
+        if (!_mysql_binlog_value_get_double (column, data, length, &number))
+          return -1;
+        return _mysql_binlog_double_format (buffer, number,
+                                            column->real_type == MYSQL_BINLOG_COLUMN_TYPE_FLOAT);
+      }
     default:
       return -1;
     }
 
   *end = '\0';
   return end - buffer;
+}
+
+gssize
+_mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
+                                     const guint8            *data,
+                                     gsize                    length,
+                                     char                    *buffer,
+                                     gsize                    size)
+{
+  gsize payload_offset, payload_length;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+      break;
+    default:
+      return -1;
+    }
+  /* Binary strings are written in hex. */
+  if (_mysql_binlog_value_kind (column) != MYSQL_BINLOG_VALUE_KIND_STRING ||
+      !_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length) ||
+      !_mysql_binlog_column_copy_ascii (column, data + payload_offset, payload_length,
+                                        buffer, size))
+    return -1;
+  return payload_length;
 }
 
 void
@@ -553,7 +620,7 @@ _mysql_binlog_value_to_variant (const MysqlBinlogColumn *column,
                                 gsize                    length)
 {
   gsize payload_offset, payload_length;
-  guint64 bits;
+  guint64 bits = 0;
   gboolean is_signed;
   double number;
 

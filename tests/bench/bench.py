@@ -18,11 +18,17 @@
 #       text per value
 #   (b) bench-reader from the live server, non-blocking to the end: no
 #       handler, a counting handler, typed accessors, GVariants, text per value
-#   (c) bench_handler.py through PyGObject, a dict per row
+#   (c) bench_handler.py through PyGObject, a dict per row; and
+#       python-mysql-replication (bench_pymysqlreplication.py) from the
+#       server, when it can be imported
 #   (d) mariadb-binlog -v, and --base64-output=decode-rows -v, on the file
 #       and from the server (--read-from-remote-server)
 #   (e) the command-line tool's JSON lines of the file (--file F --format
 #       json), when the tool is built
+#   (f) commit-to-handler latency at the head of the server, run() and
+#       run_async(), idle and with a background writer, beside a bare
+#       client-library loop (bench-latency; MYSQL_BINLOG_BENCH_LATENCY_COUNT
+#       transactions, 10,000 by default)
 #
 # Each reader is a child process; its CPU time (user + sys) and peak RSS come
 # from wait4(), its wall time from the clock around it.  The live readers
@@ -371,6 +377,10 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids)),
                   '--how', 'variant'], True),
+        ('(c) python-mysql-replication, dict per row', 'server',
+         lambda: [python, os.path.join(HERE, 'bench_pymysqlreplication.py'),
+                  '--socket', server.socket, '--start', start,
+                  '--server-id', str(next(server_ids))], True),
         ('(d) mariadb-binlog -v, server', 'server',
          remote + ['-v', name], False),
         ('(d) mariadb-binlog decode-rows -v, server', 'server',
@@ -378,6 +388,12 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
     ]
     if not os.access(tool, os.X_OK):
         contenders = [c for c in contenders if not c[0].startswith('(e)')]
+    if subprocess.run([python, os.path.join(HERE, 'bench_pymysqlreplication.py'), '--help'],
+                      env=env, stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode == SKIP:
+        log('python-mysql-replication is not installed: its row is left out '
+            '(MYSQL_BINLOG_BENCH_PYMYSQLREPLICATION=DIR names a directory that holds it)')
+        contenders = [c for c in contenders if 'python-mysql-replication' not in c[0]]
     if args.only:
         words = [w.strip() for w in args.only.split(',') if w.strip()]
         contenders = [c for c in contenders if any(w in c[0] for w in words)]
@@ -443,6 +459,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
     if baselines:
         print_baseline(best, baselines, total, args)
     failures += print_floor(best, total, args, floor, env)
+    if not args.only or 'latency' in args.only:
+        failures += run_latency(args, server, env)
 
     if args.large:
         failures += run_large(args, server, spawn, reader, mariadb_binlog, env)
@@ -568,6 +586,10 @@ def print_targets(best, total):
         ('(c) Python dict per row, rows/s', '>= 94,000',
          total / python_result.wall if python_result else None,
          lambda v: v >= 94000, '{:,.0f}'),
+        ('(c) Python dict per row vs python-mysql-replication, from the server', '>= 20x',
+         wall_ratio('(c) python-mysql-replication, dict per row',
+                    '(c) ours, Python, dict per row, fastest'),
+         lambda v: v >= 20, '%.1fx'),
         ('peak RSS of our C readers, MiB', '<= 16',
          max(r.rss for r in ours) / MIB if ours else None,
          lambda v: v <= 16, '%.1f'),
@@ -643,6 +665,75 @@ def print_floor(best, total, args, floor, env):
           'decoding the rows, so it is below what any reader can reach.')
     print(flush=True)
     return []
+
+
+LATENCY_READERS = (
+    ('floor', 'bare client-library loop (COM_BINLOG_DUMP, raw packets)'),
+    ('run', 'stream, run(), handler on the reading thread'),
+    ('async', 'stream, run_async(), handler on a GMainLoop'),
+)
+LATENCY_LOADS = (('idle server', 0), ('background writer, 20 k rows/s', 20000))
+
+
+def run_latency(args, server, env):
+    """Commit-to-handler latency (tests/bench/bench-latency.c): every reader
+    at an idle server and with a background writer, the floor first in
+    every round; of --repeat runs, the one with the lowest p99."""
+    program = os.path.join(args.build_dir, 'tests', 'bench', 'bench-latency')
+    if not os.access(program, os.X_OK):
+        return []
+    count = int(os.environ.get('MYSQL_BINLOG_BENCH_LATENCY_COUNT', '10000'))
+    server_ids = iter(range(9000, 9999))
+    best = {}
+    failures = []
+    for round_ in range(args.repeat):
+        for load, rate in LATENCY_LOADS:
+            for reader, _ in LATENCY_READERS:
+                out = subprocess.run([program, '--socket', server.socket, '--reader', reader,
+                                      '--count', str(count), '--background', str(rate),
+                                      '--server-id', str(next(server_ids))],
+                                     env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, universal_newlines=True,
+                                     timeout=600)
+                if out.returncode != 0:
+                    failures.append('latency, %s, %s: exit status %d: %s'
+                                    % (reader, load, out.returncode, out.stderr.strip()[-2000:]))
+                    continue
+                got = dict(w.split('=', 1) for w in out.stdout.split() if '=' in w)
+                got = {k: (v if k == 'reader' else float(v)) for k, v in got.items()}
+                key = (load, reader)
+                if key not in best or got['p99_us'] < best[key]['p99_us']:
+                    best[key] = got
+        log('latency round %d of %d done' % (round_ + 1, args.repeat))
+
+    print('Commit-to-handler latency (tests/bench/bench-latency.c): %d single-row '
+          'transactions (INSERT, autocommit) over the Unix socket, each sent once the reader '
+          'has seen the one before; latency = the handler\'s time - the time just before the '
+          'writer sent the INSERT (CLOCK_MONOTONIC, one process); of %d run(s), the one with '
+          'the lowest p99.' % (count, args.repeat))
+    print()
+    print('| reader | load | p50 µs | p99 µs | max µs | p50 / floor | p99 / floor '
+          '| handler - COMMIT returned, p50 µs | COMMIT round trip p50 µs | background rows/s |')
+    print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+    for load, _ in LATENCY_LOADS:
+        floor = best.get((load, 'floor'))
+        for reader, label in LATENCY_READERS:
+            got = best.get((load, reader))
+            if got is None:
+                continue
+
+            def ratio(key):
+                return '%.2f' % (got[key] / floor[key]) if floor and floor[key] > 0 else '-'
+            print('| %s | %s | %.0f | %.0f | %.0f | %s | %s | %.0f | %.0f | %s |'
+                  % (label, load, got['p50_us'], got['p99_us'], got['max_us'],
+                     ratio('p50_us'), ratio('p99_us'), got['after_return_p50_us'],
+                     got['commit_p50_us'],
+                     '{:,.0f}'.format(got['background_rate']) if got['background_rate'] else ''))
+    print()
+    print('A negative "handler - COMMIT returned" means the handler ran before the writer had '
+          'the answer to its COMMIT: the server sends the events to its replicas first.')
+    print(flush=True)
+    return failures
 
 
 def make_mysql_payload(generator, size, directory):

@@ -23,7 +23,7 @@ struct _MysqlBinlogDispatcher
   const MysqlBinlogFilter *filter;
   gboolean idle_saves;
   MysqlBinlogDecoder *decoder;
-  MysqlBinlogMetadata *metadata;    /* NULL: the tables are completed by no one */
+  MysqlBinlogSchemaHistory *history; /* borrowed; NULL: the tables are completed by no one */
 
   /* The event being handled. */
   MysqlBinlogSource *source;        /* the source it comes from */
@@ -78,7 +78,7 @@ _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
                               const MysqlBinlogFilter *filter,
                               gboolean                 idle_saves,
                               MysqlBinlogDecoder      *decoder,
-                              MysqlBinlogMetadata     *metadata)
+                              MysqlBinlogSchemaHistory *history)
 {
   MysqlBinlogDispatcher *self = g_new0 (MysqlBinlogDispatcher, 1);
 
@@ -87,7 +87,7 @@ _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
   self->filter = filter;
   self->idle_saves = idle_saves;
   self->decoder = decoder;
-  self->metadata = metadata;
+  self->history = history;
   return self;
 }
 
@@ -98,7 +98,6 @@ _mysql_binlog_dispatcher_free (MysqlBinlogDispatcher *self)
     return;
   g_clear_pointer (&self->taken_event, g_bytes_unref);
   g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
-  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
   g_free (self);
 }
 
@@ -343,8 +342,9 @@ read_query (MysqlBinlogDispatcher  *self,
     case STATEMENT_OTHER:
       /* A DDL statement (or another statement the server logged as
        * text): table definitions may have changed. */
-      if (self->metadata != NULL)
-        _mysql_binlog_metadata_invalidate (self->metadata);
+      if (self->history != NULL)
+        g_strfreev (_mysql_binlog_schema_history_statement (self->history, event->schema,
+                                                            event->statement));
       if (!tracker->in_transaction)
         {
           _mysql_binlog_decoder_forget_tables (self->decoder);
@@ -538,8 +538,9 @@ read_table_map (MysqlBinlogDispatcher  *self,
     return TRUE;
 
   table->wanted = _mysql_binlog_filter_wants (self->filter, table);
-  if (table->wanted && needs != 0 && self->metadata != NULL)
-    return _mysql_binlog_metadata_complete (self->metadata, table, needs, error);
+  if (table->wanted && needs != 0 && self->history != NULL)
+    return _mysql_binlog_schema_history_complete (self->history, table, needs,
+                                                  event->info.timestamp, error);
   return TRUE;
 }
 

@@ -22,6 +22,7 @@ struct _MysqlBinlogRun
   /* On the reading thread. */
   MysqlBinlogTracker *tracker;
   MysqlBinlogDispatcher *dispatcher;  /* of the current connection */
+  MysqlBinlogSchemaHistory *history;  /* of the run, lent to its dispatchers */
 
   GMutex lock;
   GCond wakeup;                       /* with lock: ends a wait before reconnecting */
@@ -57,6 +58,7 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
 {
   run_close_source (run);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
+  g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
 }
 
@@ -184,9 +186,12 @@ run_connection (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
-  /* The metadata's connection may have broken with ours. */
+  /* The definitions it follows outlive a connection. */
+  if (run->history == NULL)
+    run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
+                                                     settings->schema_unknown);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
-                                                  decoder, _mysql_binlog_metadata_new (&options));
+                                                  decoder, run->history);
   tracker->in_transaction = FALSE;
 
   ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);

@@ -120,6 +120,9 @@ _mysql_binlog_stream_get_property (GObject    *object,
     case PROP_TLS_CIPHER:
       g_value_set_string (value, self->settings.tls.cipher);
       break;
+    case PROP_SCHEMA_UNKNOWN:
+      g_value_set_enum (value, self->settings.schema_unknown);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +218,9 @@ _mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_TLS_CIPHER:
       mysql_binlog_stream_set_tls_cipher (self, g_value_get_string (value));
+      break;
+    case PROP_SCHEMA_UNKNOWN:
+      mysql_binlog_stream_set_schema_unknown (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1011,3 +1017,44 @@ DEFINE_STRING_PROPERTY (tls_key_file, tls.key_file, PROP_TLS_KEY_FILE, path)
  * Since: 1.0
  */
 DEFINE_STRING_PROPERTY (tls_cipher, tls.cipher, PROP_TLS_CIPHER, cipher)
+
+/**
+ * mysql_binlog_stream_get_schema_unknown: (get-property schema-unknown)
+ * @stream: a stream
+ *
+ * Gets what the stream does with the rows of a table whose definition is
+ * not known.
+ *
+ * Returns: the mode
+ *
+ * Since: 1.0
+ */
+MysqlBinlogSchemaUnknown
+mysql_binlog_stream_get_schema_unknown (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR);
+  return stream->settings.schema_unknown;
+}
+
+/**
+ * mysql_binlog_stream_set_schema_unknown: (set-property schema-unknown)
+ * @stream: a stream
+ * @mode: a mode
+ *
+ * Sets what the stream does with the rows of a table whose definition is
+ * not known.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_schema_unknown (MysqlBinlogStream        *stream,
+                                        MysqlBinlogSchemaUnknown  mode)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (mode <= MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
+  RETURN_IF_RUNNING (stream);
+  if (stream->settings.schema_unknown == mode)
+    return;
+  stream->settings.schema_unknown = mode;
+  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SCHEMA_UNKNOWN]);
+}

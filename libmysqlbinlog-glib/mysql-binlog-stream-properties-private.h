@@ -41,6 +41,7 @@ typedef enum
   PROP_TLS_CERT_FILE,
   PROP_TLS_KEY_FILE,
   PROP_TLS_CIPHER,
+  PROP_SCHEMA_UNKNOWN,
   N_PROPS
 } MysqlBinlogStreamProperty;
 

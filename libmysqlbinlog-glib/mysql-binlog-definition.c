@@ -367,7 +367,9 @@ check_column (const MysqlBinlogColumn           *column,
         agrees = TRUE;
       else
         agrees = column->meta >= 1 && column->meta <= 4 &&
-                 is_one_of (data_type, blob_types[column->meta][0], blob_types[column->meta][1]);
+                 (is_one_of (data_type, blob_types[column->meta][0], blob_types[column->meta][1]) ||
+                  /* MariaDB's JSON, as a CREATE TABLE names it */
+                  (column->meta == 4 && is_one_of (data_type, "json", NULL)));
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
       agrees = _mysql_binlog_definition_geometry_type (data_type) >= 0;

@@ -342,9 +342,19 @@ read_query (MysqlBinlogDispatcher  *self,
     case STATEMENT_OTHER:
       /* A DDL statement (or another statement the server logged as
        * text): table definitions may have changed. */
-      if (self->history != NULL)
-        g_strfreev (_mysql_binlog_schema_history_statement (self->history, event->schema,
-                                                            event->statement));
+      /* A statement read again after a reconnection was applied already. */
+      if (self->history != NULL && !tracker->replaying)
+        {
+          g_auto(GStrv) changed = NULL;
+
+          changed = _mysql_binlog_schema_history_statement (self->history, event->schema,
+                                                            event->statement,
+                                                            event->info.timestamp,
+                                                            tracker->file,
+                                                            event->artificial ? 0 : event->info.log_pos);
+          for (guint i = 0; changed != NULL && changed[i] != NULL; i++)
+            _mysql_binlog_sink_schema_changed (self->sink, changed[i], event->statement);
+        }
       if (!tracker->in_transaction)
         {
           _mysql_binlog_decoder_forget_tables (self->decoder);

@@ -35,6 +35,10 @@ _mysql_binlog_emission_free (gpointer data)
     case EMISSION_RECONNECTING:
     case EMISSION_IDLE:
       break;
+    case EMISSION_SCHEMA_CHANGED:
+      g_free (emission->a);
+      g_free (emission->b);
+      break;
     }
   g_clear_error (&emission->error);
   g_free (emission);
@@ -189,6 +193,25 @@ sink_reconnecting (gpointer      data,
   hand_over (self, &emission);
 }
 
+static void
+sink_schema_changed (gpointer    data,
+                     const char *schema_table,
+                     const char *statement)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_SCHEMA_CHANGED,
+    .detail = g_quark_from_string (schema_table),
+    .a = g_strdup (schema_table),
+    .b = g_strdup (statement),
+  };
+
+  if (!hand_over (data, &emission))
+    {
+      g_free (emission.a);
+      g_free (emission.b);
+    }
+}
+
 /* Where the stream starts, before any transaction: what get_position()
  * returns until the first transaction is delivered. */
 static void
@@ -213,4 +236,5 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .idle = sink_idle,
   .reconnecting = sink_reconnecting,
   .start = sink_start,
+  .schema_changed = sink_schema_changed,
 };

@@ -30,6 +30,11 @@ MysqlBinlogDefinition *_mysql_binlog_metadata_fetch      (MysqlBinlogMetadata   
                                                           const char                       *schema,
                                                           const char                       *name,
                                                           GError                          **error);
+/* The default character set of database @schema, or NULL (with @error
+ * set when the server could not be asked). */
+char                  *_mysql_binlog_metadata_schema_charset (MysqlBinlogMetadata          *metadata,
+                                                              const char                   *schema,
+                                                              GError                      **error);
 /* Where the server's binary log ends now (SHOW MASTER STATUS). */
 gboolean               _mysql_binlog_metadata_end_of_log (MysqlBinlogMetadata              *metadata,
                                                           char                            **file,

@@ -446,3 +446,25 @@ _mysql_binlog_metadata_end_of_log (MysqlBinlogMetadata  *metadata,
   *offset = number;
   return TRUE;
 }
+
+char *
+_mysql_binlog_metadata_schema_charset (MysqlBinlogMetadata  *metadata,
+                                       const char           *schema,
+                                       GError              **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *row;
+
+  if (!ensure_connected (metadata, error))
+    return NULL;
+  quoted = _mysql_binlog_transport_quote (metadata->transport, schema);
+  sql = g_strdup_printf ("SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA "
+                         "WHERE SCHEMA_NAME = %s", quoted);
+  if (!query (metadata, sql, &rows, error))
+    return NULL;
+  if (rows->len == 0 || (row = g_ptr_array_index (rows, 0))->len < 1)
+    return NULL;
+  return g_strdup (g_ptr_array_index (row, 0));
+}

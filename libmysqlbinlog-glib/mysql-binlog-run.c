@@ -189,7 +189,7 @@ run_connection (MysqlBinlogRun  *run,
   /* The definitions it follows outlive a connection. */
   if (run->history == NULL)
     run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
-                                                     settings->schema_unknown);
+                                                     settings->schema_unknown, run->filter);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
                                                   decoder, run->history);
   tracker->in_transaction = FALSE;

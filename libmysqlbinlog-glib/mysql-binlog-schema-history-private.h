@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "mysql-binlog-definition-private.h"
+#include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-stream.h"
 
@@ -34,9 +35,11 @@ G_BEGIN_DECLS
  */
 typedef struct _MysqlBinlogSchemaHistory MysqlBinlogSchemaHistory;
 
-/* Takes @metadata (NULL: no server to ask). */
+/* Takes @metadata (NULL: no server to ask); borrows @filter (the watched
+ * tables, NULL for all). */
 MysqlBinlogSchemaHistory *_mysql_binlog_schema_history_new      (MysqlBinlogMetadata       *metadata,
-                                                                 MysqlBinlogSchemaUnknown   unknown);
+                                                                 MysqlBinlogSchemaUnknown   unknown,
+                                                                 const MysqlBinlogFilter   *filter);
 void                      _mysql_binlog_schema_history_free     (MysqlBinlogSchemaHistory  *history);
 
 /* Completes the new table of a table map written at @timestamp with what
@@ -51,10 +54,15 @@ gboolean                  _mysql_binlog_schema_history_complete (MysqlBinlogSche
 
 /* A statement the binary log holds as text, other than the transaction's
  * own (BEGIN, COMMIT, ...): DDL, run with @schema as the default
- * database.  Returns the "schema.table" names of the followed tables whose
- * definition it changed (NULL when none), for the schema-changed signal. */
+ * database, written at @timestamp, ending at @end of @file of the
+ * server's binary log (0: not known).  Returns the "schema.table" names of
+ * the watched tables whose definition it changed, made unknown or emptied
+ * (NULL when none), for the schema-changed signal. */
 GStrv                     _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                                                   const char               *schema,
-                                                                  const char               *statement);
+                                                                  const char               *statement,
+                                                                  guint32                   timestamp,
+                                                                  const char               *file,
+                                                                  guint64                   end);
 
 G_END_DECLS

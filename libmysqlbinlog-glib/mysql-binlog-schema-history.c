@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-column-private.h"
+#include "mysql-binlog-ddl-private.h"
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-schema-history-private.h"
 
@@ -14,16 +15,30 @@ struct _MysqlBinlogSchemaHistory
 {
   MysqlBinlogMetadata      *metadata;   /* NULL: no server to ask */
   MysqlBinlogSchemaUnknown  unknown;
+  const MysqlBinlogFilter  *filter;     /* the watched tables; NULL: all */
+  /* "schema.table" → MysqlBinlogDefinition: the followed tables, exact
+   * where the stream is. */
+  GHashTable               *followed;
+  /* "schema.table" → the statement that made its definition unknown. */
+  GHashTable               *unknown_since;
+  /* "schema" → its default character set, from CREATE/ALTER DATABASE. */
+  GHashTable               *schema_charsets;
 };
 
 MysqlBinlogSchemaHistory *
 _mysql_binlog_schema_history_new (MysqlBinlogMetadata      *metadata,
-                                  MysqlBinlogSchemaUnknown  unknown)
+                                  MysqlBinlogSchemaUnknown  unknown,
+                                  const MysqlBinlogFilter  *filter)
 {
   MysqlBinlogSchemaHistory *history = g_new0 (MysqlBinlogSchemaHistory, 1);
 
   history->metadata = metadata;
   history->unknown = unknown;
+  history->filter = filter;
+  history->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) _mysql_binlog_definition_unref);
+  history->unknown_since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  history->schema_charsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return history;
 }
 
@@ -33,6 +48,9 @@ _mysql_binlog_schema_history_free (MysqlBinlogSchemaHistory *history)
   if (history == NULL)
     return;
   g_clear_pointer (&history->metadata, _mysql_binlog_metadata_free);
+  g_hash_table_unref (history->followed);
+  g_hash_table_unref (history->unknown_since);
+  g_hash_table_unref (history->schema_charsets);
   g_free (history);
 }
 
@@ -97,10 +115,31 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *disagreement = NULL;
 
+  const char *since;
+
   if (needs == 0)
     return TRUE;
+
+  definition = g_hash_table_lookup (history->followed, table->qualified_name);
+  if (definition != NULL)
+    {
+      _mysql_binlog_definition_ref (definition);
+      disagreement = _mysql_binlog_definition_check (definition, table);
+      if (disagreement != NULL)
+        {
+          g_autofree char *why = g_strdup_printf ("its table map does not match the definition "
+                                                  "its DDL statements gave: %s", disagreement);
+
+          return unknown_definition (history, table, needs, why, NULL, error);
+        }
+      if (!_mysql_binlog_definition_apply (definition, table, needs, &local_error))
+        return unknown_definition (history, table, needs, local_error->message, NULL, error);
+      return TRUE;
+    }
+
+  since = g_hash_table_lookup (history->unknown_since, table->qualified_name);
   if (history->metadata == NULL)
-    return unknown_definition (history, table, needs, "no server to read it from", NULL, error);
+    return unknown_definition (history, table, needs, "no server to read it from", since, error);
 
   definition = _mysql_binlog_metadata_fetch (history->metadata, table->schema, table->name, error);
   if (definition == NULL)
@@ -110,7 +149,7 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
       g_autofree char *why = g_strdup_printf ("the table map has %u columns, the server no "
                                               "longer has the table", table->n_columns);
 
-      return unknown_definition (history, table, needs, why, NULL, error);
+      return unknown_definition (history, table, needs, why, since, error);
     }
   disagreement = _mysql_binlog_definition_check (definition, table);
   if (disagreement != NULL)
@@ -118,7 +157,7 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
       g_autofree char *why = g_strdup_printf ("its table map does not match its definition in "
                                               "information_schema: %s", disagreement);
 
-      return unknown_definition (history, table, needs, why, NULL, error);
+      return unknown_definition (history, table, needs, why, since, error);
     }
   /* information_schema's definition was written after the event: another
    * one may have been in force then.  (Within the same second, only the
@@ -132,19 +171,375 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
       else
         why = g_strdup_printf ("its definition in information_schema was written %" G_GINT64_FORMAT
                                " s after this event", definition->written_at - timestamp);
-      return unknown_definition (history, table, needs, why, NULL, error);
+      return unknown_definition (history, table, needs, why, since, error);
     }
   if (!_mysql_binlog_definition_apply (definition, table, needs, &local_error))
-    return unknown_definition (history, table, needs, local_error->message, NULL, error);
+    return unknown_definition (history, table, needs, local_error->message, since, error);
   return TRUE;
+}
+
+static gboolean
+watched (MysqlBinlogSchemaHistory *history,
+         const char               *qualified_name)
+{
+  g_autofree char *schema = g_strdup (qualified_name);
+  char *dot = strchr (schema, '.');
+  MysqlBinlogTable probe = { 0, };
+
+  if (history->filter == NULL)
+    return TRUE;
+  if (dot != NULL)
+    *dot = '\0';
+  probe.schema = schema;
+  probe.name = dot != NULL ? dot + 1 : schema;
+  probe.qualified_name = (char *) qualified_name;
+  return _mysql_binlog_filter_wants (history->filter, &probe);
+}
+
+/* Whether nothing follows the statement in the server's binary log: then
+ * information_schema has the definitions as of this point. */
+static gboolean
+at_head (MysqlBinlogSchemaHistory *history,
+         const char               *file,
+         guint64                   end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head_file = NULL;
+  guint64 head_end = 0;
+
+  if (history->metadata == NULL || file == NULL || end == 0)
+    return FALSE;
+  if (!_mysql_binlog_metadata_end_of_log (history->metadata, &head_file, &head_end, &error))
+    {
+      g_debug ("Where the binary log ends is not known: %s", error->message);
+      return FALSE;
+    }
+  return g_strcmp0 (head_file, file) == 0 && head_end == end;
+}
+
+static void
+follow (MysqlBinlogSchemaHistory *history,
+        const char               *name,
+        MysqlBinlogDefinition    *definition)
+{
+  g_hash_table_remove (history->unknown_since, name);
+  g_hash_table_replace (history->followed, g_strdup (name), definition);
+}
+
+static void
+forget (MysqlBinlogSchemaHistory *history,
+        const char               *name)
+{
+  g_hash_table_remove (history->followed, name);
+  g_hash_table_remove (history->unknown_since, name);
+}
+
+/* A statement changed the table in a way not read with certainty: its
+ * definition is read from the server if the stream is at the end of the
+ * binary log, otherwise it is unknown (and read from the server for a
+ * later table map only where the definition there was written before
+ * the event: see _mysql_binlog_schema_history_complete()). */
+static void
+make_unknown (MysqlBinlogSchemaHistory *history,
+              const char               *name,
+              const char               *statement,
+              const char               *why,
+              const char               *file,
+              guint64                   end)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (at_head (history, file, end))
+    {
+      g_autofree char *schema = g_strdup (name);
+      char *dot = strchr (schema, '.');
+      MysqlBinlogDefinition *definition;
+
+      *dot = '\0';
+      definition = _mysql_binlog_metadata_fetch (history->metadata, schema, dot + 1, &error);
+      if (definition != NULL && definition->n_columns > 0)
+        {
+          MysqlBinlogDefinition *exact = _mysql_binlog_definition_copy (definition);
+
+          g_debug ("%s: “%.200s” (%s) read again from the server at the end of the binary log",
+                   name, statement, why);
+          _mysql_binlog_definition_unref (definition);
+          exact->written_at = 0;
+          exact->written_at_unknown = FALSE;
+          follow (history, name, exact);
+          return;
+        }
+      g_clear_pointer (&definition, _mysql_binlog_definition_unref);
+    }
+  g_debug ("%s: the definition is unknown after “%.200s”: %s", name, statement, why);
+  g_hash_table_remove (history->followed, name);
+  g_hash_table_replace (history->unknown_since, g_strdup (name), g_strdup (statement));
+}
+
+static const char *
+schema_charset (MysqlBinlogSchemaHistory *history,
+                const char               *name)
+{
+  g_autofree char *schema = g_strdup (name);
+  char *dot = strchr (schema, '.');
+  const char *charset;
+
+  *dot = '\0';
+  charset = g_hash_table_lookup (history->schema_charsets, schema);
+  if (charset == NULL && history->metadata != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      char *fetched = _mysql_binlog_metadata_schema_charset (history->metadata, schema, &error);
+
+      if (fetched == NULL)
+        {
+          g_debug ("The default character set of %s is not known: %s", schema,
+                   error != NULL ? error->message : "no such database");
+          return NULL;
+        }
+      g_hash_table_replace (history->schema_charsets, g_strdup (schema), fetched);
+      charset = fetched;
+    }
+  return charset;
+}
+
+/* The definition in force just before a DDL statement at @timestamp of a
+ * table that is not followed: the server's, when it was written before
+ * the statement (so the statement has not changed it yet). */
+static MysqlBinlogDefinition *
+definition_before (MysqlBinlogSchemaHistory *history,
+                   const char               *name,
+                   guint32                   timestamp)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema = g_strdup (name);
+  char *dot = strchr (schema, '.');
+  MysqlBinlogDefinition *definition;
+
+  if (history->metadata == NULL)
+    return NULL;
+  *dot = '\0';
+  definition = _mysql_binlog_metadata_fetch (history->metadata, schema, dot + 1, &error);
+  if (definition == NULL || definition->n_columns == 0 || definition->written_at_unknown ||
+      definition->written_at >= timestamp)
+    {
+      g_clear_pointer (&definition, _mysql_binlog_definition_unref);
+      return NULL;
+    }
+  return definition;
 }
 
 GStrv
 _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                         const char               *schema,
-                                        const char               *statement)
+                                        const char               *statement,
+                                        guint32                   timestamp,
+                                        const char               *file,
+                                        guint64                   end)
 {
+  g_autoptr(MysqlBinlogDdl) ddl = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  const char *name = NULL;
+
+  /* information_schema's definitions may have changed too. */
   if (history->metadata != NULL)
     _mysql_binlog_metadata_invalidate (history->metadata);
-  return NULL;
+
+  ddl = _mysql_binlog_ddl_parse (statement, schema);
+  if (ddl->tables->len > 0)
+    name = g_ptr_array_index (ddl->tables, 0);
+
+  switch (ddl->kind)
+    {
+    case MYSQL_BINLOG_DDL_NONE:
+      break;
+
+    case MYSQL_BINLOG_DDL_UNKNOWN:
+      {
+        /* It may have changed any table: none is followed any more. */
+        g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+        for (guint i = 0; names[i] != NULL; i++)
+          {
+            g_ptr_array_add (changed, g_strdup (names[i]));
+            make_unknown (history, names[i], statement, ddl->why, file, end);
+          }
+      }
+      break;
+
+    case MYSQL_BINLOG_DDL_CREATE_TABLE:
+      if (ddl->temporary || name == NULL || !watched (history, name))
+        break;
+      g_ptr_array_add (changed, g_strdup (name));
+      if (ddl->why != NULL)
+        make_unknown (history, name, statement, ddl->why, file, end);
+      else if (ddl->if_not_exists && g_hash_table_contains (history->followed, name))
+        ;  /* it exists: nothing changes */
+      else if (ddl->if_not_exists)
+        make_unknown (history, name, statement, "the table may have existed before", file, end);
+      else if (ddl->tables->len > 1)
+        {
+          MysqlBinlogDefinition *source = g_hash_table_lookup (history->followed,
+                                                               g_ptr_array_index (ddl->tables, 1));
+
+          if (source != NULL)
+            follow (history, name, _mysql_binlog_definition_copy (source));
+          else
+            make_unknown (history, name, statement, "the definition of the table it copies is "
+                          "not known", file, end);
+        }
+      else
+        {
+          g_autofree char *why = NULL;
+          MysqlBinlogDefinition *definition = _mysql_binlog_ddl_apply (ddl, NULL,
+                                                                       schema_charset (history, name),
+                                                                       &why);
+
+          if (definition != NULL)
+            follow (history, name, definition);
+          else
+            make_unknown (history, name, statement, why, file, end);
+        }
+      break;
+
+    case MYSQL_BINLOG_DDL_ALTER_TABLE:
+      {
+        const char *renamed = ddl->tables->len > 1 ? g_ptr_array_index (ddl->tables, 1) : NULL;
+        const char *target = renamed != NULL ? renamed : name;
+        g_autoptr(MysqlBinlogDefinition) before = NULL;
+        g_autofree char *why = NULL;
+        MysqlBinlogDefinition *after = NULL;
+
+        if (name == NULL || (!watched (history, name) && (renamed == NULL || !watched (history, renamed))))
+          {
+            if (name != NULL)
+              forget (history, name);
+            break;
+          }
+        g_ptr_array_add (changed, g_strdup (name));
+        if (renamed != NULL)
+          g_ptr_array_add (changed, g_strdup (renamed));
+        if (ddl->why != NULL)
+          {
+            forget (history, name);
+            make_unknown (history, target, statement, ddl->why, file, end);
+            break;
+          }
+        before = g_hash_table_lookup (history->followed, name);
+        if (before != NULL)
+          _mysql_binlog_definition_ref (before);
+        else
+          before = definition_before (history, name, timestamp);
+        if (before == NULL)
+          why = g_strdup ("the definition before it is not known");
+        else
+          after = _mysql_binlog_ddl_apply (ddl, before, NULL, &why);
+        forget (history, name);
+        if (after != NULL)
+          follow (history, target, after);
+        else
+          make_unknown (history, target, statement, why, file, end);
+      }
+      break;
+
+    case MYSQL_BINLOG_DDL_RENAME_TABLE:
+      if (ddl->why != NULL)
+        {
+          /* Which tables it renames is not known. */
+          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            {
+              g_ptr_array_add (changed, g_strdup (names[i]));
+              make_unknown (history, names[i], statement, ddl->why, file, end);
+            }
+          break;
+        }
+      for (guint i = 0; i + 1 < ddl->tables->len; i += 2)
+        {
+          const char *from = g_ptr_array_index (ddl->tables, i);
+          const char *to = g_ptr_array_index (ddl->tables, i + 1);
+          MysqlBinlogDefinition *definition = g_hash_table_lookup (history->followed, from);
+
+          if (watched (history, from))
+            g_ptr_array_add (changed, g_strdup (from));
+          if (watched (history, to))
+            g_ptr_array_add (changed, g_strdup (to));
+          if (definition != NULL)
+            _mysql_binlog_definition_ref (definition);
+          else
+            definition = definition_before (history, from, timestamp);
+          forget (history, from);
+          forget (history, to);
+          if (definition != NULL && watched (history, to))
+            follow (history, to, definition);
+          else
+            {
+              g_clear_pointer (&definition, _mysql_binlog_definition_unref);
+              if (watched (history, to))
+                make_unknown (history, to, statement, "the definition of the table it renames "
+                              "is not known", file, end);
+            }
+        }
+      break;
+
+    case MYSQL_BINLOG_DDL_DROP_TABLE:
+      if (ddl->temporary)
+        break;
+      if (ddl->why != NULL)
+        {
+          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            {
+              g_ptr_array_add (changed, g_strdup (names[i]));
+              make_unknown (history, names[i], statement, ddl->why, file, end);
+            }
+          break;
+        }
+      for (guint i = 0; i < ddl->tables->len; i++)
+        {
+          const char *dropped = g_ptr_array_index (ddl->tables, i);
+
+          if (watched (history, dropped))
+            g_ptr_array_add (changed, g_strdup (dropped));
+          forget (history, dropped);
+        }
+      break;
+
+    case MYSQL_BINLOG_DDL_TRUNCATE:
+      /* The rows go, the definition stays. */
+      if (name != NULL && watched (history, name))
+        g_ptr_array_add (changed, g_strdup (name));
+      break;
+
+    case MYSQL_BINLOG_DDL_CREATE_DATABASE:
+      if (ddl->schema != NULL && ddl->charset != NULL)
+        g_hash_table_replace (history->schema_charsets, g_strdup (ddl->schema),
+                              g_strdup (ddl->charset));
+      else if (ddl->schema != NULL)
+        g_hash_table_remove (history->schema_charsets, ddl->schema);
+      break;
+
+    case MYSQL_BINLOG_DDL_DROP_DATABASE:
+      if (ddl->schema != NULL)
+        {
+          g_autofree char *prefix = g_strdup_printf ("%s.", ddl->schema);
+          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            if (g_str_has_prefix (names[i], prefix))
+              {
+                g_ptr_array_add (changed, g_strdup (names[i]));
+                forget (history, names[i]);
+              }
+          g_hash_table_remove (history->schema_charsets, ddl->schema);
+        }
+      break;
+    }
+
+  if (changed->len == 0)
+    return NULL;
+  g_ptr_array_add (changed, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&changed), FALSE);
 }

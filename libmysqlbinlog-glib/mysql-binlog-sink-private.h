@@ -56,6 +56,10 @@ typedef struct
    * full). */
   void     (*start)          (gpointer             data,
                               MysqlBinlogPosition *position);
+  /* A DDL statement changed a watched table's definition (nullable). */
+  void     (*schema_changed) (gpointer             data,
+                              const char          *schema_table,
+                              const char          *statement);
 } MysqlBinlogSinkFuncs;
 
 typedef struct
@@ -130,6 +134,15 @@ _mysql_binlog_sink_start (const MysqlBinlogSink *sink,
                           MysqlBinlogPosition   *position)
 {
   sink->funcs->start (sink->data, position);
+}
+
+static inline void
+_mysql_binlog_sink_schema_changed (const MysqlBinlogSink *sink,
+                                   const char            *schema_table,
+                                   const char            *statement)
+{
+  if (sink->funcs->schema_changed != NULL)
+    sink->funcs->schema_changed (sink->data, schema_table, statement);
 }
 
 G_END_DECLS

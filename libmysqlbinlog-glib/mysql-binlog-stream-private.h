@@ -61,6 +61,7 @@ typedef enum {
   EMISSION_POSITION,
   EMISSION_RECONNECTING,
   EMISSION_IDLE,
+  EMISSION_SCHEMA_CHANGED,   /* a: the table, b: the statement (owned) */
 } MysqlBinlogEmissionKind;
 
 typedef struct

@@ -550,7 +550,9 @@ read_table_map (MysqlBinlogDispatcher  *self,
   table->wanted = _mysql_binlog_filter_wants (self->filter, table);
   if (table->wanted && needs != 0 && self->history != NULL)
     return _mysql_binlog_schema_history_complete (self->history, table, needs,
-                                                  event->info.timestamp, error);
+                                                  event->info.timestamp, self->tracker->file,
+                                                  event->artificial ? 0 : event->position,
+                                                  error);
   return TRUE;
 }
 

@@ -35,6 +35,21 @@ MysqlBinlogDefinition *_mysql_binlog_metadata_fetch      (MysqlBinlogMetadata   
 char                  *_mysql_binlog_metadata_schema_charset (MysqlBinlogMetadata          *metadata,
                                                               const char                   *schema,
                                                               GError                      **error);
+/* The statements of the Query events of @file from @offset (an event's
+ * start) on, at most @limit of them, as pairs of default database (or
+ * NULL) and statement in @statements; *@complete tells whether they reach
+ * the end of @file. */
+gboolean               _mysql_binlog_metadata_statements_after (MysqlBinlogMetadata        *metadata,
+                                                                const char                 *file,
+                                                                guint64                     offset,
+                                                                guint                       limit,
+                                                                GPtrArray                 **statements,
+                                                                gboolean                   *complete,
+                                                                GError                    **error);
+/* The names of the server's binary log files, oldest first (SHOW BINARY
+ * LOGS). */
+GStrv                  _mysql_binlog_metadata_binary_logs (MysqlBinlogMetadata             *metadata,
+                                                           GError                         **error);
 /* Where the server's binary log ends now (SHOW MASTER STATUS). */
 gboolean               _mysql_binlog_metadata_end_of_log (MysqlBinlogMetadata              *metadata,
                                                           char                            **file,

@@ -468,3 +468,129 @@ _mysql_binlog_metadata_schema_charset (MysqlBinlogMetadata  *metadata,
     return NULL;
   return g_strdup (g_ptr_array_index (row, 0));
 }
+
+/* "use `db`; statement" as SHOW BINLOG EVENTS shows a Query event. */
+static void
+split_use (const char  *info,
+           char       **schema,
+           const char **statement)
+{
+  const char *p = info;
+
+  *schema = NULL;
+  *statement = info;
+  if (!g_str_has_prefix (p, "use `"))
+    return;
+  p += 5;
+  {
+    GString *name = g_string_new (NULL);
+
+    for (;;)
+      {
+        if (*p == '\0')
+          {
+            g_string_free (name, TRUE);
+            return;
+          }
+        if (p[0] == '`' && p[1] == '`')
+          {
+            g_string_append_c (name, '`');
+            p += 2;
+          }
+        else if (p[0] == '`')
+          {
+            p++;
+            break;
+          }
+        else
+          g_string_append_c (name, *p++);
+      }
+    if (g_str_has_prefix (p, "; "))
+      {
+        *schema = g_string_free (name, FALSE);
+        *statement = p + 2;
+      }
+    else
+      g_string_free (name, TRUE);
+  }
+}
+
+gboolean
+_mysql_binlog_metadata_statements_after (MysqlBinlogMetadata  *metadata,
+                                         const char           *file,
+                                         guint64               offset,
+                                         guint                 limit,
+                                         GPtrArray           **statements,
+                                         gboolean             *complete,
+                                         GError              **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  guint64 from = offset;
+  guint seen = 0;
+
+  *complete = FALSE;
+  if (!ensure_connected (metadata, error))
+    return FALSE;
+  /* In chunks, so that a long file is not read into memory at once. */
+  while (seen < limit)
+    {
+      g_autofree char *quoted = _mysql_binlog_transport_quote (metadata->transport, file);
+      g_autofree char *sql = g_strdup_printf ("SHOW BINLOG EVENTS IN %s FROM %" G_GUINT64_FORMAT
+                                              " LIMIT 1000", quoted, from);
+      g_autoptr(GPtrArray) rows = NULL;
+      gint64 next_from = -1;
+
+      if (!query (metadata, sql, &rows, error))
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GPtrArray *row = g_ptr_array_index (rows, i);
+          const char *type = row->len > 5 ? g_ptr_array_index (row, 2) : NULL;
+
+          if (row->len <= 5)
+            continue;
+          next_from = parse_number (row, 4);  /* End_log_pos */
+          if (g_strcmp0 (type, "Query") == 0 && g_ptr_array_index (row, 5) != NULL)
+            {
+              char *schema;
+              const char *statement;
+
+              split_use (g_ptr_array_index (row, 5), &schema, &statement);
+              g_ptr_array_add (found, schema);
+              g_ptr_array_add (found, g_strdup (statement));
+            }
+        }
+      seen += rows->len;
+      if (rows->len < 1000 || next_from <= (gint64) from)
+        {
+          *complete = rows->len < 1000;
+          break;
+        }
+      from = next_from;
+    }
+  *statements = g_steal_pointer (&found);
+  return TRUE;
+}
+
+GStrv
+_mysql_binlog_metadata_binary_logs (MysqlBinlogMetadata  *metadata,
+                                    GError              **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *names = g_ptr_array_new ();
+
+  if (!query (metadata, "SHOW BINARY LOGS", &rows, error))
+    {
+      g_ptr_array_free (names, TRUE);
+      return NULL;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+
+      if (row->len > 0 && g_ptr_array_index (row, 0) != NULL)
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (row, 0)));
+    }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}

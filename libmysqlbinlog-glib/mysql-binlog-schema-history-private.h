@@ -42,7 +42,8 @@ MysqlBinlogSchemaHistory *_mysql_binlog_schema_history_new      (MysqlBinlogMeta
                                                                  const MysqlBinlogFilter   *filter);
 void                      _mysql_binlog_schema_history_free     (MysqlBinlogSchemaHistory  *history);
 
-/* Completes the new table of a table map written at @timestamp with what
+/* Completes the new table of a table map written at @timestamp, at
+ * @offset of @file of the server's binary log (0: not known), with what
  * @needs names, or makes it positional (see MysqlBinlogSchemaUnknown);
  * FALSE with @error set when its rows must not be delivered, or the
  * server could not be asked. */
@@ -50,6 +51,8 @@ gboolean                  _mysql_binlog_schema_history_complete (MysqlBinlogSche
                                                                  MysqlBinlogTable          *table,
                                                                  MysqlBinlogTableNeeds      needs,
                                                                  guint32                    timestamp,
+                                                                 const char                *file,
+                                                                 guint64                    offset,
                                                                  GError                   **error);
 
 /* A statement the binary log holds as text, other than the transaction's

@@ -104,11 +104,88 @@ unknown_definition (MysqlBinlogSchemaHistory  *history,
   return FALSE;
 }
 
+/* Whether a DDL statement that may change @table follows @offset of
+ * @file in the server's binary log: then a definition information_schema
+ * wrote within the second of the event may be that statement's.  TRUE
+ * also when that cannot be told: @why says which. */
+static gboolean
+changed_later (MysqlBinlogSchemaHistory  *history,
+               const MysqlBinlogTable    *table,
+               const char                *file,
+               guint64                    offset,
+               char                     **why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) files = NULL;
+  guint n_files = 0;
+  gboolean complete = FALSE;
+
+  if (file == NULL || offset == 0)
+    {
+      *why = g_strdup ("its definition in information_schema was written within the second "
+                       "of this event");
+      return TRUE;
+    }
+  /* The statements of the rest of this file and of every later one. */
+  files = _mysql_binlog_metadata_binary_logs (history->metadata, &error);
+  for (guint f = 0; files != NULL && files[f] != NULL; f++)
+    {
+      g_autoptr(GPtrArray) part = NULL;
+
+      if (n_files == 0 && strcmp (files[f], file) != 0)
+        continue;
+      if (n_files++ > 16 ||
+          !_mysql_binlog_metadata_statements_after (history->metadata, files[f],
+                                                    n_files == 1 ? offset : 4, 100000,
+                                                    &part, &complete, &error) ||
+          !complete)
+        {
+          complete = FALSE;
+          break;
+        }
+      g_ptr_array_extend_and_steal (statements, g_steal_pointer (&part));
+    }
+  if (!complete)
+    {
+      *why = g_strdup_printf ("its definition in information_schema was written within the "
+                              "second of this event, and whether a later statement wrote it "
+                              "is not known (%s)",
+                              error != NULL ? error->message : "too much binary log after it");
+      return TRUE;
+    }
+  for (guint i = 0; i + 1 < statements->len; i += 2)
+    {
+      const char *statement = g_ptr_array_index (statements, i + 1);
+      g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (statement,
+                                                              g_ptr_array_index (statements, i));
+      gboolean touches = ddl->kind == MYSQL_BINLOG_DDL_UNKNOWN;
+
+      for (guint k = 0; !touches && k < ddl->tables->len; k++)
+        touches = ddl->kind != MYSQL_BINLOG_DDL_TRUNCATE &&
+                  strcmp (g_ptr_array_index (ddl->tables, k), table->qualified_name) == 0;
+      if (!touches && ddl->kind == MYSQL_BINLOG_DDL_DROP_DATABASE)
+        touches = g_strcmp0 (ddl->schema, table->schema) == 0;
+      if (!touches && ddl->why != NULL && ddl->tables->len == 0 &&
+          ddl->kind != MYSQL_BINLOG_DDL_CREATE_DATABASE)
+        touches = TRUE;
+      if (touches)
+        {
+          *why = g_strdup_printf ("the later statement “%.200s” changes it within the second "
+                                  "of this event", statement);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 gboolean
 _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
                                        MysqlBinlogTable          *table,
                                        MysqlBinlogTableNeeds      needs,
                                        guint32                    timestamp,
+                                       const char                *file,
+                                       guint64                    offset,
                                        GError                   **error)
 {
   g_autoptr(MysqlBinlogDefinition) definition = NULL;
@@ -160,8 +237,15 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
       return unknown_definition (history, table, needs, why, since, error);
     }
   /* information_schema's definition was written after the event: another
-   * one may have been in force then.  (Within the same second, only the
-   * check above tells.) */
+   * one may have been in force then.  Within the same second, the binary
+   * log after the event tells whether a statement wrote it. */
+  if (!definition->written_at_unknown && (gint64) timestamp == definition->written_at)
+    {
+      g_autofree char *why = NULL;
+
+      if (changed_later (history, table, file, offset, &why))
+        return unknown_definition (history, table, needs, why, since, error);
+    }
   if (definition->written_at_unknown || (gint64) timestamp < definition->written_at)
     {
       g_autofree char *why = NULL;

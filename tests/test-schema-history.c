@@ -68,6 +68,27 @@ on_row (MysqlBinlogStream *stream,
                                                 mysql_binlog_row_get_table (row), text));
 }
 
+static void
+on_deleted (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            Seen              *seen)
+{
+  g_autofree char *text = describe_row (row);
+
+  g_ptr_array_add (seen->rows, g_strdup_printf ("deleted %s.%s: %s",
+                                                mysql_binlog_row_get_schema (row),
+                                                mysql_binlog_row_get_table (row), text));
+}
+
+static void
+on_schema_changed (MysqlBinlogStream *stream,
+                   const char        *schema_table,
+                   const char        *statement,
+                   Seen              *seen)
+{
+  g_ptr_array_add (seen->changes, g_strdup_printf ("%s: %s", schema_table, statement));
+}
+
 /* Reads from @start to the end of the binary log with @mode, the rows of
  * @schema only. */
 static gboolean
@@ -86,6 +107,8 @@ read_live (MysqlBinlogPosition       *start,
   mysql_binlog_stream_set_only_schemas (stream, schemas);
   mysql_binlog_stream_set_schema_unknown (stream, mode);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), seen);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), seen);
+  g_signal_connect (stream, "schema-changed", G_CALLBACK (on_schema_changed), seen);
   return mysql_binlog_stream_run (stream, NULL, error);
 }
 
@@ -146,6 +169,112 @@ test_guard (void)
   assert_rows (seen.rows, positional);
 }
 
+/* A table through every form of ALTER, rows written between the steps;
+ * what each row was when it was written. */
+static const struct
+{
+  const char *sql;
+  const char *row;      /* the row it writes, as read back; NULL: none */
+} steps[] = {
+  { "CREATE TABLE %s.t (id INT PRIMARY KEY, a VARCHAR(10), e ENUM('x', 'y'), n TINYINT,"
+    " m INT)", NULL },
+  { "INSERT INTO %s.t VALUES (1, 'a1', 'x', -5, 10)",
+    "%s.t: id=int64 1 a='a1' e='x' n=int64 -5 m=int64 10" },
+  /* a column in front */
+  { "ALTER TABLE %s.t ADD COLUMN f INT FIRST", NULL },
+  { "INSERT INTO %s.t VALUES (20, 2, 'a2', 'y', 2, 20)",
+    "%s.t: f=int64 20 id=int64 2 a='a2' e='y' n=int64 2 m=int64 20" },
+  /* one dropped */
+  { "ALTER TABLE %s.t DROP COLUMN a", NULL },
+  { "INSERT INTO %s.t VALUES (30, 3, 'x', 3, 30)",
+    "%s.t: f=int64 30 id=int64 3 e='x' n=int64 3 m=int64 30" },
+  /* reordered with AFTER */
+  { "ALTER TABLE %s.t MODIFY COLUMN m INT AFTER f", NULL },
+  { "INSERT INTO %s.t VALUES (40, 40, 4, 'y', 4)",
+    "%s.t: f=int64 40 m=int64 40 id=int64 4 e='y' n=int64 4" },
+  /* another type */
+  { "ALTER TABLE %s.t MODIFY m BIGINT UNSIGNED", NULL },
+  { "INSERT INTO %s.t VALUES (50, 18446744073709551615, 5, 'x', 5)",
+    "%s.t: f=int64 50 m=uint64 18446744073709551615 id=int64 5 e='x' n=int64 5" },
+  /* a column renamed */
+  { "ALTER TABLE %s.t CHANGE f g INT", NULL },
+  { "ALTER TABLE %s.t RENAME COLUMN e TO k", NULL },
+  { "INSERT INTO %s.t VALUES (60, 60, 6, 'y', 6)",
+    "%s.t: g=int64 60 m=uint64 60 id=int64 6 k='y' n=int64 6" },
+  /* the table renamed */
+  { "RENAME TABLE %s.t TO %s.u", NULL },
+  { "INSERT INTO %s.u VALUES (70, 70, 7, 'x', 7)",
+    "%s.u: g=int64 70 m=uint64 70 id=int64 7 k='x' n=int64 7" },
+  /* other ENUM members */
+  { "ALTER TABLE %s.u MODIFY k ENUM('z', 'x', 'y')", NULL },
+  { "INSERT INTO %s.u VALUES (80, 80, 8, 'z', 8)",
+    "%s.u: g=int64 80 m=uint64 80 id=int64 8 k='z' n=int64 8" },
+  /* only the signedness: the table map cannot tell */
+  /* a row of before the change, as the table has it now */
+  { "DELETE FROM %s.u WHERE id = 1", "deleted %s.u: g=NULL m=uint64 10 id=int64 1 k='x' n=int64 -5" },
+  { "ALTER TABLE %s.u MODIFY n TINYINT UNSIGNED", NULL },
+  { "INSERT INTO %s.u VALUES (90, 90, 9, 'y', 200)",
+    "%s.u: g=int64 90 m=uint64 90 id=int64 9 k='y' n=uint64 200" },
+};
+
+/* @text with each %s replaced by @schema. */
+static char *
+with_schema (const char *text,
+             const char *schema)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "%s", -1);
+
+  return g_strjoinv (schema, parts);
+}
+
+static void
+run_steps (const char *schema,
+           guint       from,
+           guint       to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_autofree char *sql = with_schema (steps[i].sql, schema);
+
+      g_assert_true (test_server_sql (server, sql, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The binary log read holds the CREATE TABLE: every row has the names it
+ * had when it was written, whatever the metadata. */
+static void
+test_follow (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_ascii_strdown (metadata, -1);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_free (schema);
+  schema = g_strdup_printf ("follow_%s", metadata);
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  run_steps (schema, 0, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+
+  g_assert_true (read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, (const char * const *) expected->pdata);
+  for (guint i = 0; i < seen.changes->len; i++)
+    g_test_message ("changed %s", (const char *) g_ptr_array_index (seen.changes, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +283,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schema-history/guard", test_guard);
+  g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
+  g_test_add_data_func ("/schema-history/follow/minimal", "MINIMAL", test_follow);
+  g_test_add_data_func ("/schema-history/follow/full", "FULL", test_follow);
 
   server = test_server_start (NULL);
   ret = g_test_run ();

@@ -275,6 +275,122 @@ test_follow (gconstpointer data)
     g_test_message ("changed %s", (const char *) g_ptr_array_index (seen.changes, i));
 }
 
+/* Whether every column of @row is named @1, @2, ... */
+static gboolean
+is_positional (const char *row)
+{
+  g_auto(GStrv) words = g_strsplit (strchr (row, ':') + 2, " ", -1);
+  gboolean positional = TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strchr (words[i], '=') != NULL && words[i][0] != '@')
+      positional = FALSE;
+  return positional;
+}
+
+/* The binary log read does not hold the CREATE TABLE: its definition
+ * comes from information_schema, which has it as it is after every step.
+ * Each row is the one written, or the run fails with the error (ERROR),
+ * or the row is positional (POSITIONAL): never a wrong name. */
+static void
+test_not_covered (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_strdup_printf ("nc_%s", metadata);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+  guint n_positional = 0;
+
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  run_steps (schema, 0, 1);
+  start = test_server_master_position (server);
+  run_steps (schema, 1, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+
+  if (!read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error))
+    {
+      g_test_message ("%s", error->message);
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (refused.rows->len, <=, expected->len);
+  for (guint i = 0; i < refused.rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (refused.rows, i), ==, g_ptr_array_index (expected, i));
+  if (strcmp (metadata, "FULL") == 0)
+    g_assert_cmpuint (refused.rows->len, ==, expected->len);
+
+  g_assert_true (read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.rows->len, ==, expected->len);
+  for (guint i = 0; i < seen.rows->len; i++)
+    {
+      const char *row = g_ptr_array_index (seen.rows, i);
+
+      g_test_message ("row %u: %s", i + 1, row);
+      if (is_positional (row))
+        n_positional++;
+      else
+        g_assert_cmpstr (row, ==, g_ptr_array_index (expected, i));
+    }
+  /* The first row is of a definition information_schema no longer has. */
+  if (strcmp (metadata, "FULL") != 0)
+    g_assert_cmpuint (n_positional, >, 0);
+  else
+    g_assert_cmpuint (n_positional, ==, 0);
+}
+
+/* A statement the history cannot read (here CONVERT TO CHARACTER SET)
+ * makes the table's definition unknown: its rows until the definition is
+ * known again fail the run, naming the statement, or are positional. */
+static void
+test_unread_statement (void)
+{
+  static const char * const positional[] = {
+    "unread.t: a=int64 1 b='x'",
+    "unread.t: @1=int64 2 @2=[byte 0x79] @3=int64 3",
+    "unread.t: z=int64 4 b='w' c=int64 5",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "CREATE DATABASE unread");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE TABLE unread.t (a INT, b VARCHAR(10)) DEFAULT CHARSET utf8mb4;"
+                    "INSERT INTO unread.t VALUES (1, 'x');"
+                    "ALTER TABLE unread.t ADD COLUMN c INT, CONVERT TO CHARACTER SET latin1;"
+                    "INSERT INTO unread.t VALUES (2, 'y', 3);"
+                    "PREPARE s FROM 'ALTER TABLE unread.t RENAME COLUMN a TO z';"
+                    "EXECUTE s;"
+                    "INSERT INTO unread.t VALUES (4, 'w', 5)");
+
+  g_assert_false (read_live (start, "unread", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "unread.t"));
+  g_assert_nonnull (strstr (error->message, "CONVERT TO CHARACTER SET latin1"));
+  g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+  g_assert_cmpuint (refused.rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (refused.rows, 0), ==, positional[0]);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "unread", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +402,10 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
   g_test_add_data_func ("/schema-history/follow/minimal", "MINIMAL", test_follow);
   g_test_add_data_func ("/schema-history/follow/full", "FULL", test_follow);
+  g_test_add_data_func ("/schema-history/not-covered/no-log", "NO_LOG", test_not_covered);
+  g_test_add_data_func ("/schema-history/not-covered/minimal", "MINIMAL", test_not_covered);
+  g_test_add_data_func ("/schema-history/not-covered/full", "FULL", test_not_covered);
+  g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
 
   server = test_server_start (NULL);
   ret = g_test_run ();

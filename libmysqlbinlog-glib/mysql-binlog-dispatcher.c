@@ -352,6 +352,12 @@ read_query (MysqlBinlogDispatcher  *self,
                                                             event->info.timestamp,
                                                             tracker->file,
                                                             event->artificial ? 0 : event->info.log_pos);
+          if (_mysql_binlog_schema_history_changed (self->history))
+            {
+              g_autoptr(GBytes) snapshot = _mysql_binlog_schema_history_snapshot (self->history);
+
+              _mysql_binlog_sink_schema_snapshot (self->sink, snapshot);
+            }
           for (guint i = 0; changed != NULL && changed[i] != NULL; i++)
             _mysql_binlog_sink_schema_changed (self->sink, changed[i], event->statement);
         }

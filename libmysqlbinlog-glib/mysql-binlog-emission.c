@@ -39,6 +39,9 @@ _mysql_binlog_emission_free (gpointer data)
       g_free (emission->a);
       g_free (emission->b);
       break;
+    case EMISSION_SCHEMA_SNAPSHOT:
+      g_bytes_unref (emission->a);
+      break;
     }
   g_clear_error (&emission->error);
   g_free (emission);
@@ -212,6 +215,19 @@ sink_schema_changed (gpointer    data,
     }
 }
 
+static void
+sink_schema_snapshot (gpointer  data,
+                      GBytes   *snapshot)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_SCHEMA_SNAPSHOT,
+    .a = g_bytes_ref (snapshot),
+  };
+
+  if (!hand_over (data, &emission))
+    g_bytes_unref (snapshot);
+}
+
 /* Where the stream starts, before any transaction: what get_position()
  * returns until the first transaction is delivered. */
 static void
@@ -237,4 +253,5 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .reconnecting = sink_reconnecting,
   .start = sink_start,
   .schema_changed = sink_schema_changed,
+  .schema_snapshot = sink_schema_snapshot,
 };

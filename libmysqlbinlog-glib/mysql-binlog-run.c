@@ -46,6 +46,24 @@ _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
                                                   settings->save_interval,
                                                   settings->save_transactions);
   run->tracker = _mysql_binlog_tracker_new (start);
+  /* The definitions it follows outlive a connection. */
+  if (settings->file == NULL)
+    {
+      MysqlBinlogConnectOptions options = {
+        .host = settings->host,
+        .port = settings->port,
+        .user = settings->user,
+        .password = settings->password,
+        .socket = settings->socket,
+        .connect_timeout = settings->connect_timeout,
+        .read_timeout = settings->heartbeat_period > 0
+                        ? (2 * settings->heartbeat_period + 999) / 1000 + 1 : 0,
+        .tls = &settings->tls,
+      };
+
+      run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
+                                                       settings->schema_unknown, run->filter);
+    }
   g_mutex_init (&run->lock);
   g_cond_init (&run->wakeup);
   return run;
@@ -60,6 +78,24 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
+}
+
+void
+_mysql_binlog_run_set_schema (MysqlBinlogRun *run,
+                              GBytes         *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) state = NULL;
+
+  if (run->history == NULL)
+    return;
+  if (snapshot != NULL && !_mysql_binlog_schema_history_restore (run->history, snapshot, &error))
+    g_debug ("The saved schema history cannot be read (%s): the definitions are read afresh",
+             error->message);
+  /* Saved at the first position the run saves, even when fresh: a history
+   * saved by an earlier run is not this one's. */
+  state = _mysql_binlog_schema_history_snapshot (run->history);
+  _mysql_binlog_checkpoint_set_schema (run->checkpoint, state);
 }
 
 void
@@ -186,10 +222,6 @@ run_connection (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
-  /* The definitions it follows outlive a connection. */
-  if (run->history == NULL)
-    run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
-                                                     settings->schema_unknown, run->filter);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, idle_saves (run),
                                                   decoder, run->history);
   tracker->in_transaction = FALSE;

@@ -68,4 +68,14 @@ GStrv                     _mysql_binlog_schema_history_statement (MysqlBinlogSch
                                                                   const char               *file,
                                                                   guint64                   end);
 
+/* The history as it is now, to save with the position it holds at
+ * (text; the same bytes until it changes).  Per DDL statement, never per
+ * row: _mysql_binlog_schema_history_changed() tells when it changed. */
+GBytes                   *_mysql_binlog_schema_history_snapshot  (MysqlBinlogSchemaHistory *history);
+gboolean                  _mysql_binlog_schema_history_changed   (MysqlBinlogSchemaHistory *history);
+/* Replaces what the history holds with a snapshot. */
+gboolean                  _mysql_binlog_schema_history_restore   (MysqlBinlogSchemaHistory  *history,
+                                                                  GBytes                    *snapshot,
+                                                                  GError                   **error);
+
 G_END_DECLS

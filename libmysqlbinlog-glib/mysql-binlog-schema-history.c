@@ -23,6 +23,8 @@ struct _MysqlBinlogSchemaHistory
   GHashTable               *unknown_since;
   /* "schema" → its default character set, from CREATE/ALTER DATABASE. */
   GHashTable               *schema_charsets;
+  gboolean                  changed;    /* since the last snapshot */
+  GBytes                   *snapshot;   /* the last one */
 };
 
 MysqlBinlogSchemaHistory *
@@ -51,6 +53,7 @@ _mysql_binlog_schema_history_free (MysqlBinlogSchemaHistory *history)
   g_hash_table_unref (history->followed);
   g_hash_table_unref (history->unknown_since);
   g_hash_table_unref (history->schema_charsets);
+  g_clear_pointer (&history->snapshot, g_bytes_unref);
   g_free (history);
 }
 
@@ -308,14 +311,16 @@ follow (MysqlBinlogSchemaHistory *history,
 {
   g_hash_table_remove (history->unknown_since, name);
   g_hash_table_replace (history->followed, g_strdup (name), definition);
+  history->changed = TRUE;
 }
 
 static void
 forget (MysqlBinlogSchemaHistory *history,
         const char               *name)
 {
-  g_hash_table_remove (history->followed, name);
-  g_hash_table_remove (history->unknown_since, name);
+  if (g_hash_table_remove (history->followed, name) |
+      g_hash_table_remove (history->unknown_since, name))
+    history->changed = TRUE;
 }
 
 /* A statement changed the table in a way not read with certainty: its
@@ -358,6 +363,7 @@ make_unknown (MysqlBinlogSchemaHistory *history,
   g_debug ("%s: the definition is unknown after “%.200s”: %s", name, statement, why);
   g_hash_table_remove (history->followed, name);
   g_hash_table_replace (history->unknown_since, g_strdup (name), g_strdup (statement));
+  history->changed = TRUE;
 }
 
 static const char *
@@ -603,6 +609,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                               g_strdup (ddl->charset));
       else if (ddl->schema != NULL)
         g_hash_table_remove (history->schema_charsets, ddl->schema);
+      history->changed = TRUE;
       break;
 
     case MYSQL_BINLOG_DDL_DROP_DATABASE:
@@ -618,6 +625,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                 forget (history, names[i]);
               }
           g_hash_table_remove (history->schema_charsets, ddl->schema);
+          history->changed = TRUE;
         }
       break;
     }
@@ -626,4 +634,133 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
     return NULL;
   g_ptr_array_add (changed, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&changed), FALSE);
+}
+
+/* Saving: the history as GVariant text, with its version, for a file
+ * beside a file position store. */
+
+#define HISTORY_TYPE "(ua(smsa(ssmsbbasbmsixxxx))a{ss}a{ss})"
+#define HISTORY_VERSION 1
+
+GBytes *
+_mysql_binlog_schema_history_snapshot (MysqlBinlogSchemaHistory *history)
+{
+  GVariantBuilder tables, unknown, charsets;
+  GHashTableIter iter;
+  gpointer key, value;
+  g_autoptr(GVariant) whole = NULL;
+  char *text;
+
+  if (!history->changed && history->snapshot != NULL)
+    return g_bytes_ref (history->snapshot);
+
+  g_variant_builder_init (&tables, G_VARIANT_TYPE ("a(smsa(ssmsbbasbmsixxxx))"));
+  g_hash_table_iter_init (&iter, history->followed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const MysqlBinlogDefinition *definition = value;
+      GVariantBuilder columns;
+
+      g_variant_builder_init (&columns, G_VARIANT_TYPE ("a(ssmsbbasbmsixxxx)"));
+      for (guint i = 0; i < definition->n_columns; i++)
+        {
+          const MysqlBinlogColumnDefinition *c = &definition->columns[i];
+
+          static const char * const none[] = { NULL };
+
+          g_variant_builder_add (&columns, "(ssmsbb^asbmsixxxx)", c->name,
+                                 c->data_type != NULL ? c->data_type : "", c->charset,
+                                 c->is_unsigned, c->is_primary_key,
+                                 c->members != NULL ? (const char * const *) c->members : none,
+                                 c->members != NULL, c->members_error,
+                                 c->geometry_type, c->datetime_precision, c->octet_length,
+                                 c->numeric_precision, c->numeric_scale);
+        }
+      g_variant_builder_add (&tables, "(smsa(ssmsbbasbmsixxxx))", (const char *) key,
+                             definition->default_charset, &columns);
+    }
+  g_variant_builder_init (&unknown, G_VARIANT_TYPE ("a{ss}"));
+  g_hash_table_iter_init (&iter, history->unknown_since);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (&unknown, "{ss}", key, value);
+  g_variant_builder_init (&charsets, G_VARIANT_TYPE ("a{ss}"));
+  g_hash_table_iter_init (&iter, history->schema_charsets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (&charsets, "{ss}", key, value);
+
+  whole = g_variant_ref_sink (g_variant_new ("(ua(smsa(ssmsbbasbmsixxxx))a{ss}a{ss})",
+                                             HISTORY_VERSION, &tables, &unknown, &charsets));
+  text = g_variant_print (whole, FALSE);
+  g_clear_pointer (&history->snapshot, g_bytes_unref);
+  history->snapshot = g_bytes_new_take (text, strlen (text));
+  history->changed = FALSE;
+  return g_bytes_ref (history->snapshot);
+}
+
+gboolean
+_mysql_binlog_schema_history_changed (MysqlBinlogSchemaHistory *history)
+{
+  return history->changed;
+}
+
+gboolean
+_mysql_binlog_schema_history_restore (MysqlBinlogSchemaHistory  *history,
+                                      GBytes                    *snapshot,
+                                      GError                   **error)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (snapshot, NULL), g_bytes_get_size (snapshot));
+  g_autoptr(GVariant) whole = NULL;
+  g_autoptr(GVariantIter) tables = NULL;
+  g_autoptr(GVariantIter) unknown = NULL;
+  g_autoptr(GVariantIter) charsets = NULL;
+  const char *name, *default_charset;
+  GVariantIter *columns;
+  const char *key, *value;
+  guint32 version;
+
+  whole = g_variant_parse (G_VARIANT_TYPE (HISTORY_TYPE), text, NULL, NULL, error);
+  if (whole == NULL)
+    return FALSE;
+  g_variant_get (whole, "(ua(smsa(ssmsbbasbmsixxxx))a{ss}a{ss})", &version, &tables, &unknown,
+                 &charsets);
+  if (version != HISTORY_VERSION)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                   "A schema history of version %u, not %u", version, HISTORY_VERSION);
+      return FALSE;
+    }
+  while (g_variant_iter_next (tables, "(&sm&sa(ssmsbbasbmsixxxx))", &name, &default_charset,
+                              &columns))
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+      MysqlBinlogDefinition *definition;
+      MysqlBinlogColumnDefinition c = { 0, };
+      gboolean has_members;
+
+      while (g_variant_iter_next (columns, "(ssmsbb^asbmsixxxx)", &c.name, &c.data_type,
+                                  &c.charset, &c.is_unsigned, &c.is_primary_key, &c.members,
+                                  &has_members, &c.members_error, &c.geometry_type,
+                                  &c.datetime_precision, &c.octet_length, &c.numeric_precision,
+                                  &c.numeric_scale))
+        {
+          if (!has_members)
+            g_clear_pointer (&c.members, g_strfreev);
+          g_ptr_array_add (list, g_memdup2 (&c, sizeof c));
+        }
+      g_variant_iter_free (columns);
+      definition = _mysql_binlog_definition_new (list->len);
+      for (guint i = 0; i < list->len; i++)
+        {
+          definition->columns[i] = *(MysqlBinlogColumnDefinition *) list->pdata[i];
+          g_free (list->pdata[i]);
+        }
+      definition->default_charset = g_strdup (default_charset);
+      g_hash_table_replace (history->followed, g_strdup (name), definition);
+    }
+  while (g_variant_iter_next (unknown, "{&s&s}", &key, &value))
+    g_hash_table_replace (history->unknown_since, g_strdup (key), g_strdup (value));
+  while (g_variant_iter_next (charsets, "{&s&s}", &key, &value))
+    g_hash_table_replace (history->schema_charsets, g_strdup (key), g_strdup (value));
+  history->changed = TRUE;
+  return TRUE;
 }

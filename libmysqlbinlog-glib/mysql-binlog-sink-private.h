@@ -56,6 +56,10 @@ typedef struct
    * full). */
   void     (*start)          (gpointer             data,
                               MysqlBinlogPosition *position);
+  /* The schema history changed: @snapshot is in force from the next
+   * position on (nullable). */
+  void     (*schema_snapshot) (gpointer            data,
+                               GBytes             *snapshot);
   /* A DDL statement changed a watched table's definition (nullable). */
   void     (*schema_changed) (gpointer             data,
                               const char          *schema_table,
@@ -134,6 +138,14 @@ _mysql_binlog_sink_start (const MysqlBinlogSink *sink,
                           MysqlBinlogPosition   *position)
 {
   sink->funcs->start (sink->data, position);
+}
+
+static inline void
+_mysql_binlog_sink_schema_snapshot (const MysqlBinlogSink *sink,
+                                    GBytes                *snapshot)
+{
+  if (sink->funcs->schema_snapshot != NULL)
+    sink->funcs->schema_snapshot (sink->data, snapshot);
 }
 
 static inline void

@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <mysqlbinlog-glib.h>
 
 #include "test-server.h"
@@ -391,6 +393,66 @@ test_unread_statement (void)
   assert_rows (seen.rows, positional);
 }
 
+/* The consumer stops between the steps and starts again from its file
+ * position store, several DDL statements later each time: the history
+ * saved beside the position gives every row its names, as if it had read
+ * everything at once. */
+static void
+test_restart (gconstpointer data)
+{
+  const char *metadata = data;
+  static const guint cuts[] = { 2, 6, 11, 16, G_N_ELEMENTS (steps) };
+  g_autofree char *schema = g_strdup_printf ("restart_%s", metadata);
+  g_autofree char *dir = g_dir_make_tmp ("schema-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (path, ".schema-history", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint done = 0;
+
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  for (guint c = 0; c < G_N_ELEMENTS (cuts); c++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+      const char *schemas[] = { schema, NULL };
+      g_auto(Seen) seen = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      run_steps (schema, done, cuts[c]);
+      done = cuts[c];
+      seen.rows = g_ptr_array_new_with_free_func (g_free);
+      seen.changes = g_ptr_array_new_with_free_func (g_free);
+      mysql_binlog_stream_set_start_position (stream, start);
+      mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+      mysql_binlog_stream_set_only_schemas (stream, schemas);
+      g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+      g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < seen.rows->len; i++)
+        g_ptr_array_add (rows, g_strdup (g_ptr_array_index (seen.rows, i)));
+      g_assert_true (g_file_test (history_path, G_FILE_TEST_EXISTS));
+    }
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+  g_ptr_array_add (rows, NULL);
+  g_ptr_array_set_size (rows, rows->len - 1);
+  assert_rows (rows, (const char * const *) expected->pdata);
+
+  g_unlink (history_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +468,8 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/not-covered/minimal", "MINIMAL", test_not_covered);
   g_test_add_data_func ("/schema-history/not-covered/full", "FULL", test_not_covered);
   g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
+  g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
+  g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);
   ret = g_test_run ();

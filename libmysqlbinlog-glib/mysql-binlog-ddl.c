@@ -1679,9 +1679,16 @@ resolve (const ColumnSpec  *spec,
     column->charset = g_strdup (spec->national ? "utf8mb3" : charset);
   if (column->charset == NULL)
     {
-      *why = g_strdup_printf ("the character set of column %s is not known", column->name);
-      column_free (column);
-      return NULL;
+      /* Not known: the table map may carry it (MINIMAL metadata), and the
+       * column's length in bytes is not checked against it. */
+      if (spec->type_class == CLASS_TEXT && spec->char_length >= 0)
+        {
+          *why = g_strdup_printf ("the character set of column %s, which decides its type, "
+                                  "is not known", column->name);
+          column_free (column);
+          return NULL;
+        }
+      return column;
     }
   max_bytes = _mysql_binlog_ddl_charset_max_bytes (column->charset);
   if (max_bytes == 0)

@@ -353,7 +353,9 @@ check_column (const MysqlBinlogColumn           *column,
           }
         agrees = fixed ? is_one_of (data_type, "char", "binary")
                        : is_one_of (data_type, "varchar", "varbinary");
-        if (agrees && info->octet_length != max_length)
+        /* A DDL statement whose character set was not known leaves the
+         * length in bytes unknown too. */
+        if (agrees && info->octet_length >= 0 && info->octet_length != max_length)
           return g_strdup_printf ("the table map has a %s of %u bytes, the definition "
                                   "one of %" G_GINT64_FORMAT, fixed ? "CHAR" : "VARCHAR",
                                   max_length, info->octet_length);

@@ -30,4 +30,9 @@ GBytes   *_mysql_binlog_file_position_store_load_schema (MysqlBinlogFilePosition
                                                          MysqlBinlogPosition           *position,
                                                          char                         **why);
 
+/* The same from a schema history file of that kind named by itself. */
+GBytes   *_mysql_binlog_schema_history_file_load       (GFile                         *file,
+                                                         MysqlBinlogPosition           *position,
+                                                         char                         **why);
+
 G_END_DECLS

@@ -388,6 +388,15 @@ _mysql_binlog_file_position_store_load_schema (MysqlBinlogFilePositionStore  *st
                                                char                         **why)
 {
   g_autoptr(GFile) file = schema_file (store);
+
+  return _mysql_binlog_schema_history_file_load (file, position, why);
+}
+
+GBytes *
+_mysql_binlog_schema_history_file_load (GFile                *file,
+                                        MysqlBinlogPosition  *position,
+                                        char                **why)
+{
   g_autoptr(GPtrArray) lines = schema_lines (file);
 
   /* The latest state saved at or before the position. */

@@ -46,5 +46,11 @@ MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun         
  * position (NULL: none, the definitions are read afresh). */
 void                   _mysql_binlog_run_set_schema     (MysqlBinlogRun               *run,
                                                          GBytes                       *snapshot);
+/* Before a run of a file reads: where its definitions come from, the
+ * server of @server's connection settings and/or a saved history
+ * (both nullable). */
+void                   _mysql_binlog_run_set_file_schema (MysqlBinlogRun              *run,
+                                                          const MysqlBinlogStreamSettings *server,
+                                                          GBytes                      *snapshot);
 
 G_END_DECLS

@@ -81,6 +81,36 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
 }
 
 void
+_mysql_binlog_run_set_file_schema (MysqlBinlogRun                  *run,
+                                   const MysqlBinlogStreamSettings *server,
+                                   GBytes                          *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  MysqlBinlogMetadata *metadata = NULL;
+
+  if (server != NULL)
+    {
+      MysqlBinlogConnectOptions options = {
+        .host = server->host,
+        .port = server->port,
+        .user = server->user,
+        .password = server->password,
+        .socket = server->socket,
+        .connect_timeout = server->connect_timeout,
+        .tls = &server->tls,
+      };
+
+      metadata = _mysql_binlog_metadata_new (&options);
+    }
+  g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
+  run->history = _mysql_binlog_schema_history_new (metadata, run->settings.schema_unknown,
+                                                   run->filter);
+  if (snapshot != NULL && !_mysql_binlog_schema_history_restore (run->history, snapshot, &error))
+    g_debug ("The schema history of the stream's schema-source cannot be read: %s",
+             error->message);
+}
+
+void
 _mysql_binlog_run_set_schema (MysqlBinlogRun *run,
                               GBytes         *snapshot)
 {
@@ -247,7 +277,7 @@ read_file (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
-                                                  idle_saves (run), decoder, NULL);
+                                                  idle_saves (run), decoder, run->history);
   note_start (run);
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
 }

@@ -44,6 +44,7 @@ typedef struct
   guint save_interval;                /* ms */
   guint save_transactions;
   MysqlBinlogSchemaUnknown schema_unknown;
+  GObject *schema_source;             /* a MysqlBinlogStream or a GFile, or NULL */
 } MysqlBinlogStreamSettings;
 
 /* Sets the properties' defaults in a zeroed @settings. */

@@ -42,6 +42,7 @@ typedef enum
   PROP_TLS_KEY_FILE,
   PROP_TLS_CIPHER,
   PROP_SCHEMA_UNKNOWN,
+  PROP_SCHEMA_SOURCE,
   N_PROPS
 } MysqlBinlogStreamProperty;
 

@@ -469,5 +469,31 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:schema-source: (getter get_schema_source) (setter set_schema_source)
+   *
+   * For a stream of a file ([ctor@MysqlBinlog.Stream.new_for_file]): where
+   * the definitions of its tables come from when the file's table maps do
+   * not carry them (`binlog_row_metadata` other than `FULL`).  Either a
+   * [class@MysqlBinlog.Stream] whose connection properties name the server
+   * that wrote the file (its `information_schema` is read as a live
+   * stream reads it, with the same checks), or a [iface@Gio.File] holding
+   * a saved schema history: the `.schema-history` file that a
+   * [class@MysqlBinlog.FilePositionStore] keeps beside its position (the
+   * state saved at or before the start of the file read is used).
+   *
+   * With one, the stream also follows the DDL statements of the file, and
+   * the rows of a table whose definition is not known are handled as
+   * [property@MysqlBinlog.Stream:schema-unknown] says.  Without one, a
+   * file's rows have the names its table maps carry, or positional ones
+   * (`@1`, `@2`, …), with only what the table maps carry.  Ignored by a
+   * stream of a server.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SCHEMA_SOURCE] =
+    g_param_spec_object ("schema-source", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -83,7 +83,31 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
   /* The run copies the settings once the properties are locked: a
    * setter refuses to change them now. */
   run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
-  _mysql_binlog_run_set_schema (run, schema);
+  /* A file without a schema-source reads as it always did: the names
+   * its table maps carry, or positional ones. */
+  if (self->settings.file != NULL && self->settings.schema_source != NULL)
+    {
+      GObject *source = self->settings.schema_source;
+      const MysqlBinlogStreamSettings *server = NULL;
+      g_autoptr(GBytes) saved = NULL;
+
+      /* The state saved at or before the file's start. */
+      if (source != NULL && G_IS_FILE (source))
+        {
+          g_autofree char *name = g_file_get_basename (self->settings.file);
+          g_autoptr(MysqlBinlogPosition) file_start = mysql_binlog_position_new (name, 4);
+          g_autofree char *why = NULL;
+
+          saved = _mysql_binlog_schema_history_file_load (G_FILE (source), file_start, &why);
+          if (saved == NULL)
+            g_debug ("The stream's schema-source holds no definitions for %s: %s", name, why);
+        }
+      else if (source != NULL && MYSQL_BINLOG_IS_STREAM (source))
+        server = &MYSQL_BINLOG_STREAM (source)->settings;
+      _mysql_binlog_run_set_file_schema (run, server, saved);
+    }
+  else if (self->settings.file == NULL)
+    _mysql_binlog_run_set_schema (run, schema);
   g_mutex_lock (&self->lock);
   self->run = run;
   g_mutex_unlock (&self->lock);

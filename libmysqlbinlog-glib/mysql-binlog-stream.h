@@ -242,4 +242,10 @@ MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                     mysql_binlog_stream_set_schema_unknown (MysqlBinlogStream        *stream,
                                                                  MysqlBinlogSchemaUnknown  mode);
 
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GObject             *mysql_binlog_stream_get_schema_source (MysqlBinlogStream *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_schema_source (MysqlBinlogStream *stream,
+                                                            GObject           *source);
+
 G_END_DECLS

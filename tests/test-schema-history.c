@@ -453,6 +453,54 @@ test_restart (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* A binary log file read with the server as its schema-source: the same
+ * names as a live stream, from the file's own CREATE TABLE and DDL. */
+static void
+test_file (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_strdup_printf ("file_%s", metadata);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogStream) source = test_server_new_stream (server);
+  g_autoptr(GError) error = NULL;
+  const char *schemas[] = { schema, NULL };
+  g_auto(Seen) seen = { 0, };
+
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  start = test_server_master_position (server);
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  run_steps (schema, 0, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+
+  path = g_build_filename (test_server_get_dir (server), "binlog",
+                           mysql_binlog_position_get_file (start), NULL);
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+  g_assert_true (mysql_binlog_stream_get_schema_source (stream) == G_OBJECT (source));
+  seen.rows = g_ptr_array_new_with_free_func (g_free);
+  seen.changes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
+  g_signal_connect (stream, "schema-changed", G_CALLBACK (on_schema_changed), &seen);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, (const char * const *) expected->pdata);
+  /* CREATE TABLE, 8 ALTER TABLE, RENAME TABLE (once per name): 11 */
+  g_assert_cmpuint (seen.changes->len, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +517,8 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/not-covered/full", "FULL", test_not_covered);
   g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
   g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
+  g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
+  g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);

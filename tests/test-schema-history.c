@@ -13,6 +13,12 @@
 
 #include <string.h>
 
+#include <fcntl.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include <mysqlbinlog-glib.h>
@@ -20,6 +26,8 @@
 #include "test-server.h"
 
 static TestServer *server;
+static const char *program;
+static int consumer_fd = -1;
 
 /* A row as "name=value name=value ...", values as g_variant_print()
  * writes them. */
@@ -501,12 +509,187 @@ test_file (gconstpointer data)
   g_assert_cmpuint (seen.changes->len, ==, 11);
 }
 
+/* The consumer of test_killed, in a process of its own: every row as a
+ * line of OUTPUT, written straight to the kernel so that SIGKILL loses
+ * none; "ERROR: ..." when the run fails. */
+static void
+on_consumed (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             const char        *prefix)
+{
+  g_autofree char *text = describe_row (row);
+  g_autofree char *line = g_strdup_printf ("%s%s.%s: %s\n", prefix,
+                                           mysql_binlog_row_get_schema (row),
+                                           mysql_binlog_row_get_table (row), text);
+
+  if (write (consumer_fd, line, strlen (line)) != (gssize) strlen (line))
+    g_error ("write: %s", g_strerror (errno));
+}
+
+static int
+consume (const char *socket,
+         const char *position_path,
+         const char *output,
+         const char *start,
+         const char *schema)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (position_path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start_position = mysql_binlog_position_from_string (start, NULL);
+  const char *schemas[] = { schema, NULL };
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  consumer_fd = open (output, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM, "socket", socket, "user", "root",
+                         "password", "", "server-id", 7000 + (getpid () % 1000),
+                         "blocking", TRUE, "heartbeat-period", 200,
+                         "start-position", start_position,
+                         "position-store", store, NULL);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_consumed), "");
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_consumed), "deleted ");
+  if (!mysql_binlog_stream_run (stream, NULL, &error))
+    {
+      g_autofree char *line = g_strdup_printf ("ERROR: %s\n", error->message);
+
+      if (write (consumer_fd, line, strlen (line)) < 0)
+        return 1;
+      return 1;
+    }
+  return 0;
+}
+
+static GPid
+spawn_consumer (const char *position_path,
+                const char *output,
+                const char *start,
+                const char *schema)
+{
+  const char *argv[] = { program, "--consumer", test_server_get_socket (server), position_path,
+                         output, start, schema, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* The lines of @output once it holds @n distinct ones (or an error). */
+static GPtrArray *
+wait_for_lines (const char *output,
+                guint       n)
+{
+  for (guint attempt = 0; attempt < 300; attempt++)
+    {
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      GPtrArray *distinct = g_ptr_array_new_with_free_func (g_free);
+
+      g_file_get_contents (output, &contents, NULL, NULL);
+      lines = g_strsplit (contents != NULL ? contents : "", "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          gboolean seen = FALSE;
+
+          if (*lines[i] == '\0')
+            continue;
+          /* A restart may deliver the transaction in flight again. */
+          for (guint k = 0; k < distinct->len && !seen; k++)
+            seen = strcmp (g_ptr_array_index (distinct, k), lines[i]) == 0;
+          if (!seen)
+            g_ptr_array_add (distinct, g_strdup (lines[i]));
+          g_assert_false (g_str_has_prefix (lines[i], "ERROR"));
+        }
+      if (distinct->len >= n)
+        return distinct;
+      g_ptr_array_unref (distinct);
+      g_usleep (50000);
+    }
+  g_assert_not_reached ();
+}
+
+/* The consumer is killed (SIGKILL) once it delivered a row, and started
+ * again from its store after the next row and the DDL statement after
+ * it: the history saved beside the position gives every row its names. */
+static void
+test_killed (void)
+{
+  g_autofree char *schema = g_strdup ("killed");
+  g_autofree char *dir = g_dir_make_tmp ("schema-killed-XXXXXX", NULL);
+  g_autofree char *position_path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (position_path, ".schema-history", NULL);
+  g_autofree char *output = g_build_filename (dir, "rows", NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *start_text = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = NULL;
+  guint n_rows = 0;
+  guint rows_while_down = 0;
+  GPid pid;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  start_text = mysql_binlog_position_to_string (start);
+  pid = spawn_consumer (position_path, output, start_text, schema);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      run_steps (schema, i, i + 1);
+      if (steps[i].row != NULL)
+        {
+          g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+          n_rows++;
+          if (pid == 0)
+            {
+              rows_while_down++;
+              continue;
+            }
+          /* Killed once it delivered the row. */
+          g_clear_pointer (&lines, g_ptr_array_unref);
+          lines = wait_for_lines (output, n_rows);
+          kill (pid, SIGKILL);
+          waitpid (pid, NULL, 0);
+          g_spawn_close_pid (pid);
+          pid = 0;
+          rows_while_down = 0;
+        }
+      else if (pid == 0 && rows_while_down > 0)
+        {
+          /* Started again behind a row and the DDL after it: neither
+           * the server nor a scan of the binary log tells the row's
+           * definition, only the history saved with the position. */
+          pid = spawn_consumer (position_path, output, start_text, schema);
+        }
+    }
+  if (pid == 0)
+    pid = spawn_consumer (position_path, output, start_text, schema);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = wait_for_lines (output, n_rows);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_test (history_path, G_FILE_TEST_EXISTS));
+  g_ptr_array_add (expected, NULL);
+  assert_rows (lines, (const char * const *) expected->pdata);
+
+  g_unlink (history_path);
+  g_unlink (position_path);
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
 
+  if (argc == 7 && strcmp (argv[1], "--consumer") == 0)
+    return consume (argv[2], argv[3], argv[4], argv[5], argv[6]);
+  program = argv[0];
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schema-history/guard", test_guard);
   g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
@@ -517,6 +700,7 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/not-covered/full", "FULL", test_not_covered);
   g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
   g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
+  g_test_add_func ("/schema-history/killed", test_killed);
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
   g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);

@@ -439,6 +439,23 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
   if (ddl->tables->len > 0)
     name = g_ptr_array_index (ddl->tables, 0);
 
+  /* A server with lower_case_table_names names one table in any case: a
+   * followed table that the statement may name in another case is no
+   * longer known. */
+  for (guint i = 0; i < ddl->tables->len; i++)
+    {
+      const char *named = g_ptr_array_index (ddl->tables, i);
+      g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+      for (guint k = 0; names[k] != NULL; k++)
+        if (g_ascii_strcasecmp (names[k], named) == 0 && strcmp (names[k], named) != 0)
+          {
+            g_ptr_array_add (changed, g_strdup (names[k]));
+            make_unknown (history, names[k], statement, "the statement may name it in another "
+                          "case", file, end);
+          }
+    }
+
   switch (ddl->kind)
     {
     case MYSQL_BINLOG_DDL_NONE:
@@ -464,7 +481,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       if (ddl->why != NULL)
         make_unknown (history, name, statement, ddl->why, file, end);
       else if (ddl->if_not_exists && g_hash_table_contains (history->followed, name))
-        ;  /* it exists: nothing changes */
+        g_ptr_array_remove_index (changed, changed->len - 1);  /* it exists: nothing changes */
       else if (ddl->if_not_exists)
         make_unknown (history, name, statement, "the table may have existed before", file, end);
       else if (ddl->tables->len > 1)

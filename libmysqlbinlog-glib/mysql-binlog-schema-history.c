@@ -772,10 +772,20 @@ _mysql_binlog_schema_history_restore (MysqlBinlogSchemaHistory  *history,
           g_free (list->pdata[i]);
         }
       definition->default_charset = g_strdup (default_charset);
+      /* Every name is "schema.table"; a definition without columns is none. */
+      if (strchr (name, '.') == NULL || definition->n_columns == 0)
+        {
+          _mysql_binlog_definition_unref (definition);
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                       "A schema history with a table “%s” of %u columns", name, list->len);
+          g_hash_table_remove_all (history->followed);
+          return FALSE;
+        }
       g_hash_table_replace (history->followed, g_strdup (name), definition);
     }
   while (g_variant_iter_next (unknown, "{&s&s}", &key, &value))
-    g_hash_table_replace (history->unknown_since, g_strdup (key), g_strdup (value));
+    if (strchr (key, '.') != NULL)
+      g_hash_table_replace (history->unknown_since, g_strdup (key), g_strdup (value));
   while (g_variant_iter_next (charsets, "{&s&s}", &key, &value))
     g_hash_table_replace (history->schema_charsets, g_strdup (key), g_strdup (value));
   history->changed = TRUE;

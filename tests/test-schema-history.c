@@ -456,6 +456,25 @@ test_restart (gconstpointer data)
   g_ptr_array_set_size (rows, rows->len - 1);
   assert_rows (rows, (const char * const *) expected->pdata);
 
+  /* A history file that is not one: the definitions are read afresh. */
+  {
+    g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+    g_autoptr(GError) error = NULL;
+
+    g_autoptr(MysqlBinlogPosition) saved = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store),
+                                                                             NULL, NULL);
+    g_autofree char *garbage = g_strdup_printf ("# libmysqlbinlog-glib schema history\n"
+                                                "%s:4\t(1, [('nodot', nothing, "
+                                                "@a(ssmsbbasbmsixxxx) [])], @a{ss} {}, "
+                                                "@a{ss} {})\n",
+                                                mysql_binlog_position_get_file (saved));
+
+    g_assert_true (g_file_set_contents (history_path, garbage, -1, NULL));
+    mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+    g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_no_error (error);
+  }
+
   g_unlink (history_path);
   g_unlink (path);
   g_rmdir (dir);

@@ -107,16 +107,14 @@ unknown_definition (MysqlBinlogSchemaHistory  *history,
   return FALSE;
 }
 
-/* Whether a DDL statement that may change @table follows @offset of
- * @file in the server's binary log: then a definition information_schema
- * wrote within the second of the event may be that statement's.  TRUE
- * also when that cannot be told: @why says which. */
-static gboolean
-changed_later (MysqlBinlogSchemaHistory  *history,
-               const MysqlBinlogTable    *table,
-               const char                *file,
-               guint64                    offset,
-               char                     **why)
+/* The statements (pairs of default database and text) of the server's
+ * binary log after @offset of @file: the rest of that file and every
+ * later one.  NULL, with why in @why, when they cannot all be read. */
+static GPtrArray *
+later_statements (MysqlBinlogSchemaHistory  *history,
+                  const char                *file,
+                  guint64                    offset,
+                  char                     **why)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
@@ -124,13 +122,11 @@ changed_later (MysqlBinlogSchemaHistory  *history,
   guint n_files = 0;
   gboolean complete = FALSE;
 
-  if (file == NULL || offset == 0)
+  if (history->metadata == NULL || file == NULL || offset == 0)
     {
-      *why = g_strdup ("its definition in information_schema was written within the second "
-                       "of this event");
-      return TRUE;
+      *why = g_strdup ("where the event is in the server's binary log is not known");
+      return NULL;
     }
-  /* The statements of the rest of this file and of every later one. */
   files = _mysql_binlog_metadata_binary_logs (history->metadata, &error);
   for (guint f = 0; files != NULL && files[f] != NULL; f++)
     {
@@ -151,10 +147,32 @@ changed_later (MysqlBinlogSchemaHistory  *history,
     }
   if (!complete)
     {
+      *why = g_strdup_printf ("the rest of the binary log cannot be read (%s)",
+                              error != NULL ? error->message : "too much of it");
+      return NULL;
+    }
+  return g_steal_pointer (&statements);
+}
+
+/* Whether a DDL statement that may change @table follows @offset of
+ * @file in the server's binary log: then a definition information_schema
+ * wrote within the second of the event may be that statement's.  TRUE
+ * also when that cannot be told: @why says which. */
+static gboolean
+changed_later (MysqlBinlogSchemaHistory  *history,
+               const MysqlBinlogTable    *table,
+               const char                *file,
+               guint64                    offset,
+               char                     **why)
+{
+  g_autofree char *unreadable = NULL;
+  g_autoptr(GPtrArray) statements = later_statements (history, file, offset, &unreadable);
+
+  if (statements == NULL)
+    {
       *why = g_strdup_printf ("its definition in information_schema was written within the "
                               "second of this event, and whether a later statement wrote it "
-                              "is not known (%s)",
-                              error != NULL ? error->message : "too much binary log after it");
+                              "is not known: %s", unreadable);
       return TRUE;
     }
   for (guint i = 0; i + 1 < statements->len; i += 2)
@@ -166,7 +184,7 @@ changed_later (MysqlBinlogSchemaHistory  *history,
 
       for (guint k = 0; !touches && k < ddl->tables->len; k++)
         touches = ddl->kind != MYSQL_BINLOG_DDL_TRUNCATE &&
-                  strcmp (g_ptr_array_index (ddl->tables, k), table->qualified_name) == 0;
+                  g_ascii_strcasecmp (g_ptr_array_index (ddl->tables, k), table->qualified_name) == 0;
       if (!touches && ddl->kind == MYSQL_BINLOG_DDL_DROP_DATABASE)
         touches = g_strcmp0 (ddl->schema, table->schema) == 0;
       if (!touches && ddl->why != NULL && ddl->tables->len == 0 &&
@@ -366,9 +384,15 @@ make_unknown (MysqlBinlogSchemaHistory *history,
   history->changed = TRUE;
 }
 
+/* The default character set of the database of table @name after the
+ * statement ending at @end of @file: one a CREATE or ALTER DATABASE of
+ * the binary log set, or the server's, when no later statement of the
+ * binary log changes it. */
 static const char *
 schema_charset (MysqlBinlogSchemaHistory *history,
-                const char               *name)
+                const char               *name,
+                const char               *file,
+                guint64                   end)
 {
   g_autofree char *schema = g_strdup (name);
   char *dot = strchr (schema, '.');
@@ -379,7 +403,10 @@ schema_charset (MysqlBinlogSchemaHistory *history,
   if (charset == NULL && history->metadata != NULL)
     {
       g_autoptr(GError) error = NULL;
-      char *fetched = _mysql_binlog_metadata_schema_charset (history->metadata, schema, &error);
+      g_autoptr(GPtrArray) statements = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *fetched = _mysql_binlog_metadata_schema_charset (history->metadata, schema,
+                                                                        &error);
 
       if (fetched == NULL)
         {
@@ -387,8 +414,30 @@ schema_charset (MysqlBinlogSchemaHistory *history,
                    error != NULL ? error->message : "no such database");
           return NULL;
         }
-      g_hash_table_replace (history->schema_charsets, g_strdup (schema), fetched);
-      charset = fetched;
+      /* The server has it as it is now: a later ALTER DATABASE may have
+       * changed it since. */
+      statements = later_statements (history, file, end, &why);
+      for (guint i = 0; statements != NULL && i + 1 < statements->len; i += 2)
+        {
+          g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (g_ptr_array_index (statements, i + 1),
+                                                                  g_ptr_array_index (statements, i));
+
+          if ((ddl->kind == MYSQL_BINLOG_DDL_CREATE_DATABASE ||
+               ddl->kind == MYSQL_BINLOG_DDL_DROP_DATABASE) &&
+              g_strcmp0 (ddl->schema, schema) == 0)
+            {
+              why = g_strdup ("a later statement changes it");
+              g_clear_pointer (&statements, g_ptr_array_unref);
+            }
+        }
+      if (statements == NULL)
+        {
+          g_debug ("The default character set of %s is not known: %s", schema, why);
+          return NULL;
+        }
+      g_hash_table_replace (history->schema_charsets, g_strdup (schema), g_strdup (fetched));
+      history->changed = TRUE;
+      charset = g_hash_table_lookup (history->schema_charsets, schema);
     }
   return charset;
 }
@@ -499,7 +548,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
         {
           g_autofree char *why = NULL;
           MysqlBinlogDefinition *definition = _mysql_binlog_ddl_apply (ddl, NULL,
-                                                                       schema_charset (history, name),
+                                                                       schema_charset (history, name, file, end),
                                                                        &why);
 
           if (definition != NULL)

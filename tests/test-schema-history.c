@@ -700,6 +700,42 @@ test_killed (void)
   g_rmdir (dir);
 }
 
+/* The default character set of a database that a later ALTER DATABASE
+ * changed: information_schema has the new one, of the same width, which
+ * the table map cannot tell from the old one.  The text is not read in
+ * the wrong one: the run fails, or the column comes as bytes. */
+static void
+test_database_charset (void)
+{
+  static const char * const positional[] = {
+    "dbcs.t: @1=int64 1 @2=[byte 0x61, 0x62, 0x63]",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "CREATE DATABASE dbcs CHARACTER SET utf8mb4");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE TABLE dbcs.t (id INT, v VARCHAR(5));"
+                    "INSERT INTO dbcs.t VALUES (1, 'abc');"
+                    "ALTER DATABASE dbcs CHARACTER SET utf16");
+
+  g_assert_false (read_live (start, "dbcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "character set"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "dbcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
   g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
   g_test_add_func ("/schema-history/killed", test_killed);
+  g_test_add_func ("/schema-history/database-charset", test_database_charset);
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
   g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);

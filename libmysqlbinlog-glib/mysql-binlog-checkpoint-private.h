@@ -36,6 +36,11 @@ gboolean               _mysql_binlog_checkpoint_idle        (MysqlBinlogCheckpoi
 /* The run ends: saves the last delivered position, unless saving failed
  * before. */
 void                   _mysql_binlog_checkpoint_flush       (MysqlBinlogCheckpoint    *checkpoint);
+/* The schema history (see _mysql_binlog_schema_history_snapshot()) in
+ * force from the next delivered position on: a file position store saves
+ * it beside the position. */
+void                   _mysql_binlog_checkpoint_set_schema  (MysqlBinlogCheckpoint    *checkpoint,
+                                                             GBytes                   *snapshot);
 /* (transfer full): why saving failed, or NULL. */
 GError                *_mysql_binlog_checkpoint_take_error  (MysqlBinlogCheckpoint    *checkpoint);
 

@@ -300,8 +300,12 @@ _mysql_binlog_value_kind (const MysqlBinlogColumn *column)
     case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
     case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
       return MYSQL_BINLOG_VALUE_KIND_DOUBLE;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* Without its members, the number of the member: never a string
+       * that could pass for a member's name. */
+      return column->members == NULL ? MYSQL_BINLOG_VALUE_KIND_UINT64 : MYSQL_BINLOG_VALUE_KIND_STRING;
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      return MYSQL_BINLOG_VALUE_KIND_STRV;
+      return column->members == NULL ? MYSQL_BINLOG_VALUE_KIND_UINT64 : MYSQL_BINLOG_VALUE_KIND_STRV;
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
       return MYSQL_BINLOG_VALUE_KIND_DOUBLEV;
     case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:

@@ -6,7 +6,7 @@
 
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-filter-private.h"
-#include "mysql-binlog-metadata-private.h"
+#include "mysql-binlog-schema-history-private.h"
 #include "mysql-binlog-source-private.h"
 #include "mysql-binlog-sink-private.h"
 #include "mysql-binlog-tracker-private.h"
@@ -24,14 +24,14 @@ G_BEGIN_DECLS
 
 typedef struct _MysqlBinlogDispatcher MysqlBinlogDispatcher;
 
-/* Borrows @sink, @tracker and @filter; takes @decoder and @metadata
- * (nullable: the tables are completed by no one).  Heartbeats are
- * delivered as idle moments. */
+/* Borrows @sink, @tracker, @filter and @history (nullable: the tables
+ * are completed by no one); takes @decoder.  Heartbeats are delivered as
+ * idle moments. */
 MysqlBinlogDispatcher *_mysql_binlog_dispatcher_new  (const MysqlBinlogSink    *sink,
                                                       MysqlBinlogTracker       *tracker,
                                                       const MysqlBinlogFilter  *filter,
                                                       MysqlBinlogDecoder       *decoder,
-                                                      MysqlBinlogMetadata      *metadata);
+                                                      MysqlBinlogSchemaHistory *history);
 void                   _mysql_binlog_dispatcher_free (MysqlBinlogDispatcher    *dispatcher);
 /* Reads @source until its end, an error or stop().  @delivered (nullable):
  * the tracker's count of boundaries after the last event handled

@@ -22,7 +22,7 @@ struct _MysqlBinlogDispatcher
   MysqlBinlogTracker *tracker;
   const MysqlBinlogFilter *filter;
   MysqlBinlogDecoder *decoder;
-  MysqlBinlogMetadata *metadata;    /* NULL: the tables are completed by no one */
+  MysqlBinlogSchemaHistory *history; /* borrowed; NULL: the tables are completed by no one */
 
   /* The event being handled. */
   MysqlBinlogSource *source;        /* the source it comes from */
@@ -76,7 +76,7 @@ _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
                               MysqlBinlogTracker      *tracker,
                               const MysqlBinlogFilter *filter,
                               MysqlBinlogDecoder      *decoder,
-                              MysqlBinlogMetadata     *metadata)
+                              MysqlBinlogSchemaHistory *history)
 {
   MysqlBinlogDispatcher *self = g_new0 (MysqlBinlogDispatcher, 1);
 
@@ -84,7 +84,7 @@ _mysql_binlog_dispatcher_new (const MysqlBinlogSink   *sink,
   self->tracker = tracker;
   self->filter = filter;
   self->decoder = decoder;
-  self->metadata = metadata;
+  self->history = history;
   return self;
 }
 
@@ -95,7 +95,6 @@ _mysql_binlog_dispatcher_free (MysqlBinlogDispatcher *self)
     return;
   g_clear_pointer (&self->taken_event, g_bytes_unref);
   g_clear_pointer (&self->decoder, _mysql_binlog_decoder_free);
-  g_clear_pointer (&self->metadata, _mysql_binlog_metadata_free);
   g_free (self);
 }
 
@@ -342,8 +341,25 @@ read_query (MysqlBinlogDispatcher  *self,
     case STATEMENT_OTHER:
       /* A DDL statement (or another statement the server logged as
        * text): table definitions may have changed. */
-      if (self->metadata != NULL)
-        _mysql_binlog_metadata_invalidate (self->metadata);
+      /* A statement read again after a reconnection was applied already. */
+      if (self->history != NULL && !tracker->replaying)
+        {
+          g_auto(GStrv) changed = NULL;
+
+          changed = _mysql_binlog_schema_history_statement (self->history, event->schema,
+                                                            event->statement,
+                                                            event->info.timestamp,
+                                                            tracker->file,
+                                                            event->artificial ? 0 : event->info.log_pos);
+          if (_mysql_binlog_schema_history_changed (self->history))
+            {
+              g_autoptr(GBytes) snapshot = _mysql_binlog_schema_history_snapshot (self->history);
+
+              _mysql_binlog_sink_schema_snapshot (self->sink, snapshot);
+            }
+          for (guint i = 0; changed != NULL && changed[i] != NULL; i++)
+            _mysql_binlog_sink_schema_changed (self->sink, changed[i], event->statement);
+        }
       if (!tracker->in_transaction)
         {
           _mysql_binlog_decoder_forget_tables (self->decoder);
@@ -538,8 +554,11 @@ read_table_map (MysqlBinlogDispatcher  *self,
     return TRUE;
 
   table->wanted = _mysql_binlog_filter_wants (self->filter, table);
-  if (table->wanted && needs != 0 && self->metadata != NULL)
-    return _mysql_binlog_metadata_complete (self->metadata, table, needs, error);
+  if (table->wanted && needs != 0 && self->history != NULL)
+    return _mysql_binlog_schema_history_complete (self->history, table, needs,
+                                                  event->info.timestamp, self->tracker->file,
+                                                  event->artificial ? 0 : event->position,
+                                                  error);
   return TRUE;
 }
 

@@ -36,6 +36,13 @@ _mysql_binlog_emission_free (gpointer data)
     case EMISSION_IDLE:
     case EMISSION_STATE:
       break;
+    case EMISSION_SCHEMA_CHANGED:
+      g_free (emission->a);
+      g_free (emission->b);
+      break;
+    case EMISSION_SCHEMA_SNAPSHOT:
+      g_bytes_unref (emission->a);
+      break;
     }
   g_clear_error (&emission->error);
   g_free (emission);
@@ -192,6 +199,38 @@ sink_reconnecting (gpointer      data,
   hand_over (self, &emission);
 }
 
+static void
+sink_schema_changed (gpointer    data,
+                     const char *schema_table,
+                     const char *statement)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_SCHEMA_CHANGED,
+    .detail = g_quark_from_string (schema_table),
+    .a = g_strdup (schema_table),
+    .b = g_strdup (statement),
+  };
+
+  if (!hand_over (data, &emission))
+    {
+      g_free (emission.a);
+      g_free (emission.b);
+    }
+}
+
+static void
+sink_schema_snapshot (gpointer  data,
+                      GBytes   *snapshot)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_SCHEMA_SNAPSHOT,
+    .a = g_bytes_ref (snapshot),
+  };
+
+  if (!hand_over (data, &emission))
+    g_bytes_unref (snapshot);
+}
+
 /* Where the stream starts, before any transaction: what get_position()
  * returns until the first transaction is delivered. */
 static void
@@ -230,4 +269,6 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .reconnecting = sink_reconnecting,
   .start = sink_start,
   .state = sink_state,
+  .schema_changed = sink_schema_changed,
+  .schema_snapshot = sink_schema_snapshot,
 };

@@ -11,7 +11,7 @@
 
 #include <glib/gstdio.h>
 
-#include "mysql-binlog-file-position-store.h"
+#include "mysql-binlog-file-position-store-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-position.h"
 
@@ -268,6 +268,151 @@ file_store_save (MysqlBinlogPositionStore  *store,
     return FALSE;
   /* The rename itself is durable once the directory is. */
   return sync_directory (self->file, error);
+}
+
+/* The schema history beside the position: see
+ * mysql-binlog-file-position-store-private.h.  Its lines:
+ *
+ *   # libmysqlbinlog-glib schema history
+ *   <position>\t<state>
+ *   <position>\t<state>
+ *
+ * oldest first, each state on one line (GVariant text has no newline). */
+
+#define SCHEMA_HEADER "# libmysqlbinlog-glib schema history"
+
+static GFile *
+schema_file (MysqlBinlogFilePositionStore *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *name = g_strconcat (basename, ".schema-history", NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+  return parent != NULL ? g_file_get_child (parent, name) : g_file_new_for_path (name);
+}
+
+/* The binary log file's number: the digits after its last dot. */
+static gboolean
+log_number (const char *file,
+            gsize      *prefix_length,
+            guint64    *number)
+{
+  const char *dot = file != NULL ? strrchr (file, '.') : NULL;
+
+  if (dot == NULL || !g_ascii_string_to_unsigned (dot + 1, 10, 0, G_MAXUINT64, number, NULL))
+    return FALSE;
+  *prefix_length = dot - file;
+  return TRUE;
+}
+
+/* Whether @a is at or before @b in the binary log: both name a file and
+ * an offset of the same series of files.  FALSE when that is not known. */
+static gboolean
+position_at_or_before (MysqlBinlogPosition *a,
+                       MysqlBinlogPosition *b)
+{
+  const char *file_a = mysql_binlog_position_get_file (a);
+  const char *file_b = mysql_binlog_position_get_file (b);
+  gsize prefix_a, prefix_b;
+  guint64 number_a, number_b;
+
+  if (file_a == NULL || file_b == NULL)
+    return mysql_binlog_position_equal (a, b);
+  if (!log_number (file_a, &prefix_a, &number_a) || !log_number (file_b, &prefix_b, &number_b) ||
+      prefix_a != prefix_b || strncmp (file_a, file_b, prefix_a) != 0)
+    return FALSE;
+  if (number_a != number_b)
+    return number_a < number_b;
+  return mysql_binlog_position_get_offset (a) <= mysql_binlog_position_get_offset (b);
+}
+
+/* The lines of the file after its header, or an empty array. */
+static GPtrArray *
+schema_lines (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return kept;
+  lines = g_strsplit (contents, "\n", -1);
+  if (lines[0] == NULL || strcmp (lines[0], SCHEMA_HEADER) != 0)
+    return kept;
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (strchr (lines[i], '\t') != NULL)
+      g_ptr_array_add (kept, g_strdup (lines[i]));
+  return kept;
+}
+
+gboolean
+_mysql_binlog_file_position_store_save_schema (MysqlBinlogFilePositionStore  *store,
+                                               MysqlBinlogPosition           *position,
+                                               GBytes                        *snapshot,
+                                               GError                       **error)
+{
+  g_autoptr(GFile) file = schema_file (store);
+  g_autoptr(GPtrArray) lines = schema_lines (file);
+  g_autoptr(GString) contents = g_string_new (SCHEMA_HEADER "\n");
+  g_autofree char *text = mysql_binlog_position_to_string (position);
+  g_autofree char *path = g_file_get_path (file);
+  gsize length;
+  const char *data = g_bytes_get_data (snapshot, &length);
+
+  if (memchr (data, '\n', length) != NULL)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
+                           "A schema history state of more than one line");
+      return FALSE;
+    }
+  /* The previous state stays for the position saved before this one. */
+  if (lines->len > 0)
+    g_string_append_printf (contents, "%s\n", (const char *) g_ptr_array_index (lines, lines->len - 1));
+  g_string_append_printf (contents, "%s\t", text);
+  g_string_append_len (contents, data, length);
+  g_string_append_c (contents, '\n');
+
+  if (path == NULL)
+    return g_file_replace_contents (file, contents->str, contents->len, NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, error);
+  if (!g_file_set_contents_full (path, contents->str, contents->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, error))
+    return FALSE;
+  return sync_directory (file, error);
+}
+
+GBytes *
+_mysql_binlog_file_position_store_load_schema (MysqlBinlogFilePositionStore  *store,
+                                               MysqlBinlogPosition           *position,
+                                               char                         **why)
+{
+  g_autoptr(GFile) file = schema_file (store);
+
+  return _mysql_binlog_schema_history_file_load (file, position, why);
+}
+
+GBytes *
+_mysql_binlog_schema_history_file_load (GFile                *file,
+                                        MysqlBinlogPosition  *position,
+                                        char                **why)
+{
+  g_autoptr(GPtrArray) lines = schema_lines (file);
+
+  /* The latest state saved at or before the position. */
+  for (guint i = lines->len; i-- > 0;)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      const char *tab = strchr (line, '\t');
+      g_autofree char *text = g_strndup (line, tab - line);
+      g_autoptr(MysqlBinlogPosition) saved_at = mysql_binlog_position_from_string (text, NULL);
+
+      if (saved_at != NULL && position_at_or_before (saved_at, position))
+        return g_bytes_new (tab + 1, strlen (tab + 1));
+    }
+  *why = g_strdup (lines->len == 0 ? "no schema history was saved beside it"
+                                   : "the schema history beside it holds none for it");
+  return NULL;
 }
 
 static void

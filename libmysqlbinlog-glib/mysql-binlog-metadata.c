@@ -10,26 +10,6 @@
 #include "mysql-binlog-metadata-private.h"
 #include "mysql-binlog-error.h"
 
-typedef struct
-{
-  guint    n_columns;
-  char   **names;         /* UTF-8 */
-  char   **charsets;      /* NULL entries: no charset (binary or not text) */
-  gboolean *is_unsigned;
-  gboolean *is_primary_key;
-  char  ***members;       /* ENUM/SET members, NULL for other columns */
-  char    **members_errors; /* why members[i] cannot be trusted, or NULL */
-  gint     *geometry_types; /* as in the table map, -1 for other columns */
-  /* What the table map's type codes and metadata are checked against:
-   * DATA_TYPE in lower case, and the numbers of information_schema, -1
-   * where it says NULL. */
-  char    **data_types;
-  gint64   *datetime_precisions;
-  gint64   *octet_lengths;   /* CHARACTER_OCTET_LENGTH */
-  gint64   *numeric_precisions;
-  gint64   *numeric_scales;
-} ColumnsInfo;
-
 struct _MysqlBinlogMetadata
 {
   char                 *host;
@@ -41,34 +21,8 @@ struct _MysqlBinlogMetadata
   guint                 read_timeout;
   MysqlBinlogTlsOptions *tls;
   MysqlBinlogTransport *transport;
-  GHashTable           *cache;   /* "schema.table" → ColumnsInfo */
+  GHashTable           *cache;   /* "schema.table" → MysqlBinlogDefinition */
 };
-
-static void
-columns_info_free (ColumnsInfo *info)
-{
-  for (guint i = 0; i < info->n_columns; i++)
-    {
-      g_free (info->names[i]);
-      g_free (info->charsets[i]);
-      g_strfreev (info->members[i]);
-      g_free (info->members_errors[i]);
-      g_free (info->data_types[i]);
-    }
-  g_free (info->names);
-  g_free (info->charsets);
-  g_free (info->is_unsigned);
-  g_free (info->is_primary_key);
-  g_free (info->members);
-  g_free (info->members_errors);
-  g_free (info->geometry_types);
-  g_free (info->data_types);
-  g_free (info->datetime_precisions);
-  g_free (info->octet_lengths);
-  g_free (info->numeric_precisions);
-  g_free (info->numeric_scales);
-  g_free (info);
-}
 
 MysqlBinlogMetadata *
 _mysql_binlog_metadata_new (const MysqlBinlogConnectOptions *options)
@@ -84,7 +38,7 @@ _mysql_binlog_metadata_new (const MysqlBinlogConnectOptions *options)
   metadata->read_timeout = options->read_timeout;
   metadata->tls = _mysql_binlog_tls_options_copy (options->tls);
   metadata->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) columns_info_free);
+                                           (GDestroyNotify) _mysql_binlog_definition_unref);
   return metadata;
 }
 
@@ -109,80 +63,6 @@ void
 _mysql_binlog_metadata_invalidate (MysqlBinlogMetadata *metadata)
 {
   g_hash_table_remove_all (metadata->cache);
-}
-
-/* The members of "enum('a','b''c')" or "set(...)", as information_schema
- * writes them: quotes doubled, backslash escapes as in SHOW CREATE TABLE. */
-static char **
-parse_members (const char *column_type)
-{
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
-  const char *p = strchr (column_type, '(');
-
-  if (p == NULL)
-    return NULL;
-  p++;
-  while (*p == '\'')
-    {
-      g_autoptr(GString) member = g_string_new (NULL);
-
-      p++;
-      for (;;)
-        {
-          if (*p == '\0')
-            return NULL;
-          if (*p == '\'' && p[1] == '\'')
-            {
-              g_string_append_c (member, '\'');
-              p += 2;
-            }
-          else if (*p == '\'')
-            {
-              p++;
-              break;
-            }
-          else if (*p == '\\' && p[1] != '\0')
-            {
-              switch (p[1])
-                {
-                case '0': g_string_append_c (member, '\0'); break;
-                case 'n': g_string_append_c (member, '\n'); break;
-                case 'r': g_string_append_c (member, '\r'); break;
-                case 'Z': g_string_append_c (member, '\032'); break;
-                default: g_string_append_c (member, p[1]); break;
-                }
-              p += 2;
-            }
-          else
-            {
-              g_string_append_c (member, *p++);
-            }
-        }
-      g_ptr_array_add (members, g_string_free (g_steal_pointer (&member), FALSE));
-      if (*p == ',')
-        p++;
-    }
-  g_ptr_array_add (members, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&members), FALSE);
-}
-
-/* The geometry type code of the table map's GEOMETRY_TYPE field for the
- * COLUMN_TYPE information_schema gives a spatial column ("point", ...;
- * MySQL 8 spells GEOMETRYCOLLECTION "geomcollection"), or -1. */
-static gint
-parse_geometry_type (const char *column_type)
-{
-  static const char * const names[] = {
-    "geometry", "point", "linestring", "polygon", "multipoint",
-    "multilinestring", "multipolygon", "geometrycollection",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (column_type, names[i]) == 0)
-      return i;
-  if (g_ascii_strcasecmp (column_type, "geomcollection") == 0)
-    return 7;
-  return -1;
 }
 
 /* Field @index of an information_schema row as a number, -1 for NULL. */
@@ -275,7 +155,8 @@ as_utf8mb3 (const char *member)
  */
 static char **
 fetch_members_exactly (MysqlBinlogMetadata     *metadata,
-                       const MysqlBinlogTable  *table,
+                       const char              *table_schema,
+                       const char              *table_name,
                        const char              *column_name,
                        gboolean                 is_enum,
                        char           * const  *shown,
@@ -283,8 +164,8 @@ fetch_members_exactly (MysqlBinlogMetadata     *metadata,
 {
   MysqlBinlogConnectOptions options;
   MysqlBinlogTransport *transport;
-  g_autofree char *schema = quote_identifier (table->schema);
-  g_autofree char *name = quote_identifier (table->name);
+  g_autofree char *schema = quote_identifier (table_schema);
+  g_autofree char *name = quote_identifier (table_name);
   g_autofree char *column = quote_identifier (column_name);
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -358,476 +239,358 @@ fetch_members_exactly (MysqlBinlogMetadata     *metadata,
   return (char **) g_ptr_array_free (g_steal_pointer (&members), FALSE);
 }
 
-static ColumnsInfo *
+static gboolean
+ensure_connected (MysqlBinlogMetadata  *metadata,
+                  GError              **error)
+{
+  MysqlBinlogConnectOptions options;
+
+  if (metadata->transport != NULL)
+    return TRUE;
+  connect_options (metadata, &options);
+  metadata->transport = _mysql_binlog_transport_connect (&options, error);
+  if (metadata->transport == NULL)
+    return FALSE;
+  /* A query may take as long as the replica connection may be silent. */
+  _mysql_binlog_transport_set_read_timeout (metadata->transport, metadata->read_timeout);
+  return TRUE;
+}
+
+static gboolean
+query (MysqlBinlogMetadata  *metadata,
+       const char           *sql,
+       GPtrArray           **rows,
+       GError              **error)
+{
+  if (!ensure_connected (metadata, error))
+    return FALSE;
+  if (!_mysql_binlog_transport_query (metadata->transport, sql, rows, error))
+    {
+      /* A broken metadata connection is reopened on the next query. */
+      g_clear_pointer (&metadata->transport, _mysql_binlog_transport_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* When the table's definition was last written, and its collation's
+ * character set; FALSE with @error set when the query failed. */
+static gboolean
+fetch_table (MysqlBinlogMetadata  *metadata,
+             const char           *schema,
+             const char           *name,
+             gint64               *written_at,
+             char                **charset,
+             GError              **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *row;
+
+  sql = g_strdup_printf ("SELECT UNIX_TIMESTAMP(T.CREATE_TIME), C.CHARACTER_SET_NAME "
+                         "FROM information_schema.TABLES T "
+                         "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY C "
+                         "ON C.COLLATION_NAME = T.TABLE_COLLATION "
+                         "WHERE T.TABLE_SCHEMA = %s AND T.TABLE_NAME = %s", schema, name);
+  if (!query (metadata, sql, &rows, error))
+    return FALSE;
+  *written_at = -1;
+  *charset = NULL;
+  if (rows->len == 0)
+    return TRUE;
+  row = g_ptr_array_index (rows, 0);
+  *written_at = parse_number (row, 0);
+  *charset = g_strdup (row->len > 1 ? g_ptr_array_index (row, 1) : NULL);
+  return TRUE;
+}
+
+static MysqlBinlogDefinition *
 fetch_columns (MysqlBinlogMetadata  *metadata,
-               MysqlBinlogTable     *table,
+               const char           *table_schema,
+               const char           *table_name,
                GError              **error)
 {
   g_autofree char *schema = NULL;
   g_autofree char *name = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  ColumnsInfo *info;
+  g_autofree char *charset_before = NULL;
+  g_autofree char *charset_after = NULL;
+  gint64 written_before, written_after;
+  MysqlBinlogDefinition *info;
 
-  if (metadata->transport == NULL)
-    {
-      MysqlBinlogConnectOptions options;
-
-      connect_options (metadata, &options);
-      metadata->transport = _mysql_binlog_transport_connect (&options, error);
-      if (metadata->transport == NULL)
-        {
-          g_prefix_error (error, "Reading the columns of %s from information_schema: ",
-                          table->qualified_name);
-          return NULL;
-        }
-      /* A query may take as long as the replica connection may be silent. */
-      _mysql_binlog_transport_set_read_timeout (metadata->transport, metadata->read_timeout);
-    }
-
-  schema = _mysql_binlog_transport_quote (metadata->transport, table->schema);
-  name = _mysql_binlog_transport_quote (metadata->transport, table->name);
+  if (!ensure_connected (metadata, error))
+    return NULL;
+  schema = _mysql_binlog_transport_quote (metadata->transport, table_schema);
+  name = _mysql_binlog_transport_quote (metadata->transport, table_name);
   sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLUMN_KEY, "
                          "DATA_TYPE, DATETIME_PRECISION, CHARACTER_OCTET_LENGTH, "
                          "NUMERIC_PRECISION, NUMERIC_SCALE "
                          "FROM information_schema.COLUMNS "
                          "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
                          "ORDER BY ORDINAL_POSITION", schema, name);
-  if (!_mysql_binlog_transport_query (metadata->transport, sql, &rows, error))
+  /* The time the definition was written, before and after its columns
+   * are read: when they differ, the table changed in between. */
+  for (guint attempt = 0;; attempt++)
     {
-      /* A broken metadata connection is reopened on the next table. */
-      g_clear_pointer (&metadata->transport, _mysql_binlog_transport_free);
-      g_prefix_error (error, "Reading the columns of %s from information_schema: ",
-                      table->qualified_name);
-      return NULL;
+      g_clear_pointer (&rows, g_ptr_array_unref);
+      g_clear_pointer (&charset_before, g_free);
+      g_clear_pointer (&charset_after, g_free);
+      if (!fetch_table (metadata, schema, name, &written_before, &charset_before, error) ||
+          !query (metadata, sql, &rows, error) ||
+          !fetch_table (metadata, schema, name, &written_after, &charset_after, error))
+        return NULL;
+      if (written_before == written_after || attempt == 3)
+        break;
     }
 
-  info = g_new0 (ColumnsInfo, 1);
-  info->n_columns = rows->len;
-  info->names = g_new0 (char *, rows->len + 1);
-  info->charsets = g_new0 (char *, rows->len + 1);
-  info->is_unsigned = g_new0 (gboolean, rows->len + 1);
-  info->is_primary_key = g_new0 (gboolean, rows->len + 1);
-  info->members = g_new0 (char **, rows->len + 1);
-  info->members_errors = g_new0 (char *, rows->len + 1);
-  info->geometry_types = g_new0 (gint, rows->len + 1);
-  info->data_types = g_new0 (char *, rows->len + 1);
-  info->datetime_precisions = g_new0 (gint64, rows->len + 1);
-  info->octet_lengths = g_new0 (gint64, rows->len + 1);
-  info->numeric_precisions = g_new0 (gint64, rows->len + 1);
-  info->numeric_scales = g_new0 (gint64, rows->len + 1);
+  info = _mysql_binlog_definition_new (rows->len);
+  info->written_at = written_after;
+  info->written_at_unknown = written_before != written_after || written_after < 0;
+  info->default_charset = g_steal_pointer (&charset_after);
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *row = g_ptr_array_index (rows, i);
+      MysqlBinlogColumnDefinition *column = &info->columns[i];
       const char *column_name = g_ptr_array_index (row, 0);
       const char *column_type = g_ptr_array_index (row, 1);
       const char *charset = g_ptr_array_index (row, 2);
       const char *key = row->len > 3 ? g_ptr_array_index (row, 3) : NULL;
 
-      info->names[i] = g_strdup (column_name != NULL ? column_name : "");
-      info->charsets[i] = g_strdup (charset);
-      info->is_primary_key[i] = g_strcmp0 (key, "PRI") == 0;
-      info->geometry_types[i] = -1;
-      info->data_types[i] = g_ascii_strdown (row->len > 4 && g_ptr_array_index (row, 4) != NULL
-                                             ? g_ptr_array_index (row, 4) : "", -1);
-      info->datetime_precisions[i] = parse_number (row, 5);
-      info->octet_lengths[i] = parse_number (row, 6);
-      info->numeric_precisions[i] = parse_number (row, 7);
-      info->numeric_scales[i] = parse_number (row, 8);
+      column->name = g_strdup (column_name != NULL ? column_name : "");
+      column->charset = g_strdup (charset);
+      column->is_primary_key = g_strcmp0 (key, "PRI") == 0;
+      column->geometry_type = -1;
+      column->data_type = g_ascii_strdown (row->len > 4 && g_ptr_array_index (row, 4) != NULL
+                                           ? g_ptr_array_index (row, 4) : "", -1);
+      column->datetime_precision = parse_number (row, 5);
+      column->octet_length = parse_number (row, 6);
+      column->numeric_precision = parse_number (row, 7);
+      column->numeric_scale = parse_number (row, 8);
       if (column_type != NULL)
         {
-          info->geometry_types[i] = parse_geometry_type (column_type);
-          info->is_unsigned[i] = strstr (column_type, "unsigned") != NULL;
+          column->geometry_type = _mysql_binlog_definition_geometry_type (column_type);
+          column->is_unsigned = strstr (column_type, "unsigned") != NULL;
           if (g_str_has_prefix (column_type, "enum(") || g_str_has_prefix (column_type, "set("))
-            info->members[i] = parse_members (column_type);
+            column->members = _mysql_binlog_definition_parse_members (column_type);
         }
-      if (info->members[i] != NULL && charset_has_supplementary (charset))
+      if (column->members != NULL && charset_has_supplementary (charset))
         {
           gboolean questionable = FALSE;
 
-          for (guint m = 0; info->members[i][m] != NULL && !questionable; m++)
-            questionable = strchr (info->members[i][m], '?') != NULL;
+          for (guint m = 0; column->members[m] != NULL && !questionable; m++)
+            questionable = strchr (column->members[m], '?') != NULL;
           if (questionable)
             {
               g_autoptr(GError) local_error = NULL;
-              char **exact = fetch_members_exactly (metadata, table, info->names[i],
+              char **exact = fetch_members_exactly (metadata, table_schema, table_name,
+                                                    column->name,
                                                     g_str_has_prefix (column_type, "enum("),
-                                                    info->members[i], &local_error);
+                                                    column->members, &local_error);
 
               if (exact != NULL)
                 {
-                  g_strfreev (info->members[i]);
-                  info->members[i] = exact;
+                  g_strfreev (column->members);
+                  column->members = exact;
                 }
               else
-                info->members_errors[i] = g_strdup (local_error->message);
+                column->members_error = g_strdup (local_error->message);
             }
         }
     }
   return info;
 }
 
-/*
- * Whether the definition information_schema gives today is the one the
- * table map was written for.  The table map says little: a type code per
- * column and a few bytes of metadata (lengths, precisions); applying
- * names, signedness and character sets of another definition would give
- * values under wrong names or wrong values, so every column's code and
- * metadata must agree with its DATA_TYPE and numbers:
- *
- *   table map code            DATA_TYPE                  also compared
- *   TINY SHORT INT24 LONG     tinyint (BOOLEAN too)...
- *   LONGLONG                  ...smallint mediumint int bigint
- *   FLOAT DOUBLE              float double
- *   NEWDECIMAL, DECIMAL       decimal                    precision, scale
- *   YEAR DATE NEWDATE         year date date
- *   TIME2 DATETIME2           time datetime              fractional digits
- *   TIMESTAMP2                timestamp                  fractional digits
- *   TIME DATETIME TIMESTAMP   time datetime timestamp    MySQL: 0 digits
- *   BIT                       bit                        number of bits
- *   ENUM, SET (as STRING)     enum, set                  pack length from
- *                                                        the members
- *   STRING                    char binary                octet length
- *   VARCHAR VAR_STRING        varchar varbinary          octet length
- *   BLOB (length prefix 1-4)  tinyblob tinytext, blob text, mediumblob
- *                             mediumtext, longblob longtext (MariaDB's
- *                             JSON is a longtext)
- *   GEOMETRY                  geometry point ... geomcollection
- *   JSON VECTOR               json vector
- *
- * A DATA_TYPE not listed (MariaDB's type plugins: inet4, inet6, uuid,
- * vector...) agrees with the codes those are logged under: STRING,
- * VARCHAR, VAR_STRING and BLOB.  Generated and invisible columns are
- * listed by information_schema and logged like the others.
- *
- * Returns NULL when the column agrees, otherwise what disagrees.
- */
-static const char * const blob_types[5][2] = {
-  { NULL, NULL },
-  { "tinyblob", "tinytext" },
-  { "blob", "text" },
-  { "mediumblob", "mediumtext" },
-  { "longblob", "longtext" },
-};
-
-static const char * const known_data_types[] = {
-  "tinyint", "smallint", "mediumint", "int", "bigint", "float", "double", "decimal",
-  "year", "date", "time", "datetime", "timestamp", "bit", "enum", "set", "char",
-  "binary", "varchar", "varbinary", "tinyblob", "tinytext", "blob", "text",
-  "mediumblob", "mediumtext", "longblob", "longtext", "geometry", "point",
-  "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
-  "geometrycollection", "geomcollection", "json",
-};
-
-/* The information_schema DATA_TYPE of the types whose name is all there
- * is to compare, by type code. */
-static const char * const plain_data_types[256] = {
-  [MYSQL_BINLOG_COLUMN_TYPE_TINY] = "tinyint",
-  [MYSQL_BINLOG_COLUMN_TYPE_SHORT] = "smallint",
-  [MYSQL_BINLOG_COLUMN_TYPE_INT24] = "mediumint",
-  [MYSQL_BINLOG_COLUMN_TYPE_LONG] = "int",
-  [MYSQL_BINLOG_COLUMN_TYPE_LONGLONG] = "bigint",
-  [MYSQL_BINLOG_COLUMN_TYPE_FLOAT] = "float",
-  [MYSQL_BINLOG_COLUMN_TYPE_DOUBLE] = "double",
-  [MYSQL_BINLOG_COLUMN_TYPE_DECIMAL] = "decimal",
-  [MYSQL_BINLOG_COLUMN_TYPE_YEAR] = "year",
-  [MYSQL_BINLOG_COLUMN_TYPE_DATE] = "date",
-  [MYSQL_BINLOG_COLUMN_TYPE_NEWDATE] = "date",
-  [MYSQL_BINLOG_COLUMN_TYPE_JSON] = "json",
-  [MYSQL_BINLOG_COLUMN_TYPE_VECTOR] = "vector",
-};
-
-static gboolean
-is_one_of (const char *data_type,
-           const char *a,
-           const char *b)
+MysqlBinlogDefinition *
+_mysql_binlog_metadata_fetch (MysqlBinlogMetadata  *metadata,
+                              const char           *schema,
+                              const char           *name,
+                              GError              **error)
 {
-  return g_strcmp0 (data_type, a) == 0 || (b != NULL && g_strcmp0 (data_type, b) == 0);
-}
+  g_autofree char *key = g_strdup_printf ("%s.%s", schema, name);
+  MysqlBinlogDefinition *info = g_hash_table_lookup (metadata->cache, key);
 
-static char *
-check_column (const MysqlBinlogTable  *table,
-              const MysqlBinlogColumn *column,
-              const ColumnsInfo       *info,
-              guint                    i)
-{
-  const char *data_type = info->data_types[i];
-  gboolean known = FALSE;
-  gboolean agrees;
-
-  for (guint k = 0; k < G_N_ELEMENTS (known_data_types) && !known; k++)
-    known = strcmp (data_type, known_data_types[k]) == 0;
-
-  switch (column->real_type)
+  if (info == NULL)
     {
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
-      if (!is_one_of (data_type, "decimal", NULL))
-        agrees = FALSE;
-      else if (info->numeric_precisions[i] != column->meta >> 8 ||
-               info->numeric_scales[i] != (column->meta & 0xff))
-        return g_strdup_printf ("the table map has a DECIMAL(%u,%u), information_schema a "
-                                "DECIMAL(%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ")",
-                                column->meta >> 8, column->meta & 0xff,
-                                info->numeric_precisions[i], info->numeric_scales[i]);
-      else
-        agrees = TRUE;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-      {
-        const char *name;
-        gint64 digits = info->datetime_precisions[i] < 0 ? 0 : info->datetime_precisions[i];
-        gboolean old = FALSE;
-
-        switch (column->real_type)
-          {
-          case MYSQL_BINLOG_COLUMN_TYPE_TIME:
-            old = TRUE;
-            G_GNUC_FALLTHROUGH;
-          case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-            name = "time";
-            break;
-          case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
-            old = TRUE;
-            G_GNUC_FALLTHROUGH;
-          case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-            name = "datetime";
-            break;
-          case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
-            old = TRUE;
-            G_GNUC_FALLTHROUGH;
-          default:
-            name = "timestamp";
-            break;
-          }
-        agrees = is_one_of (data_type, name, NULL);
-        if (!agrees)
-          break;
-        /* The old codes of MariaDB carry no digits: information_schema
-         * gives them (see _mysql_binlog_metadata_complete). */
-        if (old && column->precision_unknown)
-          break;
-        if (digits != (old ? 0 : column->meta))
-          return g_strdup_printf ("the table map has a %s with %u fractional digits, "
-                                  "information_schema one with %" G_GINT64_FORMAT,
-                                  name, old ? 0 : column->meta, digits);
-      }
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      if (!is_one_of (data_type, "bit", NULL))
-        agrees = FALSE;
-      else if (info->numeric_precisions[i] != (column->meta >> 8) * 8 + (column->meta & 0xff))
-        return g_strdup_printf ("the table map has a BIT(%u), information_schema a "
-                                "BIT(%" G_GINT64_FORMAT ")",
-                                (column->meta >> 8) * 8 + (column->meta & 0xff),
-                                info->numeric_precisions[i]);
-      else
-        agrees = TRUE;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-    case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      {
-        gboolean is_enum = column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM;
-        guint n_members = info->members[i] != NULL ? g_strv_length (info->members[i]) : 0;
-        guint pack_length;
-
-        agrees = is_one_of (data_type, is_enum ? "enum" : "set", NULL);
-        if (!agrees)
-          break;
-        /* The server's pack lengths: 1 or 2 bytes for an ENUM, one bit
-         * per member rounded up to 1, 2, 3, 4 or 8 bytes for a SET. */
-        if (is_enum)
-          pack_length = n_members < 256 ? 1 : 2;
-        else
-          pack_length = (n_members + 7) / 8 > 4 ? 8 : (n_members + 7) / 8;
-        if (info->members[i] != NULL && pack_length != (column->meta & 0xff))
-          return g_strdup_printf ("the table map has a %s of %u bytes, information_schema "
-                                  "one of %u members", is_enum ? "ENUM" : "SET",
-                                  column->meta & 0xff, n_members);
-      }
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
-    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
-    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
-      {
-        gboolean fixed = column->real_type == MYSQL_BINLOG_COLUMN_TYPE_STRING;
-        guint max_length = fixed ? _mysql_binlog_column_string_max_length (column) : column->meta;
-
-        if (!known)
-          {
-            agrees = TRUE;
-            break;
-          }
-        agrees = fixed ? is_one_of (data_type, "char", "binary")
-                       : is_one_of (data_type, "varchar", "varbinary");
-        if (agrees && info->octet_lengths[i] != max_length)
-          return g_strdup_printf ("the table map has a %s of %u bytes, information_schema "
-                                  "one of %" G_GINT64_FORMAT, fixed ? "CHAR" : "VARCHAR",
-                                  max_length, info->octet_lengths[i]);
-      }
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
-      if (!known)
-        agrees = TRUE;
-      else
-        agrees = column->meta >= 1 && column->meta <= 4 &&
-                 is_one_of (data_type, blob_types[column->meta][0], blob_types[column->meta][1]);
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY:
-      agrees = parse_geometry_type (data_type) >= 0;
-      break;
-    default:
-      /* A type that has a name and nothing more to compare, or a code
-       * this version cannot decode anyway (NULL, MariaDB's compressed
-       * columns), whose rows fail on their own. */
-      agrees = plain_data_types[column->real_type] == NULL ||
-               is_one_of (data_type, plain_data_types[column->real_type], NULL);
-      break;
+      info = fetch_columns (metadata, schema, name, error);
+      if (info == NULL)
+        {
+          g_prefix_error (error, "Reading the columns of %s from information_schema: ", key);
+          return NULL;
+        }
+      g_hash_table_replace (metadata->cache, g_steal_pointer (&key), info);
     }
-
-  if (agrees)
-    return NULL;
-  return g_strdup_printf ("the table map has type code %u (metadata %u), information_schema "
-                          "a column of type %s", column->type, column->meta,
-                          data_type[0] != '\0' ? data_type : "(none)");
-}
-
-static gboolean
-set_schema_mismatch (GError                 **error,
-                     const MysqlBinlogTable  *table,
-                     const char              *what)
-{
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-               "The table map of %s does not match the table's definition in "
-               "information_schema (%s): the table was changed or dropped after this event "
-               "was written, and the binary log does not say its columns' names and types "
-               "then.  Set binlog_row_metadata=FULL on the server so that it logs them, or "
-               "start at a position after the change",
-               table->qualified_name, what);
-  return FALSE;
+  return _mysql_binlog_definition_ref (info);
 }
 
 gboolean
-_mysql_binlog_metadata_complete (MysqlBinlogMetadata    *metadata,
-                                 MysqlBinlogTable       *table,
-                                 MysqlBinlogTableNeeds   needs,
-                                 GError                **error)
+_mysql_binlog_metadata_end_of_log (MysqlBinlogMetadata  *metadata,
+                                   char                **file,
+                                   guint64              *offset,
+                                   GError              **error)
 {
-  ColumnsInfo *info;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *row;
+  gint64 number;
 
-  if (needs == 0)
-    return TRUE;
-
-  info = g_hash_table_lookup (metadata->cache, table->qualified_name);
-  if (info == NULL)
+  if (!query (metadata, "SHOW MASTER STATUS", &rows, error))
+    return FALSE;
+  if (rows->len == 0 || (row = g_ptr_array_index (rows, 0))->len < 2 ||
+      (number = parse_number (row, 1)) < 0)
     {
-      info = fetch_columns (metadata, table, error);
-      if (info == NULL)
-        return FALSE;
-      g_hash_table_replace (metadata->cache, g_strdup (table->qualified_name), info);
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                           "SHOW MASTER STATUS gave no position");
+      return FALSE;
     }
-
-  if (info->n_columns != table->n_columns)
-    {
-      g_autofree char *what = NULL;
-
-      if (info->n_columns == 0)
-        what = g_strdup_printf ("it has %u columns, the server no longer has the table",
-                                table->n_columns);
-      else
-        what = g_strdup_printf ("it has %u columns, information_schema lists %u",
-                                table->n_columns, info->n_columns);
-      return set_schema_mismatch (error, table, what);
-    }
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_autofree char *disagreement = check_column (table, &table->columns[i], info, i);
-
-      if (disagreement != NULL)
-        {
-          g_autofree char *what = g_strdup_printf ("column %u, %s: %s", i + 1, info->names[i],
-                                                   disagreement);
-          return set_schema_mismatch (error, table, what);
-        }
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_MEMBERS) && table->columns[i].members == NULL &&
-          info->members_errors[i] != NULL &&
-          (table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
-           table->columns[i].real_type == MYSQL_BINLOG_COLUMN_TYPE_SET))
-        {
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                       "The members of column %u, %s, of %s are not known: information_schema "
-                       "shows a character beyond U+FFFF of a member as '?', and reading them "
-                       "otherwise failed (%s).  Set binlog_row_metadata=FULL on the server so "
-                       "that it logs them",
-                       i + 1, info->names[i], table->qualified_name, info->members_errors[i]);
-          return FALSE;
-        }
-    }
-
-  /* information_schema describes each column by its position, so nothing
-   * here is counted the way the table map's fields are: a YEAR column is
-   * never UNSIGNED (neither is it in a table map, whose MariaDB YEAR bit
-   * the decoder drops) and GEOMETRY columns take their declared type, as
-   * from a GEOMETRY_TYPE field, and no character set (their values are
-   * bytes either way). */
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      MysqlBinlogColumn *column = &table->columns[i];
-
-      if (needs & MYSQL_BINLOG_TABLE_NEEDS_NAMES)
-        {
-          g_free (column->name);
-          column->name = g_strdup (info->names[i]);
-        }
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_SIGNEDNESS) && _mysql_binlog_column_is_numeric (column))
-        column->is_unsigned = info->is_unsigned[i];
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_CHARSETS) && _mysql_binlog_column_is_character (column))
-        _mysql_binlog_column_set_charset (column, info->charsets[i] != NULL ? info->charsets[i] : "binary");
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_MEMBERS) && column->members == NULL &&
-          info->members[i] != NULL &&
-          (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_ENUM ||
-           column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET))
-        {
-          guint n_members = g_strv_length (info->members[i]);
-
-          /* Valid UTF-8 once here, so that values need no check. */
-          column->members = g_new0 (char *, n_members + 1);
-          column->n_members = n_members;
-          for (guint m = 0; m < n_members; m++)
-            column->members[m] = g_utf8_make_valid (info->members[i][m], -1);
-        }
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_GEOMETRY_TYPES) &&
-          column->real_type == MYSQL_BINLOG_COLUMN_TYPE_GEOMETRY && info->geometry_types[i] >= 0)
-        column->geometry_type = info->geometry_types[i];
-      if ((needs & MYSQL_BINLOG_TABLE_NEEDS_TEMPORAL_PRECISION) && column->precision_unknown)
-        {
-          gint64 digits = info->datetime_precisions[i];
-
-          if (digits < 0 || digits > 6)
-            {
-              g_autofree char *what = g_strdup_printf ("column %u, %s: %" G_GINT64_FORMAT
-                                                       " fractional digits", i + 1,
-                                                       info->names[i], digits);
-              return set_schema_mismatch (error, table, what);
-            }
-          column->meta = digits;
-          column->precision_unknown = FALSE;
-        }
-      if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
-        {
-          /* information_schema does not say how long a key prefix is. */
-          column->is_primary_key = info->is_primary_key[i];
-          column->key_prefix = 0;
-        }
-    }
-  if (needs & MYSQL_BINLOG_TABLE_NEEDS_PRIMARY_KEY)
-    table->primary_key_known = TRUE;
+  *file = g_strdup (g_ptr_array_index (row, 0));
+  *offset = number;
   return TRUE;
+}
+
+char *
+_mysql_binlog_metadata_schema_charset (MysqlBinlogMetadata  *metadata,
+                                       const char           *schema,
+                                       GError              **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *row;
+
+  if (!ensure_connected (metadata, error))
+    return NULL;
+  quoted = _mysql_binlog_transport_quote (metadata->transport, schema);
+  sql = g_strdup_printf ("SELECT DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA "
+                         "WHERE SCHEMA_NAME = %s", quoted);
+  if (!query (metadata, sql, &rows, error))
+    return NULL;
+  if (rows->len == 0 || (row = g_ptr_array_index (rows, 0))->len < 1)
+    return NULL;
+  return g_strdup (g_ptr_array_index (row, 0));
+}
+
+/* "use `db`; statement" as SHOW BINLOG EVENTS shows a Query event. */
+static void
+split_use (const char  *info,
+           char       **schema,
+           const char **statement)
+{
+  const char *p = info;
+
+  *schema = NULL;
+  *statement = info;
+  if (!g_str_has_prefix (p, "use `"))
+    return;
+  p += 5;
+  {
+    GString *name = g_string_new (NULL);
+
+    for (;;)
+      {
+        if (*p == '\0')
+          {
+            g_string_free (name, TRUE);
+            return;
+          }
+        if (p[0] == '`' && p[1] == '`')
+          {
+            g_string_append_c (name, '`');
+            p += 2;
+          }
+        else if (p[0] == '`')
+          {
+            p++;
+            break;
+          }
+        else
+          g_string_append_c (name, *p++);
+      }
+    if (g_str_has_prefix (p, "; "))
+      {
+        *schema = g_string_free (name, FALSE);
+        *statement = p + 2;
+      }
+    else
+      g_string_free (name, TRUE);
+  }
+}
+
+gboolean
+_mysql_binlog_metadata_statements_after (MysqlBinlogMetadata  *metadata,
+                                         const char           *file,
+                                         guint64               offset,
+                                         guint                 limit,
+                                         GPtrArray           **statements,
+                                         gboolean             *complete,
+                                         GError              **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  guint64 from = offset;
+  guint seen = 0;
+
+  *complete = FALSE;
+  if (!ensure_connected (metadata, error))
+    return FALSE;
+  /* In chunks, so that a long file is not read into memory at once. */
+  while (seen < limit)
+    {
+      g_autofree char *quoted = _mysql_binlog_transport_quote (metadata->transport, file);
+      g_autofree char *sql = g_strdup_printf ("SHOW BINLOG EVENTS IN %s FROM %" G_GUINT64_FORMAT
+                                              " LIMIT 1000", quoted, from);
+      g_autoptr(GPtrArray) rows = NULL;
+      gint64 next_from = -1;
+
+      if (!query (metadata, sql, &rows, error))
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          GPtrArray *row = g_ptr_array_index (rows, i);
+          const char *type = row->len > 5 ? g_ptr_array_index (row, 2) : NULL;
+
+          if (row->len <= 5)
+            continue;
+          next_from = parse_number (row, 4);  /* End_log_pos */
+          if (g_strcmp0 (type, "Query") == 0 && g_ptr_array_index (row, 5) != NULL)
+            {
+              char *schema;
+              const char *statement;
+
+              split_use (g_ptr_array_index (row, 5), &schema, &statement);
+              g_ptr_array_add (found, schema);
+              g_ptr_array_add (found, g_strdup (statement));
+            }
+        }
+      seen += rows->len;
+      if (rows->len < 1000 || next_from <= (gint64) from)
+        {
+          *complete = rows->len < 1000;
+          break;
+        }
+      from = next_from;
+    }
+  *statements = g_steal_pointer (&found);
+  return TRUE;
+}
+
+GStrv
+_mysql_binlog_metadata_binary_logs (MysqlBinlogMetadata  *metadata,
+                                    GError              **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *names = g_ptr_array_new ();
+
+  if (!query (metadata, "SHOW BINARY LOGS", &rows, error))
+    {
+      g_ptr_array_free (names, TRUE);
+      return NULL;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+
+      if (row->len > 0 && g_ptr_array_index (row, 0) != NULL)
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (row, 0)));
+    }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
 }

@@ -42,5 +42,15 @@ void                   _mysql_binlog_run_interrupt      (MysqlBinlogRun         
 void                   _mysql_binlog_run_release        (MysqlBinlogRun               *run);
 /* On the thread that emits the signals. */
 MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun               *run);
+/* Before the run reads: the schema history saved with its start
+ * position (NULL: none, the definitions are read afresh). */
+void                   _mysql_binlog_run_set_schema     (MysqlBinlogRun               *run,
+                                                         GBytes                       *snapshot);
+/* Before a run of a file reads: where its definitions come from, the
+ * server of @server's connection settings and/or a saved history
+ * (both nullable). */
+void                   _mysql_binlog_run_set_file_schema (MysqlBinlogRun              *run,
+                                                          const MysqlBinlogStreamSettings *server,
+                                                          GBytes                      *snapshot);
 
 G_END_DECLS

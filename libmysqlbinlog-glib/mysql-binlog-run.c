@@ -23,6 +23,7 @@ struct _MysqlBinlogRun
   MysqlBinlogTracker *tracker;
   MysqlBinlogDispatcher *dispatcher;  /* of the current connection */
   guint n_connections;                /* attempted */
+  MysqlBinlogSchemaHistory *history;  /* of the run, lent to its dispatchers */
 
   GMutex lock;
   GCond wakeup;                       /* with lock: ends a wait before reconnecting */
@@ -46,6 +47,24 @@ _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
                                                   settings->save_interval,
                                                   settings->save_transactions);
   run->tracker = _mysql_binlog_tracker_new (start);
+  /* The definitions it follows outlive a connection. */
+  if (settings->file == NULL)
+    {
+      MysqlBinlogConnectOptions options = {
+        .host = settings->host,
+        .port = settings->port,
+        .user = settings->user,
+        .password = settings->password,
+        .socket = settings->socket,
+        .connect_timeout = settings->connect_timeout,
+        .read_timeout = settings->heartbeat_period > 0
+                        ? (2 * settings->heartbeat_period + 999) / 1000 + 1 : 0,
+        .tls = &settings->tls,
+      };
+
+      run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
+                                                       settings->schema_unknown, run->filter);
+    }
   g_mutex_init (&run->lock);
   g_cond_init (&run->wakeup);
   return run;
@@ -58,7 +77,56 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
 {
   run_close_source (run);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
+  g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
+}
+
+void
+_mysql_binlog_run_set_file_schema (MysqlBinlogRun                  *run,
+                                   const MysqlBinlogStreamSettings *server,
+                                   GBytes                          *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  MysqlBinlogMetadata *metadata = NULL;
+
+  if (server != NULL)
+    {
+      MysqlBinlogConnectOptions options = {
+        .host = server->host,
+        .port = server->port,
+        .user = server->user,
+        .password = server->password,
+        .socket = server->socket,
+        .connect_timeout = server->connect_timeout,
+        .tls = &server->tls,
+      };
+
+      metadata = _mysql_binlog_metadata_new (&options);
+    }
+  g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
+  run->history = _mysql_binlog_schema_history_new (metadata, run->settings.schema_unknown,
+                                                   run->filter);
+  if (snapshot != NULL && !_mysql_binlog_schema_history_restore (run->history, snapshot, &error))
+    g_debug ("The schema history of the stream's schema-source cannot be read: %s",
+             error->message);
+}
+
+void
+_mysql_binlog_run_set_schema (MysqlBinlogRun *run,
+                              GBytes         *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) state = NULL;
+
+  if (run->history == NULL)
+    return;
+  if (snapshot != NULL && !_mysql_binlog_schema_history_restore (run->history, snapshot, &error))
+    g_debug ("The saved schema history cannot be read (%s): the definitions are read afresh",
+             error->message);
+  /* Saved at the first position the run saves, even when fresh: a history
+   * saved by an earlier run is not this one's. */
+  state = _mysql_binlog_schema_history_snapshot (run->history);
+  _mysql_binlog_checkpoint_set_schema (run->checkpoint, state);
 }
 
 void
@@ -182,9 +250,8 @@ run_connection (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_checksum (decoder, checksum);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
-  /* The metadata's connection may have broken with ours. */
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, tracker, run->filter, decoder,
-                                                  _mysql_binlog_metadata_new (&options));
+                                                  run->history);
   tracker->in_transaction = FALSE;
 
   ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
@@ -208,7 +275,7 @@ read_file (MysqlBinlogRun  *run,
   decoder = _mysql_binlog_decoder_new ();
   _mysql_binlog_decoder_set_strict_checksums (decoder, TRUE);
   run->dispatcher = _mysql_binlog_dispatcher_new (&run->sink, run->tracker, run->filter,
-                                                  decoder, NULL);
+                                                  decoder, run->history);
   note_start (run);
   _mysql_binlog_sink_state (&run->sink, MYSQL_BINLOG_STREAM_STATE_STREAMING);
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);

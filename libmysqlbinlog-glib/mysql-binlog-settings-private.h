@@ -8,6 +8,7 @@
 
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-position-store.h"
+#include "mysql-binlog-stream.h"
 #include "mysql-binlog-tls-options-private.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,8 @@ typedef struct
   guint reconnect_max_delay;          /* ms */
   guint save_interval;                /* ms */
   guint save_transactions;
+  MysqlBinlogSchemaUnknown schema_unknown;
+  GObject *schema_source;             /* a MysqlBinlogStream or a GFile, or NULL */
 } MysqlBinlogStreamSettings;
 
 /* Sets the properties' defaults in a zeroed @settings. */

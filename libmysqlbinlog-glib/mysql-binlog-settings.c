@@ -38,6 +38,7 @@ _mysql_binlog_settings_clear (MysqlBinlogStreamSettings *settings)
   g_strfreev (settings->ignored_tables);
   g_clear_object (&settings->file);
   g_clear_object (&settings->position_store);
+  g_clear_object (&settings->schema_source);
   memset (settings, 0, sizeof *settings);
 }
 
@@ -66,4 +67,6 @@ _mysql_binlog_settings_copy (MysqlBinlogStreamSettings       *copy,
     g_object_ref (settings->file);
   if (settings->position_store != NULL)
     g_object_ref (settings->position_store);
+  if (settings->schema_source != NULL)
+    g_object_ref (settings->schema_source);
 }

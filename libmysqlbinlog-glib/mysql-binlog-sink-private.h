@@ -65,6 +65,14 @@ typedef struct
    * stream's own business. */
   void     (*state)          (gpointer             data,
                               MysqlBinlogStreamState state);
+  /* The schema history changed: @snapshot is in force from the next
+   * position on (nullable). */
+  void     (*schema_snapshot) (gpointer            data,
+                               GBytes             *snapshot);
+  /* A DDL statement changed a watched table's definition (nullable). */
+  void     (*schema_changed) (gpointer             data,
+                              const char          *schema_table,
+                              const char          *statement);
 } MysqlBinlogSinkFuncs;
 
 typedef struct
@@ -154,6 +162,20 @@ _mysql_binlog_sink_state (const MysqlBinlogSink  *sink,
                           MysqlBinlogStreamState  state)
 {
   sink->funcs->state (sink->data, state);
+_mysql_binlog_sink_schema_snapshot (const MysqlBinlogSink *sink,
+                                    GBytes                *snapshot)
+{
+  if (sink->funcs->schema_snapshot != NULL)
+    sink->funcs->schema_snapshot (sink->data, snapshot);
+}
+
+static inline void
+_mysql_binlog_sink_schema_changed (const MysqlBinlogSink *sink,
+                                   const char            *schema_table,
+                                   const char            *statement)
+{
+  if (sink->funcs->schema_changed != NULL)
+    sink->funcs->schema_changed (sink->data, schema_table, statement);
 }
 
 G_END_DECLS

@@ -120,6 +120,12 @@ _mysql_binlog_stream_get_property (GObject    *object,
     case PROP_TLS_CIPHER:
       g_value_set_string (value, self->settings.tls.cipher);
       break;
+    case PROP_SCHEMA_UNKNOWN:
+      g_value_set_enum (value, self->settings.schema_unknown);
+      break;
+    case PROP_SCHEMA_SOURCE:
+      g_value_set_object (value, self->settings.schema_source);
+      break;
     default:
       /* What the stream is doing (mysql-binlog-stream-state.c). */
       if (!_mysql_binlog_stream_get_state_property (self, prop_id, value))
@@ -220,6 +226,12 @@ _mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_POSITION_NOTIFY_INTERVAL:
       mysql_binlog_stream_set_position_notify_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_SCHEMA_UNKNOWN:
+      mysql_binlog_stream_set_schema_unknown (self, g_value_get_enum (value));
+      break;
+    case PROP_SCHEMA_SOURCE:
+      mysql_binlog_stream_set_schema_source (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1019,3 +1031,85 @@ DEFINE_STRING_PROPERTY (tls_key_file, tls.key_file, PROP_TLS_KEY_FILE, path)
  * Since: 1.0
  */
 DEFINE_STRING_PROPERTY (tls_cipher, tls.cipher, PROP_TLS_CIPHER, cipher)
+
+/**
+ * mysql_binlog_stream_get_schema_unknown: (get-property schema-unknown)
+ * @stream: a stream
+ *
+ * Gets what the stream does with the rows of a table whose definition is
+ * not known.
+ *
+ * Returns: the mode
+ *
+ * Since: 1.0
+ */
+MysqlBinlogSchemaUnknown
+mysql_binlog_stream_get_schema_unknown (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR);
+  return stream->settings.schema_unknown;
+}
+
+/**
+ * mysql_binlog_stream_set_schema_unknown: (set-property schema-unknown)
+ * @stream: a stream
+ * @mode: a mode
+ *
+ * Sets what the stream does with the rows of a table whose definition is
+ * not known.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_schema_unknown (MysqlBinlogStream        *stream,
+                                        MysqlBinlogSchemaUnknown  mode)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (mode <= MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
+  RETURN_IF_RUNNING (stream);
+  if (stream->settings.schema_unknown == mode)
+    return;
+  stream->settings.schema_unknown = mode;
+  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SCHEMA_UNKNOWN]);
+}
+
+/**
+ * mysql_binlog_stream_get_schema_source: (get-property schema-source)
+ * @stream: a stream
+ *
+ * Gets where a stream of a file takes its tables' definitions from.
+ *
+ * Returns: (transfer none) (nullable): a [class@MysqlBinlog.Stream], a
+ *   [iface@Gio.File], or %NULL
+ *
+ * Since: 1.0
+ */
+GObject *
+mysql_binlog_stream_get_schema_source (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), NULL);
+  return stream->settings.schema_source;
+}
+
+/**
+ * mysql_binlog_stream_set_schema_source: (set-property schema-source)
+ * @stream: a stream
+ * @source: (nullable): a [class@MysqlBinlog.Stream] (other than @stream)
+ *   naming the server, a [iface@Gio.File] of a saved schema history, or
+ *   %NULL
+ *
+ * Sets where a stream of a file takes its tables' definitions from.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_schema_source (MysqlBinlogStream *stream,
+                                       GObject           *source)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (source == NULL || G_IS_FILE (source) ||
+                    (MYSQL_BINLOG_IS_STREAM (source) && source != (GObject *) stream));
+  RETURN_IF_RUNNING (stream);
+  if (g_set_object (&stream->settings.schema_source, source))
+    g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SCHEMA_SOURCE]);
+}

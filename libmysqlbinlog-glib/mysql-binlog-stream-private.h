@@ -76,6 +76,8 @@ typedef enum {
   EMISSION_RECONNECTING,
   EMISSION_IDLE,
   EMISSION_STATE,
+  EMISSION_SCHEMA_CHANGED,   /* a: the table, b: the statement (owned) */
+  EMISSION_SCHEMA_SNAPSHOT,  /* a: the schema history's GBytes (owned) */
 } MysqlBinlogEmissionKind;
 
 typedef struct

@@ -546,6 +546,64 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
   properties[PROP_LAG] =
     g_param_spec_double ("lag", NULL, NULL, 0, G_MAXDOUBLE, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+   * MysqlBinlogStream:schema-unknown: (getter get_schema_unknown) (setter set_schema_unknown)
+   *
+   * What to do with the rows of a table whose definition at that point of
+   * the binary log is not known.  Without `binlog_row_metadata=FULL` a
+   * table map event carries no column names, and the stream takes them
+   * from the definition it holds: one it followed through the DDL
+   * statements of the binary log, or the server's `information_schema`.
+   * When that definition is not certain to be the one the event was
+   * written for (it disagrees with the table map in its number of
+   * columns or their types, it was changed after the event was written,
+   * or a statement changed it that the stream cannot interpret), the
+   * default, %MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, ends the run with
+   * %MYSQL_BINLOG_ERROR_UNSUPPORTED.
+   *
+   * %MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL delivers such rows with the
+   * columns named `@1`, `@2`, … in table order and with nothing the table
+   * map does not carry: integers are signed (`x`) unless the table map
+   * says they are unsigned, so an `UNSIGNED` column's values above the
+   * signed maximum come out negative; character columns are their bytes
+   * as stored (`ay`) unless the table map names their character set; an
+   * ENUM is the number of its member (`t`, 1 for the first, 0 for the
+   * empty error value) and a SET the bits of its members (`t`, bit 0 for
+   * the first), never a name; no primary key is known.  Other types read
+   * as usual.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SCHEMA_UNKNOWN] =
+    g_param_spec_enum ("schema-unknown", NULL, NULL, MYSQL_BINLOG_TYPE_SCHEMA_UNKNOWN,
+                       MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:schema-source: (getter get_schema_source) (setter set_schema_source)
+   *
+   * For a stream of a file ([ctor@MysqlBinlog.Stream.new_for_file]): where
+   * the definitions of its tables come from when the file's table maps do
+   * not carry them (`binlog_row_metadata` other than `FULL`).  Either a
+   * [class@MysqlBinlog.Stream] whose connection properties name the server
+   * that wrote the file (its `information_schema` is read as a live
+   * stream reads it, with the same checks), or a [iface@Gio.File] holding
+   * a saved schema history: the `.schema-history` file that a
+   * [class@MysqlBinlog.FilePositionStore] keeps beside its position (the
+   * state saved at or before the start of the file read is used).
+   *
+   * With one, the stream also follows the DDL statements of the file, and
+   * the rows of a table whose definition is not known are handled as
+   * [property@MysqlBinlog.Stream:schema-unknown] says.  Without one, a
+   * file's rows have the names its table maps carry, or positional ones
+   * (`@1`, `@2`, …), with only what the table maps carry.  Ignored by a
+   * stream of a server.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SCHEMA_SOURCE] =
+    g_param_spec_object ("schema-source", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -12,6 +12,7 @@
 
 #include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-checkpoint-private.h"
+#include "mysql-binlog-file-position-store-private.h"
 
 static void
 clear_failure (MysqlBinlogStream *self)
@@ -28,6 +29,7 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
                                 GError            **error)
 {
   g_autoptr(MysqlBinlogPosition) stored = NULL;
+  g_autoptr(GBytes) schema = NULL;
   MysqlBinlogSink sink = { &_mysql_binlog_stream_sink_funcs, self };
   MysqlBinlogRun *run;
 
@@ -60,12 +62,52 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
         }
     }
 
+  /* The definitions in force at the stored position: a file position
+   * store keeps them beside it; any other store, positions only. */
+  if (stored != NULL && MYSQL_BINLOG_IS_FILE_POSITION_STORE (self->settings.position_store))
+    {
+      g_autofree char *why = NULL;
+
+      schema = _mysql_binlog_file_position_store_load_schema (MYSQL_BINLOG_FILE_POSITION_STORE (self->settings.position_store),
+                                                              stored, &why);
+      if (schema == NULL)
+        g_debug ("The table definitions at the saved position are read afresh: %s", why);
+    }
+  else if (stored != NULL)
+    g_debug ("The position store %s keeps positions only: the table definitions at the "
+             "saved position are read afresh", G_OBJECT_TYPE_NAME (self->settings.position_store));
+
   g_atomic_int_set (&self->stop_requested, 0);
   if (stored == NULL && self->settings.start_position != NULL)
     stored = mysql_binlog_position_ref (self->settings.start_position);
   /* The run copies the settings once the properties are locked: a
    * setter refuses to change them now. */
   run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
+  /* A file without a schema-source reads as it always did: the names
+   * its table maps carry, or positional ones. */
+  if (self->settings.file != NULL && self->settings.schema_source != NULL)
+    {
+      GObject *source = self->settings.schema_source;
+      const MysqlBinlogStreamSettings *server = NULL;
+      g_autoptr(GBytes) saved = NULL;
+
+      /* The state saved at or before the file's start. */
+      if (source != NULL && G_IS_FILE (source))
+        {
+          g_autofree char *name = g_file_get_basename (self->settings.file);
+          g_autoptr(MysqlBinlogPosition) file_start = mysql_binlog_position_new (name, 4);
+          g_autofree char *why = NULL;
+
+          saved = _mysql_binlog_schema_history_file_load (G_FILE (source), file_start, &why);
+          if (saved == NULL)
+            g_debug ("The stream's schema-source holds no definitions for %s: %s", name, why);
+        }
+      else if (source != NULL && MYSQL_BINLOG_IS_STREAM (source))
+        server = &MYSQL_BINLOG_STREAM (source)->settings;
+      _mysql_binlog_run_set_file_schema (run, server, saved);
+    }
+  else if (self->settings.file == NULL)
+    _mysql_binlog_run_set_schema (run, schema);
   g_mutex_lock (&self->lock);
   self->run = run;
   g_mutex_unlock (&self->lock);

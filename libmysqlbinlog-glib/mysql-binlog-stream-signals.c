@@ -141,6 +141,35 @@ _mysql_binlog_stream_install_signals (GType  type,
                   G_TYPE_UINT, G_TYPE_UINT, G_TYPE_ERROR);
 
   /**
+   * MysqlBinlogStream::schema-changed:
+   * @self: the stream
+   * @schema_table: the table, as `schema.table`
+   * @statement: the DDL statement
+   *
+   * Emitted after the stream applied a DDL statement of a watched table
+   * (one that [property@MysqlBinlog.Stream:only-tables] and the other
+   * filters let through) to the definitions it holds: it created, altered,
+   * renamed (once for the old name, once for the new one), dropped or
+   * truncated the table, or it changed the table in a way the stream
+   * cannot read, after which the table's definition may be unknown (see
+   * [property@MysqlBinlog.Stream:schema-unknown]).  Rows of the table
+   * delivered after it have the columns of the new definition.  Detailed
+   * by `schema.table`: connecting to `"schema-changed::shop.orders"`
+   * receives only that table's changes.  Emitted on the thread that emits
+   * the row signals, in binlog order.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_SCHEMA_CHANGED] =
+    g_signal_new ("schema-changed",
+                  type,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL,
+                  _mysql_binlog_marshal_VOID__STRING_STRING,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
    * MysqlBinlogStream::binlog:
    * @self: the stream
    * @event: the event

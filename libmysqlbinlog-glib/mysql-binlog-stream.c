@@ -411,6 +411,14 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
       g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, emission->attempt, emission->delay,
                      emission->error);
       break;
+    case EMISSION_SCHEMA_SNAPSHOT:
+      _mysql_binlog_checkpoint_set_schema (_mysql_binlog_run_get_checkpoint (self->run),
+                                           emission->a);
+      break;
+    case EMISSION_SCHEMA_CHANGED:
+      g_signal_emit (self, signals[SIGNAL_SCHEMA_CHANGED], emission->detail, emission->a,
+                     emission->b);
+      break;
     case EMISSION_IDLE:
       /* A heartbeat: the stream caught up; and no transaction for a
        * while: save what save-interval held back. */

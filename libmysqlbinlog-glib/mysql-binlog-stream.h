@@ -50,6 +50,28 @@ typedef enum {
   MYSQL_BINLOG_TLS_MODE_VERIFY_IDENTITY,
 } MysqlBinlogTlsMode;
 
+/**
+ * MysqlBinlogSchemaUnknown:
+ * @MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR: the run fails with
+ *   %MYSQL_BINLOG_ERROR_UNSUPPORTED, naming the table, the statement that
+ *   made its definition unknown (when one did) and what to change
+ * @MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL: the rows come with the columns
+ *   named `@1`, `@2`, … and only what the table map itself says of their
+ *   types (see [property@MysqlBinlog.Stream:schema-unknown])
+ *
+ * What a [class@MysqlBinlog.Stream] does with the rows of a table whose
+ * definition at that point of the binary log it does not know: the table
+ * map event does not name the columns (`binlog_row_metadata` is not
+ * `FULL`), and the definition the stream holds is not certain to be the
+ * one the event was written for.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR,
+  MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL,
+} MysqlBinlogSchemaUnknown;
+
 #define MYSQL_BINLOG_TYPE_STREAM (mysql_binlog_stream_get_type ())
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
@@ -255,5 +277,16 @@ guint                mysql_binlog_stream_get_position_notify_interval (MysqlBinl
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_position_notify_interval (MysqlBinlogStream   *stream,
                                                                        guint                interval);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogSchemaUnknown mysql_binlog_stream_get_schema_unknown (MysqlBinlogStream        *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                     mysql_binlog_stream_set_schema_unknown (MysqlBinlogStream        *stream,
+                                                                 MysqlBinlogSchemaUnknown  mode);
+
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GObject             *mysql_binlog_stream_get_schema_source (MysqlBinlogStream *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_schema_source (MysqlBinlogStream *stream,
+                                                            GObject           *source);
 
 G_END_DECLS

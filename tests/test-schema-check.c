@@ -125,8 +125,8 @@ test_changed_type (void)
 
       if ((paren = strchr (after, '(')) != NULL)
         *paren = '\0';
-      expected = g_strdup_printf ("*type code %u (metadata *), information_schema a column "
-                                  "of type %s)*", cases[i].type_code, after);
+      expected = g_strdup_printf ("*type code %u (metadata *), the definition a column "
+                                  "of type %s*", cases[i].type_code, after);
 
       test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'MINIMAL'");
       g_assert_true (test_server_sqlf (server, NULL,

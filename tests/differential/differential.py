@@ -518,12 +518,15 @@ class Col:
         tag, value = live
         if k in ('enum', 'set'):
             # Without FULL metadata the file has no member names: the file
-            # reader shows the members' numbers, as text.
-            def number(member):
-                return str(self.members.index(member) + 1) if member in self.members else '?' + member
+            # reader shows the member's number (0 for the empty error
+            # value), a SET the bits of its members, never a string.
             if k == 'enum':
-                return ('s', number(value))
-            return ('as', tuple(number(v) for v in value))
+                if value == '' and '' not in self.members:
+                    return ('t', 0)
+                return ('t', self.members.index(value) + 1) if value in self.members else SKIP
+            if not all(v in self.members for v in value):
+                return SKIP
+            return ('t', sum(1 << self.members.index(v) for v in value))
         if meta == 'MINIMAL':
             return live
         # NO_LOG: neither signedness nor character sets.

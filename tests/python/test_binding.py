@@ -383,6 +383,30 @@ class TestPositionStore(unittest.TestCase):
             CREATE TABLE pyrep.t (id INT PRIMARY KEY)""")
 
     @unittest.skipUnless(HAS_STORE, NO_STORE)
+    def test_python_store_keeps_positions_only(self):
+        """A store that keeps positions only: the definitions are read
+        afresh, and a row of a definition that changed since is given
+        positionally, never under today's names."""
+        server.sql('CREATE TABLE pyrep.s (id INT PRIMARY KEY, v INT)')
+        start = server.position()
+        server.sql('INSERT INTO pyrep.s VALUES (1, 10);'
+                   'ALTER TABLE pyrep.s RENAME COLUMN v TO w;'
+                   'INSERT INTO pyrep.s VALUES (2, 20)')
+        store = MemoryStore(start)
+        rows, changes = [], []
+        stream = server.stream(None, position_store=store,
+                               schema_unknown=MysqlBinlog.SchemaUnknown.POSITIONAL)
+        stream.connect('rows-inserted::pyrep.s',
+                       lambda s, row: rows.append(row.to_variant().unpack()))
+        stream.connect('schema-changed::pyrep.s',
+                       lambda s, table, statement: changes.append((table, statement)))
+        self.assertTrue(stream.run(None))
+        self.assertIn(rows[0], ({'@1': 1, '@2': 10}, {'id': 1, 'v': 10}))
+        self.assertEqual(rows[1], {'id': 2, 'w': 20})
+        self.assertEqual(changes, [('pyrep.s', 'ALTER TABLE pyrep.s RENAME COLUMN v TO w')])
+        self.assertEqual(stream.props.schema_unknown, MysqlBinlog.SchemaUnknown.POSITIONAL)
+
+    @unittest.skipUnless(HAS_STORE, NO_STORE)
     def test_python_store(self):
         start = server.position()
         server.sql('INSERT INTO pyrep.t VALUES (1); INSERT INTO pyrep.t VALUES (2)')

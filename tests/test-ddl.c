@@ -1,0 +1,293 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The DDL reader of the schema history: the statements it reads with
+ * certainty give the definition the server makes of them, and whatever
+ * it does not understand is said to be so, never guessed.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mysql-binlog-ddl-private.h"
+
+/* A definition as "name type[ unsigned][ charset][ pk][ (members)] ...". */
+static char *
+describe (const MysqlBinlogDefinition *definition)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < definition->n_columns; i++)
+    {
+      const MysqlBinlogColumnDefinition *c = &definition->columns[i];
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "%s %s", c->name, c->data_type);
+      if (c->octet_length >= 0)
+        g_string_append_printf (out, "/%" G_GINT64_FORMAT, c->octet_length);
+      if (c->numeric_precision >= 0)
+        g_string_append_printf (out, "(%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ")",
+                                c->numeric_precision, c->numeric_scale);
+      if (c->datetime_precision > 0)
+        g_string_append_printf (out, "(%" G_GINT64_FORMAT ")", c->datetime_precision);
+      if (c->is_unsigned)
+        g_string_append (out, " unsigned");
+      if (c->charset != NULL)
+        g_string_append_printf (out, " %s", c->charset);
+      if (c->is_primary_key)
+        g_string_append (out, " pk");
+      if (c->members != NULL)
+        {
+          g_autofree char *joined = g_strjoinv ("|", c->members);
+
+          g_string_append_printf (out, " (%s)", joined);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static MysqlBinlogDefinition *
+create (const char *statement)
+{
+  g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (statement, "db");
+  g_autofree char *why = NULL;
+  MysqlBinlogDefinition *definition;
+
+  g_assert_cmpint (ddl->kind, ==, MYSQL_BINLOG_DDL_CREATE_TABLE);
+  g_assert_cmpstr (ddl->why, ==, NULL);
+  definition = _mysql_binlog_ddl_apply (ddl, NULL, "utf8mb4", &why);
+  g_assert_cmpstr (why, ==, NULL);
+  g_assert_nonnull (definition);
+  return definition;
+}
+
+static void
+assert_create (const char *statement,
+               const char *table,
+               const char *expected)
+{
+  g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (statement, "db");
+  g_autoptr(MysqlBinlogDefinition) definition = create (statement);
+  g_autofree char *text = describe (definition);
+
+  g_assert_cmpstr (g_ptr_array_index (ddl->tables, 0), ==, table);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_create (void)
+{
+  assert_create ("CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20))",
+                 "db.t", "id int pk, name varchar/80 utf8mb4");
+  /* quoted and qualified names, comments, executable comments */
+  assert_create ("create table `other`.`we``ird` ( -- a comment\n"
+                 "  `a b` tinyint(3) unsigned zerofill /* note */ DEFAULT '0',\n"
+                 "  c char(3) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL,\n"
+                 "  # another\n"
+                 "  PRIMARY KEY (`a b`, c(2)), KEY k (c), UNIQUE KEY u (c)\n"
+                 ") ENGINE=InnoDB /*!50100 DEFAULT CHARSET=utf8mb3 */",
+                 "other.we`ird", "a b tinyint unsigned pk, c char/3 latin1 pk");
+  /* the types and their details */
+  assert_create ("CREATE TABLE t (a DECIMAL(12,3) DEFAULT -1.5, b DECIMAL, c FLOAT(30),"
+                 " d DOUBLE PRECISION, e BIT(5), f DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6)"
+                 " ON UPDATE CURRENT_TIMESTAMP(6), g TIMESTAMP(3) NULL, h YEAR, i BOOLEAN,"
+                 " j BIGINT UNSIGNED, k SERIAL)",
+                 "db.t", "a decimal(12,3), b decimal(10,0), c double, d double, e bit(5,-1), "
+                 "f datetime(6), g timestamp(3), h year, i tinyint, j bigint unsigned, "
+                 "k bigint unsigned");
+  assert_create ("CREATE TABLE t (a TEXT, b TEXT(300), c MEDIUMTEXT CHARSET ascii,"
+                 " d BLOB(70000), e VARBINARY(12), f BINARY, g ENUM('x','y''s','a,b'),"
+                 " h SET('p', \"q\") CHARACTER SET utf8, i JSON, j POINT, k NATIONAL VARCHAR(4),"
+                 " l VARCHAR(5) CHARACTER SET binary, m LONGTEXT)"
+                 " DEFAULT CHARACTER SET = latin1",
+                 "db.t", "a text latin1, b text latin1, c mediumtext ascii, d mediumblob, "
+                 "e varbinary/12, f binary/1, g enum latin1 (x|y's|a,b), "
+                 "h set utf8mb3 (p|q), i json utf8mb4, j point, k varchar/12 utf8mb3, "
+                 "l varbinary/5, m longtext latin1");
+  /* generated and invisible columns, checks, references */
+  assert_create ("CREATE TABLE t (a INT, b INT AS (a + 1) VIRTUAL, c INT GENERATED ALWAYS AS"
+                 " (a * 2) STORED INVISIBLE, d INT CHECK (d > 0), e INT REFERENCES p (id)"
+                 " ON DELETE CASCADE, CONSTRAINT ch CHECK (a < 5), FOREIGN KEY (e) REFERENCES"
+                 " p (id))",
+                 "db.t", "a int, b int, c int, d int, e int");
+}
+
+static void
+assert_not_understood (const char         *statement,
+                       MysqlBinlogDdlKind  kind)
+{
+  g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (statement, "db");
+
+  g_test_message ("%s: %s", statement, ddl->why != NULL ? ddl->why : "(understood)");
+  g_assert_cmpint (ddl->kind, ==, kind);
+  g_assert_nonnull (ddl->why);
+}
+
+static void
+test_not_understood (void)
+{
+  assert_not_understood ("CREATE TABLE t (a INT) SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT) WITH SYSTEM VERSIONING",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INET7)", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a BLOB COMPRESSED)", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a VARCHAR(3) DEFAULT 'x)", MYSQL_BINLOG_DDL_UNKNOWN);
+  assert_not_understood ("ALTER TABLE t CONVERT TO CHARACTER SET latin1",
+                         MYSQL_BINLOG_DDL_ALTER_TABLE);
+  assert_not_understood ("ALTER TABLE t ADD SYSTEM VERSIONING", MYSQL_BINLOG_DDL_ALTER_TABLE);
+  assert_not_understood ("ALTER TABLE t FROBNICATE a", MYSQL_BINLOG_DDL_ALTER_TABLE);
+  assert_not_understood ("ALTER TABLE t ADD a INT, ADD b INT BOGUS", MYSQL_BINLOG_DDL_ALTER_TABLE);
+  assert_not_understood ("IMPORT TABLE FROM 'x'", MYSQL_BINLOG_DDL_UNKNOWN);
+}
+
+static void
+test_no_default_schema (void)
+{
+  g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse ("CREATE TABLE t (a INT)", NULL);
+
+  g_assert_nonnull (ddl->why);
+}
+
+static void
+test_harmless (void)
+{
+  static const char * const statements[] = {
+    "GRANT SELECT ON db.* TO u",
+    "CREATE USER u IDENTIFIED BY 'p'",
+    "CREATE DEFINER=`root`@`localhost` TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+    "CREATE OR REPLACE ALGORITHM=MERGE VIEW v AS SELECT 1",
+    "CREATE INDEX i ON t (a)",
+    "CREATE UNIQUE INDEX i ON t (a)",
+    "DROP INDEX i ON t",
+    "DROP VIEW v",
+    "FLUSH PRIVILEGES",
+    "ANALYZE TABLE t",
+    "DROP PROCEDURE IF EXISTS p",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (statements[i], "db");
+
+      g_test_message ("%s", statements[i]);
+      g_assert_cmpint (ddl->kind, ==, MYSQL_BINLOG_DDL_NONE);
+    }
+}
+
+static char *
+alter (const char *create_statement,
+       const char *alter_statement,
+       char      **why)
+{
+  g_autoptr(MysqlBinlogDefinition) before = create (create_statement);
+  g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (alter_statement, "db");
+  g_autoptr(MysqlBinlogDefinition) after = NULL;
+
+  g_assert_cmpint (ddl->kind, ==, MYSQL_BINLOG_DDL_ALTER_TABLE);
+  g_assert_cmpstr (ddl->why, ==, NULL);
+  after = _mysql_binlog_ddl_apply (ddl, before, NULL, why);
+  return after != NULL ? describe (after) : NULL;
+}
+
+static void
+test_alter (void)
+{
+  static const struct
+  {
+    const char *statement;
+    const char *expected;   /* NULL: not applied with certainty */
+  } cases[] = {
+    { "ALTER TABLE t ADD COLUMN z INT FIRST", "z int, a int pk, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t ADD z INT AFTER a", "a int pk, z int, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t ADD (y INT, z CHAR(2))",
+      "a int pk, b varchar/40 utf8mb4, c int, y int, z char/8 utf8mb4" },
+    { "ALTER TABLE t DROP COLUMN b", "a int pk, c int" },
+    { "ALTER TABLE t DROP b, DROP c", "a int pk" },
+    { "ALTER TABLE t DROP COLUMN IF EXISTS nope", "a int pk, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t DROP nope", NULL },
+    { "ALTER TABLE t MODIFY c BIGINT UNSIGNED FIRST",
+      "c bigint unsigned, a int pk, b varchar/40 utf8mb4" },
+    { "ALTER TABLE t MODIFY COLUMN a INT AFTER c", "b varchar/40 utf8mb4, c int, a int pk" },
+    { "ALTER TABLE t CHANGE b bb VARCHAR(3) CHARACTER SET latin1",
+      "a int pk, bb varchar/3 latin1, c int" },
+    { "ALTER TABLE t RENAME COLUMN c TO `C 2`", "a int pk, b varchar/40 utf8mb4, C 2 int" },
+    { "ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (c)",
+      "a int, b varchar/40 utf8mb4, c int pk" },
+    { "ALTER TABLE t ADD INDEX (b), ENGINE = InnoDB, ALGORITHM=INPLACE, LOCK=NONE,"
+      " COMMENT 'x', ALTER COLUMN c SET DEFAULT 3, RENAME INDEX i TO j, FORCE",
+      "a int pk, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t DEFAULT CHARSET latin1, ADD d TEXT CHARACTER SET utf8mb4",
+      "a int pk, b varchar/40 utf8mb4, c int, d text utf8mb4" },
+    /* a new column takes the table's new character set: not certain */
+    { "ALTER TABLE t DEFAULT CHARSET latin1, ADD d TEXT", NULL },
+    /* two changes of one column */
+    { "ALTER TABLE t MODIFY c BIGINT, RENAME COLUMN c TO d", NULL },
+    { "ALTER TABLE t ADD a INT", NULL },
+    { "ALTER TABLE t MODIFY c ENUM('p', 'q')",
+      "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p|q)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *why = NULL;
+      g_autofree char *text = alter ("CREATE TABLE t (a INT PRIMARY KEY, b VARCHAR(10), c INT)",
+                                     cases[i].statement, &why);
+
+      g_test_message ("%s: %s", cases[i].statement, text != NULL ? text : why);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      if (text == NULL)
+        g_assert_nonnull (why);
+    }
+}
+
+static void
+test_tables (void)
+{
+  g_autoptr(MysqlBinlogDdl) rename = _mysql_binlog_ddl_parse ("RENAME TABLE a TO b, x.c TO `y`.d", "db");
+  g_autoptr(MysqlBinlogDdl) drop = _mysql_binlog_ddl_parse ("DROP TABLE IF EXISTS `a`, x.b /* generated by server */", "db");
+  g_autoptr(MysqlBinlogDdl) truncate = _mysql_binlog_ddl_parse ("TRUNCATE TABLE a", "db");
+  g_autoptr(MysqlBinlogDdl) like = _mysql_binlog_ddl_parse ("CREATE TABLE IF NOT EXISTS n LIKE x.o", "db");
+  g_autoptr(MysqlBinlogDdl) database = _mysql_binlog_ddl_parse ("CREATE DATABASE d DEFAULT CHARACTER SET latin1 COLLATE latin1_swedish_ci", "db");
+  g_autoptr(MysqlBinlogDdl) drop_database = _mysql_binlog_ddl_parse ("DROP SCHEMA IF EXISTS d", "db");
+  g_autoptr(MysqlBinlogDdl) rename_to = _mysql_binlog_ddl_parse ("ALTER TABLE a RENAME TO x.b", "db");
+
+  g_assert_cmpint (rename->kind, ==, MYSQL_BINLOG_DDL_RENAME_TABLE);
+  g_assert_null (rename->why);
+  g_assert_cmpuint (rename->tables->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 1), ==, "db.b");
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 3), ==, "y.d");
+  g_assert_cmpint (drop->kind, ==, MYSQL_BINLOG_DDL_DROP_TABLE);
+  g_assert_null (drop->why);
+  g_assert_cmpuint (drop->tables->len, ==, 2);
+  g_assert_cmpint (truncate->kind, ==, MYSQL_BINLOG_DDL_TRUNCATE);
+  g_assert_cmpstr (g_ptr_array_index (truncate->tables, 0), ==, "db.a");
+  g_assert_cmpint (like->kind, ==, MYSQL_BINLOG_DDL_CREATE_TABLE);
+  g_assert_true (like->if_not_exists);
+  g_assert_cmpstr (g_ptr_array_index (like->tables, 1), ==, "x.o");
+  g_assert_cmpint (database->kind, ==, MYSQL_BINLOG_DDL_CREATE_DATABASE);
+  g_assert_cmpstr (database->schema, ==, "d");
+  g_assert_cmpstr (database->charset, ==, "latin1");
+  g_assert_cmpint (drop_database->kind, ==, MYSQL_BINLOG_DDL_DROP_DATABASE);
+  g_assert_cmpstr (drop_database->schema, ==, "d");
+  g_assert_cmpint (rename_to->kind, ==, MYSQL_BINLOG_DDL_ALTER_TABLE);
+  g_assert_null (rename_to->why);
+  g_assert_cmpstr (g_ptr_array_index (rename_to->tables, 1), ==, "x.b");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ddl/create", test_create);
+  g_test_add_func ("/ddl/not-understood", test_not_understood);
+  g_test_add_func ("/ddl/no-default-schema", test_no_default_schema);
+  g_test_add_func ("/ddl/harmless", test_harmless);
+  g_test_add_func ("/ddl/alter", test_alter);
+  g_test_add_func ("/ddl/tables", test_tables);
+  return g_test_run ();
+}

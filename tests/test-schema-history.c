@@ -1,0 +1,768 @@
+/* SPDX-FileCopyrightText: 2026 The libmysqlbinlog-glib authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Column names and types at every point of the binary log, whatever
+ * binlog_row_metadata says: a row is given under the names its table had
+ * when the row was written, or the run fails with a clear error
+ * (schema-unknown ERROR), or the row comes with positional names and only
+ * what its table map says (schema-unknown POSITIONAL).  Never a wrong
+ * name.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <fcntl.h>
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include <mysqlbinlog-glib.h>
+
+#include "test-server.h"
+
+static TestServer *server;
+static const char *program;
+static int consumer_fd = -1;
+
+/* A row as "name=value name=value ...", values as g_variant_print()
+ * writes them. */
+static char *
+describe_row (MysqlBinlogRow *row)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mysql_binlog_row_get_n_columns (row); i++)
+    {
+      g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, i);
+      g_autofree char *text = NULL;
+
+      if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE) &&
+          g_variant_n_children (value) == 0)
+        text = g_strdup ("NULL");
+      else
+        text = g_variant_print (value, TRUE);
+      g_string_append_printf (out, "%s%s=%s", i > 0 ? " " : "",
+                              mysql_binlog_row_get_column_name (row, i), text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GPtrArray *rows;      /* "schema.table: name=value ..." */
+  GPtrArray *changes;   /* "schema.table: statement" */
+} Seen;
+
+static void
+seen_clear (Seen *seen)
+{
+  g_clear_pointer (&seen->rows, g_ptr_array_unref);
+  g_clear_pointer (&seen->changes, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Seen, seen_clear)
+
+static void
+on_row (MysqlBinlogStream *stream,
+        MysqlBinlogRow    *row,
+        Seen              *seen)
+{
+  g_autofree char *text = describe_row (row);
+
+  g_ptr_array_add (seen->rows, g_strdup_printf ("%s.%s: %s", mysql_binlog_row_get_schema (row),
+                                                mysql_binlog_row_get_table (row), text));
+}
+
+static void
+on_deleted (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            Seen              *seen)
+{
+  g_autofree char *text = describe_row (row);
+
+  g_ptr_array_add (seen->rows, g_strdup_printf ("deleted %s.%s: %s",
+                                                mysql_binlog_row_get_schema (row),
+                                                mysql_binlog_row_get_table (row), text));
+}
+
+static void
+on_schema_changed (MysqlBinlogStream *stream,
+                   const char        *schema_table,
+                   const char        *statement,
+                   Seen              *seen)
+{
+  g_ptr_array_add (seen->changes, g_strdup_printf ("%s: %s", schema_table, statement));
+}
+
+/* Reads from @start to the end of the binary log with @mode, the rows of
+ * @schema only. */
+static gboolean
+read_live (MysqlBinlogPosition       *start,
+           const char                *schema,
+           MysqlBinlogSchemaUnknown   mode,
+           Seen                      *seen,
+           GError                   **error)
+{
+  g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+  const char *schemas[] = { schema, NULL };
+
+  seen->rows = g_ptr_array_new_with_free_func (g_free);
+  seen->changes = g_ptr_array_new_with_free_func (g_free);
+  mysql_binlog_stream_set_start_position (stream, start);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  mysql_binlog_stream_set_schema_unknown (stream, mode);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), seen);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), seen);
+  g_signal_connect (stream, "schema-changed", G_CALLBACK (on_schema_changed), seen);
+  return mysql_binlog_stream_run (stream, NULL, error);
+}
+
+static void
+assert_rows (GPtrArray          *rows,
+             const char * const *expected)
+{
+  for (guint i = 0; i < rows->len || expected[i] != NULL; i++)
+    {
+      g_test_message ("row %u: %s", i + 1,
+                      i < rows->len ? (const char *) g_ptr_array_index (rows, i) : "(none)");
+      g_assert_nonnull (expected[i]);
+      g_assert_cmpuint (i, <, rows->len);
+      g_assert_cmpstr (g_ptr_array_index (rows, i), ==, expected[i]);
+    }
+}
+
+/* The table map alone shows that the definition information_schema has
+ * now is not the one of the first row: a column was added in front after
+ * it was written, and the binary log read does not hold the table's
+ * CREATE TABLE.  The first row is refused, or given positionally with
+ * what its table map says; the second, written after the change, has its
+ * names. */
+static void
+test_guard (void)
+{
+  static const char * const positional[] = {
+    "guard.t: @1=int64 1 @2=uint64 2 @3=[byte 0x78]",
+    "guard.t: c=int64 7 a=int64 2 e='q' s='y'",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE guard;"
+                    "CREATE TABLE guard.t (a INT, e ENUM('p', 'q'), s VARCHAR(10))");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "INSERT INTO guard.t VALUES (1, 'q', 'x');"
+                    "ALTER TABLE guard.t ADD COLUMN c INT FIRST;"
+                    "INSERT INTO guard.t VALUES (7, 2, 'q', 'y')");
+
+  g_assert_false (read_live (start, "guard", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "guard.t"));
+  g_assert_nonnull (strstr (error->message, "the table map has 3 columns, the definition 4"));
+  g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "guard", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
+/* A table through every form of ALTER, rows written between the steps;
+ * what each row was when it was written. */
+static const struct
+{
+  const char *sql;
+  const char *row;      /* the row it writes, as read back; NULL: none */
+} steps[] = {
+  { "CREATE TABLE %s.t (id INT PRIMARY KEY, a VARCHAR(10), e ENUM('x', 'y'), n TINYINT,"
+    " m INT)", NULL },
+  { "INSERT INTO %s.t VALUES (1, 'a1', 'x', -5, 10)",
+    "%s.t: id=int64 1 a='a1' e='x' n=int64 -5 m=int64 10" },
+  /* a column in front */
+  { "ALTER TABLE %s.t ADD COLUMN f INT FIRST", NULL },
+  { "INSERT INTO %s.t VALUES (20, 2, 'a2', 'y', 2, 20)",
+    "%s.t: f=int64 20 id=int64 2 a='a2' e='y' n=int64 2 m=int64 20" },
+  /* one dropped */
+  { "ALTER TABLE %s.t DROP COLUMN a", NULL },
+  { "INSERT INTO %s.t VALUES (30, 3, 'x', 3, 30)",
+    "%s.t: f=int64 30 id=int64 3 e='x' n=int64 3 m=int64 30" },
+  /* reordered with AFTER */
+  { "ALTER TABLE %s.t MODIFY COLUMN m INT AFTER f", NULL },
+  { "INSERT INTO %s.t VALUES (40, 40, 4, 'y', 4)",
+    "%s.t: f=int64 40 m=int64 40 id=int64 4 e='y' n=int64 4" },
+  /* another type */
+  { "ALTER TABLE %s.t MODIFY m BIGINT UNSIGNED", NULL },
+  { "INSERT INTO %s.t VALUES (50, 18446744073709551615, 5, 'x', 5)",
+    "%s.t: f=int64 50 m=uint64 18446744073709551615 id=int64 5 e='x' n=int64 5" },
+  /* a column renamed */
+  { "ALTER TABLE %s.t CHANGE f g INT", NULL },
+  { "ALTER TABLE %s.t RENAME COLUMN e TO k", NULL },
+  { "INSERT INTO %s.t VALUES (60, 60, 6, 'y', 6)",
+    "%s.t: g=int64 60 m=uint64 60 id=int64 6 k='y' n=int64 6" },
+  /* the table renamed */
+  { "RENAME TABLE %s.t TO %s.u", NULL },
+  { "INSERT INTO %s.u VALUES (70, 70, 7, 'x', 7)",
+    "%s.u: g=int64 70 m=uint64 70 id=int64 7 k='x' n=int64 7" },
+  /* other ENUM members */
+  { "ALTER TABLE %s.u MODIFY k ENUM('z', 'x', 'y')", NULL },
+  { "INSERT INTO %s.u VALUES (80, 80, 8, 'z', 8)",
+    "%s.u: g=int64 80 m=uint64 80 id=int64 8 k='z' n=int64 8" },
+  /* only the signedness: the table map cannot tell */
+  /* a row of before the change, as the table has it now */
+  { "DELETE FROM %s.u WHERE id = 1", "deleted %s.u: g=NULL m=uint64 10 id=int64 1 k='x' n=int64 -5" },
+  { "ALTER TABLE %s.u MODIFY n TINYINT UNSIGNED", NULL },
+  { "INSERT INTO %s.u VALUES (90, 90, 9, 'y', 200)",
+    "%s.u: g=int64 90 m=uint64 90 id=int64 9 k='y' n=uint64 200" },
+};
+
+/* @text with each %s replaced by @schema. */
+static char *
+with_schema (const char *text,
+             const char *schema)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "%s", -1);
+
+  return g_strjoinv (schema, parts);
+}
+
+static void
+run_steps (const char *schema,
+           guint       from,
+           guint       to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_autofree char *sql = with_schema (steps[i].sql, schema);
+
+      g_assert_true (test_server_sql (server, sql, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The binary log read holds the CREATE TABLE: every row has the names it
+ * had when it was written, whatever the metadata. */
+static void
+test_follow (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_ascii_strdown (metadata, -1);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_free (schema);
+  schema = g_strdup_printf ("follow_%s", metadata);
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  run_steps (schema, 0, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+
+  g_assert_true (read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, (const char * const *) expected->pdata);
+  for (guint i = 0; i < seen.changes->len; i++)
+    g_test_message ("changed %s", (const char *) g_ptr_array_index (seen.changes, i));
+}
+
+/* Whether every column of @row is named @1, @2, ... */
+static gboolean
+is_positional (const char *row)
+{
+  g_auto(GStrv) words = g_strsplit (strchr (row, ':') + 2, " ", -1);
+  gboolean positional = TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strchr (words[i], '=') != NULL && words[i][0] != '@')
+      positional = FALSE;
+  return positional;
+}
+
+/* The binary log read does not hold the CREATE TABLE: its definition
+ * comes from information_schema, which has it as it is after every step.
+ * Each row is the one written, or the run fails with the error (ERROR),
+ * or the row is positional (POSITIONAL): never a wrong name. */
+static void
+test_not_covered (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_strdup_printf ("nc_%s", metadata);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+  guint n_positional = 0;
+
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  run_steps (schema, 0, 1);
+  start = test_server_master_position (server);
+  run_steps (schema, 1, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+
+  if (!read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error))
+    {
+      g_test_message ("%s", error->message);
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (refused.rows->len, <=, expected->len);
+  for (guint i = 0; i < refused.rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (refused.rows, i), ==, g_ptr_array_index (expected, i));
+  if (strcmp (metadata, "FULL") == 0)
+    g_assert_cmpuint (refused.rows->len, ==, expected->len);
+
+  g_assert_true (read_live (start, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.rows->len, ==, expected->len);
+  for (guint i = 0; i < seen.rows->len; i++)
+    {
+      const char *row = g_ptr_array_index (seen.rows, i);
+
+      g_test_message ("row %u: %s", i + 1, row);
+      if (is_positional (row))
+        n_positional++;
+      else
+        g_assert_cmpstr (row, ==, g_ptr_array_index (expected, i));
+    }
+  /* The first row is of a definition information_schema no longer has. */
+  if (strcmp (metadata, "FULL") != 0)
+    g_assert_cmpuint (n_positional, >, 0);
+  else
+    g_assert_cmpuint (n_positional, ==, 0);
+}
+
+/* A statement the history cannot read (here CONVERT TO CHARACTER SET)
+ * makes the table's definition unknown: its rows until the definition is
+ * known again fail the run, naming the statement, or are positional. */
+static void
+test_unread_statement (void)
+{
+  static const char * const positional[] = {
+    "unread.t: a=int64 1 b='x'",
+    "unread.t: @1=int64 2 @2=[byte 0x79] @3=int64 3",
+    "unread.t: z=int64 4 b='w' c=int64 5",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "CREATE DATABASE unread");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE TABLE unread.t (a INT, b VARCHAR(10)) DEFAULT CHARSET utf8mb4;"
+                    "INSERT INTO unread.t VALUES (1, 'x');"
+                    "ALTER TABLE unread.t ADD COLUMN c INT, CONVERT TO CHARACTER SET latin1;"
+                    "INSERT INTO unread.t VALUES (2, 'y', 3);"
+                    "PREPARE s FROM 'ALTER TABLE unread.t RENAME COLUMN a TO z';"
+                    "EXECUTE s;"
+                    "INSERT INTO unread.t VALUES (4, 'w', 5)");
+
+  g_assert_false (read_live (start, "unread", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "unread.t"));
+  g_assert_nonnull (strstr (error->message, "CONVERT TO CHARACTER SET latin1"));
+  g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+  g_assert_cmpuint (refused.rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (refused.rows, 0), ==, positional[0]);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "unread", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
+/* The consumer stops between the steps and starts again from its file
+ * position store, several DDL statements later each time: the history
+ * saved beside the position gives every row its names, as if it had read
+ * everything at once. */
+static void
+test_restart (gconstpointer data)
+{
+  const char *metadata = data;
+  static const guint cuts[] = { 2, 6, 11, 16, G_N_ELEMENTS (steps) };
+  g_autofree char *schema = g_strdup_printf ("restart_%s", metadata);
+  g_autofree char *dir = g_dir_make_tmp ("schema-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (path, ".schema-history", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint done = 0;
+
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  for (guint c = 0; c < G_N_ELEMENTS (cuts); c++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+      const char *schemas[] = { schema, NULL };
+      g_auto(Seen) seen = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      run_steps (schema, done, cuts[c]);
+      done = cuts[c];
+      seen.rows = g_ptr_array_new_with_free_func (g_free);
+      seen.changes = g_ptr_array_new_with_free_func (g_free);
+      mysql_binlog_stream_set_start_position (stream, start);
+      mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+      mysql_binlog_stream_set_only_schemas (stream, schemas);
+      g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+      g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < seen.rows->len; i++)
+        g_ptr_array_add (rows, g_strdup (g_ptr_array_index (seen.rows, i)));
+      g_assert_true (g_file_test (history_path, G_FILE_TEST_EXISTS));
+    }
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+  g_ptr_array_add (rows, NULL);
+  g_ptr_array_set_size (rows, rows->len - 1);
+  assert_rows (rows, (const char * const *) expected->pdata);
+
+  /* A history file that is not one: the definitions are read afresh. */
+  {
+    g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+    g_autoptr(GError) error = NULL;
+
+    g_autoptr(MysqlBinlogPosition) saved = mysql_binlog_position_store_load (MYSQL_BINLOG_POSITION_STORE (store),
+                                                                             NULL, NULL);
+    g_autofree char *garbage = g_strdup_printf ("# libmysqlbinlog-glib schema history\n"
+                                                "%s:4\t(1, [('nodot', nothing, "
+                                                "@a(ssmsbbasbmsixxxx) [])], @a{ss} {}, "
+                                                "@a{ss} {})\n",
+                                                mysql_binlog_position_get_file (saved));
+
+    g_assert_true (g_file_set_contents (history_path, garbage, -1, NULL));
+    mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+    g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  g_unlink (history_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A binary log file read with the server as its schema-source: the same
+ * names as a live stream, from the file's own CREATE TABLE and DDL. */
+static void
+test_file (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_strdup_printf ("file_%s", metadata);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogStream) source = test_server_new_stream (server);
+  g_autoptr(GError) error = NULL;
+  const char *schemas[] = { schema, NULL };
+  g_auto(Seen) seen = { 0, };
+
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  start = test_server_master_position (server);
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  run_steps (schema, 0, G_N_ELEMENTS (steps));
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].row != NULL)
+      g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+  g_ptr_array_add (expected, NULL);
+
+  path = g_build_filename (test_server_get_dir (server), "binlog",
+                           mysql_binlog_position_get_file (start), NULL);
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+  g_assert_true (mysql_binlog_stream_get_schema_source (stream) == G_OBJECT (source));
+  seen.rows = g_ptr_array_new_with_free_func (g_free);
+  seen.changes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
+  g_signal_connect (stream, "schema-changed", G_CALLBACK (on_schema_changed), &seen);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, (const char * const *) expected->pdata);
+  /* CREATE TABLE, 8 ALTER TABLE, RENAME TABLE (once per name): 11 */
+  g_assert_cmpuint (seen.changes->len, ==, 11);
+}
+
+/* The consumer of test_killed, in a process of its own: every row as a
+ * line of OUTPUT, written straight to the kernel so that SIGKILL loses
+ * none; "ERROR: ..." when the run fails. */
+static void
+on_consumed (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             const char        *prefix)
+{
+  g_autofree char *text = describe_row (row);
+  g_autofree char *line = g_strdup_printf ("%s%s.%s: %s\n", prefix,
+                                           mysql_binlog_row_get_schema (row),
+                                           mysql_binlog_row_get_table (row), text);
+
+  if (write (consumer_fd, line, strlen (line)) != (gssize) strlen (line))
+    g_error ("write: %s", g_strerror (errno));
+}
+
+static int
+consume (const char *socket,
+         const char *position_path,
+         const char *output,
+         const char *start,
+         const char *schema)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (position_path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start_position = mysql_binlog_position_from_string (start, NULL);
+  const char *schemas[] = { schema, NULL };
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  consumer_fd = open (output, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM, "socket", socket, "user", "root",
+                         "password", "", "server-id", 7000 + (getpid () % 1000),
+                         "blocking", TRUE, "heartbeat-period", 200,
+                         "start-position", start_position,
+                         "position-store", store, NULL);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_consumed), "");
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_consumed), "deleted ");
+  if (!mysql_binlog_stream_run (stream, NULL, &error))
+    {
+      g_autofree char *line = g_strdup_printf ("ERROR: %s\n", error->message);
+
+      if (write (consumer_fd, line, strlen (line)) < 0)
+        return 1;
+      return 1;
+    }
+  return 0;
+}
+
+static GPid
+spawn_consumer (const char *position_path,
+                const char *output,
+                const char *start,
+                const char *schema)
+{
+  const char *argv[] = { program, "--consumer", test_server_get_socket (server), position_path,
+                         output, start, schema, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* The lines of @output once it holds @n distinct ones (or an error). */
+static GPtrArray *
+wait_for_lines (const char *output,
+                guint       n)
+{
+  for (guint attempt = 0; attempt < 300; attempt++)
+    {
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+      GPtrArray *distinct = g_ptr_array_new_with_free_func (g_free);
+
+      g_file_get_contents (output, &contents, NULL, NULL);
+      lines = g_strsplit (contents != NULL ? contents : "", "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          gboolean seen = FALSE;
+
+          if (*lines[i] == '\0')
+            continue;
+          /* A restart may deliver the transaction in flight again. */
+          for (guint k = 0; k < distinct->len && !seen; k++)
+            seen = strcmp (g_ptr_array_index (distinct, k), lines[i]) == 0;
+          if (!seen)
+            g_ptr_array_add (distinct, g_strdup (lines[i]));
+          g_assert_false (g_str_has_prefix (lines[i], "ERROR"));
+        }
+      if (distinct->len >= n)
+        return distinct;
+      g_ptr_array_unref (distinct);
+      g_usleep (50000);
+    }
+  g_assert_not_reached ();
+}
+
+/* The consumer is killed (SIGKILL) once it delivered a row, and started
+ * again from its store after the next row and the DDL statement after
+ * it: the history saved beside the position gives every row its names. */
+static void
+test_killed (void)
+{
+  g_autofree char *schema = g_strdup ("killed");
+  g_autofree char *dir = g_dir_make_tmp ("schema-killed-XXXXXX", NULL);
+  g_autofree char *position_path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (position_path, ".schema-history", NULL);
+  g_autofree char *output = g_build_filename (dir, "rows", NULL);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *start_text = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = NULL;
+  guint n_rows = 0;
+  guint rows_while_down = 0;
+  GPid pid;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  start = test_server_master_position (server);
+  start_text = mysql_binlog_position_to_string (start);
+  pid = spawn_consumer (position_path, output, start_text, schema);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      run_steps (schema, i, i + 1);
+      if (steps[i].row != NULL)
+        {
+          g_ptr_array_add (expected, with_schema (steps[i].row, schema));
+          n_rows++;
+          if (pid == 0)
+            {
+              rows_while_down++;
+              continue;
+            }
+          /* Killed once it delivered the row. */
+          g_clear_pointer (&lines, g_ptr_array_unref);
+          lines = wait_for_lines (output, n_rows);
+          kill (pid, SIGKILL);
+          waitpid (pid, NULL, 0);
+          g_spawn_close_pid (pid);
+          pid = 0;
+          rows_while_down = 0;
+        }
+      else if (pid == 0 && rows_while_down > 0)
+        {
+          /* Started again behind a row and the DDL after it: neither
+           * the server nor a scan of the binary log tells the row's
+           * definition, only the history saved with the position. */
+          pid = spawn_consumer (position_path, output, start_text, schema);
+        }
+    }
+  if (pid == 0)
+    pid = spawn_consumer (position_path, output, start_text, schema);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = wait_for_lines (output, n_rows);
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_test (history_path, G_FILE_TEST_EXISTS));
+  g_ptr_array_add (expected, NULL);
+  assert_rows (lines, (const char * const *) expected->pdata);
+
+  g_unlink (history_path);
+  g_unlink (position_path);
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
+/* The default character set of a database that a later ALTER DATABASE
+ * changed: information_schema has the new one, of the same width, which
+ * the table map cannot tell from the old one.  The text is not read in
+ * the wrong one: the run fails, or the column comes as bytes. */
+static void
+test_database_charset (void)
+{
+  static const char * const positional[] = {
+    "dbcs.t: @1=int64 1 @2=[byte 0x61, 0x62, 0x63]",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "CREATE DATABASE dbcs CHARACTER SET utf8mb4");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE TABLE dbcs.t (id INT, v VARCHAR(5));"
+                    "INSERT INTO dbcs.t VALUES (1, 'abc');"
+                    "ALTER DATABASE dbcs CHARACTER SET utf16");
+
+  g_assert_false (read_live (start, "dbcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "character set"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "dbcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (argc == 7 && strcmp (argv[1], "--consumer") == 0)
+    return consume (argv[2], argv[3], argv[4], argv[5], argv[6]);
+  program = argv[0];
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/schema-history/guard", test_guard);
+  g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
+  g_test_add_data_func ("/schema-history/follow/minimal", "MINIMAL", test_follow);
+  g_test_add_data_func ("/schema-history/follow/full", "FULL", test_follow);
+  g_test_add_data_func ("/schema-history/not-covered/no-log", "NO_LOG", test_not_covered);
+  g_test_add_data_func ("/schema-history/not-covered/minimal", "MINIMAL", test_not_covered);
+  g_test_add_data_func ("/schema-history/not-covered/full", "FULL", test_not_covered);
+  g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
+  g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
+  g_test_add_func ("/schema-history/killed", test_killed);
+  g_test_add_func ("/schema-history/database-charset", test_database_charset);
+  g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
+  g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
+  g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
+
+  server = test_server_start (NULL);
+  ret = g_test_run ();
+  test_server_stop (server);
+  return ret;
+}

@@ -162,6 +162,9 @@ _mysql_binlog_sink_state (const MysqlBinlogSink  *sink,
                           MysqlBinlogStreamState  state)
 {
   sink->funcs->state (sink->data, state);
+}
+
+static inline void
 _mysql_binlog_sink_schema_snapshot (const MysqlBinlogSink *sink,
                                     GBytes                *snapshot)
 {

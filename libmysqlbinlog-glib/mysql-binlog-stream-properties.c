@@ -546,6 +546,8 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
   properties[PROP_LAG] =
     g_param_spec_double ("lag", NULL, NULL, 0, G_MAXDOUBLE, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * MysqlBinlogStream:schema-unknown: (getter get_schema_unknown) (setter set_schema_unknown)
    *
    * What to do with the rows of a table whose definition at that point of

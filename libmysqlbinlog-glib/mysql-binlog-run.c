@@ -8,7 +8,9 @@
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-run-private.h"
+#include "mysql-binlog-position-private.h"
 #include "mysql-binlog-server-source-private.h"
+#include "mysql-binlog-snapshot-private.h"
 #include "mysql-binlog-supervisor-private.h"
 #include "mysql-binlog-tracker-private.h"
 
@@ -26,6 +28,8 @@ struct _MysqlBinlogRun
   GMutex lock;
   GCond wakeup;                       /* with lock: ends a wait before reconnecting */
   MysqlBinlogSource *source;          /* with lock, for interrupt() */
+  MysqlBinlogSnapshot *snapshot;      /* with lock: the existing rows to read */
+  gboolean snapshot_only;             /* the run ends once they are read */
 };
 
 MysqlBinlogRun *
@@ -55,7 +59,13 @@ static void run_close_source (MysqlBinlogRun *run);
 void
 _mysql_binlog_run_release (MysqlBinlogRun *run)
 {
+  MysqlBinlogSnapshot *snapshot;
+
   run_close_source (run);
+  g_mutex_lock (&run->lock);
+  snapshot = g_steal_pointer (&run->snapshot);
+  g_mutex_unlock (&run->lock);
+  _mysql_binlog_snapshot_free (snapshot);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
 }
@@ -86,6 +96,8 @@ _mysql_binlog_run_interrupt (MysqlBinlogRun *run)
   g_mutex_lock (&run->lock);
   if (run->source != NULL)
     _mysql_binlog_source_interrupt (run->source);
+  if (run->snapshot != NULL)
+    _mysql_binlog_snapshot_interrupt (run->snapshot);
   g_cond_broadcast (&run->wakeup);
   g_mutex_unlock (&run->lock);
 }
@@ -189,7 +201,16 @@ run_connection (MysqlBinlogRun  *run,
                                                   decoder, _mysql_binlog_metadata_new (&options));
   tracker->in_transaction = FALSE;
 
-  ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
+  if (run->snapshot != NULL)
+    {
+      g_autoptr(MysqlBinlogSource) wrapper = _mysql_binlog_snapshot_wrap (run->snapshot, source,
+                                                                          tracker,
+                                                                          run->snapshot_only);
+
+      ok = _mysql_binlog_dispatcher_read (run->dispatcher, wrapper, NULL, &delivered, error);
+    }
+  else
+    ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
   *progressed = delivered != before;
   return ok;
 }
@@ -213,6 +234,92 @@ read_file (MysqlBinlogRun  *run,
                                                   idle_saves (run), decoder, NULL);
   note_start (run);
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
+}
+
+/* Sets up the run's snapshot: goes on with the one a stored position was
+ * in the middle of, or, as the snapshot property asks, reads the watched
+ * tables of a run that has nowhere to start from, starting the binlog at
+ * the point the first chunk sees.  @nothing_to_do: an INITIAL_ONLY run
+ * whose snapshot was done before. */
+static gboolean
+prepare_snapshot (MysqlBinlogRun  *run,
+                  gboolean        *nothing_to_do,
+                  GError         **error)
+{
+  const MysqlBinlogStreamSettings *settings = &run->settings;
+  MysqlBinlogConnectOptions options = {
+    .host = settings->host,
+    .port = settings->port,
+    .user = settings->user,
+    .password = settings->password,
+    .socket = settings->socket,
+    .connect_timeout = settings->connect_timeout,
+    .tls = &settings->tls,
+  };
+  MysqlBinlogPosition *start = run->tracker->run_start;
+  const char *token = start != NULL ? _mysql_binlog_position_get_snapshot (start) : NULL;
+  MysqlBinlogSnapshot *snapshot;
+
+  *nothing_to_do = FALSE;
+  snapshot = _mysql_binlog_snapshot_new (&run->sink, &options, run->filter,
+                                         settings->snapshot_chunk_size);
+  g_mutex_lock (&run->lock);
+  run->snapshot = snapshot;
+  g_mutex_unlock (&run->lock);
+  run->snapshot_only = settings->snapshot == MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY;
+
+  if (token != NULL)
+    {
+      if (!_mysql_binlog_snapshot_resume (snapshot, token, error))
+        return FALSE;
+      _mysql_binlog_tracker_set_snapshot_progress (run->tracker, token);
+      return TRUE;
+    }
+  if (settings->snapshot == MYSQL_BINLOG_SNAPSHOT_NEVER)
+    return TRUE;
+  if (start != NULL)
+    {
+      /* Read before: only the changes are left. */
+      *nothing_to_do = run->snapshot_only;
+      return TRUE;
+    }
+
+  {
+    g_autoptr(MysqlBinlogPosition) point = NULL;
+
+    if (!_mysql_binlog_snapshot_plan_watched (snapshot, error))
+      return FALSE;
+    point = _mysql_binlog_snapshot_open (snapshot, error);
+    if (point == NULL)
+      return FALSE;
+    _mysql_binlog_tracker_free (run->tracker);
+    run->tracker = _mysql_binlog_tracker_new (mysql_binlog_position_ref (point));
+    _mysql_binlog_tracker_set_snapshot_progress (run->tracker,
+                                                 _mysql_binlog_position_get_snapshot (point));
+  }
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_run_request_snapshot (MysqlBinlogRun  *run,
+                                    const char      *schema_table,
+                                    GError         **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&run->lock);
+  if (run->snapshot == NULL)
+    {
+      g_mutex_unlock (&run->lock);
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           run->settings.file != NULL
+                             ? "A stream of a file cannot read a table's existing rows"
+                             : "The stream is not reading from its server (yet, or any more)");
+      return FALSE;
+    }
+  ok = _mysql_binlog_snapshot_request (run->snapshot, schema_table, error);
+  g_mutex_unlock (&run->lock);
+  return ok;
 }
 
 /* What the supervisor drives. */
@@ -253,6 +360,15 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
     .max_delay = run->settings.reconnect_max_delay,
   };
 
+  gboolean nothing_to_do;
+
+  if (run->settings.file != NULL && run->settings.snapshot != MYSQL_BINLOG_SNAPSHOT_NEVER)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "A stream of a file has no existing rows to read: set its snapshot "
+                           "property to MYSQL_BINLOG_SNAPSHOT_NEVER");
+      return FALSE;
+    }
   if (run->settings.file != NULL)
     return read_file (run, cancellable, error);
   if (run->settings.server_id == 0)
@@ -262,5 +378,9 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
                            "server nor any of its other replicas uses");
       return FALSE;
     }
+  if (!prepare_snapshot (run, &nothing_to_do, error))
+    return FALSE;
+  if (nothing_to_do)
+    return TRUE;
   return _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
 }

@@ -42,6 +42,8 @@ typedef struct
   guint reconnect_max_delay;          /* ms */
   guint save_interval;                /* ms */
   guint save_transactions;
+  guint snapshot;                     /* MysqlBinlogSnapshotMode */
+  guint snapshot_chunk_size;          /* rows */
 } MysqlBinlogStreamSettings;
 
 /* Sets the properties' defaults in a zeroed @settings. */

@@ -404,6 +404,9 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
       g_signal_emit (self, signals[SIGNAL_RECONNECTING], 0, emission->attempt, emission->delay,
                      emission->error);
       break;
+    case EMISSION_SNAPSHOT:
+      _mysql_binlog_stream_deliver_snapshot (self, emission);
+      break;
     case EMISSION_IDLE:
       /* No transaction for a while: save what save-interval held back. */
       if (!_mysql_binlog_checkpoint_idle (_mysql_binlog_run_get_checkpoint (self->run)))

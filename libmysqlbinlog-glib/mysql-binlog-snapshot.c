@@ -572,14 +572,12 @@ prepare_table (MysqlBinlogSnapshot  *self,
                GError              **error)
 {
   TableProgress *progress = self->current;
-  g_autofree char *schema = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *signature = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   {
     MysqlBinlogTransport *t = self->transport;
-    g_autofree char *qs = NULL, *qn = NULL;
     GString *quoted = g_string_new ("`");
 
     for (const char *p = progress->schema; *p != '\0'; p++)
@@ -590,10 +588,17 @@ prepare_table (MysqlBinlogSnapshot  *self,
     g_string_append_c (quoted, '`');
     sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 0", quoted->str);
     g_string_free (quoted, TRUE);
-    (void) qs;
-    (void) qn;
-    if (!_mysql_binlog_transport_query (t, sql, NULL, error))
-      return FALSE;
+    if (!_mysql_binlog_transport_query (t, sql, NULL, &local_error))
+      {
+        /* ER_NO_SUCH_TABLE: never there, or dropped during the snapshot. */
+        if (strstr (local_error->message, "(MySQL error 1146)") != NULL)
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                       "Cannot read the existing rows of %s.%s: the server has no such table "
+                       "(%s)", progress->schema, progress->name, local_error->message);
+        else
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
   }
   signature = read_signature (self, progress, error);
   if (signature == NULL)

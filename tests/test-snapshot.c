@@ -184,6 +184,7 @@ typedef struct
   char *kill_query;        /* kill the snapshot's connection after this many reads */
   guint64 kill_at;
   gboolean killed;
+  guint64 restart_at;      /* restart the server after this many reads */
 } Mirror;
 
 static void
@@ -242,6 +243,15 @@ on_read (MysqlBinlogStream *stream,
       g_assert_no_error (error);
       mirror->killed = TRUE;
     }
+}
+
+static void
+on_read_restart (MysqlBinlogStream *stream,
+                 MysqlBinlogRow    *row,
+                 Mirror            *mirror)
+{
+  if (mirror->n_read == mirror->restart_at)
+    test_server_restart (server);
 }
 
 static void
@@ -680,6 +690,38 @@ test_killed_connection (void)
   mirror_clear (&mirror);
 }
 
+/* The server restarted in the middle of a chunk: the snapshot and the
+ * binlog reader both connect again, and the rows go on, none lost and
+ * none read twice beyond the chunk under way. */
+static void
+test_server_restarted (void)
+{
+  const char *table = "snap.restart";
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mirrored = NULL;
+  g_autofree char *expected = NULL;
+  Mirror mirror;
+
+  create_mirror_table (table, 5000);
+  mirror_init (&mirror);
+  mirror.restart_at = 2500;
+  mirror_connect (&mirror, stream, table);
+  g_signal_connect_after (stream, "rows-read", G_CALLBACK (on_read_restart), &mirror);
+  g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY, "snapshot-chunk-size", 1000,
+                "reconnect-attempts", 20, "reconnect-delay", 100, NULL);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%" G_GUINT64_FORMAT " rows read", mirror.n_read);
+  g_assert_true (g_atomic_int_get (&mirror.finished));
+  g_assert_cmpuint (mirror.n_read, >=, 5000);
+  g_assert_cmpuint (mirror.n_read, <=, 5000 + 1000);
+  mirrored = mirror_text (&mirror);
+  expected = table_text (table);
+  g_assert_cmpstr (mirrored, ==, expected);
+  mirror_clear (&mirror);
+}
+
 static void
 on_ask_missing (MysqlBinlogStream   *stream,
                 MysqlBinlogPosition *position,
@@ -838,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/resume", test_resume);
   g_test_add_func ("/snapshot/killed-connection", test_killed_connection);
   g_test_add_func ("/snapshot/faults", test_faults);
+  g_test_add_func ("/snapshot/server-restart", test_server_restarted);
   g_test_add_func ("/snapshot/memory", test_memory);
 
   server = test_server_start (NULL);

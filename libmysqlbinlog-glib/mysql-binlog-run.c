@@ -328,7 +328,16 @@ supervised_connection (gpointer   data,
                        gboolean  *progressed,
                        GError   **error)
 {
-  return run_connection (data, progressed, error);
+  MysqlBinlogRun *run = data;
+
+  /* A non-blocking dump ends where the log ended when it got there: a
+   * snapshot with rows still to read needs the events after that, up to
+   * its next chunk's point, so the dump starts again from there. */
+  while (run_connection (run, progressed, error))
+    if (run->snapshot == NULL || _mysql_binlog_snapshot_is_done (run->snapshot) ||
+        _mysql_binlog_sink_stop_requested (&run->sink))
+      return TRUE;
+  return FALSE;
 }
 
 static void

@@ -52,6 +52,8 @@ MysqlBinlogPosition *_mysql_binlog_snapshot_open      (MysqlBinlogSnapshot      
 gboolean             _mysql_binlog_snapshot_request   (MysqlBinlogSnapshot              *snapshot,
                                                        const char                       *schema_table,
                                                        GError                          **error);
+/* Whether no table is left to read. */
+gboolean             _mysql_binlog_snapshot_is_done   (MysqlBinlogSnapshot              *snapshot);
 /* Thread-safe: makes a blocked query return (stop()). */
 void                 _mysql_binlog_snapshot_interrupt (MysqlBinlogSnapshot              *snapshot);
 /* A source that reads @inner (borrowed) and does the snapshot's chunks

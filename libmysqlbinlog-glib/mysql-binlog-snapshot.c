@@ -814,6 +814,17 @@ step (MysqlBinlogSnapshot  *self,
 
 /* }}} */
 
+gboolean
+_mysql_binlog_snapshot_is_done (MysqlBinlogSnapshot *self)
+{
+  gboolean done;
+
+  g_mutex_lock (&self->lock);
+  done = self->current == NULL && g_queue_is_empty (&self->queue);
+  g_mutex_unlock (&self->lock);
+  return done;
+}
+
 /* {{{ The source that interleaves the chunks with the events */
 
 typedef struct
@@ -835,29 +846,12 @@ snapshot_source_read_event (MysqlBinlogSource       *source,
 {
   SnapshotSource *self = (SnapshotSource *) source;
   gboolean finished;
-  MysqlBinlogReadResult result;
 
   if (!step (self->snapshot, self->tracker, &finished, error))
     return MYSQL_BINLOG_READ_ERROR;
   if (finished && self->end_when_done)
     return MYSQL_BINLOG_READ_END;
-  result = _mysql_binlog_source_read_event (self->inner, checksum, event, cancellable, error);
-  /* A non-blocking dump that ends before the point of a chunk still to
-   * read would end the run with rows missing: it fails instead, and the
-   * saved position goes on from the last chunk. */
-  if (result == MYSQL_BINLOG_READ_END && !finished &&
-      !_mysql_binlog_sink_stop_requested (&self->snapshot->sink))
-    {
-      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_LOST,
-                   "The binary log ended (a non-blocking stream) at %s:%" G_GUINT64_FORMAT
-                   " before %s:%" G_GUINT64_FORMAT ", the point of the snapshot's next chunk, "
-                   "with rows still to read: the saved position goes on from the last chunk",
-                   self->tracker->file != NULL ? self->tracker->file : "?",
-                   self->tracker->offset, self->snapshot->point_file,
-                   self->snapshot->point_offset);
-      return MYSQL_BINLOG_READ_ERROR;
-    }
-  return result;
+  return _mysql_binlog_source_read_event (self->inner, checksum, event, cancellable, error);
 }
 
 static GBytes *

@@ -324,7 +324,8 @@ ensure_connection (MysqlBinlogSnapshot  *self,
   /* Values as stored, times in UTC; a chunk's transaction sees one point. */
   if (!_mysql_binlog_transport_query (transport,
                                       "SET NAMES utf8mb4, character_set_results = binary, "
-                                      "time_zone = '+00:00'", NULL, error) ||
+                                      "time_zone = '+00:00', group_concat_max_len = 16777216",
+                                      NULL, error) ||
       !_mysql_binlog_transport_query (transport,
                                       "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ",
                                       NULL, error))
@@ -648,8 +649,11 @@ read_chunk (MysqlBinlogSnapshot  *self,
   keyed = _mysql_binlog_snapshot_table_has_key (self->table);
   /* A table without a usable key is read in one pass: a resumed one
    * starts again. */
-  if (!keyed && progress->after != NULL)
-    g_clear_pointer (&progress->after, g_ptr_array_unref);
+  if (!keyed)
+    {
+      g_clear_pointer (&progress->after, g_ptr_array_unref);
+      progress->n_rows = 0;
+    }
   signal_id = _mysql_binlog_sink_rows_signal (&self->sink, 'r', table->detail);
   sql = _mysql_binlog_snapshot_table_select (self->table, progress->after,
                                              keyed ? self->chunk_size : 0);

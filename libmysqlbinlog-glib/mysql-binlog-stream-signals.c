@@ -267,6 +267,13 @@ _mysql_binlog_stream_install_signals (GType  type,
    * [signal@MysqlBinlog.Stream::rows-inserted]; a run reads the tables of
    * the handlers connected.
    *
+   * The handlers run while the chunk's transaction is open on the
+   * snapshot's connection, which holds the table's metadata lock: a
+   * handler of [method@MysqlBinlog.Stream.run] must not change the
+   * definition of that table itself (an `ALTER TABLE` would wait for the
+   * chunk, which waits for the handler); do it from a
+   * [signal@MysqlBinlog.Stream::binlog-position] handler, between chunks.
+   *
    * Since: 1.0
    */
   signals[SIGNAL_ROWS_READ] =

@@ -18,6 +18,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -723,6 +725,103 @@ test_killed_connection (void)
   mirror_clear (&mirror);
 }
 
+/* The lines of @path (0 when it does not exist). */
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return 0;
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* A consumer process SIGKILLed five times in the middle of the snapshot
+ * and started again with its position file: every row is read, and no
+ * more than the chunk under way at each kill is read again. */
+static void
+test_sigkill (void)
+{
+  const char *table = "snap.killed";
+  const guint chunk = 1000;
+  guint n = table_rows ();
+  g_autofree char *dir = g_dir_make_tmp ("snapshot-kill-XXXXXX", NULL);
+  g_autofree char *position = g_build_filename (dir, "position", NULL);
+  g_autofree char *output = g_build_filename (dir, "output", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *ids = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint kills = 0;
+  gboolean done = FALSE;
+
+  if (!g_file_test (SNAPSHOT_CONSUMER, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the snapshot-consumer program is not built");
+      return;
+    }
+  create_mirror_table (table, n);
+  for (guint attempt = 0; !done; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *server_id = g_strdup_printf ("%u", 900000 + attempt);
+      g_autofree char *slow = g_strdup_printf ("%u", kills < 5 ? 50 : 0);
+      const char *argv[] = {
+        SNAPSHOT_CONSUMER, test_server_get_socket (server), server_id, position, output,
+        table, "1000", slow, NULL,
+      };
+      guint before = count_lines (output);
+      GPid pid;
+      int status = 0;
+
+      g_assert_cmpuint (attempt, <, 20);
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                    NULL, &pid, &error));
+      g_assert_no_error (error);
+      if (kills < 5)
+        {
+          /* Into the middle of a chunk, past a few saved ones. */
+          gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+          while (count_lines (output) < before + 2 * chunk + chunk / 2 &&
+                 g_get_monotonic_time () < end && waitpid (pid, &status, WNOHANG) == 0)
+            g_usleep (2000);
+          if (waitpid (pid, &status, WNOHANG) == 0)
+            {
+              kill (pid, SIGKILL);
+              g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+              kills++;
+              continue;
+            }
+        }
+      else
+        g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      done = TRUE;
+      g_spawn_close_pid (pid);
+    }
+
+  g_assert_true (g_file_get_contents (output, &ids, NULL, NULL));
+  lines = g_strsplit (ids, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_hash_table_add (seen, lines[i]);
+  g_test_message ("%u kills, %u rows delivered for %u rows", kills, g_strv_length (lines) - 1, n);
+  g_assert_cmpuint (kills, ==, 5);
+  /* Every row, and again only what the chunk under way at a kill had
+   * delivered. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n);
+  g_assert_cmpuint (g_strv_length (lines) - 1, <=, n + kills * chunk);
+  g_assert_true (g_file_get_contents (position, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "snapshot:"));
+  g_unlink (position);
+  g_unlink (output);
+  g_rmdir (dir);
+}
+
 /* Keys of other kinds: the rows come once each, in key order when there
  * is a key the chunks walk. */
 static void
@@ -1061,6 +1160,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/table-on-running-stream", test_table_on_running_stream);
   g_test_add_func ("/snapshot/resume", test_resume);
   g_test_add_func ("/snapshot/killed-connection", test_killed_connection);
+  g_test_add_func ("/snapshot/sigkill", test_sigkill);
   g_test_add_func ("/snapshot/keys", test_keys);
   g_test_add_func ("/snapshot/ddl", test_ddl);
   g_test_add_func ("/snapshot/faults", test_faults);

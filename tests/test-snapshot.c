@@ -187,6 +187,7 @@ typedef struct
   guint64 kill_at;
   gboolean killed;
   guint64 restart_at;      /* restart the server after this many reads */
+  guint64 n_out_of_order;  /* rows read at a point after a change delivered after them */
 } Mirror;
 
 static void
@@ -256,11 +257,25 @@ on_read_restart (MysqlBinlogStream *stream,
     test_server_restart (server);
 }
 
+/* Keys are never reused by the writer: a row inserted (or moved to a new
+ * key) that the mirror has already was read after the change that
+ * created it, i.e. at a point before a change delivered after it. */
+static void
+check_new_key (Mirror         *mirror,
+               MysqlBinlogRow *row)
+{
+  gint64 id = mysql_binlog_row_get_int64 (row, 0);
+
+  if (g_hash_table_contains (mirror->rows, &id))
+    mirror->n_out_of_order++;
+}
+
 static void
 on_inserted (MysqlBinlogStream *stream,
              MysqlBinlogRow    *row,
              Mirror            *mirror)
 {
+  check_new_key (mirror, row);
   upsert (mirror, row);
   mirror->n_changes++;
 }
@@ -274,7 +289,10 @@ on_updated (MysqlBinlogStream *stream,
   gint64 old_id = mysql_binlog_row_get_int64 (before, 0);
 
   if (old_id != mysql_binlog_row_get_int64 (after, 0))
-    g_hash_table_remove (mirror->rows, &old_id);
+    {
+      g_hash_table_remove (mirror->rows, &old_id);
+      check_new_key (mirror, after);
+    }
   upsert (mirror, after);
   mirror->n_changes++;
 }
@@ -562,6 +580,7 @@ test_initial_with_writer (void)
   g_test_message ("%" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT " changes, %u chunks",
                   mirror.n_read, mirror.n_changes, mirror.n_chunks);
   g_assert_cmpuint (mirror.n_chunks, >=, n / 500);
+  g_assert_cmpuint (mirror.n_out_of_order, ==, 0);
   mirrored = mirror_text (&mirror);
   expected = table_text (table);
   g_assert_cmpuint (strlen (mirrored), ==, strlen (expected));
@@ -628,6 +647,7 @@ test_table_on_running_stream (void)
   g_test_message ("%" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT " changes",
                   mirror.n_read, mirror.n_changes);
   g_assert_cmpuint (mirror.n_read, >, 0);
+  g_assert_cmpuint (mirror.n_out_of_order, ==, 0);
   mirrored = mirror_text (&mirror);
   expected = table_text (table);
   g_assert_cmpstr (mirrored, ==, expected);

@@ -334,7 +334,7 @@ supervised_connection (gpointer   data,
    * snapshot with rows still to read needs the events after that, up to
    * its next chunk's point, so the dump starts again from there. */
   while (run_connection (run, progressed, error))
-    if (run->snapshot == NULL || _mysql_binlog_snapshot_is_done (run->snapshot) ||
+    if (run->snapshot == NULL || _mysql_binlog_snapshot_close_if_done (run->snapshot, FALSE) ||
         _mysql_binlog_sink_stop_requested (&run->sink))
       return TRUE;
   return FALSE;
@@ -370,6 +370,7 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
   };
 
   gboolean nothing_to_do;
+  gboolean ok;
 
   if (run->settings.file != NULL && run->settings.snapshot != MYSQL_BINLOG_SNAPSHOT_NEVER)
     {
@@ -388,8 +389,12 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
       return FALSE;
     }
   if (!prepare_snapshot (run, &nothing_to_do, error))
-    return FALSE;
-  if (nothing_to_do)
-    return TRUE;
-  return _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
+    ok = FALSE;
+  else if (nothing_to_do)
+    ok = TRUE;
+  else
+    ok = _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
+  if (run->snapshot != NULL)
+    _mysql_binlog_snapshot_close_if_done (run->snapshot, TRUE);
+  return ok;
 }

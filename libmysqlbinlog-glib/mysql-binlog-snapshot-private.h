@@ -52,8 +52,12 @@ MysqlBinlogPosition *_mysql_binlog_snapshot_open      (MysqlBinlogSnapshot      
 gboolean             _mysql_binlog_snapshot_request   (MysqlBinlogSnapshot              *snapshot,
                                                        const char                       *schema_table,
                                                        GError                          **error);
-/* Whether no table is left to read. */
-gboolean             _mysql_binlog_snapshot_is_done   (MysqlBinlogSnapshot              *snapshot);
+/* Whether no table is left to read; then (or with @force, when the run
+ * ends anyway) later requests are refused, so that none is accepted that
+ * no chunk will read.  Tables still queued stay in the positions already
+ * delivered, for the next run. */
+gboolean             _mysql_binlog_snapshot_close_if_done (MysqlBinlogSnapshot          *snapshot,
+                                                           gboolean                      force);
 /* Thread-safe: makes a blocked query return (stop()). */
 void                 _mysql_binlog_snapshot_interrupt (MysqlBinlogSnapshot              *snapshot);
 /* A source that reads @inner (borrowed) and does the snapshot's chunks

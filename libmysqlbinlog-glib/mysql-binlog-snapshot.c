@@ -51,6 +51,7 @@ struct _MysqlBinlogSnapshot
   MysqlBinlogSnapshotTable *table;     /* its definition */
   char *signature;                     /* of the definition, to notice a change */
   GQueue queue;                        /* TableProgress *, with lock */
+  gboolean closed;                     /* with lock: the reading ended, no more requests */
   guint retries;                       /* reconnections since the last chunk */
 
   GMutex lock;
@@ -515,6 +516,14 @@ _mysql_binlog_snapshot_request (MysqlBinlogSnapshot  *self,
       return FALSE;
     }
   g_mutex_lock (&self->lock);
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                   "The stream has stopped reading (it reached the end of the binary log, "
+                   "or was stopped): %s cannot be read in this run", schema_table);
+      return FALSE;
+    }
   g_queue_push_tail (&self->queue, table_progress_new (schema, dot + 1));
   g_mutex_unlock (&self->lock);
   return TRUE;
@@ -819,12 +828,15 @@ step (MysqlBinlogSnapshot  *self,
 /* }}} */
 
 gboolean
-_mysql_binlog_snapshot_is_done (MysqlBinlogSnapshot *self)
+_mysql_binlog_snapshot_close_if_done (MysqlBinlogSnapshot *self,
+                                      gboolean             force)
 {
   gboolean done;
 
   g_mutex_lock (&self->lock);
   done = self->current == NULL && g_queue_is_empty (&self->queue);
+  if (done || force)
+    self->closed = TRUE;
   g_mutex_unlock (&self->lock);
   return done;
 }

@@ -112,6 +112,34 @@ class TestSnapshot(unittest.TestCase):
         self.assertEqual(result, [True])
         self.assertEqual(read, [1, 2, 3])
 
+    def test_request_at_the_end_of_run_async(self):
+        # The handlers of run_async() run while the reading goes on: a
+        # request at the last position of a non-blocking run is either
+        # read or refused, never accepted and dropped.
+        stream = server.stream(self.start)
+        loop = GLib.MainLoop()
+        outcome = []
+        read = []
+
+        def on_position(s, position):
+            if outcome:
+                return
+            try:
+                outcome.append(s.snapshot_table('pysnap.other'))
+            except GLib.Error as e:
+                outcome.append(e.code)
+
+        stream.connect('binlog-position', on_position)
+        stream.connect('rows-read', lambda s, row: read.append(row.get_value(0).unpack()))
+        stream.run_async(None, lambda s, res: (s.run_finish(res), loop.quit()))
+        loop.run()
+        self.assertEqual(len(outcome), 1)
+        if outcome[0] is True:
+            self.assertEqual(read, [1, 2])
+        else:
+            self.assertEqual(outcome[0], MysqlBinlog.Error.INVALID_ARGUMENT)
+            self.assertEqual(read, [])
+
 
 if __name__ == '__main__':
     unittest.main()

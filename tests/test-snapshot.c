@@ -104,7 +104,7 @@ on_collect (MysqlBinlogStream *stream,
 }
 
 static void
-test_types (void)
+check_types (const char *metadata)
 {
   g_autoptr(MysqlBinlogStream) live = new_stream ();
   g_autoptr(MysqlBinlogStream) snap = new_stream ();
@@ -115,6 +115,9 @@ test_types (void)
 
   test_server_exec (server, "DROP DATABASE IF EXISTS snaptypes");
   test_server_exec (server, "CREATE DATABASE snaptypes");
+  g_test_message ("binlog_row_metadata = %s", metadata);
+  test_server_sqlf (server, &error, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  g_assert_no_error (error);
   {
     g_autofree char *sql = g_strdup_printf ("CREATE TABLE snaptypes.t (%s)", type_columns);
 
@@ -149,6 +152,8 @@ test_types (void)
       MysqlBinlogRow *b = g_ptr_array_index (read, r);
 
       g_assert_cmpuint (mysql_binlog_row_get_n_columns (b), ==, mysql_binlog_row_get_n_columns (a));
+      g_assert_true (mysql_binlog_row_is_primary_key_known (b));
+      g_assert_cmpstrv (mysql_binlog_row_get_primary_key (b), mysql_binlog_row_get_primary_key (a));
       for (guint i = 0; i < mysql_binlog_row_get_n_columns (a); i++)
         {
           g_autoptr(GVariant) va = mysql_binlog_row_get_value (a, i);
@@ -167,8 +172,21 @@ test_types (void)
           g_assert_cmpstr (tb, ==, ta);
           g_assert_cmpint (mysql_binlog_row_get_column_type (b, i), ==,
                            mysql_binlog_row_get_column_type (a, i));
+          g_assert_cmpint (mysql_binlog_row_get_column_is_unsigned (b, i), ==,
+                           mysql_binlog_row_get_column_is_unsigned (a, i));
         }
     }
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = DEFAULT");
+}
+
+/* Against table maps that carry the column names, character sets and
+ * members (FULL), and against those the stream completes from
+ * information_schema (NO_LOG). */
+static void
+test_types (void)
+{
+  check_types ("FULL");
+  check_types ("NO_LOG");
 }
 
 /* }}} */

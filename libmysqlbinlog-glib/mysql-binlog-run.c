@@ -30,6 +30,8 @@ struct _MysqlBinlogRun
   MysqlBinlogSource *source;          /* with lock, for interrupt() */
   MysqlBinlogSnapshot *snapshot;      /* with lock: the existing rows to read */
   gboolean snapshot_only;             /* the run ends once they are read */
+  GThread *reader;                    /* the reading thread */
+  gint woken;                         /* atomic: the source was interrupted for a request */
 };
 
 MysqlBinlogRun *
@@ -318,6 +320,15 @@ _mysql_binlog_run_request_snapshot (MysqlBinlogRun  *run,
       return FALSE;
     }
   ok = _mysql_binlog_snapshot_request (run->snapshot, schema_table, error);
+  /* Asked from another thread, the reader may wait on an idle server
+   * until the next heartbeat: its connection is interrupted and opened
+   * again at once (supervised_connection()), which takes the request up
+   * before the next event. */
+  if (ok && g_thread_self () != run->reader && run->source != NULL)
+    {
+      g_atomic_int_set (&run->woken, 1);
+      _mysql_binlog_source_interrupt (run->source);
+    }
   g_mutex_unlock (&run->lock);
   return ok;
 }
@@ -332,12 +343,27 @@ supervised_connection (gpointer   data,
 
   /* A non-blocking dump ends where the log ended when it got there: a
    * snapshot with rows still to read needs the events after that, up to
-   * its next chunk's point, so the dump starts again from there. */
-  while (run_connection (run, progressed, error))
-    if (run->snapshot == NULL || _mysql_binlog_snapshot_close_if_done (run->snapshot, FALSE) ||
-        _mysql_binlog_sink_stop_requested (&run->sink))
-      return TRUE;
-  return FALSE;
+   * its next chunk's point, so the dump starts again from there.  A
+   * connection interrupted for a snapshot request starts again too. */
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (run_connection (run, progressed, &local_error))
+        {
+          if (run->snapshot == NULL ||
+              _mysql_binlog_snapshot_close_if_done (run->snapshot, FALSE) ||
+              _mysql_binlog_sink_stop_requested (&run->sink))
+            return TRUE;
+          continue;
+        }
+      if (g_atomic_int_compare_and_exchange (&run->woken, 1, 0) &&
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !_mysql_binlog_sink_stop_requested (&run->sink))
+        continue;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 }
 
 static void
@@ -371,6 +397,8 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
 
   gboolean nothing_to_do;
   gboolean ok;
+
+  run->reader = g_thread_self ();
 
   if (run->settings.file != NULL && run->settings.snapshot != MYSQL_BINLOG_SNAPSHOT_NEVER)
     {

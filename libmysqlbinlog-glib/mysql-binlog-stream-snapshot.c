@@ -39,11 +39,15 @@ _mysql_binlog_stream_deliver_snapshot (MysqlBinlogStream         *self,
  * one after the other, in the order asked.
  *
  * May be called from one of the stream's handlers or from any other
- * thread.  The read begins before the next event the stream reads; on an
- * idle server that is the next heartbeat (see
- * [property@MysqlBinlog.Stream:heartbeat-period]).  A table the server
- * does not have makes the run fail with
- * %MYSQL_BINLOG_ERROR_INVALID_ARGUMENT when its turn comes.
+ * thread.  The read begins before the next event the stream reads; asked
+ * from another thread (or from a handler of
+ * [method@MysqlBinlog.Stream.run_async]) while the stream waits on an
+ * idle server, its replica connection is opened again at once so that the
+ * read does not wait for the next heartbeat.  A table the server does not
+ * have makes the run fail with %MYSQL_BINLOG_ERROR_INVALID_ARGUMENT when
+ * its turn comes.  Once the run has stopped reading (a non-blocking
+ * stream at the end of the binary log, or a stopped one), the request is
+ * refused.
  *
  * Returns: %TRUE when the request was queued; %FALSE with
  *   %MYSQL_BINLOG_ERROR_INVALID_ARGUMENT when the stream is not running

@@ -697,6 +697,59 @@ test_table_on_running_stream (void)
   mirror_clear (&mirror);
 }
 
+/* snapshot_table() from another thread while the stream waits on an idle
+ * server: taken up at once, not at the next heartbeat (30 s). */
+static gpointer
+run_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mysql_binlog_stream_run (data, NULL, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+note_event (gint *got_event)
+{
+  g_atomic_int_set (got_event, 1);
+}
+
+static void
+test_table_from_another_thread (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  Mirror mirror;
+  gint64 asked;
+  double waited;
+  gint got_event = 0;
+
+  create_mirror_table ("snap.idle", 300);
+  start = test_server_master_position (server);
+  mirror_init (&mirror);
+  mirror_connect (&mirror, stream, "snap.idle");
+  g_object_set (stream, "start-position", start, "blocking", TRUE, NULL);
+  g_signal_connect (stream, "snapshot-finished", G_CALLBACK (mysql_binlog_stream_stop), NULL);
+  g_signal_connect_swapped (stream, "binlog", G_CALLBACK (note_event), &got_event);
+  thread = g_thread_new ("stream", run_in_thread, stream);
+  /* Once it has read the first events and waits for more. */
+  while (!g_atomic_int_get (&got_event))
+    g_usleep (10000);
+  g_usleep (500000);
+  g_assert_true (mysql_binlog_stream_snapshot_table (stream, "snap.idle", &error));
+  g_assert_no_error (error);
+  asked = g_get_monotonic_time ();
+  g_thread_join (thread);
+  waited = (g_get_monotonic_time () - asked) / 1e6;
+  g_test_message ("read %" G_GUINT64_FORMAT " rows %.3f s after the request", mirror.n_read, waited);
+  g_assert_cmpuint (mirror.n_read, ==, 300);
+  g_assert_cmpfloat (waited, <, 5.0);
+  mirror_clear (&mirror);
+}
+
 /* Stopped after every third chunk and restarted from its store: every
  * row is read once, none again, and the mirror is the table. */
 static void
@@ -1222,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/initial-with-writer", test_initial_with_writer);
   g_test_add_func ("/snapshot/table-on-running-stream", test_table_on_running_stream);
   g_test_add_func ("/snapshot/resume", test_resume);
+  g_test_add_func ("/snapshot/table-from-another-thread", test_table_from_another_thread);
   g_test_add_func ("/snapshot/killed-connection", test_killed_connection);
   g_test_add_func ("/snapshot/sigkill", test_sigkill);
   g_test_add_func ("/snapshot/keys", test_keys);

@@ -345,14 +345,13 @@ test('rows-read of a snapshot, and snapshot_table() from a handler', () => {
     assertEqual(events, [['started', 'js.snap'], ['finished', 'js.snap', 3]], 'signals');
 
     // Blocking: run() of gjs emits on the main thread while the reading
-    // goes on, so a non-blocking run may have ended by then.  The request
-    // is taken up at the next event the reader gets: on an idle server, a
-    // heartbeat.
+    // goes on, so a non-blocking run may have ended by then; the reader,
+    // waiting on an idle server, takes the request up at once.
     const start = position();
     sql('INSERT INTO js.other VALUES (100)');
     const asked = [];
     const ids = [];
-    const t = stream(start, {blocking: true, heartbeat_period: 200});
+    const t = stream(start, {blocking: true});
     t.connect('snapshot-finished', self => self.stop());
     t.connect('binlog-position', self => {
         if (asked.length === 0)

@@ -74,7 +74,11 @@ class TestSnapshot(unittest.TestCase):
         self.assertEqual(read[0].get_primary_key(), ['id'])
 
     def test_snapshot_table_from_handler(self):
-        stream = server.stream(self.start)
+        # Blocking: the handlers of run() run while the reading goes on,
+        # so a non-blocking run may have ended by then (see
+        # test_request_at_the_end_of_run_async).
+        stream = server.stream(self.start, blocking=True)
+        stream.connect('snapshot-finished', lambda s, t, n: s.stop())
         read = []
         asked = []
 

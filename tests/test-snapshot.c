@@ -1134,6 +1134,20 @@ on_ask_missing (MysqlBinlogStream   *stream,
 }
 
 static void
+on_ask_secret (MysqlBinlogStream   *stream,
+               MysqlBinlogPosition *position,
+               gboolean            *asked)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*asked)
+    return;
+  *asked = TRUE;
+  g_assert_true (mysql_binlog_stream_snapshot_table (stream, "snap.secret", &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_faults (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1167,22 +1181,41 @@ test_faults (void)
     g_clear_error (&error);
   }
 
-  /* An account without SELECT on the table. */
+  /* An account without SELECT on the table: one that sees it (it may
+   * INSERT) fails on its SELECT, with the server's refusal; so does one
+   * that does not see it at all when the table is asked for (the initial
+   * snapshot lists the tables the account sees: it cannot know others). */
   {
     g_autoptr(MysqlBinlogStream) stream = new_stream ();
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
+    g_autoptr(MysqlBinlogStream) blind = new_stream ();
+    g_autoptr(MysqlBinlogPosition) start = NULL;
+    const char *secret_only[] = { "snap.secret", NULL };
+    gboolean asked = FALSE;
 
     test_server_exec (server, "CREATE TABLE IF NOT EXISTS snap.secret (id INT PRIMARY KEY)");
     test_server_exec (server, "INSERT IGNORE INTO snap.secret VALUES (1)");
     test_server_exec (server, "CREATE USER IF NOT EXISTS 'noselect'@'localhost'");
     test_server_exec (server, "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'noselect'@'localhost'");
+    test_server_exec (server, "GRANT INSERT ON snap.secret TO 'noselect'@'localhost'");
     g_object_set (stream, "user", "noselect", "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY,
                   NULL);
-    g_signal_connect (stream, "rows-read::snap.secret", G_CALLBACK (on_collect), rows);
-    /* The account does not even see the table: nothing it may read. */
-    g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (rows->len, ==, 0);
+    g_signal_connect (stream, "rows-read::snap.secret", G_CALLBACK (on_collect), NULL);
+    g_assert_false (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_ACCESS_DENIED);
+    g_assert_nonnull (strstr (error->message, "snap.secret"));
+    g_assert_nonnull (strstr (error->message, "SELECT"));
+    g_clear_error (&error);
+
+    test_server_exec (server, "REVOKE INSERT ON snap.secret FROM 'noselect'@'localhost'");
+    start = test_server_master_position (server);
+    g_object_set (blind, "user", "noselect", "start-position", start, "only-tables", secret_only,
+                  NULL);
+    g_signal_connect (blind, "binlog-position", G_CALLBACK (on_ask_secret), &asked);
+    test_server_exec (server, "INSERT INTO snap.tick VALUES (2)");
+    g_assert_false (mysql_binlog_stream_run (blind, NULL, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_ACCESS_DENIED);
+    g_assert_nonnull (strstr (error->message, "snap.secret"));
+    g_clear_error (&error);
   }
 
   /* A file stream has no rows to read. */

@@ -463,7 +463,12 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * `binlog_snapshot_file` and `binlog_snapshot_position`.  On MySQL, the
    * point is taken under `FLUSH TABLES WITH READ LOCK`, held only while
    * the transaction opens (the account needs the `RELOAD` privilege).
-   * The account needs `SELECT` on the tables.
+   * The account needs `SELECT` on the tables: one it may see but not
+   * read fails the run with %MYSQL_BINLOG_ERROR_ACCESS_DENIED.  The watched
+   * tables are those `information_schema.TABLES` lists to the account, so
+   * a table it has no privilege on at all is not among them (its changes
+   * still come through the binary log): grant `SELECT` on every table a
+   * mirror needs.
    *
    * The progress (the tables left, the primary key of the last row
    * delivered) is part of the position saved after each chunk, so a

@@ -32,6 +32,9 @@ _mysql_binlog_emission_free (gpointer data)
     case EMISSION_POSITION:
       mysql_binlog_position_unref (emission->a);
       break;
+    case EMISSION_SNAPSHOT:
+      g_free (emission->a);
+      break;
     case EMISSION_RECONNECTING:
     case EMISSION_IDLE:
     case EMISSION_STATE:
@@ -101,6 +104,7 @@ sink_rows_signal (gpointer data,
 {
   guint signal_id = kind == 'i' ? signals[SIGNAL_ROWS_INSERTED]
                   : kind == 'u' ? signals[SIGNAL_ROWS_UPDATED]
+                  : kind == 'r' ? signals[SIGNAL_ROWS_READ]
                   : signals[SIGNAL_ROWS_DELETED];
 
   /* A detailed lookup finds only the handlers of that detail, so ask
@@ -258,6 +262,24 @@ sink_state (gpointer               data,
   hand_over (data, &emission);
 }
 
+static void
+sink_snapshot (gpointer    data,
+               gboolean    finished,
+               const char *schema_table,
+               guint64     n_rows)
+{
+  MysqlBinlogStream *self = data;
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_SNAPSHOT,
+    .a = g_strdup (schema_table),
+    .attempt = finished,
+    .count = n_rows,
+  };
+
+  if (!hand_over (self, &emission))
+    g_free (emission.a);
+}
+
 const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .stop_requested = sink_stop_requested,
   .wants_events = sink_wants_events,
@@ -268,6 +290,7 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .idle = sink_idle,
   .reconnecting = sink_reconnecting,
   .start = sink_start,
+  .snapshot = sink_snapshot,
   .state = sink_state,
   .schema_changed = sink_schema_changed,
   .schema_snapshot = sink_schema_snapshot,

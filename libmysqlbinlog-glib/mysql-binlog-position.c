@@ -10,6 +10,7 @@
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-gtid-private.h"
+#include "mysql-binlog-position-private.h"
 
 /**
  * MysqlBinlogPosition:
@@ -24,7 +25,10 @@
  *
  * The string form, as [method@MysqlBinlog.Position.to_string] writes it and
  * [func@MysqlBinlog.Position.from_string] reads it, is `FILE:OFFSET`,
- * `gtid:SET`, or `FILE:OFFSET gtid:SET`.
+ * `gtid:SET`, or `FILE:OFFSET gtid:SET`.  A position saved while a stream
+ * reads the existing rows of tables (see
+ * [property@MysqlBinlog.Stream:snapshot]) also carries how far that read
+ * got, as a last part `snapshot:PROGRESS`.
  *
  * GTID sets are kept in a canonical form: a MariaDB GTID list has one
  * `domain-server-sequence` per replication domain, in increasing domain
@@ -47,6 +51,7 @@ struct _MysqlBinlogPosition
   char *file;
   char *gtid_set;
   guint64 offset;
+  char *snapshot;   /* the progress of a snapshot, or NULL */
 };
 
 G_DEFINE_BOXED_TYPE (MysqlBinlogPosition, mysql_binlog_position,
@@ -168,6 +173,7 @@ mysql_binlog_position_unref (MysqlBinlogPosition *position)
 
   g_free (position->file);
   g_free (position->gtid_set);
+  g_free (position->snapshot);
   g_free (position);
 }
 
@@ -239,14 +245,20 @@ mysql_binlog_position_get_gtid_set (const MysqlBinlogPosition *position)
 char *
 mysql_binlog_position_to_string (const MysqlBinlogPosition *position)
 {
+  g_autofree char *text = NULL;
+
   g_return_val_if_fail (position != NULL, NULL);
 
   if (position->file != NULL && position->gtid_set != NULL)
-    return g_strdup_printf ("%s:%" G_GUINT64_FORMAT " gtid:%s",
+    text = g_strdup_printf ("%s:%" G_GUINT64_FORMAT " gtid:%s",
                             position->file, position->offset, position->gtid_set);
-  if (position->file != NULL)
-    return g_strdup_printf ("%s:%" G_GUINT64_FORMAT, position->file, position->offset);
-  return g_strconcat ("gtid:", position->gtid_set, NULL);
+  else if (position->file != NULL)
+    text = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, position->file, position->offset);
+  else
+    text = g_strconcat ("gtid:", position->gtid_set, NULL);
+  if (position->snapshot != NULL)
+    return g_strconcat (text, " snapshot:", position->snapshot, NULL);
+  return g_steal_pointer (&text);
 }
 
 static gboolean
@@ -279,7 +291,8 @@ parse_file_offset (const char  *text,
  * @error: return location for a #GError, or %NULL
  *
  * Parses a position: `mariadb-bin.000002:4`, `gtid:0-1-42`, or
- * `mariadb-bin.000002:4 gtid:0-1-42`.
+ * `mariadb-bin.000002:4 gtid:0-1-42`, each possibly followed by the
+ * ` snapshot:PROGRESS` of a position saved during a snapshot.
  *
  * Returns: (transfer full): the position, or %NULL with
  *   %MYSQL_BINLOG_ERROR_INVALID_POSITION set in @error
@@ -293,6 +306,7 @@ mysql_binlog_position_from_string (const char  *string,
   g_autofree char *copy = NULL;
   g_autofree char *file = NULL;
   const char *gtid = NULL;
+  const char *snapshot = NULL;
   char *space;
   guint64 offset = 0;
 
@@ -300,6 +314,20 @@ mysql_binlog_position_from_string (const char  *string,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   copy = g_strstrip (g_strdup (string));
+
+  /* The progress of a snapshot comes last. */
+  {
+    char *part = strstr (copy, " snapshot:");
+
+    if (part != NULL)
+      {
+        *part = '\0';
+        snapshot = part + strlen (" snapshot:");
+        if (!_mysql_binlog_snapshot_token_is_valid (snapshot))
+          goto invalid;
+        g_strchomp (copy);
+      }
+  }
 
   if (g_str_has_prefix (copy, "gtid:"))
     {
@@ -332,7 +360,12 @@ mysql_binlog_position_from_string (const char  *string,
         goto invalid;
     }
 
-  return mysql_binlog_position_new_full (file, offset, gtid);
+  {
+    MysqlBinlogPosition *position = mysql_binlog_position_new_full (file, offset, gtid);
+
+    position->snapshot = g_strdup (snapshot);
+    return position;
+  }
 
 invalid:
   {
@@ -366,7 +399,8 @@ mysql_binlog_position_equal (const MysqlBinlogPosition *a,
 
   return g_strcmp0 (a->file, b->file) == 0 &&
          a->offset == b->offset &&
-         g_strcmp0 (a->gtid_set, b->gtid_set) == 0;
+         g_strcmp0 (a->gtid_set, b->gtid_set) == 0 &&
+         g_strcmp0 (a->snapshot, b->snapshot) == 0;
 }
 
 /**
@@ -391,6 +425,8 @@ mysql_binlog_position_hash (const MysqlBinlogPosition *position)
   hash = hash * 31 + (guint) (position->offset ^ (position->offset >> 32));
   if (position->gtid_set != NULL)
     hash = hash * 31 + g_str_hash (position->gtid_set);
+  if (position->snapshot != NULL)
+    hash = hash * 31 + g_str_hash (position->snapshot);
   return hash;
 }
 
@@ -485,4 +521,35 @@ mysql_binlog_position_add_gtid_set (const MysqlBinlogPosition  *position,
       return NULL;
     }
   return mysql_binlog_position_new_full (position->file, position->offset, text);
+}
+
+/* Private: the progress of a snapshot (mysql-binlog-position-private.h). */
+
+gboolean
+_mysql_binlog_snapshot_token_is_valid (const char *token)
+{
+  if (token == NULL || *token == '\0')
+    return FALSE;
+  for (const char *p = token; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("%-._~,=;+", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+MysqlBinlogPosition *
+_mysql_binlog_position_with_snapshot (const MysqlBinlogPosition *position,
+                                      const char                *token)
+{
+  MysqlBinlogPosition *copy = mysql_binlog_position_new_full (position->file, position->offset,
+                                                              position->gtid_set);
+
+  g_return_val_if_fail (token == NULL || _mysql_binlog_snapshot_token_is_valid (token), copy);
+  copy->snapshot = g_strdup (token);
+  return copy;
+}
+
+const char *
+_mysql_binlog_position_get_snapshot (const MysqlBinlogPosition *position)
+{
+  return position->snapshot;
 }

@@ -40,6 +40,11 @@ gboolean               _mysql_binlog_run_read           (MysqlBinlogRun         
 void                   _mysql_binlog_run_interrupt      (MysqlBinlogRun               *run);
 /* The reading ended: closes the source, frees the reading side. */
 void                   _mysql_binlog_run_release        (MysqlBinlogRun               *run);
+/* Thread-safe: asks the run under way to read the existing rows of
+ * @schema_table between its changes (mysql-binlog-snapshot.c). */
+gboolean               _mysql_binlog_run_request_snapshot (MysqlBinlogRun             *run,
+                                                           const char                 *schema_table,
+                                                           GError                    **error);
 /* On the thread that emits the signals. */
 MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun               *run);
 /* Before the run reads: the schema history saved with its start

@@ -8,7 +8,9 @@
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-filter-private.h"
 #include "mysql-binlog-run-private.h"
+#include "mysql-binlog-position-private.h"
 #include "mysql-binlog-server-source-private.h"
+#include "mysql-binlog-snapshot-private.h"
 #include "mysql-binlog-supervisor-private.h"
 #include "mysql-binlog-tracker-private.h"
 
@@ -28,6 +30,10 @@ struct _MysqlBinlogRun
   GMutex lock;
   GCond wakeup;                       /* with lock: ends a wait before reconnecting */
   MysqlBinlogSource *source;          /* with lock, for interrupt() */
+  MysqlBinlogSnapshot *snapshot;      /* with lock: the existing rows to read */
+  gboolean snapshot_only;             /* the run ends once they are read */
+  GThread *reader;                    /* the reading thread */
+  gint woken;                         /* atomic: the source was interrupted for a request */
 };
 
 MysqlBinlogRun *
@@ -75,7 +81,13 @@ static void run_close_source (MysqlBinlogRun *run);
 void
 _mysql_binlog_run_release (MysqlBinlogRun *run)
 {
+  MysqlBinlogSnapshot *snapshot;
+
   run_close_source (run);
+  g_mutex_lock (&run->lock);
+  snapshot = g_steal_pointer (&run->snapshot);
+  g_mutex_unlock (&run->lock);
+  _mysql_binlog_snapshot_free (snapshot);
   g_clear_pointer (&run->dispatcher, _mysql_binlog_dispatcher_free);
   g_clear_pointer (&run->history, _mysql_binlog_schema_history_free);
   g_clear_pointer (&run->tracker, _mysql_binlog_tracker_free);
@@ -155,6 +167,8 @@ _mysql_binlog_run_interrupt (MysqlBinlogRun *run)
   g_mutex_lock (&run->lock);
   if (run->source != NULL)
     _mysql_binlog_source_interrupt (run->source);
+  if (run->snapshot != NULL)
+    _mysql_binlog_snapshot_interrupt (run->snapshot);
   g_cond_broadcast (&run->wakeup);
   g_mutex_unlock (&run->lock);
 }
@@ -254,7 +268,16 @@ run_connection (MysqlBinlogRun  *run,
                                                   run->history);
   tracker->in_transaction = FALSE;
 
-  ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
+  if (run->snapshot != NULL)
+    {
+      g_autoptr(MysqlBinlogSource) wrapper = _mysql_binlog_snapshot_wrap (run->snapshot, source,
+                                                                          tracker,
+                                                                          run->snapshot_only);
+
+      ok = _mysql_binlog_dispatcher_read (run->dispatcher, wrapper, NULL, &delivered, error);
+    }
+  else
+    ok = _mysql_binlog_dispatcher_read (run->dispatcher, source, NULL, &delivered, error);
   *progressed = delivered != before;
   return ok;
 }
@@ -281,13 +304,132 @@ read_file (MysqlBinlogRun  *run,
   return _mysql_binlog_dispatcher_read (run->dispatcher, source, cancellable, NULL, error);
 }
 
+/* Sets up the run's snapshot: goes on with the one a stored position was
+ * in the middle of, or, as the snapshot property asks, reads the watched
+ * tables of a run that has nowhere to start from, starting the binlog at
+ * the point the first chunk sees.  @nothing_to_do: an INITIAL_ONLY run
+ * whose snapshot was done before. */
+static gboolean
+prepare_snapshot (MysqlBinlogRun  *run,
+                  gboolean        *nothing_to_do,
+                  GError         **error)
+{
+  const MysqlBinlogStreamSettings *settings = &run->settings;
+  MysqlBinlogConnectOptions options = {
+    .host = settings->host,
+    .port = settings->port,
+    .user = settings->user,
+    .password = settings->password,
+    .socket = settings->socket,
+    .connect_timeout = settings->connect_timeout,
+    .tls = &settings->tls,
+  };
+  MysqlBinlogPosition *start = run->tracker->run_start;
+  const char *token = start != NULL ? _mysql_binlog_position_get_snapshot (start) : NULL;
+  MysqlBinlogSnapshot *snapshot;
+
+  *nothing_to_do = FALSE;
+  snapshot = _mysql_binlog_snapshot_new (&run->sink, &options, run->filter,
+                                         settings->snapshot_chunk_size);
+  g_mutex_lock (&run->lock);
+  run->snapshot = snapshot;
+  g_mutex_unlock (&run->lock);
+  run->snapshot_only = settings->snapshot == MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY;
+
+  if (token != NULL)
+    {
+      if (!_mysql_binlog_snapshot_resume (snapshot, token, error))
+        return FALSE;
+      _mysql_binlog_tracker_set_snapshot_progress (run->tracker, token);
+      return TRUE;
+    }
+  if (settings->snapshot == MYSQL_BINLOG_SNAPSHOT_NEVER)
+    return TRUE;
+  if (start != NULL)
+    {
+      /* Read before: only the changes are left. */
+      *nothing_to_do = run->snapshot_only;
+      return TRUE;
+    }
+
+  {
+    g_autoptr(MysqlBinlogPosition) point = NULL;
+
+    if (!_mysql_binlog_snapshot_plan_watched (snapshot, error))
+      return FALSE;
+    point = _mysql_binlog_snapshot_open (snapshot, error);
+    if (point == NULL)
+      return FALSE;
+    _mysql_binlog_tracker_free (run->tracker);
+    run->tracker = _mysql_binlog_tracker_new (mysql_binlog_position_ref (point));
+    _mysql_binlog_tracker_set_snapshot_progress (run->tracker,
+                                                 _mysql_binlog_position_get_snapshot (point));
+  }
+  return TRUE;
+}
+
+gboolean
+_mysql_binlog_run_request_snapshot (MysqlBinlogRun  *run,
+                                    const char      *schema_table,
+                                    GError         **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&run->lock);
+  if (run->snapshot == NULL)
+    {
+      g_mutex_unlock (&run->lock);
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           run->settings.file != NULL
+                             ? "A stream of a file cannot read a table's existing rows"
+                             : "The stream is not reading from its server (yet, or any more)");
+      return FALSE;
+    }
+  ok = _mysql_binlog_snapshot_request (run->snapshot, schema_table, error);
+  /* Asked from another thread, the reader may wait on an idle server
+   * until the next heartbeat: its connection is interrupted and opened
+   * again at once (supervised_connection()), which takes the request up
+   * before the next event. */
+  if (ok && g_thread_self () != run->reader && run->source != NULL)
+    {
+      g_atomic_int_set (&run->woken, 1);
+      _mysql_binlog_source_interrupt (run->source);
+    }
+  g_mutex_unlock (&run->lock);
+  return ok;
+}
+
 /* What the supervisor drives. */
 static gboolean
 supervised_connection (gpointer   data,
                        gboolean  *progressed,
                        GError   **error)
 {
-  return run_connection (data, progressed, error);
+  MysqlBinlogRun *run = data;
+
+  /* A non-blocking dump ends where the log ended when it got there: a
+   * snapshot with rows still to read needs the events after that, up to
+   * its next chunk's point, so the dump starts again from there.  A
+   * connection interrupted for a snapshot request starts again too. */
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (run_connection (run, progressed, &local_error))
+        {
+          if (run->snapshot == NULL ||
+              _mysql_binlog_snapshot_close_if_done (run->snapshot, FALSE) ||
+              _mysql_binlog_sink_stop_requested (&run->sink))
+            return TRUE;
+          continue;
+        }
+      if (g_atomic_int_compare_and_exchange (&run->woken, 1, 0) &&
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !_mysql_binlog_sink_stop_requested (&run->sink))
+        continue;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 }
 
 static void
@@ -319,6 +461,18 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
     .max_delay = run->settings.reconnect_max_delay,
   };
 
+  gboolean nothing_to_do;
+  gboolean ok;
+
+  run->reader = g_thread_self ();
+
+  if (run->settings.file != NULL && run->settings.snapshot != MYSQL_BINLOG_SNAPSHOT_NEVER)
+    {
+      g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                           "A stream of a file has no existing rows to read: set its snapshot "
+                           "property to MYSQL_BINLOG_SNAPSHOT_NEVER");
+      return FALSE;
+    }
   if (run->settings.file != NULL)
     return read_file (run, cancellable, error);
   if (run->settings.server_id == 0)
@@ -328,5 +482,13 @@ _mysql_binlog_run_read (MysqlBinlogRun  *run,
                            "server nor any of its other replicas uses");
       return FALSE;
     }
-  return _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
+  if (!prepare_snapshot (run, &nothing_to_do, error))
+    ok = FALSE;
+  else if (nothing_to_do)
+    ok = TRUE;
+  else
+    ok = _mysql_binlog_supervisor_run (&funcs, run, &policy, &run->sink, error);
+  if (run->snapshot != NULL)
+    _mysql_binlog_snapshot_close_if_done (run->snapshot, TRUE);
+  return ok;
 }

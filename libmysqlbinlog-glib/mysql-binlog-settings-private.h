@@ -42,6 +42,8 @@ typedef struct
   guint reconnect_delay;              /* ms */
   guint reconnect_max_delay;          /* ms */
   guint save_interval;                /* ms */
+  guint snapshot;                     /* MysqlBinlogSnapshotMode */
+  guint snapshot_chunk_size;          /* rows */
   guint save_transactions;
   MysqlBinlogSchemaUnknown schema_unknown;
   GObject *schema_source;             /* a MysqlBinlogStream or a GFile, or NULL */

@@ -26,7 +26,7 @@ typedef struct
   gboolean (*stop_requested) (gpointer             data);
   /* Whether an event handler is connected. */
   gboolean (*wants_events)   (gpointer             data);
-  /* The signal of rows of @kind ('i', 'u', 'd') when a handler of every
+  /* The signal of rows of @kind ('i', 'u', 'd', or 'r': rows-read) when a handler of every
    * table or of @detail is connected, else 0. */
   guint    (*rows_signal)    (gpointer             data,
                               guint8               kind,
@@ -59,6 +59,12 @@ typedef struct
    * full). */
   void     (*start)          (gpointer             data,
                               MysqlBinlogPosition *position);
+  /* A snapshot begins to read the rows of @schema_table (@finished FALSE)
+   * or has read all @n_rows of them. */
+  void     (*snapshot)       (gpointer             data,
+                              gboolean             finished,
+                              const char          *schema_table,
+                              guint64              n_rows);
   /* What the run is doing now: connecting (its first connection),
    * snapshotting, streaming (a connection's dump or the file is read).
    * Reconnecting follows reconnecting(); the end of the run is the
@@ -179,6 +185,15 @@ _mysql_binlog_sink_schema_changed (const MysqlBinlogSink *sink,
 {
   if (sink->funcs->schema_changed != NULL)
     sink->funcs->schema_changed (sink->data, schema_table, statement);
+}
+
+static inline void
+_mysql_binlog_sink_snapshot (const MysqlBinlogSink *sink,
+                             gboolean               finished,
+                             const char            *schema_table,
+                             guint64                n_rows)
+{
+  sink->funcs->snapshot (sink->data, finished, schema_table, n_rows);
 }
 
 G_END_DECLS

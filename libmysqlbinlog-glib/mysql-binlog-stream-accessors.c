@@ -126,6 +126,12 @@ _mysql_binlog_stream_get_property (GObject    *object,
     case PROP_SCHEMA_SOURCE:
       g_value_set_object (value, self->settings.schema_source);
       break;
+    case PROP_SNAPSHOT:
+      g_value_set_enum (value, self->settings.snapshot);
+      break;
+    case PROP_SNAPSHOT_CHUNK_SIZE:
+      g_value_set_uint (value, self->settings.snapshot_chunk_size);
+      break;
     default:
       /* What the stream is doing (mysql-binlog-stream-state.c). */
       if (!_mysql_binlog_stream_get_state_property (self, prop_id, value))
@@ -232,6 +238,12 @@ _mysql_binlog_stream_set_property (GObject      *object,
       break;
     case PROP_SCHEMA_SOURCE:
       mysql_binlog_stream_set_schema_source (self, g_value_get_object (value));
+      break;
+    case PROP_SNAPSHOT:
+      mysql_binlog_stream_set_snapshot (self, g_value_get_enum (value));
+      break;
+    case PROP_SNAPSHOT_CHUNK_SIZE:
+      mysql_binlog_stream_set_snapshot_chunk_size (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1113,3 +1125,63 @@ mysql_binlog_stream_set_schema_source (MysqlBinlogStream *stream,
   if (g_set_object (&stream->settings.schema_source, source))
     g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SCHEMA_SOURCE]);
 }
+
+/**
+ * mysql_binlog_stream_get_snapshot: (get-property snapshot)
+ * @stream: a stream
+ *
+ * Gets whether a run reads the existing rows before the changes.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:snapshot]
+ *
+ * Since: 1.0
+ */
+MysqlBinlogSnapshotMode
+mysql_binlog_stream_get_snapshot (MysqlBinlogStream *stream)
+{
+  g_return_val_if_fail (MYSQL_BINLOG_IS_STREAM (stream), MYSQL_BINLOG_SNAPSHOT_NEVER);
+  return stream->settings.snapshot;
+}
+
+/**
+ * mysql_binlog_stream_set_snapshot: (set-property snapshot)
+ * @stream: a stream
+ * @mode: a snapshot mode
+ *
+ * Sets whether a run reads the existing rows before the changes.
+ *
+ * Since: 1.0
+ */
+void
+mysql_binlog_stream_set_snapshot (MysqlBinlogStream       *stream,
+                                  MysqlBinlogSnapshotMode  mode)
+{
+  g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
+  g_return_if_fail (mode <= MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY);
+  RETURN_IF_RUNNING (stream);
+  if (stream->settings.snapshot == mode)
+    return;
+  stream->settings.snapshot = mode;
+  g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_SNAPSHOT]);
+}
+
+/**
+ * mysql_binlog_stream_get_snapshot_chunk_size: (get-property snapshot-chunk-size)
+ * @stream: a stream
+ *
+ * Gets how many rows a snapshot reads per chunk.
+ *
+ * Returns: the value of [property@MysqlBinlog.Stream:snapshot-chunk-size]
+ *
+ * Since: 1.0
+ */
+/**
+ * mysql_binlog_stream_set_snapshot_chunk_size: (set-property snapshot-chunk-size)
+ * @stream: a stream
+ * @rows: rows per chunk, at least 1
+ *
+ * Sets how many rows a snapshot reads per chunk.
+ *
+ * Since: 1.0
+ */
+DEFINE_UINT_PROPERTY (snapshot_chunk_size, PROP_SNAPSHOT_CHUNK_SIZE, rows)

@@ -78,6 +78,7 @@ typedef enum {
   EMISSION_STATE,
   EMISSION_SCHEMA_CHANGED,   /* a: the table, b: the statement (owned) */
   EMISSION_SCHEMA_SNAPSHOT,  /* a: the schema history's GBytes (owned) */
+  EMISSION_SNAPSHOT,         /* a: the table's name (owned); attempt: finished */
 } MysqlBinlogEmissionKind;
 
 typedef struct
@@ -93,12 +94,18 @@ typedef struct
   gsize cost;        /* bytes of binlog it keeps alive, for the async queue */
   gint64 timestamp;  /* of the event that ends the position's transaction; 0: unknown */
   MysqlBinlogStreamState state;
+  guint64 count;     /* the rows of a finished snapshot */
 } MysqlBinlogEmission;
 
 /* mysql-binlog-stream.c: emits @emission (borrowed) on the thread that
  * emits the signals, for run() and run_async() alike. */
 void     _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
                                        const MysqlBinlogEmission *emission);
+
+/* mysql-binlog-stream-snapshot.c: emits snapshot-started or
+ * snapshot-finished. */
+void     _mysql_binlog_stream_deliver_snapshot (MysqlBinlogStream         *self,
+                                                const MysqlBinlogEmission *emission);
 
 /* mysql-binlog-emission.c: the stream as the sink of its runs, which
  * emits at once during run() and queues for the caller's context during

@@ -41,6 +41,8 @@ typedef enum
   PROP_TLS_CERT_FILE,
   PROP_TLS_KEY_FILE,
   PROP_TLS_CIPHER,
+  PROP_SNAPSHOT,
+  PROP_SNAPSHOT_CHUNK_SIZE,
   /* Read-only, what the stream is doing (mysql-binlog-stream-state.c). */
   PROP_STATE,
   PROP_POSITION,

@@ -607,5 +607,69 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
     g_param_spec_object ("schema-source", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * MysqlBinlogStream:snapshot: (getter get_snapshot) (setter set_snapshot)
+   *
+   * Whether a run reads the rows that exist before it streams the changes.
+   * With %MYSQL_BINLOG_SNAPSHOT_INITIAL or
+   * %MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY, a run that has no stored position
+   * and no [property@MysqlBinlog.Stream:start-position] emits
+   * [signal@MysqlBinlog.Stream::rows-read] once per row of each table it
+   * watches (the schema and table filters, and the handlers of
+   * `rows-read` connected: a detailed one reads its table only), between
+   * [signal@MysqlBinlog.Stream::snapshot-started] and
+   * [signal@MysqlBinlog.Stream::snapshot-finished], then the changes.
+   *
+   * The rows are read in chunks of
+   * [property@MysqlBinlog.Stream:snapshot-chunk-size] rows, in primary key
+   * order, each in a transaction of its own on a second connection, and
+   * each chunk is delivered between the changes at the point of the
+   * binary log it saw: every `rows-read` row is the row as it was between
+   * the changes delivered before it and those after it.  A consumer that
+   * applies `rows-read` and `rows-inserted` as upserts, the after image of
+   * `rows-updated` as an upsert and `rows-deleted` as a delete ends with
+   * the table's contents, whatever other clients write meanwhile; a
+   * change of a row not read yet may come before its `rows-read`.
+   *
+   * On MariaDB nothing is locked: the transaction's point is MariaDB's
+   * `binlog_snapshot_file` and `binlog_snapshot_position`.  On MySQL, the
+   * point is taken under `FLUSH TABLES WITH READ LOCK`, held only while
+   * the transaction opens (the account needs the `RELOAD` privilege).
+   * The account needs `SELECT` on the tables: one it may see but not
+   * read fails the run with %MYSQL_BINLOG_ERROR_ACCESS_DENIED.  The watched
+   * tables are those `information_schema.TABLES` lists to the account, so
+   * a table it has no privilege on at all is not among them (its changes
+   * still come through the binary log): grant `SELECT` on every table a
+   * mirror needs.
+   *
+   * The progress (the tables left, the primary key of the last row
+   * delivered) is part of the position saved after each chunk, so a
+   * restarted run reads on after the last chunk saved.  A table without a
+   * primary key is read in one pass, again from its start after a
+   * restart.  MariaDB's UUID columns, whose stored bytes no query gives,
+   * make a table's snapshot fail with %MYSQL_BINLOG_ERROR_UNSUPPORTED.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SNAPSHOT] =
+    g_param_spec_enum ("snapshot", NULL, NULL, MYSQL_BINLOG_TYPE_SNAPSHOT_MODE,
+                       MYSQL_BINLOG_SNAPSHOT_NEVER,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
+  /**
+   * MysqlBinlogStream:snapshot-chunk-size: (getter get_snapshot_chunk_size) (setter set_snapshot_chunk_size)
+   *
+   * How many rows a snapshot reads per chunk (see
+   * [property@MysqlBinlog.Stream:snapshot]): one transaction, one saved
+   * position.  Only one row is held in memory at a time, whatever the size.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_SNAPSHOT_CHUNK_SIZE] =
+    g_param_spec_uint ("snapshot-chunk-size", NULL, NULL, 1, G_MAXUINT, 4096,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -280,4 +280,81 @@ _mysql_binlog_stream_install_signals (GType  type,
                   MYSQL_BINLOG_TYPE_ROW);
   g_signal_set_va_marshaller (signals[SIGNAL_ROWS_DELETED], type,
                               marshal_row_v);
+
+  /**
+   * MysqlBinlogStream::rows-read:
+   * @self: the stream
+   * @row: an existing row
+   *
+   * Emitted once per row that exists when a snapshot reads its table (see
+   * [property@MysqlBinlog.Stream:snapshot] and
+   * [method@MysqlBinlog.Stream.snapshot_table]), on the thread that runs
+   * the stream, between the changes at the point of the binary log the
+   * row was read at.  The row has the columns and values a
+   * [signal@MysqlBinlog.Stream::rows-inserted] row of its table has.
+   * Detailed by `schema.table` like
+   * [signal@MysqlBinlog.Stream::rows-inserted]; a run reads the tables of
+   * the handlers connected.
+   *
+   * The handlers run while the chunk's transaction is open on the
+   * snapshot's connection, which holds the table's metadata lock: a
+   * handler of [method@MysqlBinlog.Stream.run] must not change the
+   * definition of that table itself (an `ALTER TABLE` would wait for the
+   * chunk, which waits for the handler); do it from a
+   * [signal@MysqlBinlog.Stream::binlog-position] handler, between chunks.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_ROWS_READ] =
+    g_signal_new ("rows-read",
+                  type,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__BOXED,
+                  G_TYPE_NONE, 1,
+                  MYSQL_BINLOG_TYPE_ROW);
+  g_signal_set_va_marshaller (signals[SIGNAL_ROWS_READ], type,
+                              marshal_row_v);
+
+  /**
+   * MysqlBinlogStream::snapshot-started:
+   * @self: the stream
+   * @schema_table: the table, as `schema.table`
+   *
+   * Emitted before the first [signal@MysqlBinlog.Stream::rows-read] of a
+   * table in this run (also when a restarted run reads on in the middle of
+   * it).
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_SNAPSHOT_STARTED] =
+    g_signal_new ("snapshot-started",
+                  type,
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__STRING,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_STRING);
+
+  /**
+   * MysqlBinlogStream::snapshot-finished:
+   * @self: the stream
+   * @schema_table: the table, as `schema.table`
+   * @n_rows: the rows read, by this run and the runs it resumed
+   *
+   * Emitted after the last [signal@MysqlBinlog.Stream::rows-read] of a
+   * table, once the position that says it is done was delivered.
+   *
+   * Since: 1.0
+   */
+  signals[SIGNAL_SNAPSHOT_FINISHED] =
+    g_signal_new ("snapshot-finished",
+                  type,
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  _mysql_binlog_marshal_VOID__STRING_UINT64,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING, G_TYPE_UINT64);
+  g_signal_set_va_marshaller (signals[SIGNAL_SNAPSHOT_FINISHED], type,
+                              _mysql_binlog_marshal_VOID__STRING_UINT64v);
 }

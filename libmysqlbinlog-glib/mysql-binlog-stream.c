@@ -419,6 +419,9 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
       g_signal_emit (self, signals[SIGNAL_SCHEMA_CHANGED], emission->detail, emission->a,
                      emission->b);
       break;
+    case EMISSION_SNAPSHOT:
+      _mysql_binlog_stream_deliver_snapshot (self, emission);
+      break;
     case EMISSION_IDLE:
       /* A heartbeat: the stream caught up; and no transaction for a
        * while: save what save-interval held back. */

@@ -72,6 +72,27 @@ typedef enum {
   MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL,
 } MysqlBinlogSchemaUnknown;
 
+/**
+ * MysqlBinlogSnapshotMode:
+ * @MYSQL_BINLOG_SNAPSHOT_NEVER: read only the changes (the default)
+ * @MYSQL_BINLOG_SNAPSHOT_INITIAL: a run that has no stored position and no
+ *   [property@MysqlBinlog.Stream:start-position] first reads the existing
+ *   rows of the watched tables ([signal@MysqlBinlog.Stream::rows-read]),
+ *   then streams the changes from the point that read saw
+ * @MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY: like %MYSQL_BINLOG_SNAPSHOT_INITIAL,
+ *   and the run ends once the rows are read
+ *
+ * Whether a [class@MysqlBinlog.Stream] reads the rows that exist before it
+ * streams the changes: see [property@MysqlBinlog.Stream:snapshot].
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  MYSQL_BINLOG_SNAPSHOT_NEVER,
+  MYSQL_BINLOG_SNAPSHOT_INITIAL,
+  MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY,
+} MysqlBinlogSnapshotMode;
+
 #define MYSQL_BINLOG_TYPE_STREAM (mysql_binlog_stream_get_type ())
 
 MYSQL_BINLOG_AVAILABLE_IN_1_0
@@ -288,5 +309,20 @@ GObject             *mysql_binlog_stream_get_schema_source (MysqlBinlogStream *s
 MYSQL_BINLOG_AVAILABLE_IN_1_0
 void                 mysql_binlog_stream_set_schema_source (MysqlBinlogStream *stream,
                                                             GObject           *source);
+
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+MysqlBinlogSnapshotMode mysql_binlog_stream_get_snapshot     (MysqlBinlogStream      *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_snapshot         (MysqlBinlogStream       *stream,
+                                                               MysqlBinlogSnapshotMode  mode);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint                mysql_binlog_stream_get_snapshot_chunk_size (MysqlBinlogStream   *stream);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+void                 mysql_binlog_stream_set_snapshot_chunk_size (MysqlBinlogStream   *stream,
+                                                                  guint                rows);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+gboolean             mysql_binlog_stream_snapshot_table       (MysqlBinlogStream   *stream,
+                                                               const char          *schema_table,
+                                                               GError             **error);
 
 G_END_DECLS

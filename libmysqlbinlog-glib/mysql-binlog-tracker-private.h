@@ -38,14 +38,21 @@ struct _MysqlBinlogTracker
   MysqlBinlogGtidSet *gtid_pending; /* the GTID of the transaction being read */
   gboolean payload_unverified;      /* inside a payload whose checksum comes at its end */
   gboolean safe_deferred;           /* a safe position inside it, reached once it is verified */
+  char *snapshot_progress;          /* what a snapshot has still to read, carried by every
+                                     * position made (mysql-binlog-snapshot.c), or NULL */
 };
 
 /* @run_start: (transfer full) (nullable): where the run starts. */
 MysqlBinlogTracker  *_mysql_binlog_tracker_new               (MysqlBinlogPosition *run_start);
 void                 _mysql_binlog_tracker_free              (MysqlBinlogTracker  *tracker);
 
-/* (transfer full): the current file, offset and GTID state. */
+/* (transfer full): the current file, offset and GTID state, and the
+ * progress of a snapshot under way. */
 MysqlBinlogPosition *_mysql_binlog_tracker_make_position     (MysqlBinlogTracker  *tracker);
+/* What every position made from now on carries as the progress of a
+ * snapshot (nullable: none). */
+void                 _mysql_binlog_tracker_set_snapshot_progress (MysqlBinlogTracker *tracker,
+                                                                  const char         *token);
 /* The stream reads @file from @offset on. */
 void                 _mysql_binlog_tracker_move_to           (MysqlBinlogTracker  *tracker,
                                                               const char          *file,

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "mysql-binlog-position-private.h"
 #include "mysql-binlog-tracker-private.h"
 
 MysqlBinlogTracker *
@@ -22,6 +23,7 @@ _mysql_binlog_tracker_free (MysqlBinlogTracker *tracker)
     return;
   g_free (tracker->file);
   g_free (tracker->emitted_file);
+  g_free (tracker->snapshot_progress);
   g_clear_pointer (&tracker->run_start, mysql_binlog_position_unref);
   g_clear_pointer (&tracker->resume, mysql_binlog_position_unref);
   g_clear_pointer (&tracker->gtid_state, _mysql_binlog_gtid_set_free);
@@ -36,7 +38,23 @@ _mysql_binlog_tracker_make_position (MysqlBinlogTracker *tracker)
 
   if (tracker->gtid_state != NULL && !_mysql_binlog_gtid_set_is_empty (tracker->gtid_state))
     gtid_set = _mysql_binlog_gtid_set_to_string (tracker->gtid_state);
+  if (tracker->snapshot_progress != NULL)
+    {
+      g_autoptr(MysqlBinlogPosition) plain = mysql_binlog_position_new_full (tracker->file,
+                                                                             tracker->offset,
+                                                                             gtid_set);
+
+      return _mysql_binlog_position_with_snapshot (plain, tracker->snapshot_progress);
+    }
   return mysql_binlog_position_new_full (tracker->file, tracker->offset, gtid_set);
+}
+
+void
+_mysql_binlog_tracker_set_snapshot_progress (MysqlBinlogTracker *tracker,
+                                             const char         *token)
+{
+  g_free (tracker->snapshot_progress);
+  tracker->snapshot_progress = g_strdup (token);
 }
 
 void

@@ -76,6 +76,21 @@ gboolean               _mysql_binlog_transport_query         (MysqlBinlogTranspo
 char                  *_mysql_binlog_transport_query_value   (MysqlBinlogTransport             *transport,
                                                               const char                       *sql,
                                                               GError                          **error);
+/* Runs @sql and reads its rows one at a time (mysql_use_result), so that
+ * only the current row is held: next() gives the row (1; @values and
+ * @lengths valid until the next call), the end (0) or an error (-1);
+ * end() drops what is left.  No other query until end(). */
+gboolean               _mysql_binlog_transport_rows_begin    (MysqlBinlogTransport             *transport,
+                                                              const char                       *sql,
+                                                              guint                            *n_fields,
+                                                              GError                          **error);
+gint                   _mysql_binlog_transport_rows_next     (MysqlBinlogTransport             *transport,
+                                                              char                          ***values,
+                                                              gulong                         **lengths,
+                                                              GError                          **error);
+void                   _mysql_binlog_transport_rows_end      (MysqlBinlogTransport             *transport);
+/* The server's id of the connection (what KILL takes). */
+guint64                _mysql_binlog_transport_get_connection_id (MysqlBinlogTransport         *transport);
 /* Quotes @text as an SQL string literal, quotes included. */
 char                  *_mysql_binlog_transport_quote         (MysqlBinlogTransport             *transport,
                                                               const char                       *text);

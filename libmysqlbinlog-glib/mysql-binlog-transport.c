@@ -44,6 +44,7 @@ struct _MysqlBinlogTransport
   gboolean dumping;
   guint read_timeout;  /* s, once the dump runs; 0: none */
   guint timeout;       /* s, the bound of reads now; 0: none */
+  MYSQL_RES *rows;     /* the result rows_begin() reads one row at a time */
 #if !HAVE_CONNECTOR_C
   MYSQL_RPL rpl;
   char *rpl_file;
@@ -435,6 +436,8 @@ _mysql_binlog_transport_free (MysqlBinlogTransport *transport)
     mysql_binlog_close (transport->mysql, &transport->rpl);
   g_free (transport->rpl_file);
 #endif
+  if (transport->rows != NULL)
+    mysql_free_result (transport->rows);
   mysql_close (transport->mysql);
   g_free (transport);
 }
@@ -899,4 +902,71 @@ _mysql_binlog_transport_interrupt (MysqlBinlogTransport *transport)
   fd = mysql_get_socket (transport->mysql);
   if (fd >= 0)
     shutdown (fd, SHUT_RDWR);
+}
+
+gboolean
+_mysql_binlog_transport_rows_begin (MysqlBinlogTransport  *transport,
+                                    const char            *sql,
+                                    guint                 *n_fields,
+                                    GError               **error)
+{
+  g_return_val_if_fail (transport->rows == NULL, FALSE);
+
+  if (mysql_real_query (transport->mysql, sql, strlen (sql)) != 0)
+    {
+      g_autofree char *doing = g_strdup_printf ("The query “%s”", sql);
+
+      set_error_from_mysql (transport, error, doing);
+      return FALSE;
+    }
+  transport->rows = mysql_use_result (transport->mysql);
+  if (transport->rows == NULL)
+    {
+      g_autofree char *doing = g_strdup_printf ("Reading the result of “%s”", sql);
+
+      if (mysql_errno (transport->mysql) != 0)
+        set_error_from_mysql (transport, error, doing);
+      else
+        g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_PROTOCOL,
+                     "%s failed: the statement returned no rows", doing);
+      return FALSE;
+    }
+  *n_fields = mysql_num_fields (transport->rows);
+  return TRUE;
+}
+
+gint
+_mysql_binlog_transport_rows_next (MysqlBinlogTransport  *transport,
+                                   char                ***values,
+                                   gulong               **lengths,
+                                   GError               **error)
+{
+  MYSQL_ROW row = mysql_fetch_row (transport->rows);
+
+  if (row == NULL)
+    {
+      if (mysql_errno (transport->mysql) != 0)
+        {
+          set_error_from_mysql (transport, error, "Reading a row");
+          return -1;
+        }
+      return 0;
+    }
+  *values = row;
+  *lengths = mysql_fetch_lengths (transport->rows);
+  return 1;
+}
+
+void
+_mysql_binlog_transport_rows_end (MysqlBinlogTransport *transport)
+{
+  if (transport->rows != NULL)
+    mysql_free_result (transport->rows);
+  transport->rows = NULL;
+}
+
+guint64
+_mysql_binlog_transport_get_connection_id (MysqlBinlogTransport *transport)
+{
+  return mysql_thread_id (transport->mysql);
 }

@@ -17,7 +17,7 @@
 #include "mbg-message.h"
 
 static const char * const message_type_names[] = {
-  "row_insert", "row_update", "row_delete", "heartbeat",
+  "row_insert", "row_update", "row_delete", "heartbeat", "read",
 };
 
 void
@@ -533,6 +533,7 @@ mbg_message_write (MbgMessage *message,
     {
     case MBG_MESSAGE_INSERT:
     case MBG_MESSAGE_DELETE:
+    case MBG_MESSAGE_READ:
       json_member (line, "values");
       json_row (&json, row);
       break;

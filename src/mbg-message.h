@@ -16,6 +16,7 @@ typedef enum
   MBG_MESSAGE_UPDATE,
   MBG_MESSAGE_DELETE,
   MBG_MESSAGE_HEARTBEAT,
+  MBG_MESSAGE_READ,       /* an existing row, read by a snapshot */
 } MbgMessageType;
 
 /* One JSON message: a changed row, or a heartbeat. */

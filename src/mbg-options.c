@@ -167,6 +167,8 @@ typedef struct
   GStrv     ignored_schemas;
   GStrv     only_tables;
   GStrv     ignored_tables;
+  char     *snapshot;
+  GStrv     snapshot_tables;
   int       port;                 /* G_MININT: not given */
   int       server_id;
   int       dedup_window;
@@ -203,6 +205,8 @@ arguments_clear (Arguments *args)
   g_strfreev (args->only_schemas);
   g_strfreev (args->ignored_schemas);
   g_strfreev (args->only_tables);
+  g_free (args->snapshot);
+  g_strfreev (args->snapshot_tables);
   g_strfreev (args->ignored_tables);
 }
 
@@ -292,6 +296,13 @@ parse_arguments (Arguments  *args,
       "SCHEMA.TABLE" },
     { "ignore-tables", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->ignored_tables,
       "Not these tables", "SCHEMA.TABLE" },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, &args->snapshot,
+      "Read the existing rows of the watched tables first (\"type\": \"read\"): never "
+      "(default), initial (when there is no position to start from, then the changes) or "
+      "initial-only (then exit)", "MODE" },
+    { "snapshot-table", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->snapshot_tables,
+      "Read the existing rows of this table once the stream runs, between the changes "
+      "(repeatable)", "SCHEMA.TABLE" },
     G_OPTION_ENTRY_NULL
   };
   GOptionEntry output_entries[] = {
@@ -395,6 +406,17 @@ check_arguments (const Arguments *args,
     return g_strdup ("--heartbeat sends JSON messages: use --format json or --amqp");
   if (args->dedup_window > 0 && options->format != MBG_FORMAT_JSON)
     return g_strdup ("--dedup-window merges JSON messages: use --format json or --amqp");
+  if (args->snapshot == NULL || g_str_equal (args->snapshot, "never"))
+    options->snapshot = MYSQL_BINLOG_SNAPSHOT_NEVER;
+  else if (g_str_equal (args->snapshot, "initial"))
+    options->snapshot = MYSQL_BINLOG_SNAPSHOT_INITIAL;
+  else if (g_str_equal (args->snapshot, "initial-only"))
+    options->snapshot = MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY;
+  else
+    return g_strdup_printf ("unknown --snapshot “%s” (never, initial or initial-only)",
+                            args->snapshot);
+  if (args->file != NULL && (args->snapshot != NULL || args->snapshot_tables != NULL))
+    return g_strdup ("--snapshot and --snapshot-table read a server's tables, not --file");
   if ((args->start != NULL) + (args->start_gtid != NULL) + (args->from_beginning != FALSE) > 1)
     return g_strdup ("choose one of --start, --start-gtid and --from-beginning");
   if (args->file != NULL && (args->start_gtid != NULL || args->from_beginning ||
@@ -503,6 +525,7 @@ take_arguments (Arguments  *args,
   options->exchange = g_steal_pointer (&args->exchange);
   options->queue = g_steal_pointer (&args->queue);
   options->dedup_window_us = (gint64) args->dedup_window * 1000;
+  options->snapshot_tables = g_steal_pointer (&args->snapshot_tables);
   options->heartbeat_us = (gint64) args->heartbeat * G_USEC_PER_SEC;
   options->progress_us = (gint64) args->progress * G_USEC_PER_SEC;
 }
@@ -598,6 +621,7 @@ mbg_options_clear (MbgOptions *options)
   g_clear_pointer (&options->file, g_free);
   g_clear_pointer (&options->position_file, g_free);
   g_clear_pointer (&options->only_tables, g_strfreev);
+  g_clear_pointer (&options->snapshot_tables, g_strfreev);
   g_clear_pointer (&options->ignored_tables, g_strfreev);
   g_clear_pointer (&options->only_schemas, g_strfreev);
   g_clear_pointer (&options->ignored_schemas, g_strfreev);

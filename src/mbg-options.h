@@ -48,6 +48,10 @@ typedef struct
   GStrv                  only_schemas;
   GStrv                  ignored_schemas;
 
+  /* Snapshots */
+  MysqlBinlogSnapshotMode snapshot;
+  GStrv                  snapshot_tables;   /* schema.table, asked once the run starts */
+
   /* Output */
   char                  *amqp_url;
   char                  *exchange;

@@ -98,6 +98,24 @@ on_binlog (MysqlBinlogStream *stream,
            MysqlBinlogEvent  *event,
            App               *app)
 {
+  /* --snapshot-table: asked at the first event, once the stream runs. */
+  if (app->options.snapshot_tables != NULL)
+    {
+      g_auto(GStrv) tables = g_steal_pointer (&app->options.snapshot_tables);
+
+      for (guint i = 0; tables[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!mysql_binlog_stream_snapshot_table (stream, tables[i], &error))
+            {
+              g_prefix_error (&error, "--snapshot-table %s: ", tables[i]);
+              mysql_binlog_stream_fail (stream, error);
+              return;
+            }
+        }
+    }
+
   g_mutex_lock (&app->lock);
   app->n_events++;
   if (mysql_binlog_event_get_timestamp (event) != 0)
@@ -138,8 +156,12 @@ on_row (App            *app,
     {
       static const char * const titles[] = { "Inserted", "Updated", "Deleted" };
 
-      mbg_output_text_row (app->output, titles[type], before, row);
+      mbg_output_text_row (app->output, type == MBG_MESSAGE_READ ? "Read" : titles[type],
+                           before, row);
     }
+  /* A read row is at the point of its chunk, not at an event. */
+  else if (type == MBG_MESSAGE_READ)
+    mbg_dedup_queue (app->dedup, mbg_message_new_row (type, NULL, row, NULL, 0));
   else
     mbg_dedup_queue (app->dedup, mbg_message_new_row (type, before, row, app->event_file,
                                                       app->event_pos));
@@ -161,6 +183,14 @@ on_rows_updated (MysqlBinlogStream *stream,
                  App               *app)
 {
   on_row (app, MBG_MESSAGE_UPDATE, before, after);
+}
+
+static void
+on_rows_read (MysqlBinlogStream *stream,
+              MysqlBinlogRow    *row,
+              App               *app)
+{
+  on_row (app, MBG_MESSAGE_READ, NULL, row);
 }
 
 static void
@@ -452,10 +482,13 @@ new_stream (App                 *app,
                 "ignored-schemas", options->ignored_schemas,
                 "start-position", start,
                 NULL);
+  if (options->file == NULL)
+    g_object_set (stream, "snapshot", options->snapshot, NULL);
   g_signal_connect (stream, "binlog", G_CALLBACK (on_binlog), app);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_rows_inserted), app);
   g_signal_connect (stream, "rows-updated", G_CALLBACK (on_rows_updated), app);
   g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_rows_deleted), app);
+  g_signal_connect (stream, "rows-read", G_CALLBACK (on_rows_read), app);
   g_signal_connect (stream, "binlog-position", G_CALLBACK (on_binlog_position), app);
   return stream;
 }

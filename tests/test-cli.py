@@ -12,6 +12,7 @@
 #   cli/test_tls.py          TLS options and the guard against stripped TLS
 #   cli/test_credentials.py  where the password comes from
 #   cli/test_amqp.py         --amqp
+#   cli/test_snapshot.py     --snapshot and --snapshot-table
 #
 # and share cli/common.py.  This program runs them all, in one process, as
 # one unittest program: `test-cli.py TestTls` or `test-cli.py -k dedup`
@@ -29,9 +30,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from cli import common  # noqa: E402  (exits 77 without the program)
 from cli import (test_amqp, test_credentials, test_errors, test_output,  # noqa: E402
-                 test_tls)
+                 test_snapshot, test_tls)
 
-PARTS = (test_output, test_errors, test_tls, test_credentials, test_amqp)
+PARTS = (test_output, test_errors, test_tls, test_credentials, test_amqp, test_snapshot)
 
 
 def all_tests():

@@ -550,6 +550,52 @@ test_invalid_quoted (void)
   g_assert_nonnull (strstr (gtid_error->message, "0-1-\\x1b[2J"));
 }
 
+/* A position saved during a snapshot carries its progress as a last
+ * part, which reads back as it was written and takes part in equality. */
+static void
+test_snapshot_progress (void)
+{
+  static const char * const valid[] = {
+    "mariadb-bin.000003:1234 snapshot:shop.orders+4096=3132,shop.items",
+    "mariadb-bin.000003:1234 gtid:0-1-42 snapshot:s%20x.t=61;ff",
+    "gtid:0-1-42 snapshot:a.b",
+  };
+  static const char * const invalid[] = {
+    "mariadb-bin.000003:1234 snapshot:",
+    "mariadb-bin.000003:1234 snapshot:a b",
+    "mariadb-bin.000003:1234 snapshot:a.b'",
+    "snapshot:a.b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MysqlBinlogPosition) position = mysql_binlog_position_from_string (valid[i], &error);
+      g_autoptr(MysqlBinlogPosition) plain = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *prefix = g_strndup (valid[i], strstr (valid[i], " snapshot:") - valid[i]);
+
+      g_assert_no_error (error);
+      text = mysql_binlog_position_to_string (position);
+      g_assert_cmpstr (text, ==, valid[i]);
+      plain = mysql_binlog_position_from_string (prefix, &error);
+      g_assert_no_error (error);
+      g_assert_false (mysql_binlog_position_equal (position, plain));
+      g_assert_cmpstr (mysql_binlog_position_get_file (position), ==,
+                       mysql_binlog_position_get_file (plain));
+      g_assert_cmpuint (mysql_binlog_position_get_offset (position), ==,
+                        mysql_binlog_position_get_offset (plain));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MysqlBinlogPosition) position = mysql_binlog_position_from_string (invalid[i], &error);
+
+      g_assert_null (position);
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +603,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/position/new", test_new);
+  g_test_add_func ("/position/snapshot-progress", test_snapshot_progress);
   g_test_add_func ("/position/large-offset", test_large_offset);
   g_test_add_func ("/position/to-string", test_to_string);
   g_test_add_func ("/position/round-trip", test_round_trip);

@@ -328,6 +328,41 @@ test('errors are GLib.Error in the MysqlBinlog domain', () => {
         'INVALID_POSITION');
 });
 
+test('rows-read of a snapshot, and snapshot_table() from a handler', () => {
+    sql(`CREATE TABLE js.snap (id INT PRIMARY KEY, d DECIMAL(8,2), s VARCHAR(10));
+         INSERT INTO js.snap VALUES (1, 1.50, 'one'), (2, NULL, 'two'), (3, -3.25, 'three')`);
+    const read = [];
+    const events = [];
+    const s = stream(null, {
+        snapshot: MysqlBinlog.SnapshotMode.INITIAL_ONLY, snapshot_chunk_size: 2,
+    });
+    s.connect('rows-read::js.snap', (_s, row) => read.push(row.to_variant().recursiveUnpack()));
+    s.connect('snapshot-started', (_s, table) => events.push(['started', table]));
+    s.connect('snapshot-finished', (_s, table, n) => events.push(['finished', table, Number(n)]));
+    assert(s.run(null), 'run() returns true');
+    assertEqual(read, [{id: 1, d: '1.50', s: 'one'}, {id: 2, d: null, s: 'two'},
+        {id: 3, d: '-3.25', s: 'three'}], 'rows');
+    assertEqual(events, [['started', 'js.snap'], ['finished', 'js.snap', 3]], 'signals');
+
+    // Blocking: run() of gjs emits on the main thread while the reading
+    // goes on, so a non-blocking run may have ended by then; the reader,
+    // waiting on an idle server, takes the request up at once.
+    const start = position();
+    sql('INSERT INTO js.other VALUES (100)');
+    const asked = [];
+    const ids = [];
+    const t = stream(start, {blocking: true});
+    t.connect('snapshot-finished', self => self.stop());
+    t.connect('binlog-position', self => {
+        if (asked.length === 0)
+            asked.push(self.snapshot_table('js.snap'));
+    });
+    t.connect('rows-read', (_s, row) => ids.push(row.get_int64(0)));
+    assert(t.run(null), 'run() returns true');
+    assertEqual(asked, [true], 'asked');
+    assertEqual(ids, [1, 2, 3], 'ids');
+});
+
 print(`1..${tests.length}`);
 let failed = 0;
 tests.forEach(({name, fn, skip}, i) => {

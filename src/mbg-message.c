@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/uio.h>
 
 #include <math.h>
 
@@ -88,6 +91,60 @@ mbg_sink_write (MbgSink    *sink,
     sink->error = errno != 0 ? errno : EIO;
 }
 
+/* Writes the @n_parts parts of @parts: through the file descriptor for a
+ * file (after what its buffer holds), so that they are not copied on the
+ * way. */
+void
+mbg_sink_write_parts (MbgSink            *sink,
+                      const struct iovec *parts,
+                      guint               n_parts)
+{
+  struct iovec batch[256];
+  guint done = 0;
+
+  if (sink->string != NULL)
+    {
+      for (guint i = 0; i < n_parts; i++)
+        g_string_append_len (sink->string, parts[i].iov_base, parts[i].iov_len);
+      return;
+    }
+  if (sink->error != 0)
+    return;
+  if (fflush (sink->file) != 0)
+    {
+      sink->error = errno != 0 ? errno : EIO;
+      return;
+    }
+  while (done < n_parts)
+    {
+      guint n = MIN (n_parts - done, G_N_ELEMENTS (batch));
+      guint first = 0;
+      ssize_t written;
+
+      memcpy (batch, parts + done, n * sizeof *batch);
+      while (first < n)
+        {
+          written = writev (fileno (sink->file), batch + first, n - first);
+          if (written < 0)
+            {
+              if (errno == EINTR)
+                continue;
+              sink->error = errno;
+              return;
+            }
+          /* A short write: on from where it stopped. */
+          while (first < n && (gsize) written >= batch[first].iov_len)
+            written -= batch[first++].iov_len;
+          if (first < n)
+            {
+              batch[first].iov_base = (char *) batch[first].iov_base + written;
+              batch[first].iov_len -= written;
+            }
+        }
+      done += n;
+    }
+}
+
 /* {{{ JSON, written directly
  *
  * The messages are written as text straight from the rows' typed
@@ -132,6 +189,24 @@ static const guint8 escaped[256] = {
   [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
+/* Whether one of the 8 bytes of @word is one JSON escapes: a control
+ * character, '"', '\\' or DEL (the classic tests for a byte below n and
+ * for a zero byte; bytes of 0x80 and more never match). */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 del = word ^ (ones * 0x7f);
+
+  return (((word - ones * 0x20) & ~word) |
+          ((quote - ones) & ~quote) |
+          ((backslash - ones) & ~backslash) |
+          ((del - ones) & ~del)) & highs;
+}
+
 /* @text (UTF-8, as the library gives every text) escaped, without the
  * quotes. */
 static void
@@ -146,9 +221,30 @@ json_escape (GString    *out,
 
   while (p < end)
     {
-      guchar c = *p;
+      guchar c;
       char escape;
 
+      if (G_LIKELY (end - p >= 8))
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if (!word_needs_escape (word))
+            {
+              p += 8;
+              continue;
+            }
+        }
+      else
+        {
+          /* The last bytes, padded with bytes that need nothing. */
+          guint64 word = G_GUINT64_CONSTANT (0x6161616161616161);
+
+          memcpy (&word, p, end - p);
+          if (!word_needs_escape (word))
+            break;
+        }
+      c = *p;
       if (G_LIKELY (!escaped[c]))
         {
           p++;
@@ -193,6 +289,34 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The quoted and escaped text of a string that comes back again and
+ * again (column, schema and table names): written once, found again by
+ * its text. */
+typedef struct
+{
+  char    *text;
+  gsize    length;
+  GString *quoted;      /* "text" */
+} Quoted;
+
+static void
+put_quoted (GString    *out,
+            Quoted     *cache,
+            const char *text)
+{
+  if (cache->text == NULL || strcmp (cache->text, text) != 0)
+    {
+      g_free (cache->text);
+      cache->text = g_strdup (text);
+      cache->length = strlen (text);
+      if (cache->quoted == NULL)
+        cache->quoted = g_string_new (NULL);
+      g_string_truncate (cache->quoted, 0);
+      json_string (cache->quoted, text, cache->length);
+    }
+  put (out, cache->quoted->str, cache->quoted->len);
+}
+
 static void
 json_member (GString    *out,
              const char *name)
@@ -204,20 +328,77 @@ json_member (GString    *out,
 }
 
 static void
-json_int (GString *out,
-          gint64   value)
+json_uint (GString *out,
+           guint64  magnitude,
+           gboolean negative)
 {
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
   char text[24];
   char *end = text + sizeof text;
   char *p = end;
-  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
 
-  do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) != 0);
-  if (value < 0)
+  while (magnitude >= 100)
+    {
+      guint pair = magnitude % 100;
+
+      magnitude /= 100;
+      p -= 2;
+      memcpy (p, pairs + 2 * pair, 2);
+    }
+  if (magnitude >= 10)
+    {
+      p -= 2;
+      memcpy (p, pairs + 2 * magnitude, 2);
+    }
+  else
+    *--p = '0' + magnitude;
+  if (negative)
     *--p = '-';
   put (out, p, end - p);
+}
+
+static void
+json_int (GString *out,
+          gint64   value)
+{
+  json_uint (out, value < 0 ? (guint64) 0 - (guint64) value : (guint64) value, value < 0);
+}
+
+/* A double that is a multiple of 1/16 below 10^12, as "%.17g" writes it:
+ * exactly, at most 12 + 4 digits.  FALSE for any other. */
+static gboolean
+json_short_double (GString *out,
+                   double   value)
+{
+  double sixteenths = value * 16.0;
+  gint64 n;
+  guint64 scaled;
+  guint fraction;
+
+  if (!(fabs (value) < 1e12) || (value == 0.0 && signbit (value)) ||
+      sixteenths != (double) (gint64) sixteenths)
+    return FALSE;
+  n = (gint64) sixteenths;
+  /* n / 16 = n * 625 / 10^4 */
+  scaled = (guint64) (n < 0 ? -n : n) * 625;
+  json_uint (out, scaled / 10000, n < 0);
+  fraction = scaled % 10000;
+  if (fraction == 0)
+    PUT_LITERAL (out, ".0");
+  else
+    {
+      char digits[5] = { '.', '0' + fraction / 1000, '0' + fraction / 100 % 10,
+                         '0' + fraction / 10 % 10, '0' + fraction % 10 };
+      gsize length = 5;
+
+      while (digits[length - 1] == '0')
+        length--;
+      put (out, digits, length);
+    }
+  return TRUE;
 }
 
 static void
@@ -233,6 +414,8 @@ json_double (GString *out,
       PUT_LITERAL (out, "null");
       return;
     }
+  if (json_short_double (out, value))
+    return;
   /* What g_ascii_dtostr() writes: the program's numbers are formatted in
    * the C locale (main() sets LC_NUMERIC so). */
   length = snprintf (text, sizeof text, "%.17g", value);
@@ -438,6 +621,10 @@ json_value (GString        *out,
   json_variant_value (out, row, column);
 }
 
+/* The names of the columns, by place, as last written (mbg-message.c
+ * writes on one thread at a time: under the program's lock). */
+static Quoted column_names[64];
+
 static void
 json_column (GString        *out,
              MbgJson        *json,
@@ -452,7 +639,15 @@ json_column (GString        *out,
       g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
       name = fallback;
     }
-  json_member (out, name);
+  if (column < G_N_ELEMENTS (column_names))
+    {
+      if (out->len > 0 && out->str[out->len - 1] != '{')
+        g_string_append_c (out, ',');
+      put_quoted (out, &column_names[column], name);
+      g_string_append_c (out, ':');
+    }
+  else
+    json_member (out, name);
   json_value (out, json, row, column);
 }
 
@@ -669,9 +864,15 @@ static void
 json_start (GString        *line,
             MbgMessageType  type)
 {
-  g_string_append_c (line, '{');
-  json_string_member (line, "type", message_type_names[type]);
-  json_int_member (line, "timestamp", g_get_real_time () / G_USEC_PER_SEC);
+  struct timespec now;
+
+  /* The coarse clock: the second is all "timestamp" says. */
+  if (clock_gettime (CLOCK_REALTIME_COARSE, &now) != 0)
+    now.tv_sec = g_get_real_time () / G_USEC_PER_SEC;
+  PUT_LITERAL (line, "{\"type\":");
+  json_string (line, message_type_names[type], strlen (message_type_names[type]));
+  PUT_LITERAL (line, ",\"timestamp\":");
+  json_int (line, now.tv_sec);
 }
 
 /* The transaction's members that are known before its commit. */
@@ -680,10 +881,18 @@ json_transaction (GString    *line,
                   const char *gtid,
                   guint64     txn_row)
 {
+  static Quoted gtid_text;
+
   if (gtid != NULL)
-    json_string_member (line, "gtid", gtid);
+    {
+      PUT_LITERAL (line, ",\"gtid\":");
+      put_quoted (line, &gtid_text, gtid);
+    }
   if (txn_row > 0)
-    json_int_member (line, "txn_row", (gint64) txn_row);
+    {
+      PUT_LITERAL (line, ",\"txn_row\":");
+      json_int (line, (gint64) txn_row);
+    }
 }
 
 /* Writes the message of a changed row, from its opening brace to its last
@@ -702,18 +911,24 @@ mbg_json_row (MbgJson        *json,
               const char     *gtid,
               guint64         txn_row)
 {
+  static Quoted schema_name, table_name, log_file_name;
   GString *line = json->line;
 
   json_start (line, type);
-  json_string_member (line, "schema", mysql_binlog_row_get_schema (row));
-  json_string_member (line, "table_name", mysql_binlog_row_get_table (row));
-  json_int_member (line, "binlog_timestamp", mysql_binlog_row_get_timestamp (row));
+  PUT_LITERAL (line, ",\"schema\":");
+  put_quoted (line, &schema_name, mysql_binlog_row_get_schema (row));
+  PUT_LITERAL (line, ",\"table_name\":");
+  put_quoted (line, &table_name, mysql_binlog_row_get_table (row));
+  PUT_LITERAL (line, ",\"binlog_timestamp\":");
+  json_int (line, mysql_binlog_row_get_timestamp (row));
   if (log_file != NULL)
     {
-      json_string_member (line, "log_file", log_file);
-      json_int_member (line, "log_pos", (gint64) log_pos);
+      PUT_LITERAL (line, ",\"log_file\":");
+      put_quoted (line, &log_file_name, log_file);
+      PUT_LITERAL (line, ",\"log_pos\":");
+      json_int (line, (gint64) log_pos);
     }
-  json_member (line, "keys");
+  PUT_LITERAL (line, ",\"keys\":");
   if (keys != NULL)
     g_string_append (line, keys);
   else
@@ -728,7 +943,7 @@ mbg_json_row (MbgJson        *json,
     {
     case MBG_MESSAGE_INSERT:
     case MBG_MESSAGE_DELETE:
-      json_member (line, "values");
+      PUT_LITERAL (line, ",\"values\":");
       json_row (json, row);
       break;
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <stdio.h>
+#include <sys/uio.h>
 
 #include <mysqlbinlog-glib.h>
 
@@ -79,6 +80,10 @@ typedef struct
 void        mbg_sink_write            (MbgSink        *sink,
                                        const char     *data,
                                        gsize           length);
+
+void        mbg_sink_write_parts      (MbgSink            *sink,
+                                       const struct iovec *parts,
+                                       guint               n_parts);
 
 /* A JSON line being written into @line; a value too big to be copied into
  * it goes out to @sink in parts, after @line so far (and after whatever

@@ -203,6 +203,7 @@ release_text (MbgTransactions *self,
 {
   g_autoptr(GString) trailer = g_string_new (NULL);
   g_autoptr(GString) trailer_rows = g_string_new (NULL);
+  g_autoptr(GArray) parts = NULL;
   gsize start = 0;
 
   if (!self->streaming)
@@ -213,15 +214,23 @@ release_text (MbgTransactions *self,
       g_string_append (trailer_rows, "}\n");
       if (has_brackets (self) && self->known_start)
         write_event_line (self, MBG_MESSAGE_BEGIN, commit);
+      /* Each line, then the commit's members after it, without copying
+       * the lines. */
+      parts = g_array_sized_new (FALSE, FALSE, sizeof (struct iovec), 2 * self->lines->len);
       for (guint i = 0; i < self->lines->len; i++)
         {
           HeldLine *line = &g_array_index (self->lines, HeldLine, i);
           GString *end = line->with_rows ? trailer_rows : trailer;
+          struct iovec pair[2] = {
+            { self->held->str + start, line->end - start },
+            { end->str, end->len },
+          };
 
-          write_text (self, self->held->str + start, line->end - start);
-          write_text (self, end->str, end->len);
+          g_array_append_vals (parts, pair, 2);
           start = line->end;
         }
+      mbg_sink_write_parts (mbg_output_get_sink (self->output),
+                            (const struct iovec *) (gpointer) parts->data, parts->len);
       mbg_output_count (self->output, self->lines->len);
     }
   if (has_brackets (self))

@@ -291,18 +291,31 @@ json_string (GString    *out,
 
 /* The quoted and escaped text of a string that comes back again and
  * again (column, schema and table names): written once, found again by
- * its text. */
+ * its address in a row that is kept (see pin) or else by its text. */
 typedef struct
 {
-  char    *text;
-  gsize    length;
-  GString *quoted;      /* "text" */
+  char       *text;
+  gsize       length;
+  GString    *quoted;   /* "text" */
+  const char *source;   /* where it was, in the pinned row; NULL: not */
+  guint       generation;
 } Quoted;
 
+/* A row whose names were quoted: as long as it is kept, its names stay
+ * where they are, so a name at the same address is the same name.  The
+ * program writes on one thread at a time (under its lock). */
+static struct
+{
+  MysqlBinlogRow *row;
+  guint           generation;
+} pin;
+
+/* A row of more than this many bytes of values is not kept. */
+#define PIN_MAX_BYTES (1024 * 1024)
+
 static void
-put_quoted (GString    *out,
-            Quoted     *cache,
-            const char *text)
+fill_quoted (Quoted     *cache,
+             const char *text)
 {
   if (cache->text == NULL || strcmp (cache->text, text) != 0)
     {
@@ -314,6 +327,64 @@ put_quoted (GString    *out,
       g_string_truncate (cache->quoted, 0);
       json_string (cache->quoted, text, cache->length);
     }
+}
+
+/* @text, found by its text. */
+static void
+put_quoted (GString    *out,
+            Quoted     *cache,
+            const char *text)
+{
+  fill_quoted (cache, text);
+  cache->source = NULL;
+  put (out, cache->quoted->str, cache->quoted->len);
+}
+
+static gboolean
+pin_row (MysqlBinlogRow *row)
+{
+  guint n;
+  gsize bytes = 0;
+
+  if (pin.row == row)
+    return TRUE;
+  n = mysql_binlog_row_get_n_columns (row);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = 0;
+
+      if (mysql_binlog_row_peek_bytes (row, i, &length) != NULL)
+        bytes += length;
+    }
+  if (bytes > PIN_MAX_BYTES)
+    return FALSE;
+  g_clear_pointer (&pin.row, mysql_binlog_row_unref);
+  pin.row = mysql_binlog_row_ref (row);
+  pin.generation++;
+  return TRUE;
+}
+
+/* @text, a name that @row holds. */
+static void
+put_row_name (GString        *out,
+              Quoted         *cache,
+              MysqlBinlogRow *row,
+              const char     *text)
+{
+  if (G_LIKELY (cache->source == text && cache->generation == pin.generation &&
+                pin.row != NULL))
+    {
+      put (out, cache->quoted->str, cache->quoted->len);
+      return;
+    }
+  if (!pin_row (row))
+    {
+      put_quoted (out, cache, text);
+      return;
+    }
+  fill_quoted (cache, text);
+  cache->source = text;
+  cache->generation = pin.generation;
   put (out, cache->quoted->str, cache->quoted->len);
 }
 
@@ -548,19 +619,45 @@ json_variant_value (GString        *out,
 /* A value as JSON: numbers as numbers (exact ones as strings), SET as a
  * list, binary as the server prints it (0x...).  @json: NULL when the
  * value must be written whole into @out (keys). */
+/* Whether the text of a value of @type never needs escaping: digits,
+ * signs, '.', ':' and spaces. */
+static gboolean
+plain_text (MysqlBinlogColumnType type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 json_value (GString        *out,
             MbgJson        *json,
             MysqlBinlogRow *row,
             guint           column)
 {
+  MysqlBinlogColumnType type;
+
   if (mysql_binlog_row_is_null (row, column))
     {
       PUT_LITERAL (out, "null");
       return;
     }
 
-  switch (mysql_binlog_row_get_column_type (row, column))
+  type = mysql_binlog_row_get_column_type (row, column);
+  switch (type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_TINY:
     case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
@@ -608,7 +705,14 @@ json_value (GString        *out,
         length = mysql_binlog_row_format_value (row, column, text, sizeof text);
         if (G_LIKELY (length < sizeof text))
           {
-            json_string (out, text, length);
+            if (plain_text (type))
+              {
+                g_string_append_c (out, '"');
+                put (out, text, length);
+                g_string_append_c (out, '"');
+              }
+            else
+              json_string (out, text, length);
             return;
           }
         whole = g_malloc (length + 1);
@@ -643,7 +747,7 @@ json_column (GString        *out,
     {
       if (out->len > 0 && out->str[out->len - 1] != '{')
         g_string_append_c (out, ',');
-      put_quoted (out, &column_names[column], name);
+      put_row_name (out, &column_names[column], row, name);
       g_string_append_c (out, ':');
     }
   else
@@ -916,9 +1020,9 @@ mbg_json_row (MbgJson        *json,
 
   json_start (line, type);
   PUT_LITERAL (line, ",\"schema\":");
-  put_quoted (line, &schema_name, mysql_binlog_row_get_schema (row));
+  put_row_name (line, &schema_name, row, mysql_binlog_row_get_schema (row));
   PUT_LITERAL (line, ",\"table_name\":");
-  put_quoted (line, &table_name, mysql_binlog_row_get_table (row));
+  put_row_name (line, &table_name, row, mysql_binlog_row_get_table (row));
   PUT_LITERAL (line, ",\"binlog_timestamp\":");
   json_int (line, mysql_binlog_row_get_timestamp (row));
   if (log_file != NULL)

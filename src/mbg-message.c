@@ -201,10 +201,10 @@ word_needs_escape (guint64 word)
   guint64 backslash = word ^ (ones * '\\');
   guint64 del = word ^ (ones * 0x7f);
 
-  return (((word - ones * 0x20) & ~word) |
+  return ((((word - ones * 0x20) & ~word) |
           ((quote - ones) & ~quote) |
           ((backslash - ones) & ~backslash) |
-          ((del - ones) & ~del)) & highs;
+          ((del - ones) & ~del)) & highs) != 0;
 }
 
 /* @text (UTF-8, as the library gives every text) escaped, without the

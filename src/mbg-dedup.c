@@ -98,6 +98,11 @@ mbg_dedup_queue (MbgDedup   *dedup,
            * from the first image before to this image after. */
           g_clear_pointer (&pending->row, mysql_binlog_row_unref);
           pending->row = g_steal_pointer (&message->row);
+          /* It now ends in the last transaction merged into it. */
+          g_free (pending->gtid);
+          pending->gtid = g_steal_pointer (&message->gtid);
+          g_clear_pointer (&pending->commit, mbg_commit_unref);
+          pending->commit = g_steal_pointer (&message->commit);
           pending->merged++;
           dedup->n_merged++;
           mbg_message_free (message);

@@ -83,3 +83,14 @@ mbg_filter_wants (MbgFilter  *filter,
     return FALSE;
   return !matches (filter->ignored_tables, name);
 }
+
+/* Whether the schema filters let @schema through (the table filters are
+ * not looked at). */
+gboolean
+mbg_filter_wants_schema (MbgFilter  *filter,
+                         const char *schema)
+{
+  if (filter->only_schemas->len > 0 && !matches (filter->only_schemas, schema))
+    return FALSE;
+  return !matches (filter->ignored_schemas, schema);
+}

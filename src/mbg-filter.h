@@ -18,6 +18,8 @@ void       mbg_filter_free  (MbgFilter    *filter);
 gboolean   mbg_filter_wants (MbgFilter    *filter,
                              const char   *schema,
                              const char   *table);
+gboolean   mbg_filter_wants_schema (MbgFilter *filter,
+                                    const char *schema);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MbgFilter, mbg_filter_free)
 

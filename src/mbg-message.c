@@ -11,23 +11,56 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/uio.h>
 
 #include <math.h>
 
 #include "mbg-message.h"
 
 static const char * const message_type_names[] = {
-  "row_insert", "row_update", "row_delete", "heartbeat", "read",
+  "row_insert", "row_update", "row_delete", "heartbeat", "read", "begin", "commit", "ddl",
 };
+
+MbgCommit *
+mbg_commit_new (void)
+{
+  MbgCommit *commit = g_new0 (MbgCommit, 1);
+
+  g_ref_count_init (&commit->ref_count);
+  return commit;
+}
+
+MbgCommit *
+mbg_commit_ref (MbgCommit *commit)
+{
+  g_ref_count_inc (&commit->ref_count);
+  return commit;
+}
+
+void
+mbg_commit_unref (MbgCommit *commit)
+{
+  if (!g_ref_count_dec (&commit->ref_count))
+    return;
+  g_free (commit->position);
+  g_free (commit);
+}
 
 void
 mbg_message_free (MbgMessage *message)
 {
   g_clear_pointer (&message->before, mysql_binlog_row_unref);
   g_clear_pointer (&message->row, mysql_binlog_row_unref);
+  g_clear_pointer (&message->commit, mbg_commit_unref);
   g_free (message->keys);
   g_free (message->dedup_key);
   g_free (message->log_file);
+  g_free (message->gtid);
+  g_free (message->schema);
+  g_free (message->table);
+  g_free (message->statement);
   g_free (message);
 }
 /* A byte string or a text longer than this is not copied into the line
@@ -37,6 +70,9 @@ mbg_message_free (MbgMessage *message)
 #define BIG_VALUE_BYTES (64 * 1024)
 /* The part of such a value escaped at a time. */
 #define BIG_VALUE_PART (64 * 1024)
+/* The buffer a value's text is written into first: a longer one is
+ * written again into one of its size. */
+#define VALUE_TEXT_SIZE 256
 
 void
 mbg_sink_write (MbgSink    *sink,
@@ -55,29 +91,120 @@ mbg_sink_write (MbgSink    *sink,
     sink->error = errno != 0 ? errno : EIO;
 }
 
+/* Writes the @n_parts parts of @parts: through the file descriptor for a
+ * file (after what its buffer holds), so that they are not copied on the
+ * way. */
+void
+mbg_sink_write_parts (MbgSink            *sink,
+                      const struct iovec *parts,
+                      guint               n_parts)
+{
+  struct iovec batch[256];
+  guint done = 0;
+
+  if (sink->string != NULL)
+    {
+      for (guint i = 0; i < n_parts; i++)
+        g_string_append_len (sink->string, parts[i].iov_base, parts[i].iov_len);
+      return;
+    }
+  if (sink->error != 0)
+    return;
+  if (fflush (sink->file) != 0)
+    {
+      sink->error = errno != 0 ? errno : EIO;
+      return;
+    }
+  while (done < n_parts)
+    {
+      guint n = MIN (n_parts - done, G_N_ELEMENTS (batch));
+      guint first = 0;
+      ssize_t written;
+
+      memcpy (batch, parts + done, n * sizeof *batch);
+      while (first < n)
+        {
+          written = writev (fileno (sink->file), batch + first, n - first);
+          if (written < 0)
+            {
+              if (errno == EINTR)
+                continue;
+              sink->error = errno;
+              return;
+            }
+          /* A short write: on from where it stopped. */
+          while (first < n && (gsize) written >= batch[first].iov_len)
+            written -= batch[first++].iov_len;
+          if (first < n)
+            {
+              batch[first].iov_base = (char *) batch[first].iov_base + written;
+              batch[first].iov_len -= written;
+            }
+        }
+      done += n;
+    }
+}
+
 /* {{{ JSON, written directly
  *
  * The messages are written as text straight from the rows' typed
- * accessors: building json-glib's tree of each message (a hash table per
- * object, a node per value) and generating it was nearly all the time the
- * tool spent on a row.  The text is the one json-glib writes, but for two
- * of its mistakes it does not repeat: U+001F is escaped as any other
- * control character, and a double without a fraction in exponent form
- * (1e+20) gets no ".0" appended, which made it invalid JSON. */
+ * accessors and the library's text of each value, written into a buffer
+ * on the stack: building json-glib's tree of each message (a hash table
+ * per object, a node per value), or a GVariant per value, was nearly all
+ * the time the tool spent on a row.  The text is the one json-glib
+ * writes, but for two of its mistakes it does not repeat: U+001F is
+ * escaped as any other control character, and a double without a
+ * fraction in exponent form (1e+20) gets no ".0" appended, which made it
+ * invalid JSON. */
 
-/* The line being written, and where it goes when a value is too big to be
- * copied into it. */
-typedef struct
+/* Appends without g_string_append_len()'s generality (it inserts). */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       length)
 {
-  MbgSink *sink;
-  GString *line;
-} Json;
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, length);
+}
 
-static void
-json_flush (Json *json)
+#define PUT_LITERAL(out, text) put ((out), (text), sizeof (text) - 1)
+
+void
+mbg_json_flush (MbgJson *json)
 {
+  if (json->spill != NULL)
+    json->spill (json->spill_data);
   mbg_sink_write (json->sink, json->line->str, json->line->len);
   g_string_truncate (json->line, 0);
+}
+
+/* The bytes JSON escapes: the control characters, '"', '\\' and DEL. */
+static const guint8 escaped[256] = {
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
+/* Whether one of the 8 bytes of @word is one JSON escapes: a control
+ * character, '"', '\\' or DEL (the classic tests for a byte below n and
+ * for a zero byte; bytes of 0x80 and more never match). */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+  guint64 del = word ^ (ones * 0x7f);
+
+  return ((((word - ones * 0x20) & ~word) |
+          ((quote - ones) & ~quote) |
+          ((backslash - ones) & ~backslash) |
+          ((del - ones) & ~del)) & highs) != 0;
 }
 
 /* @text (UTF-8, as the library gives every text) escaped, without the
@@ -88,17 +215,43 @@ json_escape (GString    *out,
              gsize       length)
 {
   static const char hex[] = "0123456789abcdef";
-  gsize plain = 0;
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+  const guchar *plain = p;
 
-  for (gsize i = 0; i < length; i++)
+  while (p < end)
     {
-      guchar c = text[i];
+      guchar c;
       char escape;
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        continue;
-      g_string_append_len (out, text + plain, i - plain);
-      plain = i + 1;
+      if (G_LIKELY (end - p >= 8))
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          if (!word_needs_escape (word))
+            {
+              p += 8;
+              continue;
+            }
+        }
+      else
+        {
+          /* The last bytes, padded with bytes that need nothing. */
+          guint64 word = G_GUINT64_CONSTANT (0x6161616161616161);
+
+          memcpy (&word, p, end - p);
+          if (!word_needs_escape (word))
+            break;
+        }
+      c = *p;
+      if (G_LIKELY (!escaped[c]))
+        {
+          p++;
+          continue;
+        }
+      put (out, (const char *) plain, p - plain);
+      plain = ++p;
       switch (c)
         {
         case '"': escape = '"'; break;
@@ -114,16 +267,16 @@ json_escape (GString    *out,
         {
           char pair[2] = { '\\', escape };
 
-          g_string_append_len (out, pair, 2);
+          put (out, pair, 2);
         }
       else
         {
           char code[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
-          g_string_append_len (out, code, 6);
+          put (out, code, 6);
         }
     }
-  g_string_append_len (out, text + plain, length - plain);
+  put (out, (const char *) plain, end - plain);
 }
 
 static void
@@ -134,6 +287,105 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
   json_escape (out, text, length);
   g_string_append_c (out, '"');
+}
+
+/* The quoted and escaped text of a string that comes back again and
+ * again (column, schema and table names): written once, found again by
+ * its address in a row that is kept (see pin) or else by its text. */
+typedef struct
+{
+  char       *text;
+  gsize       length;
+  GString    *quoted;   /* "text" */
+  const char *source;   /* where it was, in the pinned row; NULL: not */
+  guint       generation;
+} Quoted;
+
+/* A row whose names were quoted: as long as it is kept, its names stay
+ * where they are, so a name at the same address is the same name.  The
+ * program writes on one thread at a time (under its lock). */
+static struct
+{
+  MysqlBinlogRow *row;
+  guint           generation;
+} pin;
+
+/* A row of more than this many bytes of values is not kept. */
+#define PIN_MAX_BYTES (1024 * 1024)
+
+static void
+fill_quoted (Quoted     *cache,
+             const char *text)
+{
+  if (cache->text == NULL || strcmp (cache->text, text) != 0)
+    {
+      g_free (cache->text);
+      cache->text = g_strdup (text);
+      cache->length = strlen (text);
+      if (cache->quoted == NULL)
+        cache->quoted = g_string_new (NULL);
+      g_string_truncate (cache->quoted, 0);
+      json_string (cache->quoted, text, cache->length);
+    }
+}
+
+/* @text, found by its text. */
+static void
+put_quoted (GString    *out,
+            Quoted     *cache,
+            const char *text)
+{
+  fill_quoted (cache, text);
+  cache->source = NULL;
+  put (out, cache->quoted->str, cache->quoted->len);
+}
+
+static gboolean
+pin_row (MysqlBinlogRow *row)
+{
+  guint n;
+  gsize bytes = 0;
+
+  if (pin.row == row)
+    return TRUE;
+  n = mysql_binlog_row_get_n_columns (row);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = 0;
+
+      if (mysql_binlog_row_peek_bytes (row, i, &length) != NULL)
+        bytes += length;
+    }
+  if (bytes > PIN_MAX_BYTES)
+    return FALSE;
+  g_clear_pointer (&pin.row, mysql_binlog_row_unref);
+  pin.row = mysql_binlog_row_ref (row);
+  pin.generation++;
+  return TRUE;
+}
+
+/* @text, a name that @row holds. */
+static void
+put_row_name (GString        *out,
+              Quoted         *cache,
+              MysqlBinlogRow *row,
+              const char     *text)
+{
+  if (G_LIKELY (cache->source == text && cache->generation == pin.generation &&
+                pin.row != NULL))
+    {
+      put (out, cache->quoted->str, cache->quoted->len);
+      return;
+    }
+  if (!pin_row (row))
+    {
+      put_quoted (out, cache, text);
+      return;
+    }
+  fill_quoted (cache, text);
+  cache->source = text;
+  cache->generation = pin.generation;
+  put (out, cache->quoted->str, cache->quoted->len);
 }
 
 static void
@@ -147,20 +399,77 @@ json_member (GString    *out,
 }
 
 static void
-json_int (GString *out,
-          gint64   value)
+json_uint (GString *out,
+           guint64  magnitude,
+           gboolean negative)
 {
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
   char text[24];
   char *end = text + sizeof text;
   char *p = end;
-  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
 
-  do
-    *--p = '0' + magnitude % 10;
-  while ((magnitude /= 10) != 0);
-  if (value < 0)
+  while (magnitude >= 100)
+    {
+      guint pair = magnitude % 100;
+
+      magnitude /= 100;
+      p -= 2;
+      memcpy (p, pairs + 2 * pair, 2);
+    }
+  if (magnitude >= 10)
+    {
+      p -= 2;
+      memcpy (p, pairs + 2 * magnitude, 2);
+    }
+  else
+    *--p = '0' + magnitude;
+  if (negative)
     *--p = '-';
-  g_string_append_len (out, p, end - p);
+  put (out, p, end - p);
+}
+
+static void
+json_int (GString *out,
+          gint64   value)
+{
+  json_uint (out, value < 0 ? (guint64) 0 - (guint64) value : (guint64) value, value < 0);
+}
+
+/* A double that is a multiple of 1/16 below 10^12, as "%.17g" writes it:
+ * exactly, at most 12 + 4 digits.  FALSE for any other. */
+static gboolean
+json_short_double (GString *out,
+                   double   value)
+{
+  double sixteenths = value * 16.0;
+  gint64 n;
+  guint64 scaled;
+  guint fraction;
+
+  if (!(fabs (value) < 1e12) || (value == 0.0 && signbit (value)) ||
+      sixteenths != (double) (gint64) sixteenths)
+    return FALSE;
+  n = (gint64) sixteenths;
+  /* n / 16 = n * 625 / 10^4 */
+  scaled = (guint64) (n < 0 ? -n : n) * 625;
+  json_uint (out, scaled / 10000, n < 0);
+  fraction = scaled % 10000;
+  if (fraction == 0)
+    PUT_LITERAL (out, ".0");
+  else
+    {
+      char digits[5] = { '.', '0' + fraction / 1000, '0' + fraction / 100 % 10,
+                         '0' + fraction / 10 % 10, '0' + fraction % 10 };
+      gsize length = 5;
+
+      while (digits[length - 1] == '0')
+        length--;
+      put (out, digits, length);
+    }
+  return TRUE;
 }
 
 static void
@@ -168,25 +477,30 @@ json_double (GString *out,
              double   value)
 {
   char text[G_ASCII_DTOSTR_BUF_SIZE + 2];
+  int length;
 
   if (!isfinite (value))
     {
       /* Not a JSON number; MySQL stores none. */
-      g_string_append (out, "null");
+      PUT_LITERAL (out, "null");
       return;
     }
-  g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, value);
-  g_string_append (out, text);
+  if (json_short_double (out, value))
+    return;
+  /* What g_ascii_dtostr() writes: the program's numbers are formatted in
+   * the C locale (main() sets LC_NUMERIC so). */
+  length = snprintf (text, sizeof text, "%.17g", value);
+  put (out, text, length);
   /* A number that reads as a double, as json-glib writes it. */
-  if (strpbrk (text, ".e") == NULL)
-    g_string_append (out, ".0");
+  if (memchr (text, '.', length) == NULL && memchr (text, 'e', length) == NULL)
+    PUT_LITERAL (out, ".0");
 }
 
 /* Writes a value too big to be copied into the line (see
  * BIG_VALUE_BYTES): the line so far, then the value a part at a time.
  * Returns FALSE when the value is not that big. */
 static gboolean
-json_big_value (Json           *json,
+json_big_value (MbgJson        *json,
                 MysqlBinlogRow *row,
                 guint           column)
 {
@@ -202,7 +516,7 @@ json_big_value (Json           *json,
     return FALSE;
 
   g_string_append_c (json->line, '"');
-  json_flush (json);
+  mbg_json_flush (json);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BYTESTRING))
     {
       /* A byte string as the server prints it: 0x and upper-case hex. */
@@ -234,7 +548,7 @@ json_big_value (Json           *json,
           gsize n = MIN (length - done, BIG_VALUE_PART);
 
           json_escape (json->line, text + done, n);
-          json_flush (json);
+          mbg_json_flush (json);
           done += n;
         }
     }
@@ -242,82 +556,16 @@ json_big_value (Json           *json,
   return TRUE;
 }
 
-/* A value as JSON: numbers as numbers (exact ones as strings), SET as a
- * list, binary as the server prints it (0x...).  @json: NULL when the
- * value must be written whole into @out (keys). */
+/* A value of a type without a text of its own in JSON, through its
+ * GVariant: SET and VECTOR as lists, BIGINT UNSIGNED and BIT above 2^63
+ * as text. */
 static void
-json_value (GString        *out,
-            Json           *json,
-            MysqlBinlogRow *row,
-            guint           column)
+json_variant_value (GString        *out,
+                    MysqlBinlogRow *row,
+                    guint           column)
 {
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, column);
 
-  if (mysql_binlog_row_is_null (row, column))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  switch (mysql_binlog_row_get_column_type (row, column))
-    {
-    /* The common types without a variant of their own. */
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
-    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
-    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-      if (!mysql_binlog_row_get_column_is_unsigned (row, column))
-        {
-          json_int (out, mysql_binlog_row_get_int64 (row, column));
-          return;
-        }
-      else
-        {
-          guint64 number = mysql_binlog_row_get_uint64 (row, column);
-
-          if (number <= G_MAXINT64)
-            {
-              json_int (out, (gint64) number);
-              return;
-            }
-        }
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
-    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
-      json_double (out, mysql_binlog_row_get_double (row, column));
-      return;
-    /* Their value is their text, which the library writes into a buffer
-     * without allocating. */
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
-    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
-    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
-    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
-    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-      {
-        char text[96];
-        gsize length = mysql_binlog_row_format_value (row, column, text, sizeof text);
-
-        if (length < sizeof text)
-          {
-            json_string (out, text, length);
-            return;
-          }
-      }
-      break;
-    default:
-      break;
-    }
-
-  if (json != NULL && json_big_value (json, row, column))
-    return;
-
-  value = mysql_binlog_row_get_value (row, column);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     json_int (out, g_variant_get_int64 (value));
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64) &&
@@ -368,9 +616,122 @@ json_value (GString        *out,
     }
 }
 
+/* A value as JSON: numbers as numbers (exact ones as strings), SET as a
+ * list, binary as the server prints it (0x...).  @json: NULL when the
+ * value must be written whole into @out (keys). */
+/* Whether the text of a value of @type never needs escaping: digits,
+ * signs, '.', ':' and spaces. */
+static gboolean
+plain_text (MysqlBinlogColumnType type)
+{
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DECIMAL:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_NEWDATE:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME:
+    case MYSQL_BINLOG_COLUMN_TYPE_DATETIME2:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP:
+    case MYSQL_BINLOG_COLUMN_TYPE_TIMESTAMP2:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+json_value (GString        *out,
+            MbgJson        *json,
+            MysqlBinlogRow *row,
+            guint           column)
+{
+  MysqlBinlogColumnType type;
+
+  if (mysql_binlog_row_is_null (row, column))
+    {
+      PUT_LITERAL (out, "null");
+      return;
+    }
+
+  type = mysql_binlog_row_get_column_type (row, column);
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      if (!mysql_binlog_row_get_column_is_unsigned (row, column))
+        {
+          json_int (out, mysql_binlog_row_get_int64 (row, column));
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      {
+        guint64 number = mysql_binlog_row_get_uint64 (row, column);
+
+        if (number <= G_MAXINT64)
+          {
+            json_int (out, (gint64) number);
+            return;
+          }
+      }
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      json_int (out, mysql_binlog_row_get_int64 (row, column));
+      return;
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      json_double (out, mysql_binlog_row_get_double (row, column));
+      return;
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      break;
+    default:
+      /* Their value is their text (DECIMAL, dates and times, ENUM, text,
+       * binary in hexadecimal, JSON), which the library writes into a
+       * buffer without allocating. */
+      {
+        char text[VALUE_TEXT_SIZE];
+        g_autofree char *whole = NULL;
+        gsize length;
+
+        if (json != NULL && json_big_value (json, row, column))
+          return;
+        length = mysql_binlog_row_format_value (row, column, text, sizeof text);
+        if (G_LIKELY (length < sizeof text))
+          {
+            if (plain_text (type))
+              {
+                g_string_append_c (out, '"');
+                put (out, text, length);
+                g_string_append_c (out, '"');
+              }
+            else
+              json_string (out, text, length);
+            return;
+          }
+        whole = g_malloc (length + 1);
+        length = mysql_binlog_row_format_value (row, column, whole, length + 1);
+        json_string (out, whole, length);
+        return;
+      }
+    }
+
+  json_variant_value (out, row, column);
+}
+
+/* The names of the columns, by place, as last written (mbg-message.c
+ * writes on one thread at a time: under the program's lock). */
+static Quoted column_names[64];
+
 static void
 json_column (GString        *out,
-             Json           *json,
+             MbgJson        *json,
              MysqlBinlogRow *row,
              guint           column)
 {
@@ -382,12 +743,20 @@ json_column (GString        *out,
       g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
       name = fallback;
     }
-  json_member (out, name);
+  if (column < G_N_ELEMENTS (column_names))
+    {
+      if (out->len > 0 && out->str[out->len - 1] != '{')
+        g_string_append_c (out, ',');
+      put_row_name (out, &column_names[column], row, name);
+      g_string_append_c (out, ':');
+    }
+  else
+    json_member (out, name);
   json_value (out, json, row, column);
 }
 
 static void
-json_row (Json           *json,
+json_row (MbgJson        *json,
           MysqlBinlogRow *row)
 {
   guint n = mysql_binlog_row_get_n_columns (row);
@@ -401,19 +770,81 @@ json_row (Json           *json,
 /* }}} */
 
 static gboolean
+variants_equal (MysqlBinlogRow *a,
+                guint           column_a,
+                MysqlBinlogRow *b,
+                guint           column_b)
+{
+  g_autoptr(GVariant) value_a = mysql_binlog_row_get_value (a, column_a);
+  g_autoptr(GVariant) value_b = mysql_binlog_row_get_value (b, column_b);
+
+  return g_variant_equal (value_a, value_b);
+}
+
+/* Whether two values are the same, as their GVariants would be equal:
+ * from the typed accessors, the bytes or the text, without a GVariant
+ * but for the types that have no text of their own. */
+static gboolean
 values_equal (MysqlBinlogRow *a,
               guint           column_a,
               MysqlBinlogRow *b,
               guint           column_b)
 {
-  g_autoptr(GVariant) value_a = NULL;
-  g_autoptr(GVariant) value_b = NULL;
+  MysqlBinlogColumnType type = mysql_binlog_row_get_column_type (a, column_a);
 
   if (mysql_binlog_row_is_null (a, column_a) || mysql_binlog_row_is_null (b, column_b))
     return mysql_binlog_row_is_null (a, column_a) && mysql_binlog_row_is_null (b, column_b);
-  value_a = mysql_binlog_row_get_value (a, column_a);
-  value_b = mysql_binlog_row_get_value (b, column_b);
-  return g_variant_equal (value_a, value_b);
+  if (type != mysql_binlog_row_get_column_type (b, column_b) ||
+      mysql_binlog_row_get_column_is_unsigned (a, column_a) !=
+      mysql_binlog_row_get_column_is_unsigned (b, column_b))
+    return variants_equal (a, column_a, b, column_b);
+
+  switch (type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      if (mysql_binlog_row_get_column_is_unsigned (a, column_a) ||
+          type == MYSQL_BINLOG_COLUMN_TYPE_BIT)
+        return mysql_binlog_row_get_uint64 (a, column_a) ==
+               mysql_binlog_row_get_uint64 (b, column_b);
+      return mysql_binlog_row_get_int64 (a, column_a) == mysql_binlog_row_get_int64 (b, column_b);
+    case MYSQL_BINLOG_COLUMN_TYPE_FLOAT:
+    case MYSQL_BINLOG_COLUMN_TYPE_DOUBLE:
+      {
+        /* g_variant_equal() compares the bytes: -0 is not 0. */
+        double x = mysql_binlog_row_get_double (a, column_a);
+        double y = mysql_binlog_row_get_double (b, column_b);
+
+        return memcmp (&x, &y, sizeof x) == 0;
+      }
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+    case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
+      return variants_equal (a, column_a, b, column_b);
+    default:
+      {
+        char text_a[VALUE_TEXT_SIZE];
+        char text_b[VALUE_TEXT_SIZE];
+        gsize length_a = 0;
+        gsize length_b = 0;
+        const guint8 *bytes_a = mysql_binlog_row_peek_bytes (a, column_a, &length_a);
+        const guint8 *bytes_b = mysql_binlog_row_peek_bytes (b, column_b, &length_b);
+
+        /* The same bytes of the same column are the same value. */
+        if (bytes_a != NULL && bytes_b != NULL && length_a == length_b &&
+            memcmp (bytes_a, bytes_b, length_a) == 0)
+          return TRUE;
+        length_a = mysql_binlog_row_format_value (a, column_a, text_a, sizeof text_a);
+        length_b = mysql_binlog_row_format_value (b, column_b, text_b, sizeof text_b);
+        if (length_a < sizeof text_a && length_b < sizeof text_b)
+          return length_a == length_b && memcmp (text_a, text_b, length_a) == 0;
+        return variants_equal (a, column_a, b, column_b);
+      }
+    }
 }
 
 /* The column of @before that @column of @after is, by name (by place
@@ -432,11 +863,27 @@ before_column (MysqlBinlogRow *before,
 char *
 mbg_message_routing_key (MbgMessage *message)
 {
-  if (message->type == MBG_MESSAGE_HEARTBEAT)
-    return g_strdup ("heartbeat");
-  return g_strdup_printf ("%s.%s.%s", mysql_binlog_row_get_schema (message->row),
-                          mysql_binlog_row_get_table (message->row),
-                          message_type_names[message->type]);
+  switch (message->type)
+    {
+    case MBG_MESSAGE_HEARTBEAT:
+      return g_strdup ("heartbeat");
+    case MBG_MESSAGE_BEGIN:
+    case MBG_MESSAGE_COMMIT:
+      return g_strdup_printf ("transaction.%s", message_type_names[message->type]);
+    case MBG_MESSAGE_DDL:
+      /* A database statement: SCHEMA.ddl. */
+      if (message->table == NULL)
+        return g_strdup_printf ("%s.ddl", message->schema != NULL ? message->schema : "");
+      return g_strdup_printf ("%s.%s.ddl", message->schema != NULL ? message->schema : "",
+                              message->table);
+    case MBG_MESSAGE_INSERT:
+    case MBG_MESSAGE_UPDATE:
+    case MBG_MESSAGE_DELETE:
+    default:
+      return g_strdup_printf ("%s.%s.%s", mysql_binlog_row_get_schema (message->row),
+                              mysql_binlog_row_get_table (message->row),
+                              message_type_names[message->type]);
+    }
 }
 
 /* The row's primary key columns: the library knows them from the binlog's
@@ -451,28 +898,43 @@ primary_key (MysqlBinlogRow *row)
   return known != NULL ? known : none;
 }
 
+/* Writes the "keys" object of @row into @out; the number of key columns
+ * found, and in *@n_key the number of key columns. */
+static guint
+write_keys (GString        *out,
+            MysqlBinlogRow *row,
+            guint          *n_key)
+{
+  const char * const *columns = primary_key (row);
+  guint found = 0;
+  guint i;
+
+  g_string_append_c (out, '{');
+  for (i = 0; columns[i] != NULL; i++)
+    {
+      int column = mysql_binlog_row_get_column_index (row, columns[i]);
+
+      if (column < 0)
+        continue;
+      json_column (out, NULL, row, column);
+      found++;
+    }
+  g_string_append_c (out, '}');
+  *n_key = i;
+  return found;
+}
+
 /* The "keys" object of @row's messages, as JSON text, and the key by
  * which --dedup-window merges them (NULL when the row has no whole key). */
 static char *
 row_keys (MysqlBinlogRow *row,
           char          **dedup_key)
 {
-  const char * const *columns = primary_key (row);
-  GString *object = g_string_new ("{");
-  guint found = 0;
+  GString *object = g_string_new (NULL);
+  guint n_key = 0;
+  guint found = write_keys (object, row, &n_key);
 
-  for (guint i = 0; columns[i] != NULL; i++)
-    {
-      int column = mysql_binlog_row_get_column_index (row, columns[i]);
-
-      if (column < 0)
-        continue;
-      json_column (object, NULL, row, column);
-      found++;
-    }
-  g_string_append_c (object, '}');
-
-  if (found > 0 && found == g_strv_length ((char **) columns))
+  if (found > 0 && found == n_key)
     *dedup_key = g_strdup_printf ("%s.%s %s", mysql_binlog_row_get_schema (row),
                                   mysql_binlog_row_get_table (row), object->str);
   else
@@ -486,7 +948,10 @@ json_string_member (GString    *out,
                     const char *value)
 {
   json_member (out, name);
-  json_string (out, value, strlen (value));
+  if (value == NULL)
+    PUT_LITERAL (out, "null");
+  else
+    json_string (out, value, strlen (value));
 }
 
 static void
@@ -498,44 +963,93 @@ json_int_member (GString    *out,
   json_int (out, value);
 }
 
-/* Writes the message as one line of JSON, without its newline, in the
- * shapes of the MySQL monitor. */
-void
-mbg_message_write (MbgMessage *message,
-                   MbgSink    *sink)
+/* The members every message starts with. */
+static void
+json_start (GString        *line,
+            MbgMessageType  type)
 {
-  g_autoptr(GString) line = g_string_sized_new (512);
-  Json json = { sink, line };
-  MysqlBinlogRow *row = message->row;
+  struct timespec now;
 
-  g_string_append_c (line, '{');
-  json_string_member (line, "type", message_type_names[message->type]);
-  json_int_member (line, "timestamp", g_get_real_time () / G_USEC_PER_SEC);
-  if (message->type == MBG_MESSAGE_HEARTBEAT)
+  /* The coarse clock: the second is all "timestamp" says. */
+  if (clock_gettime (CLOCK_REALTIME_COARSE, &now) != 0)
+    now.tv_sec = g_get_real_time () / G_USEC_PER_SEC;
+  PUT_LITERAL (line, "{\"type\":");
+  json_string (line, message_type_names[type], strlen (message_type_names[type]));
+  PUT_LITERAL (line, ",\"timestamp\":");
+  json_int (line, now.tv_sec);
+}
+
+/* The transaction's members that are known before its commit. */
+static void
+json_transaction (GString    *line,
+                  const char *gtid,
+                  guint64     txn_row)
+{
+  static Quoted gtid_text;
+
+  if (gtid != NULL)
     {
-      g_string_append_c (line, '}');
-      json_flush (&json);
-      return;
+      PUT_LITERAL (line, ",\"gtid\":");
+      put_quoted (line, &gtid_text, gtid);
+    }
+  if (txn_row > 0)
+    {
+      PUT_LITERAL (line, ",\"txn_row\":");
+      json_int (line, (gint64) txn_row);
+    }
+}
+
+/* Writes the message of a changed row, from its opening brace to its last
+ * member, into @json's line: its closing brace is for the caller to write,
+ * after the commit's members (mbg_json_commit_fields()) when it knows
+ * them.  @keys: the "keys" object, or NULL to write it from the row. */
+void
+mbg_json_row (MbgJson        *json,
+              MbgMessageType  type,
+              MysqlBinlogRow *before,
+              MysqlBinlogRow *row,
+              const char     *keys,
+              const char     *log_file,
+              guint64         log_pos,
+              guint           merged,
+              const char     *gtid,
+              guint64         txn_row)
+{
+  static Quoted schema_name, table_name, log_file_name;
+  GString *line = json->line;
+
+  json_start (line, type);
+  PUT_LITERAL (line, ",\"schema\":");
+  put_row_name (line, &schema_name, row, mysql_binlog_row_get_schema (row));
+  PUT_LITERAL (line, ",\"table_name\":");
+  put_row_name (line, &table_name, row, mysql_binlog_row_get_table (row));
+  PUT_LITERAL (line, ",\"binlog_timestamp\":");
+  json_int (line, mysql_binlog_row_get_timestamp (row));
+  if (log_file != NULL)
+    {
+      PUT_LITERAL (line, ",\"log_file\":");
+      put_quoted (line, &log_file_name, log_file);
+      PUT_LITERAL (line, ",\"log_pos\":");
+      json_int (line, (gint64) log_pos);
+    }
+  PUT_LITERAL (line, ",\"keys\":");
+  if (keys != NULL)
+    g_string_append (line, keys);
+  else
+    {
+      guint n_key;
+
+      /* Keys identify the row as it was before an update. */
+      write_keys (line, before != NULL ? before : row, &n_key);
     }
 
-  json_string_member (line, "schema", mysql_binlog_row_get_schema (row));
-  json_string_member (line, "table_name", mysql_binlog_row_get_table (row));
-  json_int_member (line, "binlog_timestamp", mysql_binlog_row_get_timestamp (row));
-  if (message->log_file != NULL)
-    {
-      json_string_member (line, "log_file", message->log_file);
-      json_int_member (line, "log_pos", (gint64) message->log_pos);
-    }
-  json_member (line, "keys");
-  g_string_append (line, message->keys);
-
-  switch (message->type)
+  switch (type)
     {
     case MBG_MESSAGE_INSERT:
     case MBG_MESSAGE_DELETE:
     case MBG_MESSAGE_READ:
-      json_member (line, "values");
-      json_row (&json, row);
+      PUT_LITERAL (line, ",\"values\":");
+      json_row (json, row);
       break;
 
     case MBG_MESSAGE_UPDATE:
@@ -548,33 +1062,156 @@ mbg_message_write (MbgMessage *message,
          * and the last image after when updates were merged. */
         for (guint i = 0; i < n; i++)
           {
-            before_columns[i] = before_column (message->before, row, i);
+            before_columns[i] = before_column (before, row, i);
             changed[i] = before_columns[i] < 0 ||
-                         !values_equal (message->before, before_columns[i], row, i);
+                         !values_equal (before, before_columns[i], row, i);
           }
         json_member (line, "before_values");
         g_string_append_c (line, '{');
         for (guint i = 0; i < n; i++)
           if (changed[i] && before_columns[i] >= 0)
-            json_column (line, &json, message->before, before_columns[i]);
-        g_string_append_c (line, '}');
-        json_member (line, "after_values");
-        g_string_append_c (line, '{');
+            json_column (json->line, json, before, before_columns[i]);
+        g_string_append_c (json->line, '}');
+        json_member (json->line, "after_values");
+        g_string_append_c (json->line, '{');
         for (guint i = 0; i < n; i++)
           if (changed[i])
-            json_column (line, &json, row, i);
-        g_string_append_c (line, '}');
-        if (message->merged > 0)
-          json_int_member (line, "merged_updates", message->merged);
+            json_column (json->line, json, row, i);
+        g_string_append_c (json->line, '}');
+        if (merged > 0)
+          json_int_member (json->line, "merged_updates", merged);
       }
       break;
 
     case MBG_MESSAGE_HEARTBEAT:
+    case MBG_MESSAGE_BEGIN:
+    case MBG_MESSAGE_COMMIT:
+    case MBG_MESSAGE_DDL:
     default:
       g_assert_not_reached ();
     }
+  json_transaction (json->line, gtid, txn_row);
+}
+
+/* Writes a begin or commit message, without its closing brace. */
+void
+mbg_json_event (GString        *line,
+                MbgMessageType  type,
+                const char     *log_file,
+                guint64         log_pos,
+                guint32         event_ts,
+                const char     *gtid)
+{
+  json_start (line, type);
+  json_int_member (line, "binlog_timestamp", event_ts);
+  if (log_file != NULL)
+    {
+      json_string_member (line, "log_file", log_file);
+      json_int_member (line, "log_pos", (gint64) log_pos);
+    }
+  json_transaction (line, gtid, 0);
+}
+
+/* Writes a DDL message, without its closing brace. */
+void
+mbg_json_ddl (GString    *line,
+              const char *schema,
+              const char *table,
+              const char *statement,
+              const char *log_file,
+              guint64     log_pos,
+              guint32     event_ts,
+              const char *gtid)
+{
+  json_start (line, MBG_MESSAGE_DDL);
+  json_string_member (line, "schema", schema);
+  json_string_member (line, "table", table);
+  json_string_member (line, "statement", statement);
+  json_int_member (line, "binlog_timestamp", event_ts);
+  if (log_file != NULL)
+    {
+      json_string_member (line, "log_file", log_file);
+      json_int_member (line, "log_pos", (gint64) log_pos);
+    }
+  json_transaction (line, gtid, 0);
+}
+
+/* The members the commit of a transaction tells: "ts", "xid" (when an
+ * XID event committed it), "position" (when the stream gave one after it)
+ * and with @with_rows "txn_rows". */
+void
+mbg_json_commit_fields (GString         *line,
+                        const MbgCommit *commit,
+                        gboolean         with_rows)
+{
+  /* Always after other members: the comma is written here, as @line may
+   * hold these members alone. */
+  g_string_append_c (line, ',');
+  json_string (line, "ts", 2);
+  g_string_append_c (line, ':');
+  json_int (line, commit->ts);
+  if (commit->has_xid)
+    {
+      json_member (line, "xid");
+      if (commit->xid <= G_MAXINT64)
+        json_int (line, (gint64) commit->xid);
+      else
+        {
+          char text[24];
+
+          g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, commit->xid);
+          json_string (line, text, strlen (text));
+        }
+    }
+  if (commit->position != NULL)
+    json_string_member (line, "position", commit->position);
+  if (with_rows)
+    json_int_member (line, "txn_rows", (gint64) commit->n_rows);
+}
+
+/* Writes the message as one line of JSON, without its newline, in the
+ * shapes of the MySQL monitor. */
+void
+mbg_message_write (MbgMessage *message,
+                   MbgSink    *sink)
+{
+  g_autoptr(GString) line = g_string_sized_new (512);
+  MbgJson json = { sink, line, NULL, NULL };
+  gboolean with_rows = TRUE;
+
+  switch (message->type)
+    {
+    case MBG_MESSAGE_HEARTBEAT:
+      json_start (line, message->type);
+      g_string_append_c (line, '}');
+      mbg_json_flush (&json);
+      return;
+    case MBG_MESSAGE_BEGIN:
+    case MBG_MESSAGE_COMMIT:
+      mbg_json_event (line, message->type, message->log_file, message->log_pos,
+                      message->event_ts, message->gtid);
+      break;
+    case MBG_MESSAGE_DDL:
+      mbg_json_ddl (line, message->schema, message->table, message->statement,
+                    message->log_file, message->log_pos, message->event_ts, message->gtid);
+      with_rows = FALSE;
+      break;
+    case MBG_MESSAGE_INSERT:
+    case MBG_MESSAGE_UPDATE:
+    case MBG_MESSAGE_DELETE:
+    default:
+      mbg_json_row (&json, message->type, message->before, message->row, message->keys,
+                    message->log_file, message->log_pos, message->merged,
+                    message->gtid, message->merged > 0 ? 0 : message->txn_row);
+      /* Merged updates are of several transactions: their place and count
+       * in one would say nothing true. */
+      with_rows = message->merged == 0;
+      break;
+    }
+  if (message->commit != NULL)
+    mbg_json_commit_fields (line, message->commit, with_rows);
   g_string_append_c (line, '}');
-  json_flush (&json);
+  mbg_json_flush (&json);
 }
 
 static void
@@ -583,7 +1220,7 @@ append_text_value (MbgSink        *sink,
                    MysqlBinlogRow *row,
                    guint           column)
 {
-  Json json = { sink, out };
+  MbgJson json = { sink, out, NULL, NULL };
 
   if (mysql_binlog_row_is_null (row, column))
     {
@@ -655,5 +1292,41 @@ mbg_message_new_heartbeat (void)
   MbgMessage *message = g_new0 (MbgMessage, 1);
 
   message->type = MBG_MESSAGE_HEARTBEAT;
+  return message;
+}
+
+/* A begin or commit message. */
+MbgMessage *
+mbg_message_new_event (MbgMessageType  type,
+                       const char     *log_file,
+                       guint64         log_pos,
+                       guint32         event_ts,
+                       const char     *gtid)
+{
+  MbgMessage *message = g_new0 (MbgMessage, 1);
+
+  message->type = type;
+  message->log_file = g_strdup (log_file);
+  message->log_pos = log_pos;
+  message->event_ts = event_ts;
+  message->gtid = g_strdup (gtid);
+  return message;
+}
+
+MbgMessage *
+mbg_message_new_ddl (const char *schema,
+                     const char *table,
+                     const char *statement,
+                     const char *log_file,
+                     guint64     log_pos,
+                     guint32     event_ts,
+                     const char *gtid)
+{
+  MbgMessage *message = mbg_message_new_event (MBG_MESSAGE_DDL, log_file, log_pos,
+                                               event_ts, gtid);
+
+  message->schema = g_strdup (schema);
+  message->table = g_strdup (table);
+  message->statement = g_strdup (statement);
   return message;
 }

@@ -37,11 +37,21 @@ static const char description[] =
   "            \"keys\":{\"id\":1},\"values\":{\"id\":1,\"customer\":\"alice\"}}\n"
   "         \"type\" is row_insert (with \"values\"), row_update (with\n"
   "         \"before_values\" and \"after_values\" holding only the changed\n"
-  "         columns), row_delete (with \"values\") or heartbeat (--heartbeat).\n"
+  "         columns), row_delete (with \"values\"), ddl, begin and commit\n"
+  "         (--transactions) or heartbeat (--heartbeat).\n"
   "         \"keys\" holds the primary key columns, from the binary log when\n"
   "         it has them (binlog_row_metadata=FULL), else from the server's\n"
   "         information_schema; \"timestamp\" is when the message was made,\n"
   "         \"binlog_timestamp\" when the server wrote the change.\n"
+  "         The messages of a transaction carry \"gtid\" (when it has one),\n"
+  "         the row's place \"txn_row\" (1, 2, ...) and what its commit tells:\n"
+  "         \"xid\" (committed by an XID event), \"position\" (where a run\n"
+  "         resumed from it starts: after this transaction), \"ts\" (the commit's\n"
+  "         time) and \"txn_rows\"; a transaction of more than 4 MiB of JSON goes\n"
+  "         out as it comes, without those, which its commit message (with\n"
+  "         --transactions) then carries.  DDL statements of the tables the\n"
+  "         filters let through are {\"type\":\"ddl\",\"schema\":...,\"table\":...,\n"
+  "         \"statement\":...,\"position\":...} (--no-ddl: left out).\n"
   "\n"
   "RabbitMQ (--amqp URL --exchange NAME):\n"
   "  Each message is published persistent to the topic exchange NAME\n"
@@ -178,6 +188,8 @@ typedef struct
   gboolean  from_beginning;
   gboolean  non_blocking;
   gboolean  no_defaults;
+  gboolean  transactions;
+  gboolean  no_ddl;
   gboolean  version;
 } Arguments;
 
@@ -319,6 +331,11 @@ parse_arguments (Arguments  *args,
     { "dedup-window", 0, 0, G_OPTION_ARG_INT, &args->dedup_window,
       "Hold JSON messages this long and merge the updates of one row within it "
       "into one message (default: 0, off)", "MS" },
+    { "transactions", 0, 0, G_OPTION_ARG_NONE, &args->transactions,
+      "Write a begin and a commit message around the row messages of each "
+      "transaction (JSON only)", NULL },
+    { "no-ddl", 0, 0, G_OPTION_ARG_NONE, &args->no_ddl,
+      "Leave out the messages of DDL statements (JSON only)", NULL },
     { "heartbeat", 0, 0, G_OPTION_ARG_INT, &args->heartbeat,
       "Send a heartbeat message every SECONDS (JSON only; default: 0, off)", "SECONDS" },
     { "progress", 0, 0, G_OPTION_ARG_INT, &args->progress,
@@ -417,6 +434,9 @@ check_arguments (const Arguments *args,
                             args->snapshot);
   if (args->file != NULL && (args->snapshot != NULL || args->snapshot_tables != NULL))
     return g_strdup ("--snapshot and --snapshot-table read a server's tables, not --file");
+  if ((args->transactions || args->no_ddl) && options->format != MBG_FORMAT_JSON)
+    return g_strdup ("--transactions and --no-ddl are about JSON messages: use --format json "
+                     "or --amqp");
   if ((args->start != NULL) + (args->start_gtid != NULL) + (args->from_beginning != FALSE) > 1)
     return g_strdup ("choose one of --start, --start-gtid and --from-beginning");
   if (args->file != NULL && (args->start_gtid != NULL || args->from_beginning ||
@@ -524,6 +544,8 @@ take_arguments (Arguments  *args,
   options->amqp_url = g_steal_pointer (&args->amqp_url);
   options->exchange = g_steal_pointer (&args->exchange);
   options->queue = g_steal_pointer (&args->queue);
+  options->transactions = args->transactions;
+  options->ddl = !args->no_ddl;
   options->dedup_window_us = (gint64) args->dedup_window * 1000;
   options->snapshot_tables = g_steal_pointer (&args->snapshot_tables);
   options->heartbeat_us = (gint64) args->heartbeat * G_USEC_PER_SEC;

@@ -56,6 +56,8 @@ typedef struct
   char                  *amqp_url;
   char                  *exchange;
   char                  *queue;
+  gboolean               transactions;
+  gboolean               ddl;
   gint64                 dedup_window_us;
   gint64                 heartbeat_us;
   gint64                 progress_us;

@@ -20,13 +20,18 @@ struct _MbgOutput
   MysqlBinlogStream *stream;              /* stopped on a failure; not owned */
   guint64            n_messages;
   GError            *error;               /* the first failure to write or publish */
+  MbgSink            sink;                /* the standard output */
 };
 
-/* An output to the standard output, until mbg_output_set_amqp(). */
+/* An output to the standard output, until mbg_output_set_amqp().  What is
+ * written to the standard output is buffered until mbg_output_sync(). */
 MbgOutput *
 mbg_output_new (void)
 {
-  return g_new0 (MbgOutput, 1);
+  MbgOutput *output = g_new0 (MbgOutput, 1);
+
+  output->sink.file = stdout;
+  return output;
 }
 
 /* Publishes to the broker of @amqp instead, and takes it. */
@@ -68,17 +73,48 @@ mbg_output_fail (MbgOutput *output,
     g_error_free (error);
 }
 
-/* Flushes what @sink wrote to the standard output, and fails on an error. */
+/* Fails when a write to the standard output failed; with @flush, first
+ * hands over what the buffer holds. */
 static void
-end_stdout (MbgOutput *output,
-            MbgSink   *sink)
+check_stdout (MbgOutput *output,
+              gboolean   flush)
 {
-  if (sink->error == 0 && fflush (sink->file) != 0)
-    sink->error = errno;
+  MbgSink *sink = &output->sink;
+
+  if (output->error != NULL)
+    return;
+  if (flush && sink->error == 0 && fflush (sink->file) != 0)
+    sink->error = errno != 0 ? errno : EIO;
   if (sink->error != 0)
     mbg_output_fail (output, g_error_new (G_IO_ERROR, g_io_error_from_errno (sink->error),
                                           "Cannot write to the standard output: %s",
                                           g_strerror (sink->error)));
+}
+
+/* The standard output, for the lines written directly (mbg-transaction.c):
+ * call mbg_output_count() for them, and mbg_output_sync() before what
+ * they hold counts as written. */
+MbgSink *
+mbg_output_get_sink (MbgOutput *output)
+{
+  return &output->sink;
+}
+
+void
+mbg_output_count (MbgOutput *output,
+                  guint      n_messages)
+{
+  output->n_messages += n_messages;
+  check_stdout (output, FALSE);
+}
+
+/* Hands over what was written to the standard output (everything before
+ * a position that is saved must be), and fails on an error. */
+void
+mbg_output_sync (MbgOutput *output)
+{
+  if (output->amqp == NULL)
+    check_stdout (output, TRUE);
 }
 
 /* An MbgEmitFunc: the message as one line of JSON on the standard output,
@@ -88,7 +124,6 @@ mbg_output_message (MbgMessage *message,
                     gpointer    user_data)
 {
   MbgOutput *output = user_data;
-  MbgSink sink = { .file = stdout };
 
   if (output->error != NULL)
     return;
@@ -99,17 +134,17 @@ mbg_output_message (MbgMessage *message,
       GError *error = NULL;
       g_autofree char *routing_key = mbg_message_routing_key (message);
       g_autoptr(GString) body = g_string_new (NULL);
+      MbgSink sink = { .string = body };
 
-      sink.string = body;
       mbg_message_write (message, &sink);
       if (!mbg_amqp_publish (output->amqp, message->seq, routing_key, body->str, &error))
         mbg_output_fail (output, error);
       return;
     }
 
-  mbg_message_write (message, &sink);
-  mbg_sink_write (&sink, "\n", 1);
-  end_stdout (output, &sink);
+  mbg_message_write (message, &output->sink);
+  mbg_sink_write (&output->sink, "\n", 1);
+  check_stdout (output, FALSE);
 }
 
 void
@@ -117,12 +152,10 @@ mbg_output_text (MbgOutput  *output,
                  const char *text,
                  gsize       length)
 {
-  MbgSink sink = { .file = stdout };
-
   if (output->error != NULL)
     return;
-  mbg_sink_write (&sink, text, length);
-  end_stdout (output, &sink);
+  mbg_sink_write (&output->sink, text, length);
+  check_stdout (output, FALSE);
 }
 
 void
@@ -131,12 +164,10 @@ mbg_output_text_row (MbgOutput      *output,
                      MysqlBinlogRow *before,
                      MysqlBinlogRow *row)
 {
-  MbgSink sink = { .file = stdout };
-
   if (output->error != NULL)
     return;
-  mbg_text_row_write (&sink, what, before, row);
-  end_stdout (output, &sink);
+  mbg_text_row_write (&output->sink, what, before, row);
+  check_stdout (output, FALSE);
 }
 
 /* Takes the broker's confirmations. */

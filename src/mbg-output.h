@@ -29,6 +29,10 @@ void          mbg_output_text_row           (MbgOutput          *output,
                                              const char         *what,
                                              MysqlBinlogRow     *before,
                                              MysqlBinlogRow     *row);
+MbgSink      *mbg_output_get_sink           (MbgOutput          *output);
+void          mbg_output_count              (MbgOutput          *output,
+                                             guint               n_messages);
+void          mbg_output_sync               (MbgOutput          *output);
 void          mbg_output_poll               (MbgOutput          *output);
 void          mbg_output_flush              (MbgOutput          *output,
                                              guint               timeout_ms);

@@ -9,7 +9,8 @@
  *
  * The parts: the command line and the option files (mbg-options.c,
  * mbg-option-files.c, mbg-password.c), the message shapes
- * (mbg-message.c), the --dedup-window buffer (mbg-dedup.c), the safe
+ * (mbg-message.c), the transactions (mbg-transaction.c) and what their
+ * statements are (mbg-ddl.c), the --dedup-window buffer (mbg-dedup.c), the safe
  * positions (mbg-checkpoint.c), the output to stdout or the broker
  * (mbg-output.c, mbg-amqp.c) and the client library for what the stream
  * does not offer (mbg-client.c).  This file wires them to the stream.
@@ -32,10 +33,12 @@
 
 #include "mbg-checkpoint.h"
 #include "mbg-client.h"
+#include "mbg-ddl.h"
 #include "mbg-dedup.h"
 #include "mbg-filter.h"
 #include "mbg-output.h"
 #include "mbg-options.h"
+#include "mbg-transaction.h"
 
 #define PROGRAM MBG_PROGRAM
 #define TICK_MS 100
@@ -49,7 +52,8 @@ typedef struct
   MbgOutput         *output;
   MbgDedup          *dedup;
   MbgCheckpoint     *checkpoint;
-  MbgFilter         *filter;              /* the text format's events */
+  MbgFilter         *filter;              /* the text format's events, the DDL messages */
+  MbgTransactions   *transactions;        /* the JSON messages */
 
   /* The event being decoded, for the row messages' position */
   char              *event_file;
@@ -76,6 +80,7 @@ save_positions (App *app)
   guint64 done = mbg_dedup_get_oldest_held (app->dedup);
 
   /* Everything before @done is written, or confirmed by the broker. */
+  mbg_output_sync (app->output);
   mbg_checkpoint_advance (app->checkpoint, mbg_output_get_oldest_pending (app->output, done));
 }
 
@@ -92,6 +97,122 @@ store_position (App      *app,
 /* }}} */
 
 /* {{{ Stream signal handlers (main thread) */
+
+/* The XID of an XID event: the 8 bytes after its header. */
+static gboolean
+event_xid (MysqlBinlogEvent *event,
+           guint64          *xid)
+{
+  GBytes *bytes = mysql_binlog_event_get_bytes (event);
+  gsize size = 0;
+  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  guint64 value = 0;
+
+  if (data == NULL || size < 19 + 8)
+    return FALSE;
+  for (int i = 7; i >= 0; i--)
+    value = (value << 8) | data[19 + i];
+  *xid = value;
+  return TRUE;
+}
+
+/* A DDL statement: a message for each table the filters let through
+ * (for a database statement, or a table statement whose names were not
+ * read, when its schema passes the schema filters). */
+static void
+ddl_messages (App              *app,
+              MysqlBinlogEvent *event,
+              MbgStatementKind  kind,
+              GPtrArray        *tables)
+{
+  const char *statement = mysql_binlog_event_get_statement (event);
+  const char *file = mysql_binlog_event_get_log_file (event);
+  guint64 pos = mysql_binlog_event_get_position (event);
+  guint32 ts = mysql_binlog_event_get_timestamp (event);
+  const char *schema = mysql_binlog_event_get_schema (event);
+
+  if (schema != NULL && *schema == '\0')
+    schema = NULL;
+  if (tables->len == 0)
+    {
+      if (mbg_filter_wants_schema (app->filter, schema != NULL ? schema : ""))
+        mbg_transactions_ddl (app->transactions, schema, NULL, statement, file, pos, ts);
+      return;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    {
+      MbgDdlTable *table = g_ptr_array_index (tables, i);
+      const char *table_schema = table->schema != NULL ? table->schema : "";
+      gboolean wanted = table->table != NULL
+                        ? mbg_filter_wants (app->filter, table_schema, table->table)
+                        : mbg_filter_wants_schema (app->filter, table_schema);
+
+      if (wanted)
+        mbg_transactions_ddl (app->transactions, table->schema, table->table, statement,
+                              file, pos, ts);
+    }
+}
+
+/* What an event tells about the transactions, for the JSON messages. */
+static void
+track_transaction (App              *app,
+                   MysqlBinlogEvent *event)
+{
+  const char *file = mysql_binlog_event_get_log_file (event);
+  guint64 pos = mysql_binlog_event_get_position (event);
+  guint32 ts = mysql_binlog_event_get_timestamp (event);
+
+  switch (mysql_binlog_event_get_event_type (event))
+    {
+    case MYSQL_BINLOG_EVENT_MARIADB_GTID:
+    case MYSQL_BINLOG_EVENT_GTID:
+    case MYSQL_BINLOG_EVENT_GTID_TAGGED:
+    case MYSQL_BINLOG_EVENT_ANONYMOUS_GTID:
+      mbg_transactions_begin (app->transactions, mysql_binlog_event_get_gtid (event),
+                              file, pos, ts);
+      break;
+
+    case MYSQL_BINLOG_EVENT_XID:
+      {
+        guint64 xid = 0;
+        gboolean has_xid = event_xid (event, &xid);
+
+        mbg_transactions_commit (app->transactions, has_xid, xid, file, pos, ts);
+      }
+      break;
+
+    case MYSQL_BINLOG_EVENT_QUERY:
+    case MYSQL_BINLOG_EVENT_QUERY_COMPRESSED:
+      {
+        g_autoptr(GPtrArray) tables = NULL;
+        MbgStatementKind kind = mbg_ddl_classify (mysql_binlog_event_get_statement (event),
+                                                  mysql_binlog_event_get_schema (event),
+                                                  &tables);
+
+        switch (kind)
+          {
+          case MBG_STATEMENT_BEGIN:
+            mbg_transactions_begin (app->transactions, NULL, file, pos, ts);
+            break;
+          case MBG_STATEMENT_COMMIT:
+            mbg_transactions_commit (app->transactions, FALSE, 0, file, pos, ts);
+            break;
+          case MBG_STATEMENT_TABLE_DDL:
+          case MBG_STATEMENT_DATABASE_DDL:
+            if (app->options.ddl)
+              ddl_messages (app, event, kind, tables);
+            break;
+          case MBG_STATEMENT_OTHER:
+          default:
+            break;
+          }
+      }
+      break;
+
+    default:
+      break;
+    }
+}
 
 static void
 on_binlog (MysqlBinlogStream *stream,
@@ -141,6 +262,8 @@ on_binlog (MysqlBinlogStream *stream,
           mbg_output_text (app->output, text->str, text->len);
         }
     }
+  else
+    track_transaction (app, event);
   g_mutex_unlock (&app->lock);
 }
 
@@ -163,8 +286,8 @@ on_row (App            *app,
   else if (type == MBG_MESSAGE_READ)
     mbg_dedup_queue (app->dedup, mbg_message_new_row (type, NULL, row, NULL, 0));
   else
-    mbg_dedup_queue (app->dedup, mbg_message_new_row (type, before, row, app->event_file,
-                                                      app->event_pos));
+    mbg_transactions_row (app->transactions, type, before, row, app->event_file,
+                          app->event_pos);
   g_mutex_unlock (&app->lock);
 }
 
@@ -207,6 +330,9 @@ on_binlog_position (MysqlBinlogStream   *stream,
                     App                 *app)
 {
   g_mutex_lock (&app->lock);
+  /* The messages of the transaction that ends here, before the position
+   * after it. */
+  mbg_transactions_position (app->transactions, position);
   mbg_checkpoint_add (app->checkpoint, position, mbg_dedup_get_next_seq (app->dedup));
   mbg_output_poll (app->output);
   save_positions (app);
@@ -526,6 +652,12 @@ app_init (App *app)
   g_mutex_init (&app->lock);
   app->output = mbg_output_new ();
   app->dedup = mbg_dedup_new (app->options.dedup_window_us, mbg_output_message, app->output);
+  /* Without the broker and the --dedup-window buffer, no message needs
+   * to be an object: the lines are written straight from the rows. */
+  app->transactions = mbg_transactions_new (app->output, app->dedup,
+                                            app->options.amqp_url == NULL &&
+                                            app->options.dedup_window_us <= 0,
+                                            app->options.transactions);
   app->checkpoint = mbg_checkpoint_new (NULL);
   app->first_event = TRUE;
   app->filter = mbg_filter_new (app->options.only_schemas, app->options.ignored_schemas,
@@ -536,6 +668,7 @@ static void
 app_clear (App *app)
 {
   g_clear_object (&app->stream);
+  g_clear_pointer (&app->transactions, mbg_transactions_free);
   g_clear_pointer (&app->dedup, mbg_dedup_free);
   g_clear_pointer (&app->output, mbg_output_free);
   g_clear_pointer (&app->checkpoint, mbg_checkpoint_free);
@@ -563,6 +696,7 @@ run (App *app)
 
   /* Out with everything still held, then the last safe position. */
   g_mutex_lock (&app->lock);
+  mbg_transactions_finish (app->transactions);
   mbg_dedup_flush (app->dedup, TRUE);
   mbg_output_flush (app->output, 30000);
   save_positions (app);
@@ -601,6 +735,8 @@ main (int   argc,
   int status = 0;
 
   setlocale (LC_ALL, "");
+  /* Numbers in the messages are JSON's, whatever the locale. */
+  setlocale (LC_NUMERIC, "C");
   signal (SIGPIPE, SIG_IGN);
   /* stdout is for the events and the JSON messages: GLib's debug and info
    * messages (G_MESSAGES_DEBUG) go with the others to stderr. */

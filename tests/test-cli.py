@@ -30,9 +30,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from cli import common  # noqa: E402  (exits 77 without the program)
 from cli import (test_amqp, test_credentials, test_errors, test_output,  # noqa: E402
-                 test_snapshot, test_tls)
+                 test_snapshot, test_tls, test_transactions)
 
-PARTS = (test_output, test_errors, test_tls, test_credentials, test_amqp, test_snapshot)
+PARTS = (test_output, test_errors, test_tls, test_credentials, test_amqp, test_snapshot,
+         test_transactions)
 
 
 def all_tests():

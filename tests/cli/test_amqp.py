@@ -32,7 +32,7 @@ class TestAmqp(unittest.TestCase):
                'INSERT INTO cli.amqp VALUES (1, "a"), (2, "b");'
                'UPDATE cli.amqp SET v = "c" WHERE id = 2;'
                'DELETE FROM cli.amqp WHERE id = 1;')
-        proc = run_tool('--start', start, '-n', '--amqp', common.BROKER.url,
+        proc = run_tool('--start', start, '-n', '--amqp', common.BROKER.url, '--no-ddl',
                         '--exchange', 'cli-changes', '--queue', 'cli-declared')
         self.assertEqual(proc.stdout, '')
         # --queue declared a durable queue bound to every routing key.
@@ -56,7 +56,7 @@ class TestAmqp(unittest.TestCase):
         common.BROKER.bind_queue('cli-restart', 'cli-restart-q')
         common.DB.sql('CREATE TABLE cli.burst (id INT PRIMARY KEY)')
         proc = subprocess.Popen([TOOL, '-S', common.DB.socket, '-u', 'root', '--only-tables',
-                                 'cli.burst', '--start', common.DB.position(), '--amqp', common.BROKER.url,
+                                 'cli.burst', '--start', common.DB.position(), '--amqp', common.BROKER.url, '--no-ddl',
                                  '--exchange', 'cli-restart'],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
@@ -90,7 +90,7 @@ class TestAmqp(unittest.TestCase):
         common.DB.sql('CREATE TABLE cli.resume (id INT PRIMARY KEY)')
         start = common.DB.position()
         args = [TOOL, '-S', common.DB.socket, '-u', 'root', '--only-tables', 'cli.resume',
-                '--amqp', common.BROKER.url, '--exchange', 'cli-resume']
+                '--amqp', common.BROKER.url, '--no-ddl', '--exchange', 'cli-resume']
         proc = subprocess.Popen(args + ['--start', start], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
         n = 400
@@ -126,7 +126,7 @@ class TestAmqp(unittest.TestCase):
         state = tempfile.mkdtemp(prefix='mysqlbinlog-cli-state-')
         position_file = os.path.join(state, 'position')
         args = [TOOL, '-S', common.DB.socket, '-u', 'root', '--only-tables', 'cli.killed',
-                '--amqp', common.BROKER.url, '--exchange', 'cli-kill', '--start', start,
+                '--amqp', common.BROKER.url, '--no-ddl', '--exchange', 'cli-kill', '--start', start,
                 '--position-file', position_file]
         proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)

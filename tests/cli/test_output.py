@@ -40,7 +40,7 @@ class TestOutput(unittest.TestCase):
         cls.end = common.DB.position()
 
     def test_json(self):
-        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'json',
+        proc = run_tool('--start', self.start, '--non-blocking', '--format', 'json', '--no-ddl',
                         '--only-tables', 'cli.items')
         messages = json_lines(proc.stdout)
         self.assertEqual([m['type'] for m in messages],
@@ -72,7 +72,7 @@ class TestOutput(unittest.TestCase):
         self.assertIn('safe position: ', proc.stderr)
 
     def test_start_gtid(self):
-        proc = run_tool('--start-gtid', self.gtid, '--non-blocking', '--format', 'json',
+        proc = run_tool('--start-gtid', self.gtid, '--non-blocking', '--format', 'json', '--no-ddl',
                         '--only-tables', 'cli.items')
         self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
                          [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
@@ -81,7 +81,7 @@ class TestOutput(unittest.TestCase):
     def test_from_beginning(self):
         # No TLS on this server: PREFERRED goes on without, DISABLED asks for none.
         for args in ((), ('--ssl-mode', 'DISABLED')):
-            proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json',
+            proc = run_tool('--from-beginning', '--non-blocking', '--format', 'json', '--no-ddl',
                             '--only-tables', 'cli.items', *args)
             self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
                              ['row_insert', 'row_insert', 'row_update', 'row_delete'])
@@ -90,7 +90,7 @@ class TestOutput(unittest.TestCase):
         binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default
         # binlog_row_metadata): offline, columns are numbered, no keys.
-        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables',
                                'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -112,13 +112,13 @@ class TestOutput(unittest.TestCase):
         finally:
             common.DB.sql("SET GLOBAL binlog_row_metadata = '%s'" % metadata)
         binlog = os.path.join(common.DB.dir, 'binlog', common.DB.position().split(':')[0])
-        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--only-tables',
+        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables',
                                'cli.offline'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual([(m['type'], m['keys']) for m in json_lines(proc.stdout)],
                          [('row_insert', {'id': 1}), ('row_update', {'id': 1})])
-        messages = json_lines(run_tool('--file', binlog, '-f', 'json', '--only-tables',
+        messages = json_lines(run_tool('--file', binlog, '-f', 'json', '--no-ddl', '--only-tables',
                                        'cli.offline').stdout)
         self.assertEqual([(m['type'], m['keys']) for m in messages],
                          [('row_insert', {'id': 1}), ('row_update', {'id': 1})])
@@ -131,7 +131,7 @@ class TestOutput(unittest.TestCase):
         # --start FILE:POS: from the update's rows event (log_pos is where
         # an event starts), only the update.
         start = '%s:%d' % (messages[1]['log_file'], messages[1]['log_pos'])
-        later = json_lines(run_tool('--file', binlog, '--start', start, '-f', 'json',
+        later = json_lines(run_tool('--file', binlog, '--start', start, '-f', 'json', '--no-ddl',
                                     '--only-tables', 'cli.offline').stdout)
         self.assertEqual([(m['type'], m['after_values']) for m in later],
                          [('row_update', {'v': 'y'})])
@@ -178,10 +178,10 @@ CREATE TABLE cli.other (id INT PRIMARY KEY);
 INSERT INTO cli.keep_a VALUES (1); INSERT INTO cli.keep_b VALUES (2);
 INSERT INTO cli.other VALUES (3);
 """)
-        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.keep*')
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl', '--only-tables', 'cli.keep*')
         self.assertEqual([(m['table_name'], m['keys']) for m in json_lines(proc.stdout)],
                          [('keep_a', {'id': 1}), ('keep_b', {'id': 2})])
-        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.*',
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl', '--only-tables', 'cli.*',
                         '--ignore-tables', 'cli.keep_a,cli.other')
         self.assertEqual([m['table_name'] for m in json_lines(proc.stdout)], ['keep_b'])
         proc = run_tool('--start', start, '-n', '-f', 'text', '--ignore-tables', 'cli.keep*')
@@ -201,7 +201,7 @@ INSERT INTO cli.other VALUES (3);
         encoded = base64.b64encode(text.encode()).decode()
         common.DB.sql('INSERT INTO cli.chars VALUES ' + ', '.join(
             "(%d, FROM_BASE64('%s'), %r)" % (i, encoded, d) for i, d in enumerate(doubles)) + ';')
-        proc = run_tool('--start', start, '-n', '-f', 'json', '--only-tables', 'cli.chars')
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl', '--only-tables', 'cli.chars')
         # Lines end at \n only (str.splitlines() would also cut at U+2028).
         lines = proc.stdout.split('\n')[:-1]
         self.assertEqual(len(lines), len(doubles))
@@ -227,20 +227,20 @@ INSERT INTO cli.both_a VALUES (1); INSERT INTO cli_both.both_b VALUES (2);
         self.assertIn('Table: cli.both_a\n', out)
         self.assertIn('Inserted cli.both_a:\n  id: 1\n', out)
         self.assertNotIn('Table: cli_both.both_b', out)
-        self.assertEqual([m['table_name'] for m in json_lines(run_tool(*args, '-f', 'json').stdout)],
+        self.assertEqual([m['table_name'] for m in json_lines(run_tool(*args, '-f', 'json', '--no-ddl').stdout)],
                          ['both_a'])
         args = ['--start', start, '-n', '--only-schemas', 'cli_both', '--only-tables', 'cli.*']
         out = run_tool(*args, '-f', 'text').stdout
         self.assertNotIn('Table: cli.both_a', out)
         self.assertNotIn('Table: cli_both.both_b', out)
         self.assertNotIn('Inserted', out)
-        self.assertEqual(json_lines(run_tool(*args, '-f', 'json').stdout), [])
+        self.assertEqual(json_lines(run_tool(*args, '-f', 'json', '--no-ddl').stdout), [])
 
     def test_table_without_primary_key(self):
         start = common.DB.position()
         common.DB.sql('CREATE TABLE cli.log (msg TEXT); INSERT INTO cli.log VALUES (\'hi\');'
                'UPDATE cli.log SET msg = \'ho\';')
-        messages = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        messages = json_lines(run_tool('--start', start, '-n', '-f', 'json', '--no-ddl').stdout)
         self.assertEqual([(m['type'], m['keys']) for m in messages],
                          [('row_insert', {}), ('row_update', {})])
         self.assertEqual(messages[1]['after_values'], {'msg': 'ho'})
@@ -263,10 +263,10 @@ class TestDedup(unittest.TestCase):
         statements.append('UPDATE cli.hot SET n = 1000 WHERE id = 3')
         common.DB.sql(';\n'.join(statements) + ';')
 
-        plain = json_lines(run_tool('--start', start, '-n', '-f', 'json').stdout)
+        plain = json_lines(run_tool('--start', start, '-n', '-f', 'json', '--no-ddl').stdout)
         self.assertEqual(len(plain), 5 + 200 + 3)
 
-        proc = run_tool('--start', start, '-n', '-f', 'json', '--dedup-window', '60000')
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl', '--dedup-window', '60000')
         merged = json_lines(proc.stdout)
         # Inserts, one update per row (the last update of row 0 merged
         # too), the delete, and row 3's update after the window... which
@@ -329,7 +329,7 @@ class TestBigValues(unittest.TestCase):
 
     def test_json(self):
         for args in ([], ['--dedup-window', '60000']):
-            messages = json_lines(run_tool('--start', self.start, '-n', '-f', 'json',
+            messages = json_lines(run_tool('--start', self.start, '-n', '-f', 'json', '--no-ddl',
                                            '--only-tables', 'cli.big', *args).stdout)
             self.assertEqual([m['type'] for m in messages],
                              ['row_insert', 'row_insert', 'row_update'], args)

@@ -73,7 +73,7 @@ class TestTls(unittest.TestCase):
     def run_tls(self, *args):
         return subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(self.db.port), '-u', 'secure',
                                '--password', 'pw', '--start', self.start, '--non-blocking',
-                               '-f', 'json', '--only-tables', 'tls.t'] + list(args),
+                               '-f', 'json', '--no-ddl', '--only-tables', 'tls.t'] + list(args),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               timeout=60)
 
@@ -94,7 +94,7 @@ class TestTls(unittest.TestCase):
                           '--ssl-ca', os.path.join(self.certs, 'ca.pem'))):
             proc = subprocess.run([TOOL, '-h', '127.0.0.1', '-P', str(self.db.port), '-u', 'secure',
                                    '--password', 'pw', '--from-beginning', '--non-blocking',
-                                   '-f', 'json', '--only-tables', 'tls.t'] + list(args),
+                                   '-f', 'json', '--no-ddl', '--only-tables', 'tls.t'] + list(args),
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                   timeout=60)
             self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -132,7 +132,7 @@ class TestTls(unittest.TestCase):
                         'ssl-ca = %s\nssl-verify-server-cert = 1\n'
                         % (self.db.port, os.path.join(self.certs, ca)))
             proc = subprocess.run([TOOL, '--defaults-file', path, '--start', self.start,
-                                   '--non-blocking', '-f', 'json', '--only-tables', 'tls.t'],
+                                   '--non-blocking', '-f', 'json', '--no-ddl', '--only-tables', 'tls.t'],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                   timeout=60)
             self.assertEqual(proc.returncode, status, proc.stderr)

@@ -71,6 +71,12 @@ MysqlBinlogDefinition *_mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl
                                                 const char                  *schema_charset,
                                                 char                       **why);
 
+/* Whether @ddl may change the columns or the primary key of a table it
+ * names: FALSE only for an ALTER TABLE read with certainty whose changes
+ * are all to indexes, options or the default character set of columns
+ * added later. */
+gboolean               _mysql_binlog_ddl_changes_columns (const MysqlBinlogDdl *ddl);
+
 /* The most bytes a character of @charset takes, 0 when not known. */
 guint                  _mysql_binlog_ddl_charset_max_bytes (const char *charset);
 

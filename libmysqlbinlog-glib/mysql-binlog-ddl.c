@@ -1922,3 +1922,22 @@ _mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl,
   after->default_charset = g_steal_pointer (&charset);
   return after;
 }
+
+gboolean
+_mysql_binlog_ddl_changes_columns (const MysqlBinlogDdl *ddl)
+{
+  if (ddl->kind != MYSQL_BINLOG_DDL_ALTER_TABLE || ddl->why != NULL || ddl->tables->len != 1)
+    return TRUE;
+  /* What is left of an ALTER TABLE read with certainty that neither
+   * renames the table nor has an operation on a column or the primary
+   * key: its indexes, its options, its default character set for columns
+   * added later. */
+  for (guint i = 0; i < ddl->ops->len; i++)
+    {
+      const MysqlBinlogDdlOp *op = g_ptr_array_index (ddl->ops, i);
+
+      if (op->kind != OP_DEFAULT_CHARSET)
+        return TRUE;
+    }
+  return FALSE;
+}

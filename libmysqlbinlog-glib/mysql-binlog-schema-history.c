@@ -182,6 +182,9 @@ changed_later (MysqlBinlogSchemaHistory  *history,
                                                               g_ptr_array_index (statements, i));
       gboolean touches = ddl->kind == MYSQL_BINLOG_DDL_UNKNOWN;
 
+      /* An index added or dropped leaves the columns as they were. */
+      if (!_mysql_binlog_ddl_changes_columns (ddl))
+        continue;
       for (guint k = 0; !touches && k < ddl->tables->len; k++)
         touches = ddl->kind != MYSQL_BINLOG_DDL_TRUNCATE &&
                   g_ascii_strcasecmp (g_ptr_array_index (ddl->tables, k), table->qualified_name) == 0;

@@ -36,6 +36,32 @@ struct _MysqlBinlogRun
   gint woken;                         /* atomic: the source was interrupted for a request */
 };
 
+/* Seconds of silence after which a connection that asked for heartbeats
+ * counts as lost: two heartbeat periods, rounded up, and one more; 0 for
+ * none. */
+static guint
+heartbeat_read_timeout (const MysqlBinlogStreamSettings *settings)
+{
+  return settings->heartbeat_period > 0 ? (2 * settings->heartbeat_period + 999) / 1000 + 1 : 0;
+}
+
+/* The connection options of @settings' server (borrowed from it). */
+static MysqlBinlogConnectOptions
+connect_options (const MysqlBinlogStreamSettings *settings)
+{
+  MysqlBinlogConnectOptions options = {
+    .host = settings->host,
+    .port = settings->port,
+    .user = settings->user,
+    .password = settings->password,
+    .socket = settings->socket,
+    .connect_timeout = settings->connect_timeout,
+    .tls = &settings->tls,
+  };
+
+  return options;
+}
+
 MysqlBinlogRun *
 _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
                        const MysqlBinlogStreamSettings *settings,
@@ -56,18 +82,9 @@ _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
   /* The definitions it follows outlive a connection. */
   if (settings->file == NULL)
     {
-      MysqlBinlogConnectOptions options = {
-        .host = settings->host,
-        .port = settings->port,
-        .user = settings->user,
-        .password = settings->password,
-        .socket = settings->socket,
-        .connect_timeout = settings->connect_timeout,
-        .read_timeout = settings->heartbeat_period > 0
-                        ? (2 * settings->heartbeat_period + 999) / 1000 + 1 : 0,
-        .tls = &settings->tls,
-      };
+      MysqlBinlogConnectOptions options = connect_options (settings);
 
+      options.read_timeout = heartbeat_read_timeout (settings);
       run->history = _mysql_binlog_schema_history_new (_mysql_binlog_metadata_new (&options),
                                                        settings->schema_unknown, run->filter);
     }
@@ -103,15 +120,7 @@ _mysql_binlog_run_set_file_schema (MysqlBinlogRun                  *run,
 
   if (server != NULL)
     {
-      MysqlBinlogConnectOptions options = {
-        .host = server->host,
-        .port = server->port,
-        .user = server->user,
-        .password = server->password,
-        .socket = server->socket,
-        .connect_timeout = server->connect_timeout,
-        .tls = &server->tls,
-      };
+      MysqlBinlogConnectOptions options = connect_options (server);
 
       metadata = _mysql_binlog_metadata_new (&options);
     }
@@ -219,19 +228,11 @@ note_start (MysqlBinlogRun *run)
  * @progressed tells whether it passed a new transaction boundary. */
 static gboolean
 run_connection (MysqlBinlogRun  *run,
-                              gboolean        *progressed,
-                              GError         **error)
+                gboolean        *progressed,
+                GError         **error)
 {
   const MysqlBinlogStreamSettings *settings = &run->settings;
-  MysqlBinlogConnectOptions options = {
-    .host = settings->host,
-    .port = settings->port,
-    .user = settings->user,
-    .password = settings->password,
-    .socket = settings->socket,
-    .connect_timeout = settings->connect_timeout,
-    .tls = &settings->tls,
-  };
+  MysqlBinlogConnectOptions options = connect_options (settings);
   MysqlBinlogServerSettings server = {
     .options = &options,
     .server_id = settings->server_id,
@@ -247,8 +248,7 @@ run_connection (MysqlBinlogRun  *run,
   gboolean moved = FALSE;
   gboolean ok;
 
-  if (settings->heartbeat_period > 0)
-    options.read_timeout = (2 * settings->heartbeat_period + 999) / 1000 + 1;
+  options.read_timeout = heartbeat_read_timeout (settings);
 
   /* Later ones are the reconnecting that reconnecting() announced. */
   if (run->n_connections++ == 0)
@@ -315,15 +315,7 @@ prepare_snapshot (MysqlBinlogRun  *run,
                   GError         **error)
 {
   const MysqlBinlogStreamSettings *settings = &run->settings;
-  MysqlBinlogConnectOptions options = {
-    .host = settings->host,
-    .port = settings->port,
-    .user = settings->user,
-    .password = settings->password,
-    .socket = settings->socket,
-    .connect_timeout = settings->connect_timeout,
-    .tls = &settings->tls,
-  };
+  MysqlBinlogConnectOptions options = connect_options (settings);
   MysqlBinlogPosition *start = run->tracker->run_start;
   const char *token = start != NULL ? _mysql_binlog_position_get_snapshot (start) : NULL;
   MysqlBinlogSnapshot *snapshot;

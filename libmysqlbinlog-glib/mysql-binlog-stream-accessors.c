@@ -486,15 +486,21 @@ void
 mysql_binlog_stream_set_start_position (MysqlBinlogStream   *stream,
                                         MysqlBinlogPosition *position)
 {
+  MysqlBinlogPosition *previous;
+
   g_return_if_fail (MYSQL_BINLOG_IS_STREAM (stream));
   RETURN_IF_RUNNING (stream);
   if (stream->settings.start_position == position ||
       (stream->settings.start_position != NULL && position != NULL &&
        mysql_binlog_position_equal (stream->settings.start_position, position)))
     return;
-  g_clear_pointer (&stream->settings.start_position, mysql_binlog_position_unref);
+  /* get_position() reads it under the lock from any thread. */
+  g_mutex_lock (&stream->lock);
+  previous = g_steal_pointer (&stream->settings.start_position);
   if (position != NULL)
     stream->settings.start_position = mysql_binlog_position_ref (position);
+  g_mutex_unlock (&stream->lock);
+  g_clear_pointer (&previous, mysql_binlog_position_unref);
   g_object_notify_by_pspec (G_OBJECT (stream), properties[PROP_START_POSITION]);
   /* Until a run publishes one, the position is the start position. */
   if (stream->position == NULL)

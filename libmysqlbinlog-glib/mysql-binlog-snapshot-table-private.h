@@ -39,6 +39,8 @@ MysqlBinlogTable         *_mysql_binlog_snapshot_table_get    (MysqlBinlogSnapsh
 /* Whether the table has a primary key the chunks can walk. */
 gboolean                  _mysql_binlog_snapshot_table_has_key (MysqlBinlogSnapshotTable *table);
 guint                     _mysql_binlog_snapshot_table_n_key  (MysqlBinlogSnapshotTable  *table);
+/* The columns of the key, n_key() indexes, in the key's order. */
+const guint              *_mysql_binlog_snapshot_table_key_columns (MysqlBinlogSnapshotTable *table);
 /* The SELECT of the rows after @after (nullable: from the first; one
  * GBytes per key column, as key_values() gave), at most @limit (0: all,
  * in any order). */
@@ -49,10 +51,11 @@ char                     *_mysql_binlog_snapshot_table_select (MysqlBinlogSnapsh
 GPtrArray                *_mysql_binlog_snapshot_table_key_values (MysqlBinlogSnapshotTable *table,
                                                                    char                    **values,
                                                                    const gulong             *lengths);
-/* The row of one result row of select(). */
+/* The row of one result row of select(), with @timestamp as its event's. */
 MysqlBinlogRow           *_mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable *table,
                                                                   char                    **values,
                                                                   const gulong             *lengths,
+                                                                  guint32                   timestamp,
                                                                   GError                  **error);
 
 G_END_DECLS

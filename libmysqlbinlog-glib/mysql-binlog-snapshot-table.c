@@ -16,13 +16,17 @@
  *                                                   text has 6 digits)
  *   TIMESTAMP                                       UNIX_TIMESTAMP(), in UTC
  *   ENUM, SET, BIT                                  col+0, the stored number
- *   INET4, INET6                                    CAST AS BINARY(n), their
- *                                                   record bytes
+ *   INET4, INET6, UUID                              CAST AS BINARY(n), the
+ *                                                   bytes the binlog carries
+ *                                                   (UUID: in the order of
+ *                                                   its text, not the
+ *                                                   swapped one its record
+ *                                                   may hold)
  *   strings, BLOB, JSON (MariaDB), GEOMETRY         the stored bytes
  *
- * Types whose record bytes no SELECT gives (MariaDB's UUID stores some
- * UUIDs with their groups swapped; MySQL's binary JSON; VECTOR) are
- * refused with MYSQL_BINLOG_ERROR_UNSUPPORTED rather than read wrong. */
+ * Types whose logged bytes no SELECT gives (MySQL's binary JSON; VECTOR)
+ * are refused with MYSQL_BINLOG_ERROR_UNSUPPORTED rather than read
+ * wrong. */
 
 #include "config.h"
 
@@ -302,11 +306,17 @@ plan_column (MysqlBinlogSnapshotTable  *self,
       plan->expression = g_strdup_printf ("%s+0", quoted);
     }
   else if (g_str_equal (data_type, "char") || g_str_equal (data_type, "binary") ||
-           g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6"))
+           g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6") ||
+           g_str_equal (data_type, "uuid"))
     {
       guint length = octets >= 0 ? octets : 0;
 
-      if (g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6"))
+      /* MariaDB's fixed-size binary types: a binary cast gives the value
+       * in its memory form, the bytes the binary log carries (for UUID,
+       * those of its text, in that order, whatever order the record
+       * stores its groups in). */
+      if (g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6") ||
+          g_str_equal (data_type, "uuid"))
         {
           length = g_str_equal (data_type, "inet4") ? 4 : 16;
           g_free (plan->expression);
@@ -352,10 +362,6 @@ plan_column (MysqlBinlogSnapshotTable  *self,
       plan->kind = READ_BLOB;
       plan->size = 4;
     }
-  else if (g_str_equal (data_type, "uuid"))
-    return unsupported (error, qualified, name, column_type,
-                        "whose stored bytes (some UUIDs with their groups swapped) no SELECT "
-                        "gives");
   else
     return unsupported (error, qualified, name, column_type,
                         "which this version cannot read exactly");

@@ -646,8 +646,9 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * delivered) is part of the position saved after each chunk, so a
    * restarted run reads on after the last chunk saved.  A table without a
    * primary key is read in one pass, again from its start after a
-   * restart.  MariaDB's UUID columns, whose stored bytes no query gives,
-   * make a table's snapshot fail with %MYSQL_BINLOG_ERROR_UNSUPPORTED.
+   * restart.  A `rows-read` value is the one the binary log gives for the
+   * same row: MariaDB's UUID (like INET6) comes as the 16 bytes the binary
+   * log carries, those of its text in the text's order.
    *
    * Since: 1.0
    */

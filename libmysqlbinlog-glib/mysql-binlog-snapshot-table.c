@@ -607,18 +607,6 @@ _mysql_binlog_snapshot_table_select (MysqlBinlogSnapshotTable *self,
   return g_string_free (sql, FALSE);
 }
 
-GPtrArray *
-_mysql_binlog_snapshot_table_key_values (MysqlBinlogSnapshotTable  *self,
-                                         char                     **values,
-                                         const gulong              *lengths)
-{
-  GPtrArray *key = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-
-  for (guint k = 0; k < self->n_key; k++)
-    g_ptr_array_add (key, g_bytes_new (values[self->key[k]], lengths[self->key[k]]));
-  return key;
-}
-
 /* {{{ Values into row image bytes */
 
 /* A row image being written into memory reserved for it: a value takes

@@ -53,5 +53,9 @@ MysqlBinlogRow           *_mysql_binlog_snapshot_table_build_row (MysqlBinlogSna
                                                                   const gulong             *lengths,
                                                                   guint32                   timestamp,
                                                                   GError                  **error);
+/* Takes @row (transfer full), built by build_row() and delivered: the
+ * next row may take its memory if nothing else holds it by then. */
+void                      _mysql_binlog_snapshot_table_give_back (MysqlBinlogSnapshotTable *table,
+                                                                  MysqlBinlogRow           *row);
 
 G_END_DECLS

@@ -74,7 +74,18 @@ struct _MysqlBinlogSnapshotTable
   char *order_by;
   gint32 *framing;       /* _mysql_binlog_row_framing() of table */
   guint8 *present;       /* every column present, for the row images */
+
+  /* The row images are written one after the other into blocks of
+   * BLOCK_SIZE bytes (or one of its own for a larger row), as the rows of
+   * the binary log lie in their event: a row holds its block.  Only the
+   * part after block_used is written, which no row refers to. */
+  GBytes *block;
+  guint8 *block_data;
+  gsize block_used;
+  MysqlBinlogRow *reuse; /* the last row, given back once delivered */
 };
+
+#define BLOCK_SIZE 8192
 
 static char *
 quote_identifier (const char *name)
@@ -109,6 +120,8 @@ _mysql_binlog_snapshot_table_free (MysqlBinlogSnapshotTable *table)
   g_free (table->order_by);
   g_free (table->framing);
   g_free (table->present);
+  g_clear_pointer (&table->reuse, mysql_binlog_row_unref);
+  g_clear_pointer (&table->block, g_bytes_unref);
   g_free (table);
 }
 
@@ -1070,13 +1083,22 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
   guint bitmap = (n + 7) / 8;
   gsize room = bitmap;
   Out out;
-  g_autoptr(GBytes) bytes = NULL;
   const guint8 *cursor, *end;
   MysqlBinlogRow *row;
 
   for (guint i = 0; i < n; i++)
     room += VALUE_MAX_FIXED + (values[i] != NULL ? lengths[i] : 0);
-  out.data = g_malloc (room);
+  if (self->block == NULL || self->block_used + room > g_bytes_get_size (self->block))
+    {
+      gsize size = MAX (BLOCK_SIZE, room);
+
+      g_clear_pointer (&self->reuse, mysql_binlog_row_unref);
+      g_clear_pointer (&self->block, g_bytes_unref);
+      self->block_data = g_malloc (size);
+      self->block = g_bytes_new_take (self->block_data, size);
+      self->block_used = 0;
+    }
+  out.data = self->block_data + self->block_used;
   out.len = bitmap;
   memset (out.data, 0, bitmap);
   for (guint i = 0; i < n; i++)
@@ -1090,7 +1112,6 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
         {
           g_autofree char *shown = g_strndup (values[i], MIN (lengths[i], 64));
 
-          g_free (out.data);
           g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
                        "Reading the existing rows of %s: the server gave column %s a value "
                        "that its type cannot hold (“%s”): the table may have changed",
@@ -1101,11 +1122,11 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
     }
   g_assert (out.len <= room);
 
-  bytes = g_bytes_new_take (out.data, out.len);
   cursor = out.data;
   end = cursor + out.len;
-  row = _mysql_binlog_row_build_reusing (table, bytes, self->framing, self->present, n,
-                                         timestamp, FALSE, NULL, &cursor, end, error);
+  row = _mysql_binlog_row_build_reusing (table, self->block, self->framing, self->present, n,
+                                         timestamp, FALSE, g_steal_pointer (&self->reuse),
+                                         &cursor, end, error);
   if (row != NULL && cursor != end)
     {
       mysql_binlog_row_unref (row);
@@ -1114,7 +1135,17 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
                    table->qualified_name);
       return NULL;
     }
+  if (row != NULL)
+    self->block_used += out.len;
   return row;
+}
+
+void
+_mysql_binlog_snapshot_table_give_back (MysqlBinlogSnapshotTable *self,
+                                        MysqlBinlogRow           *row)
+{
+  g_clear_pointer (&self->reuse, mysql_binlog_row_unref);
+  self->reuse = row;
 }
 
 /* }}} */

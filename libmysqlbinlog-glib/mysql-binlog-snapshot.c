@@ -755,7 +755,7 @@ read_chunk (MysqlBinlogSnapshot  *self,
             cost += lengths[i];
           _mysql_binlog_sink_rows (&self->sink, signal_id, table->detail, row, NULL, cost);
         }
-      mysql_binlog_row_unref (row);
+      _mysql_binlog_snapshot_table_give_back (self->table, row);
       /* The chunk is then not committed: its progress is not delivered. */
       if (_mysql_binlog_sink_stop_requested (&self->sink))
         break;

@@ -1046,6 +1046,58 @@ check_keys (const char *definition,
 }
 
 static void
+on_read_uuid (MysqlBinlogStream *stream,
+              MysqlBinlogRow    *row,
+              GPtrArray         *texts)
+{
+  g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, 0);
+  GString *text = g_string_new (NULL);
+  gsize length;
+  const guint8 *data = g_variant_get_fixed_array (value, &length, 1);
+
+  for (gsize b = 0; b < length; b++)
+    g_string_append_printf (text, "%02x", data[b]);
+  g_string_append_printf (text, "|%" G_GINT64_FORMAT, mysql_binlog_row_get_int64 (row, 1));
+  g_ptr_array_add (texts, g_string_free (text, FALSE));
+}
+
+/* A UUID key, whose order (that of the record, groups swapped for some
+ * UUIDs) is not that of the bytes read: the table is read in one pass,
+ * every row once, whatever the chunk size. */
+static void
+check_uuid_key (void)
+{
+  static const char * const expected[] = {
+    "00000000000000000000000000000001|5",
+    "123e4567e89b42d3a456426614174000|2",
+    "6ccd780cbaba102695645b8c656024db|1",
+    "6ccd780dbaba102695645b8c656024db|3",
+    "ffffffffffff1fffbfffffffffffffff|4",
+  };
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "DROP TABLE IF EXISTS snap.ukeys");
+  test_server_exec (server, "CREATE TABLE snap.ukeys (u UUID PRIMARY KEY, n INT)");
+  test_server_exec (server, "INSERT INTO snap.ukeys VALUES "
+                            "('6ccd780c-baba-1026-9564-5b8c656024db', 1), "
+                            "('123e4567-e89b-42d3-a456-426614174000', 2), "
+                            "('6ccd780d-baba-1026-9564-5b8c656024db', 3), "
+                            "('ffffffff-ffff-1fff-bfff-ffffffffffff', 4), "
+                            "('00000000-0000-0000-0000-000000000001', 5)");
+  g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY, "snapshot-chunk-size", 2,
+                NULL);
+  g_signal_connect (stream, "rows-read::snap.ukeys", G_CALLBACK (on_read_uuid), texts);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_sort (texts, compare_strings);
+  g_assert_cmpuint (texts->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_cmpstr (texts->pdata[i], ==, expected[i]);
+}
+
+static void
 test_keys (void)
 {
   static const char *rows =
@@ -1066,6 +1118,7 @@ test_keys (void)
   /* No key, and a key on a prefix: one pass. */
   check_keys ("a VARCHAR(10), b INT, c DATETIME(6)", rows, NULL);
   check_keys ("a VARCHAR(10), b INT, c DATETIME(6), PRIMARY KEY (a(1), b)", rows, NULL);
+  check_uuid_key ();
 }
 
 /* The table changed and dropped between chunks, from a handler of a

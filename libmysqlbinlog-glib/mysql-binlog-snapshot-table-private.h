@@ -39,20 +39,23 @@ MysqlBinlogTable         *_mysql_binlog_snapshot_table_get    (MysqlBinlogSnapsh
 /* Whether the table has a primary key the chunks can walk. */
 gboolean                  _mysql_binlog_snapshot_table_has_key (MysqlBinlogSnapshotTable *table);
 guint                     _mysql_binlog_snapshot_table_n_key  (MysqlBinlogSnapshotTable  *table);
+/* The columns of the key, n_key() indexes, in the key's order. */
+const guint              *_mysql_binlog_snapshot_table_key_columns (MysqlBinlogSnapshotTable *table);
 /* The SELECT of the rows after @after (nullable: from the first; one
- * GBytes per key column, as key_values() gave), at most @limit (0: all,
- * in any order). */
+ * GBytes per key column: a row's values of key_columns()), at most
+ * @limit (0: all, in any order). */
 char                     *_mysql_binlog_snapshot_table_select (MysqlBinlogSnapshotTable  *table,
                                                                GPtrArray                 *after,
                                                                guint                      limit);
-/* The key of a result row: (transfer full) one GBytes per key column. */
-GPtrArray                *_mysql_binlog_snapshot_table_key_values (MysqlBinlogSnapshotTable *table,
-                                                                   char                    **values,
-                                                                   const gulong             *lengths);
-/* The row of one result row of select(). */
+/* The row of one result row of select(), with @timestamp as its event's. */
 MysqlBinlogRow           *_mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable *table,
                                                                   char                    **values,
                                                                   const gulong             *lengths,
+                                                                  guint32                   timestamp,
                                                                   GError                  **error);
+/* Takes @row (transfer full), built by build_row() and delivered: the
+ * next row may take its memory if nothing else holds it by then. */
+void                      _mysql_binlog_snapshot_table_give_back (MysqlBinlogSnapshotTable *table,
+                                                                  MysqlBinlogRow           *row);
 
 G_END_DECLS

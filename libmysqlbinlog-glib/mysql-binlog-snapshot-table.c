@@ -16,13 +16,17 @@
  *                                                   text has 6 digits)
  *   TIMESTAMP                                       UNIX_TIMESTAMP(), in UTC
  *   ENUM, SET, BIT                                  col+0, the stored number
- *   INET4, INET6                                    CAST AS BINARY(n), their
- *                                                   record bytes
+ *   INET4, INET6, UUID                              CAST AS BINARY(n), the
+ *                                                   bytes the binlog carries
+ *                                                   (UUID: in the order of
+ *                                                   its text, not the
+ *                                                   swapped one its record
+ *                                                   may hold)
  *   strings, BLOB, JSON (MariaDB), GEOMETRY         the stored bytes
  *
- * Types whose record bytes no SELECT gives (MariaDB's UUID stores some
- * UUIDs with their groups swapped; MySQL's binary JSON; VECTOR) are
- * refused with MYSQL_BINLOG_ERROR_UNSUPPORTED rather than read wrong. */
+ * Types whose logged bytes no SELECT gives (MySQL's binary JSON; VECTOR)
+ * are refused with MYSQL_BINLOG_ERROR_UNSUPPORTED rather than read
+ * wrong. */
 
 #include "config.h"
 
@@ -68,7 +72,20 @@ struct _MysqlBinlogSnapshotTable
   guint n_key;
   guint *key;            /* column indexes, in the key's order */
   char *order_by;
+  gint32 *framing;       /* _mysql_binlog_row_framing() of table */
+  guint8 *present;       /* every column present, for the row images */
+
+  /* The row images are written one after the other into blocks of
+   * BLOCK_SIZE bytes (or one of its own for a larger row), as the rows of
+   * the binary log lie in their event: a row holds its block.  Only the
+   * part after block_used is written, which no row refers to. */
+  GBytes *block;
+  guint8 *block_data;
+  gsize block_used;
+  MysqlBinlogRow *reuse; /* the last row, given back once delivered */
 };
+
+#define BLOCK_SIZE 8192
 
 static char *
 quote_identifier (const char *name)
@@ -101,6 +118,10 @@ _mysql_binlog_snapshot_table_free (MysqlBinlogSnapshotTable *table)
   g_free (table->from);
   g_free (table->key);
   g_free (table->order_by);
+  g_free (table->framing);
+  g_free (table->present);
+  g_clear_pointer (&table->reuse, mysql_binlog_row_unref);
+  g_clear_pointer (&table->block, g_bytes_unref);
   g_free (table);
 }
 
@@ -120,6 +141,12 @@ guint
 _mysql_binlog_snapshot_table_n_key (MysqlBinlogSnapshotTable *table)
 {
   return table->n_key;
+}
+
+const guint *
+_mysql_binlog_snapshot_table_key_columns (MysqlBinlogSnapshotTable *table)
+{
+  return table->key;
 }
 
 static gint64
@@ -292,11 +319,17 @@ plan_column (MysqlBinlogSnapshotTable  *self,
       plan->expression = g_strdup_printf ("%s+0", quoted);
     }
   else if (g_str_equal (data_type, "char") || g_str_equal (data_type, "binary") ||
-           g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6"))
+           g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6") ||
+           g_str_equal (data_type, "uuid"))
     {
       guint length = octets >= 0 ? octets : 0;
 
-      if (g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6"))
+      /* MariaDB's fixed-size binary types: a binary cast gives the value
+       * in its memory form, the bytes the binary log carries (for UUID,
+       * those of its text, in that order, whatever order the record
+       * stores its groups in). */
+      if (g_str_equal (data_type, "inet4") || g_str_equal (data_type, "inet6") ||
+          g_str_equal (data_type, "uuid"))
         {
           length = g_str_equal (data_type, "inet4") ? 4 : 16;
           g_free (plan->expression);
@@ -342,10 +375,6 @@ plan_column (MysqlBinlogSnapshotTable  *self,
       plan->kind = READ_BLOB;
       plan->size = 4;
     }
-  else if (g_str_equal (data_type, "uuid"))
-    return unsupported (error, qualified, name, column_type,
-                        "whose stored bytes (some UUIDs with their groups swapped) no SELECT "
-                        "gives");
   else
     return unsupported (error, qualified, name, column_type,
                         "which this version cannot read exactly");
@@ -492,6 +521,10 @@ _mysql_binlog_snapshot_table_load (MysqlBinlogTransport  *transport,
   if (!usable_key)
     self->n_key = 0;
   self->order_by = g_string_free (g_steal_pointer (&order_by), FALSE);
+  self->framing = g_new (gint32, self->table->n_columns);
+  _mysql_binlog_row_framing (self->table, self->framing);
+  self->present = g_malloc ((self->table->n_columns + 7) / 8);
+  memset (self->present, 0xff, (self->table->n_columns + 7) / 8);
   return self;
 }
 
@@ -587,66 +620,108 @@ _mysql_binlog_snapshot_table_select (MysqlBinlogSnapshotTable *self,
   return g_string_free (sql, FALSE);
 }
 
-GPtrArray *
-_mysql_binlog_snapshot_table_key_values (MysqlBinlogSnapshotTable  *self,
-                                         char                     **values,
-                                         const gulong              *lengths)
-{
-  GPtrArray *key = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-
-  for (guint k = 0; k < self->n_key; k++)
-    g_ptr_array_add (key, g_bytes_new (values[self->key[k]], lengths[self->key[k]]));
-  return key;
-}
-
 /* {{{ Values into row image bytes */
 
-static void
-put_le (GByteArray *out,
-        guint64     value,
-        guint       size)
+/* A row image being written into memory reserved for it: a value takes
+ * at most VALUE_MAX_FIXED bytes besides the payload of a string. */
+typedef struct
+{
+  guint8 *data;
+  gsize len;
+} Out;
+
+#define VALUE_MAX_FIXED 40
+/* Longer than the text of any number, date or time the server prints. */
+#define NUMBER_TEXT_MAX 128
+
+static inline void
+put_le (Out     *out,
+        guint64  value,
+        guint    size)
 {
   for (guint i = 0; i < size; i++)
-    {
-      guint8 byte = value >> (8 * i);
-
-      g_byte_array_append (out, &byte, 1);
-    }
+    out->data[out->len++] = value >> (8 * i);
 }
 
-static void
-put_be (GByteArray *out,
-        guint64     value,
-        guint       size)
+static inline void
+put_be (Out     *out,
+        guint64  value,
+        guint    size)
 {
   for (guint i = size; i > 0; i--)
-    {
-      guint8 byte = value >> (8 * (i - 1));
-
-      g_byte_array_append (out, &byte, 1);
-    }
+    out->data[out->len++] = value >> (8 * (i - 1));
 }
 
-/* Parses all of @text as a number of the form the server prints. */
+static inline void
+put_bytes (Out        *out,
+           const char *data,
+           gsize       length)
+{
+  memcpy (out->data + out->len, data, length);
+  out->len += length;
+}
+
+/* Parses all of @text as a number of the form the server prints: an
+ * optional minus sign (not for @is_unsigned), then decimal digits, whose
+ * value fits 64 bits. */
 static gboolean
 parse_int (const char *text,
            gboolean    is_unsigned,
            guint64    *value)
 {
-  char *end = NULL;
+  gboolean negative = *text == '-';
+  guint64 v = 0;
 
+  if (negative)
+    {
+      if (is_unsigned)
+        return FALSE;
+      text++;
+    }
   if (*text == '\0')
     return FALSE;
+  for (; *text != '\0'; text++)
+    {
+      guint digit = (guchar) *text - '0';
+
+      if (digit > 9 || v > (G_MAXUINT64 - digit) / 10)
+        return FALSE;
+      v = v * 10 + digit;
+    }
   if (is_unsigned)
-    *value = g_ascii_strtoull (text, &end, 10);
+    *value = v;
+  else if (negative)
+    {
+      if (v > (guint64) G_MAXINT64 + 1)
+        return FALSE;
+      *value = (guint64) 0 - v;
+    }
   else
-    *value = (guint64) g_ascii_strtoll (text, &end, 10);
-  return end != NULL && *end == '\0';
+    {
+      if (v > (guint64) G_MAXINT64)
+        return FALSE;
+      *value = v;
+    }
+  return TRUE;
+}
+
+/* Whether @value (signed as @is_unsigned says) fits @size bytes. */
+static gboolean
+fits (guint64  value,
+      gboolean is_unsigned,
+      guint    size)
+{
+  if (size >= 8)
+    return TRUE;
+  if (is_unsigned)
+    return value < (G_GUINT64_CONSTANT (1) << (8 * size));
+  return (gint64) value >= -((gint64) 1 << (8 * size - 1)) &&
+         (gint64) value < ((gint64) 1 << (8 * size - 1));
 }
 
 /* "[-]digits[.digits]" into DECIMAL(precision, scale)'s binary form. */
 static gboolean
-put_decimal (GByteArray *out,
+put_decimal (Out        *out,
              const char *text,
              guint       precision,
              guint       scale)
@@ -658,20 +733,20 @@ put_decimal (GByteArray *out,
   gsize int_length = point != NULL ? (gsize) (point - digits) : strlen (digits);
   const char *fraction = point != NULL ? point + 1 : "";
   guint intg = precision - scale;
-  g_autofree char *ints = NULL;
-  g_autofree char *fracs = NULL;
+  char ints[66];
+  char fracs[66];
   guint start = out->len;
   guint32 mask = negative ? 0xFFFFFFFF : 0;
   guint pos = 0;
 
-  if (int_length > intg || strlen (fraction) > scale)
+  if (precision > 65 || scale > precision || int_length > intg || strlen (fraction) > scale)
     return FALSE;
   for (const char *p = digits; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && p != point)
       return FALSE;
-  ints = g_strnfill (intg, '0');
+  memset (ints, '0', intg);
   memcpy (ints + intg - int_length, digits, int_length);
-  fracs = g_strnfill (scale, '0');
+  memset (fracs, '0', scale);
   memcpy (fracs, fraction, strlen (fraction));
 
   /* The integer part: its leading digits, then groups of nine. */
@@ -738,7 +813,7 @@ parse_fraction (const char **p,
 /* The fraction of a TIME2, DATETIME2 or TIMESTAMP2 after its integer
  * part, for @fsp digits: @frac is signed for a negative TIME2. */
 static void
-put_temporal_fraction (GByteArray *out,
+put_temporal_fraction (Out        *out,
                        gint64      frac,
                        guint       fsp)
 {
@@ -762,7 +837,7 @@ put_temporal_fraction (GByteArray *out,
 }
 
 static gboolean
-put_time (GByteArray *out,
+put_time (Out        *out,
           const char *text,
           guint       fsp)
 {
@@ -833,7 +908,7 @@ parse_date (const char **p,
 }
 
 static gboolean
-put_datetime (GByteArray *out,
+put_datetime (Out        *out,
               const char *text,
               guint       fsp)
 {
@@ -872,28 +947,31 @@ put_datetime (GByteArray *out,
 static gboolean
 put_value (MysqlBinlogSnapshotTable *self,
            guint                     i,
-           GByteArray               *out,
+           Out                      *out,
            const char               *text,
            gsize                     length)
 {
   const MysqlBinlogColumn *column = &self->table->columns[i];
   const ColumnPlan *plan = &self->plans[i];
-  g_autofree char *copy = NULL;
+  char copy[NUMBER_TEXT_MAX];
   guint64 number;
 
-  /* Text values are NUL-terminated by the client library; bytes may hold
-   * NULs and are taken by length. */
+  /* Numbers, dates and times are parsed from a NUL-terminated copy of
+   * their text (none holds a NUL); bytes may hold NULs and are taken by
+   * length. */
   if (plan->kind < READ_FIXED)
     {
-      copy = g_strndup (text, length);
-      if (strlen (copy) != length)
+      if (length >= sizeof copy || memchr (text, '\0', length) != NULL)
         return FALSE;
+      memcpy (copy, text, length);
+      copy[length] = '\0';
     }
 
   switch (plan->kind)
     {
     case READ_INTEGER:
-      if (!parse_int (copy, column->is_unsigned, &number))
+      if (!parse_int (copy, column->is_unsigned, &number) ||
+          !fits (number, column->is_unsigned, plan->size))
         return FALSE;
       put_le (out, number, plan->size);
       return TRUE;
@@ -962,12 +1040,12 @@ put_value (MysqlBinlogSnapshotTable *self,
         return TRUE;
       }
     case READ_BIT:
-      if (!parse_int (copy, TRUE, &number))
+      if (!parse_int (copy, TRUE, &number) || !fits (number, TRUE, plan->size))
         return FALSE;
       put_be (out, number, plan->size);
       return TRUE;
     case READ_PACKED:
-      if (!parse_int (copy, TRUE, &number))
+      if (!parse_int (copy, TRUE, &number) || !fits (number, TRUE, plan->size))
         return FALSE;
       put_le (out, number, plan->size);
       return TRUE;
@@ -975,19 +1053,19 @@ put_value (MysqlBinlogSnapshotTable *self,
       if (length > _mysql_binlog_column_string_max_length (column))
         return FALSE;
       put_le (out, length, plan->size);
-      g_byte_array_append (out, (const guint8 *) text, length);
+      put_bytes (out, text, length);
       return TRUE;
     case READ_VARYING:
       if (length > column->meta)
         return FALSE;
       put_le (out, length, plan->size);
-      g_byte_array_append (out, (const guint8 *) text, length);
+      put_bytes (out, text, length);
       return TRUE;
     case READ_BLOB:
       if (plan->size < 4 && length >= ((gsize) 1 << (8 * plan->size)))
         return FALSE;
       put_le (out, length, plan->size);
-      g_byte_array_append (out, (const guint8 *) text, length);
+      put_bytes (out, text, length);
       return TRUE;
     }
   return FALSE;
@@ -997,28 +1075,40 @@ MysqlBinlogRow *
 _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
                                         char                     **values,
                                         const gulong              *lengths,
+                                        guint32                    timestamp,
                                         GError                   **error)
 {
   MysqlBinlogTable *table = self->table;
   guint n = table->n_columns;
   guint bitmap = (n + 7) / 8;
-  g_autoptr(GByteArray) image = g_byte_array_sized_new (bitmap + 64);
-  g_autofree guint8 *present = g_malloc (bitmap);
-  g_autoptr(GBytes) bytes = NULL;
+  gsize room = bitmap;
+  Out out;
   const guint8 *cursor, *end;
   MysqlBinlogRow *row;
 
-  memset (present, 0xff, bitmap);
-  g_byte_array_set_size (image, bitmap);
-  memset (image->data, 0, bitmap);
+  for (guint i = 0; i < n; i++)
+    room += VALUE_MAX_FIXED + (values[i] != NULL ? lengths[i] : 0);
+  if (self->block == NULL || self->block_used + room > g_bytes_get_size (self->block))
+    {
+      gsize size = MAX (BLOCK_SIZE, room);
+
+      g_clear_pointer (&self->reuse, mysql_binlog_row_unref);
+      g_clear_pointer (&self->block, g_bytes_unref);
+      self->block_data = g_malloc (size);
+      self->block = g_bytes_new_take (self->block_data, size);
+      self->block_used = 0;
+    }
+  out.data = self->block_data + self->block_used;
+  out.len = bitmap;
+  memset (out.data, 0, bitmap);
   for (guint i = 0; i < n; i++)
     {
       if (values[i] == NULL)
         {
-          image->data[i / 8] |= 1 << (i % 8);
+          out.data[i / 8] |= 1 << (i % 8);
           continue;
         }
-      if (!put_value (self, i, image, values[i], lengths[i]))
+      if (!put_value (self, i, &out, values[i], lengths[i]))
         {
           g_autofree char *shown = g_strndup (values[i], MIN (lengths[i], 64));
 
@@ -1030,12 +1120,13 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
           return NULL;
         }
     }
+  g_assert (out.len <= room);
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&image));
-  cursor = g_bytes_get_data (bytes, NULL);
-  end = cursor + g_bytes_get_size (bytes);
-  row = _mysql_binlog_row_build (table, bytes, present, n, (guint32) (g_get_real_time () / G_USEC_PER_SEC),
-                                 &cursor, end, error);
+  cursor = out.data;
+  end = cursor + out.len;
+  row = _mysql_binlog_row_build_reusing (table, self->block, self->framing, self->present, n,
+                                         timestamp, FALSE, g_steal_pointer (&self->reuse),
+                                         &cursor, end, error);
   if (row != NULL && cursor != end)
     {
       mysql_binlog_row_unref (row);
@@ -1044,7 +1135,17 @@ _mysql_binlog_snapshot_table_build_row (MysqlBinlogSnapshotTable  *self,
                    table->qualified_name);
       return NULL;
     }
+  if (row != NULL)
+    self->block_used += out.len;
   return row;
+}
+
+void
+_mysql_binlog_snapshot_table_give_back (MysqlBinlogSnapshotTable *self,
+                                        MysqlBinlogRow           *row)
+{
+  g_clear_pointer (&self->reuse, mysql_binlog_row_unref);
+  self->reuse = row;
 }
 
 /* }}} */

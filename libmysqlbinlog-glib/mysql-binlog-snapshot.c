@@ -547,26 +547,49 @@ _mysql_binlog_snapshot_open (MysqlBinlogSnapshot  *self,
 
 /* {{{ Chunks */
 
-/* The columns of the table as information_schema has them now. */
+/* In the chunk's transaction, in one statement: holds the table's
+ * metadata lock until the commit (the scalar subquery opens the table,
+ * and a statement opens its tables before it reads information_schema,
+ * so a concurrent ALTER waits for the chunk, not the other way round),
+ * and reads the columns of the table as information_schema has them
+ * then. */
 static char *
-read_signature (MysqlBinlogSnapshot  *self,
-                const TableProgress  *progress,
-                GError              **error)
+lock_and_read_signature (MysqlBinlogSnapshot  *self,
+                         const TableProgress  *progress,
+                         GError              **error)
 {
   g_autofree char *schema = _mysql_binlog_transport_quote (self->transport, progress->schema);
   g_autofree char *name = _mysql_binlog_transport_quote (self->transport, progress->name);
-  g_autofree char *sql = g_strdup_printf ("SELECT GROUP_CONCAT(CONCAT_WS(' ', COLUMN_NAME, "
-                                          "COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY, "
-                                          "COLLATION_NAME) ORDER BY ORDINAL_POSITION "
-                                          "SEPARATOR '\\n') "
-                                          "FROM information_schema.COLUMNS "
-                                          "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
-                                          schema, name);
+  GString *quoted = g_string_new ("`");
+  g_autofree char *sql = NULL;
   g_autoptr(GError) local_error = NULL;
-  char *signature = _mysql_binlog_transport_query_value (self->transport, sql, &local_error);
+  char *signature;
 
+  for (const char *p = progress->schema; *p != '\0'; p++)
+    g_string_append_printf (quoted, *p == '`' ? "``" : "%c", *p);
+  g_string_append (quoted, "`.`");
+  for (const char *p = progress->name; *p != '\0'; p++)
+    g_string_append_printf (quoted, *p == '`' ? "``" : "%c", *p);
+  g_string_append_c (quoted, '`');
+  sql = g_strdup_printf ("SELECT GROUP_CONCAT(CONCAT_WS(' ', COLUMN_NAME, "
+                         "COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY, "
+                         "COLLATION_NAME) ORDER BY ORDINAL_POSITION "
+                         "SEPARATOR '\\n'), (SELECT 1 FROM %s LIMIT 0) "
+                         "FROM information_schema.COLUMNS "
+                         "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
+                         quoted->str, schema, name);
+  g_string_free (quoted, TRUE);
+  signature = _mysql_binlog_transport_query_value (self->transport, sql, &local_error);
   if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    {
+      /* ER_NO_SUCH_TABLE: never there, or dropped during the snapshot. */
+      if (strstr (local_error->message, "(MySQL error 1146)") != NULL)
+        g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                     "Cannot read the existing rows of %s.%s: the server has no such table "
+                     "(%s)", progress->schema, progress->name, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   else if (signature == NULL)
     g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
                  "Cannot read the existing rows of %s.%s: the server has no such table",
@@ -574,43 +597,16 @@ read_signature (MysqlBinlogSnapshot  *self,
   return signature;
 }
 
-/* In the chunk's transaction: holds the table's metadata lock until the
- * commit (a concurrent ALTER waits for the chunk, not the other way
- * round), then (re)reads its definition if it is new or has changed. */
+/* In the chunk's transaction: locks the table (see above), then
+ * (re)reads its definition if it is new or has changed. */
 static gboolean
 prepare_table (MysqlBinlogSnapshot  *self,
                GError              **error)
 {
   TableProgress *progress = self->current;
-  g_autofree char *sql = NULL;
   g_autofree char *signature = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  {
-    MysqlBinlogTransport *t = self->transport;
-    GString *quoted = g_string_new ("`");
-
-    for (const char *p = progress->schema; *p != '\0'; p++)
-      g_string_append_printf (quoted, *p == '`' ? "``" : "%c", *p);
-    g_string_append (quoted, "`.`");
-    for (const char *p = progress->name; *p != '\0'; p++)
-      g_string_append_printf (quoted, *p == '`' ? "``" : "%c", *p);
-    g_string_append_c (quoted, '`');
-    sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 0", quoted->str);
-    g_string_free (quoted, TRUE);
-    if (!_mysql_binlog_transport_query (t, sql, NULL, &local_error))
-      {
-        /* ER_NO_SUCH_TABLE: never there, or dropped during the snapshot. */
-        if (strstr (local_error->message, "(MySQL error 1146)") != NULL)
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                       "Cannot read the existing rows of %s.%s: the server has no such table "
-                       "(%s)", progress->schema, progress->name, local_error->message);
-        else
-          g_propagate_error (error, g_steal_pointer (&local_error));
-        return FALSE;
-      }
-  }
-  signature = read_signature (self, progress, error);
+  signature = lock_and_read_signature (self, progress, error);
   if (signature == NULL)
     return FALSE;
   if (self->table != NULL && g_strcmp0 (signature, self->signature) == 0)
@@ -637,6 +633,45 @@ prepare_table (MysqlBinlogSnapshot  *self,
   return TRUE;
 }
 
+/* The key of the last row read, kept in @key (its columns one after the
+ * other, their lengths in @lengths) while a chunk is read, and put into
+ * the table's progress when the reading stops. */
+static void
+keep_key (MysqlBinlogSnapshot  *self,
+          GString              *key,
+          gsize                *key_lengths,
+          char                **values,
+          const gulong         *lengths)
+{
+  guint n_key = _mysql_binlog_snapshot_table_n_key (self->table);
+  const guint *columns = _mysql_binlog_snapshot_table_key_columns (self->table);
+
+  g_string_truncate (key, 0);
+  for (guint k = 0; k < n_key; k++)
+    {
+      g_string_append_len (key, values[columns[k]], lengths[columns[k]]);
+      key_lengths[k] = lengths[columns[k]];
+    }
+}
+
+static void
+save_key (MysqlBinlogSnapshot *self,
+          const GString       *key,
+          const gsize         *key_lengths)
+{
+  TableProgress *progress = self->current;
+  guint n_key = _mysql_binlog_snapshot_table_n_key (self->table);
+  gsize offset = 0;
+
+  g_clear_pointer (&progress->after, g_ptr_array_unref);
+  progress->after = g_ptr_array_new_full (n_key, (GDestroyNotify) g_bytes_unref);
+  for (guint k = 0; k < n_key; k++)
+    {
+      g_ptr_array_add (progress->after, g_bytes_new (key->str + offset, key_lengths[k]));
+      offset += key_lengths[k];
+    }
+}
+
 /* Reads and delivers one chunk in the open transaction; @done: the
  * table's last. */
 static gboolean
@@ -648,9 +683,13 @@ read_chunk (MysqlBinlogSnapshot  *self,
   MysqlBinlogTable *table;
   gboolean keyed;
   g_autofree char *sql = NULL;
+  g_autoptr(GString) key = NULL;
+  g_autofree gsize *key_lengths = NULL;
   guint n_fields;
   guint64 n_read = 0;
   guint signal_id;
+  guint32 timestamp;
+  gboolean ok = TRUE;
 
   if (!prepare_table (self, error))
     return FALSE;
@@ -662,6 +701,11 @@ read_chunk (MysqlBinlogSnapshot  *self,
     {
       g_clear_pointer (&progress->after, g_ptr_array_unref);
       progress->n_rows = 0;
+    }
+  else
+    {
+      key = g_string_new (NULL);
+      key_lengths = g_new0 (gsize, _mysql_binlog_snapshot_table_n_key (self->table));
     }
   signal_id = _mysql_binlog_sink_rows_signal (&self->sink, 'r', table->detail);
   sql = _mysql_binlog_snapshot_table_select (self->table, progress->after,
@@ -676,6 +720,8 @@ read_chunk (MysqlBinlogSnapshot  *self,
                    table->qualified_name, n_fields, table->n_columns);
       return FALSE;
     }
+  /* The rows of a chunk are those of one point: one event's time. */
+  timestamp = (guint32) (g_get_real_time () / G_USEC_PER_SEC);
   for (;;)
     {
       char **values;
@@ -685,22 +731,20 @@ read_chunk (MysqlBinlogSnapshot  *self,
 
       if (got < 0)
         {
-          _mysql_binlog_transport_rows_end (self->transport);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (got == 0)
         break;
-      row = _mysql_binlog_snapshot_table_build_row (self->table, values, lengths, error);
+      row = _mysql_binlog_snapshot_table_build_row (self->table, values, lengths, timestamp,
+                                                    error);
       if (row == NULL)
         {
-          _mysql_binlog_transport_rows_end (self->transport);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (keyed)
-        {
-          g_clear_pointer (&progress->after, g_ptr_array_unref);
-          progress->after = _mysql_binlog_snapshot_table_key_values (self->table, values, lengths);
-        }
+        keep_key (self, key, key_lengths, values, lengths);
       n_read++;
       progress->n_rows++;
       if (signal_id != 0)
@@ -711,17 +755,16 @@ read_chunk (MysqlBinlogSnapshot  *self,
             cost += lengths[i];
           _mysql_binlog_sink_rows (&self->sink, signal_id, table->detail, row, NULL, cost);
         }
-      mysql_binlog_row_unref (row);
+      _mysql_binlog_snapshot_table_give_back (self->table, row);
+      /* The chunk is then not committed: its progress is not delivered. */
       if (_mysql_binlog_sink_stop_requested (&self->sink))
-        {
-          /* The chunk is not committed: its progress is not delivered. */
-          _mysql_binlog_transport_rows_end (self->transport);
-          return TRUE;
-        }
+        break;
     }
   _mysql_binlog_transport_rows_end (self->transport);
-  *done = !keyed || n_read < self->chunk_size;
-  return TRUE;
+  if (keyed && n_read > 0)
+    save_key (self, key, key_lengths);
+  *done = ok && (!keyed || n_read < self->chunk_size);
+  return ok;
 }
 
 /* The progress as a transaction boundary: what the checkpoint saves. */

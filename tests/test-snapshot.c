@@ -70,7 +70,7 @@ static const char *type_columns =
   "c1 CHAR(20) CHARACTER SET latin1, bn BINARY(8), "
   "vc VARCHAR(300) CHARACTER SET utf8mb4, vb VARBINARY(10), "
   "tt TINYTEXT, tx TEXT, mb MEDIUMBLOB, lt LONGTEXT, j JSON, "
-  "g GEOMETRY NULL, pt POINT NULL, i4 INET4, i6 INET6";
+  "g GEOMETRY NULL, pt POINT NULL, i4 INET4, i6 INET6, uu UUID, uv UUID";
 
 static const char * const type_rows[] = {
   "(1, -128, 255, -32768, 16777215, -2147483648, -9223372036854775808, "
@@ -83,17 +83,61 @@ static const char * const type_rows[] = {
   "'c d', 'x,w7', _utf8mb4 X'68C3A96C6C6F', REPEAT(_utf8mb4 X'E282AC', 100), _latin1 X'636166E9', X'0001020300', "
   "REPEAT(_utf8mb4 X'C3BC', 300), X'00FF', 'tiny', _utf8mb4 X'7465787420E29C93', X'DEADBEEF00', REPEAT('long ', 100), "
   "'{\"a\": [1, 2.5, \"x\"], \"b\": null}', ST_GeomFromText('LINESTRING(0 0, 1 1.5)'), "
-  "ST_GeomFromText('POINT(1 2)'), '10.0.0.1', '2001:db8::ff00:42:8329')",
+  "ST_GeomFromText('POINT(1 2)'), '10.0.0.1', '2001:db8::ff00:42:8329', "
+  /* A time-based UUID, whose record holds its groups swapped, and a
+   * random one, stored as written. */
+  "'6ccd780c-baba-1026-9564-5b8c656024db', '123e4567-e89b-42d3-a456-426614174000')",
   "(2, 0, 0, 0, 0, 0, 0, 0, 0, -0.5, 0, 0, 0.000000000000001, 2155, '9999-12-31', "
   "'00:00:00', '00:00:00.01', '00:00:00', '-00:00:00.000001', '0000-00-00 00:00:00', "
   "'0000-00-00 00:00:00.000', '2000-01-01 00:00:00.000001', '0000-00-00 00:00:00', "
   "'1999-12-31 23:59:59.5', b'0', b'0', b'0', 'a', '', '', '', '', X'', '', X'', '', '', "
-  "X'', '', '[]', NULL, NULL, '0.0.0.0', '::')",
+  "X'', '', '[]', NULL, NULL, '0.0.0.0', '::', '00000000-0000-0000-0000-000000000000', "
+  "'ffffffff-ffff-ffff-ffff-ffffffffffff')",
   "(3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 3.4028e38, 1e308, NULL, NULL, NULL, "
   "0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
   "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-  "NULL, NULL, NULL)",
+  "NULL, NULL, NULL, NULL, '01234567-89ab-7def-8123-456789abcdef')",
 };
+
+/* The bytes of the UUID columns in type_rows, as the binary log carries
+ * them: those of the text, in its order (NULL for SQL NULL). */
+static const char * const uuid_bytes[][2] = {
+  { "6ccd780cbaba102695645b8c656024db", "123e4567e89b42d3a456426614174000" },
+  { "00000000000000000000000000000000", "ffffffffffffffffffffffffffffffff" },
+  { NULL, "0123456789ab7def8123456789abcdef" },
+};
+
+static void
+assert_uuid_bytes (MysqlBinlogRow *row,
+                   guint           r)
+{
+  static const char * const names[] = { "uu", "uv" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      gint i = -1;
+
+      for (guint c = 0; c < mysql_binlog_row_get_n_columns (row); c++)
+        if (g_strcmp0 (mysql_binlog_row_get_column_name (row, c), names[k]) == 0)
+          i = c;
+      g_assert_cmpint (i, >=, 0);
+      if (uuid_bytes[r][k] == NULL)
+        g_assert_true (mysql_binlog_row_is_null (row, i));
+      else
+        {
+          g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, i);
+          g_autoptr(GString) hex = g_string_new (NULL);
+          gsize length;
+          const guint8 *data;
+
+          g_assert_cmpstr (g_variant_get_type_string (value), ==, "ay");
+          data = g_variant_get_fixed_array (value, &length, 1);
+          for (gsize b = 0; b < length; b++)
+            g_string_append_printf (hex, "%02x", data[b]);
+          g_assert_cmpstr (hex->str, ==, uuid_bytes[r][k]);
+        }
+    }
+}
 
 static void
 on_collect (MysqlBinlogStream *stream,
@@ -175,6 +219,8 @@ check_types (const char *metadata)
           g_assert_cmpint (mysql_binlog_row_get_column_is_unsigned (b, i), ==,
                            mysql_binlog_row_get_column_is_unsigned (a, i));
         }
+      assert_uuid_bytes (a, r);
+      assert_uuid_bytes (b, r);
     }
   test_server_exec (server, "SET GLOBAL binlog_row_metadata = DEFAULT");
 }
@@ -1000,6 +1046,58 @@ check_keys (const char *definition,
 }
 
 static void
+on_read_uuid (MysqlBinlogStream *stream,
+              MysqlBinlogRow    *row,
+              GPtrArray         *texts)
+{
+  g_autoptr(GVariant) value = mysql_binlog_row_get_value (row, 0);
+  GString *text = g_string_new (NULL);
+  gsize length;
+  const guint8 *data = g_variant_get_fixed_array (value, &length, 1);
+
+  for (gsize b = 0; b < length; b++)
+    g_string_append_printf (text, "%02x", data[b]);
+  g_string_append_printf (text, "|%" G_GINT64_FORMAT, mysql_binlog_row_get_int64 (row, 1));
+  g_ptr_array_add (texts, g_string_free (text, FALSE));
+}
+
+/* A UUID key, whose order (that of the record, groups swapped for some
+ * UUIDs) is not that of the bytes read: the table is read in one pass,
+ * every row once, whatever the chunk size. */
+static void
+check_uuid_key (void)
+{
+  static const char * const expected[] = {
+    "00000000000000000000000000000001|5",
+    "123e4567e89b42d3a456426614174000|2",
+    "6ccd780cbaba102695645b8c656024db|1",
+    "6ccd780dbaba102695645b8c656024db|3",
+    "ffffffffffff1fffbfffffffffffffff|4",
+  };
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "DROP TABLE IF EXISTS snap.ukeys");
+  test_server_exec (server, "CREATE TABLE snap.ukeys (u UUID PRIMARY KEY, n INT)");
+  test_server_exec (server, "INSERT INTO snap.ukeys VALUES "
+                            "('6ccd780c-baba-1026-9564-5b8c656024db', 1), "
+                            "('123e4567-e89b-42d3-a456-426614174000', 2), "
+                            "('6ccd780d-baba-1026-9564-5b8c656024db', 3), "
+                            "('ffffffff-ffff-1fff-bfff-ffffffffffff', 4), "
+                            "('00000000-0000-0000-0000-000000000001', 5)");
+  g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY, "snapshot-chunk-size", 2,
+                NULL);
+  g_signal_connect (stream, "rows-read::snap.ukeys", G_CALLBACK (on_read_uuid), texts);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_sort (texts, compare_strings);
+  g_assert_cmpuint (texts->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_cmpstr (texts->pdata[i], ==, expected[i]);
+}
+
+static void
 test_keys (void)
 {
   static const char *rows =
@@ -1020,6 +1118,7 @@ test_keys (void)
   /* No key, and a key on a prefix: one pass. */
   check_keys ("a VARCHAR(10), b INT, c DATETIME(6)", rows, NULL);
   check_keys ("a VARCHAR(10), b INT, c DATETIME(6), PRIMARY KEY (a(1), b)", rows, NULL);
+  check_uuid_key ();
 }
 
 /* The table changed and dropped between chunks, from a handler of a

@@ -20,6 +20,11 @@
  *   text     writes every value as text (mysql_binlog_row_format_value into
  *            a 96-byte buffer), tab-separated, a row a line, into a 64 KiB
  *            output buffer flushed with write() to /dev/null
+ *
+ * With --snapshot SCHEMA.TABLE (from a server), the stream reads the
+ * existing rows of that table instead (snapshot INITIAL_ONLY, chunks of
+ * --chunk-size rows), its handler of rows-read touching every row as the
+ * mode says, and the line counts them as read=N.
  */
 
 #include "config.h"
@@ -45,6 +50,7 @@ typedef struct {
   guint64 inserted;
   guint64 updated;
   guint64 deleted;
+  guint64 read;
   guint64 values;
   guint64 checksum;
 } BenchCounts;
@@ -201,7 +207,7 @@ check_limit (MysqlBinlogStream *stream,
              BenchCounts       *counts)
 {
   if (counts->limit > 0 &&
-      counts->inserted + counts->updated + counts->deleted == counts->limit)
+      counts->inserted + counts->updated + counts->deleted + counts->read == counts->limit)
     mysql_binlog_stream_stop (stream);
 }
 
@@ -211,6 +217,16 @@ on_inserted (MysqlBinlogStream *stream,
              BenchCounts       *counts)
 {
   counts->inserted++;
+  check_limit (stream, counts);
+  read_row (row, counts);
+}
+
+static void
+on_read (MysqlBinlogStream *stream,
+         MysqlBinlogRow    *row,
+         BenchCounts       *counts)
+{
+  counts->read++;
   check_limit (stream, counts);
   read_row (row, counts);
 }
@@ -270,6 +286,8 @@ main (int   argc,
   g_autofree char *start_text = NULL;
   g_autofree char *mode_text = NULL;
   g_autofree char *table = NULL;
+  g_autofree char *snapshot = NULL;
+  int chunk_size = 0;
   int server_id = 4242;
   gint64 limit = 0;
   BenchCounts counts = { 0, };
@@ -282,6 +300,8 @@ main (int   argc,
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode_text, "none, count, typed, variant or text", "MODE" },
     { "limit", 0, 0, G_OPTION_ARG_INT64, &limit, "Stop after this many rows (for profiling)", "N" },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table, "Connect to the rows of this table only", "SCHEMA.TABLE" },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, &snapshot, "Read the existing rows of this table (with --socket)", "SCHEMA.TABLE" },
+    { "chunk-size", 0, 0, G_OPTION_ARG_INT, &chunk_size, "Rows per snapshot chunk (with --snapshot)", "N" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -324,6 +344,10 @@ main (int   argc,
                              "start-position", start,
                              "blocking", FALSE,
                              NULL);
+      if (snapshot != NULL)
+        g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL_ONLY, NULL);
+      if (snapshot != NULL && chunk_size > 0)
+        g_object_set (stream, "snapshot-chunk-size", (guint) chunk_size, NULL);
     }
   else
     {
@@ -332,7 +356,19 @@ main (int   argc,
     }
 
   counts.limit = limit > 0 ? (guint64) limit : 0;
-  if (mode != MODE_NONE)
+  if (snapshot != NULL)
+    {
+      g_autofree char *read = g_strconcat ("rows-read::", snapshot, NULL);
+
+      if (file != NULL || mode == MODE_NONE)
+        {
+          g_printerr ("bench-reader: --snapshot reads from a server (--socket), with a handler "
+                      "(a mode other than none)\n");
+          return 2;
+        }
+      g_signal_connect (stream, read, G_CALLBACK (on_read), &counts);
+    }
+  else if (mode != MODE_NONE)
     {
       g_autofree char *inserted = g_strconcat ("rows-inserted", table ? "::" : NULL, table, NULL);
       g_autofree char *updated = g_strconcat ("rows-updated", table ? "::" : NULL, table, NULL);
@@ -364,10 +400,10 @@ main (int   argc,
   end = g_get_monotonic_time ();
 
   g_print ("rows=%" G_GUINT64_FORMAT " inserted=%" G_GUINT64_FORMAT
-           " updated=%" G_GUINT64_FORMAT " deleted=%" G_GUINT64_FORMAT
+           " updated=%" G_GUINT64_FORMAT " deleted=%" G_GUINT64_FORMAT " read=%" G_GUINT64_FORMAT
            " values=%" G_GUINT64_FORMAT " seconds=%.3f checksum=%" G_GUINT64_FORMAT "\n",
-           counts.inserted + counts.updated + counts.deleted,
-           counts.inserted, counts.updated, counts.deleted, counts.values,
+           counts.inserted + counts.updated + counts.deleted + counts.read,
+           counts.inserted, counts.updated, counts.deleted, counts.read, counts.values,
            (end - begin) / 1e6, counts.checksum);
   return 0;
 }

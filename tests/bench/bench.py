@@ -29,6 +29,12 @@
 #       run_async(), idle and with a background writer, beside a bare
 #       client-library loop (bench-latency; MYSQL_BINLOG_BENCH_LATENCY_COUNT
 #       transactions, 10,000 by default)
+#   (g) a snapshot (snapshot INITIAL_ONLY, rows-read) of one wide table
+#       (DECIMAL, DATETIME(6), VARCHAR utf8mb4, BLOB, ...) and of one narrow
+#       table of integers, --snapshot-rows each (1,000,000 by default),
+#       beside mariadb-dump --single-transaction --quick of the same table
+#       and mariadb --quick -e 'SELECT * ...', both to /dev/null; --only
+#       snapshot runs this part alone
 #
 # Each reader is a child process; its CPU time (user + sys) and peak RSS come
 # from wait4(), its wall time from the clock around it.  The live readers
@@ -247,6 +253,9 @@ def main():
                         default=os.environ.get('MYSQL_BINLOG_BENCH_BASELINE') or None,
                         help='the build directory of another version: its C readers run '
                              'beside ours, and ours / baseline is printed')
+    parser.add_argument('--snapshot-rows', type=int,
+                        default=int(os.environ.get('MYSQL_BINLOG_BENCH_SNAPSHOT_ROWS', '1000000')),
+                        help='rows of each table of the snapshot part (0: leave it out)')
     parser.add_argument('--only', default=os.environ.get('MYSQL_BINLOG_BENCH_ONLY', ''),
                         help='run only the readers whose name contains one of these '
                              'comma-separated words')
@@ -312,6 +321,17 @@ def main():
 
 
 def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
+    words = [w.strip() for w in args.only.split(',') if w.strip()]
+    failures = []
+    if words == ['snapshot']:
+        failures += run_snapshot(args, server, spawn, reader, env)
+        for failure in failures:
+            print('FAILED: ' + failure)
+        return 1 if failures else 0
+    return run_readers(args, server, spawn, reader, mariadb_binlog, python, env, floor)
+
+
+def run_readers(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
     tool = os.path.join(args.build_dir, 'src', 'mysqlbinlog-glib')
     changed = args.rows // 5
     expected = {'inserted': args.rows, 'updated': changed, 'deleted': changed}
@@ -464,6 +484,8 @@ def run(args, server, spawn, reader, mariadb_binlog, python, env, floor=None):
 
     if args.large:
         failures += run_large(args, server, spawn, reader, mariadb_binlog, env)
+    if not args.only or 'snapshot' in args.only:
+        failures += run_snapshot(args, server, spawn, reader, env)
 
     for failure in failures:
         print('FAILED: ' + failure)
@@ -733,6 +755,122 @@ def run_latency(args, server, env):
     print('A negative "handler - COMMIT returned" means the handler ran before the writer had '
           'the answer to its COMMIT: the server sends the events to its replicas first.')
     print(flush=True)
+    return failures
+
+
+SNAPSHOT_TABLES = (
+    ('wide', '''CREATE TABLE bench.snap_wide (
+  id INT NOT NULL PRIMARY KEY,
+  big BIGINT NOT NULL,
+  amount DECIMAL(14,4) NOT NULL,
+  created DATETIME(6) NOT NULL,
+  name VARCHAR(64) CHARACTER SET utf8mb4 NOT NULL,
+  ratio DOUBLE NOT NULL,
+  day DATE NOT NULL,
+  status ENUM('new', 'paid', 'shipped', 'returned') NOT NULL,
+  payload BLOB,
+  flag TINYINT NOT NULL
+) ENGINE=InnoDB''', '''INSERT INTO bench.snap_wide SELECT seq, seq * 1000003, seq / 7,
+  TIMESTAMP'2024-01-01 00:00:00' + INTERVAL seq SECOND + INTERVAL (seq MOD 1000000) MICROSECOND,
+  CONCAT('customer-', seq, ' ', _utf8mb4 X'C3A9E282AC'), seq * 0.25,
+  DATE'2020-01-01' + INTERVAL (seq MOD 3650) DAY, 1 + seq MOD 4,
+  IF(seq MOD 10 = 0, NULL, UNHEX(REPEAT(MD5(seq), 2))), seq MOD 100
+  FROM seq_{first}_to_{last}'''),
+    ('narrow', '''CREATE TABLE bench.snap_narrow (
+  id INT NOT NULL PRIMARY KEY,
+  a INT NOT NULL,
+  b BIGINT NOT NULL,
+  c SMALLINT NOT NULL
+) ENGINE=InnoDB''', '''INSERT INTO bench.snap_narrow SELECT seq, seq * 3, seq * 1000003,
+  seq MOD 30000 FROM seq_{first}_to_{last}'''),
+)
+
+
+def run_snapshot(args, server, spawn, reader, env):
+    """(g) The snapshot of a wide and of a narrow table against mariadb-dump
+    --single-transaction --quick (and a plain SELECT through the client) of
+    the same table, in the same rounds, interleaved."""
+    rows = args.snapshot_rows
+    dump = shutil.which('mariadb-dump') or shutil.which('mysqldump')
+    if rows <= 0:
+        return []
+    if dump is None:
+        log('no mariadb-dump: the snapshot part is left out')
+        return []
+    server.sql('CREATE DATABASE IF NOT EXISTS bench')
+    begin = time.monotonic()
+    for _, create, insert in SNAPSHOT_TABLES:
+        script = ['USE bench;\n', create + ';\n']
+        script += [insert.format(**c) + ';\n' for c in chunks(1, rows, 100000)]
+        server.sql(''.join(script))
+    log('snapshot tables written in %.1f s: %d rows each' % (time.monotonic() - begin, rows))
+    server_ids = iter(range(6000, 7000))
+    client = [server.client, '--no-defaults', '-uroot', '-S', server.socket]
+    contenders = []
+    for kind, _, _ in SNAPSHOT_TABLES:
+        table = 'snap_' + kind
+        contenders += [
+            (kind, 'ours, snapshot, counting handler',
+             lambda t=table: [reader, '--socket', server.socket, '--server-id',
+                              str(next(server_ids)), '--mode', 'count',
+                              '--snapshot', 'bench.' + t], True),
+            (kind, 'ours, snapshot, typed accessors',
+             lambda t=table: [reader, '--socket', server.socket, '--server-id',
+                              str(next(server_ids)), '--mode', 'typed',
+                              '--snapshot', 'bench.' + t], True),
+            (kind, 'mariadb-dump --single-transaction --quick',
+             lambda t=table: [dump, '--no-defaults', '-uroot', '-S', server.socket,
+                              '--single-transaction', '--quick', 'bench', t], False),
+            (kind, "mariadb --quick -e 'SELECT *'",
+             lambda t=table: client + ['--quick', '--batch', '-e',
+                                       'SELECT * FROM bench.' + t], False),
+        ]
+    best = {}
+    failures = []
+    for round_ in range(args.repeat):
+        for kind, label, argv, checked in contenders:
+            result = run_child(spawn, label, 'server', argv(), env, server=server,
+                               stdout_to_null=not checked)
+            if result.status != 0:
+                failures.append('snapshot, %s, %s: exit status %d: %s'
+                                % (kind, label, result.status, result.error.strip()[-2000:]))
+                continue
+            if checked and int(result.counts.get('read', -1)) != rows:
+                failures.append('snapshot, %s, %s: read %s rows, expected %d'
+                                % (kind, label, result.counts.get('read'), rows))
+            key = (kind, label)
+            if key not in best or result.wall < best[key].wall:
+                best[key] = result
+        log('snapshot round %d of %d done' % (round_ + 1, args.repeat))
+
+    print('Snapshot (g): %d rows of one table read by each reader, best of %d interleaved '
+          'run(s); wide: 10 columns (INT key, BIGINT, DECIMAL(14,4), DATETIME(6), VARCHAR '
+          'utf8mb4, DOUBLE, DATE, ENUM, BLOB of 32 bytes or NULL, TINYINT), narrow: 4 integer '
+          'columns; ours with the default snapshot-chunk-size; mariadb-dump and mariadb '
+          'write to /dev/null.' % (rows, args.repeat))
+    print()
+    print('| table | reader | rows/s | wall s | CPU s | server CPU s | peak RSS MiB '
+          '| speed vs mariadb-dump | CPU vs mariadb-dump |')
+    print('|---|---|---:|---:|---:|---:|---:|---:|---:|')
+    for kind, label, _, _ in contenders:
+        result = best.get((kind, label))
+        ref = best.get((kind, 'mariadb-dump --single-transaction --quick'))
+        if result is None:
+            continue
+        total_cpu = result.cpu + result.server_cpu
+        print('| %s | %s | {:,.0f} | %.2f | %.2f | %.2f | %.1f | %s | %s |'.format(
+                  rows / result.wall)
+              % (kind, label, result.wall, result.cpu, result.server_cpu, result.rss / MIB,
+                 '%.2fx' % (ref.wall / result.wall) if ref else '-',
+                 '%.2fx' % ((ref.cpu + ref.server_cpu) / total_cpu)
+                 if ref and total_cpu > 0 else '-'))
+    print()
+    print('"speed vs mariadb-dump" = mariadb-dump wall / wall, "CPU vs mariadb-dump" = the '
+          'dump\'s CPU (its own and the server\'s) / the reader\'s and the server\'s (above 1: '
+          'cheaper than the dump); on a machine shared with other work the CPU figures vary '
+          'less than the wall times.')
+    print(flush=True)
+    server.sql('DROP TABLE bench.snap_wide, bench.snap_narrow')
     return failures
 
 

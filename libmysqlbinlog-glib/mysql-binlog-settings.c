@@ -15,7 +15,7 @@ _mysql_binlog_settings_init (MysqlBinlogStreamSettings *settings)
   settings->port = 3306;
   settings->blocking = TRUE;
   settings->tls.mode = MYSQL_BINLOG_TLS_MODE_PREFERRED;
-  settings->snapshot_chunk_size = 16384;
+  settings->snapshot_chunk_size = 4096;
 }
 
 void

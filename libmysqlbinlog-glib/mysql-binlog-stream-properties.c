@@ -664,14 +664,14 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * How many rows a snapshot reads per chunk (see
    * [property@MysqlBinlog.Stream:snapshot]): one transaction, one saved
    * position.  Only one row is held in memory at a time, whatever the size.
-   * A chunk costs a few statements besides its rows, and the binary log
-   * is not read while it is read: the default of 16384 rows keeps the
-   * first small and the second at some tens of milliseconds.
+   * A chunk costs a few statements besides its rows (about a millisecond
+   * of the server's time), and the binary log is not read while it is
+   * read: a larger size makes the first smaller and the second longer.
    *
    * Since: 1.0
    */
   properties[PROP_SNAPSHOT_CHUNK_SIZE] =
-    g_param_spec_uint ("snapshot-chunk-size", NULL, NULL, 1, G_MAXUINT, 16384,
+    g_param_spec_uint ("snapshot-chunk-size", NULL, NULL, 1, G_MAXUINT, 4096,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS);
 

@@ -467,8 +467,9 @@ _mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
                                  gsize                    size)
 {
   const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_of_column (column);
+  gsize copied;
 
-  if (length >= size)
+  if (size == 0)
     return FALSE;
   /* The decoders that write an ASCII byte (but NUL) as itself. */
   if (info != NULL &&
@@ -476,10 +477,15 @@ _mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
       info->decode != MYSQL_BINLOG_DECODE_LATIN1 &&
       info->decode != MYSQL_BINLOG_DECODE_BINARY)
     return FALSE;
+  /* All of it: the length of the text is that of the bytes only when
+   * every one of them is ASCII. */
   if (!is_plain_ascii (data, length))
     return FALSE;
-  memcpy (buffer, data, length);
-  buffer[length] = '\0';
+  /* Every ASCII byte is a whole character: a cut anywhere is a cut
+   * between characters. */
+  copied = MIN (length, size - 1);
+  memcpy (buffer, data, copied);
+  buffer[copied] = '\0';
   return TRUE;
 }
 

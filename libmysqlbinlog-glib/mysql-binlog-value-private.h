@@ -53,9 +53,10 @@ void                 _mysql_binlog_value_write         (const MysqlBinlogColumn 
                                                         gsize                    length,
                                                         MysqlBinlogTextSink     *out);
 /* The text of a CHAR, VARCHAR or TEXT value into @buffer (@size bytes),
- * with a nul, when it is plain ASCII that fits: its length, the text
- * _mysql_binlog_value_write() writes.  -1, with nothing written, for
- * every other value. */
+ * with a nul, when it is plain ASCII: its length, and the text
+ * _mysql_binlog_value_write() writes, cut to @size - 1 bytes as
+ * mysql_binlog_row_format_value() cuts it when longer.  -1, with nothing
+ * written, for every other value. */
 gssize               _mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
                                                           const guint8            *data,
                                                           gsize                    length,

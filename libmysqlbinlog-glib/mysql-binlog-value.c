@@ -185,40 +185,62 @@ write_hex (MysqlBinlogTextSink *out,
   _mysql_binlog_text_sink_append_len (out, chunk, n);
 }
 
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+/* The number of decimal digits of @value. */
+static inline guint
+count_digits (guint64 value)
+{
+  static const guint64 powers[20] = {
+    G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100),
+    G_GUINT64_CONSTANT (1000), G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000),
+    G_GUINT64_CONSTANT (1000000), G_GUINT64_CONSTANT (10000000),
+    G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+    G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+    G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+    G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+    G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
+    G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
+  };
+  /* log10 (2) ~ 1233 / 4096: from the number of bits, the number of
+   * digits or one more than it; @value | 1 has as many digits as @value
+   * and is not 0. */
+  guint64 odd = value | 1;
+  guint guess = ((64 - __builtin_clzll (odd)) * 1233) >> 12;
+
+  return guess + 1 - (odd < powers[guess]);
+}
+
 /* Writes @value in decimal at @out, with a '-' when @negative; returns the
- * end.  At most 21 bytes. */
+ * end.  At most 21 bytes.  Written in place, back to front, without a
+ * copy. */
 static inline char *
 put_integer (char     *out,
              guint64   magnitude,
              gboolean  negative)
 {
-  /* "00" to "99": two digits per division. */
-  static const char pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-  char digits[20];
-  char *p = digits + sizeof digits;
-  gsize n;
+  char *end;
+  char *p;
 
+  if (negative)
+    *out++ = '-';
+  end = out + count_digits (magnitude);
+  p = end;
   while (magnitude >= 100)
     {
       p -= 2;
-      memcpy (p, pairs + 2 * (magnitude % 100), 2);
+      memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
       magnitude /= 100;
     }
   if (magnitude >= 10)
-    {
-      p -= 2;
-      memcpy (p, pairs + 2 * magnitude, 2);
-    }
+    memcpy (p - 2, digit_pairs + 2 * magnitude, 2);
   else
-    *--p = '0' + (char) magnitude;
-  if (negative)
-    *out++ = '-';
-  n = digits + sizeof digits - p;
-  memcpy (out, p, n);
-  return out + n;
+    p[-1] = '0' + (char) magnitude;
+  return end;
 }
 
 static void
@@ -478,8 +500,9 @@ _mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
     default:
       return -1;
     }
-  /* Binary strings are written in hex. */
-  if (_mysql_binlog_value_kind (column) != MYSQL_BINLOG_VALUE_KIND_STRING ||
+  /* Binary strings are written in hex (_mysql_binlog_value_kind () of
+   * these types). */
+  if (column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY ||
       !_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length) ||
       !_mysql_binlog_column_copy_ascii (column, data + payload_offset, payload_length,
                                         buffer, size))

@@ -181,6 +181,20 @@ put (GString    *out,
           memcpy (to, &head, 8);
           memcpy (to + length - 8, &tail, 8);
         }
+      else if (length >= 4 && length < 8)
+        {
+          guint32 head, tail;
+
+          memcpy (&head, data, 4);
+          memcpy (&tail, data + length - 4, 4);
+          memcpy (to, &head, 4);
+          memcpy (to + length - 4, &tail, 4);
+        }
+      else if (length < 4)
+        {
+          for (gsize i = 0; i < length; i++)
+            to[i] = data[i];
+        }
       else
         memcpy (to, data, length);
       out->len += length;
@@ -977,6 +991,19 @@ variants_equal (MysqlBinlogRow *a,
   return g_variant_equal (value_a, value_b);
 }
 
+/* Whether two columns are the same column of the same table: the name
+ * of one where the other's is (a table's names are its own). */
+static gboolean
+same_column (MysqlBinlogRow *a,
+             guint           column_a,
+             MysqlBinlogRow *b,
+             guint           column_b)
+{
+  const char *name = mysql_binlog_row_get_column_name (a, column_a);
+
+  return name != NULL && name == mysql_binlog_row_get_column_name (b, column_b);
+}
+
 /* Whether two values are the same, as their GVariants would be equal:
  * from the typed accessors, the bytes or the text, without a GVariant
  * but for the types that have no text of their own. */
@@ -1019,8 +1046,22 @@ values_equal (MysqlBinlogRow *a,
         return memcmp (&x, &y, sizeof x) == 0;
       }
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      /* The same members of the same column (its name where it is: the
+       * same table, the same list of members) are the same value. */
+      if (same_column (a, column_a, b, column_b) &&
+          mysql_binlog_row_get_uint64 (a, column_a) == mysql_binlog_row_get_uint64 (b, column_b))
+        return TRUE;
+      return variants_equal (a, column_a, b, column_b);
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
       return variants_equal (a, column_a, b, column_b);
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* The same member of the same column is the same value; two members
+       * may have the same text (the error value 0 and a member '' are
+       * both ""), so other numbers are compared as text. */
+      if (same_column (a, column_a, b, column_b) &&
+          mysql_binlog_row_get_uint64 (a, column_a) == mysql_binlog_row_get_uint64 (b, column_b))
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
     default:
       {
         char text_a[VALUE_TEXT_SIZE];
@@ -1108,14 +1149,30 @@ write_keys (GString        *out,
             MysqlBinlogRow *row,
             guint          *n_key)
 {
+  /* Where each key column was in the last row: most rows are of the
+   * table before them.  A table's column names are unique. */
+  static int places[16];
   const char * const *columns = primary_key (row);
+  guint n_columns = mysql_binlog_row_get_n_columns (row);
   guint found = 0;
   guint i;
 
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   for (i = 0; columns[i] != NULL; i++)
     {
-      int column = mysql_binlog_row_get_column_index (row, columns[i]);
+      int column = -1;
+      const char *name;
+
+      if (i < G_N_ELEMENTS (places) && places[i] >= 0 && (guint) places[i] < n_columns &&
+          (name = mysql_binlog_row_get_column_name (row, places[i])) != NULL &&
+          strcmp (name, columns[i]) == 0)
+        column = places[i];
+      else
+        {
+          column = mysql_binlog_row_get_column_index (row, columns[i]);
+          if (i < G_N_ELEMENTS (places))
+            places[i] = column;
+        }
 
       if (column < 0)
         continue;

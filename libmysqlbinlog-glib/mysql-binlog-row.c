@@ -404,8 +404,8 @@ mysql_binlog_row_get_int64 (MysqlBinlogRow *row,
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
-      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
-                                        &value, &is_signed))
+      !_mysql_binlog_value_read_integer (info, row->data + cell->offset, cell->length,
+                                         &value, &is_signed))
     return 0;
   if (is_signed)
     return (gint64) value;
@@ -440,8 +440,8 @@ mysql_binlog_row_get_uint64 (MysqlBinlogRow *row,
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
-      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
-                                        &value, &is_signed))
+      !_mysql_binlog_value_read_integer (info, row->data + cell->offset, cell->length,
+                                         &value, &is_signed))
     return 0;
   if (is_signed && (gint64) value < 0)
     return 0;

@@ -9,6 +9,7 @@
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-json-private.h"
 #include "mysql-binlog-value-text-private.h"
+#include "wire-private.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,64 @@ gboolean             _mysql_binlog_value_get_integer   (const MysqlBinlogColumn 
                                                         gsize                    length,
                                                         guint64                 *value,
                                                         gboolean                *is_signed);
+/* _mysql_binlog_value_get_integer(), inlined where every value passes. */
+static inline gboolean
+_mysql_binlog_value_read_integer (const MysqlBinlogColumn *column,
+                                  const guint8            *data,
+                                  gsize                    length,
+                                  guint64                 *value,
+                                  gboolean                *is_signed)
+{
+  guint width;
+
+  switch (column->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
+      width = 1;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
+      width = 2;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
+      width = 3;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
+      width = 4;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
+      width = 8;
+      break;
+    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
+      *value = (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0;
+      *is_signed = TRUE;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
+      *value = _mysql_binlog_be_uint (data, MIN (length, 8));
+      *is_signed = FALSE;
+      return TRUE;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+    case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      *value = _mysql_binlog_le_uint (data, MIN (length, 8));
+      *is_signed = FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (length < width)
+    {
+      *value = 0;
+      *is_signed = !column->is_unsigned;
+      return TRUE;
+    }
+
+  *value = _mysql_binlog_le_uint (data, width);
+  *is_signed = !column->is_unsigned;
+  if (*is_signed)
+    *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
+  return TRUE;
+}
+
 /* The integer types, FLOAT, DOUBLE, DECIMAL; FALSE for other types. */
 gboolean             _mysql_binlog_value_get_double    (const MysqlBinlogColumn *column,
                                                         const guint8            *data,

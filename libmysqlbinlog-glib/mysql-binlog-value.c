@@ -26,64 +26,6 @@
 /* Numbers
  * ----------------------------------------------------------------------- */
 
-/* _mysql_binlog_value_get_integer(), inlined where every value passes. */
-static inline gboolean
-get_integer (const MysqlBinlogColumn *column,
-             const guint8            *data,
-             gsize                    length,
-             guint64                 *value,
-             gboolean                *is_signed)
-{
-  guint width;
-
-  switch (column->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-      width = 1;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
-      width = 2;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
-      width = 3;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
-      width = 4;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-      width = 8;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
-      *value = (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0;
-      *is_signed = TRUE;
-      return TRUE;
-    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      *value = _mysql_binlog_be_uint (data, MIN (length, 8));
-      *is_signed = FALSE;
-      return TRUE;
-    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-    case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      *value = _mysql_binlog_le_uint (data, MIN (length, 8));
-      *is_signed = FALSE;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-
-  if (length < width)
-    {
-      *value = 0;
-      *is_signed = !column->is_unsigned;
-      return TRUE;
-    }
-
-  *value = _mysql_binlog_le_uint (data, width);
-  *is_signed = !column->is_unsigned;
-  if (*is_signed)
-    *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
-  return TRUE;
-}
-
 gboolean
 _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
                                  const guint8            *data,
@@ -91,7 +33,7 @@ _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
                                  guint64                 *value,
                                  gboolean                *is_signed)
 {
-  return get_integer (column, data, length, value, is_signed);
+  return _mysql_binlog_value_read_integer (column, data, length, value, is_signed);
 }
 
 gboolean
@@ -405,7 +347,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
         const char *member = NULL;
         gsize member_length;
 
-        get_integer (column, data, length, &bits, &is_signed);
+        _mysql_binlog_value_read_integer (column, data, length, &bits, &is_signed);
         /* 0 is the "error" member that invalid values get: the empty string. */
         if (bits == 0)
           break;
@@ -451,7 +393,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
     case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      if (!get_integer (column, data, length, &bits, &is_signed))
+      if (!_mysql_binlog_value_read_integer (column, data, length, &bits, &is_signed))
         return -1;
       if (is_signed && (gint64) bits < 0)
         end = put_integer (end, (guint64) 0 - bits, TRUE);

@@ -40,23 +40,30 @@ _mysql_binlog_value_read_integer (const MysqlBinlogColumn *column,
                                   gboolean                *is_signed)
 {
   guint width;
+  guint64 bits;
 
+  /* Each width read with a constant size, which the byte readers fold. */
   switch (column->real_type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_TINY:
       width = 1;
+      bits = length >= 1 ? data[0] : 0;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
       width = 2;
+      bits = length >= 2 ? _mysql_binlog_le_uint (data, 2) : 0;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_INT24:
       width = 3;
+      bits = length >= 3 ? _mysql_binlog_le_uint (data, 3) : 0;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
       width = 4;
+      bits = length >= 4 ? _mysql_binlog_le_uint (data, 4) : 0;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
       width = 8;
+      bits = length >= 8 ? _mysql_binlog_le_uint (data, 8) : 0;
       break;
     case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
       *value = (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0;
@@ -67,6 +74,10 @@ _mysql_binlog_value_read_integer (const MysqlBinlogColumn *column,
       *is_signed = FALSE;
       return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* One or two bytes (the pack length). */
+      *value = length == 1 ? data[0] : _mysql_binlog_le_uint (data, MIN (length, 8));
+      *is_signed = FALSE;
+      return TRUE;
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
       *value = _mysql_binlog_le_uint (data, MIN (length, 8));
       *is_signed = FALSE;
@@ -75,17 +86,11 @@ _mysql_binlog_value_read_integer (const MysqlBinlogColumn *column,
       return FALSE;
     }
 
-  if (length < width)
-    {
-      *value = 0;
-      *is_signed = !column->is_unsigned;
-      return TRUE;
-    }
-
-  *value = _mysql_binlog_le_uint (data, width);
+  /* A short value (which framing never gives) reads as 0. */
   *is_signed = !column->is_unsigned;
-  if (*is_signed)
-    *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
+  if (*is_signed && length >= width)
+    bits = (guint64) _mysql_binlog_sign_extend (bits, width * 8);
+  *value = bits;
   return TRUE;
 }
 

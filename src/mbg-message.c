@@ -443,8 +443,13 @@ pin_row (MysqlBinlogRow *row)
   return TRUE;
 }
 
-/* @text, a name that @row holds. */
-static void
+static void put_row_name_again (GString        *out,
+                                Quoted         *cache,
+                                MysqlBinlogRow *row,
+                                const char     *text);
+
+/* @text, a name that @row holds: inlined for the names found again. */
+static inline void
 put_row_name (GString        *out,
               Quoted         *cache,
               MysqlBinlogRow *row,
@@ -452,10 +457,18 @@ put_row_name (GString        *out,
 {
   if (G_LIKELY (cache->source == text && cache->generation == pin.generation &&
                 pin.row != NULL))
-    {
-      put (out, cache->quoted->str, cache->quoted->len);
-      return;
-    }
+    put (out, cache->quoted->str, cache->quoted->len);
+  else
+    put_row_name_again (out, cache, row, text);
+}
+
+/* The same, for a name not found where it was. */
+static G_GNUC_NO_INLINE void
+put_row_name_again (GString        *out,
+                    Quoted         *cache,
+                    MysqlBinlogRow *row,
+                    const char     *text)
+{
   if (!pin_row (row))
     {
       put_quoted (out, cache, text);
@@ -926,6 +939,25 @@ typedef struct
 
 static ColumnCache column_cache[64];
 
+/* A column without a name, or beyond the cache. */
+static G_GNUC_NO_INLINE void
+json_other_column (GString        *out,
+                   MbgJson        *json,
+                   MysqlBinlogRow *row,
+                   guint           column,
+                   const char     *name)
+{
+  char fallback[16];
+
+  if (name == NULL)
+    {
+      g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
+      name = fallback;
+    }
+  json_member (out, name);
+  json_value (out, json, row, column);
+}
+
 static void
 json_column (GString        *out,
              MbgJson        *json,
@@ -933,7 +965,6 @@ json_column (GString        *out,
              guint           column)
 {
   const char *name = mysql_binlog_row_get_column_name (row, column);
-  char fallback[16];
 
   if (name != NULL && column < G_N_ELEMENTS (column_cache))
     {
@@ -955,14 +986,7 @@ json_column (GString        *out,
       json_typed_value (out, json, row, column, cache->type, cache->is_unsigned);
       return;
     }
-
-  if (name == NULL)
-    {
-      g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
-      name = fallback;
-    }
-  json_member (out, name);
-  json_value (out, json, row, column);
+  json_other_column (out, json, row, column, name);
 }
 
 static void

@@ -935,6 +935,7 @@ typedef struct
   Quoted                name;
   MysqlBinlogColumnType type;
   gboolean              is_unsigned;
+  GString              *member;   /* ,"name": of the same name */
 } ColumnCache;
 
 static ColumnCache column_cache[64];
@@ -973,16 +974,26 @@ json_column (GString        *out,
        * same table. */
       gboolean known = cache->name.source == name &&
                        cache->name.generation == pin.generation && pin.row != NULL;
+      /* The first member of an object has no comma before it. */
+      gsize skip = out->len > 0 && out->str[out->len - 1] != '{' ? 0 : 1;
 
-      if (out->len > 0 && out->str[out->len - 1] != '{')
-        put_c (out, ',');
-      put_row_name (out, &cache->name, row, name);
-      put_c (out, ':');
-      if (!known)
+      if (G_UNLIKELY (!known))
         {
+          GString *quoted = g_string_new (NULL);
+
+          /* Quoted (and the row pinned) as put_row_name() does. */
+          put_row_name (quoted, &cache->name, row, name);
+          if (cache->member == NULL)
+            cache->member = g_string_new (NULL);
+          g_string_truncate (cache->member, 0);
+          g_string_append_c (cache->member, ',');
+          g_string_append_len (cache->member, quoted->str, quoted->len);
+          g_string_append_c (cache->member, ':');
+          g_string_free (quoted, TRUE);
           cache->type = mysql_binlog_row_get_column_type (row, column);
           cache->is_unsigned = mysql_binlog_row_get_column_is_unsigned (row, column);
         }
+      put (out, cache->member->str + skip, cache->member->len - skip);
       json_typed_value (out, json, row, column, cache->type, cache->is_unsigned);
       return;
     }

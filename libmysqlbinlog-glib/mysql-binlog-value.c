@@ -172,7 +172,17 @@ put_integer (char     *out,
     *out++ = '-';
   end = out + count_digits (magnitude);
   p = end;
-  while (magnitude >= 100)
+  /* Four digits per division of the whole, two pairs from them. */
+  while (magnitude >= 10000)
+    {
+      guint32 four = magnitude % 10000;
+
+      magnitude /= 10000;
+      p -= 4;
+      memcpy (p, digit_pairs + 2 * (four / 100), 2);
+      memcpy (p + 2, digit_pairs + 2 * (four % 100), 2);
+    }
+  if (magnitude >= 100)
     {
       p -= 2;
       memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);

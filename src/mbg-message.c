@@ -532,7 +532,17 @@ json_uint (GString *out,
     *start++ = '-';
   end = start + count_digits (magnitude);
   p = end;
-  while (magnitude >= 100)
+  /* Four digits per division of the whole, two pairs from them. */
+  while (magnitude >= 10000)
+    {
+      guint32 four = magnitude % 10000;
+
+      magnitude /= 10000;
+      p -= 4;
+      memcpy (p, pairs + 2 * (four / 100), 2);
+      memcpy (p + 2, pairs + 2 * (four % 100), 2);
+    }
+  if (magnitude >= 100)
     {
       guint pair = magnitude % 100;
 

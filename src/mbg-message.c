@@ -570,31 +570,23 @@ static gboolean
 json_short_double (GString *out,
                    double   value)
 {
+  /* The fraction of each sixteenth, as "%.17g" writes it. */
+  static const char * const sixteenths_text[16] = {
+    ".0", ".0625", ".125", ".1875", ".25", ".3125", ".375", ".4375",
+    ".5", ".5625", ".625", ".6875", ".75", ".8125", ".875", ".9375",
+  };
+  static const guint8 sixteenths_length[16] = { 2, 5, 4, 5, 3, 5, 4, 5, 2, 5, 4, 5, 3, 5, 4, 5 };
   double sixteenths = value * 16.0;
   gint64 n;
-  guint64 scaled;
-  guint fraction;
+  guint64 magnitude;
 
   if (!(fabs (value) < 1e12) || (value == 0.0 && signbit (value)) ||
       sixteenths != (double) (gint64) sixteenths)
     return FALSE;
   n = (gint64) sixteenths;
-  /* n / 16 = n * 625 / 10^4 */
-  scaled = (guint64) (n < 0 ? -n : n) * 625;
-  json_uint (out, scaled / 10000, n < 0);
-  fraction = scaled % 10000;
-  if (fraction == 0)
-    PUT_LITERAL (out, ".0");
-  else
-    {
-      char digits[5] = { '.', '0' + fraction / 1000, '0' + fraction / 100 % 10,
-                         '0' + fraction / 10 % 10, '0' + fraction % 10 };
-      gsize length = 5;
-
-      while (digits[length - 1] == '0')
-        length--;
-      put (out, digits, length);
-    }
+  magnitude = (guint64) (n < 0 ? -n : n);
+  json_uint (out, magnitude / 16, n < 0);
+  put (out, sixteenths_text[magnitude % 16], sixteenths_length[magnitude % 16]);
   return TRUE;
 }
 

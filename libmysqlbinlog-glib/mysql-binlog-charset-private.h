@@ -117,8 +117,9 @@ void _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
 
 /* The same into @buffer, with a nul, when the text is plain ASCII without
  * a NUL, in a character set where ASCII is itself (UTF-8, latin1, binary
- * or unknown), and shorter than @size: the bytes themselves.  FALSE, with
- * nothing written, otherwise. */
+ * or unknown): the bytes themselves, cut to their first @size - 1 when
+ * there are more (a cut between two characters).  FALSE, with nothing
+ * written, otherwise, and when @size is 0. */
 gboolean _mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
                                           const guint8            *data,
                                           gsize                    length,

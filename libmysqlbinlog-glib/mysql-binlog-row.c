@@ -404,8 +404,8 @@ mysql_binlog_row_get_int64 (MysqlBinlogRow *row,
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
-      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
-                                        &value, &is_signed))
+      !_mysql_binlog_value_read_integer (info, row->data + cell->offset, cell->length,
+                                         &value, &is_signed))
     return 0;
   if (is_signed)
     return (gint64) value;
@@ -440,8 +440,8 @@ mysql_binlog_row_get_uint64 (MysqlBinlogRow *row,
   g_return_val_if_fail (type_is_integer (info->real_type), 0);
 
   if (cell->is_null ||
-      !_mysql_binlog_value_get_integer (info, row->data + cell->offset, cell->length,
-                                        &value, &is_signed))
+      !_mysql_binlog_value_read_integer (info, row->data + cell->offset, cell->length,
+                                         &value, &is_signed))
     return 0;
   if (is_signed && (gint64) value < 0)
     return 0;
@@ -588,6 +588,33 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
     }
 
   info = _mysql_binlog_row_cell_column (row, cell);
+  switch (info->real_type)
+    {
+    case MYSQL_BINLOG_COLUMN_TYPE_VARCHAR:
+    case MYSQL_BINLOG_COLUMN_TYPE_VAR_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_STRING:
+    case MYSQL_BINLOG_COLUMN_TYPE_TINY_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_MEDIUM_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_LONG_BLOB:
+    case MYSQL_BINLOG_COLUMN_TYPE_BLOB:
+      {
+        /* Text that is plain ASCII as it is (and cut as it is), without
+         * _mysql_binlog_value_format (), which formats none of these
+         * types. */
+        gssize length = _mysql_binlog_value_copy_short_text (info, row->data + cell->offset,
+                                                             cell->length, buffer, size);
+
+        if (length >= 0)
+          return length;
+        _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
+        _mysql_binlog_value_write_unformatted (info, row->data + cell->offset, cell->length,
+                                               &out);
+        return _mysql_binlog_text_sink_finish (&out);
+      }
+    default:
+      break;
+    }
+
   /* Numbers, DECIMAL, dates and times straight into @buffer when it is
    * large enough for any of them. */
   if (size >= MYSQL_BINLOG_VALUE_TEXT_SIZE)
@@ -596,23 +623,11 @@ mysql_binlog_row_format_value (MysqlBinlogRow *row,
                                                   buffer);
       if (length >= 0)
         return length;
-      /* Short texts as they are. */
-      length = _mysql_binlog_value_copy_short_text (info, row->data + cell->offset, cell->length,
-                                                    buffer, size);
-      if (length >= 0)
-        return length;
       _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
       _mysql_binlog_value_write_unformatted (info, row->data + cell->offset, cell->length, &out);
       return _mysql_binlog_text_sink_finish (&out);
     }
 
-  {
-    gssize length = _mysql_binlog_value_copy_short_text (info, row->data + cell->offset,
-                                                         cell->length, buffer, size);
-
-    if (length >= 0)
-      return length;
-  }
   _mysql_binlog_text_sink_init_buffer (&out, buffer, size);
   _mysql_binlog_value_write (info, row->data + cell->offset, cell->length, &out);
   return _mysql_binlog_text_sink_finish (&out);

@@ -61,6 +61,25 @@ write_number (char    *out,
   return out + width;
 }
 
+/* A big-endian integer of 1 to 4 @bytes (a DECIMAL group, a fraction),
+ * each size read with a constant count. */
+static inline guint32
+be_small (const guint8 *p,
+          guint         bytes)
+{
+  switch (bytes)
+    {
+    case 1:
+      return p[0];
+    case 2:
+      return (guint32) _mysql_binlog_be_uint (p, 2);
+    case 3:
+      return (guint32) _mysql_binlog_be_uint (p, 3);
+    default:
+      return (guint32) _mysql_binlog_be_uint (p, 4);
+    }
+}
+
 /* Groups with more digits than they may hold (corrupt data) keep their
  * low digits. */
 gsize
@@ -89,7 +108,7 @@ _mysql_binlog_decimal_format (char         *buffer,
 
 #define DECIMAL_GROUP(digits, bytes) \
   G_STMT_START { \
-    guint32 raw_ = (guint32) _mysql_binlog_be_uint (p, (bytes)) ^ \
+    guint32 raw_ = be_small (p, (bytes)) ^ \
                    ((guint32) first_byte_flip << (8 * ((bytes) - 1))); \
     first_byte_flip = 0; \
     raw_ ^= mask >> (32 - 8 * (bytes)); \
@@ -458,10 +477,14 @@ fraction_microseconds (const guint8 *p,
 {
   guint n = fsp <= 6 ? _mysql_binlog_fraction_bytes (fsp) : 0;
 
+  gint64 raw;
+
   if (n == 0)
     return 0;
-  return (is_signed ? _mysql_binlog_be_int (p, n) : (gint64) _mysql_binlog_be_uint (p, n)) *
-         fraction_scale[n];
+  raw = be_small (p, n);
+  if (is_signed)
+    raw = _mysql_binlog_sign_extend (raw, 8 * n);
+  return raw * fraction_scale[n];
 }
 
 static char *

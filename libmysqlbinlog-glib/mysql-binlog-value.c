@@ -26,64 +26,6 @@
 /* Numbers
  * ----------------------------------------------------------------------- */
 
-/* _mysql_binlog_value_get_integer(), inlined where every value passes. */
-static inline gboolean
-get_integer (const MysqlBinlogColumn *column,
-             const guint8            *data,
-             gsize                    length,
-             guint64                 *value,
-             gboolean                *is_signed)
-{
-  guint width;
-
-  switch (column->real_type)
-    {
-    case MYSQL_BINLOG_COLUMN_TYPE_TINY:
-      width = 1;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_SHORT:
-      width = 2;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_INT24:
-      width = 3;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONG:
-      width = 4;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-      width = 8;
-      break;
-    case MYSQL_BINLOG_COLUMN_TYPE_YEAR:
-      *value = (length >= 1 && data[0] != 0) ? 1900 + data[0] : 0;
-      *is_signed = TRUE;
-      return TRUE;
-    case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      *value = _mysql_binlog_be_uint (data, MIN (length, 8));
-      *is_signed = FALSE;
-      return TRUE;
-    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
-    case MYSQL_BINLOG_COLUMN_TYPE_SET:
-      *value = _mysql_binlog_le_uint (data, MIN (length, 8));
-      *is_signed = FALSE;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-
-  if (length < width)
-    {
-      *value = 0;
-      *is_signed = !column->is_unsigned;
-      return TRUE;
-    }
-
-  *value = _mysql_binlog_le_uint (data, width);
-  *is_signed = !column->is_unsigned;
-  if (*is_signed)
-    *value = (guint64) _mysql_binlog_sign_extend (*value, width * 8);
-  return TRUE;
-}
-
 gboolean
 _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
                                  const guint8            *data,
@@ -91,7 +33,7 @@ _mysql_binlog_value_get_integer (const MysqlBinlogColumn *column,
                                  guint64                 *value,
                                  gboolean                *is_signed)
 {
-  return get_integer (column, data, length, value, is_signed);
+  return _mysql_binlog_value_read_integer (column, data, length, value, is_signed);
 }
 
 gboolean
@@ -185,40 +127,72 @@ write_hex (MysqlBinlogTextSink *out,
   _mysql_binlog_text_sink_append_len (out, chunk, n);
 }
 
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+/* The number of decimal digits of @value. */
+static inline guint
+count_digits (guint64 value)
+{
+  static const guint64 powers[20] = {
+    G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100),
+    G_GUINT64_CONSTANT (1000), G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000),
+    G_GUINT64_CONSTANT (1000000), G_GUINT64_CONSTANT (10000000),
+    G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+    G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+    G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+    G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+    G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
+    G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
+  };
+  /* log10 (2) ~ 1233 / 4096: from the number of bits, the number of
+   * digits or one more than it; @value | 1 has as many digits as @value
+   * and is not 0. */
+  guint64 odd = value | 1;
+  guint guess = ((64 - __builtin_clzll (odd)) * 1233) >> 12;
+
+  return guess + 1 - (odd < powers[guess]);
+}
+
 /* Writes @value in decimal at @out, with a '-' when @negative; returns the
- * end.  At most 21 bytes. */
+ * end.  At most 21 bytes.  Written in place, back to front, without a
+ * copy. */
 static inline char *
 put_integer (char     *out,
              guint64   magnitude,
              gboolean  negative)
 {
-  /* "00" to "99": two digits per division. */
-  static const char pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-  char digits[20];
-  char *p = digits + sizeof digits;
-  gsize n;
+  char *end;
+  char *p;
 
-  while (magnitude >= 100)
+  if (negative)
+    *out++ = '-';
+  end = out + count_digits (magnitude);
+  p = end;
+  /* Four digits per division of the whole, two pairs from them. */
+  while (magnitude >= 10000)
+    {
+      guint32 four = magnitude % 10000;
+
+      magnitude /= 10000;
+      p -= 4;
+      memcpy (p, digit_pairs + 2 * (four / 100), 2);
+      memcpy (p + 2, digit_pairs + 2 * (four % 100), 2);
+    }
+  if (magnitude >= 100)
     {
       p -= 2;
-      memcpy (p, pairs + 2 * (magnitude % 100), 2);
+      memcpy (p, digit_pairs + 2 * (magnitude % 100), 2);
       magnitude /= 100;
     }
   if (magnitude >= 10)
-    {
-      p -= 2;
-      memcpy (p, pairs + 2 * magnitude, 2);
-    }
+    memcpy (p - 2, digit_pairs + 2 * magnitude, 2);
   else
-    *--p = '0' + (char) magnitude;
-  if (negative)
-    *out++ = '-';
-  n = digits + sizeof digits - p;
-  memcpy (out, p, n);
-  return out + n;
+    p[-1] = '0' + (char) magnitude;
+  return end;
 }
 
 static void
@@ -383,7 +357,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
         const char *member = NULL;
         gsize member_length;
 
-        get_integer (column, data, length, &bits, &is_signed);
+        _mysql_binlog_value_read_integer (column, data, length, &bits, &is_signed);
         /* 0 is the "error" member that invalid values get: the empty string. */
         if (bits == 0)
           break;
@@ -429,7 +403,7 @@ _mysql_binlog_value_format (const MysqlBinlogColumn *column,
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
     case MYSQL_BINLOG_COLUMN_TYPE_BIT:
-      if (!get_integer (column, data, length, &bits, &is_signed))
+      if (!_mysql_binlog_value_read_integer (column, data, length, &bits, &is_signed))
         return -1;
       if (is_signed && (gint64) bits < 0)
         end = put_integer (end, (guint64) 0 - bits, TRUE);
@@ -478,8 +452,9 @@ _mysql_binlog_value_copy_short_text (const MysqlBinlogColumn *column,
     default:
       return -1;
     }
-  /* Binary strings are written in hex. */
-  if (_mysql_binlog_value_kind (column) != MYSQL_BINLOG_VALUE_KIND_STRING ||
+  /* Binary strings are written in hex (_mysql_binlog_value_kind () of
+   * these types). */
+  if (column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY ||
       !_mysql_binlog_value_get_payload (column, data, length, &payload_offset, &payload_length) ||
       !_mysql_binlog_column_copy_ascii (column, data + payload_offset, payload_length,
                                         buffer, size))

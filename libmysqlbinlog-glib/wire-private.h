@@ -62,13 +62,30 @@ _mysql_binlog_le64 (const guint8 *p)
   return _mysql_binlog_le32 (p) | ((guint64) _mysql_binlog_le32 (p + 4) << 32);
 }
 
-/* An unsigned integer of @n bytes (0 to 8); folded when @n is constant. */
+/* An unsigned integer of @n bytes (0 to 8); folded when @n is constant.
+ * The usual sizes go through the readers above, which compilers turn into
+ * one load (a loop over the bytes they do not). */
 static inline guint64
 _mysql_binlog_le_uint (const guint8 *p,
                        guint         n)
 {
   guint64 value = 0;
 
+  switch (n)
+    {
+    case 1:
+      return p[0];
+    case 2:
+      return _mysql_binlog_le16 (p);
+    case 3:
+      return _mysql_binlog_le24 (p);
+    case 4:
+      return _mysql_binlog_le32 (p);
+    case 8:
+      return _mysql_binlog_le64 (p);
+    default:
+      break;
+    }
   while (n > 0)
     {
       n--;
@@ -170,13 +187,37 @@ _mysql_binlog_put_le64 (guint8  *p,
 
 /* {{{ Big-endian */
 
-/* An unsigned integer of @n bytes (0 to 8); folded when @n is constant. */
+/* An unsigned integer of @n bytes (0 to 8); folded when @n is constant:
+ * the usual sizes as one load, the others a byte at a time. */
 static inline guint64
 _mysql_binlog_be_uint (const guint8 *p,
                        guint         n)
 {
   guint64 value = 0;
+  guint32 word;
 
+  switch (n)
+    {
+    case 1:
+      return p[0];
+    case 2:
+      return ((guint) p[0] << 8) | p[1];
+    case 4:
+      memcpy (&word, p, 4);
+      return GUINT32_FROM_BE (word);
+    case 5:
+      memcpy (&word, p, 4);
+      return ((guint64) GUINT32_FROM_BE (word) << 8) | p[4];
+    case 8:
+      {
+        guint64 wide;
+
+        memcpy (&wide, p, 8);
+        return GUINT64_FROM_BE (wide);
+      }
+    default:
+      break;
+    }
   for (guint i = 0; i < n; i++)
     value = (value << 8) | p[i];
   return value;

@@ -16,6 +16,9 @@
 #include <sys/uio.h>
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "mbg-message.h"
 
@@ -163,9 +166,37 @@ put (GString    *out,
      const char *data,
      gsize       length)
 {
-  if (G_LIKELY (out->len + length < out->allocated_len))
+  if (G_LIKELY (out->len + length + 16 < out->allocated_len))
     {
-      memcpy (out->str + out->len, data, length);
+      char *to = out->str + out->len;
+
+      /* Short pieces (names, numbers, literals) as two words that may
+       * overlap, without a call. */
+      if (length >= 8 && length <= 16)
+        {
+          guint64 head, tail;
+
+          memcpy (&head, data, 8);
+          memcpy (&tail, data + length - 8, 8);
+          memcpy (to, &head, 8);
+          memcpy (to + length - 8, &tail, 8);
+        }
+      else if (length >= 4 && length < 8)
+        {
+          guint32 head, tail;
+
+          memcpy (&head, data, 4);
+          memcpy (&tail, data + length - 4, 4);
+          memcpy (to, &head, 4);
+          memcpy (to + length - 4, &tail, 4);
+        }
+      else if (length < 4)
+        {
+          for (gsize i = 0; i < length; i++)
+            to[i] = data[i];
+        }
+      else
+        memcpy (to, data, length);
       out->len += length;
       out->str[out->len] = '\0';
     }
@@ -174,6 +205,42 @@ put (GString    *out,
 }
 
 #define PUT_LITERAL(out, text) put ((out), (text), sizeof (text) - 1)
+
+/* Makes room for @length more bytes (and the nul) after the end of @out;
+ * returns where they go.  The caller writes them and then sets out->len
+ * and the nul. */
+static inline char *
+reserve (GString *out,
+         gsize    length)
+{
+  if (G_UNLIKELY (out->len + length >= out->allocated_len))
+    {
+      gsize used = out->len;
+
+      g_string_set_size (out, used + length);
+      g_string_truncate (out, used);
+    }
+  return out->str + out->len;
+}
+
+/* Ends what was written at the place reserve() gave, at @end. */
+static inline void
+commit (GString *out,
+        char    *end)
+{
+  out->len = end - out->str;
+  *end = '\0';
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  char *p = reserve (out, 1);
+
+  *p++ = c;
+  commit (out, p);
+}
 
 void
 mbg_json_flush (MbgJson *json)
@@ -208,7 +275,8 @@ word_needs_escape (guint64 word)
 }
 
 /* @text (UTF-8, as the library gives every text) escaped, without the
- * quotes. */
+ * quotes.  Copied while it is scanned, eight bytes at a time, straight
+ * into @out. */
 static void
 json_escape (GString    *out,
              const char *text,
@@ -217,41 +285,46 @@ json_escape (GString    *out,
   static const char hex[] = "0123456789abcdef";
   const guchar *p = (const guchar *) text;
   const guchar *end = p + length;
-  const guchar *plain = p;
+  /* From here on, every byte before p was copied as it is. */
+  const guchar *verbatim = p;
+  /* Room for the text unescaped. */
+  char *to = reserve (out, length);
 
   while (p < end)
     {
       guchar c;
       char escape;
+      guint64 word;
 
       if (G_LIKELY (end - p >= 8))
         {
-          guint64 word;
-
           memcpy (&word, p, 8);
           if (!word_needs_escape (word))
             {
+              memcpy (to, &word, 8);
+              to += 8;
               p += 8;
               continue;
             }
         }
-      else
+      else if (end - verbatim >= 8)
         {
-          /* The last bytes, padded with bytes that need nothing. */
-          guint64 word = G_GUINT64_CONSTANT (0x6161616161616161);
-
-          memcpy (&word, p, end - p);
+          /* The last bytes, in the word that ends with them: those before
+           * them in it were copied as they are, and are copied again. */
+          memcpy (&word, end - 8, 8);
           if (!word_needs_escape (word))
-            break;
+            {
+              memcpy (to - (p - (end - 8)), &word, 8);
+              to += end - p;
+              break;
+            }
         }
-      c = *p;
+      c = *p++;
       if (G_LIKELY (!escaped[c]))
         {
-          p++;
+          *to++ = c;
           continue;
         }
-      put (out, (const char *) plain, p - plain);
-      plain = ++p;
       switch (c)
         {
         case '"': escape = '"'; break;
@@ -263,20 +336,26 @@ json_escape (GString    *out,
         case '\t': escape = 't'; break;
         default: escape = 0; break;
         }
+      /* Room for the escape (6 bytes at most) and, as before, for what is
+       * left of the text. */
+      verbatim = p;
+      out->len = to - out->str;
+      to = reserve (out, 6 + (end - p));
       if (escape != 0)
         {
-          char pair[2] = { '\\', escape };
-
-          put (out, pair, 2);
+          to[0] = '\\';
+          to[1] = escape;
+          to += 2;
         }
       else
         {
-          char code[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-
-          put (out, code, 6);
+          memcpy (to, "\\u00", 4);
+          to[4] = hex[c >> 4];
+          to[5] = hex[c & 15];
+          to += 6;
         }
     }
-  put (out, (const char *) plain, end - plain);
+  commit (out, to);
 }
 
 static void
@@ -284,9 +363,9 @@ json_string (GString    *out,
              const char *text,
              gsize       length)
 {
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   json_escape (out, text, length);
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 /* The quoted and escaped text of a string that comes back again and
@@ -364,8 +443,13 @@ pin_row (MysqlBinlogRow *row)
   return TRUE;
 }
 
-/* @text, a name that @row holds. */
-static void
+static void put_row_name_again (GString        *out,
+                                Quoted         *cache,
+                                MysqlBinlogRow *row,
+                                const char     *text);
+
+/* @text, a name that @row holds: inlined for the names found again. */
+static inline void
 put_row_name (GString        *out,
               Quoted         *cache,
               MysqlBinlogRow *row,
@@ -373,10 +457,18 @@ put_row_name (GString        *out,
 {
   if (G_LIKELY (cache->source == text && cache->generation == pin.generation &&
                 pin.row != NULL))
-    {
-      put (out, cache->quoted->str, cache->quoted->len);
-      return;
-    }
+    put (out, cache->quoted->str, cache->quoted->len);
+  else
+    put_row_name_again (out, cache, row, text);
+}
+
+/* The same, for a name not found where it was. */
+static G_GNUC_NO_INLINE void
+put_row_name_again (GString        *out,
+                    Quoted         *cache,
+                    MysqlBinlogRow *row,
+                    const char     *text)
+{
   if (!pin_row (row))
     {
       put_quoted (out, cache, text);
@@ -398,7 +490,32 @@ json_member (GString    *out,
   g_string_append_c (out, ':');
 }
 
-static void
+/* The number of decimal digits of @value. */
+static inline guint
+count_digits (guint64 value)
+{
+  static const guint64 powers[20] = {
+    G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100),
+    G_GUINT64_CONSTANT (1000), G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000),
+    G_GUINT64_CONSTANT (1000000), G_GUINT64_CONSTANT (10000000),
+    G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+    G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+    G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+    G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+    G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
+    G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
+  };
+  /* log10 (2) ~ 1233 / 4096: from the number of bits, the number of
+   * digits or one more than it; @value | 1 has as many digits as @value
+   * and is not 0. */
+  guint64 odd = value | 1;
+  guint guess = ((64 - __builtin_clzll (odd)) * 1233) >> 12;
+
+  return guess + 1 - (odd < powers[guess]);
+}
+
+/* Written in place at the end of @out, back to front. */
+static inline void
 json_uint (GString *out,
            guint64  magnitude,
            gboolean negative)
@@ -407,11 +524,25 @@ json_uint (GString *out,
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
-  char text[24];
-  char *end = text + sizeof text;
-  char *p = end;
+  char *start = reserve (out, 21);
+  char *end;
+  char *p;
 
-  while (magnitude >= 100)
+  if (negative)
+    *start++ = '-';
+  end = start + count_digits (magnitude);
+  p = end;
+  /* Four digits per division of the whole, two pairs from them. */
+  while (magnitude >= 10000)
+    {
+      guint32 four = magnitude % 10000;
+
+      magnitude /= 10000;
+      p -= 4;
+      memcpy (p, pairs + 2 * (four / 100), 2);
+      memcpy (p + 2, pairs + 2 * (four % 100), 2);
+    }
+  if (magnitude >= 100)
     {
       guint pair = magnitude % 100;
 
@@ -420,15 +551,10 @@ json_uint (GString *out,
       memcpy (p, pairs + 2 * pair, 2);
     }
   if (magnitude >= 10)
-    {
-      p -= 2;
-      memcpy (p, pairs + 2 * magnitude, 2);
-    }
+    memcpy (p - 2, pairs + 2 * magnitude, 2);
   else
-    *--p = '0' + magnitude;
-  if (negative)
-    *--p = '-';
-  put (out, p, end - p);
+    p[-1] = '0' + magnitude;
+  commit (out, end);
 }
 
 static void
@@ -444,31 +570,23 @@ static gboolean
 json_short_double (GString *out,
                    double   value)
 {
+  /* The fraction of each sixteenth, as "%.17g" writes it. */
+  static const char * const sixteenths_text[16] = {
+    ".0", ".0625", ".125", ".1875", ".25", ".3125", ".375", ".4375",
+    ".5", ".5625", ".625", ".6875", ".75", ".8125", ".875", ".9375",
+  };
+  static const guint8 sixteenths_length[16] = { 2, 5, 4, 5, 3, 5, 4, 5, 2, 5, 4, 5, 3, 5, 4, 5 };
   double sixteenths = value * 16.0;
   gint64 n;
-  guint64 scaled;
-  guint fraction;
+  guint64 magnitude;
 
   if (!(fabs (value) < 1e12) || (value == 0.0 && signbit (value)) ||
       sixteenths != (double) (gint64) sixteenths)
     return FALSE;
   n = (gint64) sixteenths;
-  /* n / 16 = n * 625 / 10^4 */
-  scaled = (guint64) (n < 0 ? -n : n) * 625;
-  json_uint (out, scaled / 10000, n < 0);
-  fraction = scaled % 10000;
-  if (fraction == 0)
-    PUT_LITERAL (out, ".0");
-  else
-    {
-      char digits[5] = { '.', '0' + fraction / 1000, '0' + fraction / 100 % 10,
-                         '0' + fraction / 10 % 10, '0' + fraction % 10 };
-      gsize length = 5;
-
-      while (digits[length - 1] == '0')
-        length--;
-      put (out, digits, length);
-    }
+  magnitude = (guint64) (n < 0 ? -n : n);
+  json_uint (out, magnitude / 16, n < 0);
+  put (out, sixteenths_text[magnitude % 16], sixteenths_length[magnitude % 16]);
   return TRUE;
 }
 
@@ -642,21 +760,119 @@ plain_text (MysqlBinlogColumnType type)
     }
 }
 
-static void
-json_value (GString        *out,
-            MbgJson        *json,
-            MysqlBinlogRow *row,
-            guint           column)
+#ifdef __SSE2__
+/* Whether one of the 16 bytes at @p is one JSON escapes. */
+static inline gboolean
+block_needs_escape (const char *p)
 {
-  MysqlBinlogColumnType type;
+  __m128i bytes = _mm_loadu_si128 ((const __m128i *) (gconstpointer) p);
+  /* Unsigned bytes up to 0x1f are those equal to their minimum with it. */
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
+  __m128i special = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"')),
+                                                _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'))),
+                                  _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f)));
 
+  return _mm_movemask_epi8 (_mm_or_si128 (control, special)) != 0;
+}
+#endif
+
+/* Whether @text holds a byte JSON escapes. */
+static gboolean
+needs_escape (const char *text,
+              gsize       length)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  if (length >= 16)
+    {
+      for (; i + 16 <= length; i += 16)
+        {
+          if (block_needs_escape (text + i))
+            return TRUE;
+        }
+      /* The last bytes, in the block that ends with them. */
+      return i < length && block_needs_escape (text + length - 16);
+    }
+#endif
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      if (word_needs_escape (word))
+        return TRUE;
+    }
+  for (; i < length; i++)
+    {
+      if (escaped[(guchar) text[i]])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A value whose text is its JSON value, in quotes: written by the library
+ * straight into @out, and escaped there when it needs it. */
+static void
+json_text_value (GString               *out,
+                 MbgJson               *json,
+                 MysqlBinlogRow        *row,
+                 guint                  column,
+                 MysqlBinlogColumnType  type)
+{
+  g_autofree char *whole = NULL;
+  gsize start = out->len;
+  char *quote;
+  gsize length;
+
+  /* Only byte strings and text can be too big to be copied (the
+   * others have no bytes to peek at). */
+  if (json != NULL && !plain_text (type) && type != MYSQL_BINLOG_COLUMN_TYPE_ENUM &&
+      json_big_value (json, row, column))
+    return;
+  /* The quote, the text, room for the closing quote. */
+  quote = reserve (out, VALUE_TEXT_SIZE + 2);
+  *quote = '"';
+  length = mysql_binlog_row_format_value (row, column, quote + 1, VALUE_TEXT_SIZE);
+  if (G_LIKELY (length < VALUE_TEXT_SIZE))
+    {
+      if (plain_text (type) || !needs_escape (quote + 1, length))
+        {
+          quote[1 + length] = '"';
+          commit (out, quote + 2 + length);
+          return;
+        }
+      whole = g_memdup2 (quote + 1, length);
+    }
+  else
+    {
+      whole = g_malloc (length + 1);
+      length = mysql_binlog_row_format_value (row, column, whole, length + 1);
+    }
+  /* Escaped after its quote. */
+  out->len = start + 1;
+  json_escape (out, whole, length);
+  put_c (out, '"');
+}
+
+/* A value as JSON: numbers as numbers (exact ones as strings), SET as a
+ * list, binary as the server prints it (0x...).  @json: NULL when the
+ * value must be written whole into @out (keys).  @type and @is_unsigned:
+ * those of the column. */
+static void
+json_typed_value (GString               *out,
+                  MbgJson               *json,
+                  MysqlBinlogRow        *row,
+                  guint                  column,
+                  MysqlBinlogColumnType  type,
+                  gboolean               is_unsigned)
+{
   if (mysql_binlog_row_is_null (row, column))
     {
       PUT_LITERAL (out, "null");
       return;
     }
 
-  type = mysql_binlog_row_get_column_type (row, column);
   switch (type)
     {
     case MYSQL_BINLOG_COLUMN_TYPE_TINY:
@@ -664,7 +880,7 @@ json_value (GString        *out,
     case MYSQL_BINLOG_COLUMN_TYPE_INT24:
     case MYSQL_BINLOG_COLUMN_TYPE_LONG:
     case MYSQL_BINLOG_COLUMN_TYPE_LONGLONG:
-      if (!mysql_binlog_row_get_column_is_unsigned (row, column))
+      if (!is_unsigned)
         {
           json_int (out, mysql_binlog_row_get_int64 (row, column));
           return;
@@ -695,39 +911,55 @@ json_value (GString        *out,
       /* Their value is their text (DECIMAL, dates and times, ENUM, text,
        * binary in hexadecimal, JSON), which the library writes into a
        * buffer without allocating. */
-      {
-        char text[VALUE_TEXT_SIZE];
-        g_autofree char *whole = NULL;
-        gsize length;
-
-        if (json != NULL && json_big_value (json, row, column))
-          return;
-        length = mysql_binlog_row_format_value (row, column, text, sizeof text);
-        if (G_LIKELY (length < sizeof text))
-          {
-            if (plain_text (type))
-              {
-                g_string_append_c (out, '"');
-                put (out, text, length);
-                g_string_append_c (out, '"');
-              }
-            else
-              json_string (out, text, length);
-            return;
-          }
-        whole = g_malloc (length + 1);
-        length = mysql_binlog_row_format_value (row, column, whole, length + 1);
-        json_string (out, whole, length);
-        return;
-      }
+      json_text_value (out, json, row, column, type);
+      return;
     }
 
   json_variant_value (out, row, column);
 }
 
-/* The names of the columns, by place, as last written (mbg-message.c
- * writes on one thread at a time: under the program's lock). */
-static Quoted column_names[64];
+static void
+json_value (GString        *out,
+            MbgJson        *json,
+            MysqlBinlogRow *row,
+            guint           column)
+{
+  json_typed_value (out, json, row, column, mysql_binlog_row_get_column_type (row, column),
+                    mysql_binlog_row_get_column_is_unsigned (row, column));
+}
+
+/* The columns, by place, as last written (mbg-message.c writes on one
+ * thread at a time: under the program's lock): their quoted names, and
+ * the type and signedness of the column of that name, which are those of
+ * the column the name is in while the name is (see put_row_name()). */
+typedef struct
+{
+  Quoted                name;
+  MysqlBinlogColumnType type;
+  gboolean              is_unsigned;
+  GString              *member;   /* ,"name": of the same name */
+} ColumnCache;
+
+static ColumnCache column_cache[64];
+
+/* A column without a name, or beyond the cache. */
+static G_GNUC_NO_INLINE void
+json_other_column (GString        *out,
+                   MbgJson        *json,
+                   MysqlBinlogRow *row,
+                   guint           column,
+                   const char     *name)
+{
+  char fallback[16];
+
+  if (name == NULL)
+    {
+      g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
+      name = fallback;
+    }
+  json_member (out, name);
+  json_value (out, json, row, column);
+}
 
 static void
 json_column (GString        *out,
@@ -736,23 +968,38 @@ json_column (GString        *out,
              guint           column)
 {
   const char *name = mysql_binlog_row_get_column_name (row, column);
-  char fallback[16];
 
-  if (name == NULL)
+  if (name != NULL && column < G_N_ELEMENTS (column_cache))
     {
-      g_snprintf (fallback, sizeof fallback, "@%u", column + 1);
-      name = fallback;
+      ColumnCache *cache = &column_cache[column];
+      /* The name where it was in the pinned row: the same column of the
+       * same table. */
+      gboolean known = cache->name.source == name &&
+                       cache->name.generation == pin.generation && pin.row != NULL;
+      /* The first member of an object has no comma before it. */
+      gsize skip = out->len > 0 && out->str[out->len - 1] != '{' ? 0 : 1;
+
+      if (G_UNLIKELY (!known))
+        {
+          GString *quoted = g_string_new (NULL);
+
+          /* Quoted (and the row pinned) as put_row_name() does. */
+          put_row_name (quoted, &cache->name, row, name);
+          if (cache->member == NULL)
+            cache->member = g_string_new (NULL);
+          g_string_truncate (cache->member, 0);
+          g_string_append_c (cache->member, ',');
+          g_string_append_len (cache->member, quoted->str, quoted->len);
+          g_string_append_c (cache->member, ':');
+          g_string_free (quoted, TRUE);
+          cache->type = mysql_binlog_row_get_column_type (row, column);
+          cache->is_unsigned = mysql_binlog_row_get_column_is_unsigned (row, column);
+        }
+      put (out, cache->member->str + skip, cache->member->len - skip);
+      json_typed_value (out, json, row, column, cache->type, cache->is_unsigned);
+      return;
     }
-  if (column < G_N_ELEMENTS (column_names))
-    {
-      if (out->len > 0 && out->str[out->len - 1] != '{')
-        g_string_append_c (out, ',');
-      put_row_name (out, &column_names[column], row, name);
-      g_string_append_c (out, ':');
-    }
-  else
-    json_member (out, name);
-  json_value (out, json, row, column);
+  json_other_column (out, json, row, column, name);
 }
 
 static void
@@ -779,6 +1026,19 @@ variants_equal (MysqlBinlogRow *a,
   g_autoptr(GVariant) value_b = mysql_binlog_row_get_value (b, column_b);
 
   return g_variant_equal (value_a, value_b);
+}
+
+/* Whether two columns are the same column of the same table: the name
+ * of one where the other's is (a table's names are its own). */
+static gboolean
+same_column (MysqlBinlogRow *a,
+             guint           column_a,
+             MysqlBinlogRow *b,
+             guint           column_b)
+{
+  const char *name = mysql_binlog_row_get_column_name (a, column_a);
+
+  return name != NULL && name == mysql_binlog_row_get_column_name (b, column_b);
 }
 
 /* Whether two values are the same, as their GVariants would be equal:
@@ -823,8 +1083,22 @@ values_equal (MysqlBinlogRow *a,
         return memcmp (&x, &y, sizeof x) == 0;
       }
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
+      /* The same members of the same column (its name where it is: the
+       * same table, the same list of members) are the same value. */
+      if (same_column (a, column_a, b, column_b) &&
+          mysql_binlog_row_get_uint64 (a, column_a) == mysql_binlog_row_get_uint64 (b, column_b))
+        return TRUE;
+      return variants_equal (a, column_a, b, column_b);
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
       return variants_equal (a, column_a, b, column_b);
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* The same member of the same column is the same value; two members
+       * may have the same text (the error value 0 and a member '' are
+       * both ""), so other numbers are compared as text. */
+      if (same_column (a, column_a, b, column_b) &&
+          mysql_binlog_row_get_uint64 (a, column_a) == mysql_binlog_row_get_uint64 (b, column_b))
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
     default:
       {
         char text_a[VALUE_TEXT_SIZE];
@@ -855,7 +1129,14 @@ before_column (MysqlBinlogRow *before,
                guint           column)
 {
   const char *name = mysql_binlog_row_get_column_name (after, column);
-  int j = name != NULL ? mysql_binlog_row_get_column_index (before, name) : (int) column;
+  int j;
+
+  /* The same name where it is in @before: the images of one table, whose
+   * columns are in the same places. */
+  if (name != NULL && column < mysql_binlog_row_get_n_columns (before) &&
+      mysql_binlog_row_get_column_name (before, column) == name)
+    return column;
+  j = name != NULL ? mysql_binlog_row_get_column_index (before, name) : (int) column;
 
   return j >= 0 && (guint) j < mysql_binlog_row_get_n_columns (before) ? j : -1;
 }
@@ -905,14 +1186,30 @@ write_keys (GString        *out,
             MysqlBinlogRow *row,
             guint          *n_key)
 {
+  /* Where each key column was in the last row: most rows are of the
+   * table before them.  A table's column names are unique. */
+  static int places[16];
   const char * const *columns = primary_key (row);
+  guint n_columns = mysql_binlog_row_get_n_columns (row);
   guint found = 0;
   guint i;
 
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   for (i = 0; columns[i] != NULL; i++)
     {
-      int column = mysql_binlog_row_get_column_index (row, columns[i]);
+      int column = -1;
+      const char *name;
+
+      if (i < G_N_ELEMENTS (places) && places[i] >= 0 && (guint) places[i] < n_columns &&
+          (name = mysql_binlog_row_get_column_name (row, places[i])) != NULL &&
+          strcmp (name, columns[i]) == 0)
+        column = places[i];
+      else
+        {
+          column = mysql_binlog_row_get_column_index (row, columns[i]);
+          if (i < G_N_ELEMENTS (places))
+            places[i] = column;
+        }
 
       if (column < 0)
         continue;
@@ -968,15 +1265,35 @@ static void
 json_start (GString        *line,
             MbgMessageType  type)
 {
+  /* The start of each message type, up to its "timestamp", and that
+   * member's text for the last second written. */
+  static GString *starts[G_N_ELEMENTS (message_type_names)];
+  static gint64 last_second = -1;
+  static char second_text[24];
+  static gsize second_length;
   struct timespec now;
 
   /* The coarse clock: the second is all "timestamp" says. */
   if (clock_gettime (CLOCK_REALTIME_COARSE, &now) != 0)
     now.tv_sec = g_get_real_time () / G_USEC_PER_SEC;
-  PUT_LITERAL (line, "{\"type\":");
-  json_string (line, message_type_names[type], strlen (message_type_names[type]));
-  PUT_LITERAL (line, ",\"timestamp\":");
-  json_int (line, now.tv_sec);
+  if (G_UNLIKELY (starts[type] == NULL))
+    {
+      starts[type] = g_string_new ("{\"type\":");
+      json_string (starts[type], message_type_names[type], strlen (message_type_names[type]));
+      PUT_LITERAL (starts[type], ",\"timestamp\":");
+    }
+  if (G_UNLIKELY (now.tv_sec != last_second))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      json_int (text, now.tv_sec);
+      g_assert (text->len < sizeof second_text);
+      memcpy (second_text, text->str, text->len);
+      second_length = text->len;
+      last_second = now.tv_sec;
+    }
+  put (line, starts[type]->str, starts[type]->len);
+  put (line, second_text, second_length);
 }
 
 /* The transaction's members that are known before its commit. */
@@ -1024,7 +1341,25 @@ mbg_json_row (MbgJson        *json,
   PUT_LITERAL (line, ",\"table_name\":");
   put_row_name (line, &table_name, row, mysql_binlog_row_get_table (row));
   PUT_LITERAL (line, ",\"binlog_timestamp\":");
-  json_int (line, mysql_binlog_row_get_timestamp (row));
+  {
+    /* The same for every row of an event, and of a transaction. */
+    static gint64 last_ts = -1;
+    static char ts_text[24];
+    static gsize ts_length;
+    guint32 ts = mysql_binlog_row_get_timestamp (row);
+
+    if (G_UNLIKELY (ts != last_ts))
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        json_int (text, ts);
+        g_assert (text->len < sizeof ts_text);
+        memcpy (ts_text, text->str, text->len);
+        ts_length = text->len;
+        last_ts = ts;
+      }
+    put (line, ts_text, ts_length);
+  }
   if (log_file != NULL)
     {
       PUT_LITERAL (line, ",\"log_file\":");

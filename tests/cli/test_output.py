@@ -211,6 +211,41 @@ INSERT INTO cli.other VALUES (3);
             self.assertEqual(message['values']['d'], doubles[i])
             self.assertIsInstance(message['values']['d'], float)
 
+    def test_json_escapes_at_every_place(self):
+        # Strings are checked and copied several bytes at a time: a byte
+        # to escape at every place of strings of 0 to 40 bytes (in a word,
+        # in the last bytes, right after another escape), in a value and
+        # in an update's before and after values, comes back as it was.
+        start = common.DB.position()
+        specials = ['"', '\\', '\n', '\x01', '\x1f', '\x7f', '\t']
+        texts = ['x' * n for n in range(41)]
+        for n in range(1, 41):
+            for place in range(n):
+                special = specials[(n + place) % len(specials)]
+                texts.append('y' * place + special + 'z' * (n - place - 1))
+                if place + 1 < n:
+                    texts.append('w' * place + special + special + 'v' * (n - place - 2))
+        common.DB.sql('CREATE TABLE cli.escapes (id INT PRIMARY KEY, t TEXT CHARACTER SET '
+                      'utf8mb4, v VARCHAR(60) CHARACTER SET latin1);')
+        rows = ["(%d, FROM_BASE64('%s'), FROM_BASE64('%s'))"
+                % (i, base64.b64encode(t.encode()).decode(),
+                   base64.b64encode(t[::-1].encode()).decode())
+                for i, t in enumerate(texts)]
+        # In parts: a client's command line has a bound.
+        for first in range(0, len(rows), 200):
+            common.DB.sql('INSERT INTO cli.escapes VALUES %s;' % ', '.join(rows[first:first + 200]))
+        common.DB.sql("UPDATE cli.escapes SET t = CONCAT(t, '\"'), v = CONCAT('\\\\', v);")
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', 'cli.escapes')
+        messages = [json.loads(line, strict=True) for line in proc.stdout.split('\n')[:-1]]
+        self.assertEqual(len(messages), 2 * len(texts))
+        inserts, updates = messages[:len(texts)], messages[len(texts):]
+        for i, (insert, update) in enumerate(zip(inserts, updates)):
+            self.assertEqual(insert['values'], {'id': i, 't': texts[i], 'v': texts[i][::-1]})
+            self.assertEqual(update['before_values'], {'t': texts[i], 'v': texts[i][::-1]})
+            self.assertEqual(update['after_values'],
+                             {'t': texts[i] + '"', 'v': '\\' + texts[i][::-1]})
+
     def test_text_events_filtered_as_rows(self):
         # The text format shows the events of the tables whose rows the
         # stream emits: --only-schemas and --only-tables both apply, as

@@ -61,6 +61,15 @@ char               **mysql_binlog_row_batch_dup_string_column (MysqlBinlogRowBat
                                                                guint                column,
                                                                guint               *n_rows) G_GNUC_WARN_UNUSED_RESULT;
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char         **mysql_binlog_row_batch_get_strings       (MysqlBinlogRowBatch *batch,
+                                                               gboolean             after,
+                                                               guint               *length) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+guint8              *mysql_binlog_row_batch_dup_numbers       (MysqlBinlogRowBatch *batch,
+                                                               gboolean             after,
+                                                               gsize               *length,
+                                                               gboolean            *any_null) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 guint8              *mysql_binlog_row_batch_get_nulls         (MysqlBinlogRowBatch *batch,
                                                                gboolean             after,
                                                                gsize               *length) G_GNUC_WARN_UNUSED_RESULT;

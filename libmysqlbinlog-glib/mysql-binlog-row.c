@@ -347,6 +347,31 @@ mysql_binlog_row_get_column_type_string (MysqlBinlogRow *row,
 }
 
 /**
+ * mysql_binlog_row_get_column_type_strings:
+ * @row: a row
+ *
+ * Gets the [method@MysqlBinlog.Row.get_column_type_string] of every column
+ * of the row, in column order, in one call.
+ *
+ * Returns: (transfer full): the type strings
+ *
+ * Since: 1.0
+ */
+GStrv
+mysql_binlog_row_get_column_type_strings (MysqlBinlogRow *row)
+{
+  GStrv types;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  types = g_new (char *, row->n_cells + 1);
+  for (guint i = 0; i < row->n_cells; i++)
+    types[i] = g_strdup (mysql_binlog_row_get_column_type_string (row, i));
+  types[row->n_cells] = NULL;
+  return types;
+}
+
+/**
  * mysql_binlog_row_get_column_is_unsigned:
  * @row: a row
  * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]

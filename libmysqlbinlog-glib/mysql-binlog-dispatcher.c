@@ -217,7 +217,7 @@ emit_rows (MysqlBinlogDispatcher      *self,
       if (signal_id != 0)
         _mysql_binlog_sink_rows (self->sink, signal_id, rows.table->detail, row, after, cost);
     }
-  /* After the event's row emissions, before its `binlog` emission. */
+  /* After the event's `binlog` and row emissions, before the next event. */
   if (batch != NULL && mysql_binlog_row_batch_get_n_rows (batch) > 0)
     {
       guint n_rows = mysql_binlog_row_batch_get_n_rows (batch);

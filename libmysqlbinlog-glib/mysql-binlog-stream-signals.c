@@ -292,10 +292,11 @@ _mysql_binlog_stream_install_signals (GType  type,
    * [signal@MysqlBinlog.Stream::rows-inserted], for bindings where a call
    * per row costs more than decoding it.  Detailed by `schema.table` like
    * [signal@MysqlBinlog.Stream::rows-inserted], and in the same place among
-   * the other signals: after the `rows-inserted` emissions of the event's
-   * rows (when both signals have handlers), before the
-   * [signal@MysqlBinlog.Stream::binlog] emission of the event and the
-   * [signal@MysqlBinlog.Stream::binlog-position] after its transaction.
+   * the other signals: after the [signal@MysqlBinlog.Stream::binlog]
+   * emission of the event and the `rows-inserted` emissions of its rows
+   * (when both signals have handlers), before the next event's and before
+   * the [signal@MysqlBinlog.Stream::binlog-position] after its
+   * transaction.
    * Filters apply as to the row signals; [method@MysqlBinlog.Stream.fail]
    * from a handler fails the run as from a row handler.  The rows count in
    * [property@MysqlBinlog.Stream:rows-delivered] once, whichever signals

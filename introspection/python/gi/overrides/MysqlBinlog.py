@@ -33,6 +33,35 @@ def _from_variant(value):
     return value.unpack()
 
 
+# A function of a row's values that returns its dict, for each list of
+# column names: a dict display with constant keys builds a dict in a
+# fraction of the time dict(zip(names, values)) takes.  The keys are the
+# names' repr(), so any name is a literal.
+_dict_makers = {}
+_MAX_DICT_MAKERS = 1024
+_MAX_MAKER_COLUMNS = 255
+
+
+def _dict_maker(names):
+    names = tuple(names)
+    maker = _dict_makers.get(names)
+    if maker is None:
+        if len(names) > _MAX_MAKER_COLUMNS:
+            return lambda *values: dict(zip(names, values))
+        args = ', '.join('v%d' % i for i in range(len(names)))
+        items = ', '.join('%r: v%d' % (name, i) for i, name in enumerate(names))
+        maker = eval('lambda %s: {%s}' % (args, items), {})
+        if len(_dict_makers) >= _MAX_DICT_MAKERS:
+            _dict_makers.clear()
+        _dict_makers[names] = maker
+    return maker
+
+
+# The introspected methods to_dict() calls, looked up once.
+_dup_values = MysqlBinlog.Row.dup_values
+_get_column_names = MysqlBinlog.Row.get_column_names
+
+
 class Row(MysqlBinlog.Row):
     """A row image; also a read-only mapping from column names to values.
 
@@ -43,13 +72,11 @@ class Row(MysqlBinlog.Row):
 
     def to_dict(self):
         """Returns the row as a dict from column names to Python values."""
-        values = self.dup_values()
-        row = dict(zip(self.get_column_names(), values))
+        values = _dup_values(self)
         if _Variant in map(type, values):
-            for name, value in row.items():
-                if type(value) is _Variant:
-                    row[name] = _from_variant(value)
-        return row
+            values = [_from_variant(value) if type(value) is _Variant else value
+                      for value in values]
+        return _dict_maker(_get_column_names(self))(*values)
 
     def _index(self, key):
         if isinstance(key, int):
@@ -110,30 +137,6 @@ __all__.append('Row')
 # RowBatch.dup_numbers() packs gint64 ('x'), guint64 ('t') or double
 # ('d') values: their memoryview format.
 _PACKED = {'x': 'q', 't': 'Q', 'd': 'd'}
-
-
-# A function of a row's values that returns its dict, for each list of
-# column names: a dict display with constant keys builds a dict in a
-# fraction of the time dict(zip(names, values)) takes.  The keys are the
-# names' repr(), so any name is a literal.
-_dict_makers = {}
-_MAX_DICT_MAKERS = 1024
-_MAX_MAKER_COLUMNS = 255
-
-
-def _dict_maker(names):
-    names = tuple(names)
-    maker = _dict_makers.get(names)
-    if maker is None:
-        if len(names) > _MAX_MAKER_COLUMNS:
-            return lambda *values: dict(zip(names, values))
-        args = ', '.join('v%d' % i for i in range(len(names)))
-        items = ', '.join('%r: v%d' % (name, i) for i, name in enumerate(names))
-        maker = eval('lambda %s: {%s}' % (args, items), {})
-        if len(_dict_makers) >= _MAX_DICT_MAKERS:
-            _dict_makers.clear()
-        _dict_makers[names] = maker
-    return maker
 
 
 class RowBatch(MysqlBinlog.RowBatch):

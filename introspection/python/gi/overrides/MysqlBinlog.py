@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # PyGObject overrides for MysqlBinlog: rows behave as read-only mappings
-# from column names to Python values, and an exception raised by a signal
-# handler fails the stream's run.  Everything here is comfort over the C
-# API (MysqlBinlog.Row.dup_values, get_column_names, get_column_value,
-# MysqlBinlog.Stream.fail).
+# from column names to Python values, the rows of a rows event come as a
+# list of dicts (Stream.on_rows, RowBatch.to_dicts), and an exception
+# raised by a signal handler fails the stream's run.  Everything here is
+# comfort over the C API (MysqlBinlog.Row.dup_values, get_column_names,
+# get_column_value, the RowBatch column accessors, MysqlBinlog.Stream.fail).
 
 import os
 import signal

@@ -12,6 +12,7 @@
 #include "mysql-binlog-event-private.h"
 #include "mysql-binlog-gtid-private.h"
 #include "mysql-binlog-row-private.h"
+#include "mysql-binlog-row-batch-private.h"
 
 /* MariaDB GTID event flag: the transaction is a single statement (DDL). */
 #define MARIADB_GTID_FLAG_STANDALONE 0x01
@@ -145,9 +146,10 @@ emit_rows (MysqlBinlogDispatcher      *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(MysqlBinlogRow) row = NULL;
   g_autoptr(MysqlBinlogRow) after = NULL;
+  g_autoptr(MysqlBinlogRowBatch) batch = NULL;
   const guint8 *base, *cursor, *end, *charged;
   gint32 *framing;
-  guint signal_id;
+  guint signal_id, batch_signal_id;
   gsize cost;
 
   if (!_mysql_binlog_decoder_rows (self->decoder, info, &rows, error))
@@ -163,8 +165,11 @@ emit_rows (MysqlBinlogDispatcher      *self,
     rows.table->detail = g_quark_try_string (rows.table->qualified_name);
 
   signal_id = _mysql_binlog_sink_rows_signal (self->sink, rows.kind, rows.table->detail);
-  if (signal_id == 0)
+  batch_signal_id = _mysql_binlog_sink_batch_signal (self->sink, rows.kind, rows.table->detail);
+  if (signal_id == 0 && batch_signal_id == 0)
     return TRUE;
+  if (batch_signal_id != 0)
+    batch = _mysql_binlog_row_batch_new (rows.kind == 'u', 16);
 
   /* Rows point into one copy of the event, which lives as long as a
    * handler keeps any of them (a big one is not copied: take_event()). */
@@ -206,7 +211,20 @@ emit_rows (MysqlBinlogDispatcher      *self,
       charged = cursor;
       if (cursor >= end)
         cost += info->length - (gsize) (cursor - base);
-      _mysql_binlog_sink_rows (self->sink, signal_id, rows.table->detail, row, after, cost);
+      /* A batch keeps its rows: the next ones get memory of their own. */
+      if (batch != NULL)
+        _mysql_binlog_row_batch_add (batch, row, after);
+      if (signal_id != 0)
+        _mysql_binlog_sink_rows (self->sink, signal_id, rows.table->detail, row, after, cost);
+    }
+  /* After the event's `binlog` and row emissions, before the next event. */
+  if (batch != NULL && mysql_binlog_row_batch_get_n_rows (batch) > 0)
+    {
+      guint n_rows = mysql_binlog_row_batch_get_n_rows (batch);
+
+      _mysql_binlog_sink_rows_batch (self->sink, batch_signal_id, rows.table->detail,
+                                     g_steal_pointer (&batch), signal_id != 0 ? 0 : n_rows,
+                                     info->length);
     }
   return TRUE;
 }

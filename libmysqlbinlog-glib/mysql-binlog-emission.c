@@ -29,6 +29,9 @@ _mysql_binlog_emission_free (gpointer data)
       if (emission->b != NULL)
         mysql_binlog_row_unref (emission->b);
       break;
+    case EMISSION_BATCH:
+      mysql_binlog_row_batch_unref (emission->a);
+      break;
     case EMISSION_POSITION:
       mysql_binlog_position_unref (emission->a);
       break;
@@ -113,6 +116,44 @@ sink_rows_signal (gpointer data,
       (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE)))
     return 0;
   return signal_id;
+}
+
+static guint
+sink_batch_signal (gpointer data,
+                   guint8   kind,
+                   GQuark   detail)
+{
+  guint signal_id = kind == 'i' ? signals[SIGNAL_ROWS_INSERTED_BATCH]
+                  : kind == 'u' ? signals[SIGNAL_ROWS_UPDATED_BATCH]
+                  : kind == 'd' ? signals[SIGNAL_ROWS_DELETED_BATCH]
+                  : 0;
+
+  if (signal_id == 0 ||
+      (!g_signal_has_handler_pending (data, signal_id, 0, FALSE) &&
+       (detail == 0 || !g_signal_has_handler_pending (data, signal_id, detail, FALSE))))
+    return 0;
+  return signal_id;
+}
+
+static void
+sink_rows_batch (gpointer             data,
+                 guint                signal_id,
+                 GQuark               detail,
+                 MysqlBinlogRowBatch *batch,
+                 guint                n_counted,
+                 gsize                cost)
+{
+  MysqlBinlogEmission emission = {
+    .kind = EMISSION_BATCH,
+    .signal_id = signal_id,
+    .detail = detail,
+    .a = batch,
+    .count = n_counted,
+    .cost = cost,
+  };
+
+  if (!hand_over (data, &emission))
+    mysql_binlog_row_batch_unref (batch);
 }
 
 static void
@@ -286,6 +327,8 @@ const MysqlBinlogSinkFuncs _mysql_binlog_stream_sink_funcs = {
   .rows_signal = sink_rows_signal,
   .event = sink_event,
   .rows = sink_rows,
+  .batch_signal = sink_batch_signal,
+  .rows_batch = sink_rows_batch,
   .position = sink_position,
   .idle = sink_idle,
   .reconnecting = sink_reconnecting,

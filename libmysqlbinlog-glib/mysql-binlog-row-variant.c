@@ -239,6 +239,14 @@ cell_to_gvalue (MysqlBinlogRow        *row,
       g_value_init (value, G_TYPE_POINTER);
       return;
     }
+  /* A partial JSON update: its diffs as text, as get_value() gives them,
+   * not the diff bytes read as a document. */
+  if (cell->is_json_diff)
+    {
+      g_value_init (value, G_TYPE_STRING);
+      g_value_take_string (value, _mysql_binlog_row_cell_json_diff (row, cell));
+      return;
+    }
 
   switch (_mysql_binlog_value_kind (info))
     {

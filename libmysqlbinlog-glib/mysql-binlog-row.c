@@ -301,6 +301,77 @@ mysql_binlog_row_get_column_type (MysqlBinlogRow *row,
 }
 
 /**
+ * mysql_binlog_row_get_column_type_string:
+ * @row: a row
+ * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]
+ *
+ * Gets the [struct@GLib.Variant] type of a column's values, as a type
+ * string: what [method@MysqlBinlog.Row.get_value] holds when the value is
+ * not NULL (`x`, `t`, `d`, `s`, `ay`, `as` or `ad`; see the table above),
+ * and `mv` for a column of the NULL type, whose values are all NULL.  It
+ * is the same for every row of a table definition, so a binding can pick
+ * the accessor of a column once, for instance for the columns of a
+ * [struct@MysqlBinlog.RowBatch].
+ *
+ * Returns: (transfer none): the type string
+ *
+ * Since: 1.0
+ */
+const char *
+mysql_binlog_row_get_column_type_string (MysqlBinlogRow *row,
+                                         guint           column)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < row->n_cells, NULL);
+
+  switch (_mysql_binlog_value_kind (_mysql_binlog_row_cell_column (row, &row->cells[column])))
+    {
+    case MYSQL_BINLOG_VALUE_KIND_NONE:
+      return "mv";
+    case MYSQL_BINLOG_VALUE_KIND_INT64:
+      return "x";
+    case MYSQL_BINLOG_VALUE_KIND_UINT64:
+      return "t";
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLE:
+      return "d";
+    case MYSQL_BINLOG_VALUE_KIND_BYTES:
+      return "ay";
+    case MYSQL_BINLOG_VALUE_KIND_STRV:
+      return "as";
+    case MYSQL_BINLOG_VALUE_KIND_DOUBLEV:
+      return "ad";
+    case MYSQL_BINLOG_VALUE_KIND_STRING:
+    default:
+      return "s";
+    }
+}
+
+/**
+ * mysql_binlog_row_get_column_type_strings:
+ * @row: a row
+ *
+ * Gets the [method@MysqlBinlog.Row.get_column_type_string] of every column
+ * of the row, in column order, in one call.
+ *
+ * Returns: (transfer full): the type strings
+ *
+ * Since: 1.0
+ */
+GStrv
+mysql_binlog_row_get_column_type_strings (MysqlBinlogRow *row)
+{
+  GStrv types;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  types = g_new (char *, row->n_cells + 1);
+  for (guint i = 0; i < row->n_cells; i++)
+    types[i] = g_strdup (mysql_binlog_row_get_column_type_string (row, i));
+  types[row->n_cells] = NULL;
+  return types;
+}
+
+/**
  * mysql_binlog_row_get_column_is_unsigned:
  * @row: a row
  * @column: a column index, below [method@MysqlBinlog.Row.get_n_columns]

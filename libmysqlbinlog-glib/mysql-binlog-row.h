@@ -118,6 +118,11 @@ MYSQL_BINLOG_AVAILABLE_IN_1_0
 MysqlBinlogColumnType mysql_binlog_row_get_column_type        (MysqlBinlogRow *row,
                                                                guint           column);
 MYSQL_BINLOG_AVAILABLE_IN_1_0
+const char           *mysql_binlog_row_get_column_type_string (MysqlBinlogRow *row,
+                                                               guint           column);
+MYSQL_BINLOG_AVAILABLE_IN_1_0
+GStrv                 mysql_binlog_row_get_column_type_strings (MysqlBinlogRow *row) G_GNUC_WARN_UNUSED_RESULT;
+MYSQL_BINLOG_AVAILABLE_IN_1_0
 gboolean              mysql_binlog_row_get_column_is_unsigned (MysqlBinlogRow *row,
                                                                guint           column);
 MYSQL_BINLOG_AVAILABLE_IN_1_0

@@ -7,6 +7,7 @@
 #include "mysql-binlog-event.h"
 #include "mysql-binlog-position.h"
 #include "mysql-binlog-row.h"
+#include "mysql-binlog-row-batch.h"
 #include "mysql-binlog-stream.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,19 @@ typedef struct
   guint    (*rows_signal)    (gpointer             data,
                               guint8               kind,
                               GQuark               detail);
+  /* The batch signal of rows of @kind ('i', 'u' or 'd') when a handler
+   * of every table or of @detail is connected, else 0 (NULL: never). */
+  guint    (*batch_signal)   (gpointer             data,
+                              guint8               kind,
+                              GQuark               detail);
+  /* @batch: (transfer full), the rows of one event; @n_counted: how many
+   * of them count as delivered (0 when the row signals delivered them). */
+  void     (*rows_batch)     (gpointer             data,
+                              guint                signal_id,
+                              GQuark               detail,
+                              MysqlBinlogRowBatch *batch,
+                              guint                n_counted,
+                              gsize                cost);
   /* @event: (transfer full).  @cost: the bytes of binlog it keeps alive. */
   void     (*event)          (gpointer             data,
                               MysqlBinlogEvent    *event,
@@ -105,6 +119,27 @@ _mysql_binlog_sink_rows_signal (const MysqlBinlogSink *sink,
                                 GQuark                 detail)
 {
   return sink->funcs->rows_signal (sink->data, kind, detail);
+}
+
+static inline guint
+_mysql_binlog_sink_batch_signal (const MysqlBinlogSink *sink,
+                                 guint8                 kind,
+                                 GQuark                 detail)
+{
+  if (sink->funcs->batch_signal == NULL)
+    return 0;
+  return sink->funcs->batch_signal (sink->data, kind, detail);
+}
+
+static inline void
+_mysql_binlog_sink_rows_batch (const MysqlBinlogSink *sink,
+                               guint                  signal_id,
+                               GQuark                 detail,
+                               MysqlBinlogRowBatch   *batch,
+                               guint                  n_counted,
+                               gsize                  cost)
+{
+  sink->funcs->rows_batch (sink->data, signal_id, detail, batch, n_counted, cost);
 }
 
 static inline void

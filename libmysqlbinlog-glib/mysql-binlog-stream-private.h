@@ -72,6 +72,7 @@ void _mysql_binlog_stream_set_property (GObject      *object,
 typedef enum {
   EMISSION_EVENT,
   EMISSION_ROWS,
+  EMISSION_BATCH,            /* a: the MysqlBinlogRowBatch (owned); count: rows to count */
   EMISSION_POSITION,
   EMISSION_RECONNECTING,
   EMISSION_IDLE,
@@ -157,6 +158,14 @@ static inline void
 _mysql_binlog_stream_count_row (MysqlBinlogStream *self)
 {
   __atomic_store_n (&self->rows_delivered, self->rows_delivered + 1, __ATOMIC_RELAXED);
+}
+
+/* @n rows handed to the handlers at once, a batch's. */
+static inline void
+_mysql_binlog_stream_count_rows (MysqlBinlogStream *self,
+                                 guint64            n)
+{
+  __atomic_store_n (&self->rows_delivered, self->rows_delivered + n, __ATOMIC_RELAXED);
 }
 
 static inline gboolean

@@ -403,6 +403,11 @@ _mysql_binlog_stream_deliver (MysqlBinlogStream         *self,
       else
         g_signal_emit (self, emission->signal_id, emission->detail, emission->a);
       break;
+    case EMISSION_BATCH:
+      if (emission->count > 0)
+        _mysql_binlog_stream_count_rows (self, emission->count);
+      g_signal_emit (self, emission->signal_id, emission->detail, emission->a);
+      break;
     case EMISSION_POSITION:
       position_delivered (self, emission->a, emission->timestamp);
       break;

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct _MysqlBinlogEvent    MysqlBinlogEvent;
 typedef struct _MysqlBinlogPosition MysqlBinlogPosition;
 typedef struct _MysqlBinlogRow      MysqlBinlogRow;
+typedef struct _MysqlBinlogRowBatch MysqlBinlogRowBatch;
 typedef struct _MysqlBinlogStream   MysqlBinlogStream;
 
 G_END_DECLS

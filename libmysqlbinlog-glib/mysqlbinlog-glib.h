@@ -16,6 +16,7 @@
 #include "mysql-binlog-position-store.h"
 #include "mysql-binlog-file-position-store.h"
 #include "mysql-binlog-row.h"
+#include "mysql-binlog-row-batch.h"
 #include "mysql-binlog-stream.h"
 #include "mysql-binlog-record.h"
 #include "mysql-binlog-table-model.h"

@@ -18,9 +18,11 @@
 #       text per value
 #   (b) bench-reader from the live server, non-blocking to the end: no
 #       handler, a counting handler, typed accessors, GVariants, text per value
-#   (c) bench_handler.py through PyGObject, a dict per row; and
-#       python-mysql-replication (bench_pymysqlreplication.py) from the
-#       server, when it can be imported
+#   (c) bench_handler.py through PyGObject, a dict per row (one handler
+#       call per row, or batched: a handler call per rows event through
+#       stream.on_rows()); and python-mysql-replication
+#       (bench_pymysqlreplication.py) from the server, when it can be
+#       imported
 #   (d) mariadb-binlog -v, and --base64-output=decode-rows -v, on the file
 #       and from the server (--read-from-remote-server)
 #   (e) the command-line tool's JSON lines of the file (--file F --format
@@ -393,6 +395,10 @@ def run_readers(args, server, spawn, reader, mariadb_binlog, python, env, floor=
         ('(c) ours, Python, dict per row, fastest', 'server',
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids))], True),
+        ('(c) ours, Python, dict per row, batched', 'server',
+         lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
+                  '--start', start, '--server-id', str(next(server_ids)),
+                  '--how', 'batched'], True),
         ('(c) ours, Python, dict per row, to_variant().unpack()', 'server',
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids)),
@@ -548,6 +554,13 @@ def print_table(best, contenders, total, args, server):
     if python_result:
         print('(c) fastest Python row -> dict available: %s'
               % python_result.counts.get('how', '?').replace('_', ' '))
+    pmr = best.get('(c) python-mysql-replication, dict per row')
+    if pmr:
+        for label in ('(c) ours, Python, dict per row, fastest',
+                      '(c) ours, Python, dict per row, batched'):
+            if best.get(label):
+                print('%s vs python-mysql-replication, from the server: %.1fx'
+                      % (label, pmr.wall / best[label].wall))
     print()
     print_targets(best, total)
     print(flush=True)
@@ -611,6 +624,11 @@ def print_targets(best, total):
         ('(c) Python dict per row vs python-mysql-replication, from the server', '>= 20x',
          wall_ratio('(c) python-mysql-replication, dict per row',
                     '(c) ours, Python, dict per row, fastest'),
+         lambda v: v >= 20, '%.1fx'),
+        ('(c) Python dict per row, batched (on_rows), vs python-mysql-replication, '
+         'from the server', '>= 20x',
+         wall_ratio('(c) python-mysql-replication, dict per row',
+                    '(c) ours, Python, dict per row, batched'),
          lambda v: v >= 20, '%.1fx'),
         ('peak RSS of our C readers, MiB', '<= 16',
          max(r.rss for r in ours) / MIB if ours else None,

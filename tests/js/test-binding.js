@@ -156,6 +156,65 @@ function checkRow(row) {
     return true;
 }
 
+test('the rows of a rows event at once (rows-inserted-batch)', () => {
+    const start = position();
+    sql(`INSERT INTO js.v VALUES
+           (11, 18446744073709551615, -5, 1.5, -0.5, 'héllo 😀', x'00ff', 'c,a',
+            '2024-02-29 13:45:00', 7),
+           (12, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+           (13, 1, 2, -3.25, 1e300, '', x'', '', '1000-01-01 00:00:00', 0)`);
+    const s = stream(start, {only_tables: ['js.v']});
+    const order = [], perRow = [], batched = [];
+    s.connect('rows-inserted::js.v', (_s, row) => {
+        order.push('row');
+        perRow.push(row.to_variant().recursiveUnpack());
+    });
+    s.connect('rows-inserted-batch::js.v', (_s, batch) => {
+        order.push('batch');
+        try {
+            assertEqual(batch.get_n_rows(), 3, 'n_rows');
+            assertEqual([batch.get_schema(), batch.get_table()], ['js', 'v'], 'table');
+            assert(!batch.has_after(), 'no after images');
+            assert(batch.get_after(0) === null, 'get_after');
+            for (const row of batch.get_rows(false))
+                batched.push(row.to_variant().recursiveUnpack());
+            const first = batch.get_row(0);
+            const kinds = first.get_column_type_strings();
+            assertEqual(kinds, ['x', 't', 'x', 's', 'd', 's', 'ay', 'as', 's', 'x'], 'kinds');
+            assertEqual(batch.get_int64_column(false, 0), [11, 12, 13], 'id column');
+            assertEqual(batch.get_double_column(false, 4), [-0.5, 0, 1e300], 'f column');
+            assertEqual(batch.dup_string_column(false, 5), ['héllo 😀', null, ''], 's column');
+            // the text columns in one call: d, s, dt
+            assertEqual(batch.get_strings(false),
+                ['1.5000000000', null, '-3.2500000000', 'héllo 😀', null, '',
+                 '2024-02-29 13:45:00', null, '1000-01-01 00:00:00'], 'strings');
+            // the numeric columns packed: id, u, bi, f, n
+            const [data, anyNull] = batch.dup_numbers(false);
+            assert(anyNull, 'a NULL number');
+            assertEqual(data.length, 5 * 3 * 8, 'packed length');
+            const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
+            assertEqual(Array.from(new BigInt64Array(buffer, 0, 3), String), ['11', '12', '13'],
+                'packed id');
+            assert(new BigUint64Array(buffer, 24, 3)[0] === 18446744073709551615n, 'packed u');
+            assertEqual(Array.from(new Float64Array(buffer, 72, 3)), [-0.5, 0, 1e300], 'packed f');
+            const nulls = batch.get_nulls(false);
+            assertEqual(Array.from(nulls.slice(10, 20)), [0, 1, 1, 1, 1, 1, 1, 1, 1, 1], 'nulls');
+        } catch (e) {
+            batched.push(e);
+        }
+    });
+    s.connect('binlog-position', () => order.push('position'));
+    assert(s.run(null), 'run() returns true');
+    for (const b of batched) {
+        if (b instanceof Error)
+            throw b;
+    }
+    assertEqual(batched, perRow, 'the batch rows are the rows');
+    assertEqual(perRow.length, 3, 'rows');
+    assertEqual(order.slice(0, 5), ['row', 'row', 'row', 'batch', 'position'], 'order');
+    assertEqual(s.rows_delivered, 3, 'rows counted once');
+});
+
 test('all five signals, in binlog order', () => {
     const start = position();
     sql(`BEGIN; INSERT INTO js.other VALUES (1); UPDATE js.other SET id = 2;

@@ -1788,13 +1788,17 @@ _mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl,
     charset = g_strdup (ddl->charset != NULL ? ddl->charset : schema_charset);
 
   /* The server does not apply the changes of one ALTER TABLE one after
-   * the other: where two of them name the same column, or a new default
-   * character set meets a column that takes it, the outcome is not
-   * read with certainty. */
+   * the other: where two of them change the same column, or a new
+   * default character set meets a column that takes it, the outcome is
+   * not read with certainty.  A column named by AFTER only is not
+   * changed: the server places the columns that move in the order of the
+   * statement, each after the column it names as the table is by then,
+   * as applying them one after the other does (several AFTER the same
+   * column, AFTER a column added or moved before). */
   for (guint i = 0; i < ddl->ops->len; i++)
     {
       const MysqlBinlogDdlOp *op = g_ptr_array_index (ddl->ops, i);
-      const char *names[] = { op->name, op->new_name, op->after };
+      const char *names[] = { op->name, op->new_name };
 
       if (op->kind == OP_DEFAULT_CHARSET)
         charset_changed = TRUE;

@@ -227,6 +227,19 @@ test_alter (void)
     /* two changes of one column */
     { "ALTER TABLE t MODIFY c BIGINT, RENAME COLUMN c TO d", NULL },
     { "ALTER TABLE t ADD a INT", NULL },
+    /* several placed AFTER one column, or after one placed before: in
+     * the order of the statement, as the server does */
+    { "ALTER TABLE t ADD z INT AFTER a, MODIFY c INT AFTER a",
+      "a int pk, c int, z int, b varchar/40 utf8mb4" },
+    { "ALTER TABLE t ADD y INT AFTER a, ADD z INT AFTER a",
+      "a int pk, z int, y int, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t MODIFY b VARCHAR(3) AFTER c, ADD z INT AFTER b",
+      "a int pk, c int, b varchar/12 utf8mb4, z int" },
+    { "ALTER TABLE t ADD z INT AFTER b, MODIFY b VARCHAR(3) AFTER c",
+      "a int pk, z int, c int, b varchar/12 utf8mb4" },
+    { "ALTER TABLE t ADD z INT AFTER a, MODIFY a INT AFTER c",
+      "z int, b varchar/40 utf8mb4, c int, a int pk" },
+    { "ALTER TABLE t CHANGE b bb INT, ADD z INT AFTER bb", "a int pk, bb int, z int, c int" },
     { "ALTER TABLE t MODIFY c ENUM('p', 'q')",
       "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p|q)" },
   };

@@ -727,10 +727,17 @@ column_type (Parser     *p,
         return fail (p, "“(” was expected");
       do
         {
+          gsize length;
+
           token = peek (p);
           if (token->type != TOKEN_STRING)
             return fail (p, "a member was expected");
-          g_ptr_array_add (members, g_strdup (token->text));
+          /* The server drops a member's trailing spaces (not tabs or
+           * other white space). */
+          length = strlen (token->text);
+          while (length > 0 && token->text[length - 1] == ' ')
+            length--;
+          g_ptr_array_add (members, g_strndup (token->text, length));
           next (p);
         }
       while (accept_punct (p, ","));

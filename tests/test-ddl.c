@@ -242,6 +242,11 @@ test_alter (void)
     { "ALTER TABLE t CHANGE b bb INT, ADD z INT AFTER bb", "a int pk, bb int, z int, c int" },
     { "ALTER TABLE t MODIFY c ENUM('p', 'q')",
       "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p|q)" },
+    /* the server drops the trailing spaces of members, spaces only */
+    { "ALTER TABLE t MODIFY c ENUM('p ', ' q  ', 'r\t', 's \t ')",
+      "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p| q|r\t|s \t)" },
+    { "ALTER TABLE t MODIFY c SET('p ', 'q')",
+      "a int pk, b varchar/40 utf8mb4, c set utf8mb4 (p|q)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -133,9 +133,35 @@ def col_from_info(name, data_type, column_type, charset, max_length, fsp, previo
     raise AssertionError('no model for %s %s' % (name, column_type))
 
 
+# Other spellings of the types, and attributes around them: what each
+# means is read back from information_schema.
+ALIASES = [
+    ('INT(11) ZEROFILL', 'int'), ('SMALLINT(3) UNSIGNED ZEROFILL', 'int'), ('BOOL', 'int'),
+    ('BOOLEAN', 'int'), ('INTEGER UNSIGNED', 'int'), ('INT1', 'int'), ('INT8 UNSIGNED', 'int'),
+    ('MIDDLEINT', 'int'), ('INT4 SIGNED', 'int'), ('NUMERIC(8,3)', 'decimal'), ('DEC(6,2)', 'decimal'),
+    ('FIXED(5,1)', 'decimal'), ('DECIMAL', 'decimal'), ('DECIMAL(7)', 'decimal'), ('REAL', 'double'),
+    ('DOUBLE PRECISION', 'double'), ('FLOAT(30)', 'double'), ('FLOAT(10)', 'double'),
+    ('NATIONAL VARCHAR(10)', 'text'), ('NCHAR(5)', 'text'), ('CHARACTER VARYING(10)', 'text'),
+    ('VARCHAR(10) BINARY', 'text'), ('VARCHAR(12) COLLATE latin1_swedish_ci', 'text'),
+    ('CHAR(4) COLLATE utf8mb4_bin', 'text'), ('TEXT(100)', 'text'), ('TEXT(30) CHARACTER SET latin1', 'text'),
+    ('CHAR(3) CHARSET latin1', 'text'), ('VARCHAR(5) CHARACTER SET utf8', 'text'), ('LONG VARCHAR', 'text'),
+    ('CHAR', 'text'), ('VARCHAR(5) ASCII', 'text'), ('TINYTEXT CHARSET utf8mb4 COLLATE utf8mb4_unicode_ci', 'text'),
+    ('VARCHAR(8) CHARACTER SET binary', 'binary'), ('TINYBLOB', 'binary'), ('LONGBLOB', 'binary'),
+    ('DATETIME', 'time'), ('BIT', 'bit'),
+    ("INT NOT NULL DEFAULT 0 COMMENT 'a, b (c) AFTER x'", 'int'),
+    ("VARCHAR(10) DEFAULT 'x,y' COMMENT \"FIRST, (\"", 'text'),
+    ("BIGINT UNSIGNED NULL DEFAULT NULL", 'int'),
+    ("ENUM('a ', 'b  ', 'x,y', 'Q') DEFAULT 'b'", 'enum'),
+    ("SET('s1 ', 's2') NOT NULL DEFAULT ''", 'set'),
+    ("ENUM('it''s', 'back\\\\slash', \"dq\")", 'enum'),
+]
+
+
 def new_column_sql(rng, table_charset, meta):
     """A random column type (SQL) of the mix this test writes; JSON is
     marked by returning kind 'json'."""
+    if rng.random() < 0.15:
+        return rng.choice(ALIASES)
     r = rng.randrange(14)
     if r <= 2:
         t, _ = rng.choice(INT_TYPES)
@@ -202,6 +228,7 @@ class Round:
         self.steps = []          # (sql, position after it, certain)
         self.first_uncertain = None
         self.failed_steps = 0
+        self.db_charset = 'utf8mb4'
 
     # -- running -------------------------------------------------------
 
@@ -356,7 +383,8 @@ class Round:
 
     def create_table(self, name):
         t = Table(name, len(self.steps))
-        t.charset = self.rng.choice(['utf8mb4', 'latin1'])
+        inherit = self.rng.random() < 0.3
+        t.charset = self.db_charset if inherit else self.rng.choice(['utf8mb4', 'latin1'])
         defs = []
         for _ in range(self.rng.randint(3, 8)):
             cname = self.fresh_name(t)
@@ -369,8 +397,11 @@ class Round:
         defs.append('PRIMARY KEY (`id`)')
         t.cols = []
         self.tables.append(t)
-        ok = self.ddl('CREATE TABLE %s (%s) DEFAULT CHARSET=%s' % (q(name), ', '.join(defs), t.charset),
-                      apply=None)
+        if inherit:
+            # The database's.
+            ok = self.ddl('CREATE TABLE %s (%s)' % (q(name), ', '.join(defs)))
+        else:
+            ok = self.ddl('CREATE TABLE %s (%s) DEFAULT CHARSET=%s' % (q(name), ', '.join(defs), t.charset))
         if not ok:
             self.tables.remove(t)
         return ok
@@ -507,6 +538,8 @@ class Round:
         r = self.rng.random()
         if late and self.rng.random() < 0.12:
             return self.uncertain_step(t)
+        if self.rng.random() < 0.2:
+            return self.other_step(t)
         if r < 0.40:
             used = set()
             n = 1 if self.rng.random() < 0.6 else self.rng.randint(2, 3)
@@ -557,6 +590,62 @@ class Round:
         if t.indexes:
             return self.ddl('DROP INDEX %s ON %s' % (q(self.rng.choice(t.indexes)), q(t.name)))
         return self.ddl('ALTER TABLE %s ENGINE=InnoDB' % q(t.name))
+
+    def other_step(self, t):
+        """The rarer forms: names swapped by one RENAME TABLE, a rename
+        with other changes, IF EXISTS and IF NOT EXISTS, the database's
+        character set, names in another case."""
+        r = self.rng.random()
+        if r < 0.2 and len(self.tables) >= 2:
+            a, b = self.rng.sample(self.tables, 2)
+            names = (a.name, b.name)
+
+            def apply():
+                a.name, b.name = names[1], names[0]
+            return self.ddl('RENAME TABLE %s TO `tmp_swap`, %s TO %s, `tmp_swap` TO %s'
+                            % (q(a.name), q(b.name), q(a.name), q(b.name)), apply=apply)
+        if r < 0.35:
+            new = t.name[:-2] if t.name.endswith('_r') else t.name + '_r'
+            used = set()
+            clause = self.clause(t, used)
+
+            def apply():
+                t.name = new
+            return self.ddl('ALTER TABLE %s %s, RENAME TO %s' % (q(t.name), clause, q(new)), apply=apply)
+        if r < 0.45:
+            name = t.name
+            ok = self.ddl('DROP TABLE IF EXISTS %s, `no_such_table`' % q(name),
+                          apply=lambda: self.tables.remove(t))
+            return ok and self.create_table(name)
+        if r < 0.55:
+            # It exists: nothing changes.
+            return self.ddl('CREATE TABLE IF NOT EXISTS %s (`id` INT PRIMARY KEY, `zz` TEXT)' % q(t.name))
+        if r < 0.7:
+            self.db_charset = self.rng.choice(['latin1', 'utf8mb4'])
+            return self.ddl('ALTER DATABASE %s CHARACTER SET %s' % (q(self.schema), self.db_charset))
+        # Columns named in another case.
+        others = t.other_cols()
+        if not others:
+            return False
+        c = self.rng.choice(others)
+        other_case = c.name.upper() if c.name != c.name.upper() else c.name.lower()
+        form = self.rng.random()
+        if form < 0.4:
+            sql, kind = self.changed_type(t, c)
+            if kind == 'json':
+                t.json.add(c.name)
+                t.json.add(other_case)
+            return self.ddl('ALTER TABLE %s MODIFY %s %s' % (q(t.name), q(other_case), sql))
+        if form < 0.7:
+            name = self.fresh_name(t)
+            sql, kind = new_column_sql(self.rng, t.charset, self.meta)
+            if kind == 'json':
+                t.json.add(name)
+            return self.ddl('ALTER TABLE %s ADD %s %s AFTER %s' % (q(t.name), q(name), sql, q(other_case)))
+        new = self.fresh_name(t)
+        if c.name in t.json:
+            t.json.add(new)
+        return self.ddl('ALTER TABLE %s RENAME COLUMN %s TO %s' % (q(t.name), q(other_case), q(new)))
 
     def uncertain_step(self, t):
         """A statement the reader may not be sure of."""

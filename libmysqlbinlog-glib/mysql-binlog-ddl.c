@@ -1052,6 +1052,39 @@ charset_option (Parser  *p,
   return TRUE;
 }
 
+/* The partitioning at the end of CREATE TABLE, from PARTITION BY: it
+ * changes no column, but a query may follow it (CREATE TABLE … PARTITION
+ * BY … SELECT), which takes the columns from its result. */
+static gboolean
+partition_options (Parser *p)
+{
+  while (!at_end (p))
+    {
+      const Token *token = peek (p);
+
+      if (token_is (token, "SELECT") || token_is (token, "AS") || token_is (token, "IGNORE") ||
+          token_is (token, "REPLACE") || token_is (token, "VALUES") || token_is (token, "TABLE") ||
+          token_is (token, "WITH"))
+        return fail (p, "CREATE TABLE … SELECT takes its columns from a query");
+      if (token_is_punct (token, "("))
+        {
+          const Token *inside = peek_at (p, 1);
+
+          /* The partitions' definitions start with PARTITION, the
+           * function's arguments with anything but a query. */
+          if (token_is (inside, "SELECT") || token_is (inside, "WITH") ||
+              token_is (inside, "VALUES") || token_is (inside, "TABLE") ||
+              token_is_punct (inside, "("))
+            return fail (p, "CREATE TABLE … SELECT takes its columns from a query");
+          if (!skip_parenthesized (p))
+            return FALSE;
+        }
+      else
+        next (p);
+    }
+  return TRUE;
+}
+
 /* The table options after CREATE TABLE's columns. */
 static gboolean
 table_options (Parser         *p,
@@ -1075,7 +1108,7 @@ table_options (Parser         *p,
       else if (token_is (token, "WITH") && token_is (peek_at (p, 1), "SYSTEM"))
         return fail (p, "a system-versioned table has columns of its own");
       else if (token_is (token, "PARTITION"))
-        return TRUE;  /* partitions change no column */
+        return partition_options (p);
       else
         next (p);
     }

@@ -112,6 +112,17 @@ test_create (void)
                  " ON DELETE CASCADE, CONSTRAINT ch CHECK (a < 5), FOREIGN KEY (e) REFERENCES"
                  " p (id))",
                  "db.t", "a int, b int, c int, d int, e int");
+  /* partitioned: the partitions change no column */
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(3)) ENGINE=InnoDB"
+                 " PARTITION BY HASH (id) PARTITIONS 2",
+                 "db.t", "id int pk, a varchar/12 utf8mb4");
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY) PARTITION BY RANGE (id)"
+                 " (PARTITION p0 VALUES LESS THAN (10) ENGINE = InnoDB,"
+                 " PARTITION p1 VALUES LESS THAN MAXVALUE COMMENT 'SELECT')",
+                 "db.t", "id int pk");
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY) PARTITION BY LINEAR KEY ALGORITHM=2 (id)"
+                 " PARTITIONS 3 /* AS SELECT */",
+                 "db.t", "id int pk");
 }
 
 static void
@@ -130,6 +141,13 @@ test_not_understood (void)
 {
   assert_not_understood ("CREATE TABLE t (a INT) SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  /* a query after the partitioning */
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY HASH (a) SELECT 1 AS a",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY HASH (a) PARTITIONS 2 AS SELECT 1 AS a",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY KEY (a) (SELECT 1 AS a)",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t (a INT) WITH SYSTEM VERSIONING",
                          MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t (a INET7)", MYSQL_BINLOG_DDL_CREATE_TABLE);

@@ -154,6 +154,9 @@ ALIASES = [
     ("ENUM('a ', 'b  ', 'x,y', 'Q') DEFAULT 'b'", 'enum'),
     ("SET('s1 ', 's2') NOT NULL DEFAULT ''", 'set'),
     ("ENUM('it''s', 'back\\\\slash', \"dq\")", 'enum'),
+    ('BIGINT AS (`id` * 2) VIRTUAL', 'int'), ('INT GENERATED ALWAYS AS (`id` + 1) STORED', 'int'),
+    ("VARCHAR(20) AS (CONCAT(`id`, 'x')) PERSISTENT", 'text'), ('INT INVISIBLE', 'int'),
+    ("VARCHAR(5) CHARACTER SET latin1 INVISIBLE DEFAULT 'iv'", 'text'),
 ]
 
 
@@ -207,6 +210,9 @@ class Table:
 
     def other_cols(self):
         return [c for c in self.cols if c.name != 'id']
+
+    def writable(self):
+        return [c for c in self.cols if not c.generated]
 
 
 class Round:
@@ -287,8 +293,10 @@ class Round:
                 prev = old.get(name)
                 if name in t.json:
                     prev = Col(name, 'json', 'JSON')
-                cols.append(col_from_info(name, f[1], bytes.fromhex(f[2]).decode('utf-8'), f[3] or None,
-                                          f[4] or 0, f[5] or 0, prev))
+                col = col_from_info(name, f[1], bytes.fromhex(f[2]).decode('utf-8'), f[3] or None,
+                                    f[4] or 0, f[5] or 0, prev)
+                col.generated = 'GENERATED' in bytes.fromhex(f[6]).decode('utf-8').upper()
+                cols.append(col)
             t.cols = cols
             t.json = {n for n in t.json if n in t.names()}
             t.keys = sorted(int(k) for k in by_name.get('key:' + t.name, []) if k)
@@ -297,7 +305,7 @@ class Round:
     def describe_sql(self):
         return ("SELECT 'COL', HEX(TABLE_NAME), HEX(COLUMN_NAME), DATA_TYPE, HEX(COLUMN_TYPE), "
                 "IFNULL(CHARACTER_SET_NAME, ''), IFNULL(CHARACTER_MAXIMUM_LENGTH, ''), "
-                "IFNULL(DATETIME_PRECISION, '') FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' "
+                "IFNULL(DATETIME_PRECISION, ''), HEX(EXTRA) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '%s' "
                 "ORDER BY TABLE_NAME, ORDINAL_POSITION;\n"
                 "SELECT 'IDX', HEX(TABLE_NAME), HEX(INDEX_NAME) FROM information_schema.STATISTICS "
                 "WHERE TABLE_SCHEMA = '%s' AND INDEX_NAME <> 'PRIMARY';\n" % (self.schema, self.schema)
@@ -412,17 +420,16 @@ class Round:
         n = self.rng.choice([1, 1, 2, 3])
         keys = list(range(self.next_key, self.next_key + n))
         self.next_key += n
-        cols = t.other_cols()
-        rows = ['(%s)' % ', '.join(str(k) if c.name == 'id' else c.random_literal(self.rng) for c in t.cols)
+        cols = t.writable()
+        rows = ['(%s)' % ', '.join(str(k) if c.name == 'id' else c.random_literal(self.rng) for c in cols)
                 for k in keys]
-        del cols
-        if self.dml('INSERT INTO %s (%s) VALUES %s;' % (q(t.name), ', '.join(q(c.name) for c in t.cols),
+        if self.dml('INSERT INTO %s (%s) VALUES %s;' % (q(t.name), ', '.join(q(c.name) for c in cols),
                                                         ', '.join(rows)), t, None, keys, 'I'):
             t.keys += keys
 
     def update(self, t):
         chosen = sorted(self.rng.sample(t.keys, min(len(t.keys), self.rng.choice([1, 1, 2, 4]))))
-        others = t.other_cols()
+        others = [c for c in t.other_cols() if not c.generated]
         if not others:
             return
         cols = self.rng.sample(others, min(len(others), self.rng.randint(1, 3)))

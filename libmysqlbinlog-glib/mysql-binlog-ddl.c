@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-ddl-private.h"
 
 /* Tokens */
@@ -1699,6 +1700,46 @@ column_free (MysqlBinlogColumnDefinition *column)
   g_free (column);
 }
 
+/* Whether character set @charset holds character @u, as far as this
+ * reader knows: FALSE where it cannot tell (the multi-byte sets of East
+ * Asia and those read through iconv, beyond ASCII). */
+static gboolean
+charset_holds (const MysqlBinlogCharsetInfo *info,
+               gunichar                      u)
+{
+  if (info == NULL)
+    return FALSE;
+  switch (info->decode)
+    {
+    case MYSQL_BINLOG_DECODE_UTF8:
+      if (strcmp (info->name, "ascii") == 0)
+        return u < 0x80;
+      return strcmp (info->name, "utf8mb3") != 0 || u <= 0xFFFF;
+    case MYSQL_BINLOG_DECODE_UCS2:
+      return u <= 0xFFFF;
+    case MYSQL_BINLOG_DECODE_UTF16BE:
+    case MYSQL_BINLOG_DECODE_UTF16LE:
+    case MYSQL_BINLOG_DECODE_UTF32:
+      return TRUE;
+    case MYSQL_BINLOG_DECODE_LATIN1:
+      if (u < 0x80 || (u >= 0xA0 && u <= 0xFF))
+        return TRUE;
+      for (guint i = 0; i < 32; i++)
+        if (_mysql_binlog_cp1252_c1[i] == u)
+          return TRUE;
+      return FALSE;
+    case MYSQL_BINLOG_DECODE_TABLE:
+      if (u < info->table_start)
+        return TRUE;
+      for (guint c = info->table_start; c <= 0xFF; c++)
+        if (info->table[c - info->table_start] == u)
+          return TRUE;
+      return FALSE;
+    default:
+      return u < 0x80;
+    }
+}
+
 /* The definition of a column from its specification, with the table's
  * default character set @charset; NULL with @why set when it cannot be
  * known. */
@@ -1737,6 +1778,24 @@ resolve (const ColumnSpec  *spec,
                               column->name);
       column_free (column);
       return NULL;
+    }
+
+  /* The server converts the members to the column's character set, and
+   * one that holds a character it cannot becomes another text. */
+  if (column->members != NULL && column->members_error == NULL)
+    {
+      const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_for_name (column->charset);
+
+      for (guint m = 0; column->members[m] != NULL && column->members_error == NULL; m++)
+        for (const char *c = column->members[m]; *c != '\0'; c = g_utf8_next_char (c))
+          if (!charset_holds (info, g_utf8_get_char (c)))
+            {
+              column->members_error = g_strdup_printf ("the member “%s” of column %s holds a "
+                                                       "character that the server may not keep "
+                                                       "in %s", column->members[m], column->name,
+                                                       column->charset);
+              break;
+            }
     }
 
   if (spec->type_class == CLASS_CHAR)

@@ -280,6 +280,55 @@ test_alter (void)
     }
 }
 
+/* The server converts ENUM and SET members to the column's character
+ * set, and a character it cannot hold becomes '?': such members are not
+ * known. */
+static void
+test_members_charset (void)
+{
+  static const struct
+  {
+    const char *column;
+    gboolean    known;
+  } cases[] = {
+    { "e ENUM('a', 'é', '€', 'ÿ')", TRUE },      /* latin1 is cp1252 */
+    { "e ENUM('a', '中文')", FALSE },
+    { "e SET('x', 'Ω')", FALSE },
+    { "e ENUM('a', '中文') CHARACTER SET utf8mb4", TRUE },
+    { "e ENUM('😀') CHARACTER SET utf8mb4", TRUE },
+    { "e ENUM('😀') CHARACTER SET utf8mb3", FALSE },
+    { "e ENUM('Ж', 'ж') CHARACTER SET koi8r", TRUE },
+    { "e ENUM('é') CHARACTER SET koi8r", FALSE },
+    { "e ENUM('a', 'b c') CHARACTER SET sjis", TRUE },
+    { "e ENUM('ア') CHARACTER SET sjis", FALSE },  /* not read with certainty */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("CREATE TABLE t (id INT, %s) CHARSET latin1",
+                                                    cases[i].column);
+      g_autoptr(MysqlBinlogDefinition) definition = create (statement);
+      const char *error = definition->columns[1].members_error;
+
+      g_test_message ("%s: %s", statement, error != NULL ? error : "(known)");
+      g_assert_nonnull (definition->columns[1].members);
+      g_assert_true ((error == NULL) == cases[i].known);
+    }
+
+  /* and when a column changes */
+  {
+    g_autoptr(MysqlBinlogDefinition) before = create ("CREATE TABLE t (a INT, e ENUM('a', '中文'))");
+    g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse ("ALTER TABLE t MODIFY e ENUM('a', '中文')"
+                                                            " CHARACTER SET latin1", "db");
+    g_autofree char *why = NULL;
+    g_autoptr(MysqlBinlogDefinition) after = _mysql_binlog_ddl_apply (ddl, before, NULL, &why);
+
+    g_assert_null (before->columns[1].members_error);
+    g_assert_nonnull (after);
+    g_assert_nonnull (after->columns[1].members_error);
+  }
+}
+
 static void
 test_tables (void)
 {
@@ -325,5 +374,6 @@ main (int   argc,
   g_test_add_func ("/ddl/harmless", test_harmless);
   g_test_add_func ("/ddl/alter", test_alter);
   g_test_add_func ("/ddl/tables", test_tables);
+  g_test_add_func ("/ddl/members-charset", test_members_charset);
   return g_test_run ();
 }

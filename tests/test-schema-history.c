@@ -574,6 +574,37 @@ test_file_start (void)
   assert_rows (seen.rows, expected);
 }
 
+/* An ENUM member that the column's character set cannot hold: the server
+ * keeps '??' for '中文'.  The CREATE TABLE read does not give the member
+ * as the server has it: the row is refused or positional, never '中文'. */
+static void
+test_members_charset (void)
+{
+  static const char * const positional[] = { "members.t: @1=int64 1 @2=uint64 2", NULL };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE DATABASE members;"
+                    "CREATE TABLE members.t (id INT, e ENUM('a', '中文')) DEFAULT CHARSET latin1;"
+                    "INSERT INTO members.t VALUES (1, 2)");
+
+  g_assert_false (read_live (start, "members", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "members.t"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "members", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
 /* The consumer of test_killed, in a process of its own: every row as a
  * line of OUTPUT, written straight to the kernel so that SIGKILL loses
  * none; "ERROR: ..." when the run fails. */
@@ -838,6 +869,7 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
   g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
   g_test_add_func ("/schema-history/file-start", test_file_start);
+  g_test_add_func ("/schema-history/members-charset", test_members_charset);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);

@@ -235,6 +235,8 @@ class Round:
         self.first_uncertain = None
         self.failed_steps = 0
         self.db_charset = 'utf8mb4'
+        self.txn = None
+        self.txn_applies = []
 
     # -- running -------------------------------------------------------
 
@@ -361,37 +363,80 @@ class Round:
         })
 
     def dml(self, sql, t, before_keys, after_keys, op):
-        body = ''
-        if before_keys:
-            body += self.selects(t, 'B', before_keys) + '\n'
-        body += sql + '\n'
-        if after_keys:
-            body += self.selects(t, 'A', after_keys) + '\n'
+        if self.txn is not None:
+            # Part of a transaction: run with the others at its end.
+            self.txn.append((sql, t, before_keys, after_keys, op))
+            return True
+        return self.run_dml([(sql, t, before_keys, after_keys, op)])
+
+    def run_dml(self, parts):
+        """Runs row writes in one session (a transaction where several),
+        each between the SELECTs of its rows before and after."""
+        body = 'BEGIN;\n' if len(parts) > 1 else ''
+        for n, (sql, t, before_keys, after_keys, op) in enumerate(parts):
+            if before_keys:
+                body += self.selects(t, 'B%d' % n, before_keys) + '\n'
+            body += sql + '\n'
+            if after_keys:
+                body += self.selects(t, 'A%d' % n, after_keys) + '\n'
+        if len(parts) > 1:
+            body += 'COMMIT;\n'
         result, error = self.run_sql(body, ddl=False)
         if result is None:
             if self.verbose:
-                print('#   (refused) %s: %s' % (sql[:200], error.strip()))
+                print('#   (refused) %s: %s' % (body[:200], error.strip()))
             self.failed_steps += 1
             return False
         lines, pos = result
-        before = [line.split('\t')[1:] for line in lines if line.startswith('B\t')]
-        after = [line.split('\t')[1:] for line in lines if line.startswith('A\t')]
-        if op == 'I':
-            for a in after:
-                self.record('I', t, None, a)
-        elif op == 'D':
-            for b in before:
-                self.record('D', t, b, None)
-        else:
-            # The rows the statement did not change are not logged.  A
-            # moved key: its one row.
-            for b, a in zip(before, after):
-                if b != a:
-                    self.record('U', t, b, a)
-        self.steps.append((sql, pos, True))
-        for e in self.events:
-            e.setdefault('step', len(self.steps) - 1)
+        for n, (sql, t, before_keys, after_keys, op) in enumerate(parts):
+            before = [line.split('\t')[1:] for line in lines if line.startswith('B%d\t' % n)]
+            after = [line.split('\t')[1:] for line in lines if line.startswith('A%d\t' % n)]
+            if op == 'I':
+                for a in after:
+                    self.record('I', t, None, a)
+            elif op == 'D':
+                for b in before:
+                    self.record('D', t, b, None)
+            else:
+                # The rows the statement did not change are not logged.  A
+                # moved key: its one row.
+                for b, a in zip(before, after):
+                    if b != a:
+                        self.record('U', t, b, a)
+            # One step per statement (the rows of a statement are matched
+            # by key), all at the transaction's end position.
+            self.steps.append((sql, pos, True))
+            for e in self.events:
+                e.setdefault('step', len(self.steps) - 1)
+        for apply in self.txn_applies:
+            apply()
+        self.txn_applies = []
         return True
+
+    def keys_changed(self, apply):
+        """The model of the keys after a write: at once, or once its
+        transaction committed."""
+        if self.txn is not None:
+            self.txn_applies.append(apply)
+        else:
+            apply()
+
+    def transaction(self):
+        """Row writes to several tables in one transaction."""
+        self.txn = []
+        self.txn_applies = []
+        for _ in range(self.rng.randint(2, 4)):
+            t = self.rng.choice(self.tables)
+            r = self.rng.random()
+            if r < 0.5 or not t.keys:
+                self.insert(t)
+            elif r < 0.85:
+                self.update(t)
+            else:
+                self.delete(t)
+        parts, self.txn = self.txn, None
+        if parts and not self.run_dml(parts):
+            self.txn_applies = []
 
     # -- the workload --------------------------------------------------
 
@@ -431,7 +476,7 @@ class Round:
                 for k in keys]
         if self.dml('INSERT INTO %s (%s) VALUES %s;' % (q(t.name), ', '.join(q(c.name) for c in cols),
                                                         ', '.join(rows)), t, None, keys, 'I'):
-            t.keys += keys
+            self.keys_changed(lambda: t.keys.extend(keys))
 
     def update(self, t):
         chosen = sorted(self.rng.sample(t.keys, min(len(t.keys), self.rng.choice([1, 1, 2, 4]))))
@@ -448,13 +493,17 @@ class Round:
             after = [new]
         if self.dml('UPDATE %s SET %s WHERE `id` IN (%s);' % (q(t.name), ', '.join(sets), ', '.join(map(str, chosen))),
                     t, chosen, after, 'U'):
-            t.keys = sorted((set(t.keys) - set(chosen)) | set(after))
+            def apply():
+                t.keys = sorted((set(t.keys) - set(chosen)) | set(after))
+            self.keys_changed(apply)
 
     def delete(self, t):
         chosen = sorted(self.rng.sample(t.keys, min(len(t.keys), self.rng.choice([1, 1, 2]))))
         if self.dml('DELETE FROM %s WHERE `id` IN (%s);' % (q(t.name), ', '.join(map(str, chosen))),
                     t, chosen, None, 'D'):
-            t.keys = [k for k in t.keys if k not in chosen]
+            def apply():
+                t.keys = [k for k in t.keys if k not in chosen]
+            self.keys_changed(apply)
 
     def position_clause(self, t, exclude=()):
         r = self.rng.random()
@@ -716,6 +765,8 @@ class Round:
             r = self.rng.random()
             if r < 0.28:
                 self.ddl_step(late)
+            elif r < 0.36:
+                self.transaction()
             elif r < 0.6 or not t.keys:
                 self.insert(t)
             elif r < 0.88:

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-ddl-private.h"
 
 /* Tokens */
@@ -727,10 +728,17 @@ column_type (Parser     *p,
         return fail (p, "“(” was expected");
       do
         {
+          gsize length;
+
           token = peek (p);
           if (token->type != TOKEN_STRING)
             return fail (p, "a member was expected");
-          g_ptr_array_add (members, g_strdup (token->text));
+          /* The server drops a member's trailing spaces (not tabs or
+           * other white space). */
+          length = strlen (token->text);
+          while (length > 0 && token->text[length - 1] == ' ')
+            length--;
+          g_ptr_array_add (members, g_strndup (token->text, length));
           next (p);
         }
       while (accept_punct (p, ","));
@@ -1045,6 +1053,39 @@ charset_option (Parser  *p,
   return TRUE;
 }
 
+/* The partitioning at the end of CREATE TABLE, from PARTITION BY: it
+ * changes no column, but a query may follow it (CREATE TABLE … PARTITION
+ * BY … SELECT), which takes the columns from its result. */
+static gboolean
+partition_options (Parser *p)
+{
+  while (!at_end (p))
+    {
+      const Token *token = peek (p);
+
+      if (token_is (token, "SELECT") || token_is (token, "AS") || token_is (token, "IGNORE") ||
+          token_is (token, "REPLACE") || token_is (token, "VALUES") || token_is (token, "TABLE") ||
+          token_is (token, "WITH"))
+        return fail (p, "CREATE TABLE … SELECT takes its columns from a query");
+      if (token_is_punct (token, "("))
+        {
+          const Token *inside = peek_at (p, 1);
+
+          /* The partitions' definitions start with PARTITION, the
+           * function's arguments with anything but a query. */
+          if (token_is (inside, "SELECT") || token_is (inside, "WITH") ||
+              token_is (inside, "VALUES") || token_is (inside, "TABLE") ||
+              token_is_punct (inside, "("))
+            return fail (p, "CREATE TABLE … SELECT takes its columns from a query");
+          if (!skip_parenthesized (p))
+            return FALSE;
+        }
+      else
+        next (p);
+    }
+  return TRUE;
+}
+
 /* The table options after CREATE TABLE's columns. */
 static gboolean
 table_options (Parser         *p,
@@ -1068,7 +1109,7 @@ table_options (Parser         *p,
       else if (token_is (token, "WITH") && token_is (peek_at (p, 1), "SYSTEM"))
         return fail (p, "a system-versioned table has columns of its own");
       else if (token_is (token, "PARTITION"))
-        return TRUE;  /* partitions change no column */
+        return partition_options (p);
       else
         next (p);
     }
@@ -1659,6 +1700,46 @@ column_free (MysqlBinlogColumnDefinition *column)
   g_free (column);
 }
 
+/* Whether character set @charset holds character @u, as far as this
+ * reader knows: FALSE where it cannot tell (the multi-byte sets of East
+ * Asia and those read through iconv, beyond ASCII). */
+static gboolean
+charset_holds (const MysqlBinlogCharsetInfo *info,
+               gunichar                      u)
+{
+  if (info == NULL)
+    return FALSE;
+  switch (info->decode)
+    {
+    case MYSQL_BINLOG_DECODE_UTF8:
+      if (strcmp (info->name, "ascii") == 0)
+        return u < 0x80;
+      return strcmp (info->name, "utf8mb3") != 0 || u <= 0xFFFF;
+    case MYSQL_BINLOG_DECODE_UCS2:
+      return u <= 0xFFFF;
+    case MYSQL_BINLOG_DECODE_UTF16BE:
+    case MYSQL_BINLOG_DECODE_UTF16LE:
+    case MYSQL_BINLOG_DECODE_UTF32:
+      return TRUE;
+    case MYSQL_BINLOG_DECODE_LATIN1:
+      if (u < 0x80 || (u >= 0xA0 && u <= 0xFF))
+        return TRUE;
+      for (guint i = 0; i < 32; i++)
+        if (_mysql_binlog_cp1252_c1[i] == u)
+          return TRUE;
+      return FALSE;
+    case MYSQL_BINLOG_DECODE_TABLE:
+      if (u < info->table_start)
+        return TRUE;
+      for (guint c = info->table_start; c <= 0xFF; c++)
+        if (info->table[c - info->table_start] == u)
+          return TRUE;
+      return FALSE;
+    default:
+      return u < 0x80;
+    }
+}
+
 /* The definition of a column from its specification, with the table's
  * default character set @charset; NULL with @why set when it cannot be
  * known. */
@@ -1697,6 +1778,24 @@ resolve (const ColumnSpec  *spec,
                               column->name);
       column_free (column);
       return NULL;
+    }
+
+  /* The server converts the members to the column's character set, and
+   * one that holds a character it cannot becomes another text. */
+  if (column->members != NULL && column->members_error == NULL)
+    {
+      const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_for_name (column->charset);
+
+      for (guint m = 0; column->members[m] != NULL && column->members_error == NULL; m++)
+        for (const char *c = column->members[m]; *c != '\0'; c = g_utf8_next_char (c))
+          if (!charset_holds (info, g_utf8_get_char (c)))
+            {
+              column->members_error = g_strdup_printf ("the member “%s” of column %s holds a "
+                                                       "character that the server may not keep "
+                                                       "in %s", column->members[m], column->name,
+                                                       column->charset);
+              break;
+            }
     }
 
   if (spec->type_class == CLASS_CHAR)
@@ -1788,13 +1887,17 @@ _mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl,
     charset = g_strdup (ddl->charset != NULL ? ddl->charset : schema_charset);
 
   /* The server does not apply the changes of one ALTER TABLE one after
-   * the other: where two of them name the same column, or a new default
-   * character set meets a column that takes it, the outcome is not
-   * read with certainty. */
+   * the other: where two of them change the same column, or a new
+   * default character set meets a column that takes it, the outcome is
+   * not read with certainty.  A column named by AFTER only is not
+   * changed: the server places the columns that move in the order of the
+   * statement, each after the column it names as the table is by then,
+   * as applying them one after the other does (several AFTER the same
+   * column, AFTER a column added or moved before). */
   for (guint i = 0; i < ddl->ops->len; i++)
     {
       const MysqlBinlogDdlOp *op = g_ptr_array_index (ddl->ops, i);
-      const char *names[] = { op->name, op->new_name, op->after };
+      const char *names[] = { op->name, op->new_name };
 
       if (op->kind == OP_DEFAULT_CHARSET)
         charset_changed = TRUE;

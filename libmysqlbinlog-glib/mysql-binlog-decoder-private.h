@@ -126,6 +126,10 @@ MysqlBinlogTable   *_mysql_binlog_decoder_table_map        (MysqlBinlogDecoder  
                                                             GError                     **error);
 /* Forgets every table map (after a DDL statement). */
 void                _mysql_binlog_decoder_forget_tables    (MysqlBinlogDecoder          *decoder);
+/* Forgets the table map of one table id: a later rows event of it fails,
+ * a later table map of it is read afresh. */
+void                _mysql_binlog_decoder_forget_table     (MysqlBinlogDecoder          *decoder,
+                                                            guint64                      table_id);
 /* Parses the header of a rows event; the table comes from the table map
  * that preceded it. */
 gboolean            _mysql_binlog_decoder_rows             (MysqlBinlogDecoder          *decoder,

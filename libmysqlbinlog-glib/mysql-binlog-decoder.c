@@ -552,6 +552,13 @@ _mysql_binlog_decoder_forget_tables (MysqlBinlogDecoder *decoder)
   g_hash_table_remove_all (decoder->tables);
 }
 
+void
+_mysql_binlog_decoder_forget_table (MysqlBinlogDecoder *decoder,
+                                    guint64             table_id)
+{
+  g_hash_table_remove (decoder->tables, &table_id);
+}
+
 MysqlBinlogFlavour
 _mysql_binlog_decoder_get_flavour (MysqlBinlogDecoder *decoder)
 {

@@ -430,10 +430,8 @@ _mysql_binlog_definition_apply (const MysqlBinlogDefinition *definition,
            column->real_type == MYSQL_BINLOG_COLUMN_TYPE_SET))
         {
           g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                       "The members of column %u, %s, of %s are not known: information_schema "
-                       "shows a character beyond U+FFFF of a member as '?', and reading them "
-                       "otherwise failed (%s).  Set binlog_row_metadata=FULL on the server so "
-                       "that it logs them",
+                       "The members of column %u, %s, of %s are not known: %s.  Set "
+                       "binlog_row_metadata=FULL on the server so that it logs them",
                        i + 1, info->name, table->qualified_name, info->members_error);
           return FALSE;
         }

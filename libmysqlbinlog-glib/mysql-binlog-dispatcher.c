@@ -573,10 +573,30 @@ read_table_map (MysqlBinlogDispatcher  *self,
 
   table->wanted = _mysql_binlog_filter_wants (self->filter, table);
   if (table->wanted && needs != 0 && self->history != NULL)
-    return _mysql_binlog_schema_history_complete (self->history, table, needs,
-                                                  event->info.timestamp, self->tracker->file,
-                                                  event->artificial ? 0 : event->position,
-                                                  error);
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (_mysql_binlog_schema_history_complete (self->history, table, needs,
+                                                 event->info.timestamp, self->tracker->file,
+                                                 event->artificial ? 0 : event->position,
+                                                 &local_error))
+        return TRUE;
+      /* An event read again and not emitted (before a file's start
+       * position, or delivered before a reconnection): that its table's
+       * definition is not known there fails nothing.  Its table map is
+       * forgotten, so that no later rows use it incomplete and a later
+       * table map of the table is completed afresh. */
+      if (self->tracker->replaying && local_error->domain == MYSQL_BINLOG_ERROR &&
+          local_error->code == MYSQL_BINLOG_ERROR_UNSUPPORTED)
+        {
+          g_debug ("A table map read again, not emitted: %s", local_error->message);
+          event->table = NULL;
+          _mysql_binlog_decoder_forget_table (self->decoder, table->id);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 

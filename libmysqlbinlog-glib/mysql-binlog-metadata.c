@@ -394,7 +394,10 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
                   column->members = exact;
                 }
               else
-                column->members_error = g_strdup (local_error->message);
+                column->members_error = g_strdup_printf ("information_schema shows a character "
+                                                         "beyond U+FFFF of a member as '?', and "
+                                                         "reading them otherwise failed (%s)",
+                                                         local_error->message);
             }
         }
     }

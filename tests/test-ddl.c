@@ -112,6 +112,17 @@ test_create (void)
                  " ON DELETE CASCADE, CONSTRAINT ch CHECK (a < 5), FOREIGN KEY (e) REFERENCES"
                  " p (id))",
                  "db.t", "a int, b int, c int, d int, e int");
+  /* partitioned: the partitions change no column */
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(3)) ENGINE=InnoDB"
+                 " PARTITION BY HASH (id) PARTITIONS 2",
+                 "db.t", "id int pk, a varchar/12 utf8mb4");
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY) PARTITION BY RANGE (id)"
+                 " (PARTITION p0 VALUES LESS THAN (10) ENGINE = InnoDB,"
+                 " PARTITION p1 VALUES LESS THAN MAXVALUE COMMENT 'SELECT')",
+                 "db.t", "id int pk");
+  assert_create ("CREATE TABLE t (id INT PRIMARY KEY) PARTITION BY LINEAR KEY ALGORITHM=2 (id)"
+                 " PARTITIONS 3 /* AS SELECT */",
+                 "db.t", "id int pk");
 }
 
 static void
@@ -130,6 +141,13 @@ test_not_understood (void)
 {
   assert_not_understood ("CREATE TABLE t (a INT) SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t SELECT 1 AS a", MYSQL_BINLOG_DDL_CREATE_TABLE);
+  /* a query after the partitioning */
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY HASH (a) SELECT 1 AS a",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY HASH (a) PARTITIONS 2 AS SELECT 1 AS a",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
+  assert_not_understood ("CREATE TABLE t (a INT) PARTITION BY KEY (a) (SELECT 1 AS a)",
+                         MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t (a INT) WITH SYSTEM VERSIONING",
                          MYSQL_BINLOG_DDL_CREATE_TABLE);
   assert_not_understood ("CREATE TABLE t (a INET7)", MYSQL_BINLOG_DDL_CREATE_TABLE);
@@ -227,8 +245,26 @@ test_alter (void)
     /* two changes of one column */
     { "ALTER TABLE t MODIFY c BIGINT, RENAME COLUMN c TO d", NULL },
     { "ALTER TABLE t ADD a INT", NULL },
+    /* several placed AFTER one column, or after one placed before: in
+     * the order of the statement, as the server does */
+    { "ALTER TABLE t ADD z INT AFTER a, MODIFY c INT AFTER a",
+      "a int pk, c int, z int, b varchar/40 utf8mb4" },
+    { "ALTER TABLE t ADD y INT AFTER a, ADD z INT AFTER a",
+      "a int pk, z int, y int, b varchar/40 utf8mb4, c int" },
+    { "ALTER TABLE t MODIFY b VARCHAR(3) AFTER c, ADD z INT AFTER b",
+      "a int pk, c int, b varchar/12 utf8mb4, z int" },
+    { "ALTER TABLE t ADD z INT AFTER b, MODIFY b VARCHAR(3) AFTER c",
+      "a int pk, z int, c int, b varchar/12 utf8mb4" },
+    { "ALTER TABLE t ADD z INT AFTER a, MODIFY a INT AFTER c",
+      "z int, b varchar/40 utf8mb4, c int, a int pk" },
+    { "ALTER TABLE t CHANGE b bb INT, ADD z INT AFTER bb", "a int pk, bb int, z int, c int" },
     { "ALTER TABLE t MODIFY c ENUM('p', 'q')",
       "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p|q)" },
+    /* the server drops the trailing spaces of members, spaces only */
+    { "ALTER TABLE t MODIFY c ENUM('p ', ' q  ', 'r\t', 's \t ')",
+      "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p| q|r\t|s \t)" },
+    { "ALTER TABLE t MODIFY c SET('p ', 'q')",
+      "a int pk, b varchar/40 utf8mb4, c set utf8mb4 (p|q)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -242,6 +278,55 @@ test_alter (void)
       if (text == NULL)
         g_assert_nonnull (why);
     }
+}
+
+/* The server converts ENUM and SET members to the column's character
+ * set, and a character it cannot hold becomes '?': such members are not
+ * known. */
+static void
+test_members_charset (void)
+{
+  static const struct
+  {
+    const char *column;
+    gboolean    known;
+  } cases[] = {
+    { "e ENUM('a', 'é', '€', 'ÿ')", TRUE },      /* latin1 is cp1252 */
+    { "e ENUM('a', '中文')", FALSE },
+    { "e SET('x', 'Ω')", FALSE },
+    { "e ENUM('a', '中文') CHARACTER SET utf8mb4", TRUE },
+    { "e ENUM('😀') CHARACTER SET utf8mb4", TRUE },
+    { "e ENUM('😀') CHARACTER SET utf8mb3", FALSE },
+    { "e ENUM('Ж', 'ж') CHARACTER SET koi8r", TRUE },
+    { "e ENUM('é') CHARACTER SET koi8r", FALSE },
+    { "e ENUM('a', 'b c') CHARACTER SET sjis", TRUE },
+    { "e ENUM('ア') CHARACTER SET sjis", FALSE },  /* not read with certainty */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *statement = g_strdup_printf ("CREATE TABLE t (id INT, %s) CHARSET latin1",
+                                                    cases[i].column);
+      g_autoptr(MysqlBinlogDefinition) definition = create (statement);
+      const char *error = definition->columns[1].members_error;
+
+      g_test_message ("%s: %s", statement, error != NULL ? error : "(known)");
+      g_assert_nonnull (definition->columns[1].members);
+      g_assert_true ((error == NULL) == cases[i].known);
+    }
+
+  /* and when a column changes */
+  {
+    g_autoptr(MysqlBinlogDefinition) before = create ("CREATE TABLE t (a INT, e ENUM('a', '中文'))");
+    g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse ("ALTER TABLE t MODIFY e ENUM('a', '中文')"
+                                                            " CHARACTER SET latin1", "db");
+    g_autofree char *why = NULL;
+    g_autoptr(MysqlBinlogDefinition) after = _mysql_binlog_ddl_apply (ddl, before, NULL, &why);
+
+    g_assert_null (before->columns[1].members_error);
+    g_assert_nonnull (after);
+    g_assert_nonnull (after->columns[1].members_error);
+  }
 }
 
 static void
@@ -289,5 +374,6 @@ main (int   argc,
   g_test_add_func ("/ddl/harmless", test_harmless);
   g_test_add_func ("/ddl/alter", test_alter);
   g_test_add_func ("/ddl/tables", test_tables);
+  g_test_add_func ("/ddl/members-charset", test_members_charset);
   return g_test_run ();
 }

@@ -528,6 +528,83 @@ test_file (gconstpointer data)
   g_assert_cmpuint (seen.changes->len, ==, 11);
 }
 
+/* A file read from a position after a DDL statement, with the server as
+ * its schema-source: the table maps before the position are read but
+ * not emitted, and one whose definition is not known there (the table
+ * had a column fewer than information_schema has now) fails nothing.
+ * The row after the position has its names. */
+static void
+test_file_start (void)
+{
+  g_autoptr(MysqlBinlogPosition) first = NULL;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(MysqlBinlogStream) source = test_server_new_stream (server);
+  g_autoptr(GError) error = NULL;
+  const char *schemas[] = { "file_start", NULL };
+  static const char * const expected[] = { "file_start.t: c=int64 3 a=int64 2 b='y'", NULL };
+  g_auto(Seen) seen = { 0, };
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  first = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE DATABASE file_start;"
+                    "CREATE TABLE file_start.t (a INT, b VARCHAR(5));"
+                    "INSERT INTO file_start.t VALUES (1, 'x');"
+                    "ALTER TABLE file_start.t ADD COLUMN c INT FIRST");
+  start = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO file_start.t VALUES (3, 2, 'y')");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+
+  path = g_build_filename (test_server_get_dir (server), "binlog",
+                           mysql_binlog_position_get_file (first), NULL);
+  file = g_file_new_for_path (path);
+  stream = mysql_binlog_stream_new_for_file (file);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+  mysql_binlog_stream_set_start_position (stream, start);
+  seen.rows = g_ptr_array_new_with_free_func (g_free);
+  seen.changes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, expected);
+}
+
+/* An ENUM member that the column's character set cannot hold: the server
+ * keeps '??' for '中文'.  The CREATE TABLE read does not give the member
+ * as the server has it: the row is refused or positional, never '中文'. */
+static void
+test_members_charset (void)
+{
+  static const char * const positional[] = { "members.t: @1=int64 1 @2=uint64 2", NULL };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) refused = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  start = test_server_master_position (server);
+  test_server_exec (server,
+                    "CREATE DATABASE members;"
+                    "CREATE TABLE members.t (id INT, e ENUM('a', '中文')) DEFAULT CHARSET latin1;"
+                    "INSERT INTO members.t VALUES (1, 2)");
+
+  g_assert_false (read_live (start, "members", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "members.t"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (read_live (start, "members", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, positional);
+}
+
 /* The consumer of test_killed, in a process of its own: every row as a
  * line of OUTPUT, written straight to the kernel so that SIGKILL loses
  * none; "ERROR: ..." when the run fails. */
@@ -791,6 +868,8 @@ main (int   argc,
   g_test_add_func ("/schema-history/index-only", test_index_only);
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);
   g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
+  g_test_add_func ("/schema-history/file-start", test_file_start);
+  g_test_add_func ("/schema-history/members-charset", test_members_charset);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);

@@ -14,6 +14,12 @@
  *   diff-reader --binlog PATH...
  *       the file reader, one stream per file, in order
  *
+ * Options of both: --positional (schema-unknown POSITIONAL instead of
+ * ERROR), --only-schema NAME (the rows of that database only); of the file
+ * reader: --schema-source-socket PATH (its schema-source: the server of
+ * that Unix socket, as root), --offset N (where to start in the first
+ * file).
+ *
  * A line:
  *
  *   {"op":"I","t":"db.tbl","c":["id","v"],"a":[["x",1],null]}
@@ -272,10 +278,22 @@ on_deleted (MysqlBinlogStream *stream,
   print_change ("D", row, NULL);
 }
 
+static gboolean positional;
+static char *only_schema;
+
 static gboolean
 run_stream (MysqlBinlogStream *stream)
 {
   g_autoptr(GError) error = NULL;
+
+  if (positional)
+    mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
+  if (only_schema != NULL)
+    {
+      const char *schemas[] = { only_schema, NULL };
+
+      mysql_binlog_stream_set_only_schemas (stream, schemas);
+    }
 
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_inserted), NULL);
   g_signal_connect (stream, "rows-updated", G_CALLBACK (on_updated), NULL);
@@ -295,6 +313,7 @@ main (int   argc,
 {
   g_autofree char *socket_path = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *source_socket = NULL;
   g_auto(GStrv) binlogs = NULL;
   gint64 offset = 4;
   int server_id = 0;
@@ -306,6 +325,10 @@ main (int   argc,
     { "file", 0, 0, G_OPTION_ARG_STRING, &file, "The binlog file to start in", "NAME" },
     { "offset", 0, 0, G_OPTION_ARG_INT64, &offset, "The offset to start at", "N" },
     { "binlog", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &binlogs, "A binlog file to read", "PATH" },
+    { "positional", 0, 0, G_OPTION_ARG_NONE, &positional, "Positional names where a definition is not known", NULL },
+    { "only-schema", 0, 0, G_OPTION_ARG_STRING, &only_schema, "The database whose rows to read", "NAME" },
+    { "schema-source-socket", 0, 0, G_OPTION_ARG_FILENAME, &source_socket,
+      "The file reader's schema-source: the server of this socket", "PATH" },
     { NULL }
   };
 
@@ -325,7 +348,22 @@ main (int   argc,
         {
           g_autoptr(GFile) gfile = g_file_new_for_path (binlogs[i]);
           g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (gfile);
+          g_autoptr(MysqlBinlogStream) source = NULL;
 
+          if (source_socket != NULL)
+            {
+              source = mysql_binlog_stream_new ();
+              g_object_set (source, "socket", source_socket, "user", "root", NULL);
+              mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+            }
+          /* --offset: where to start in the first file. */
+          if (i == 0 && offset > 4)
+            {
+              g_autofree char *base = g_path_get_basename (binlogs[i]);
+              g_autoptr(MysqlBinlogPosition) start = mysql_binlog_position_new (base, (guint64) offset);
+
+              mysql_binlog_stream_set_start_position (stream, start);
+            }
           if (!run_stream (stream))
             return 1;
         }

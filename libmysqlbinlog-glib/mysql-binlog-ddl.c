@@ -1908,6 +1908,14 @@ _mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl,
           if (names[k] == NULL)
             continue;
           key = g_utf8_casefold (names[k], -1);
+          /* CHANGE c c …: one column, named twice by the same change. */
+          if (k == 1 && names[0] != NULL)
+            {
+              g_autofree char *old_key = g_utf8_casefold (names[0], -1);
+
+              if (strcmp (old_key, key) == 0)
+                continue;
+            }
           if (g_hash_table_contains (touched, key))
             {
               *why = g_strdup_printf ("column %s is named by two changes of the statement",

@@ -258,6 +258,11 @@ test_alter (void)
     { "ALTER TABLE t ADD z INT AFTER a, MODIFY a INT AFTER c",
       "z int, b varchar/40 utf8mb4, c int, a int pk" },
     { "ALTER TABLE t CHANGE b bb INT, ADD z INT AFTER bb", "a int pk, bb int, z int, c int" },
+    /* CHANGE keeping the name names one column once */
+    { "ALTER TABLE t CHANGE c c BIGINT", "a int pk, b varchar/40 utf8mb4, c bigint" },
+    { "ALTER TABLE t CHANGE COLUMN c c INT FIRST", "c int, a int pk, b varchar/40 utf8mb4" },
+    { "ALTER TABLE t CHANGE b B INT AFTER c", "a int pk, c int, B int" },
+    { "ALTER TABLE t CHANGE c c INT, DROP c", NULL },
     { "ALTER TABLE t MODIFY c ENUM('p', 'q')",
       "a int pk, b varchar/40 utf8mb4, c enum utf8mb4 (p|q)" },
     /* the server drops the trailing spaces of members, spaces only */

@@ -491,6 +491,16 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   return TRUE;
 }
 
+guint16
+_mysql_binlog_decoder_query_error_code (const MysqlBinlogEventInfo *info)
+{
+  /* After the thread id (4), the execution time (4) and the schema
+   * length (1); _mysql_binlog_decoder_query() checked the length. */
+  if (info->post_header_length < 11)
+    return 0;
+  return _mysql_binlog_le16 (info->post_header + 9);
+}
+
 gboolean
 _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
                                     const MysqlBinlogEventInfo  *info,

@@ -89,17 +89,44 @@ class TestOutput(unittest.TestCase):
     def test_file(self):
         binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default
-        # binlog_row_metadata): offline, columns are numbered, no keys.
-        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables',
-                               'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # binlog_row_metadata), and its CREATE TABLE leaves the character set
+        # of a column to the database's: by default the run fails, naming
+        # the table and the fixes.
+        command = [TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables', 'cli.items']
+        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertEqual(json_lines(proc.stdout), [])
+        self.assertRegex(proc.stderr, r'mysqlbinlog-glib: .* The definition of cli\.items is not '
+                         r'known at this point of the binary log file .*schema-source.*'
+                         r'binlog_row_metadata=FULL.*positional')
+        # --schema-unknown=positional: columns numbered, no keys, text of no
+        # known character set as its bytes.
+        proc = subprocess.run(command + ['--schema-unknown=positional'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         messages = json_lines(proc.stdout)
         self.assertEqual([(m['type'], m['keys']) for m in messages],
                          [('row_insert', {}), ('row_insert', {}), ('row_update', {}),
                           ('row_delete', {})])
-        self.assertEqual(messages[0]['values']['@2'], 'apple')
-        self.assertEqual(messages[2]['after_values'], {'@2': 'green apple', '@3': '1.75'})
+        self.assertEqual(sorted(messages[2]['after_values']), ['@2', '@3'])
+        self.assertEqual(messages[2]['after_values']['@3'], '1.75')
+        # The server as the source of the definitions: the real names.
+        proc = subprocess.run(command + ['--schema-from-server', '--socket', common.DB.socket,
+                                         '--user', 'root'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([m['type'] for m in messages],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+        self.assertIn('apple', messages[0]['values'].values())
+        self.assertFalse([n for n in messages[0]['values'] if n.startswith('@')])
+        self.assertNotEqual(messages[0]['keys'], {})
+        proc = subprocess.run(command + ['--schema-unknown=sometimes'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn('error or positional', proc.stderr)
 
         # With full metadata the names and the primary key are in the
         # file: no server is needed for the keys.

@@ -312,8 +312,8 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
   since = g_hash_table_lookup (history->unknown_since, table->qualified_name);
   if (history->metadata == NULL)
     return unknown_definition (history, table, needs,
-                               history->no_source != NULL ? history->no_source
-                                                          : "no server to read it from",
+                               history->no_source != NULL && since == NULL
+                               ? history->no_source : "no server to read it from",
                                since, error);
 
   definition = _mysql_binlog_metadata_fetch (history->metadata, table->schema, table->name, error);

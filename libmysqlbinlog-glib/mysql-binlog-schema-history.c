@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-ddl-private.h"
 #include "mysql-binlog-error.h"
@@ -547,11 +548,21 @@ definition_before (MysqlBinlogSchemaHistory *history,
   return definition;
 }
 
+/* Whether the statement is a CREATE (not an ALTER) one. */
+static gboolean
+is_create (const char *statement)
+{
+  while (g_ascii_isspace (*statement))
+    statement++;
+  return g_ascii_strncasecmp (statement, "CREATE", 6) == 0 && g_ascii_isspace (statement[6]);
+}
+
 GStrv
 _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                         const char               *schema,
                                         const char               *statement,
                                         guint                     error_code,
+                                        guint                     server_collation,
                                         guint32                   timestamp,
                                         const char               *file,
                                         guint64                   end)
@@ -805,11 +816,20 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       break;
 
     case MYSQL_BINLOG_DDL_CREATE_DATABASE:
-      if (ddl->schema != NULL && ddl->charset != NULL)
-        g_hash_table_replace (history->schema_charsets, g_strdup (ddl->schema),
-                              g_strdup (ddl->charset));
-      else if (ddl->schema != NULL)
-        g_hash_table_remove (history->schema_charsets, ddl->schema);
+      {
+        const char *charset = ddl->charset;
+
+        /* A database created without one has the character set of the
+         * session's collation_server, which the event logs. */
+        if (charset == NULL && !ddl->if_not_exists && server_collation != 0 &&
+            is_create (statement))
+          charset = _mysql_binlog_charset_for_collation (server_collation);
+        if (ddl->schema != NULL && charset != NULL)
+          g_hash_table_replace (history->schema_charsets, g_strdup (ddl->schema),
+                                g_strdup (charset));
+        else if (ddl->schema != NULL)
+          g_hash_table_remove (history->schema_charsets, ddl->schema);
+      }
       history->changed = TRUE;
       break;
 

@@ -93,9 +93,6 @@ test_incident (void)
   path = g_build_filename (test_server_get_dir (server), "binlog", log_file, NULL);
   file = g_file_new_for_path (path);
   offline = mysql_binlog_stream_new_for_file (file);
-  /* Its TEXT column has the database's character set, which the file
-   * does not say. */
-  mysql_binlog_stream_set_schema_unknown (offline, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   g_signal_connect (offline, "rows-inserted::inc.t", G_CALLBACK (on_inserted), offline_rows);
   g_signal_connect (offline, "binlog", G_CALLBACK (on_binlog), incidents);
   g_assert_true (mysql_binlog_stream_run (offline, NULL, &error));

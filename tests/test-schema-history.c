@@ -576,8 +576,9 @@ stop_on_row (MysqlBinlogStream *stream,
 }
 
 /* A file read with no schema-source, under binlog_row_metadata=NO_LOG: the
- * file that holds the CREATE TABLE gives the exact names, types and
- * members; the next file, which does not, fails by default with an error
+ * file that holds the CREATE DATABASE and CREATE TABLE gives the exact
+ * names, types, members and character sets (the database's is the
+ * collation_server its query event logs); the next file, which does not, fails by default with an error
  * that names the table, the file and the fixes, gives positional rows
  * under POSITIONAL, and the exact ones with the .schema-history saved
  * beside a position store as its schema-source. */
@@ -609,7 +610,7 @@ test_file_alone (void)
   first = test_server_master_position (server);
   test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
   test_server_exec (server,
-                    "CREATE DATABASE alone CHARACTER SET utf8mb4;"
+                    "CREATE DATABASE alone;"
                     "CREATE TABLE alone.t (id INT UNSIGNED PRIMARY KEY, name VARCHAR(10), "
                     "e ENUM('x', 'y'), s SET('a', 'b', 'c'));"
                     "INSERT INTO alone.t VALUES (4294967295, 'één', 'y', 'a,c')");

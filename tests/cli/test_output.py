@@ -155,10 +155,23 @@ class TestOutput(unittest.TestCase):
     def test_file(self):
         binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default
-        # binlog_row_metadata), and its CREATE TABLE leaves the character set
-        # of a column to the database's: by default the run fails, naming
-        # the table and the fixes.
-        command = [TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables', 'cli.items']
+        # binlog_row_metadata), but the file holds the CREATE DATABASE and
+        # the CREATE TABLE: the file's DDL gives the names, keys and values.
+        whole = [TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables', 'cli.items']
+        proc = subprocess.run(whole, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
+                          ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
+        self.assertEqual(messages[0]['values'], {'id': 1, 'name': 'apple', 'price': '1.50',
+                                                 'tags': ['red'], 'data': '0x01FF',
+                                                 'note': None})
+        # From the first insert on, the part read does not create the table:
+        # by default the run fails, naming the table and the fixes.
+        first = '%s:%d' % (messages[0]['log_file'], messages[0]['log_pos'])
+        command = whole + ['--start', first]
         proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, timeout=60)
         self.assertEqual(proc.returncode, 1, proc.stderr)

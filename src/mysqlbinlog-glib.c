@@ -589,7 +589,7 @@ new_server_stream (MbgOptions *options)
                        "tls-cipher", options->tls.cipher,
                        "server-id", options->server_id,
                        "blocking", !options->non_blocking,
-                           NULL);
+                       NULL);
 }
 
 /* The stream, with the filters and the TLS settings as its properties. */

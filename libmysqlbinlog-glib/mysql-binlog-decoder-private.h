@@ -103,6 +103,13 @@ gboolean            _mysql_binlog_decoder_query            (MysqlBinlogDecoder  
                                                             char                       **schema,
                                                             char                       **statement,
                                                             GError                     **error);
+/* The error code of a query event the decoder read: not 0 when the
+ * statement failed after it changed something the server could not
+ * undo, and was logged so that a replica fails alike. */
+guint16             _mysql_binlog_decoder_query_error_code (const MysqlBinlogEventInfo  *info);
+/* The collation_server of the session that ran the statement of a query
+ * event (its status variables), 0 when the event does not say. */
+guint               _mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info);
 gboolean            _mysql_binlog_decoder_mariadb_gtid     (MysqlBinlogDecoder          *decoder,
                                                             const MysqlBinlogEventInfo  *info,
                                                             guint32                     *domain,

@@ -491,6 +491,63 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
   return TRUE;
 }
 
+guint16
+_mysql_binlog_decoder_query_error_code (const MysqlBinlogEventInfo *info)
+{
+  /* After the thread id (4), the execution time (4) and the schema
+   * length (1); _mysql_binlog_decoder_query() checked the length. */
+  if (info->post_header_length < 11)
+    return 0;
+  return _mysql_binlog_le16 (info->post_header + 9);
+}
+
+guint
+_mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info)
+{
+  const guint8 *p = info->body;
+  const guint8 *end;
+
+  if (info->post_header_length < 13)
+    return 0;
+  end = p + MIN ((gsize) _mysql_binlog_le16 (info->post_header + 11), info->body_length);
+  /* The status variables, each a code and its value (servers write the
+   * catalog, 6, before the character sets, 4); any code of a size not
+   * known here ends the search. */
+  while (p < end)
+    {
+      switch (*p++)
+        {
+        case 0:   /* Q_FLAGS2_CODE */
+          p += 4;
+          break;
+        case 1:   /* Q_SQL_MODE_CODE */
+          p += 8;
+          break;
+        case 2:   /* Q_CATALOG_CODE: length, name, NUL */
+          if (p >= end)
+            return 0;
+          p += 1 + *p + 1;
+          break;
+        case 3:   /* Q_AUTO_INCREMENT */
+          p += 4;
+          break;
+        case 5:   /* Q_TIME_ZONE_CODE: length, name */
+        case 6:   /* Q_CATALOG_NZ_CODE: length, name */
+          if (p >= end)
+            return 0;
+          p += 1 + *p;
+          break;
+        case 4:   /* Q_CHARSET_CODE: client, connection, server */
+          if (p + 6 > end)
+            return 0;
+          return _mysql_binlog_le16 (p + 4);
+        default:
+          return 0;
+        }
+    }
+  return 0;
+}
+
 gboolean
 _mysql_binlog_decoder_mariadb_gtid (MysqlBinlogDecoder          *decoder,
                                     const MysqlBinlogEventInfo  *info,

@@ -366,6 +366,8 @@ read_query (MysqlBinlogDispatcher  *self,
 
           changed = _mysql_binlog_schema_history_statement (self->history, event->schema,
                                                             event->statement,
+                                                            _mysql_binlog_decoder_query_error_code (&event->info),
+                                                            _mysql_binlog_decoder_query_server_collation (&event->info),
                                                             event->info.timestamp,
                                                             tracker->file,
                                                             event->artificial ? 0 : event->info.log_pos);

@@ -51,11 +51,13 @@ MysqlBinlogCheckpoint *_mysql_binlog_run_get_checkpoint (MysqlBinlogRun         
  * position (NULL: none, the definitions are read afresh). */
 void                   _mysql_binlog_run_set_schema     (MysqlBinlogRun               *run,
                                                          GBytes                       *snapshot);
-/* Before a run of a file reads: where its definitions come from, the
- * server of @server's connection settings and/or a saved history
- * (both nullable). */
+/* Before a run of a file reads: where the definitions its DDL does not
+ * give come from, the server of @server's connection settings and/or a
+ * saved history (both nullable); @no_source says why none gives them
+ * when there is no server (NULL: there is one). */
 void                   _mysql_binlog_run_set_file_schema (MysqlBinlogRun              *run,
                                                           const MysqlBinlogStreamSettings *server,
-                                                          GBytes                      *snapshot);
+                                                          GBytes                      *snapshot,
+                                                          const char                  *no_source);
 
 G_END_DECLS

@@ -113,9 +113,12 @@ _mysql_binlog_run_release (MysqlBinlogRun *run)
 void
 _mysql_binlog_run_set_file_schema (MysqlBinlogRun                  *run,
                                    const MysqlBinlogStreamSettings *server,
-                                   GBytes                          *snapshot)
+                                   GBytes                          *snapshot,
+                                   const char                      *no_source)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_file_get_parse_name (run->settings.file);
+  g_autofree char *unreadable = NULL;
   MysqlBinlogMetadata *metadata = NULL;
 
   if (server != NULL)
@@ -128,8 +131,15 @@ _mysql_binlog_run_set_file_schema (MysqlBinlogRun                  *run,
   run->history = _mysql_binlog_schema_history_new (metadata, run->settings.schema_unknown,
                                                    run->filter);
   if (snapshot != NULL && !_mysql_binlog_schema_history_restore (run->history, snapshot, &error))
-    g_debug ("The schema history of the stream's schema-source cannot be read: %s",
-             error->message);
+    {
+      g_debug ("The schema history of the stream's schema-source cannot be read: %s",
+               error->message);
+      unreadable = g_strdup_printf ("the file read does not create it before this point, and "
+                                    "the schema history of the stream's schema-source cannot "
+                                    "be read: %s", error->message);
+      no_source = unreadable;
+    }
+  _mysql_binlog_schema_history_set_file (run->history, file, no_source);
 }
 
 void

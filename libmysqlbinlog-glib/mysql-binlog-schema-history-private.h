@@ -41,6 +41,13 @@ MysqlBinlogSchemaHistory *_mysql_binlog_schema_history_new      (MysqlBinlogMeta
                                                                  MysqlBinlogSchemaUnknown   unknown,
                                                                  const MysqlBinlogFilter   *filter);
 void                      _mysql_binlog_schema_history_free     (MysqlBinlogSchemaHistory  *history);
+/* The history is the one of a stream of @file (its name for messages): a
+ * table map that names the columns is read as it is where no definition
+ * known to hold completes it, and @no_source (or NULL) says why no
+ * server or saved history gives a definition the file does not. */
+void                      _mysql_binlog_schema_history_set_file (MysqlBinlogSchemaHistory  *history,
+                                                                 const char                *file,
+                                                                 const char                *no_source);
 
 /* Completes the new table of a table map written at @timestamp, at
  * @offset of @file of the server's binary log (0: not known), with what
@@ -57,13 +64,17 @@ gboolean                  _mysql_binlog_schema_history_complete (MysqlBinlogSche
 
 /* A statement the binary log holds as text, other than the transaction's
  * own (BEGIN, COMMIT, ...): DDL, run with @schema as the default
- * database, written at @timestamp, ending at @end of @file of the
- * server's binary log (0: not known).  Returns the "schema.table" names of
- * the watched tables whose definition it changed, made unknown or emptied
- * (NULL when none), for the schema-changed signal. */
+ * database, logged with @error_code (not 0: it failed part way) by a
+ * session whose collation_server is @server_collation (0: not known), written
+ * at @timestamp, ending at @end of @file of the server's binary log (0:
+ * not known).  Returns the "schema.table" names of the watched tables
+ * whose definition it changed, made unknown or emptied (NULL when none),
+ * for the schema-changed signal. */
 GStrv                     _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                                                   const char               *schema,
                                                                   const char               *statement,
+                                                                  guint                     error_code,
+                                                                  guint                     server_collation,
                                                                   guint32                   timestamp,
                                                                   const char               *file,
                                                                   guint64                   end);

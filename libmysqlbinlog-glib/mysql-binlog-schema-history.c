@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-ddl-private.h"
 #include "mysql-binlog-error.h"
@@ -25,6 +26,10 @@ struct _MysqlBinlogSchemaHistory
   GHashTable               *schema_charsets;
   gboolean                  changed;    /* since the last snapshot */
   GBytes                   *snapshot;   /* the last one */
+  /* Of a stream of a file: its name, and why no server or saved history
+   * knows a definition the file does not give (NULL: not a file). */
+  char                     *file;
+  char                     *no_source;
 };
 
 MysqlBinlogSchemaHistory *
@@ -54,7 +59,20 @@ _mysql_binlog_schema_history_free (MysqlBinlogSchemaHistory *history)
   g_hash_table_unref (history->unknown_since);
   g_hash_table_unref (history->schema_charsets);
   g_clear_pointer (&history->snapshot, g_bytes_unref);
+  g_free (history->file);
+  g_free (history->no_source);
   g_free (history);
+}
+
+void
+_mysql_binlog_schema_history_set_file (MysqlBinlogSchemaHistory *history,
+                                       const char               *file,
+                                       const char               *no_source)
+{
+  g_free (history->file);
+  history->file = g_strdup (file);
+  g_free (history->no_source);
+  history->no_source = g_strdup (no_source);
 }
 
 /* Only what the table map carries: see MysqlBinlogSchemaUnknown. */
@@ -73,7 +91,11 @@ make_positional (MysqlBinlogTable      *table,
         }
       /* Text of no known character set: its bytes. */
       if ((needs & MYSQL_BINLOG_TABLE_NEEDS_CHARSETS) && _mysql_binlog_column_is_character (column))
-        _mysql_binlog_column_set_charset (column, "binary");
+        {
+          _mysql_binlog_column_set_charset (column, "binary");
+          /* What the row holds: a CHAR's value is not zero-padded. */
+          column->unpadded = TRUE;
+        }
     }
 }
 
@@ -89,6 +111,15 @@ unknown_definition (MysqlBinlogSchemaHistory  *history,
 {
   g_autofree char *after = NULL;
 
+  /* A file's table map that names the columns (binlog_row_metadata=FULL)
+   * is read as it is: what else it lacks comes from a definition known to
+   * hold, or stays unknown as the table map leaves it (ENUM/SET members
+   * as numbers). */
+  if (history->file != NULL && !(needs & MYSQL_BINLOG_TABLE_NEEDS_NAMES))
+    {
+      g_debug ("The rows of %s have what their table map names: %s", table->qualified_name, why);
+      return TRUE;
+    }
   if (history->unknown == MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL)
     {
       g_debug ("The rows of %s have positional column names: %s", table->qualified_name, why);
@@ -97,13 +128,23 @@ unknown_definition (MysqlBinlogSchemaHistory  *history,
     }
   if (statement != NULL)
     after = g_strdup_printf (" since the statement “%.200s”", statement);
-  g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-               "The definition of %s%s is not known at this point of the binary log (%s), "
-               "and its table map does not name the columns.  Set binlog_row_metadata=FULL "
-               "on the server so that it logs them, start at a position after the change "
-               "of the table (or before its CREATE TABLE), or set the stream's "
-               "schema-unknown to positional names",
-               table->qualified_name, after != NULL ? after : "", why);
+  if (history->file != NULL)
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                 "The definition of %s%s is not known at this point of the binary log file "
+                 "%s (%s), and its table map does not name the columns.  Set the stream's "
+                 "schema-source to the server that wrote the file or to a saved "
+                 ".schema-history file, write the binary log with binlog_row_metadata=FULL, "
+                 "read it from before the table's CREATE TABLE, or set the stream's "
+                 "schema-unknown to positional names",
+                 table->qualified_name, after != NULL ? after : "", history->file, why);
+  else
+    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                 "The definition of %s%s is not known at this point of the binary log (%s), "
+                 "and its table map does not name the columns.  Set binlog_row_metadata=FULL "
+                 "on the server so that it logs them, start at a position after the change "
+                 "of the table (or before its CREATE TABLE), or set the stream's "
+                 "schema-unknown to positional names",
+                 table->qualified_name, after != NULL ? after : "", why);
   return FALSE;
 }
 
@@ -203,6 +244,35 @@ changed_later (MysqlBinlogSchemaHistory  *history,
   return FALSE;
 }
 
+/* A file's table map that names the columns: a definition that names
+ * them otherwise is not the one it was written for. */
+static char *
+names_disagree (MysqlBinlogSchemaHistory    *history,
+                const MysqlBinlogDefinition *definition,
+                const MysqlBinlogTable      *table,
+                MysqlBinlogTableNeeds        needs)
+{
+  if (history->file == NULL || (needs & MYSQL_BINLOG_TABLE_NEEDS_NAMES))
+    return NULL;
+  for (guint i = 0; i < table->n_columns && i < definition->n_columns; i++)
+    {
+      const char *logged = table->columns[i].name;
+      const char *defined = definition->columns[i].name;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (logged == NULL || defined == NULL)
+        continue;
+      /* Column names are not case-sensitive. */
+      a = g_utf8_casefold (logged, -1);
+      b = g_utf8_casefold (defined, -1);
+      if (strcmp (a, b) != 0)
+        return g_strdup_printf ("column %u is %s in the table map, %s in the definition",
+                                i + 1, logged, defined);
+    }
+  return NULL;
+}
+
 gboolean
 _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
                                        MysqlBinlogTable          *table,
@@ -226,6 +296,8 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
     {
       _mysql_binlog_definition_ref (definition);
       disagreement = _mysql_binlog_definition_check (definition, table);
+      if (disagreement == NULL)
+        disagreement = names_disagree (history, definition, table, needs);
       if (disagreement != NULL)
         {
           g_autofree char *why = g_strdup_printf ("its table map does not match the definition "
@@ -240,7 +312,10 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
 
   since = g_hash_table_lookup (history->unknown_since, table->qualified_name);
   if (history->metadata == NULL)
-    return unknown_definition (history, table, needs, "no server to read it from", since, error);
+    return unknown_definition (history, table, needs,
+                               history->no_source != NULL && since == NULL
+                               ? history->no_source : "no server to read it from",
+                               since, error);
 
   definition = _mysql_binlog_metadata_fetch (history->metadata, table->schema, table->name, error);
   if (definition == NULL)
@@ -253,6 +328,8 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
       return unknown_definition (history, table, needs, why, since, error);
     }
   disagreement = _mysql_binlog_definition_check (definition, table);
+  if (disagreement == NULL)
+    disagreement = names_disagree (history, definition, table, needs);
   if (disagreement != NULL)
     {
       g_autofree char *why = g_strdup_printf ("its table map does not match its definition in "
@@ -471,10 +548,21 @@ definition_before (MysqlBinlogSchemaHistory *history,
   return definition;
 }
 
+/* Whether the statement is a CREATE (not an ALTER) one. */
+static gboolean
+is_create (const char *statement)
+{
+  while (g_ascii_isspace (*statement))
+    statement++;
+  return g_ascii_strncasecmp (statement, "CREATE", 6) == 0 && g_ascii_isspace (statement[6]);
+}
+
 GStrv
 _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                         const char               *schema,
                                         const char               *statement,
+                                        guint                     error_code,
+                                        guint                     server_collation,
                                         guint32                   timestamp,
                                         const char               *file,
                                         guint64                   end)
@@ -506,6 +594,61 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
             make_unknown (history, names[k], statement, "the statement may name it in another "
                           "case", file, end);
           }
+    }
+
+  /* The server logs a statement that failed part way with its error
+   * code (a replica then expects the same error): what it did to the
+   * tables it names is not known (a TRUNCATE leaves the definition as it
+   * was, whatever it did to the rows). */
+  if (error_code != 0 && ddl->kind != MYSQL_BINLOG_DDL_NONE && ddl->kind != MYSQL_BINLOG_DDL_UNKNOWN &&
+      ddl->kind != MYSQL_BINLOG_DDL_TRUNCATE && !ddl->temporary)
+    {
+      g_autofree char *why = g_strdup_printf ("the server logged it with error %u: it may have "
+                                              "been done in part only", error_code);
+      /* CREATE TABLE … LIKE names the table it copies second. */
+      guint n_named = ddl->kind == MYSQL_BINLOG_DDL_CREATE_TABLE ? MIN (ddl->tables->len, 1)
+                                                                  : ddl->tables->len;
+
+      for (guint i = 0; i < n_named; i++)
+        {
+          const char *named = g_ptr_array_index (ddl->tables, i);
+
+          if (!watched (history, named))
+            {
+              forget (history, named);
+              continue;
+            }
+          g_ptr_array_add (changed, g_strdup (named));
+          make_unknown (history, named, statement, why, file, end);
+        }
+      if (ddl->tables->len == 0 && ddl->schema != NULL &&
+          (ddl->kind == MYSQL_BINLOG_DDL_DROP_DATABASE || ddl->kind == MYSQL_BINLOG_DDL_CREATE_DATABASE))
+        {
+          g_autofree char *prefix = g_strdup_printf ("%s.", ddl->schema);
+          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+          for (guint i = 0; ddl->kind == MYSQL_BINLOG_DDL_DROP_DATABASE && names[i] != NULL; i++)
+            if (g_str_has_prefix (names[i], prefix))
+              {
+                g_ptr_array_add (changed, g_strdup (names[i]));
+                make_unknown (history, names[i], statement, why, file, end);
+              }
+          /* Its default character set is read again where it is needed. */
+          g_hash_table_remove (history->schema_charsets, ddl->schema);
+          history->changed = TRUE;
+        }
+      else if (ddl->tables->len == 0)
+        {
+          /* Which tables it changed is not known. */
+          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            {
+              g_ptr_array_add (changed, g_strdup (names[i]));
+              make_unknown (history, names[i], statement, why, file, end);
+            }
+        }
+      goto out;
     }
 
   switch (ddl->kind)
@@ -673,11 +816,20 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       break;
 
     case MYSQL_BINLOG_DDL_CREATE_DATABASE:
-      if (ddl->schema != NULL && ddl->charset != NULL)
-        g_hash_table_replace (history->schema_charsets, g_strdup (ddl->schema),
-                              g_strdup (ddl->charset));
-      else if (ddl->schema != NULL)
-        g_hash_table_remove (history->schema_charsets, ddl->schema);
+      {
+        const char *charset = ddl->charset;
+
+        /* A database created without one has the character set of the
+         * session's collation_server, which the event logs. */
+        if (charset == NULL && !ddl->if_not_exists && server_collation != 0 &&
+            is_create (statement))
+          charset = _mysql_binlog_charset_for_collation (server_collation);
+        if (ddl->schema != NULL && charset != NULL)
+          g_hash_table_replace (history->schema_charsets, g_strdup (ddl->schema),
+                                g_strdup (charset));
+        else if (ddl->schema != NULL)
+          g_hash_table_remove (history->schema_charsets, ddl->schema);
+      }
       history->changed = TRUE;
       break;
 
@@ -699,6 +851,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       break;
     }
 
+out:
   if (changed->len == 0)
     return NULL;
   g_ptr_array_add (changed, NULL);

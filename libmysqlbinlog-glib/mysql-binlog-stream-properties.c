@@ -558,9 +558,12 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * When that definition is not certain to be the one the event was
    * written for (it disagrees with the table map in its number of
    * columns or their types, it was changed after the event was written,
-   * or a statement changed it that the stream cannot interpret), the
-   * default, %MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, ends the run with
-   * %MYSQL_BINLOG_ERROR_UNSUPPORTED.
+   * a statement changed it that the stream cannot interpret, or one the
+   * server logged with an error code), the default,
+   * %MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, ends the run with
+   * %MYSQL_BINLOG_ERROR_UNSUPPORTED.  This holds for a stream of a file
+   * too: there a table is known from its `CREATE TABLE` in the file or from
+   * the [property@MysqlBinlog.Stream:schema-source].
    *
    * %MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL delivers such rows with the
    * columns named `@1`, `@2`, … in table order and with nothing the table
@@ -594,12 +597,17 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * [class@MysqlBinlog.FilePositionStore] keeps beside its position (the
    * state saved at or before the start of the file read is used).
    *
-   * With one, the stream also follows the DDL statements of the file, and
-   * the rows of a table whose definition is not known are handled as
-   * [property@MysqlBinlog.Stream:schema-unknown] says.  Without one, a
-   * file's rows have the names its table maps carry, or positional ones
-   * (`@1`, `@2`, …), with only what the table maps carry.  Ignored by a
-   * stream of a server.
+   * With or without one, the stream follows the DDL statements of the
+   * file: from a table's `CREATE TABLE` in the part read on, its rows have
+   * that statement's names, types, keys and members; the source gives the
+   * definitions of the tables the file does not create.  The rows of a
+   * table whose definition is still not known, and whose table map names
+   * no columns, are handled as [property@MysqlBinlog.Stream:schema-unknown]
+   * says: by default the run fails with an error naming the table, the
+   * file and the fixes.  A table map that names its columns
+   * (`binlog_row_metadata=FULL`) is read as it is, completed where a
+   * definition known to hold agrees with it.  Ignored by a stream of a
+   * server.
    *
    * Since: 1.0
    */

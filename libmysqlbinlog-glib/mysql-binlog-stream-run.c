@@ -83,28 +83,43 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
   /* The run copies the settings once the properties are locked: a
    * setter refuses to change them now. */
   run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));
-  /* A file without a schema-source reads as it always did: the names
-   * its table maps carry, or positional ones. */
-  if (self->settings.file != NULL && self->settings.schema_source != NULL)
+  /* A file's own DDL statements give the definitions of its tables from
+   * their CREATE TABLE on; a schema-source, those of the tables the part
+   * read does not create. */
+  if (self->settings.file != NULL)
     {
       GObject *source = self->settings.schema_source;
       const MysqlBinlogStreamSettings *server = NULL;
       g_autoptr(GBytes) saved = NULL;
+      g_autofree char *no_source = NULL;
 
       /* The state saved at or before the file's start. */
       if (source != NULL && G_IS_FILE (source))
         {
           g_autofree char *name = g_file_get_basename (self->settings.file);
+          g_autofree char *source_name = g_file_get_parse_name (G_FILE (source));
           g_autoptr(MysqlBinlogPosition) file_start = mysql_binlog_position_new (name, 4);
           g_autofree char *why = NULL;
 
           saved = _mysql_binlog_schema_history_file_load (G_FILE (source), file_start, &why);
           if (saved == NULL)
-            g_debug ("The stream's schema-source holds no definitions for %s: %s", name, why);
+            {
+              g_debug ("The stream's schema-source holds no definitions for %s: %s", name, why);
+              no_source = g_strdup_printf ("the file read does not create it before this "
+                                           "point, and the schema-source %s holds no "
+                                           "definitions for %s: %s", source_name, name, why);
+            }
+          else
+            no_source = g_strdup_printf ("the file read does not create it before this point, "
+                                         "and the schema-source %s does not know it",
+                                         source_name);
         }
       else if (source != NULL && MYSQL_BINLOG_IS_STREAM (source))
         server = &MYSQL_BINLOG_STREAM (source)->settings;
-      _mysql_binlog_run_set_file_schema (run, server, saved);
+      else
+        no_source = g_strdup ("the file read does not create it before this point, and the "
+                              "stream has no schema-source");
+      _mysql_binlog_run_set_file_schema (run, server, saved, no_source);
     }
   else if (self->settings.file == NULL)
     _mysql_binlog_run_set_schema (run, schema);

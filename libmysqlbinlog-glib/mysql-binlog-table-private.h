@@ -72,6 +72,9 @@ typedef struct {
    * information_schema told yet: its values cannot be framed. */
   guint8                 precision_unknown;
   guint8                 charset_kind;  /* MysqlBinlogCharsetKind */
+  /* Text of no known character set given as its bytes: a CHAR(n), not a
+   * BINARY(n), so not padded to n bytes. */
+  guint8                 unpadded;
   const char            *charset;       /* MySQL charset name (static string) or NULL */
   const MysqlBinlogCharsetInfo *charset_info; /* how its text converts, or NULL */
   char                 **members;       /* ENUM/SET member names, valid UTF-8 (checked

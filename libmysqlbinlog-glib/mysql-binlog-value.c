@@ -326,7 +326,7 @@ _mysql_binlog_value_pad_binary (const MysqlBinlogColumn *column,
   /* BINARY(n) is padded with zero bytes that the binary log leaves out;
    * a SELECT returns them, and so does a row. */
   if (column->real_type != MYSQL_BINLOG_COLUMN_TYPE_STRING ||
-      column->charset_kind != MYSQL_BINLOG_CHARSET_KIND_BINARY)
+      column->charset_kind != MYSQL_BINLOG_CHARSET_KIND_BINARY || column->unpadded)
     return NULL;
   max_length = _mysql_binlog_column_string_max_length (column);
   if (payload_length >= max_length)
@@ -541,7 +541,7 @@ _mysql_binlog_value_write_unformatted (const MysqlBinlogColumn *column,
           /* BINARY(n) is padded with the zero bytes that the binary log
            * leaves out (see _mysql_binlog_value_pad_binary()). */
           if (column->real_type == MYSQL_BINLOG_COLUMN_TYPE_STRING &&
-              column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY)
+              column->charset_kind == MYSQL_BINLOG_CHARSET_KIND_BINARY && !column->unpadded)
             {
               guint max_length = _mysql_binlog_column_string_max_length (column);
 

@@ -179,6 +179,9 @@ typedef struct
   GStrv     ignored_tables;
   char     *snapshot;
   GStrv     snapshot_tables;
+  char     *schema_unknown;
+  char     *schema_source;
+  gboolean  schema_from_server;
   int       port;                 /* G_MININT: not given */
   int       server_id;
   int       dedup_window;
@@ -218,6 +221,8 @@ arguments_clear (Arguments *args)
   g_strfreev (args->ignored_schemas);
   g_strfreev (args->only_tables);
   g_free (args->snapshot);
+  g_free (args->schema_unknown);
+  g_free (args->schema_source);
   g_strfreev (args->snapshot_tables);
   g_strfreev (args->ignored_tables);
 }
@@ -296,6 +301,16 @@ parse_arguments (Arguments  *args,
       "Read this binary log file instead of a server (from --start FILE:POS if given)", "BINLOG" },
     { "position-file", 0, 0, G_OPTION_ARG_FILENAME, &args->position_file,
       "Replication mode: start from and save the safe position in this file", "PATH" },
+    { "schema-unknown", 0, 0, G_OPTION_ARG_STRING, &args->schema_unknown,
+      "The rows of a table whose definition is not known at that point: error (the "
+      "default: the run fails, saying why) or positional (columns @1, @2, ... with "
+      "what the table map carries)", "error|positional" },
+    { "schema-source", 0, 0, G_OPTION_ARG_FILENAME, &args->schema_source,
+      "With --file: the definitions of the tables the file does not create, from a "
+      "saved .schema-history file (the one beside a --position-file)", "PATH" },
+    { "schema-from-server", 0, 0, G_OPTION_ARG_NONE, &args->schema_from_server,
+      "With --file: the definitions of the tables the file does not create, from the "
+      "server of the connection options (--host, --socket, --user, ...)", NULL },
     G_OPTION_ENTRY_NULL
   };
   GOptionEntry filter_entries[] = {
@@ -432,6 +447,18 @@ check_arguments (const Arguments *args,
   else
     return g_strdup_printf ("unknown --snapshot “%s” (never, initial or initial-only)",
                             args->snapshot);
+  if (args->schema_unknown == NULL || g_str_equal (args->schema_unknown, "error"))
+    options->schema_unknown = MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR;
+  else if (g_str_equal (args->schema_unknown, "positional"))
+    options->schema_unknown = MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL;
+  else
+    return g_strdup_printf ("unknown --schema-unknown “%s” (error or positional)",
+                            args->schema_unknown);
+  if (args->file == NULL && (args->schema_source != NULL || args->schema_from_server))
+    return g_strdup ("--schema-source and --schema-from-server go with --file: a server's "
+                     "binary log has the server's definitions");
+  if (args->schema_source != NULL && args->schema_from_server)
+    return g_strdup ("choose one of --schema-source and --schema-from-server");
   if (args->file != NULL && (args->snapshot != NULL || args->snapshot_tables != NULL))
     return g_strdup ("--snapshot and --snapshot-table read a server's tables, not --file");
   if ((args->transactions || args->no_ddl) && options->format != MBG_FORMAT_JSON)
@@ -541,6 +568,8 @@ take_arguments (Arguments  *args,
   options->non_blocking = args->non_blocking;
   options->file = g_steal_pointer (&args->file);
   options->position_file = g_steal_pointer (&args->position_file);
+  options->schema_source = g_steal_pointer (&args->schema_source);
+  options->schema_from_server = args->schema_from_server;
   options->amqp_url = g_steal_pointer (&args->amqp_url);
   options->exchange = g_steal_pointer (&args->exchange);
   options->queue = g_steal_pointer (&args->queue);
@@ -642,6 +671,7 @@ mbg_options_clear (MbgOptions *options)
   g_clear_pointer (&options->start_gtid, g_free);
   g_clear_pointer (&options->file, g_free);
   g_clear_pointer (&options->position_file, g_free);
+  g_clear_pointer (&options->schema_source, g_free);
   g_clear_pointer (&options->only_tables, g_strfreev);
   g_clear_pointer (&options->snapshot_tables, g_strfreev);
   g_clear_pointer (&options->ignored_tables, g_strfreev);

@@ -41,6 +41,10 @@ typedef struct
   gboolean               non_blocking;
   char                  *file;
   char                  *position_file;
+  /* Table definitions */
+  MysqlBinlogSchemaUnknown schema_unknown;
+  char                  *schema_source;       /* --file: a saved .schema-history */
+  gboolean               schema_from_server;  /* --file: the connection options' server */
 
   /* Filters, as the stream's properties take them */
   GStrv                  only_tables;

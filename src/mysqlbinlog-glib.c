@@ -570,6 +570,28 @@ find_start (App                  *app,
   return TRUE;
 }
 
+/* A stream of the server of the connection options. */
+static MysqlBinlogStream *
+new_server_stream (MbgOptions *options)
+{
+  return g_object_new (MYSQL_BINLOG_TYPE_STREAM,
+                       "host", options->host,
+                       "port", options->port,
+                       "socket", options->socket_path,
+                       "user", options->user,
+                       "password", options->password,
+                       "tls-mode", options->tls.mode,
+                       "connect-timeout", options->connect_timeout,
+                       "tls-ca-file", options->tls.ca_file,
+                       "tls-ca-directory", options->tls.ca_directory,
+                       "tls-cert-file", options->tls.cert_file,
+                       "tls-key-file", options->tls.key_file,
+                       "tls-cipher", options->tls.cipher,
+                       "server-id", options->server_id,
+                       "blocking", !options->non_blocking,
+                       NULL);
+}
+
 /* The stream, with the filters and the TLS settings as its properties. */
 static MysqlBinlogStream *
 new_stream (App                 *app,
@@ -583,25 +605,25 @@ new_stream (App                 *app,
       g_autoptr(GFile) binlog = g_file_new_for_commandline_arg (options->file);
 
       stream = mysql_binlog_stream_new_for_file (binlog);
+      /* Where the definitions of the tables the file does not create
+       * come from. */
+      if (options->schema_source != NULL)
+        {
+          g_autoptr(GFile) history = g_file_new_for_commandline_arg (options->schema_source);
+
+          mysql_binlog_stream_set_schema_source (stream, G_OBJECT (history));
+        }
+      else if (options->schema_from_server)
+        {
+          g_autoptr(MysqlBinlogStream) server = new_server_stream (options);
+
+          mysql_binlog_stream_set_schema_source (stream, G_OBJECT (server));
+        }
     }
   else
-    stream = g_object_new (MYSQL_BINLOG_TYPE_STREAM,
-                           "host", options->host,
-                           "port", options->port,
-                           "socket", options->socket_path,
-                           "user", options->user,
-                           "password", options->password,
-                           "tls-mode", options->tls.mode,
-                           "connect-timeout", options->connect_timeout,
-                           "tls-ca-file", options->tls.ca_file,
-                           "tls-ca-directory", options->tls.ca_directory,
-                           "tls-cert-file", options->tls.cert_file,
-                           "tls-key-file", options->tls.key_file,
-                           "tls-cipher", options->tls.cipher,
-                           "server-id", options->server_id,
-                           "blocking", !options->non_blocking,
-                           NULL);
+    stream = new_server_stream (options);
   g_object_set (stream,
+                "schema-unknown", options->schema_unknown,
                 "only-tables", options->only_tables,
                 "ignored-tables", options->ignored_tables,
                 "only-schemas", options->only_schemas,

@@ -77,18 +77,21 @@ on_position (MysqlBinlogStream   *stream,
   g_array_append_val (t->rows_at, t->rows->len);
 }
 
-/* Reads a file from @start (NULL: its start) to its end; returns whether
- * it succeeded. */
+/* Reads a file from @start (NULL: its start) to its end, with @mode for
+ * the rows of tables it holds no definition of; returns whether it
+ * succeeded. */
 gboolean
-read_file_path_from (const char           *path,
-                     MysqlBinlogPosition  *start,
-                     Transcript           *t,
-                     GError              **error)
+read_file_path_with (const char                *path,
+                     MysqlBinlogPosition       *start,
+                     MysqlBinlogSchemaUnknown   mode,
+                     Transcript                *t,
+                     GError                   **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
 
   mysql_binlog_stream_set_start_position (stream, start);
+  mysql_binlog_stream_set_schema_unknown (stream, mode);
 
   t->rows = g_string_new (NULL);
   t->row_objects = g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref);
@@ -101,6 +104,15 @@ read_file_path_from (const char           *path,
   g_signal_connect (stream, "binlog", G_CALLBACK (on_event), t);
   g_signal_connect (stream, "binlog-position", G_CALLBACK (on_position), t);
   return mysql_binlog_stream_run (stream, NULL, error);
+}
+
+gboolean
+read_file_path_from (const char           *path,
+                     MysqlBinlogPosition  *start,
+                     Transcript           *t,
+                     GError              **error)
+{
+  return read_file_path_with (path, start, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, t, error);
 }
 
 gboolean
@@ -131,4 +143,14 @@ count_events (Transcript *t,
     if (g_array_index (t->event_types, guint, i) == type)
       n++;
   return n;
+}
+
+gboolean
+read_fixture_positional (const char  *name,
+                         Transcript  *t,
+                         GError     **error)
+{
+  g_autofree char *path = test_util_fixture_path (name);
+
+  return read_file_path_with (path, NULL, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, t, error);
 }

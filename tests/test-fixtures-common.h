@@ -30,6 +30,17 @@ gboolean read_file_path_from (const char *path,
                               MysqlBinlogPosition *start,
                               Transcript *t,
                               GError **error);
+gboolean read_file_path_with (const char *path,
+                              MysqlBinlogPosition *start,
+                              MysqlBinlogSchemaUnknown mode,
+                              Transcript *t,
+                              GError **error);
+/* The rows of a table the file holds no CREATE TABLE of (binlog_row_metadata
+ * other than FULL) positional, as MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL
+ * gives them. */
+gboolean read_fixture_positional (const char *name,
+                                  Transcript *t,
+                                  GError **error);
 gboolean read_file_path      (const char *path,
                               Transcript *t,
                               GError **error);

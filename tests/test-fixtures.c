@@ -30,6 +30,11 @@ typedef struct
   gint        error_code;   /* -1: read to the end */
   guint64     error_offset;
   const char *error_text;
+  /* Not 0: the offset of the first table map of a table the file holds no
+   * CREATE TABLE of (or one that disagrees with it), which its table map
+   * does not name the columns of.  The default schema-unknown refuses
+   * its rows there; the rest of the case is what POSITIONAL reads. */
+  guint64     schema_offset;
 } FixtureCase;
 
 static const FixtureCase fixture_cases[] = {
@@ -60,18 +65,18 @@ static const FixtureCase fixture_cases[] = {
   { "rpl_atomic_ddl_rollback_table.000001", 7, 0, -1, 0, NULL },
   { "rpl_atomic_ddl_rollback_view.000001", 7, 0, -1, 0, NULL },
   { "rpl_cross_version_default_utf8mb4_collation.000001", 19, 0, -1, 0, NULL },
-  { "rpl_unfiltered_hidden_gcol.000001", 15, 1, -1, 0, NULL },
+  { "rpl_unfiltered_hidden_gcol.000001", 15, 1, -1, 0, NULL, 924 },
   { "slave-relay-bin.000001", 6, 0, -1, 0, NULL },
-  { "transaction_compression.000001", 9, 1, -1, 0, NULL },
-  { "update-full-row.binlog", 10, 7, -1, 0, NULL },
-  { "update-partial-row.binlog", 10, 7, -1, 0, NULL },
+  { "transaction_compression.000001", 9, 1, -1, 0, NULL, 274 },
+  { "update-full-row.binlog", 10, 7, -1, 0, NULL, 170 },
+  { "update-partial-row.binlog", 10, 7, -1, 0, NULL, 170 },
   { "ver_5_1-wl2325_r.001", 4, 0, MYSQL_BINLOG_ERROR_CORRUPT_EVENT, 428,
     "XID event of 38 bytes" },
   { "ver_5_1-wl2325_s.001", 15, 0, -1, 0, NULL },
-  { "ver_5_1_23.001", 24, 5, -1, 0, NULL },
-  { "ver_trunk_row_v2.001", 40, 5, -1, 0, NULL },
-  { "write-full-row.binlog", 9, 7, -1, 0, NULL },
-  { "write-partial-row.binlog", 10, 7, -1, 0, NULL },
+  { "ver_5_1_23.001", 24, 5, -1, 0, NULL, 425 },
+  { "ver_trunk_row_v2.001", 40, 5, -1, 0, NULL, 525 },
+  { "write-full-row.binlog", 9, 7, -1, 0, NULL, 170 },
+  { "write-partial-row.binlog", 10, 7, -1, 0, NULL, 170 },
 };
 
 static guint
@@ -96,7 +101,23 @@ test_fixture (gconstpointer data)
   if (!test_util_have_fixtures ())
     return;
 
-  ok = read_fixture (c->name, &t, &error);
+  if (c->schema_offset != 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s at offset %" G_GUINT64_FORMAT ": ",
+                                                c->name, c->schema_offset);
+
+      g_assert_false (read_fixture (c->name, &t, &error));
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+      g_assert_nonnull (strstr (error->message, where));
+      g_assert_nonnull (strstr (error->message, "is not known at this point of the binary log file"));
+      g_assert_nonnull (strstr (error->message, "schema-source"));
+      g_assert_nonnull (strstr (error->message, "positional"));
+      g_clear_error (&error);
+      transcript_clear (&t);
+      ok = read_fixture_positional (c->name, &t, &error);
+    }
+  else
+    ok = read_fixture (c->name, &t, &error);
   if (c->error_code < 0)
     {
       g_assert_no_error (error);
@@ -301,7 +322,7 @@ test_column_metadata (void)
   transcript_clear (&t);
 
   /* Without the metadata nothing is known. */
-  g_assert_true (read_fixture ("write-full-row.binlog", &t, &error));
+  g_assert_true (read_fixture_positional ("write-full-row.binlog", &t, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (t.row_objects->len, >, 0);
   g_assert_null (mysql_binlog_row_get_primary_key (g_ptr_array_index (t.row_objects, 0)));
@@ -360,34 +381,36 @@ test_json (void)
   g_assert_no_error (error);
   lines = g_strsplit (t.rows->str, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 31);   /* 6 inserts, 12 updates, "" */
-  /* Binary JSON documents as JSON text; the generated columns follow. */
+  /* Binary JSON documents as JSON text; the generated columns follow.
+   * The file holds the table's CREATE TABLE: its names, without FULL
+   * metadata. */
   g_assert_cmpstr (lines[0], ==,
-    "I mysql.t {'@1': <int64 1>, '@2': <'{\"age\": 24, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
-    "'@3': <'Joe'>, '@4': <int64 24>}");
+    "I mysql.t {'id': <int64 1>, 'json_col': <'{\"age\": 24, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
+    "'name': <'Joe'>, 'age': <int64 24>}");
   g_assert_cmpstr (lines[5], ==,
-    "I mysql.t {'@1': <int64 6>, '@2': <'{\"age\": 40, \"data\": \"zzzzzzzzzz\", \"name\": \"Pete\"}'>, "
-    "'@3': <'Pete'>, '@4': <int64 40>}");
+    "I mysql.t {'id': <int64 6>, 'json_col': <'{\"age\": 40, \"data\": \"zzzzzzzzzz\", \"name\": \"Pete\"}'>, "
+    "'name': <'Pete'>, 'age': <int64 40>}");
   g_assert_cmpstr (lines[7], ==,
-    "U+ mysql.t {'@1': <int64 1>, '@2': <'{\"age\": 25, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
-    "'@3': <'Joe'>, '@4': <int64 25>}");
+    "U+ mysql.t {'id': <int64 1>, 'json_col': <'{\"age\": 25, \"data\": \"xxxxxxxxxx\", \"name\": \"Joe\"}'>, "
+    "'name': <'Joe'>, 'age': <int64 25>}");
   /* PARTIAL_UPDATE_ROWS with binlog_row_image=MINIMAL: the before image
    * has the key only, the after image the JSON diffs and the changed
    * generated columns. */
   g_assert_cmpuint (count_events (&t, MYSQL_BINLOG_EVENT_PARTIAL_UPDATE_ROWS), ==, 1);
-  g_assert_cmpstr (lines[18], ==, "U- mysql.t {'@1': <int64 1>}");
+  g_assert_cmpstr (lines[18], ==, "U- mysql.t {'id': <int64 1>}");
   g_assert_cmpstr (lines[19], ==,
-    "U+ mysql.t {'@2': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 26}]'>, "
-    "'@3': <'Joe'>, '@4': <int64 26>}");
+    "U+ mysql.t {'json_col': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 26}]'>, "
+    "'name': <'Joe'>, 'age': <int64 26>}");
   g_assert_cmpstr (lines[29], ==,
-    "U+ mysql.t {'@2': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 42}]'>, "
-    "'@3': <'Pete'>, '@4': <int64 42>}");
+    "U+ mysql.t {'json_col': <'[{\"op\": \"replace\", \"path\": \"$.age\", \"value\": 42}]'>, "
+    "'name': <'Pete'>, 'age': <int64 42>}");
   {
     MysqlBinlogRow *after = g_ptr_array_index (t.row_objects, 19);
 
     g_assert_cmpuint (mysql_binlog_row_get_n_columns (after), ==, 3);
-    g_assert_cmpstr (mysql_binlog_row_get_column_name (after, 0), ==, "@2");
-    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "@4"), ==, 2);
-    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "@1"), ==, -1);
+    g_assert_cmpstr (mysql_binlog_row_get_column_name (after, 0), ==, "json_col");
+    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "age"), ==, 2);
+    g_assert_cmpint (mysql_binlog_row_get_column_index (after, "id"), ==, -1);
   }
   transcript_clear (&t);
 }
@@ -400,7 +423,8 @@ test_transaction_payload (void)
 
   if (!test_util_have_fixtures ())
     return;
-  g_assert_true (read_fixture ("transaction_compression.000001", &t, &error));
+  /* MINIMAL metadata and no CREATE TABLE in the file: positional. */
+  g_assert_true (read_fixture_positional ("transaction_compression.000001", &t, &error));
   g_assert_no_error (error);
   /* The rows inside the zstd payload come out like any others, and the
    * commit inside it makes the end of the payload a resume point. */
@@ -424,12 +448,14 @@ test_positional_names (void)
 
   if (!test_util_have_fixtures ())
     return;
-  /* No column names in these table maps: columns are @1, @2, ...; the
-   * partial images carry only the columns of their bitmaps. */
-  g_assert_true (read_fixture ("update-partial-row.binlog", &t, &error));
+  /* No column names in these table maps, and no CREATE TABLE in the
+   * files: under POSITIONAL the columns are @1, @2, ..., text of no known
+   * character set its bytes; the partial images carry only the columns
+   * of their bitmaps. */
+  g_assert_true (read_fixture_positional ("update-partial-row.binlog", &t, &error));
   g_assert_no_error (error);
   assert_rows (&t,
-    "I mysql.ndb_apply_status {'@1': <int64 3>, '@2': <int64 25769803786>, '@3': <''>, "
+    "I mysql.ndb_apply_status {'@1': <int64 3>, '@2': <int64 25769803786>, '@3': <@ay []>, "
     "'@4': <int64 0>, '@5': <int64 0>}\n"
     "I test.ba {'@1': <int64 3>, '@2': <int64 3>, '@3': <int64 3>}\n"
     "I test.ba {'@1': <int64 1>, '@2': <int64 1>, '@3': <int64 1>}\n"
@@ -440,16 +466,18 @@ test_positional_names (void)
     "D test.ba {'@1': <int64 2>}\n");
   transcript_clear (&t);
 
-  g_assert_true (read_fixture ("ver_trunk_row_v2.001", &t, &error));
+  /* Its CHAR(50) of no known character set (MySQL 5.1 logs none): the
+   * bytes the row holds, not zero-padded as a BINARY(50) would be. */
+  g_assert_true (read_fixture_positional ("ver_trunk_row_v2.001", &t, &error));
   g_assert_no_error (error);
   assert_rows (&t,
-    "I test.t1 {'@1': <int64 0>, '@2': <'one'>}\n"
-    "I test.t1 {'@1': <int64 1>, '@2': <'two'>}\n"
-    "U- test.t1 {'@1': <int64 0>, '@2': <'one'>}\n"
-    "U+ test.t1 {'@1': <int64 1>, '@2': <'one'>}\n"
-    "U- test.t1 {'@1': <int64 1>, '@2': <'two'>}\n"
-    "U+ test.t1 {'@1': <int64 2>, '@2': <'two'>}\n"
-    "D test.t1 {'@1': <int64 2>, '@2': <'two'>}\n");
+    "I test.t1 {'@1': <int64 0>, '@2': <[byte 0x6f, 0x6e, 0x65]>}\n"
+    "I test.t1 {'@1': <int64 1>, '@2': <[byte 0x74, 0x77, 0x6f]>}\n"
+    "U- test.t1 {'@1': <int64 0>, '@2': <[byte 0x6f, 0x6e, 0x65]>}\n"
+    "U+ test.t1 {'@1': <int64 1>, '@2': <[byte 0x6f, 0x6e, 0x65]>}\n"
+    "U- test.t1 {'@1': <int64 1>, '@2': <[byte 0x74, 0x77, 0x6f]>}\n"
+    "U+ test.t1 {'@1': <int64 2>, '@2': <[byte 0x74, 0x77, 0x6f]>}\n"
+    "D test.t1 {'@1': <int64 2>, '@2': <[byte 0x74, 0x77, 0x6f]>}\n");
   transcript_clear (&t);
 }
 

@@ -319,6 +319,8 @@ test_fixture_in_parts (void)
   r.positions = g_ptr_array_new_with_free_func (g_free);
   file = g_file_new_for_path (path);
   stream = mysql_binlog_stream_new_for_file (file);
+  /* MINIMAL metadata, no CREATE TABLE in the file. */
+  mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   g_signal_connect (stream, "binlog-position", G_CALLBACK (on_position), &r);
   g_signal_connect (stream, "binlog", G_CALLBACK (on_binlog), &r);
   _mysql_binlog_file_source_set_parts_threshold (100);

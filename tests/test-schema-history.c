@@ -605,6 +605,291 @@ test_members_charset (void)
   assert_rows (seen.rows, positional);
 }
 
+/* Reads the binary log file @name of the server with @mode and @source
+ * (NULL: none), the rows of @schema only. */
+static gboolean
+read_path (const char                *path,
+           const char                *schema,
+           MysqlBinlogSchemaUnknown   mode,
+           GObject                   *source,
+           Seen                      *seen,
+           GError                   **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogStream) stream = mysql_binlog_stream_new_for_file (file);
+  const char *schemas[] = { schema, NULL };
+
+  seen->rows = g_ptr_array_new_with_free_func (g_free);
+  seen->changes = g_ptr_array_new_with_free_func (g_free);
+  mysql_binlog_stream_set_only_schemas (stream, schemas);
+  mysql_binlog_stream_set_schema_unknown (stream, mode);
+  if (source != NULL)
+    mysql_binlog_stream_set_schema_source (stream, source);
+  g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), seen);
+  g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), seen);
+  g_signal_connect (stream, "schema-changed", G_CALLBACK (on_schema_changed), seen);
+  return mysql_binlog_stream_run (stream, NULL, error);
+}
+
+static gboolean
+read_file (const char                *name,
+           const char                *schema,
+           MysqlBinlogSchemaUnknown   mode,
+           GObject                   *source,
+           Seen                      *seen,
+           GError                   **error)
+{
+  g_autofree char *path = g_build_filename (test_server_get_dir (server), "binlog", name, NULL);
+
+  return read_path (path, schema, mode, source, seen, error);
+}
+
+static void
+stop_on_row (MysqlBinlogStream *stream,
+             MysqlBinlogRow    *row,
+             gpointer           user_data)
+{
+  mysql_binlog_stream_stop (stream);
+}
+
+/* A file read with no schema-source, under binlog_row_metadata=NO_LOG: the
+ * file that holds the CREATE DATABASE and CREATE TABLE gives the exact
+ * names, types, members and character sets (the database's is the
+ * collation_server its query event logs); the next file, which does not, fails by default with an error
+ * that names the table, the file and the fixes, gives positional rows
+ * under POSITIONAL, and the exact ones with the .schema-history saved
+ * beside a position store as its schema-source. */
+static void
+test_file_alone (void)
+{
+  static const char * const exact_first[] = {
+    "alone.t: id=uint64 4294967295 name='één' e='y' s=['a', 'c']",
+    NULL,
+  };
+  static const char * const exact_second[] = {
+    "alone.t: id=uint64 1 name='b' e='x' s=@as []",
+    NULL,
+  };
+  static const char * const positional[] = {
+    "alone.t: @1=int64 1 @2=[byte 0x62] @3=uint64 1 @4=uint64 0",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) first = NULL;
+  g_autoptr(MysqlBinlogPosition) second = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("schema-alone-XXXXXX", NULL);
+  g_autofree char *store_path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (store_path, ".schema-history", NULL);
+  g_autofree char *second_path = NULL;
+  g_autoptr(GFile) history = g_file_new_for_path (history_path);
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  first = test_server_master_position (server);
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE alone;"
+                    "CREATE TABLE alone.t (id INT UNSIGNED PRIMARY KEY, name VARCHAR(10), "
+                    "e ENUM('x', 'y'), s SET('a', 'b', 'c'));"
+                    "INSERT INTO alone.t VALUES (4294967295, 'één', 'y', 'a,c')");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  second = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO alone.t VALUES (1, 'b', 'x', '')");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  second_path = g_build_filename (test_server_get_dir (server), "binlog",
+                                  mysql_binlog_position_get_file (second), NULL);
+
+  /* The file creates the table: exact, no source needed. */
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_file (mysql_binlog_position_get_file (first), "alone",
+                              MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen, &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, exact_first);
+    g_assert_cmpuint (seen.changes->len, ==, 1);
+  }
+
+  /* The next file does not. */
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_false (read_file (mysql_binlog_position_get_file (second), "alone",
+                               MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "The definition of alone.t is not known"));
+    g_assert_nonnull (strstr (error->message, second_path));
+    g_assert_nonnull (strstr (error->message, "no schema-source"));
+    g_assert_nonnull (strstr (error->message, "schema-source to the server"));
+    g_assert_nonnull (strstr (error->message, ".schema-history"));
+    g_assert_nonnull (strstr (error->message, "binlog_row_metadata=FULL"));
+    g_assert_nonnull (strstr (error->message, "schema-unknown to positional"));
+    g_assert_cmpuint (seen.rows->len, ==, 0);
+    g_clear_error (&error);
+  }
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_file (mysql_binlog_position_get_file (second), "alone",
+                              MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, NULL, &seen, &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, positional);
+  }
+
+  /* A live stream with a file position store, stopped after the row of
+   * the first file: the history it saved knows the table there. */
+  {
+    g_autoptr(GFile) store_file = g_file_new_for_path (store_path);
+    g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (store_file);
+    g_autoptr(MysqlBinlogStream) live = test_server_new_stream (server);
+    const char *schemas[] = { "alone", NULL };
+
+    mysql_binlog_stream_set_start_position (live, first);
+    mysql_binlog_stream_set_position_store (live, MYSQL_BINLOG_POSITION_STORE (store));
+    mysql_binlog_stream_set_only_schemas (live, schemas);
+    g_signal_connect (live, "rows-inserted", G_CALLBACK (stop_on_row), NULL);
+    g_assert_true (mysql_binlog_stream_run (live, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (history_path, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_file (mysql_binlog_position_get_file (second), "alone",
+                              MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, G_OBJECT (history), &seen,
+                              &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, exact_second);
+  }
+  /* A schema-source that holds nothing: the error says so. */
+  {
+    g_auto(Seen) seen = { 0, };
+    g_autofree char *missing_path = g_build_filename (dir, "missing.schema-history", NULL);
+    g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+
+    g_assert_false (read_file (mysql_binlog_position_get_file (second), "alone",
+                               MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, G_OBJECT (missing), &seen,
+                               &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+    g_assert_nonnull (strstr (error->message, missing_path));
+    g_assert_nonnull (strstr (error->message, "no schema history was saved"));
+    g_clear_error (&error);
+  }
+
+  g_unlink (history_path);
+  g_unlink (store_path);
+  g_rmdir (dir);
+}
+
+/* Whether @size bytes at @data hold @text. */
+static gboolean
+holds (const guint8 *data,
+       gsize         size,
+       const char   *text)
+{
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A DDL statement logged with an error code failed part way: the file
+ * holds no certain definition after it.  MariaDB logs none for DDL in the
+ * cases tried (a DROP TABLE of a missing table, a statement killed by
+ * max_statement_time), so the ALTER's error code is set in a copy of a
+ * real file written without checksums. */
+static void
+test_file_error_code (void)
+{
+  static const char * const exact[] = { "failed.t: a=int64 1", NULL };
+  static const char * const positional[] = { "failed.t: @1=int64 1", NULL };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("schema-failed-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *crafted_path = NULL;
+  g_autofree guint8 *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  guint n_altered = 0;
+
+  test_server_exec (server, "SET GLOBAL binlog_checksum = 'NONE'");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  start = test_server_master_position (server);
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE failed CHARACTER SET utf8mb4;"
+                    "CREATE TABLE failed.t (a INT, b INT);"
+                    "ALTER TABLE failed.t DROP COLUMN b;"
+                    "INSERT INTO failed.t VALUES (1)");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  test_server_exec (server, "SET GLOBAL binlog_checksum = 'CRC32'");
+  path = g_build_filename (test_server_get_dir (server), "binlog",
+                           mysql_binlog_position_get_file (start), NULL);
+
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_path (path, "failed", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen,
+                              &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, exact);
+  }
+
+  /* The ALTER's query event: thread id (4), execution time (4), schema
+   * length (1), then the error code (2) after the 19-byte header. */
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, &error));
+  g_assert_no_error (error);
+  for (gsize offset = 4; offset + 19 <= length;)
+    {
+      guint32 size = data[offset + 9] | data[offset + 10] << 8 | data[offset + 11] << 16 |
+                     (guint32) data[offset + 12] << 24;
+
+      g_assert_cmpuint (size, >=, 19);
+      g_assert_cmpuint (offset + size, <=, length);
+      if (data[offset + 4] == MYSQL_BINLOG_EVENT_QUERY &&
+          holds (data + offset, size, "ALTER TABLE"))
+        {
+          g_assert_cmpuint (data[offset + 19 + 9] | data[offset + 19 + 10] << 8, ==, 0);
+          data[offset + 19 + 9] = 1317 & 0xff;   /* ER_QUERY_INTERRUPTED */
+          data[offset + 19 + 10] = 1317 >> 8;
+          n_altered++;
+        }
+      offset += size;
+    }
+  g_assert_cmpuint (n_altered, ==, 1);
+  crafted_path = g_build_filename (dir, mysql_binlog_position_get_file (start), NULL);
+  g_assert_true (g_file_set_contents (crafted_path, (const char *) data, length, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_false (read_path (crafted_path, "failed", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL,
+                               &seen, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "The definition of failed.t"));
+    g_assert_nonnull (strstr (error->message, "ALTER TABLE failed.t DROP COLUMN b"));
+    g_assert_cmpuint (seen.rows->len, ==, 0);
+    /* The table is named as changed: its mirror must not trust it. */
+    g_assert_cmpuint (seen.changes->len, ==, 2);
+    g_clear_error (&error);
+  }
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_path (crafted_path, "failed", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL, NULL,
+                              &seen, &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, positional);
+  }
+
+  g_unlink (crafted_path);
+  g_rmdir (dir);
+}
+
 /* The consumer of test_killed, in a process of its own: every row as a
  * line of OUTPUT, written straight to the kernel so that SIGKILL loses
  * none; "ERROR: ..." when the run fails. */
@@ -870,6 +1155,8 @@ main (int   argc,
   g_test_add_data_func ("/schema-history/file/full", "FULL", test_file);
   g_test_add_func ("/schema-history/file-start", test_file_start);
   g_test_add_func ("/schema-history/members-charset", test_members_charset);
+  g_test_add_func ("/schema-history/file/alone", test_file_alone);
+  g_test_add_func ("/schema-history/file/error-code", test_file_error_code);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);

@@ -181,6 +181,8 @@ test_dispose_while_running (void)
   g_object_add_weak_pointer (G_OBJECT (store), &store_alive);
 
   stream = mysql_binlog_stream_new_for_file (file);
+  /* The fixture logs no column names and holds no CREATE TABLE. */
+  mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
   g_object_unref (store);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (dispose_on_first_row), &n_rows);
@@ -239,6 +241,8 @@ test_dispose_while_running_async (void)
   g_object_add_weak_pointer (G_OBJECT (store), &store_alive);
 
   stream = mysql_binlog_stream_new_for_file (file);
+  /* The fixture logs no column names and holds no CREATE TABLE. */
+  mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
   g_object_unref (store);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (dispose_on_first_row), &n_rows);
@@ -305,6 +309,8 @@ test_second_run_from_handler (void)
   if (file == NULL)
     return;
   stream = mysql_binlog_stream_new_for_file (file);
+  /* The fixture logs no column names and holds no CREATE TABLE. */
+  mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (run_again_on_first_row), &second);
 
   g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
@@ -361,6 +367,8 @@ test_second_run_during_async (void)
   if (file == NULL)
     return;
   stream = mysql_binlog_stream_new_for_file (file);
+  /* The fixture logs no column names and holds no CREATE TABLE. */
+  mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL);
   g_signal_connect (stream, "rows-inserted", G_CALLBACK (count_row), &n_rows);
 
   mysql_binlog_stream_run_async (stream, NULL, on_async_done, &first);

@@ -44,6 +44,12 @@ class TestErrors(unittest.TestCase):
     def test_file_options(self):
         self.check_usage(['--file', '/nonexistent/binlog'], '/nonexistent/binlog', 1)
         self.check_usage(['--file', 'x', '--start-gtid', '0-1-1'], 'goes without --start-gtid')
+        self.check_usage(['--schema-unknown', 'guess'], 'unknown --schema-unknown “guess” '
+                         '(error or positional)')
+        self.check_usage(['--schema-source', 'x.schema-history'], 'go with --file')
+        self.check_usage(['--schema-from-server'], 'go with --file')
+        self.check_usage(['--file', 'x', '--schema-source', 'y', '--schema-from-server'],
+                         'choose one of --schema-source and --schema-from-server')
 
     def test_unreachable(self):
         self.check_usage(['-S', '/nonexistent/mysql.sock', '-n'],
@@ -56,7 +62,8 @@ class TestErrors(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         for option in ('--host', '--socket', '--server-id', '--start-gtid', '--from-beginning',
                        '--only-tables', '--format', '--amqp', '--exchange', '--dedup-window',
-                       '--progress', 'SIGTERM', 'MYSQL_PWD', 'row_update', '--ssl-mode',
+                       '--progress', '--schema-unknown', '--schema-source',
+                       '--schema-from-server', 'SIGTERM', 'MYSQL_PWD', 'row_update', '--ssl-mode',
                        '--ssl-ca', '--ssl-capath', '--ssl-cert', '--ssl-key', '--ssl-cipher',
                        '--defaults-file', '--no-defaults', '~/.my.cnf', '[client]'):
             self.assertIn(option, proc.stdout)

@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import subprocess
+import tempfile
 import sys
 import time
 import unittest
@@ -27,6 +28,41 @@ INSERT INTO cli.items VALUES (1, 'apple', 1.50, 'red', x'01ff', NULL),
 UPDATE cli.items SET name = 'green apple', price = 1.75 WHERE id = 1;
 DELETE FROM cli.items WHERE id = 2;
 """
+
+
+# A live stream of the library with a file position store, to the end of
+# the binary log: it saves the schema history beside the position.
+SAVE_HISTORY = """
+import sys
+import gi
+gi.require_version('MysqlBinlog', '1.0')
+from gi.repository import Gio, MysqlBinlog
+socket, start, path = sys.argv[1:]
+store = MysqlBinlog.FilePositionStore.new(Gio.File.new_for_path(path))
+stream = MysqlBinlog.Stream(socket=socket, user='root', password='', server_id=4242,
+                            blocking=False, only_schemas=['cli'],
+                            start_position=MysqlBinlog.Position.from_string(start))
+stream.props.position_store = store
+stream.run(None)
+"""
+
+
+def save_schema_history(start, position):
+    """None once the history is saved beside @position, else why not."""
+    build = os.path.dirname(os.path.dirname(os.path.abspath(TOOL)))
+    typelibs = os.path.join(build, 'introspection')
+    if not os.path.exists('/usr/bin/python3') or not os.path.isdir(typelibs):
+        return 'no /usr/bin/python3 or no typelib in %s' % typelibs
+    env = dict(os.environ, GI_TYPELIB_PATH=typelibs,
+               LD_LIBRARY_PATH=os.path.join(build, 'libmysqlbinlog-glib'))
+    proc = subprocess.run(['/usr/bin/python3', '-c', SAVE_HISTORY, common.DB.socket, start,
+                           position], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, timeout=60, env=env)
+    if proc.returncode != 0 and 'No module named' in proc.stderr:
+        return 'PyGObject is missing: %s' % proc.stderr.strip().splitlines()[-1]
+    if proc.returncode != 0:
+        raise AssertionError('saving a schema history failed: %s' % proc.stderr)
+    return None
 
 
 class TestOutput(unittest.TestCase):
@@ -86,20 +122,91 @@ class TestOutput(unittest.TestCase):
             self.assertEqual([m['type'] for m in json_lines(proc.stdout)],
                              ['row_insert', 'row_insert', 'row_update', 'row_delete'])
 
+    def test_file_schema_source(self):
+        # The .schema-history a --position-file run saved gives a later file,
+        # which does not create the table, its definitions.
+        start = common.DB.position()
+        common.DB.sql("CREATE TABLE cli.sourced (id INT PRIMARY KEY, name VARCHAR(10)) "
+                      "CHARACTER SET utf8mb4;"
+                      "INSERT INTO cli.sourced VALUES (1, 'a')")
+        with tempfile.TemporaryDirectory() as folder:
+            position = os.path.join(folder, 'position')
+            saved = save_schema_history(start, position)
+            if saved is not None:
+                self.skipTest(saved)
+            self.assertTrue(os.path.exists(position + '.schema-history'))
+            common.DB.sql('FLUSH BINARY LOGS')
+            later = common.DB.position().split(':')[0]
+            common.DB.sql("INSERT INTO cli.sourced VALUES (2, 'b')")
+            common.DB.sql('FLUSH BINARY LOGS')
+            command = [TOOL, '--file', os.path.join(common.DB.dir, 'binlog', later), '-f', 'json',
+                       '--no-ddl', '--only-tables', 'cli.sourced']
+            proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, timeout=60)
+            self.assertEqual(proc.returncode, 1, proc.stderr)
+            self.assertIn('The definition of cli.sourced is not known', proc.stderr)
+            proc = subprocess.run(command + ['--schema-source', position + '.schema-history'],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertEqual([(m['type'], m['keys'], m['values']) for m in json_lines(proc.stdout)],
+                             [('row_insert', {'id': 2}, {'id': 2, 'name': 'b'})])
+
     def test_file(self):
         binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default
-        # binlog_row_metadata): offline, columns are numbered, no keys.
-        proc = subprocess.run([TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables',
-                               'cli.items'], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # binlog_row_metadata), but the file holds the CREATE DATABASE and
+        # the CREATE TABLE: the file's DDL gives the names, keys and values.
+        whole = [TOOL, '--file', binlog, '-f', 'json', '--no-ddl', '--only-tables', 'cli.items']
+        proc = subprocess.run(whole, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([(m['type'], m['keys']) for m in messages],
+                         [('row_insert', {'id': 1}), ('row_insert', {'id': 2}),
+                          ('row_update', {'id': 1}), ('row_delete', {'id': 2})])
+        self.assertEqual(messages[0]['values'], {'id': 1, 'name': 'apple', 'price': '1.50',
+                                                 'tags': ['red'], 'data': '0x01FF',
+                                                 'note': None})
+        # From the first insert on, the part read does not create the table:
+        # by default the run fails, naming the table and the fixes.
+        first = '%s:%d' % (messages[0]['log_file'], messages[0]['log_pos'])
+        command = whole + ['--start', first]
+        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertEqual(json_lines(proc.stdout), [])
+        self.assertRegex(proc.stderr, r'mysqlbinlog-glib: .* The definition of cli\.items is not '
+                         r'known at this point of the binary log file .*schema-source.*'
+                         r'binlog_row_metadata=FULL.*positional')
+        # --schema-unknown=positional: columns numbered, no keys, text of no
+        # known character set as its bytes.
+        proc = subprocess.run(command + ['--schema-unknown=positional'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         messages = json_lines(proc.stdout)
         self.assertEqual([(m['type'], m['keys']) for m in messages],
                          [('row_insert', {}), ('row_insert', {}), ('row_update', {}),
                           ('row_delete', {})])
-        self.assertEqual(messages[0]['values']['@2'], 'apple')
-        self.assertEqual(messages[2]['after_values'], {'@2': 'green apple', '@3': '1.75'})
+        self.assertEqual(sorted(messages[2]['after_values']), ['@2', '@3'])
+        self.assertEqual(messages[2]['after_values']['@3'], '1.75')
+        # The server as the source of the definitions: the real names.
+        proc = subprocess.run(command + ['--schema-from-server', '--socket', common.DB.socket,
+                                         '--user', 'root'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        messages = json_lines(proc.stdout)
+        self.assertEqual([m['type'] for m in messages],
+                         ['row_insert', 'row_insert', 'row_update', 'row_delete'])
+        self.assertEqual(messages[0]['keys'], {'id': 1})
+        self.assertEqual(messages[0]['values'], {'id': 1, 'name': 'apple', 'price': '1.50',
+                                                 'tags': ['red'], 'data': '0x01FF',
+                                                 'note': None})
+        proc = subprocess.run(command + ['--schema-unknown=sometimes'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        self.assertIn('error or positional', proc.stderr)
 
         # With full metadata the names and the primary key are in the
         # file: no server is needed for the keys.

@@ -80,12 +80,14 @@ class TestRowKeys(unittest.TestCase):
         self.assertEqual(nokey.get_primary_key(), [])
         self.assertTrue(nokey.is_primary_key_known())
 
+        # The file holds the CREATE TABLE: the key it declares.
         path = os.path.join(server.dir, 'binlog', start.get_file())
         row, nokey = rows_of(MysqlBinlog.Stream.new_for_file(Gio.File.new_for_path(path)))
-        self.assertFalse(row.is_primary_key_known())
-        self.assertIn(row.get_primary_key(), (None, []))
-        self.assertFalse(row.is_primary_key(2))
-        self.assertFalse(nokey.is_primary_key_known())
+        self.assertTrue(row.is_primary_key_known())
+        self.assertEqual(row.get_primary_key(), ['code', 'id'])
+        self.assertEqual([row.is_primary_key(i) for i in range(3)], [False, True, True])
+        self.assertEqual(nokey.get_primary_key(), [])
+        self.assertTrue(nokey.is_primary_key_known())
 
 
 if __name__ == '__main__':

@@ -156,6 +156,11 @@ emit_rows (MysqlBinlogDispatcher      *self,
     return FALSE;
   if (!rows.table->wanted)
     return TRUE;
+  if (rows.table->unknown != NULL)
+    {
+      g_propagate_error (error, g_error_copy (rows.table->unknown));
+      return FALSE;
+    }
   if (!_mysql_binlog_decoder_check_rows (&rows, error))
     return FALSE;
 
@@ -569,6 +574,15 @@ read_table_map (MysqlBinlogDispatcher  *self,
   table = _mysql_binlog_decoder_table_map (self->decoder, &event->info, &is_new, &needs, error);
   if (table == NULL)
     return FALSE;
+  /* The same table map, left incomplete while events were read again and
+   * not emitted: now that they are emitted, it is completed afresh. */
+  if (!is_new && table->unknown != NULL && !self->tracker->replaying)
+    {
+      _mysql_binlog_decoder_forget_table (self->decoder, table->id);
+      table = _mysql_binlog_decoder_table_map (self->decoder, &event->info, &is_new, &needs, error);
+      if (table == NULL)
+        return FALSE;
+    }
   event->table = table;
   if (!is_new)
     return TRUE;
@@ -585,15 +599,15 @@ read_table_map (MysqlBinlogDispatcher  *self,
         return TRUE;
       /* An event read again and not emitted (before a file's start
        * position, or delivered before a reconnection): that its table's
-       * definition is not known there fails nothing.  Its table map is
-       * forgotten, so that no later rows use it incomplete and a later
+       * definition is not known there fails nothing by itself.  The table
+       * keeps why, so that its rows fail with it if any are emitted (a
+       * start position between a table map and its rows), and a later
        * table map of the table is completed afresh. */
       if (self->tracker->replaying && local_error->domain == MYSQL_BINLOG_ERROR &&
           local_error->code == MYSQL_BINLOG_ERROR_UNSUPPORTED)
         {
           g_debug ("A table map read again, not emitted: %s", local_error->message);
-          event->table = NULL;
-          _mysql_binlog_decoder_forget_table (self->decoder, table->id);
+          table->unknown = g_steal_pointer (&local_error);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));

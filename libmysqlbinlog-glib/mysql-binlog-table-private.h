@@ -115,6 +115,11 @@ struct _MysqlBinlogTable
    * without one has none listed) or information_schema completed it. */
   gboolean           primary_key_known;
   char             **primary_key_names; /* built on first use, see below */
+  /* Why the definition of the table is not known where its table map
+   * was read again without being emitted (before a file's start
+   * position, or again after a reconnection): its rows, should any
+   * come after the point where events are emitted again, fail with it. */
+  GError            *unknown;
 };
 
 MysqlBinlogTable *_mysql_binlog_table_new   (guint64            id,

@@ -60,6 +60,7 @@ _mysql_binlog_table_unref (MysqlBinlogTable *table)
     }
   g_free (table->columns);
   g_strfreev (table->primary_key_names);
+  g_clear_error (&table->unknown);
   g_clear_pointer (&table->map_body, g_bytes_unref);
   g_free (table->schema);
   g_free (table->name);

@@ -907,6 +907,17 @@ json_typed_value (GString               *out,
     case MYSQL_BINLOG_COLUMN_TYPE_SET:
     case MYSQL_BINLOG_COLUMN_TYPE_VECTOR:
       break;
+    case MYSQL_BINLOG_COLUMN_TYPE_ENUM:
+      /* Without its members (positional names) an ENUM is its member's
+       * number, a number in JSON as in the library, never text that could
+       * pass for a member. */
+      if (mysql_binlog_row_get_column_type_string (row, column)[0] == 't')
+        {
+          json_int (out, (gint64) mysql_binlog_row_get_uint64 (row, column));
+          return;
+        }
+      json_text_value (out, json, row, column, type);
+      return;
     default:
       /* Their value is their text (DECIMAL, dates and times, ENUM, text,
        * binary in hexadecimal, JSON), which the library writes into a

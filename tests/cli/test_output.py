@@ -152,6 +152,24 @@ class TestOutput(unittest.TestCase):
             self.assertEqual([(m['type'], m['keys'], m['values']) for m in json_lines(proc.stdout)],
                              [('row_insert', {'id': 2}, {'id': 2, 'name': 'b'})])
 
+    def test_positional_enum(self):
+        # Positional names: an ENUM is its member's number (the library's
+        # `t`), as a SET is its bits, never a string such as "2".
+        common.DB.sql("CREATE TABLE cli.graded (id INT PRIMARY KEY, grade ENUM('a','b','c'), "
+                      "marks SET('x','y'))")
+        common.DB.sql('FLUSH BINARY LOGS')
+        binlog = common.DB.position().split(':')[0]
+        common.DB.sql("INSERT INTO cli.graded VALUES (1, 'b', 'x,y'), (2, NULL, '')")
+        common.DB.sql('FLUSH BINARY LOGS')
+        proc = subprocess.run([TOOL, '--file', os.path.join(common.DB.dir, 'binlog', binlog),
+                               '-f', 'json', '--no-ddl', '--only-tables', 'cli.graded',
+                               '--schema-unknown=positional'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual([m['values'] for m in json_lines(proc.stdout)],
+                         [{'@1': 1, '@2': 2, '@3': 3}, {'@1': 2, '@2': None, '@3': 0}])
+
     def test_file(self):
         binlog = os.path.join(common.DB.dir, 'binlog', self.start.split(':')[0])
         # The workload's table maps carry no column names (MariaDB's default

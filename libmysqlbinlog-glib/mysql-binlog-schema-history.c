@@ -141,8 +141,9 @@ unknown_definition (MysqlBinlogSchemaHistory  *history,
     g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
                  "The definition of %s%s is not known at this point of the binary log (%s), "
                  "and its table map does not name the columns.  Set binlog_row_metadata=FULL "
-                 "on the server so that it logs them, start at a position after the change "
-                 "of the table (or before its CREATE TABLE), or set the stream's "
+                 "on the server so that it logs them, start before the table's CREATE TABLE "
+                 "(or after the change of the table, which leaves out the rows before it), "
+                 "or set the stream's "
                  "schema-unknown to positional names",
                  table->qualified_name, after != NULL ? after : "", why);
   return FALSE;

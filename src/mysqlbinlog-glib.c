@@ -26,6 +26,7 @@
 
 #include <locale.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
@@ -738,7 +739,15 @@ run (App *app)
     }
   output_error = mbg_output_get_error (app->output);
   if (!ok)
-    g_printerr (PROGRAM ": %s\n", error->message);
+    {
+      g_printerr (PROGRAM ": %s\n", error->message);
+      /* The library names its properties: say which options they are. */
+      if (g_error_matches (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED) &&
+          strstr (error->message, "schema-unknown") != NULL)
+        g_printerr (PROGRAM ": in this program, schema-unknown is --schema-unknown=positional%s\n",
+                    app->options.file != NULL ?
+                    ", and schema-source --schema-source=FILE or --schema-from-server" : "");
+    }
   else if (output_error != NULL)
     g_printerr (PROGRAM ": %s\n", output_error->message);
   else if (g_atomic_int_get (&stopping))

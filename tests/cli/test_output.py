@@ -197,6 +197,8 @@ class TestOutput(unittest.TestCase):
         self.assertRegex(proc.stderr, r'mysqlbinlog-glib: .* The definition of cli\.items is not '
                          r'known at this point of the binary log file .*schema-source.*'
                          r'binlog_row_metadata=FULL.*positional')
+        self.assertIn('in this program, schema-unknown is --schema-unknown=positional, and '
+                      'schema-source --schema-source=FILE or --schema-from-server', proc.stderr)
         # --schema-unknown=positional: columns numbered, no keys, text of no
         # known character set as its bytes.
         proc = subprocess.run(command + ['--schema-unknown=positional'], stdout=subprocess.PIPE,

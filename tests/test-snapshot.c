@@ -1777,6 +1777,67 @@ test_keyless_table_on_running_stream (void)
   g_hash_table_unref (set.rows);
 }
 
+/* A run stopped while snap.ka is read, its position saved, and a run
+ * that resumes from the store: the changes of snap.kz held back by the
+ * first run are in the read of the second, and none comes twice. */
+static void
+on_ka_chunk (MysqlBinlogStream   *stream,
+             MysqlBinlogPosition *position,
+             guint               *n_chunks)
+{
+  g_autofree char *text = mysql_binlog_position_to_string (position);
+
+  /* The third chunk's, and the changes' until the next chunk. */
+  if (strstr (text, " snapshot:snap.ka+1500=") != NULL && ++*n_chunks == 1)
+    mysql_binlog_stream_stop (stream);
+}
+
+static void
+test_keyless_resume (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("snapshot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogStream) last = NULL;
+  Multiset set = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), FALSE };
+  guint n_chunks = 0;
+
+  create_keyless_tables ();
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = new_stream ();
+      g_autoptr(GError) error = NULL;
+
+      multiset_connect (&set, stream);
+      g_signal_connect (stream, "rows-read::snap.ka", G_CALLBACK (on_ka_read), &set);
+      g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL, "snapshot-chunk-size", 500,
+                    "blocking", TRUE, "position-store", store, NULL);
+      if (run == 0)
+        g_signal_connect (stream, "binlog-position", G_CALLBACK (on_ka_chunk), &n_chunks);
+      else
+        g_signal_connect (stream, "snapshot-finished", G_CALLBACK (on_snapshot_finished_kz),
+                          NULL);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      if (run == 0)
+        {
+          /* Stopped in the middle of snap.ka: nothing of snap.kz yet. */
+          g_assert_cmpuint (n_chunks, >=, 1);
+          g_assert_cmpuint (set.n_started, ==, 0);
+          g_assert_cmpuint (set.n_changes, ==, 0);
+          g_assert_cmpuint (set.n_ka_read, ==, 1500);
+        }
+      last = g_steal_pointer (&stream);
+    }
+  /* Chunks saved are not read again. */
+  g_assert_cmpuint (set.n_ka_read, ==, 3000);
+  g_assert_cmpuint (set.n_started, ==, 1);
+  test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd'), (9, 'z')");
+  check_multiset (&set, last);
+  g_hash_table_unref (set.rows);
+}
+
 /* }}} */
 
 int
@@ -1792,6 +1853,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/keyless-initial", test_keyless_initial);
   g_test_add_func ("/snapshot/keyless-table-on-running-stream",
                    test_keyless_table_on_running_stream);
+  g_test_add_func ("/snapshot/keyless-resume", test_keyless_resume);
   g_test_add_func ("/snapshot/resume", test_resume);
   g_test_add_func ("/snapshot/table-from-another-thread", test_table_from_another_thread);
   g_test_add_func ("/snapshot/killed-connection", test_killed_connection);

@@ -163,6 +163,10 @@ emit_rows (MysqlBinlogDispatcher      *self,
     }
   if (!_mysql_binlog_decoder_check_rows (&rows, error))
     return FALSE;
+  /* A snapshot reads the table in one pass at a later point, whose rows
+   * have this change already. */
+  if (_mysql_binlog_tracker_holds_table (self->tracker, rows.table->schema, rows.table->name))
+    return TRUE;
 
   /* A handler may have been connected to this table since its table map
    * arrived. */

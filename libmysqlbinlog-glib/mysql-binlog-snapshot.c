@@ -30,6 +30,8 @@ typedef struct
   guint64 n_rows;      /* delivered so far, in this run and those before */
   GPtrArray *after;    /* GBytes per key column: the last row delivered, or NULL */
   gboolean started;    /* snapshot-started was emitted in this run */
+  gboolean adopted;    /* in the progress the positions carry (adopt()) */
+  gboolean held;       /* read in one pass: its row changes are held back until then */
 } TableProgress;
 
 struct _MysqlBinlogSnapshot
@@ -51,6 +53,7 @@ struct _MysqlBinlogSnapshot
   MysqlBinlogSnapshotTable *table;     /* its definition */
   char *signature;                     /* of the definition, to notice a change */
   GQueue queue;                        /* TableProgress *, with lock */
+  gboolean unadopted;                  /* with lock: the queue has tables not adopted yet */
   gboolean closed;                     /* with lock: the reading ended, no more requests */
   guint retries;                       /* reconnections since the last chunk */
 
@@ -257,6 +260,7 @@ _mysql_binlog_snapshot_resume (MysqlBinlogSnapshot  *self,
       progress = table_progress_new (schema, name);
       g_mutex_lock (&self->lock);
       g_queue_push_tail (&self->queue, progress);
+      self->unadopted = TRUE;
       g_mutex_unlock (&self->lock);
       p = name_end;
       if (*p == '+')
@@ -485,6 +489,7 @@ _mysql_binlog_snapshot_plan_watched (MysqlBinlogSnapshot  *self,
         {
           g_mutex_lock (&self->lock);
           g_queue_push_tail (&self->queue, table_progress_new (schema, name));
+          self->unadopted = TRUE;
           g_mutex_unlock (&self->lock);
         }
     }
@@ -525,6 +530,7 @@ _mysql_binlog_snapshot_request (MysqlBinlogSnapshot  *self,
       return FALSE;
     }
   g_queue_push_tail (&self->queue, table_progress_new (schema, dot + 1));
+  self->unadopted = TRUE;
   g_mutex_unlock (&self->lock);
   return TRUE;
 }
@@ -676,6 +682,7 @@ save_key (MysqlBinlogSnapshot *self,
  * table's last. */
 static gboolean
 read_chunk (MysqlBinlogSnapshot  *self,
+            MysqlBinlogTracker   *tracker,
             gboolean             *done,
             GError              **error)
 {
@@ -695,6 +702,24 @@ read_chunk (MysqlBinlogSnapshot  *self,
     return FALSE;
   table = _mysql_binlog_snapshot_table_get (self->table);
   keyed = _mysql_binlog_snapshot_table_has_key (self->table);
+  /* Its changes were held back while it waited (it had no usable key
+   * then): its chunks start at this point, the changes after it are
+   * delivered. */
+  if (keyed && progress->held)
+    {
+      _mysql_binlog_tracker_release_table (tracker, progress->schema, progress->name);
+      progress->held = FALSE;
+    }
+  /* Its changes were delivered while it waited (it had a usable key
+   * then): a read in one pass would have them a second time. */
+  if (!keyed && !progress->held)
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
+                   "Cannot read the existing rows of %s.%s: its primary key was dropped or "
+                   "changed after it was asked for, and a read in one pass would repeat the "
+                   "changes delivered since", progress->schema, progress->name);
+      return FALSE;
+    }
   /* A table without a usable key is read in one pass: a resumed one
    * starts again. */
   if (!keyed)
@@ -778,13 +803,83 @@ deliver_progress (MysqlBinlogSnapshot *self,
   _mysql_binlog_sink_position (&self->sink, _mysql_binlog_tracker_make_position (tracker));
 }
 
+/* Whether @progress is a table the snapshot reads in one pass (no
+ * primary key, or one the chunks cannot walk), as the server has it now;
+ * one that cannot be loaded counts as one (its read fails with the
+ * reason, or finds it created by then).  A table resumed in the middle of
+ * its chunks is not. */
+static gboolean
+reads_in_one_pass (MysqlBinlogSnapshot *self,
+                   const TableProgress *progress)
+{
+  MysqlBinlogSnapshotTable *table;
+  gboolean one_pass;
+
+  if (progress->after != NULL || progress->n_rows > 0)
+    return FALSE;
+  if (!ensure_connection (self, NULL))
+    return TRUE;
+  table = _mysql_binlog_snapshot_table_load (self->transport, self->metadata, progress->schema,
+                                             progress->name, NULL);
+  if (table == NULL)
+    return TRUE;
+  one_pass = !_mysql_binlog_snapshot_table_has_key (table);
+  _mysql_binlog_snapshot_table_free (table);
+  return one_pass;
+}
+
+/* Takes the tables queued since the last time into the progress every
+ * position carries, at a transaction boundary, and holds back the row
+ * changes of those read in one pass: their read at its point P has the
+ * changes before P, those after P are delivered after it.  Until a table
+ * is adopted, no chunk of it is read. */
+static void
+adopt (MysqlBinlogSnapshot *self,
+       MysqlBinlogTracker  *tracker)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autofree char *token = NULL;
+
+  if (tracker->in_transaction)
+    return;
+  g_mutex_lock (&self->lock);
+  if (self->unadopted)
+    {
+      fresh = g_ptr_array_new ();
+      for (GList *l = self->queue.head; l != NULL; l = l->next)
+        if (!((TableProgress *) l->data)->adopted)
+          g_ptr_array_add (fresh, l->data);
+      self->unadopted = FALSE;
+    }
+  g_mutex_unlock (&self->lock);
+  if (fresh == NULL)
+    return;
+
+  /* Only this thread takes tables off the queue: they stay valid. */
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      TableProgress *progress = g_ptr_array_index (fresh, i);
+
+      progress->held = reads_in_one_pass (self, progress);
+      if (progress->held)
+        _mysql_binlog_tracker_hold_table (tracker, progress->schema, progress->name);
+    }
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < fresh->len; i++)
+    ((TableProgress *) g_ptr_array_index (fresh, i))->adopted = TRUE;
+  g_mutex_unlock (&self->lock);
+  token = make_token (self);
+  _mysql_binlog_tracker_set_snapshot_progress (tracker, token);
+}
+
 static gboolean
 next_table (MysqlBinlogSnapshot *self)
 {
   if (self->current != NULL)
     return TRUE;
   g_mutex_lock (&self->lock);
-  self->current = g_queue_pop_head (&self->queue);
+  if (!g_queue_is_empty (&self->queue) && ((TableProgress *) g_queue_peek_head (&self->queue))->adopted)
+    self->current = g_queue_pop_head (&self->queue);
   g_mutex_unlock (&self->lock);
   g_clear_pointer (&self->table, _mysql_binlog_snapshot_table_free);
   g_clear_pointer (&self->signature, g_free);
@@ -800,6 +895,7 @@ step (MysqlBinlogSnapshot  *self,
       GError              **error)
 {
   *finished = FALSE;
+  adopt (self, tracker);
   while (!_mysql_binlog_sink_stop_requested (&self->sink))
     {
       g_autoptr(GError) local_error = NULL;
@@ -808,6 +904,15 @@ step (MysqlBinlogSnapshot  *self,
       if (!next_table (self))
         {
           gboolean had_progress = tracker->snapshot_progress != NULL;
+          gboolean waiting;
+
+          /* Tables asked for in the middle of a transaction wait for
+           * its end. */
+          g_mutex_lock (&self->lock);
+          waiting = !g_queue_is_empty (&self->queue);
+          g_mutex_unlock (&self->lock);
+          if (waiting)
+            return TRUE;
 
           if (had_progress)
             deliver_progress (self, tracker);
@@ -827,7 +932,7 @@ step (MysqlBinlogSnapshot  *self,
           self->current->started = TRUE;
           _mysql_binlog_sink_snapshot (&self->sink, FALSE, qualified, 0);
         }
-      if (!read_chunk (self, &done, &local_error))
+      if (!read_chunk (self, tracker, &done, &local_error))
         goto failed;
       if (_mysql_binlog_sink_stop_requested (&self->sink))
         return TRUE;
@@ -841,6 +946,9 @@ step (MysqlBinlogSnapshot  *self,
                                                     self->current->name, NULL);
           guint64 n_rows = self->current->n_rows;
 
+          if (self->current->held)
+            _mysql_binlog_tracker_release_table (tracker, self->current->schema,
+                                                 self->current->name);
           g_clear_pointer (&self->current, table_progress_free);
           deliver_progress (self, tracker);
           _mysql_binlog_sink_snapshot (&self->sink, TRUE, qualified, n_rows);
@@ -856,7 +964,14 @@ step (MysqlBinlogSnapshot  *self,
       close_connection (self);
       if (g_error_matches (local_error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CONNECTION_LOST) &&
           self->retries++ < 1)
-        continue;
+        {
+          /* A table read in one pass is read again from its start, at
+           * the new point, its changes held back until then: announced
+           * again, so that the rows already delivered are dropped. */
+          if (self->current != NULL && self->current->held)
+            self->current->started = FALSE;
+          continue;
+        }
       if (self->current != NULL &&
           !g_str_has_prefix (local_error->message, "Cannot read the existing rows") &&
           !g_str_has_prefix (local_error->message, "Reading the existing rows"))

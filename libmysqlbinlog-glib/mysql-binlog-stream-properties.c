@@ -652,9 +652,28 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    *
    * The progress (the tables left, the primary key of the last row
    * delivered) is part of the position saved after each chunk, so a
-   * restarted run reads on after the last chunk saved.  A table without a
-   * primary key is read in one pass, again from its start after a
-   * restart.  A `rows-read` value is the one the binary log gives for the
+   * restarted run reads on after the last chunk saved.
+   *
+   * A table without a primary key, or whose key the chunks cannot walk
+   * (a prefix of a column, a BLOB or TEXT column, INET4, INET6, UUID), is
+   * read in one pass, at one point P, and there is no key to upsert on.
+   * Its row changes before P are in that read, so they are not delivered
+   * as `rows-inserted`, `rows-updated` or `rows-deleted`: from the start
+   * of the run (here) or from the request
+   * ([method@MysqlBinlog.Stream.snapshot_table]) until its read, the
+   * stream holds them back; its changes after P are delivered after its
+   * rows.  A consumer that adds the `rows-read` and `rows-inserted` rows
+   * of such a table, removes one equal row per `rows-deleted` row and
+   * replaces one per `rows-updated` row ends with the table's contents,
+   * provided it starts the table empty at its
+   * [signal@MysqlBinlog.Stream::snapshot-started]: the read replaces
+   * whatever it had (rows from before the request, or rows a run stopped
+   * in the middle of the read had delivered: the table is read again from
+   * its start after a restart, or after the snapshot's connection was
+   * lost, and each such read begins with a `snapshot-started`).  A table
+   * whose key is dropped after it was queued (its changes were delivered
+   * meanwhile) fails the run with %MYSQL_BINLOG_ERROR_UNSUPPORTED rather
+   * than repeat them.  A `rows-read` value is the one the binary log gives for the
    * same row: MariaDB's UUID (like INET6) comes as the 16 bytes the binary
    * log carries, those of its text in the text's order.
    *

@@ -374,6 +374,14 @@ _mysql_binlog_stream_install_signals (GType  type,
    * [signal@MysqlBinlog.Stream::rows-inserted]; a run reads the tables of
    * the handlers connected.
    *
+   * A table read in one pass (no primary key the chunks can walk) has its
+   * rows read at one point, and its changes before that point that the
+   * stream would have delivered since the run started or since
+   * [method@MysqlBinlog.Stream.snapshot_table] asked for it are not
+   * delivered: the rows have them.  Clear a copy of such a table at its
+   * [signal@MysqlBinlog.Stream::snapshot-started]; its rows replace it (see
+   * [property@MysqlBinlog.Stream:snapshot]).
+   *
    * The handlers run while the chunk's transaction is open on the
    * snapshot's connection, which holds the table's metadata lock: a
    * handler of [method@MysqlBinlog.Stream.run] must not change the
@@ -401,7 +409,10 @@ _mysql_binlog_stream_install_signals (GType  type,
    *
    * Emitted before the first [signal@MysqlBinlog.Stream::rows-read] of a
    * table in this run (also when a restarted run reads on in the middle of
-   * it).
+   * it).  For a table read in one pass (no primary key the chunks can
+   * walk), it starts a read of the whole table that replaces any copy of
+   * it: also emitted again when that read starts over after the
+   * snapshot's connection was lost.
    *
    * Since: 1.0
    */

@@ -35,8 +35,16 @@ _mysql_binlog_stream_deliver_snapshot (MysqlBinlogStream         *self,
  * [signal@MysqlBinlog.Stream::snapshot-started] and
  * [signal@MysqlBinlog.Stream::snapshot-finished], with the consistency
  * [property@MysqlBinlog.Stream:snapshot] describes, and the request is part
- * of the saved position from the next chunk on.  Tables asked for are read
- * one after the other, in the order asked.
+ * of the saved position from the next transaction boundary on.  Tables
+ * asked for are read one after the other, in the order asked.
+ *
+ * A table read in one pass (no primary key the chunks can walk: none, a
+ * prefix, a BLOB, INET4, INET6 or UUID) is read at one point P: its row
+ * changes from the request (from the next transaction boundary after it)
+ * until P are not delivered, since the read has them, and those after P
+ * come after its rows.  Its consumer clears its copy of the table at
+ * [signal@MysqlBinlog.Stream::snapshot-started]: the rows read replace it.
+ * A keyed table's changes are delivered throughout, as upserts expect.
  *
  * May be called from one of the stream's handlers or from any other
  * thread.  The read begins before the next event the stream reads; asked

@@ -40,6 +40,8 @@ struct _MysqlBinlogTracker
   gboolean safe_deferred;           /* a safe position inside it, reached once it is verified */
   char *snapshot_progress;          /* what a snapshot has still to read, carried by every
                                      * position made (mysql-binlog-snapshot.c), or NULL */
+  GHashTable *withheld;             /* GBytes "schema\0name" -> count: tables whose row
+                                     * changes are in a pending one-pass read, or NULL */
 };
 
 /* @run_start: (transfer full) (nullable): where the run starts. */
@@ -53,6 +55,19 @@ MysqlBinlogPosition *_mysql_binlog_tracker_make_position     (MysqlBinlogTracker
  * snapshot (nullable: none). */
 void                 _mysql_binlog_tracker_set_snapshot_progress (MysqlBinlogTracker *tracker,
                                                                   const char         *token);
+/* The row changes of @schema.@name are not delivered until as many
+ * release() as hold() (a snapshot reads the table in one pass at a later
+ * point: its read has them). */
+void                 _mysql_binlog_tracker_hold_table        (MysqlBinlogTracker  *tracker,
+                                                              const char          *schema,
+                                                              const char          *name);
+void                 _mysql_binlog_tracker_release_table     (MysqlBinlogTracker  *tracker,
+                                                              const char          *schema,
+                                                              const char          *name);
+/* Whether the row changes of @schema.@name are held back now. */
+gboolean             _mysql_binlog_tracker_holds_table       (MysqlBinlogTracker  *tracker,
+                                                              const char          *schema,
+                                                              const char          *name);
 /* The stream reads @file from @offset on. */
 void                 _mysql_binlog_tracker_move_to           (MysqlBinlogTracker  *tracker,
                                                               const char          *file,

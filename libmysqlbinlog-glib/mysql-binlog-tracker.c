@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mysql-binlog-position-private.h"
 #include "mysql-binlog-tracker-private.h"
 
@@ -24,6 +26,7 @@ _mysql_binlog_tracker_free (MysqlBinlogTracker *tracker)
   g_free (tracker->file);
   g_free (tracker->emitted_file);
   g_free (tracker->snapshot_progress);
+  g_clear_pointer (&tracker->withheld, g_hash_table_unref);
   g_clear_pointer (&tracker->run_start, mysql_binlog_position_unref);
   g_clear_pointer (&tracker->resume, mysql_binlog_position_unref);
   g_clear_pointer (&tracker->gtid_state, _mysql_binlog_gtid_set_free);
@@ -47,6 +50,65 @@ _mysql_binlog_tracker_make_position (MysqlBinlogTracker *tracker)
       return _mysql_binlog_position_with_snapshot (plain, tracker->snapshot_progress);
     }
   return mysql_binlog_position_new_full (tracker->file, tracker->offset, gtid_set);
+}
+
+static GBytes *
+table_key (const char *schema,
+           const char *name)
+{
+  gsize schema_length = strlen (schema), name_length = strlen (name);
+  guint8 *data = g_malloc (schema_length + 1 + name_length);
+
+  memcpy (data, schema, schema_length);
+  data[schema_length] = '\0';
+  memcpy (data + schema_length + 1, name, name_length);
+  return g_bytes_new_take (data, schema_length + 1 + name_length);
+}
+
+void
+_mysql_binlog_tracker_hold_table (MysqlBinlogTracker *tracker,
+                                  const char         *schema,
+                                  const char         *name)
+{
+  GBytes *key = table_key (schema, name);
+  guint count;
+
+  if (tracker->withheld == NULL)
+    tracker->withheld = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                               (GDestroyNotify) g_bytes_unref, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (tracker->withheld, key));
+  g_hash_table_replace (tracker->withheld, key, GUINT_TO_POINTER (count + 1));
+}
+
+void
+_mysql_binlog_tracker_release_table (MysqlBinlogTracker *tracker,
+                                     const char         *schema,
+                                     const char         *name)
+{
+  g_autoptr(GBytes) key = NULL;
+  guint count;
+
+  if (tracker->withheld == NULL)
+    return;
+  key = table_key (schema, name);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (tracker->withheld, key));
+  if (count > 1)
+    g_hash_table_replace (tracker->withheld, g_bytes_ref (key), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (tracker->withheld, key);
+}
+
+gboolean
+_mysql_binlog_tracker_holds_table (MysqlBinlogTracker *tracker,
+                                   const char         *schema,
+                                   const char         *name)
+{
+  g_autoptr(GBytes) key = NULL;
+
+  if (tracker->withheld == NULL || g_hash_table_size (tracker->withheld) == 0)
+    return FALSE;
+  key = table_key (schema, name);
+  return g_hash_table_contains (tracker->withheld, key);
 }
 
 void

@@ -1396,6 +1396,450 @@ test_memory (void)
   g_assert_cmpuint (peak, <, 32 * 1024);
 }
 
+/* {{{ A table without a primary key: every change once */
+
+/* A mirror of snap.kz (a INT, b VARCHAR(5)), which has no key: a multiset
+ * of rows.  rows-read and rows-inserted add a row, rows-deleted removes
+ * one equal row, rows-updated replaces one.  With @clear_at_start, the
+ * copy is cleared at the table's snapshot-started (the documented use of
+ * snapshot_table() on a running stream). */
+typedef struct
+{
+  GHashTable *rows;        /* "a|b" -> count */
+  gboolean clear_at_start;
+  guint64 n_read;
+  guint64 n_changes;
+  guint64 n_missing;       /* a row deleted or updated that the mirror does not have */
+  guint n_started;
+  guint n_ka_read;
+  gboolean asked;
+  guint n_asked_positions;  /* positions since the request, before the read */
+  guint n_unnamed;          /* of those, how many do not name snap.kz */
+} Multiset;
+
+static char *
+kz_text (MysqlBinlogRow *row)
+{
+  g_autofree char *a = mysql_binlog_row_dup_string (row, 0);
+  g_autofree char *b = mysql_binlog_row_dup_string (row, 1);
+
+  return g_strdup_printf ("%s|%s", a, b);
+}
+
+static void
+multiset_add (Multiset       *set,
+              MysqlBinlogRow *row)
+{
+  char *text = kz_text (row);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (set->rows, text));
+
+  g_hash_table_replace (set->rows, text, GUINT_TO_POINTER (count + 1));
+}
+
+static void
+multiset_remove (Multiset       *set,
+                 MysqlBinlogRow *row)
+{
+  g_autofree char *text = kz_text (row);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (set->rows, text));
+
+  if (count == 0)
+    set->n_missing++;
+  else if (count == 1)
+    g_hash_table_remove (set->rows, text);
+  else
+    g_hash_table_replace (set->rows, g_strdup (text), GUINT_TO_POINTER (count - 1));
+}
+
+static void
+on_kz_read (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            Multiset          *set)
+{
+  multiset_add (set, row);
+  set->n_read++;
+}
+
+static void
+on_kz_inserted (MysqlBinlogStream *stream,
+                MysqlBinlogRow    *row,
+                Multiset          *set)
+{
+  multiset_add (set, row);
+  set->n_changes++;
+}
+
+static void
+on_kz_deleted (MysqlBinlogStream *stream,
+               MysqlBinlogRow    *row,
+               Multiset          *set)
+{
+  multiset_remove (set, row);
+  set->n_changes++;
+}
+
+static void
+on_kz_updated (MysqlBinlogStream *stream,
+               MysqlBinlogRow    *before,
+               MysqlBinlogRow    *after,
+               Multiset          *set)
+{
+  multiset_remove (set, before);
+  multiset_add (set, after);
+  set->n_changes++;
+}
+
+static void
+on_kz_started (MysqlBinlogStream *stream,
+               const char        *schema_table,
+               Multiset          *set)
+{
+  if (g_strcmp0 (schema_table, "snap.kz") != 0)
+    return;
+  set->n_started++;
+  /* What the copy had before (from a stream that started after some of
+   * its rows existed) is dropped with it. */
+  if (set->clear_at_start)
+    {
+      g_hash_table_remove_all (set->rows);
+      set->n_missing = 0;
+    }
+}
+
+/* While snap.ka (keyed, read before snap.kz) is read: changes of snap.kz
+ * at points before its read, in transactions of one and of several rows. */
+static void
+on_ka_read (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *row,
+            Multiset          *set)
+{
+  set->n_ka_read++;
+  if (set->n_ka_read % 10 == 0)
+    test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd')");
+  if (set->n_ka_read % 50 == 0)
+    test_server_exec (server, "DELETE FROM snap.kz WHERE a = 1 LIMIT 1");
+  if (set->n_ka_read % 70 == 0)
+    test_server_exec (server, "UPDATE snap.kz SET b = 'u' WHERE b = 'd' LIMIT 1");
+  if (set->n_ka_read % 300 == 0)
+    test_server_exec (server, "INSERT INTO snap.kz VALUES (2, 'e'), (2, 'e'), (3, 'f')");
+}
+
+static void
+multiset_connect (Multiset          *set,
+                  MysqlBinlogStream *stream)
+{
+  g_signal_connect (stream, "rows-read::snap.kz", G_CALLBACK (on_kz_read), set);
+  g_signal_connect (stream, "rows-inserted::snap.kz", G_CALLBACK (on_kz_inserted), set);
+  g_signal_connect (stream, "rows-deleted::snap.kz", G_CALLBACK (on_kz_deleted), set);
+  g_signal_connect (stream, "rows-updated::snap.kz", G_CALLBACK (on_kz_updated), set);
+  g_signal_connect (stream, "snapshot-started", G_CALLBACK (on_kz_started), set);
+}
+
+static guint
+multiset_size (Multiset *set)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, set->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += GPOINTER_TO_UINT (value);
+  return n;
+}
+
+static char *
+multiset_text (Multiset *set)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, set->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < GPOINTER_TO_UINT (value); i++)
+      g_ptr_array_add (lines, g_strdup (key));
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+on_snapshot_finished_kz (MysqlBinlogStream *stream,
+                         const char        *schema_table,
+                         guint64            n_rows)
+{
+  if (g_strcmp0 (schema_table, "snap.kz") == 0)
+    mysql_binlog_stream_stop (stream);
+}
+
+/* A writer of its own connection on snap.kz until stopped. */
+typedef struct
+{
+  gint stop;               /* atomic */
+  guint n_statements;
+  GThread *thread;
+} KzWriter;
+
+static gpointer
+kz_writer_main (gpointer data)
+{
+  KzWriter *writer = data;
+  MYSQL *conn = mysql_init (NULL);
+  GRand *rand = g_rand_new_with_seed (7);
+
+  g_assert_nonnull (mysql_real_connect (conn, NULL, "root", "", NULL, 0,
+                                        test_server_get_socket (server), 0));
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      static const char * const statements[] = {
+        "INSERT INTO snap.kz VALUES (4, 'w')",
+        "INSERT INTO snap.kz VALUES (4, 'w'), (5, 'x')",
+        "DELETE FROM snap.kz WHERE a = 4 LIMIT 1",
+        "UPDATE snap.kz SET b = 'y' WHERE b = 'w' LIMIT 1",
+        "UPDATE snap.kz SET a = a + 10 WHERE a = 5 LIMIT 2",
+      };
+      const char *sql = statements[g_rand_int_range (rand, 0, G_N_ELEMENTS (statements))];
+
+      g_assert_cmpint (mysql_query (conn, sql), ==, 0);
+      writer->n_statements++;
+      g_usleep (2000);
+    }
+  g_rand_free (rand);
+  mysql_close (conn);
+  return NULL;
+}
+
+static void
+kz_writer_start (KzWriter *writer)
+{
+  memset (writer, 0, sizeof *writer);
+  writer->thread = g_thread_new ("kz-writer", kz_writer_main, writer);
+}
+
+static void
+kz_writer_stop (KzWriter *writer)
+{
+  g_atomic_int_set (&writer->stop, 1);
+  g_thread_join (writer->thread);
+  g_test_message ("kz writer: %u statements", writer->n_statements);
+}
+
+static void
+create_keyless_tables (void)
+{
+  create_mirror_table ("snap.ka", 3000);
+  test_server_exec (server, "DROP TABLE IF EXISTS snap.kz");
+  test_server_exec (server, "CREATE TABLE snap.kz (a INT, b VARCHAR(5))");
+  test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'a'), (1, 'a'), (2, 'b'), (3, 'c')");
+}
+
+/* The mirror, brought up to the binlog's end from where @stream ended,
+ * against the table. */
+static void
+check_multiset (Multiset          *set,
+                MysqlBinlogStream *stream)
+{
+  g_autoptr(MysqlBinlogStream) rest = new_stream ();
+  g_autoptr(MysqlBinlogPosition) position = mysql_binlog_stream_get_position (stream);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mirrored = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *n_real = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_object_set (rest, "start-position", position, NULL);
+  multiset_connect (set, rest);
+  g_assert_true (mysql_binlog_stream_run (rest, NULL, &error));
+  g_assert_no_error (error);
+
+  test_server_exec (server, "SET SESSION group_concat_max_len = 1073741824");
+  expected = query ("SELECT IFNULL(GROUP_CONCAT(CONCAT_WS('|', a, b) SEPARATOR '\\n'), '') "
+                    "FROM snap.kz");
+  lines = g_strsplit (expected, "\n", -1);
+  qsort (lines, g_strv_length (lines), sizeof (char *), compare_strings);
+  g_free (expected);
+  expected = g_strjoinv ("\n", lines);
+  mirrored = multiset_text (set);
+  n_real = query ("SELECT COUNT(*) FROM snap.kz");
+  g_test_message ("snap.kz: %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT " changes, "
+                  "%u rows in the mirror, %s in the table", set->n_read, set->n_changes,
+                  multiset_size (set), n_real);
+  g_assert_cmpuint (set->n_missing, ==, 0);
+  g_assert_cmpstr (mirrored, ==, expected);
+}
+
+/* INITIAL: the changes of snap.kz made while snap.ka is read are in the
+ * read of snap.kz, and are not delivered as changes too. */
+static void
+test_keyless_initial (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(GError) error = NULL;
+  Multiset set = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), FALSE };
+  KzWriter writer;
+
+  create_keyless_tables ();
+  multiset_connect (&set, stream);
+  g_signal_connect (stream, "rows-read::snap.ka", G_CALLBACK (on_ka_read), &set);
+  g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL, "snapshot-chunk-size", 500,
+                "blocking", TRUE, NULL);
+  g_signal_connect (stream, "snapshot-finished", G_CALLBACK (on_snapshot_finished_kz), NULL);
+
+  kz_writer_start (&writer);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  /* Changes after its read are delivered as usual. */
+  test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd'), (9, 'z')");
+  test_server_exec (server, "DELETE FROM snap.kz WHERE a = 2 LIMIT 1");
+  kz_writer_stop (&writer);
+  g_assert_cmpuint (set.n_started, ==, 1);
+  g_assert_cmpuint (set.n_ka_read, ==, 3000);
+  check_multiset (&set, stream);
+  g_hash_table_unref (set.rows);
+}
+
+/* snapshot_table() of snap.ka and snap.kz on a running stream, asked at
+ * the first change of snap.kz: the copy made from the changes before is
+ * cleared at snapshot-started, the read replaces it. */
+static void
+on_kz_first_change (MysqlBinlogStream *stream,
+                    MysqlBinlogRow    *row,
+                    Multiset          *set)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (set->asked)
+    return;
+  set->asked = TRUE;
+  g_assert_true (mysql_binlog_stream_snapshot_table (stream, "snap.ka", &error));
+  g_assert_no_error (error);
+  g_assert_true (mysql_binlog_stream_snapshot_table (stream, "snap.kz", &error));
+  g_assert_no_error (error);
+}
+
+/* From the request on, a position saved would make a restarted run read
+ * snap.kz again: its changes are held back, so the position must say it
+ * is still to read.  The first one after the request ends the transaction
+ * that asked, whose changes were delivered. */
+static void
+on_kz_position (MysqlBinlogStream   *stream,
+                MysqlBinlogPosition *position,
+                Multiset            *set)
+{
+  g_autofree char *text = NULL;
+
+  if (!set->asked || set->n_started > 0)
+    return;
+  text = mysql_binlog_position_to_string (position);
+  if (set->n_asked_positions++ > 0 && strstr (text, "snap.kz") == NULL)
+    set->n_unnamed++;
+}
+
+static void
+test_keyless_table_on_running_stream (void)
+{
+  g_autoptr(MysqlBinlogStream) stream = new_stream ();
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(GError) error = NULL;
+  Multiset set = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), TRUE };
+  KzWriter writer;
+
+  create_keyless_tables ();
+  start = test_server_master_position (server);
+  /* Changes before the request, and between it and the read. */
+  for (guint i = 0; i < 100; i++)
+    test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd')");
+  test_server_exec (server, "DELETE FROM snap.kz WHERE a = 1 LIMIT 3");
+  test_server_exec (server, "UPDATE snap.kz SET b = 'u' WHERE b = 'd' LIMIT 5");
+
+  multiset_connect (&set, stream);
+  g_signal_connect (stream, "rows-read::snap.ka", G_CALLBACK (on_ka_read), &set);
+  g_signal_connect (stream, "rows-inserted::snap.kz", G_CALLBACK (on_kz_first_change), &set);
+  g_signal_connect (stream, "binlog-position", G_CALLBACK (on_kz_position), &set);
+  g_object_set (stream, "start-position", start, "snapshot-chunk-size", 500, "blocking", TRUE,
+                NULL);
+  g_signal_connect (stream, "snapshot-finished", G_CALLBACK (on_snapshot_finished_kz), NULL);
+
+  kz_writer_start (&writer);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd'), (9, 'z')");
+  kz_writer_stop (&writer);
+  g_assert_true (set.asked);
+  g_test_message ("%u positions between the request and the read, %u without snap.kz",
+                  set.n_asked_positions, set.n_unnamed);
+  g_assert_cmpuint (set.n_asked_positions, >, 50);
+  g_assert_cmpuint (set.n_unnamed, ==, 0);
+  g_assert_cmpuint (set.n_started, ==, 1);
+  g_assert_cmpuint (set.n_ka_read, ==, 3000);
+  check_multiset (&set, stream);
+  g_hash_table_unref (set.rows);
+}
+
+/* A run stopped while snap.ka is read, its position saved, and a run
+ * that resumes from the store: the changes of snap.kz held back by the
+ * first run are in the read of the second, and none comes twice. */
+static void
+on_ka_chunk (MysqlBinlogStream   *stream,
+             MysqlBinlogPosition *position,
+             guint               *n_chunks)
+{
+  g_autofree char *text = mysql_binlog_position_to_string (position);
+
+  /* The third chunk's, and the changes' until the next chunk. */
+  if (strstr (text, " snapshot:snap.ka+1500=") != NULL && ++*n_chunks == 1)
+    mysql_binlog_stream_stop (stream);
+}
+
+static void
+test_keyless_resume (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("snapshot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogStream) last = NULL;
+  Multiset set = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), FALSE };
+  guint n_chunks = 0;
+
+  create_keyless_tables ();
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = new_stream ();
+      g_autoptr(GError) error = NULL;
+
+      multiset_connect (&set, stream);
+      g_signal_connect (stream, "rows-read::snap.ka", G_CALLBACK (on_ka_read), &set);
+      g_object_set (stream, "snapshot", MYSQL_BINLOG_SNAPSHOT_INITIAL, "snapshot-chunk-size", 500,
+                    "blocking", TRUE, "position-store", store, NULL);
+      if (run == 0)
+        g_signal_connect (stream, "binlog-position", G_CALLBACK (on_ka_chunk), &n_chunks);
+      else
+        g_signal_connect (stream, "snapshot-finished", G_CALLBACK (on_snapshot_finished_kz),
+                          NULL);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      if (run == 0)
+        {
+          /* Stopped in the middle of snap.ka: nothing of snap.kz yet. */
+          g_assert_cmpuint (n_chunks, >=, 1);
+          g_assert_cmpuint (set.n_started, ==, 0);
+          g_assert_cmpuint (set.n_changes, ==, 0);
+          g_assert_cmpuint (set.n_ka_read, ==, 1500);
+        }
+      last = g_steal_pointer (&stream);
+    }
+  /* Chunks saved are not read again. */
+  g_assert_cmpuint (set.n_ka_read, ==, 3000);
+  g_assert_cmpuint (set.n_started, ==, 1);
+  test_server_exec (server, "INSERT INTO snap.kz VALUES (1, 'd'), (9, 'z')");
+  check_multiset (&set, last);
+  g_hash_table_unref (set.rows);
+}
+
+/* }}} */
+
 int
 main (int   argc,
       char *argv[])
@@ -1406,6 +1850,10 @@ main (int   argc,
   g_test_add_func ("/snapshot/types", test_types);
   g_test_add_func ("/snapshot/initial-with-writer", test_initial_with_writer);
   g_test_add_func ("/snapshot/table-on-running-stream", test_table_on_running_stream);
+  g_test_add_func ("/snapshot/keyless-initial", test_keyless_initial);
+  g_test_add_func ("/snapshot/keyless-table-on-running-stream",
+                   test_keyless_table_on_running_stream);
+  g_test_add_func ("/snapshot/keyless-resume", test_keyless_resume);
   g_test_add_func ("/snapshot/resume", test_resume);
   g_test_add_func ("/snapshot/table-from-another-thread", test_table_from_another_thread);
   g_test_add_func ("/snapshot/killed-connection", test_killed_connection);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "test-stream-common.h"
 
 /*
@@ -315,6 +317,66 @@ test_dotted_rename (void)
   g_assert_cmpstr (renamed->str, ==, "`r.p`.q\n");
 }
 
+/* The schema history saved beside a file position store keeps the two
+ * tables apart, and a restarted run reads its keys back: the rows before
+ * an ALTER TABLE have the columns the saved history gives them. */
+static void
+test_dotted_history_saved (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dotted-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (path, ".schema-history", NULL);
+  g_autofree char *history = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  const char *schemas[] = { "h", "h.y", NULL };
+
+  exec ("DROP DATABASE IF EXISTS h; DROP DATABASE IF EXISTS `h.y`");
+  exec ("SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  start = test_server_master_position (server);
+  exec ("CREATE DATABASE h; CREATE DATABASE `h.y`;"
+        "CREATE TABLE h.`y.z` (id INT PRIMARY KEY, n INT);"
+        "CREATE TABLE `h.y`.z (k INT PRIMARY KEY, name INT);"
+        "INSERT INTO h.`y.z` VALUES (1, 10); INSERT INTO `h.y`.z VALUES (2, 20)");
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = new_stream_at (start);
+      g_autoptr(GString) rows = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+      mysql_binlog_stream_set_only_schemas (stream, schemas);
+      g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_dotted_row), rows);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      if (round == 0)
+        {
+          g_assert_cmpstr (rows->str, ==,
+                           "h | y.z | {'id': <int64 1>, 'n': <int64 10>}\n"
+                           "h.y | z | {'k': <int64 2>, 'name': <int64 20>}\n");
+          g_assert_true (g_file_get_contents (history_path, &history, NULL, NULL));
+          g_assert_nonnull (strstr (history, "'h.`y.z`'"));
+          g_assert_nonnull (strstr (history, "'`h.y`.z'"));
+          /* Rows the server's definitions no longer fit: the restarted
+           * run has only the saved history to name them. */
+          exec ("INSERT INTO h.`y.z` VALUES (3, 30); INSERT INTO `h.y`.z VALUES (4, 40);"
+                "ALTER TABLE h.`y.z` ADD COLUMN extra INT;"
+                "ALTER TABLE `h.y`.z ADD COLUMN more INT;"
+                "INSERT INTO h.`y.z` VALUES (5, 50, 1)");
+        }
+      else
+        g_assert_cmpstr (rows->str, ==,
+                         "h | y.z | {'id': <int64 3>, 'n': <int64 30>}\n"
+                         "h.y | z | {'k': <int64 4>, 'name': <int64 40>}\n"
+                         "h | y.z | {'id': <int64 5>, 'n': <int64 50>, 'extra': <int64 1>}\n");
+    }
+  exec ("SET GLOBAL binlog_row_metadata = 'FULL'");
+  g_unlink (history_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* }}} */
 
 void
@@ -324,6 +386,7 @@ test_stream_filters_add (void)
   g_test_add_data_func ("/stream/dotted-names/full", "FULL", test_dotted_names);
   g_test_add_func ("/stream/dotted-names/pattern-refused", test_dotted_pattern_refused);
   g_test_add_func ("/stream/dotted-names/rename", test_dotted_rename);
+  g_test_add_func ("/stream/dotted-names/history-saved", test_dotted_history_saved);
   for (guint i = 0; i < G_N_ELEMENTS (filter_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/stream/filters/%s", filter_cases[i].name);

@@ -132,7 +132,9 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * MysqlBinlogStream:only-schemas: (getter get_only_schemas) (setter set_only_schemas)
    *
    * When not empty, only rows of tables in these schemas are decoded and
-   * emitted.  Names may contain `*` and `?` wildcards.
+   * emitted.  Names may contain `*` and `?` wildcards; a dot is an
+   * ordinary character of the name (`a.b` is the schema `a.b`), and a name
+   * in backquotes, its backquotes doubled, is taken literally (`` `a*` ``).
    *
    * Since: 1.0
    */

@@ -359,6 +359,29 @@ test_dotted_names (void)
       g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT);
     }
 
+  /* A schema pattern is the whole name: a dot is part of it, backquotes
+   * make it literal. */
+  {
+    static const struct { const char *pattern, *schema; gboolean match; } schema_patterns[] = {
+      { "a.b", "a.b", TRUE },
+      { "a.b", "a", FALSE },
+      { "a*", "a.b", TRUE },
+      { "`a*`", "a*", TRUE },
+      { "`a*`", "ab", FALSE },
+      { "`a``b`", "a`b", TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (schema_patterns); i++)
+      {
+        MysqlBinlogNamePattern *pattern = _mysql_binlog_name_pattern_new (schema_patterns[i].pattern,
+                                                                          FALSE, NULL);
+
+        g_assert_cmpint (_mysql_binlog_name_pattern_match (pattern, schema_patterns[i].schema, NULL),
+                         ==, schema_patterns[i].match);
+        _mysql_binlog_name_pattern_free (pattern);
+      }
+  }
+
   g_assert_cmpint (rename->kind, ==, MYSQL_BINLOG_DDL_RENAME_TABLE);
   g_assert_null (rename->why);
   g_assert_cmpuint (rename->tables->len, ==, 4);

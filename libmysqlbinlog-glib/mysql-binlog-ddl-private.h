@@ -41,8 +41,8 @@ typedef struct _MysqlBinlogDdlOp MysqlBinlogDdlOp;
 typedef struct
 {
   MysqlBinlogDdlKind kind;
-  /* "schema.table" names, with the statement's default schema where it
-   * names none. */
+  /* Qualified names (_mysql_binlog_name_qualify()), with the statement's
+   * default schema where it names none. */
   GPtrArray *tables;
   char *schema;                      /* CREATE/ALTER/DROP DATABASE */
   /* Where the statement is not understood with certainty (its kind and

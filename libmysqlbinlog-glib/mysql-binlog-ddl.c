@@ -8,6 +8,7 @@
 
 #include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-ddl-private.h"
+#include "mysql-binlog-name-private.h"
 
 /* Tokens */
 
@@ -309,7 +310,7 @@ identifier (Parser *p)
   return g_strdup (token->text);
 }
 
-/* [schema.]table as "schema.table". */
+/* [schema.]table as its qualified name (_mysql_binlog_name_qualify()). */
 static char *
 table_name (Parser *p)
 {
@@ -323,14 +324,14 @@ table_name (Parser *p)
       second = identifier (p);
       if (second == NULL)
         return NULL;
-      return g_strdup_printf ("%s.%s", first, second);
+      return _mysql_binlog_name_qualify (first, second);
     }
   if (p->schema == NULL || *p->schema == '\0')
     {
       fail (p, "a table without a database, and no default database");
       return NULL;
     }
-  return g_strdup_printf ("%s.%s", p->schema, first);
+  return _mysql_binlog_name_qualify (p->schema, first);
 }
 
 /* Skips a balanced ( ... ) at the parser's place. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mysql-binlog-event-private.h"
+#include "mysql-binlog-name-private.h"
 #include "mysql-binlog-enum-types.h"
 
 /**
@@ -473,7 +474,11 @@ mysql_binlog_event_dump (MysqlBinlogEvent *event)
   if (event->gtid != NULL)
     g_string_append_printf (out, "GTID: %s\n", event->gtid);
   if (event->schema != NULL && event->table != NULL)
-    g_string_append_printf (out, "Table: %s.%s\n", event->schema, event->table);
+    {
+      g_autofree char *qualified = _mysql_binlog_name_qualify (event->schema, event->table);
+
+      g_string_append_printf (out, "Table: %s\n", qualified);
+    }
   else if (event->schema != NULL && *event->schema != '\0')
     g_string_append_printf (out, "Schema: %s\n", event->schema);
   if (event->statement != NULL)

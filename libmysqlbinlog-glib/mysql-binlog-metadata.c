@@ -8,6 +8,7 @@
 
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-metadata-private.h"
+#include "mysql-binlog-name-private.h"
 #include "mysql-binlog-error.h"
 
 struct _MysqlBinlogMetadata
@@ -21,7 +22,7 @@ struct _MysqlBinlogMetadata
   guint                 read_timeout;
   MysqlBinlogTlsOptions *tls;
   MysqlBinlogTransport *transport;
-  GHashTable           *cache;   /* "schema.table" → MysqlBinlogDefinition */
+  GHashTable           *cache;   /* qualified name → MysqlBinlogDefinition */
 };
 
 MysqlBinlogMetadata *
@@ -410,7 +411,7 @@ _mysql_binlog_metadata_fetch (MysqlBinlogMetadata  *metadata,
                               const char           *name,
                               GError              **error)
 {
-  g_autofree char *key = g_strdup_printf ("%s.%s", schema, name);
+  g_autofree char *key = _mysql_binlog_name_qualify (schema, name);
   MysqlBinlogDefinition *info = g_hash_table_lookup (metadata->cache, key);
 
   if (info == NULL)

@@ -74,7 +74,10 @@ _mysql_binlog_run_new (const MysqlBinlogSink          *sink,
   run->filter = _mysql_binlog_filter_new ((const char * const *) settings->only_schemas,
                                           (const char * const *) settings->ignored_schemas,
                                           (const char * const *) settings->only_tables,
-                                          (const char * const *) settings->ignored_tables);
+                                          (const char * const *) settings->ignored_tables,
+                                          NULL);
+  /* The stream checked the patterns before the run began. */
+  g_assert (run->filter != NULL);
   run->checkpoint = _mysql_binlog_checkpoint_new (settings->position_store,
                                                   settings->save_interval,
                                                   settings->save_transactions);

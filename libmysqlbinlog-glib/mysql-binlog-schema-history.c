@@ -10,6 +10,7 @@
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-ddl-private.h"
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-name-private.h"
 #include "mysql-binlog-schema-history-private.h"
 
 struct _MysqlBinlogSchemaHistory
@@ -17,10 +18,10 @@ struct _MysqlBinlogSchemaHistory
   MysqlBinlogMetadata      *metadata;   /* NULL: no server to ask */
   MysqlBinlogSchemaUnknown  unknown;
   const MysqlBinlogFilter  *filter;     /* the watched tables; NULL: all */
-  /* "schema.table" → MysqlBinlogDefinition: the followed tables, exact
-   * where the stream is. */
+  /* qualified name (_mysql_binlog_name_qualify()) → MysqlBinlogDefinition:
+   * the followed tables, exact where the stream is. */
   GHashTable               *followed;
-  /* "schema.table" → the statement that made its definition unknown. */
+  /* qualified name → the statement that made its definition unknown. */
   GHashTable               *unknown_since;
   /* "schema" → its default character set, from CREATE/ALTER DATABASE. */
   GHashTable               *schema_charsets;
@@ -368,18 +369,15 @@ static gboolean
 watched (MysqlBinlogSchemaHistory *history,
          const char               *qualified_name)
 {
-  g_autofree char *schema = g_strdup (qualified_name);
-  char *dot = strchr (schema, '.');
-  MysqlBinlogTable probe = { 0, };
+  g_autofree char *schema = NULL;
+  g_autofree char *name = NULL;
 
   if (history->filter == NULL)
     return TRUE;
-  if (dot != NULL)
-    *dot = '\0';
-  probe.schema = schema;
-  probe.name = dot != NULL ? dot + 1 : schema;
-  probe.qualified_name = (char *) qualified_name;
-  return _mysql_binlog_filter_wants (history->filter, &probe);
+  /* Every name here is one _mysql_binlog_name_qualify() wrote. */
+  if (!_mysql_binlog_name_split (qualified_name, &schema, &name))
+    g_return_val_if_reached (TRUE);
+  return _mysql_binlog_filter_wants_name (history->filter, schema, name);
 }
 
 /* Whether nothing follows the statement in the server's binary log: then
@@ -437,14 +435,14 @@ make_unknown (MysqlBinlogSchemaHistory *history,
 {
   g_autoptr(GError) error = NULL;
 
-  if (at_head (history, file, end))
+  g_autofree char *schema = NULL;
+  g_autofree char *table = NULL;
+
+  if (_mysql_binlog_name_split (name, &schema, &table) && at_head (history, file, end))
     {
-      g_autofree char *schema = g_strdup (name);
-      char *dot = strchr (schema, '.');
       MysqlBinlogDefinition *definition;
 
-      *dot = '\0';
-      definition = _mysql_binlog_metadata_fetch (history->metadata, schema, dot + 1, &error);
+      definition = _mysql_binlog_metadata_fetch (history->metadata, schema, table, &error);
       if (definition != NULL && definition->n_columns > 0)
         {
           MysqlBinlogDefinition *exact = _mysql_binlog_definition_copy (definition);
@@ -475,11 +473,12 @@ schema_charset (MysqlBinlogSchemaHistory *history,
                 const char               *file,
                 guint64                   end)
 {
-  g_autofree char *schema = g_strdup (name);
-  char *dot = strchr (schema, '.');
+  g_autofree char *schema = NULL;
+  g_autofree char *table = NULL;
   const char *charset;
 
-  *dot = '\0';
+  if (!_mysql_binlog_name_split (name, &schema, &table))
+    return NULL;
   charset = g_hash_table_lookup (history->schema_charsets, schema);
   if (charset == NULL && history->metadata != NULL)
     {
@@ -532,14 +531,13 @@ definition_before (MysqlBinlogSchemaHistory *history,
                    guint32                   timestamp)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *schema = g_strdup (name);
-  char *dot = strchr (schema, '.');
+  g_autofree char *schema = NULL;
+  g_autofree char *table = NULL;
   MysqlBinlogDefinition *definition;
 
-  if (history->metadata == NULL)
+  if (history->metadata == NULL || !_mysql_binlog_name_split (name, &schema, &table))
     return NULL;
-  *dot = '\0';
-  definition = _mysql_binlog_metadata_fetch (history->metadata, schema, dot + 1, &error);
+  definition = _mysql_binlog_metadata_fetch (history->metadata, schema, table, &error);
   if (definition == NULL || definition->n_columns == 0 || definition->written_at_unknown ||
       definition->written_at >= timestamp)
     {
@@ -837,15 +835,19 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
     case MYSQL_BINLOG_DDL_DROP_DATABASE:
       if (ddl->schema != NULL)
         {
-          g_autofree char *prefix = g_strdup_printf ("%s.", ddl->schema);
           g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
 
           for (guint i = 0; names[i] != NULL; i++)
-            if (g_str_has_prefix (names[i], prefix))
-              {
-                g_ptr_array_add (changed, g_strdup (names[i]));
-                forget (history, names[i]);
-              }
+            {
+              g_autofree char *schema_of = NULL;
+              g_autofree char *table_of = NULL;
+
+              if (!_mysql_binlog_name_split (names[i], &schema_of, &table_of) ||
+                  strcmp (schema_of, ddl->schema) != 0)
+                continue;
+              g_ptr_array_add (changed, g_strdup (names[i]));
+              forget (history, names[i]);
+            }
           g_hash_table_remove (history->schema_charsets, ddl->schema);
           history->changed = TRUE;
         }
@@ -926,6 +928,16 @@ _mysql_binlog_schema_history_changed (MysqlBinlogSchemaHistory *history)
   return history->changed;
 }
 
+/* Whether @name is a qualified name as _mysql_binlog_name_qualify()
+ * writes it: the one spelling of its table, as the keys must be. */
+static gboolean
+valid_name (const char *name)
+{
+  g_autofree char *canonical = _mysql_binlog_name_canonical (name);
+
+  return canonical != NULL && strcmp (canonical, name) == 0;
+}
+
 gboolean
 _mysql_binlog_schema_history_restore (MysqlBinlogSchemaHistory  *history,
                                       GBytes                    *snapshot,
@@ -978,20 +990,37 @@ _mysql_binlog_schema_history_restore (MysqlBinlogSchemaHistory  *history,
           g_free (list->pdata[i]);
         }
       definition->default_charset = g_strdup (default_charset);
-      /* Every name is "schema.table"; a definition without columns is none. */
-      if (strchr (name, '.') == NULL || definition->n_columns == 0)
+      /* Every name is a qualified one; a definition without columns is none. */
+      if (!valid_name (name) || definition->n_columns == 0)
         {
           _mysql_binlog_definition_unref (definition);
-          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                       "A schema history with a table “%s” of %u columns", name, list->len);
+          if (!valid_name (name))
+            g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                         "A schema history with a table name “%s” that is not schema.table",
+                         name);
+          else
+            g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                         "A schema history with a table “%s” of %u columns", name, list->len);
           g_hash_table_remove_all (history->followed);
           return FALSE;
         }
       g_hash_table_replace (history->followed, g_strdup (name), definition);
     }
   while (g_variant_iter_next (unknown, "{&s&s}", &key, &value))
-    if (strchr (key, '.') != NULL)
+    {
+      /* A name of before qualified names were quoted that reads two ways
+       * (x.y.z) is refused, not taken for one of the tables. */
+      if (!valid_name (key))
+        {
+          g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
+                       "A schema history with a table name “%s” that is not schema.table",
+                       key);
+          g_hash_table_remove_all (history->followed);
+          g_hash_table_remove_all (history->unknown_since);
+          return FALSE;
+        }
       g_hash_table_replace (history->unknown_since, g_strdup (key), g_strdup (value));
+    }
   while (g_variant_iter_next (charsets, "{&s&s}", &key, &value))
     g_hash_table_replace (history->schema_charsets, g_strdup (key), g_strdup (value));
   history->changed = TRUE;

@@ -37,6 +37,7 @@
 #include "mysql-binlog-definition-private.h"
 #include "mysql-binlog-error.h"
 #include "mysql-binlog-snapshot-table-private.h"
+#include "mysql-binlog-name-private.h"
 
 typedef enum {
   READ_INTEGER,    /* signed or unsigned text, little-endian of size bytes */
@@ -409,15 +410,15 @@ complete_from_server (MysqlBinlogMetadata    *metadata,
   if (definition->n_columns == 0)
     {
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                   "Table %s.%s no longer exists", table->schema, table->name);
+                   "Table %s no longer exists", table->qualified_name);
       return FALSE;
     }
   disagreement = _mysql_binlog_definition_check (definition, table);
   if (disagreement != NULL)
     {
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                   "Table %s.%s changed while its snapshot was prepared: %s",
-                   table->schema, table->name, disagreement);
+                   "Table %s changed while its snapshot was prepared: %s",
+                   table->qualified_name, disagreement);
       return FALSE;
     }
   return _mysql_binlog_definition_apply (definition, table, needs, error);
@@ -451,9 +452,11 @@ _mysql_binlog_snapshot_table_load (MysqlBinlogTransport  *transport,
     return NULL;
   if (rows->len == 0)
     {
+      g_autofree char *qualified_name = _mysql_binlog_name_qualify (schema, name);
+
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                   "Cannot read the existing rows of %s.%s: the server has no such table "
-                   "(or the account may not see it)", schema, name);
+                   "Cannot read the existing rows of %s: the server has no such table "
+                   "(or the account may not see it)", qualified_name);
       return NULL;
     }
   g_clear_pointer (&sql, g_free);

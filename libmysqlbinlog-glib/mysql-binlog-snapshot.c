@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-name-private.h"
 #include "mysql-binlog-position-private.h"
 #include "mysql-binlog-snapshot-private.h"
 #include "mysql-binlog-snapshot-table-private.h"
@@ -501,18 +502,18 @@ _mysql_binlog_snapshot_request (MysqlBinlogSnapshot  *self,
                                 const char           *schema_table,
                                 GError              **error)
 {
-  const char *dot = strchr (schema_table, '.');
   g_autofree char *schema = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(MysqlBinlogTable) probe = NULL;
 
-  if (dot == NULL || dot == schema_table || dot[1] == '\0' || strchr (dot + 1, '.') != NULL)
+  if (!_mysql_binlog_name_split (schema_table, &schema, &name))
     {
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a table name of the form schema.table", schema_table);
+                   "“%s” is not a table name of the form schema.table (a part with a dot "
+                   "or a backquote in backquotes, as x.`y.z`)", schema_table);
       return FALSE;
     }
-  schema = g_strndup (schema_table, dot - schema_table);
-  probe = _mysql_binlog_table_new (0, schema, dot + 1, 0);
+  probe = _mysql_binlog_table_new (0, schema, name, 0);
   if (!_mysql_binlog_filter_wants (self->filter, probe))
     {
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
@@ -529,7 +530,7 @@ _mysql_binlog_snapshot_request (MysqlBinlogSnapshot  *self,
                    "or was stopped): %s cannot be read in this run", schema_table);
       return FALSE;
     }
-  g_queue_push_tail (&self->queue, table_progress_new (schema, dot + 1));
+  g_queue_push_tail (&self->queue, table_progress_new (schema, name));
   self->unadopted = TRUE;
   g_mutex_unlock (&self->lock);
   return TRUE;
@@ -568,6 +569,7 @@ lock_and_read_signature (MysqlBinlogSnapshot  *self,
   g_autofree char *name = _mysql_binlog_transport_quote (self->transport, progress->name);
   GString *quoted = g_string_new ("`");
   g_autofree char *sql = NULL;
+  g_autofree char *qualified_name = _mysql_binlog_name_qualify (progress->schema, progress->name);
   g_autoptr(GError) local_error = NULL;
   char *signature;
 
@@ -591,15 +593,15 @@ lock_and_read_signature (MysqlBinlogSnapshot  *self,
       /* ER_NO_SUCH_TABLE: never there, or dropped during the snapshot. */
       if (strstr (local_error->message, "(MySQL error 1146)") != NULL)
         g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                     "Cannot read the existing rows of %s.%s: the server has no such table "
-                     "(%s)", progress->schema, progress->name, local_error->message);
+                     "Cannot read the existing rows of %s: the server has no such table "
+                     "(%s)", qualified_name, local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
   else if (signature == NULL)
     g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT,
-                 "Cannot read the existing rows of %s.%s: the server has no such table",
-                 progress->schema, progress->name);
+                 "Cannot read the existing rows of %s: the server has no such table",
+                 qualified_name);
   return signature;
 }
 
@@ -611,6 +613,7 @@ prepare_table (MysqlBinlogSnapshot  *self,
 {
   TableProgress *progress = self->current;
   g_autofree char *signature = NULL;
+  g_autofree char *qualified_name = NULL;
 
   signature = lock_and_read_signature (self, progress, error);
   if (signature == NULL)
@@ -629,9 +632,10 @@ prepare_table (MysqlBinlogSnapshot  *self,
   if (progress->after != NULL &&
       progress->after->len != _mysql_binlog_snapshot_table_n_key (self->table))
     {
+      qualified_name = _mysql_binlog_name_qualify (progress->schema, progress->name);
       g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED,
-                   "Cannot read on the existing rows of %s.%s: its primary key changed "
-                   "during the snapshot", progress->schema, progress->name);
+                   "Cannot read on the existing rows of %s: its primary key changed "
+                   "during the snapshot", qualified_name);
       return FALSE;
     }
   g_free (self->signature);
@@ -926,8 +930,8 @@ step (MysqlBinlogSnapshot  *self,
 
       if (!self->current->started)
         {
-          g_autofree char *qualified = g_strconcat (self->current->schema, ".",
-                                                    self->current->name, NULL);
+          g_autofree char *qualified = _mysql_binlog_name_qualify (self->current->schema,
+                                                                   self->current->name);
 
           self->current->started = TRUE;
           _mysql_binlog_sink_snapshot (&self->sink, FALSE, qualified, 0);
@@ -942,8 +946,8 @@ step (MysqlBinlogSnapshot  *self,
       self->retries = 0;
       if (done)
         {
-          g_autofree char *qualified = g_strconcat (self->current->schema, ".",
-                                                    self->current->name, NULL);
+          g_autofree char *qualified = _mysql_binlog_name_qualify (self->current->schema,
+                                                                   self->current->name);
           guint64 n_rows = self->current->n_rows;
 
           if (self->current->held)
@@ -975,8 +979,12 @@ step (MysqlBinlogSnapshot  *self,
       if (self->current != NULL &&
           !g_str_has_prefix (local_error->message, "Cannot read the existing rows") &&
           !g_str_has_prefix (local_error->message, "Reading the existing rows"))
-        g_prefix_error (&local_error, "Reading the existing rows of %s.%s: ",
-                        self->current->schema, self->current->name);
+        {
+          g_autofree char *qualified = _mysql_binlog_name_qualify (self->current->schema,
+                                                                   self->current->name);
+
+          g_prefix_error (&local_error, "Reading the existing rows of %s: ", qualified);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -132,7 +132,9 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * MysqlBinlogStream:only-schemas: (getter get_only_schemas) (setter set_only_schemas)
    *
    * When not empty, only rows of tables in these schemas are decoded and
-   * emitted.  Names may contain `*` and `?` wildcards.
+   * emitted.  Names may contain `*` and `?` wildcards; a dot is an
+   * ordinary character of the name (`a.b` is the schema `a.b`), and a name
+   * in backquotes, its backquotes doubled, is taken literally (`` `a*` ``).
    *
    * Since: 1.0
    */
@@ -157,7 +159,14 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    *
    * When not empty, only rows of these tables are decoded and emitted.
    * Each entry is `schema.table`, where either part may contain `*` and
-   * `?` wildcards (`shop.*`, `*.audit_log`).
+   * `?` wildcards (`shop.*`, `*.audit_log`); the schema part is matched
+   * against the schema and the table part against the table, so `a.*`
+   * does not take the tables of a schema `a.b`.  A part with a dot, a
+   * backquote, `*` or `?` in its name is written in backquotes with its
+   * backquotes doubled, and is then taken literally: `` x.`y.z` `` (table
+   * `y.z` of schema `x`), `` `x.y`.z ``, `` shop.`*` ``.  A lone `*` is
+   * every table.  An entry that is not of that form (`x.y.z`, which reads
+   * two ways) makes the run fail with %MYSQL_BINLOG_ERROR_INVALID_ARGUMENT.
    *
    * Since: 1.0
    */
@@ -168,8 +177,9 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
   /**
    * MysqlBinlogStream:ignored-tables: (getter get_ignored_tables) (setter set_ignored_tables)
    *
-   * Rows of these tables (`schema.table`, with `*` and `?` wildcards) are
-   * neither decoded nor emitted.
+   * Rows of these tables (`schema.table`, with `*` and `?` wildcards and
+   * parts in backquotes as in [property@MysqlBinlog.Stream:only-tables])
+   * are neither decoded nor emitted.
    *
    * Since: 1.0
    */

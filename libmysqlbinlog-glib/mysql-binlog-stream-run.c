@@ -13,6 +13,7 @@
 #include "mysql-binlog-stream-private.h"
 #include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-file-position-store-private.h"
+#include "mysql-binlog-filter-private.h"
 
 static void
 clear_failure (MysqlBinlogStream *self)
@@ -41,6 +42,23 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
     }
 
   clear_failure (self);
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(MysqlBinlogFilter) filter = NULL;
+
+    filter = _mysql_binlog_filter_new ((const char * const *) self->settings.only_schemas,
+                                       (const char * const *) self->settings.ignored_schemas,
+                                       (const char * const *) self->settings.only_tables,
+                                       (const char * const *) self->settings.ignored_tables,
+                                       &local_error);
+    if (filter == NULL)
+      {
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "The stream's table filters: ");
+        g_atomic_int_set (&self->running, 0);
+        return FALSE;
+      }
+  }
   if (self->settings.position_store != NULL)
     {
       g_autoptr(GError) local_error = NULL;

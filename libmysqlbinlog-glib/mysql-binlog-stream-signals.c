@@ -144,7 +144,8 @@ _mysql_binlog_stream_install_signals (GType  type,
   /**
    * MysqlBinlogStream::schema-changed:
    * @self: the stream
-   * @schema_table: the table, as `schema.table`
+   * @schema_table: the table, as `schema.table` (see
+   *   [signal@MysqlBinlog.Stream::rows-inserted] for names with a dot)
    * @statement: the DDL statement
    *
    * Emitted after the stream applied a DDL statement of a watched table
@@ -221,8 +222,14 @@ _mysql_binlog_stream_install_signals (GType  type,
    *
    * Emitted once per inserted row, on the thread that runs the stream.
    * The signal is detailed by `schema.table`: connect to
-   * `rows-inserted::shop.orders` to receive that table's rows only.  Keep a
-   * reference on @row to use it after the handler returns.
+   * `rows-inserted::shop.orders` to receive that table's rows only.  A
+   * part of the name that is empty or contains a dot, a backquote, `*` or
+   * `?` is written in backquotes with its backquotes doubled, so that two
+   * tables never share a detail: `` rows-inserted::x.`y.z` `` is table
+   * `y.z` of schema `x`, `` rows-inserted::`x.y`.z `` table `z` of schema
+   * `x.y`; other names are written as they are.  Every signal and
+   * argument that names a table as `schema.table` spells it this way.
+   * Keep a reference on @row to use it after the handler returns.
    *
    * Since: 1.0
    */
@@ -405,7 +412,8 @@ _mysql_binlog_stream_install_signals (GType  type,
   /**
    * MysqlBinlogStream::snapshot-started:
    * @self: the stream
-   * @schema_table: the table, as `schema.table`
+   * @schema_table: the table, as `schema.table` (a part with a dot in
+   *   backquotes, as in the details of the row signals)
    *
    * Emitted before the first [signal@MysqlBinlog.Stream::rows-read] of a
    * table in this run (also when a restarted run reads on in the middle of
@@ -428,7 +436,8 @@ _mysql_binlog_stream_install_signals (GType  type,
   /**
    * MysqlBinlogStream::snapshot-finished:
    * @self: the stream
-   * @schema_table: the table, as `schema.table`
+   * @schema_table: the table, as `schema.table` (a part with a dot in
+   *   backquotes, as in the details of the row signals)
    * @n_rows: the rows read, by this run and the runs it resumed
    *
    * Emitted after the last [signal@MysqlBinlog.Stream::rows-read] of a

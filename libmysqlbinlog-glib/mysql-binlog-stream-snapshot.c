@@ -26,7 +26,9 @@ _mysql_binlog_stream_deliver_snapshot (MysqlBinlogStream         *self,
 /**
  * mysql_binlog_stream_snapshot_table:
  * @stream: a running stream of a server
- * @schema_table: a table, as `schema.table`
+ * @schema_table: a table, as `schema.table`; a part with a dot, a
+ *   backquote, `*` or `?` in backquotes with its backquotes doubled
+ *   (`` x.`y.z` ``, `` `x.y`.z ``), any part literal (no wildcards)
  * @error: return location for a #GError, or %NULL
  *
  * Asks the running stream to read the existing rows of one table now,

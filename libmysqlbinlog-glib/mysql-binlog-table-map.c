@@ -699,8 +699,8 @@ _mysql_binlog_table_map_parse (guint64                 table_id,
       column->type = types[i];
       if (!read_column_meta (column, &meta, meta_end))
         {
-          _mysql_binlog_set_corrupt (error, "Table map of %s.%s: the metadata of column %u is truncated",
-                                     schema, name, i + 1);
+          _mysql_binlog_set_corrupt (error, "Table map of %s: the metadata of column %u is truncated",
+                                     table->qualified_name, i + 1);
           return NULL;
         }
       _mysql_binlog_column_resolve_real_type (column);

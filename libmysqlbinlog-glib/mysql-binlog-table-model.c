@@ -8,6 +8,7 @@
 
 #include "mysql-binlog-table-model.h"
 #include "mysql-binlog-error.h"
+#include "mysql-binlog-name-private.h"
 #include "mysql-binlog-record-private.h"
 #include "mysql-binlog-row-private.h"
 
@@ -96,7 +97,9 @@ struct _MysqlBinlogTableModel
   GObject parent_instance;
 
   GWeakRef    stream;
-  char       *schema_table;
+  char       *schema_table;   /* as _mysql_binlog_name_qualify() writes it */
+  char       *schema;         /* its parts; NULL: schema_table is not a table name */
+  char       *table;
   guint       max_items;
 
   GSequence  *items;    /* of Item, oldest first */
@@ -385,12 +388,8 @@ on_rows_read (MysqlBinlogStream     *stream,
 {
   if (self->read_filtered)
     {
-      const char *schema = mysql_binlog_row_get_schema (row);
-      gsize length = strlen (schema);
-
-      if (strncmp (self->schema_table, schema, length) != 0 ||
-          self->schema_table[length] != '.' ||
-          strcmp (self->schema_table + length + 1, mysql_binlog_row_get_table (row)) != 0)
+      if (g_strcmp0 (self->schema, mysql_binlog_row_get_schema (row)) != 0 ||
+          g_strcmp0 (self->table, mysql_binlog_row_get_table (row)) != 0)
         return;
     }
   upsert (self, stream, row);
@@ -635,6 +634,13 @@ mysql_binlog_table_model_constructed (GObject *object)
       g_critical ("A MysqlBinlogTableModel needs a stream and a schema-table");
       return;
     }
+  if (self->schema == NULL)
+    {
+      g_critical ("A MysqlBinlogTableModel of “%s”, which is not a table name schema.table "
+                  "(a part with a dot, a backquote, `*` or `?` is written in backquotes, as "
+                  "x.`y.z`): it follows no table", self->schema_table);
+      return;
+    }
   connect_stream (self, stream);
 }
 
@@ -663,6 +669,8 @@ mysql_binlog_table_model_finalize (GObject *object)
 
   g_weak_ref_clear (&self->stream);
   g_clear_pointer (&self->schema_table, g_free);
+  g_clear_pointer (&self->schema, g_free);
+  g_clear_pointer (&self->table, g_free);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->items, g_sequence_free);
   g_clear_error (&self->error);
@@ -708,8 +716,15 @@ mysql_binlog_table_model_set_property (GObject      *object,
       g_weak_ref_set (&self->stream, g_value_get_object (value));
       break;
     case PROP_SCHEMA_TABLE:
-      g_free (self->schema_table);
-      self->schema_table = g_value_dup_string (value);
+      g_clear_pointer (&self->schema_table, g_free);
+      g_clear_pointer (&self->schema, g_free);
+      g_clear_pointer (&self->table, g_free);
+      /* The spelling of the stream's details, whichever one was given. */
+      if (g_value_get_string (value) != NULL &&
+          _mysql_binlog_name_split (g_value_get_string (value), &self->schema, &self->table))
+        self->schema_table = _mysql_binlog_name_qualify (self->schema, self->table);
+      else
+        self->schema_table = g_value_dup_string (value);
       break;
     case PROP_MAX_ITEMS:
       mysql_binlog_table_model_set_max_items (self, g_value_get_uint (value));
@@ -746,7 +761,12 @@ mysql_binlog_table_model_class_init (MysqlBinlogTableModelClass *klass)
   /**
    * MysqlBinlogTableModel:schema-table: (getter get_schema_table)
    *
-   * The table, as `schema.table`: the detail of the stream's signals.
+   * The table, as `schema.table`: the detail of the stream's signals.  A
+   * part that is empty or contains a dot, a backquote, `*` or `?` is
+   * written in backquotes with its backquotes doubled (`` x.`y.z` ``,
+   * `` `x.y`.z ``); a part may be in backquotes when it need not be.  The
+   * property reads as the stream's details spell the table
+   * (`` `shop`.`orders` `` reads as `shop.orders`).
    *
    * Since: 1.0
    */
@@ -780,7 +800,8 @@ mysql_binlog_table_model_init (MysqlBinlogTableModel *self)
 /**
  * mysql_binlog_table_model_new:
  * @stream: the stream whose changes the model follows
- * @schema_table: the table, as `schema.table`
+ * @schema_table: the table, as `schema.table`, a part with a dot or a
+ *   backquote in backquotes (see #MysqlBinlogTableModel:schema-table)
  *
  * Creates a model of the current rows of @schema_table, kept current by
  * the changes @stream delivers from now on.

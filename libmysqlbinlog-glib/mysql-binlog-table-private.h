@@ -103,7 +103,7 @@ struct _MysqlBinlogTable
   guint64            id;
   char              *schema;
   char              *name;
-  char              *qualified_name;    /* "schema.name" */
+  char              *qualified_name;    /* "schema.name", see _mysql_binlog_name_qualify() */
   GQuark             detail;            /* quark of qualified_name, 0 while no handler named it */
   guint              n_columns;
   MysqlBinlogColumn *columns;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mysql-binlog-table-private.h"
+#include "mysql-binlog-name-private.h"
 
 /*
  * A table as a table map describes it, with its columns' names and type
@@ -24,7 +25,7 @@ _mysql_binlog_table_new (guint64     id,
   table->id = id;
   table->schema = g_strdup (schema);
   table->name = g_strdup (name);
-  table->qualified_name = g_strconcat (schema, ".", name, NULL);
+  table->qualified_name = _mysql_binlog_name_qualify (schema, name);
   /* Only a handler connected to "signal::schema.table" creates that
    * quark; names read from a binlog are never interned, so hostile input
    * cannot grow the process's quark table. */

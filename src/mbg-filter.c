@@ -14,30 +14,41 @@
 
 #include "mbg-filter.h"
 
+#include "libmysqlbinlog-glib/mysql-binlog-name-private.h"
+
 struct _MbgFilter
 {
-  GPtrArray *only_schemas;      /* GPatternSpec *; empty: every schema */
+  GPtrArray *only_schemas;      /* MysqlBinlogNamePattern *; empty: every schema */
   GPtrArray *ignored_schemas;
-  GPtrArray *only_tables;       /* of "schema.table" */
+  GPtrArray *only_tables;       /* matched part by part against (schema, table) */
   GPtrArray *ignored_tables;
 };
 
+/* A pattern that is not of the form schema.table is left out: the
+ * stream refuses it when its run begins, before any event. */
 static GPtrArray *
-compile (char * const *names)
+compile (char * const *names,
+         gboolean      qualified)
 {
-  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) _mysql_binlog_name_pattern_free);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    g_ptr_array_add (patterns, g_pattern_spec_new (names[i]));
+    {
+      MysqlBinlogNamePattern *pattern = _mysql_binlog_name_pattern_new (names[i], qualified, NULL);
+
+      if (pattern != NULL)
+        g_ptr_array_add (patterns, pattern);
+    }
   return patterns;
 }
 
 static gboolean
 matches (GPtrArray  *patterns,
-         const char *name)
+         const char *schema,
+         const char *table)
 {
   for (guint i = 0; i < patterns->len; i++)
-    if (g_pattern_spec_match_string (g_ptr_array_index (patterns, i), name))
+    if (_mysql_binlog_name_pattern_match (g_ptr_array_index (patterns, i), schema, table))
       return TRUE;
   return FALSE;
 }
@@ -50,10 +61,10 @@ mbg_filter_new (char * const *only_schemas,
 {
   MbgFilter *filter = g_new0 (MbgFilter, 1);
 
-  filter->only_schemas = compile (only_schemas);
-  filter->ignored_schemas = compile (ignored_schemas);
-  filter->only_tables = compile (only_tables);
-  filter->ignored_tables = compile (ignored_tables);
+  filter->only_schemas = compile (only_schemas, FALSE);
+  filter->ignored_schemas = compile (ignored_schemas, FALSE);
+  filter->only_tables = compile (only_tables, TRUE);
+  filter->ignored_tables = compile (ignored_tables, TRUE);
   return filter;
 }
 
@@ -73,15 +84,13 @@ mbg_filter_wants (MbgFilter  *filter,
                   const char *schema,
                   const char *table)
 {
-  g_autofree char *name = g_strdup_printf ("%s.%s", schema, table);
-
-  if (filter->only_schemas->len > 0 && !matches (filter->only_schemas, schema))
+  if (filter->only_schemas->len > 0 && !matches (filter->only_schemas, schema, NULL))
     return FALSE;
-  if (matches (filter->ignored_schemas, schema))
+  if (matches (filter->ignored_schemas, schema, NULL))
     return FALSE;
-  if (filter->only_tables->len > 0 && !matches (filter->only_tables, name))
+  if (filter->only_tables->len > 0 && !matches (filter->only_tables, schema, table))
     return FALSE;
-  return !matches (filter->ignored_tables, name);
+  return !matches (filter->ignored_tables, schema, table);
 }
 
 /* Whether the schema filters let @schema through (the table filters are
@@ -90,7 +99,7 @@ gboolean
 mbg_filter_wants_schema (MbgFilter  *filter,
                          const char *schema)
 {
-  if (filter->only_schemas->len > 0 && !matches (filter->only_schemas, schema))
+  if (filter->only_schemas->len > 0 && !matches (filter->only_schemas, schema, NULL))
     return FALSE;
-  return !matches (filter->ignored_schemas, schema);
+  return !matches (filter->ignored_schemas, schema, NULL);
 }

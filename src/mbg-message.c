@@ -22,6 +22,8 @@
 
 #include "mbg-message.h"
 
+#include "libmysqlbinlog-glib/mysql-binlog-name-private.h"
+
 static const char * const message_type_names[] = {
   "row_insert", "row_update", "row_delete", "heartbeat", "read", "begin", "commit", "ddl",
 };
@@ -1166,15 +1168,23 @@ mbg_message_routing_key (MbgMessage *message)
       /* A database statement: SCHEMA.ddl. */
       if (message->table == NULL)
         return g_strdup_printf ("%s.ddl", message->schema != NULL ? message->schema : "");
-      return g_strdup_printf ("%s.%s.ddl", message->schema != NULL ? message->schema : "",
-                              message->table);
+      {
+        g_autofree char *qualified = _mysql_binlog_name_qualify (message->schema != NULL
+                                                                 ? message->schema : "",
+                                                                 message->table);
+
+        return g_strdup_printf ("%s.ddl", qualified);
+      }
     case MBG_MESSAGE_INSERT:
     case MBG_MESSAGE_UPDATE:
     case MBG_MESSAGE_DELETE:
     default:
-      return g_strdup_printf ("%s.%s.%s", mysql_binlog_row_get_schema (message->row),
-                              mysql_binlog_row_get_table (message->row),
-                              message_type_names[message->type]);
+      {
+        g_autofree char *qualified = _mysql_binlog_name_qualify (mysql_binlog_row_get_schema (message->row),
+                                                                 mysql_binlog_row_get_table (message->row));
+
+        return g_strdup_printf ("%s.%s", qualified, message_type_names[message->type]);
+      }
     }
 }
 
@@ -1243,8 +1253,13 @@ row_keys (MysqlBinlogRow *row,
   guint found = write_keys (object, row, &n_key);
 
   if (found > 0 && found == n_key)
-    *dedup_key = g_strdup_printf ("%s.%s %s", mysql_binlog_row_get_schema (row),
-                                  mysql_binlog_row_get_table (row), object->str);
+    {
+      /* x.`y.z` and `x.y`.z are two tables: their rows are never one. */
+      g_autofree char *qualified = _mysql_binlog_name_qualify (mysql_binlog_row_get_schema (row),
+                                                               mysql_binlog_row_get_table (row));
+
+      *dedup_key = g_strdup_printf ("%s %s", qualified, object->str);
+    }
   else
     *dedup_key = NULL;
   return g_string_free (object, FALSE);
@@ -1589,9 +1604,10 @@ mbg_text_row_write (MbgSink        *sink,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = mysql_binlog_row_get_n_columns (row);
+  g_autofree char *qualified = _mysql_binlog_name_qualify (mysql_binlog_row_get_schema (row),
+                                                           mysql_binlog_row_get_table (row));
 
-  g_string_append_printf (text, "%s %s.%s:\n", what, mysql_binlog_row_get_schema (row),
-                          mysql_binlog_row_get_table (row));
+  g_string_append_printf (text, "%s %s:\n", what, qualified);
   for (guint i = 0; i < n; i++)
     {
       const char *name = mysql_binlog_row_get_column_name (row, i);

@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "mysql-binlog-error.h"
 #include "mysql-binlog-ddl-private.h"
+#include "mysql-binlog-name-private.h"
 
 /* A definition as "name type[ unsigned][ charset][ pk][ (members)] ...". */
 static char *
@@ -88,7 +90,7 @@ test_create (void)
                  "  # another\n"
                  "  PRIMARY KEY (`a b`, c(2)), KEY k (c), UNIQUE KEY u (c)\n"
                  ") ENGINE=InnoDB /*!50100 DEFAULT CHARSET=utf8mb3 */",
-                 "other.we`ird", "a b tinyint unsigned pk, c char/3 latin1 pk");
+                 "other.`we``ird`", "a b tinyint unsigned pk, c char/3 latin1 pk");
   /* the types and their details */
   assert_create ("CREATE TABLE t (a DECIMAL(12,3) DEFAULT -1.5, b DECIMAL, c FLOAT(30),"
                  " d DOUBLE PRECISION, e BIT(5), f DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6)"
@@ -288,6 +290,115 @@ test_alter (void)
 /* The server converts ENUM and SET members to the column's character
  * set, and a character it cannot hold becomes '?': such members are not
  * known. */
+/* A dot or a backquote in a name: the two tables x.`y.z` and `x.y`.z
+ * never share a qualified name, ordinary names are written as before. */
+static void
+test_dotted_names (void)
+{
+  g_autoptr(MysqlBinlogDdl) rename = _mysql_binlog_ddl_parse ("RENAME TABLE `x.y`.z TO x.`y.z`, "
+                                                              "`d.ot` TO `a*`.`b``c`", "db");
+  g_autoptr(MysqlBinlogDdl) like = _mysql_binlog_ddl_parse ("CREATE TABLE `x.y`.n LIKE `y.z`", "x");
+  static const struct { const char *schema, *table, *qualified; } names[] = {
+    { "shop", "orders", "shop.orders" },
+    { "x", "y.z", "x.`y.z`" },
+    { "x.y", "z", "`x.y`.z" },
+    { "we`ird", "", "`we``ird`.``" },
+    { "a", "*", "a.`*`" },
+    { "a?", "b c", "`a?`.b c" },
+  };
+  static const char * const not_names[] = {
+    "x.y.z", "xyz", ".z", "x.", "`x.y`z", "x.`y", "x`.y", "`x`.`y`.z", NULL,
+  };
+  static const struct { const char *pattern, *schema, *table; gboolean match; } patterns[] = {
+    { "a.*", "a", "t", TRUE },
+    { "a.*", "a.b", "t", FALSE },
+    { "a*.*", "a.b", "t", TRUE },
+    { "`a.b`.*", "a.b", "t", TRUE },
+    { "`a.b`.*", "a", "b.t", FALSE },
+    { "x.`y.z`", "x", "y.z", TRUE },
+    { "x.`y.z`", "x.y", "z", FALSE },
+    { "`x.y`.z", "x.y", "z", TRUE },
+    { "`x.y`.z", "x", "y.z", FALSE },
+    { "a.`*`", "a", "*", TRUE },
+    { "a.`*`", "a", "t", FALSE },
+    { "*", "a.b", "c.d", TRUE },
+    { "*.keep", "filt", "keep", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *qualified = _mysql_binlog_name_qualify (names[i].schema, names[i].table);
+      g_autofree char *schema = NULL;
+      g_autofree char *table = NULL;
+
+      g_assert_cmpstr (qualified, ==, names[i].qualified);
+      g_assert_true (_mysql_binlog_name_split (qualified, &schema, &table));
+      g_assert_cmpstr (schema, ==, names[i].schema);
+      g_assert_cmpstr (table, ==, names[i].table);
+    }
+  for (guint i = 0; not_names[i] != NULL; i++)
+    {
+      g_autofree char *schema = NULL;
+      g_autofree char *table = NULL;
+
+      g_assert_false (_mysql_binlog_name_split (not_names[i], &schema, &table));
+      g_assert_null (_mysql_binlog_name_canonical (not_names[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      MysqlBinlogNamePattern *pattern = _mysql_binlog_name_pattern_new (patterns[i].pattern, TRUE,
+                                                                        &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (_mysql_binlog_name_pattern_match (pattern, patterns[i].schema,
+                                                         patterns[i].table), ==,
+                       patterns[i].match);
+      _mysql_binlog_name_pattern_free (pattern);
+    }
+  for (guint i = 0; not_names[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (_mysql_binlog_name_pattern_new (not_names[i], TRUE, &error));
+      g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_ARGUMENT);
+    }
+
+  /* A schema pattern is the whole name: a dot is part of it, backquotes
+   * make it literal. */
+  {
+    static const struct { const char *pattern, *schema; gboolean match; } schema_patterns[] = {
+      { "a.b", "a.b", TRUE },
+      { "a.b", "a", FALSE },
+      { "a*", "a.b", TRUE },
+      { "`a*`", "a*", TRUE },
+      { "`a*`", "ab", FALSE },
+      { "`a``b`", "a`b", TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (schema_patterns); i++)
+      {
+        MysqlBinlogNamePattern *pattern = _mysql_binlog_name_pattern_new (schema_patterns[i].pattern,
+                                                                          FALSE, NULL);
+
+        g_assert_cmpint (_mysql_binlog_name_pattern_match (pattern, schema_patterns[i].schema, NULL),
+                         ==, schema_patterns[i].match);
+        _mysql_binlog_name_pattern_free (pattern);
+      }
+  }
+
+  g_assert_cmpint (rename->kind, ==, MYSQL_BINLOG_DDL_RENAME_TABLE);
+  g_assert_null (rename->why);
+  g_assert_cmpuint (rename->tables->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 0), ==, "`x.y`.z");
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 1), ==, "x.`y.z`");
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 2), ==, "db.`d.ot`");
+  g_assert_cmpstr (g_ptr_array_index (rename->tables, 3), ==, "`a*`.`b``c`");
+  g_assert_cmpint (like->kind, ==, MYSQL_BINLOG_DDL_CREATE_TABLE);
+  g_assert_cmpstr (g_ptr_array_index (like->tables, 0), ==, "`x.y`.n");
+  g_assert_cmpstr (g_ptr_array_index (like->tables, 1), ==, "x.`y.z`");
+}
+
 static void
 test_members_charset (void)
 {
@@ -379,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/ddl/harmless", test_harmless);
   g_test_add_func ("/ddl/alter", test_alter);
   g_test_add_func ("/ddl/tables", test_tables);
+  g_test_add_func ("/ddl/dotted-names", test_dotted_names);
   g_test_add_func ("/ddl/members-charset", test_members_charset);
   return g_test_run ();
 }

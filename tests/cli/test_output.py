@@ -315,6 +315,47 @@ INSERT INTO cli.other VALUES (3);
         self.assertIn('Table: cli.other', proc.stdout)
         self.assertNotIn('Table: cli.keep', proc.stdout)
 
+    def test_dotted_names(self):
+        # clix.`y.z` and `clix.y`.z are two tables, never one: their own
+        # column names, the filter takes the one named, and rows of two
+        # tables with the same key are not merged as one.
+        common.DB.sql("SET GLOBAL binlog_row_metadata = 'NO_LOG'")
+        try:
+            start = common.DB.position()
+            common.DB.sql("""
+CREATE DATABASE clix; CREATE TABLE clix.`y.z` (id INT PRIMARY KEY, n INT);
+CREATE DATABASE `clix.y`; CREATE TABLE `clix.y`.z (k INT PRIMARY KEY, name INT);
+CREATE TABLE clix.`d.d` (id INT PRIMARY KEY, n INT);
+CREATE DATABASE `clix.d`; CREATE TABLE `clix.d`.d (id INT PRIMARY KEY, n INT);
+INSERT INTO clix.`y.z` VALUES (1, 10); INSERT INTO `clix.y`.z VALUES (2, 20);
+INSERT INTO clix.`d.d` VALUES (1, 0); INSERT INTO `clix.d`.d VALUES (1, 0);
+UPDATE clix.`d.d` SET n = 1; UPDATE `clix.d`.d SET n = 2;
+""")
+        finally:
+            common.DB.sql("SET GLOBAL binlog_row_metadata = 'FULL'")
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', 'clix.`y.z`,`clix.y`.z')
+        self.assertEqual([(m['schema'], m['table_name'], m['values'])
+                          for m in json_lines(proc.stdout)],
+                         [('clix', 'y.z', {'id': 1, 'n': 10}),
+                          ('clix.y', 'z', {'k': 2, 'name': 20})])
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', '`clix.y`.*')
+        self.assertEqual([m['table_name'] for m in json_lines(proc.stdout)], ['z'])
+        proc = run_tool('--start', start, '-n', '-f', 'text', '--only-tables', 'clix.*')
+        self.assertIn('Table: clix.`y.z`', proc.stdout)
+        self.assertIn('Table: clix.`d.d`', proc.stdout)
+        self.assertNotIn('Table: `clix.y`.z', proc.stdout)
+        self.assertNotIn('Table: clix.y.z', proc.stdout)
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', 'clix.`d.d`,`clix.d`.d', '--dedup-window', '60000')
+        updates = [(m['schema'], m['table_name'], m['after_values'])
+                   for m in json_lines(proc.stdout) if m['type'] == 'row_update']
+        self.assertEqual(updates, [('clix', 'd.d', {'n': 1}), ('clix.d', 'd', {'n': 2})])
+        proc = run_tool('--start', start, '-n', '--only-tables', 'clix.y.z', check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn('clix.y.z', proc.stderr)
+
     def test_json_valid_for_every_character_and_double(self):
         # Every line is strict JSON (Python's parser refuses a raw control
         # character in a string and a number like 1e+20.0) and gives the

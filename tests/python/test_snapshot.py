@@ -159,6 +159,49 @@ class TestSnapshot(unittest.TestCase):
         self.assertEqual(+mirror, expected)
         self.assertEqual(-mirror, collections.Counter())
 
+    def test_dotted_names(self):
+        # pysnapd.`a.b` and `pysnapd.a`.b are two tables, never one
+        server.sql('DROP DATABASE IF EXISTS pysnapd; DROP DATABASE IF EXISTS `pysnapd.a`;'
+                   'CREATE DATABASE pysnapd; CREATE DATABASE `pysnapd.a`;'
+                   'CREATE TABLE pysnapd.`a.b` (id INT PRIMARY KEY, n INT);'
+                   'CREATE TABLE `pysnapd.a`.b (k INT PRIMARY KEY, name INT);'
+                   'INSERT INTO pysnapd.`a.b` VALUES (1, 10);'
+                   'INSERT INTO `pysnapd.a`.b VALUES (2, 20)')
+        stream = server.stream(snapshot=MysqlBinlog.SnapshotMode.INITIAL_ONLY)
+        events = []
+        read = []
+        stream.connect('rows-read::pysnapd.`a.b`',
+                       lambda s, row: read.append(row.to_variant().unpack()))
+        stream.connect('snapshot-started', lambda s, t: events.append(('started', t)))
+        stream.connect('snapshot-finished', lambda s, t, n: events.append(('finished', t, n)))
+        self.assertTrue(stream.run(None))
+        self.assertEqual(events, [('started', 'pysnapd.`a.b`'),
+                                  ('finished', 'pysnapd.`a.b`', 1)])
+        self.assertEqual(read, [{'id': 1, 'n': 10}])
+
+        stream = server.stream(server.position(), blocking=True)
+        stream.connect('snapshot-finished', lambda s, t, n: s.stop())
+        read = []
+        asked = []
+
+        def on_position(s, position):
+            if not asked:
+                # a name that reads two ways is refused, not taken for one
+                try:
+                    s.snapshot_table('pysnapd.a.b')
+                except GLib.Error as e:
+                    asked.append(e.matches(MysqlBinlog.error_quark(),
+                                           MysqlBinlog.Error.INVALID_ARGUMENT))
+                asked.append(s.snapshot_table('`pysnapd.a`.b'))
+
+        stream.connect('binlog-position', on_position)
+        stream.connect('rows-read', lambda s, row: read.append(
+            (row.get_schema(), row.get_table(), row.to_variant().unpack())))
+        server.sql('INSERT INTO pysnap.other VALUES (3)')
+        stream.run(None)
+        self.assertEqual(asked, [True, True])
+        self.assertEqual(read, [('pysnapd.a', 'b', {'k': 2, 'name': 20})])
+
     def test_errors(self):
         stream = server.stream()
         with self.assertRaises(GLib.Error) as caught:

@@ -219,6 +219,36 @@ class TestHelpers(unittest.TestCase):
         with self.assertRaises(ValueError):
             stream2.run(None)
 
+    def test_dotted_names(self):
+        # pydot.`y.z` and `pydot.y`.z are two tables, never one
+        server.sql("SET GLOBAL binlog_row_metadata = 'NO_LOG'")
+        try:
+            start = server.position()
+            server.sql('CREATE DATABASE pydot; CREATE TABLE pydot.`y.z` (id INT PRIMARY KEY, n INT);'
+                       'CREATE DATABASE `pydot.y`;'
+                       'CREATE TABLE `pydot.y`.z (k INT PRIMARY KEY, name INT);'
+                       'INSERT INTO pydot.`y.z` VALUES (1, 10);'
+                       'INSERT INTO `pydot.y`.z VALUES (2, 20)')
+        finally:
+            server.sql("SET GLOBAL binlog_row_metadata = 'FULL'")
+        stream = server.stream(start, only_tables=['pydot.`y.z`', '`pydot.y`.z'])
+        first = MysqlBinlog.TableModel.new(stream, 'pydot.`y.z`')
+        # a part may be quoted where it need not be; the model reads as the details do
+        second = MysqlBinlog.TableModel.new(stream, '`pydot.y`.`z`')
+        inserted = []
+
+        @stream.on('rows-inserted', 'pydot.`y.z`')
+        def on_inserted(s, row):
+            inserted.append((row.get_schema(), row.get_table(), row.to_variant().unpack()))
+
+        self.assertTrue(stream.run(None))
+        self.assertEqual(inserted, [('pydot', 'y.z', {'id': 1, 'n': 10})])
+        self.assertEqual([(r.get_value('id').unpack(), r.get_value('n').unpack())
+                          for r in first], [(1, 10)])
+        self.assertEqual([(r.get_value('k').unpack(), r.get_value('name').unpack())
+                          for r in second], [(2, 20)])
+        self.assertEqual(second.get_schema_table(), '`pydot.y`.z')
+
     def test_changed_columns(self):
         server.sql("CREATE TABLE pymodel.changes (id INT PRIMARY KEY, a INT, b VARCHAR(4), c BLOB);"
                    "INSERT INTO pymodel.changes VALUES (1, 1, 'x', NULL)")

@@ -1218,9 +1218,10 @@ test_versioned (gconstpointer data)
                                               "row_end='%s'", schema, t4, max));
   g_ptr_array_add (expected, NULL);
 
-  for (guint k = 0; k < 3; k++)
+  for (guint k = 0; k < 4; k++)
     {
-      g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+      g_autoptr(MysqlBinlogStream) stream = NULL;
+      g_autoptr(MysqlBinlogStream) source = NULL;
       const char *schemas[] = { schema, NULL };
       g_auto(Seen) seen = { 0, };
       g_autoptr(GError) error = NULL;
@@ -1228,7 +1229,7 @@ test_versioned (gconstpointer data)
       /* A column added while the table is versioned goes before the
        * implicit ones: the rows after it have it there, or (NO_LOG, the
        * definition before the change not known) the run fails. */
-      if (k == 2)
+      if (k == 3)
         {
           g_autofree char *t5 = NULL;
 
@@ -1242,16 +1243,35 @@ test_versioned (gconstpointer data)
                                                       schema, t5, max));
           g_ptr_array_add (expected, NULL);
         }
-      g_test_message ("from %s the CREATE TABLE", k == 0 ? "before" : "after");
       seen.rows = g_ptr_array_new_with_free_func (g_free);
       seen.changes = g_ptr_array_new_with_free_func (g_free);
-      mysql_binlog_stream_set_start_position (stream, k == 0 ? before_create : after_create);
+      if (k == 2)
+        {
+          /* the file, the server its schema-source */
+          g_autofree char *path = NULL;
+          g_autoptr(GFile) file = NULL;
+
+          g_test_message ("the file, with the server as its schema-source");
+          test_server_exec (server, "FLUSH BINARY LOGS");
+          path = g_build_filename (test_server_get_dir (server), "binlog",
+                                   mysql_binlog_position_get_file (before_create), NULL);
+          file = g_file_new_for_path (path);
+          stream = mysql_binlog_stream_new_for_file (file);
+          source = test_server_new_stream (server);
+          mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+        }
+      else
+        {
+          g_test_message ("from %s the CREATE TABLE", k == 0 ? "before" : "after");
+          stream = test_server_new_stream (server);
+          mysql_binlog_stream_set_start_position (stream, k == 0 ? before_create : after_create);
+        }
       mysql_binlog_stream_set_only_schemas (stream, schemas);
       mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR);
       g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
       g_signal_connect (stream, "rows-updated", G_CALLBACK (on_updated), &seen);
       g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
-      if (!mysql_binlog_stream_run (stream, NULL, &error) && k == 2 &&
+      if (!mysql_binlog_stream_run (stream, NULL, &error) && k == 3 &&
           strcmp (metadata, "NO_LOG") == 0)
         {
           g_test_message ("%s", error->message);

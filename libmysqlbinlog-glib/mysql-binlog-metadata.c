@@ -317,22 +317,40 @@ fetch_table (MysqlBinlogMetadata  *metadata,
  * after them, and a column of the table cannot take their names). */
 static const char * const implicit_period_names[] = { "row_start", "row_end" };
 
-/* Makes sure that the implicit period columns of a system-versioned table
- * are there under their names: FALSE with @error set when not. */
+/* Whether the system-versioned table has the implicit period columns:
+ * information_schema lists no column as the ROW START or ROW END of its
+ * period (read on its own, as only MariaDB has such tables), and they
+ * are there under their names.  FALSE with @error set when the query
+ * failed or the table has neither. */
 static gboolean
-check_implicit_period (MysqlBinlogMetadata  *metadata,
-                       const char           *schema,
-                       const char           *name,
-                       GError              **error)
+has_implicit_period (MysqlBinlogMetadata  *metadata,
+                     const char           *schema,
+                     const char           *name,
+                     const char           *quoted_schema,
+                     const char           *quoted_name,
+                     gboolean             *implicit,
+                     GError              **error)
 {
   g_autofree char *start = quote_identifier (implicit_period_names[0]);
   g_autofree char *end = quote_identifier (implicit_period_names[1]);
   g_autofree char *table_schema = quote_identifier (schema);
   g_autofree char *table_name = quote_identifier (name);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, %s FROM %s.%s LIMIT 0", start, end,
-                                          table_schema, table_name);
+  g_autofree char *explicit_sql = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) explicit_rows = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
+  explicit_sql = g_strdup_printf ("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+                                  "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
+                                  "AND GENERATION_EXPRESSION IN ('ROW START', 'ROW END')",
+                                  quoted_schema, quoted_name);
+  if (!query (metadata, explicit_sql, &explicit_rows, error))
+    return FALSE;
+  *implicit = explicit_rows->len == 0;
+  if (!*implicit)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s.%s LIMIT 0", start, end,
+                         table_schema, table_name);
   if (!query (metadata, sql, &rows, error))
     {
       g_prefix_error (error, "%s.%s is system-versioned without period columns in "
@@ -367,7 +385,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   name = _mysql_binlog_transport_quote (metadata->transport, table_name);
   sql = g_strdup_printf ("SELECT COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLUMN_KEY, "
                          "DATA_TYPE, DATETIME_PRECISION, CHARACTER_OCTET_LENGTH, "
-                         "NUMERIC_PRECISION, NUMERIC_SCALE, GENERATION_EXPRESSION "
+                         "NUMERIC_PRECISION, NUMERIC_SCALE "
                          "FROM information_schema.COLUMNS "
                          "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
                          "ORDER BY ORDINAL_POSITION", schema, name);
@@ -391,20 +409,10 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
 
   /* A system-versioned table whose period columns information_schema
    * does not list has the implicit ones, after its other columns. */
-  if (versioned_after)
-    {
-      implicit_period = TRUE;
-      for (guint i = 0; i < rows->len && implicit_period; i++)
-        {
-          GPtrArray *row = g_ptr_array_index (rows, i);
-          const char *expression = row->len > 9 ? g_ptr_array_index (row, 9) : NULL;
-
-          if (g_strcmp0 (expression, "ROW START") == 0 || g_strcmp0 (expression, "ROW END") == 0)
-            implicit_period = FALSE;
-        }
-      if (implicit_period && !check_implicit_period (metadata, table_schema, table_name, error))
-        return NULL;
-    }
+  if (versioned_after &&
+      !has_implicit_period (metadata, table_schema, table_name, schema, name,
+                            &implicit_period, error))
+    return NULL;
 
   info = _mysql_binlog_definition_new (rows->len + (implicit_period ? 2 : 0));
   info->written_at = written_after;

@@ -1153,7 +1153,7 @@ versioned_time (const char *schema,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT CONVERT_TZ(%s, @@session.time_zone, "
                                           "'+00:00') FROM %s.t FOR SYSTEM_TIME ALL "
-                                          "WHERE %s ORDER BY row_start LIMIT 1",
+                                          "WHERE %s ORDER BY 1 LIMIT 1",
                                           column, schema, where);
   char *value = test_server_query_value (server, sql, &error);
 
@@ -1284,6 +1284,38 @@ test_versioned (gconstpointer data)
   test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
 }
 
+/* Period columns named in CREATE TABLE are in information_schema, at
+ * their place: nothing is added to them. */
+static void
+test_versioned_explicit (void)
+{
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *row_start = NULL, *row_end = NULL, *row = NULL;
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { NULL, NULL };
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE versioned_explicit;"
+                    "CREATE TABLE versioned_explicit.t (id INT PRIMARY KEY,"
+                    " rs TIMESTAMP(6) GENERATED ALWAYS AS ROW START,"
+                    " re TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, y INT,"
+                    " PERIOD FOR SYSTEM_TIME (rs, re)) WITH SYSTEM VERSIONING");
+  start = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO versioned_explicit.t (id, y) VALUES (5, 50)");
+  row_start = versioned_time ("versioned_explicit", "rs", "id = 5");
+  row_end = versioned_time ("versioned_explicit", "re", "id = 5");
+  row = g_strdup_printf ("versioned_explicit.t: id=int64 5 rs='%s' re='%s' y=int64 50",
+                         row_start, row_end);
+  expected[0] = row;
+
+  g_assert_true (read_live (start, "versioned_explicit", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR,
+                            &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1297,6 +1329,7 @@ main (int   argc,
   g_test_add_func ("/schema-history/guard", test_guard);
   g_test_add_data_func ("/schema-history/versioned/no-log", "NO_LOG", test_versioned);
   g_test_add_data_func ("/schema-history/versioned/full", "FULL", test_versioned);
+  g_test_add_func ("/schema-history/versioned/explicit", test_versioned_explicit);
   g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
   g_test_add_data_func ("/schema-history/follow/minimal", "MINIMAL", test_follow);
   g_test_add_data_func ("/schema-history/follow/full", "FULL", test_follow);

@@ -1854,7 +1854,15 @@ place (GPtrArray                   *columns,
       at = after + 1;
     }
   if (at < 0 || (guint) at > columns->len)
-    at = columns->len;
+    {
+      /* A column added at the end goes before MariaDB's implicit period
+       * columns, which stay last. */
+      at = columns->len;
+      while (at > 0 &&
+             ((MysqlBinlogColumnDefinition *) g_ptr_array_index (columns, at - 1))
+             ->is_implicit_period)
+        at--;
+    }
   g_ptr_array_insert (columns, at, column);
   return TRUE;
 }
@@ -1886,6 +1894,42 @@ _mysql_binlog_ddl_apply (const MysqlBinlogDdl        *ddl,
     }
   else
     charset = g_strdup (ddl->charset != NULL ? ddl->charset : schema_charset);
+
+  /* The implicit period columns of a system-versioned table cannot be
+   * named by ALTER TABLE, and the server adds the end of the period to
+   * the primary key: a statement that seems to name them, or that changes
+   * the primary key, is not read with certainty. */
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const MysqlBinlogColumnDefinition *period = g_ptr_array_index (columns, i);
+
+      if (!period->is_implicit_period)
+        continue;
+      for (guint k = 0; k < ddl->ops->len; k++)
+        {
+          const MysqlBinlogDdlOp *op = g_ptr_array_index (ddl->ops, k);
+          const char *names[] = { op->name, op->new_name, op->after };
+
+          if (op->kind == OP_PRIMARY_KEY || op->kind == OP_DROP_PRIMARY_KEY)
+            {
+              *why = g_strdup ("the primary key of a system-versioned table holds the end of "
+                               "its period");
+              return NULL;
+            }
+          for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+            {
+              g_autofree char *a = names[n] != NULL ? g_utf8_casefold (names[n], -1) : NULL;
+              g_autofree char *b = g_utf8_casefold (period->name, -1);
+
+              if (a != NULL && strcmp (a, b) == 0)
+                {
+                  *why = g_strdup_printf ("column %s is an implicit period column of a "
+                                          "system-versioned table", names[n]);
+                  return NULL;
+                }
+            }
+        }
+    }
 
   /* The server does not apply the changes of one ALTER TABLE one after
    * the other: where two of them change the same column, or a new

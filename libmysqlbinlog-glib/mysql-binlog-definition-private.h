@@ -34,6 +34,10 @@ typedef struct
   gint64    octet_length;       /* CHARACTER_OCTET_LENGTH */
   gint64    numeric_precision;
   gint64    numeric_scale;
+  /* One of the period columns MariaDB adds by itself to a table WITH
+   * SYSTEM VERSIONING that names none: invisible, not in
+   * information_schema, always after all the other columns. */
+  gboolean  is_implicit_period;
 } MysqlBinlogColumnDefinition;
 
 typedef struct

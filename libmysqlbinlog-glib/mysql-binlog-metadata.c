@@ -274,21 +274,24 @@ query (MysqlBinlogMetadata  *metadata,
   return TRUE;
 }
 
-/* When the table's definition was last written, and its collation's
- * character set; FALSE with @error set when the query failed. */
+/* When the table's definition was last written, its collation's
+ * character set and whether it is system-versioned (MariaDB); FALSE with
+ * @error set when the query failed. */
 static gboolean
 fetch_table (MysqlBinlogMetadata  *metadata,
              const char           *schema,
              const char           *name,
              gint64               *written_at,
              char                **charset,
+             gboolean             *versioned,
              GError              **error)
 {
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *row;
 
-  sql = g_strdup_printf ("SELECT UNIX_TIMESTAMP(T.CREATE_TIME), C.CHARACTER_SET_NAME "
+  sql = g_strdup_printf ("SELECT UNIX_TIMESTAMP(T.CREATE_TIME), C.CHARACTER_SET_NAME, "
+                         "T.TABLE_TYPE "
                          "FROM information_schema.TABLES T "
                          "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY C "
                          "ON C.COLLATION_NAME = T.TABLE_COLLATION "
@@ -297,11 +300,65 @@ fetch_table (MysqlBinlogMetadata  *metadata,
     return FALSE;
   *written_at = -1;
   *charset = NULL;
+  *versioned = FALSE;
   if (rows->len == 0)
     return TRUE;
   row = g_ptr_array_index (rows, 0);
   *written_at = parse_number (row, 0);
   *charset = g_strdup (row->len > 1 ? g_ptr_array_index (row, 1) : NULL);
+  *versioned = row->len > 2 && g_strcmp0 (g_ptr_array_index (row, 2), "SYSTEM VERSIONED") == 0;
+  return TRUE;
+}
+
+/* The names of MariaDB's implicit period columns (sql/handler.cc,
+ * Vers_parse_info::fix_implicit()): a table WITH SYSTEM VERSIONING that
+ * names no period columns gets these two, TIMESTAMP(6), invisible to
+ * information_schema, SHOW COLUMNS and SELECT *, placed after all the
+ * columns of the table (ALTER TABLE cannot name them to place a column
+ * after them, and a column of the table cannot take their names). */
+static const char * const implicit_period_names[] = { "row_start", "row_end" };
+
+/* Whether the system-versioned table has the implicit period columns:
+ * information_schema lists no column as the ROW START or ROW END of its
+ * period (read on its own, as only MariaDB has such tables), and they
+ * are there under their names.  FALSE with @error set when the query
+ * failed or the table has neither. */
+static gboolean
+has_implicit_period (MysqlBinlogMetadata  *metadata,
+                     const char           *schema,
+                     const char           *name,
+                     const char           *quoted_schema,
+                     const char           *quoted_name,
+                     gboolean             *implicit,
+                     GError              **error)
+{
+  g_autofree char *start = quote_identifier (implicit_period_names[0]);
+  g_autofree char *end = quote_identifier (implicit_period_names[1]);
+  g_autofree char *table_schema = quote_identifier (schema);
+  g_autofree char *table_name = quote_identifier (name);
+  g_autofree char *explicit_sql = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) explicit_rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  explicit_sql = g_strdup_printf ("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+                                  "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
+                                  "AND GENERATION_EXPRESSION IN ('ROW START', 'ROW END')",
+                                  quoted_schema, quoted_name);
+  if (!query (metadata, explicit_sql, &explicit_rows, error))
+    return FALSE;
+  *implicit = explicit_rows->len == 0;
+  if (!*implicit)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s.%s LIMIT 0", start, end,
+                         table_schema, table_name);
+  if (!query (metadata, sql, &rows, error))
+    {
+      g_prefix_error (error, "%s.%s is system-versioned without period columns in "
+                      "information_schema, and its implicit ones cannot be read: ",
+                      schema, name);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -318,6 +375,9 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   g_autofree char *charset_before = NULL;
   g_autofree char *charset_after = NULL;
   gint64 written_before, written_after;
+  gboolean versioned_before, versioned_after;
+  gboolean implicit_period = FALSE;
+  gboolean has_primary_key = FALSE;
   MysqlBinlogDefinition *info;
 
   if (!ensure_connected (metadata, error))
@@ -337,15 +397,25 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       g_clear_pointer (&rows, g_ptr_array_unref);
       g_clear_pointer (&charset_before, g_free);
       g_clear_pointer (&charset_after, g_free);
-      if (!fetch_table (metadata, schema, name, &written_before, &charset_before, error) ||
+      if (!fetch_table (metadata, schema, name, &written_before, &charset_before,
+                        &versioned_before, error) ||
           !query (metadata, sql, &rows, error) ||
-          !fetch_table (metadata, schema, name, &written_after, &charset_after, error))
+          !fetch_table (metadata, schema, name, &written_after, &charset_after,
+                        &versioned_after, error))
         return NULL;
-      if (written_before == written_after || attempt == 3)
+      if ((written_before == written_after && versioned_before == versioned_after) ||
+          attempt == 3)
         break;
     }
 
-  info = _mysql_binlog_definition_new (rows->len);
+  /* A system-versioned table whose period columns information_schema
+   * does not list has the implicit ones, after its other columns. */
+  if (versioned_after &&
+      !has_implicit_period (metadata, table_schema, table_name, schema, name,
+                            &implicit_period, error))
+    return NULL;
+
+  info = _mysql_binlog_definition_new (rows->len + (implicit_period ? 2 : 0));
   info->written_at = written_after;
   info->written_at_unknown = written_before != written_after || written_after < 0;
   info->default_charset = g_steal_pointer (&charset_after);
@@ -361,6 +431,7 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       column->name = g_strdup (column_name != NULL ? column_name : "");
       column->charset = g_strdup (charset);
       column->is_primary_key = g_strcmp0 (key, "PRI") == 0;
+      has_primary_key |= column->is_primary_key;
       column->geometry_type = -1;
       column->data_type = g_ascii_strdown (row->len > 4 && g_ptr_array_index (row, 4) != NULL
                                            ? g_ptr_array_index (row, 4) : "", -1);
@@ -401,6 +472,22 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
                                                          local_error->message);
             }
         }
+    }
+  /* As information_schema shows explicit period columns: the server adds
+   * the end of the period to the primary key. */
+  for (guint k = 0; implicit_period && k < 2; k++)
+    {
+      MysqlBinlogColumnDefinition *column = &info->columns[rows->len + k];
+
+      column->name = g_strdup (implicit_period_names[k]);
+      column->data_type = g_strdup ("timestamp");
+      column->datetime_precision = 6;
+      column->octet_length = -1;
+      column->numeric_precision = -1;
+      column->numeric_scale = -1;
+      column->geometry_type = -1;
+      column->is_primary_key = k == 1 && has_primary_key;
+      column->is_implicit_period = TRUE;
     }
   return info;
 }

@@ -287,6 +287,70 @@ test_alter (void)
     }
 }
 
+/* A table WITH SYSTEM VERSIONING alone, as read from the server: the
+ * implicit period columns after the others.  Columns added at the end go
+ * before them; a statement that names them or changes the primary key
+ * is not followed. */
+static void
+test_versioned (void)
+{
+  static const struct
+  {
+    const char *statement;
+    const char *expected;   /* NULL: not applied with certainty */
+  } cases[] = {
+    { "ALTER TABLE t ADD COLUMN z INT", "a int pk, b int, z int, row_start timestamp(6), "
+      "row_end timestamp(6) pk" },
+    { "ALTER TABLE t ADD (y INT, z INT)",
+      "a int pk, b int, y int, z int, row_start timestamp(6), row_end timestamp(6) pk" },
+    { "ALTER TABLE t ADD z INT FIRST", "z int, a int pk, b int, row_start timestamp(6), "
+      "row_end timestamp(6) pk" },
+    { "ALTER TABLE t MODIFY a BIGINT AFTER b", "b int, a bigint pk, row_start timestamp(6), "
+      "row_end timestamp(6) pk" },
+    { "ALTER TABLE t DROP b", "a int pk, row_start timestamp(6), row_end timestamp(6) pk" },
+    { "ALTER TABLE t ADD z INT AFTER row_end", NULL },
+    { "ALTER TABLE t DROP COLUMN row_start", NULL },
+    { "ALTER TABLE t CHANGE ROW_END e TIMESTAMP(6)", NULL },
+    { "ALTER TABLE t ADD row_start INT", NULL },
+    { "ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (b)", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MysqlBinlogDefinition) created = create ("CREATE TABLE t (a INT PRIMARY KEY, "
+                                                         "b INT)");
+      g_autoptr(MysqlBinlogDefinition) before = NULL;
+      g_autoptr(MysqlBinlogDdl) ddl = _mysql_binlog_ddl_parse (cases[i].statement, "db");
+      g_autoptr(MysqlBinlogDefinition) after = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *text = NULL;
+
+      before = _mysql_binlog_definition_new (created->n_columns + 2);
+      for (guint k = 0; k < created->n_columns; k++)
+        _mysql_binlog_column_definition_copy (&before->columns[k], &created->columns[k]);
+      for (guint k = 0; k < 2; k++)
+        {
+          MysqlBinlogColumnDefinition *period = &before->columns[created->n_columns + k];
+
+          period->name = g_strdup (k == 0 ? "row_start" : "row_end");
+          period->data_type = g_strdup ("timestamp");
+          period->datetime_precision = 6;
+          period->octet_length = period->numeric_precision = period->numeric_scale = -1;
+          period->geometry_type = -1;
+          period->is_primary_key = k == 1;
+          period->is_implicit_period = TRUE;
+        }
+      before->default_charset = g_strdup ("utf8mb4");
+      g_assert_cmpstr (ddl->why, ==, NULL);
+      after = _mysql_binlog_ddl_apply (ddl, before, NULL, &why);
+      text = after != NULL ? describe (after) : NULL;
+      g_test_message ("%s: %s", cases[i].statement, text != NULL ? text : why);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      if (text == NULL)
+        g_assert_nonnull (why);
+    }
+}
+
 /* The server converts ENUM and SET members to the column's character
  * set, and a character it cannot hold becomes '?': such members are not
  * known. */
@@ -489,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/ddl/no-default-schema", test_no_default_schema);
   g_test_add_func ("/ddl/harmless", test_harmless);
   g_test_add_func ("/ddl/alter", test_alter);
+  g_test_add_func ("/ddl/versioned", test_versioned);
   g_test_add_func ("/ddl/tables", test_tables);
   g_test_add_func ("/ddl/dotted-names", test_dotted_names);
   g_test_add_func ("/ddl/members-charset", test_members_charset);

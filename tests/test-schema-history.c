@@ -1129,6 +1129,193 @@ test_index_only (void)
   assert_rows (seen.rows, expected);
 }
 
+static void
+on_updated (MysqlBinlogStream *stream,
+            MysqlBinlogRow    *before,
+            MysqlBinlogRow    *after,
+            Seen              *seen)
+{
+  g_autofree char *old = describe_row (before);
+  g_autofree char *new = describe_row (after);
+
+  g_ptr_array_add (seen->rows, g_strdup_printf ("updated %s.%s: %s -> %s",
+                                                mysql_binlog_row_get_schema (after),
+                                                mysql_binlog_row_get_table (after), old, new));
+}
+
+/* @column of the first row of @schema.t FOR SYSTEM_TIME ALL that matches
+ * @where, in UTC. */
+static char *
+versioned_time (const char *schema,
+                const char *column,
+                const char *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT CONVERT_TZ(%s, @@session.time_zone, "
+                                          "'+00:00') FROM %s.t FOR SYSTEM_TIME ALL "
+                                          "WHERE %s ORDER BY 1 LIMIT 1",
+                                          column, schema, where);
+  char *value = test_server_query_value (server, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  return value;
+}
+
+/* MariaDB's system-versioned tables: one WITH SYSTEM VERSIONING alone
+ * has the implicit period columns row_start and row_end, TIMESTAMP(6),
+ * after its other columns, in every row image though information_schema
+ * does not list them.  Rows come with them under their names, read from
+ * before the CREATE TABLE (which is re-read from the server) and from
+ * after it, and after a column added while the table is versioned (which
+ * goes before them).  An UPDATE writes the new row and the old one as
+ * history; a DELETE closes the row's period. */
+static void
+test_versioned (gconstpointer data)
+{
+  const char *metadata = data;
+  g_autofree char *schema = g_strdup_printf ("versioned_%s", metadata);
+  g_autoptr(MysqlBinlogPosition) before_create = NULL;
+  g_autoptr(MysqlBinlogPosition) after_create = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL, *t3 = NULL, *t4 = NULL, *max = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  test_server_sqlf (server, NULL, "SET GLOBAL binlog_row_metadata = '%s'", metadata);
+  test_server_sqlf (server, NULL, "CREATE DATABASE %s", schema);
+  before_create = test_server_master_position (server);
+  test_server_sqlf (server, NULL, "CREATE TABLE %s.t (id INT PRIMARY KEY, x INT) "
+                    "WITH SYSTEM VERSIONING", schema);
+  after_create = test_server_master_position (server);
+  test_server_sqlf (server, NULL, "INSERT INTO %s.t VALUES (1, 10)", schema);
+  test_server_sqlf (server, NULL, "UPDATE %s.t SET x = 11 WHERE id = 1", schema);
+  test_server_sqlf (server, NULL, "DELETE FROM %s.t WHERE id = 1", schema);
+  test_server_sqlf (server, NULL, "INSERT INTO %s.t VALUES (2, 20)", schema);
+
+#define AT(column, where) versioned_time (schema, column, where)
+  t1 = AT ("row_start", "id = 1 AND x = 10");
+  t2 = AT ("row_start", "id = 1 AND x = 11");
+  t3 = AT ("row_end", "id = 1 AND x = 11");
+  t4 = AT ("row_start", "id = 2 AND x = 20");
+  max = AT ("row_end", "id = 2 AND x = 20");
+#undef AT
+  g_assert_cmpstr (t1, <, t2);
+  g_assert_cmpstr (t2, <=, t3);
+  g_assert_cmpstr (t3, <, max);
+
+  g_ptr_array_add (expected, g_strdup_printf ("%s.t: id=int64 1 x=int64 10 row_start='%s' "
+                                              "row_end='%s'", schema, t1, max));
+  g_ptr_array_add (expected, g_strdup_printf ("updated %s.t: id=int64 1 x=int64 10 "
+                                              "row_start='%s' row_end='%s' -> id=int64 1 "
+                                              "x=int64 11 row_start='%s' row_end='%s'",
+                                              schema, t1, max, t2, max));
+  g_ptr_array_add (expected, g_strdup_printf ("%s.t: id=int64 1 x=int64 10 row_start='%s' "
+                                              "row_end='%s'", schema, t1, t2));
+  g_ptr_array_add (expected, g_strdup_printf ("updated %s.t: id=int64 1 x=int64 11 "
+                                              "row_start='%s' row_end='%s' -> id=int64 1 "
+                                              "x=int64 11 row_start='%s' row_end='%s'",
+                                              schema, t2, max, t2, t3));
+  g_ptr_array_add (expected, g_strdup_printf ("%s.t: id=int64 2 x=int64 20 row_start='%s' "
+                                              "row_end='%s'", schema, t4, max));
+  g_ptr_array_add (expected, NULL);
+
+  for (guint k = 0; k < 4; k++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = NULL;
+      g_autoptr(MysqlBinlogStream) source = NULL;
+      const char *schemas[] = { schema, NULL };
+      g_auto(Seen) seen = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      /* A column added while the table is versioned goes before the
+       * implicit ones: the rows after it have it there, or (NO_LOG, the
+       * definition before the change not known) the run fails. */
+      if (k == 3)
+        {
+          g_autofree char *t5 = NULL;
+
+          test_server_sqlf (server, NULL, "SET SESSION system_versioning_alter_history = KEEP; "
+                            "ALTER TABLE %s.t ADD COLUMN y INT", schema);
+          test_server_sqlf (server, NULL, "INSERT INTO %s.t VALUES (3, 30, 300)", schema);
+          t5 = versioned_time (schema, "row_start", "id = 3");
+          g_ptr_array_remove_index (expected, expected->len - 1);
+          g_ptr_array_add (expected, g_strdup_printf ("%s.t: id=int64 3 x=int64 30 y=int64 300 "
+                                                      "row_start='%s' row_end='%s'",
+                                                      schema, t5, max));
+          g_ptr_array_add (expected, NULL);
+        }
+      seen.rows = g_ptr_array_new_with_free_func (g_free);
+      seen.changes = g_ptr_array_new_with_free_func (g_free);
+      if (k == 2)
+        {
+          /* the file, the server its schema-source */
+          g_autofree char *path = NULL;
+          g_autoptr(GFile) file = NULL;
+
+          g_test_message ("the file, with the server as its schema-source");
+          test_server_exec (server, "FLUSH BINARY LOGS");
+          path = g_build_filename (test_server_get_dir (server), "binlog",
+                                   mysql_binlog_position_get_file (before_create), NULL);
+          file = g_file_new_for_path (path);
+          stream = mysql_binlog_stream_new_for_file (file);
+          source = test_server_new_stream (server);
+          mysql_binlog_stream_set_schema_source (stream, G_OBJECT (source));
+        }
+      else
+        {
+          g_test_message ("from %s the CREATE TABLE", k == 0 ? "before" : "after");
+          stream = test_server_new_stream (server);
+          mysql_binlog_stream_set_start_position (stream, k == 0 ? before_create : after_create);
+        }
+      mysql_binlog_stream_set_only_schemas (stream, schemas);
+      mysql_binlog_stream_set_schema_unknown (stream, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR);
+      g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+      g_signal_connect (stream, "rows-updated", G_CALLBACK (on_updated), &seen);
+      g_signal_connect (stream, "rows-deleted", G_CALLBACK (on_deleted), &seen);
+      if (!mysql_binlog_stream_run (stream, NULL, &error) && k == 3 &&
+          strcmp (metadata, "NO_LOG") == 0)
+        {
+          g_test_message ("%s", error->message);
+          g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+          continue;
+        }
+      g_assert_no_error (error);
+      assert_rows (seen.rows, (const char * const *) expected->pdata);
+    }
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+}
+
+/* Period columns named in CREATE TABLE are in information_schema, at
+ * their place: nothing is added to them. */
+static void
+test_versioned_explicit (void)
+{
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *row_start = NULL, *row_end = NULL, *row = NULL;
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { NULL, NULL };
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE versioned_explicit;"
+                    "CREATE TABLE versioned_explicit.t (id INT PRIMARY KEY,"
+                    " rs TIMESTAMP(6) GENERATED ALWAYS AS ROW START,"
+                    " re TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, y INT,"
+                    " PERIOD FOR SYSTEM_TIME (rs, re)) WITH SYSTEM VERSIONING");
+  start = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO versioned_explicit.t (id, y) VALUES (5, 50)");
+  row_start = versioned_time ("versioned_explicit", "rs", "id = 5");
+  row_end = versioned_time ("versioned_explicit", "re", "id = 5");
+  row = g_strdup_printf ("versioned_explicit.t: id=int64 5 rs='%s' re='%s' y=int64 50",
+                         row_start, row_end);
+  expected[0] = row;
+
+  g_assert_true (read_live (start, "versioned_explicit", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR,
+                            &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1327,9 @@ main (int   argc,
   program = argv[0];
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/schema-history/guard", test_guard);
+  g_test_add_data_func ("/schema-history/versioned/no-log", "NO_LOG", test_versioned);
+  g_test_add_data_func ("/schema-history/versioned/full", "FULL", test_versioned);
+  g_test_add_func ("/schema-history/versioned/explicit", test_versioned_explicit);
   g_test_add_data_func ("/schema-history/follow/no-log", "NO_LOG", test_follow);
   g_test_add_data_func ("/schema-history/follow/minimal", "MINIMAL", test_follow);
   g_test_add_data_func ("/schema-history/follow/full", "FULL", test_follow);

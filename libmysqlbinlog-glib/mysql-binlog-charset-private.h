@@ -115,6 +115,21 @@ void _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
                                       gsize                    length,
                                       MysqlBinlogTextSink     *out);
 
+/* The same for text in the character set @info (NULL: utf8mb4). */
+void _mysql_binlog_charset_write_utf8 (const MysqlBinlogCharsetInfo *info,
+                                       const guint8                 *data,
+                                       gsize                         length,
+                                       MysqlBinlogTextSink          *out);
+
+/* Text such as a statement, in the character set of collation
+ * @collation_id (0 or unknown: utf8mb4), converted to UTF-8.  @exact is
+ * set to whether every byte was part of a character of that set: where it
+ * is FALSE, the result holds U+FFFD for what was not. */
+char *_mysql_binlog_charset_text_to_utf8 (guint         collation_id,
+                                          const guint8 *data,
+                                          gsize         length,
+                                          gboolean     *exact);
+
 /* The same into @buffer, with a nul, when the text is plain ASCII without
  * a NUL, in a character set where ASCII is itself (UTF-8, latin1, binary
  * or unknown): the bytes themselves, cut to their first @size - 1 when

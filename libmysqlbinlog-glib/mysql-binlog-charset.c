@@ -449,8 +449,15 @@ _mysql_binlog_column_write_utf8 (const MysqlBinlogColumn *column,
                                  gsize                    length,
                                  MysqlBinlogTextSink     *out)
 {
-  const MysqlBinlogCharsetInfo *info = _mysql_binlog_charset_info_of_column (column);
+  _mysql_binlog_charset_write_utf8 (_mysql_binlog_charset_info_of_column (column), data, length, out);
+}
 
+void
+_mysql_binlog_charset_write_utf8 (const MysqlBinlogCharsetInfo *info,
+                                  const guint8                 *data,
+                                  gsize                         length,
+                                  MysqlBinlogTextSink          *out)
+{
   if (info == NULL)
     {
       utf8_to_utf8 (out, _mysql_binlog_charset_info_utf8mb4 (), data, length);
@@ -513,6 +520,38 @@ _mysql_binlog_column_copy_ascii (const MysqlBinlogColumn *column,
   memcpy (buffer, data, copied);
   buffer[copied] = '\0';
   return TRUE;
+}
+
+char *
+_mysql_binlog_charset_text_to_utf8 (guint         collation_id,
+                                    const guint8 *data,
+                                    gsize         length,
+                                    gboolean     *exact)
+{
+  const char *name = collation_id != 0 ? _mysql_binlog_charset_for_collation (collation_id) : NULL;
+  const MysqlBinlogCharsetInfo *info = name != NULL ? _mysql_binlog_charset_info_for_name (name) : NULL;
+  GString *string;
+  MysqlBinlogTextSink out;
+
+  /* Plain ASCII, the common case, is itself in every set a client can use. */
+  if (is_plain_ascii (data, length))
+    {
+      *exact = TRUE;
+      return g_strndup ((const char *) data, length);
+    }
+  if (info == NULL)
+    info = _mysql_binlog_charset_info_utf8mb4 ();
+  string = g_string_sized_new (length + length / 2 + 1);
+  _mysql_binlog_text_sink_init_string (&out, string);
+  _mysql_binlog_charset_write_utf8 (info, data, length, &out);
+  /* A replacement character in the result that the text did not hold as
+   * itself marks a byte that was not a character of the set; a NUL would
+   * cut the text short. */
+  *exact = memchr (data, '\0', length) == NULL &&
+           (strstr (string->str, "\xEF\xBF\xBD") == NULL ||
+            (info->decode == MYSQL_BINLOG_DECODE_UTF8 &&
+             g_utf8_validate_len ((const char *) data, length, NULL)));
+  return g_string_free (string, FALSE);
 }
 
 char *

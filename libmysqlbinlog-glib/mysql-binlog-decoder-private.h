@@ -102,6 +102,7 @@ gboolean            _mysql_binlog_decoder_query            (MysqlBinlogDecoder  
                                                             const MysqlBinlogEventInfo  *info,
                                                             char                       **schema,
                                                             char                       **statement,
+                                                            gboolean                    *exact,
                                                             GError                     **error);
 /* The error code of a query event the decoder read: not 0 when the
  * statement failed after it changed something the server could not

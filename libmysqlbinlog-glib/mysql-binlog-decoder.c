@@ -8,6 +8,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "mysql-binlog-charset-private.h"
 #include "mysql-binlog-column-private.h"
 #include "mysql-binlog-decoder-private.h"
 #include "mysql-binlog-error-private.h"
@@ -446,16 +447,22 @@ mariadb_uncompress (const guint8  *src,
   return g_steal_pointer (&out);
 }
 
+static void query_charsets (const MysqlBinlogEventInfo *info,
+                            guint                      *client,
+                            guint                      *server);
+
 gboolean
 _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
                              const MysqlBinlogEventInfo  *info,
                              char                       **schema,
                              char                       **statement,
+                             gboolean                    *exact,
                              GError                     **error)
 {
   const guint8 *ph = info->post_header;
   const guint8 *p = info->body;
   const guint8 *end = info->body + info->body_length;
+  guint client_collation = 0;
   guint8 schema_length;
   guint16 status_length;
 
@@ -470,24 +477,26 @@ _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
 
   if ((gsize) (end - p) < (gsize) status_length + schema_length + 1)
     return _mysql_binlog_set_corrupt (error, "Query event too short for its status variables and schema name");
+  query_charsets (info, &client_collation, NULL);
   p += status_length;
-  *schema = g_strndup ((const char *) p, schema_length);
+  /* Names are kept in UTF-8 by the server, whatever the client's set. */
+  *schema = g_utf8_make_valid ((const char *) p, schema_length);
   p += schema_length + 1;
+  /* The statement is in the character set of the client that sent it. */
   if (info->type == MYSQL_BINLOG_EVENT_QUERY_COMPRESSED)
     {
       gsize length;
-      guint8 *text = mariadb_uncompress (p, end - p, 0, &length, error);
+      g_autofree guint8 *text = mariadb_uncompress (p, end - p, 0, &length, error);
 
       if (text == NULL)
         {
           g_clear_pointer (schema, g_free);
           return FALSE;
         }
-      text[length] = '\0';
-      *statement = (char *) text;
+      *statement = _mysql_binlog_charset_text_to_utf8 (client_collation, text, length, exact);
       return TRUE;
     }
-  *statement = g_strndup ((const char *) p, end - p);
+  *statement = _mysql_binlog_charset_text_to_utf8 (client_collation, p, end - p, exact);
   return TRUE;
 }
 
@@ -501,14 +510,22 @@ _mysql_binlog_decoder_query_error_code (const MysqlBinlogEventInfo *info)
   return _mysql_binlog_le16 (info->post_header + 9);
 }
 
-guint
-_mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info)
+/* The collations of a query event's session (client, server) from its
+ * status variables: each 0 when the event does not say. */
+static void
+query_charsets (const MysqlBinlogEventInfo *info,
+                guint                      *client,
+                guint                      *server)
 {
   const guint8 *p = info->body;
   const guint8 *end;
 
+  if (client != NULL)
+    *client = 0;
+  if (server != NULL)
+    *server = 0;
   if (info->post_header_length < 13)
-    return 0;
+    return;
   end = p + MIN ((gsize) _mysql_binlog_le16 (info->post_header + 11), info->body_length);
   /* The status variables, each a code and its value (servers write the
    * catalog, 6, before the character sets, 4); any code of a size not
@@ -525,7 +542,7 @@ _mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info)
           break;
         case 2:   /* Q_CATALOG_CODE: length, name, NUL */
           if (p >= end)
-            return 0;
+            return;
           p += 1 + *p + 1;
           break;
         case 3:   /* Q_AUTO_INCREMENT */
@@ -534,18 +551,30 @@ _mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info)
         case 5:   /* Q_TIME_ZONE_CODE: length, name */
         case 6:   /* Q_CATALOG_NZ_CODE: length, name */
           if (p >= end)
-            return 0;
+            return;
           p += 1 + *p;
           break;
         case 4:   /* Q_CHARSET_CODE: client, connection, server */
           if (p + 6 > end)
-            return 0;
-          return _mysql_binlog_le16 (p + 4);
+            return;
+          if (client != NULL)
+            *client = _mysql_binlog_le16 (p);
+          if (server != NULL)
+            *server = _mysql_binlog_le16 (p + 4);
+          return;
         default:
-          return 0;
+          return;
         }
     }
-  return 0;
+}
+
+guint
+_mysql_binlog_decoder_query_server_collation (const MysqlBinlogEventInfo *info)
+{
+  guint server;
+
+  query_charsets (info, NULL, &server);
+  return server;
 }
 
 gboolean

@@ -339,9 +339,10 @@ read_query (MysqlBinlogDispatcher  *self,
             GError                **error)
 {
   MysqlBinlogTracker *tracker = self->tracker;
+  gboolean exact;
 
   if (!_mysql_binlog_decoder_query (self->decoder, &event->info, &event->schema,
-                                    &event->statement, error))
+                                    &event->statement, &exact, error))
     return FALSE;
 
   switch (classify_statement (event->statement))
@@ -374,7 +375,7 @@ read_query (MysqlBinlogDispatcher  *self,
           g_auto(GStrv) changed = NULL;
 
           changed = _mysql_binlog_schema_history_statement (self->history, event->schema,
-                                                            event->statement,
+                                                            event->statement, exact,
                                                             _mysql_binlog_decoder_query_error_code (&event->info),
                                                             _mysql_binlog_decoder_query_server_collation (&event->info),
                                                             event->info.timestamp,

@@ -64,7 +64,8 @@ gboolean                  _mysql_binlog_schema_history_complete (MysqlBinlogSche
 
 /* A statement the binary log holds as text, other than the transaction's
  * own (BEGIN, COMMIT, ...): DDL, run with @schema as the default
- * database, logged with @error_code (not 0: it failed part way) by a
+ * database (@exact: FALSE when bytes of its text were no character of the
+ * session's set, now U+FFFD), logged with @error_code (not 0: it failed part way) by a
  * session whose collation_server is @server_collation (0: not known), written
  * at @timestamp, ending at @end of @file of the server's binary log (0:
  * not known).  Returns the "schema.table" names of the watched tables
@@ -73,6 +74,7 @@ gboolean                  _mysql_binlog_schema_history_complete (MysqlBinlogSche
 GStrv                     _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                                                   const char               *schema,
                                                                   const char               *statement,
+                                                                  gboolean                  exact,
                                                                   guint                     error_code,
                                                                   guint                     server_collation,
                                                                   guint32                   timestamp,

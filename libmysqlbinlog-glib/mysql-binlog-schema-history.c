@@ -406,8 +406,9 @@ follow (MysqlBinlogSchemaHistory *history,
         const char               *name,
         MysqlBinlogDefinition    *definition)
 {
-  g_hash_table_remove (history->unknown_since, name);
+  /* @name may be a key of either table, freed by its removal. */
   g_hash_table_replace (history->followed, g_strdup (name), definition);
+  g_hash_table_remove (history->unknown_since, name);
   history->changed = TRUE;
 }
 
@@ -458,8 +459,9 @@ make_unknown (MysqlBinlogSchemaHistory *history,
       g_clear_pointer (&definition, _mysql_binlog_definition_unref);
     }
   g_debug ("%s: the definition is unknown after “%.200s”: %s", name, statement, why);
-  g_hash_table_remove (history->followed, name);
+  /* @name may be the followed table's own key, freed by its removal. */
   g_hash_table_replace (history->unknown_since, g_strdup (name), g_strdup (statement));
+  g_hash_table_remove (history->followed, name);
   history->changed = TRUE;
 }
 
@@ -560,6 +562,7 @@ GStrv
 _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
                                         const char               *schema,
                                         const char               *statement,
+                                        gboolean                  exact,
                                         guint                     error_code,
                                         guint                     server_collation,
                                         guint32                   timestamp,
@@ -593,6 +596,23 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
             make_unknown (history, names[k], statement, "the statement may name it in another "
                           "case", file, end);
           }
+    }
+
+  /* Bytes of the statement that were no character of the session's set
+   * (U+FFFD in @statement): a name read from it may not be the name the
+   * server read, so any followed table may be the one it changed. */
+  if (!exact && ddl->kind != MYSQL_BINLOG_DDL_NONE)
+    {
+      g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_ptr_array_add (changed, g_strdup (names[i]));
+          make_unknown (history, names[i], statement, "its text is not valid in the character "
+                        "set of the session that ran it: the names in it cannot be read with "
+                        "certainty", file, end);
+        }
+      goto out;
     }
 
   /* The server logs a statement that failed part way with its error

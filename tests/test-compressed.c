@@ -431,29 +431,31 @@ test_mariadb_query (void)
   g_autofree char *schema = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean exact = FALSE;
 
   g_byte_array_append (body, post_header, sizeof post_header);
   g_byte_array_append (body, (const guint8 *) "shop", 5);
   g_byte_array_append (body, compressed->data, compressed->len);
   append_event (event, MYSQL_BINLOG_EVENT_QUERY_COMPRESSED, body->data, body->len);
   g_assert_true (parse (decoder, event, &info));
-  g_assert_true (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &error));
+  g_assert_true (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &exact, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (schema, ==, "shop");
   g_assert_cmpstr (text, ==, statement);
+  g_assert_true (exact);
 
   /* A corrupted stream, and a size beyond what zlib can produce. */
   g_clear_pointer (&schema, g_free);
   event->data[event->len - 3] ^= 0xff;
   g_assert_true (parse (decoder, event, &info));
-  g_assert_false (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &error));
+  g_assert_false (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &exact, &error));
   g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
   g_assert_null (schema);
   g_clear_error (&error);
   event->data[event->len - 3] ^= 0xff;
   event->data[19 + 13 + 5 + 1] = 0x7f;   /* the length's high byte */
   g_assert_true (parse (decoder, event, &info));
-  g_assert_false (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &error));
+  g_assert_false (_mysql_binlog_decoder_query (decoder, &info, &schema, &text, &exact, &error));
   g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_CORRUPT_EVENT);
   _mysql_binlog_decoder_free (decoder);
 }

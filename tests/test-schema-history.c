@@ -890,6 +890,118 @@ test_file_error_code (void)
   g_rmdir (dir);
 }
 
+/* A statement is in the character set of the client that sent it: a
+ * latin1 client's column name is read as the server read it, and a
+ * statement whose bytes are no text of its set makes the tables unknown
+ * (a name read from it could be wrong), never a name the server did not
+ * use. */
+static void
+test_file_client_charset (void)
+{
+  static const char * const exact[] = {
+    "clientcs.t: a=int64 1 b=int64 2",
+    "clientcs.t: a=int64 3 \xc3\xa9t\xc3\xa9=int64 4",
+    "clientcs.t: a=int64 5 \xc3\xa9t\xc3\xa9=int64 6 \xc3\xbc=int64 7",
+    NULL
+  };
+  static const char * const positional[] = {
+    "clientcs.t: a=int64 1 b=int64 2",
+    "clientcs.t: a=int64 3 \xc3\xa9t\xc3\xa9=int64 4",
+    "clientcs.t: @1=int64 5 @2=int64 6 @3=int64 7",
+    NULL
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("schema-client-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *crafted_path = NULL;
+  g_autofree guint8 *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  guint n_altered = 0;
+
+  test_server_exec (server, "SET GLOBAL binlog_checksum = 'NONE'");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  start = test_server_master_position (server);
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_exec (server,
+                    "CREATE DATABASE clientcs CHARACTER SET utf8mb4;"
+                    "CREATE TABLE clientcs.t (a INT, b INT);"
+                    "INSERT INTO clientcs.t VALUES (1, 2)");
+  /* "été" in latin1, then "ü" in UTF-8. */
+  test_server_exec (server, "SET NAMES latin1");
+  test_server_exec (server, "ALTER TABLE clientcs.t RENAME COLUMN b TO \xe9t\xe9");
+  test_server_exec (server, "SET NAMES utf8mb4");
+  test_server_exec (server, "INSERT INTO clientcs.t VALUES (3, 4)");
+  test_server_exec (server, "ALTER TABLE clientcs.t ADD COLUMN \xc3\xbc INT");
+  test_server_exec (server, "INSERT INTO clientcs.t VALUES (5, 6, 7)");
+  test_server_exec (server, "FLUSH BINARY LOGS");
+  test_server_exec (server, "SET GLOBAL binlog_checksum = 'CRC32'");
+  path = g_build_filename (test_server_get_dir (server), "binlog",
+                           mysql_binlog_position_get_file (start), NULL);
+
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_path (path, "clientcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen,
+                              &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, exact);
+  }
+
+  /* The UTF-8 ALTER with its "ü" cut to a byte that starts no character
+   * of utf8mb4 (and the same length): the server could not have read it. */
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, &error));
+  g_assert_no_error (error);
+  for (gsize offset = 4; offset + 19 <= length;)
+    {
+      guint32 size = data[offset + 9] | data[offset + 10] << 8 | data[offset + 11] << 16 |
+                     (guint32) data[offset + 12] << 24;
+
+      g_assert_cmpuint (size, >=, 19);
+      g_assert_cmpuint (offset + size, <=, length);
+      if (data[offset + 4] == MYSQL_BINLOG_EVENT_QUERY &&
+          holds (data + offset, size, "ADD COLUMN \xc3\xbc"))
+        {
+          for (gsize k = offset; k + 1 < offset + size; k++)
+            if (data[k] == 0xc3 && data[k + 1] == 0xbc)
+              data[k + 1] = 'u';
+          n_altered++;
+        }
+      offset += size;
+    }
+  g_assert_cmpuint (n_altered, ==, 1);
+  crafted_path = g_build_filename (dir, mysql_binlog_position_get_file (start), NULL);
+  g_assert_true (g_file_set_contents (crafted_path, (const char *) data, length, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_false (read_path (crafted_path, "clientcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL,
+                               &seen, &error));
+    g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "The definition of clientcs.t"));
+    /* The statement as it was read, U+FFFD for the byte that was no
+     * character. */
+    g_assert_nonnull (strstr (error->message, "ADD COLUMN \xef\xbf\xbdu INT"));
+    g_assert_cmpuint (seen.rows->len, ==, 2);
+    g_clear_error (&error);
+  }
+  {
+    g_auto(Seen) seen = { 0, };
+
+    g_assert_true (read_path (crafted_path, "clientcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_POSITIONAL,
+                              NULL, &seen, &error));
+    g_assert_no_error (error);
+    assert_rows (seen.rows, positional);
+  }
+
+  test_server_exec (server, "DROP DATABASE clientcs");
+  g_unlink (crafted_path);
+  g_rmdir (dir);
+}
+
 /* The consumer of test_killed, in a process of its own: every row as a
  * line of OUTPUT, written straight to the kernel so that SIGKILL loses
  * none; "ERROR: ..." when the run fails. */
@@ -1347,6 +1459,7 @@ main (int   argc,
   g_test_add_func ("/schema-history/members-charset", test_members_charset);
   g_test_add_func ("/schema-history/file/alone", test_file_alone);
   g_test_add_func ("/schema-history/file/error-code", test_file_error_code);
+  g_test_add_func ("/schema-history/file/client-charset", test_file_client_charset);
   g_test_add_data_func ("/schema-history/restart/minimal", "MINIMAL", test_restart);
 
   server = test_server_start (NULL);

@@ -118,6 +118,35 @@ static const char description[] =
   "  mysqlbinlog-glib -u replica --amqp amqp://guest:guest@localhost/ \\\n"
   "      --exchange changes --dedup-window 500 --progress 60\n";
 
+/* @value cut at its commas outside backquotes (a name in backquotes may
+ * hold one: `a,b`, and `` for a backquote).  NULL when a backquote is
+ * not closed. */
+static GStrv
+split_at_commas (const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean quoted = FALSE;
+  const char *start = value;
+
+  for (const char *p = value;; p++)
+    {
+      if (*p == '`')
+        quoted = !quoted;   /* `` inside a name closes and opens again */
+      else if (*p == '\0' || (*p == ',' && !quoted))
+        {
+          g_autofree char *part = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, part);
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+  if (quoted)
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
 /* The names of a filter option, repeated or comma-separated, as the
  * stream's property takes them; with @tables each must be SCHEMA.TABLE. */
 static gboolean
@@ -131,8 +160,14 @@ split_names (char       **values,
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+      g_auto(GStrv) parts = split_at_commas (values[i]);
 
+      if (parts == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "%s: “%s” opens a backquote that it does not close", option, values[i]);
+          return FALSE;
+        }
       for (guint j = 0; parts[j] != NULL; j++)
         {
           const char *part = g_strstrip (parts[j]);
@@ -320,7 +355,7 @@ parse_arguments (Arguments  *args,
       "Not these schemas", "SCHEMA" },
     { "only-tables", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->only_tables,
       "Only these tables (repeatable or comma-separated, * globs: shop.*, *.audit; a name "
-      "part with a dot, a backquote, * or ? in backquotes, taken literally: x.`y.z`)",
+      "part with a dot, a comma, a backquote, * or ? in backquotes, taken literally: x.`y.z`)",
       "SCHEMA.TABLE" },
     { "ignore-tables", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->ignored_tables,
       "Not these tables", "SCHEMA.TABLE" },

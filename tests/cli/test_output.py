@@ -327,6 +327,8 @@ INSERT INTO cli.other VALUES (3);
 CREATE DATABASE clix; CREATE TABLE clix.`y.z` (id INT PRIMARY KEY, n INT);
 CREATE DATABASE `clix.y`; CREATE TABLE `clix.y`.z (k INT PRIMARY KEY, name INT);
 CREATE TABLE clix.`d.d` (id INT PRIMARY KEY, n INT);
+CREATE TABLE clix.`c,c` (id INT PRIMARY KEY, n INT); CREATE TABLE clix.c (id INT PRIMARY KEY);
+INSERT INTO clix.`c,c` VALUES (5, 50); INSERT INTO clix.c VALUES (6);
 CREATE DATABASE `clix.d`; CREATE TABLE `clix.d`.d (id INT PRIMARY KEY, n INT);
 INSERT INTO clix.`y.z` VALUES (1, 10); INSERT INTO `clix.y`.z VALUES (2, 20);
 INSERT INTO clix.`d.d` VALUES (1, 0); INSERT INTO `clix.d`.d VALUES (1, 0);
@@ -353,6 +355,18 @@ UPDATE clix.`d.d` SET n = 1; UPDATE `clix.d`.d SET n = 2;
         updates = [(m['schema'], m['table_name'], m['after_values'])
                    for m in json_lines(proc.stdout) if m['type'] == 'row_update']
         self.assertEqual(updates, [('clix', 'd.d', {'n': 1}), ('clix.d', 'd', {'n': 2})])
+        # A comma inside backquotes is part of the name, not a separator.
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', 'clix.`c,c`')
+        self.assertEqual([(m['table_name'], m['values']) for m in json_lines(proc.stdout)],
+                         [('c,c', {'id': 5, 'n': 50})])
+        proc = run_tool('--start', start, '-n', '-f', 'json', '--no-ddl',
+                        '--only-tables', 'clix.*', '--ignore-tables', 'clix.`c,c`,clix.`y.z`')
+        self.assertEqual(sorted(m['table_name'] for m in json_lines(proc.stdout)
+                                if m['type'] == 'row_insert'), ['c', 'd.d'])
+        proc = run_tool('--start', start, '-n', '--only-tables', 'clix.`c,c', check=False)
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn('does not close', proc.stderr)
         proc = run_tool('--start', start, '-n', '--only-tables', 'clix.y.z', check=False)
         self.assertNotEqual(proc.returncode, 0)
         self.assertIn('clix.y.z', proc.stderr)

@@ -795,6 +795,70 @@ holds (const guint8 *data,
   return FALSE;
 }
 
+/* Reads the binary log file @path with schema-unknown ERROR: it must
+ * give exactly the rows @expected. */
+static void
+assert_read_exact (const char         *path,
+                   const char         *schema,
+                   const char * const *expected)
+{
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (read_path (path, schema, MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, expected);
+}
+
+/* The bytes of the file @path, and a copy in @dir of the same name to
+ * change them in. */
+static guint8 *
+load_for_crafting (const char  *path,
+                   const char  *dir,
+                   gsize       *length,
+                   char       **crafted_path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
+  guint8 *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, length, &error));
+  g_assert_no_error (error);
+  *crafted_path = g_build_filename (dir, name, NULL);
+  return data;
+}
+
+/* The one query event of the binary log file @data that holds @text:
+ * its offset, and its size in @size.  Fails the test unless there is
+ * exactly one. */
+static gsize
+find_query (const guint8 *data,
+            gsize         length,
+            const char   *text,
+            guint32      *size)
+{
+  gsize found = 0;
+  guint n_found = 0;
+
+  for (gsize offset = 4; offset + 19 <= length;)
+    {
+      guint32 event_size = data[offset + 9] | data[offset + 10] << 8 |
+                           data[offset + 11] << 16 | (guint32) data[offset + 12] << 24;
+
+      g_assert_cmpuint (event_size, >=, 19);
+      g_assert_cmpuint (offset + event_size, <=, length);
+      if (data[offset + 4] == MYSQL_BINLOG_EVENT_QUERY && holds (data + offset, event_size, text))
+        {
+          found = offset;
+          *size = event_size;
+          n_found++;
+        }
+      offset += event_size;
+    }
+  g_assert_cmpuint (n_found, ==, 1);
+  return found;
+}
+
 /* A DDL statement logged with an error code failed part way: the file
  * holds no certain definition after it.  MariaDB logs none for DDL in the
  * cases tried (a DROP TABLE of a missing table, a statement killed by
@@ -812,7 +876,8 @@ test_file_error_code (void)
   g_autofree guint8 *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize length = 0;
-  guint n_altered = 0;
+  gsize offset;
+  guint32 size;
 
   test_server_exec (server, "SET GLOBAL binlog_checksum = 'NONE'");
   test_server_exec (server, "FLUSH BINARY LOGS");
@@ -828,38 +893,15 @@ test_file_error_code (void)
   path = g_build_filename (test_server_get_dir (server), "binlog",
                            mysql_binlog_position_get_file (start), NULL);
 
-  {
-    g_auto(Seen) seen = { 0, };
-
-    g_assert_true (read_path (path, "failed", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen,
-                              &error));
-    g_assert_no_error (error);
-    assert_rows (seen.rows, exact);
-  }
+  assert_read_exact (path, "failed", exact);
 
   /* The ALTER's query event: thread id (4), execution time (4), schema
    * length (1), then the error code (2) after the 19-byte header. */
-  g_assert_true (g_file_get_contents (path, (char **) &data, &length, &error));
-  g_assert_no_error (error);
-  for (gsize offset = 4; offset + 19 <= length;)
-    {
-      guint32 size = data[offset + 9] | data[offset + 10] << 8 | data[offset + 11] << 16 |
-                     (guint32) data[offset + 12] << 24;
-
-      g_assert_cmpuint (size, >=, 19);
-      g_assert_cmpuint (offset + size, <=, length);
-      if (data[offset + 4] == MYSQL_BINLOG_EVENT_QUERY &&
-          holds (data + offset, size, "ALTER TABLE"))
-        {
-          g_assert_cmpuint (data[offset + 19 + 9] | data[offset + 19 + 10] << 8, ==, 0);
-          data[offset + 19 + 9] = 1317 & 0xff;   /* ER_QUERY_INTERRUPTED */
-          data[offset + 19 + 10] = 1317 >> 8;
-          n_altered++;
-        }
-      offset += size;
-    }
-  g_assert_cmpuint (n_altered, ==, 1);
-  crafted_path = g_build_filename (dir, mysql_binlog_position_get_file (start), NULL);
+  data = load_for_crafting (path, dir, &length, &crafted_path);
+  offset = find_query (data, length, "ALTER TABLE", &size);
+  g_assert_cmpuint (data[offset + 19 + 9] | data[offset + 19 + 10] << 8, ==, 0);
+  data[offset + 19 + 9] = 1317 & 0xff;   /* ER_QUERY_INTERRUPTED */
+  data[offset + 19 + 10] = 1317 >> 8;
   g_assert_true (g_file_set_contents (crafted_path, (const char *) data, length, &error));
   g_assert_no_error (error);
 
@@ -917,7 +959,8 @@ test_file_client_charset (void)
   g_autofree guint8 *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize length = 0;
-  guint n_altered = 0;
+  gsize offset;
+  guint32 size;
 
   test_server_exec (server, "SET GLOBAL binlog_checksum = 'NONE'");
   test_server_exec (server, "FLUSH BINARY LOGS");
@@ -939,38 +982,15 @@ test_file_client_charset (void)
   path = g_build_filename (test_server_get_dir (server), "binlog",
                            mysql_binlog_position_get_file (start), NULL);
 
-  {
-    g_auto(Seen) seen = { 0, };
-
-    g_assert_true (read_path (path, "clientcs", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, NULL, &seen,
-                              &error));
-    g_assert_no_error (error);
-    assert_rows (seen.rows, exact);
-  }
+  assert_read_exact (path, "clientcs", exact);
 
   /* The UTF-8 ALTER with its "ü" cut to a byte that starts no character
    * of utf8mb4 (and the same length): the server could not have read it. */
-  g_assert_true (g_file_get_contents (path, (char **) &data, &length, &error));
-  g_assert_no_error (error);
-  for (gsize offset = 4; offset + 19 <= length;)
-    {
-      guint32 size = data[offset + 9] | data[offset + 10] << 8 | data[offset + 11] << 16 |
-                     (guint32) data[offset + 12] << 24;
-
-      g_assert_cmpuint (size, >=, 19);
-      g_assert_cmpuint (offset + size, <=, length);
-      if (data[offset + 4] == MYSQL_BINLOG_EVENT_QUERY &&
-          holds (data + offset, size, "ADD COLUMN \xc3\xbc"))
-        {
-          for (gsize k = offset; k + 1 < offset + size; k++)
-            if (data[k] == 0xc3 && data[k + 1] == 0xbc)
-              data[k + 1] = 'u';
-          n_altered++;
-        }
-      offset += size;
-    }
-  g_assert_cmpuint (n_altered, ==, 1);
-  crafted_path = g_build_filename (dir, mysql_binlog_position_get_file (start), NULL);
+  data = load_for_crafting (path, dir, &length, &crafted_path);
+  offset = find_query (data, length, "ADD COLUMN \xc3\xbc", &size);
+  for (gsize k = offset; k + 1 < offset + size; k++)
+    if (data[k] == 0xc3 && data[k + 1] == 0xbc)
+      data[k + 1] = 'u';
   g_assert_true (g_file_set_contents (crafted_path, (const char *) data, length, &error));
   g_assert_no_error (error);
 

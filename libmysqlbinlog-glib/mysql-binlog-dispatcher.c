@@ -147,6 +147,8 @@ emit_rows (MysqlBinlogDispatcher      *self,
   g_autoptr(MysqlBinlogRow) row = NULL;
   g_autoptr(MysqlBinlogRow) after = NULL;
   g_autoptr(MysqlBinlogRowBatch) batch = NULL;
+  g_autoptr(MysqlBinlogRowBlock) block = NULL;
+  g_autoptr(MysqlBinlogRowBlock) after_block = NULL;
   const guint8 *base, *cursor, *end, *charged;
   gint32 *framing;
   guint signal_id, batch_signal_id;
@@ -220,8 +222,21 @@ emit_rows (MysqlBinlogDispatcher      *self,
       charged = cursor;
       if (cursor >= end)
         cost += info->length - (gsize) (cursor - base);
-      /* A batch keeps its rows: the next ones get memory of their own. */
-      if (batch != NULL)
+      /* A batch keeps its rows.  Without row handlers, copies of them go
+       * side by side into blocks, and the rows built here are built
+       * again in the same memory; otherwise the emitted rows themselves
+       * are kept and the next ones get memory of their own. */
+      if (batch != NULL && signal_id == 0)
+        {
+          /* Room for as many more rows of this size as the event holds. */
+          guint hint = MIN ((gsize) (end - cursor) / MAX (cost, 1) + 1, 256);
+
+          _mysql_binlog_row_batch_take (batch, _mysql_binlog_row_block_copy (&block, row, hint),
+                                        after != NULL
+                                        ? _mysql_binlog_row_block_copy (&after_block, after, hint)
+                                        : NULL);
+        }
+      else if (batch != NULL)
         _mysql_binlog_row_batch_add (batch, row, after);
       if (signal_id != 0)
         _mysql_binlog_sink_rows (self->sink, signal_id, rows.table->detail, row, after, cost);

@@ -18,5 +18,9 @@ MysqlBinlogRowBatch *_mysql_binlog_row_batch_new (gboolean             has_after
 void                 _mysql_binlog_row_batch_add (MysqlBinlogRowBatch *batch,
                                                   MysqlBinlogRow      *row,
                                                   MysqlBinlogRow      *after);
+/* The same, taking the caller's references. */
+void                 _mysql_binlog_row_batch_take (MysqlBinlogRowBatch *batch,
+                                                   MysqlBinlogRow      *row,
+                                                   MysqlBinlogRow      *after);
 
 G_END_DECLS

@@ -97,9 +97,9 @@ _mysql_binlog_row_batch_new (gboolean has_after,
 }
 
 void
-_mysql_binlog_row_batch_add (MysqlBinlogRowBatch *batch,
-                             MysqlBinlogRow      *row,
-                             MysqlBinlogRow      *after)
+_mysql_binlog_row_batch_take (MysqlBinlogRowBatch *batch,
+                              MysqlBinlogRow      *row,
+                              MysqlBinlogRow      *after)
 {
   g_assert ((after != NULL) == batch->has_after);
   /* The rows of one event: one table, and the columns its bitmaps name. */
@@ -120,10 +120,19 @@ _mysql_binlog_row_batch_add (MysqlBinlogRowBatch *batch,
         }
     }
 
-  g_ptr_array_add (batch->images, mysql_binlog_row_ref (row));
+  g_ptr_array_add (batch->images, row);
   if (after != NULL)
-    g_ptr_array_add (batch->images, mysql_binlog_row_ref (after));
+    g_ptr_array_add (batch->images, after);
   batch->n_rows++;
+}
+
+void
+_mysql_binlog_row_batch_add (MysqlBinlogRowBatch *batch,
+                             MysqlBinlogRow      *row,
+                             MysqlBinlogRow      *after)
+{
+  _mysql_binlog_row_batch_take (batch, mysql_binlog_row_ref (row),
+                                after != NULL ? mysql_binlog_row_ref (after) : NULL);
 }
 
 /**

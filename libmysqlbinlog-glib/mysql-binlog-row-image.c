@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-json-private.h"
 #include "mysql-binlog-row-private.h"
@@ -194,6 +196,7 @@ _mysql_binlog_row_build_reusing (MysqlBinlogTable  *table,
       row->table = NULL;
       row->bytes = NULL;
       row->data = base;
+      row->block = NULL;
     }
   row->timestamp = timestamp;
 
@@ -298,4 +301,77 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
 {
   return _mysql_binlog_row_build_reusing (table, bytes, NULL, present, n_present, timestamp,
                                           FALSE, NULL, cursor, end, error);
+}
+
+/* Rows of one event side by side: the block holds the event and the table
+ * once for all of them, and goes when its last row does. */
+struct _MysqlBinlogRowBlock
+{
+  gatomicrefcount   ref_count;   /* one per row in it, and the builder's */
+  guint             n_cells;
+  guint             n_slots;
+  guint             n_used;
+  gsize             slot_size;
+  MysqlBinlogTable *table;
+  GBytes           *bytes;
+  guint8           *slots;       /* n_slots places of slot_size bytes, after the header */
+};
+
+#define ROW_BLOCK_ALIGN 16
+
+void
+_mysql_binlog_row_block_release (MysqlBinlogRowBlock *block)
+{
+  if (!g_atomic_ref_count_dec (&block->ref_count))
+    return;
+  _mysql_binlog_table_unref (block->table);
+  g_bytes_unref (block->bytes);
+  g_free (block);
+}
+
+void
+_mysql_binlog_row_block_done (MysqlBinlogRowBlock **block)
+{
+  if (*block != NULL)
+    _mysql_binlog_row_block_release (g_steal_pointer (block));
+}
+
+MysqlBinlogRow *
+_mysql_binlog_row_block_copy (MysqlBinlogRowBlock **block,
+                              MysqlBinlogRow       *row,
+                              guint                 n_hint)
+{
+  gsize row_size = sizeof (MysqlBinlogRow) + row->n_cells * sizeof (MysqlBinlogCell);
+  MysqlBinlogRowBlock *b = *block;
+  MysqlBinlogRow *copy;
+
+  if (b == NULL || b->n_used == b->n_slots || b->table != row->table || b->bytes != row->bytes ||
+      b->n_cells != row->n_cells)
+    {
+      gsize header = (sizeof (MysqlBinlogRowBlock) + ROW_BLOCK_ALIGN - 1) & ~(gsize) (ROW_BLOCK_ALIGN - 1);
+      gsize slot_size = (row_size + ROW_BLOCK_ALIGN - 1) & ~(gsize) (ROW_BLOCK_ALIGN - 1);
+      guint n_slots = MAX (n_hint, 1);
+
+      _mysql_binlog_row_block_done (block);
+      b = g_malloc (header + (gsize) n_slots * slot_size);
+      g_atomic_ref_count_init (&b->ref_count);
+      b->n_cells = row->n_cells;
+      b->n_slots = n_slots;
+      b->n_used = 0;
+      b->slot_size = slot_size;
+      b->table = _mysql_binlog_table_ref (row->table);
+      b->bytes = g_bytes_ref (row->bytes);
+      b->slots = (guint8 *) b + header;
+      *block = b;
+    }
+
+  copy = (MysqlBinlogRow *) (gpointer) (b->slots + b->n_used * b->slot_size);
+  b->n_used++;
+  memcpy (copy, row, row_size);
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->table = b->table;
+  copy->bytes = b->bytes;
+  copy->block = b;
+  g_atomic_ref_count_inc (&b->ref_count);
+  return copy;
 }

@@ -22,18 +22,41 @@ typedef struct
   guint8  is_json_diff;  /* a partial JSON update: diffs, not a document */
 } MysqlBinlogCell;
 
-/* A row is one allocation: the header and its cells, in column order.
- * Values are decoded from the event's bytes when asked for. */
+typedef struct _MysqlBinlogRowBlock MysqlBinlogRowBlock;
+
+/* A row is one allocation: the header and its cells, in column order;
+ * or a place in a block of rows of one event (see
+ * _mysql_binlog_row_block_copy()).  Values are decoded from the event's
+ * bytes when asked for. */
 struct _MysqlBinlogRow
 {
-  gatomicrefcount   ref_count;
-  guint32           timestamp;
-  guint             n_cells;
-  MysqlBinlogTable *table;      /* a reference */
-  GBytes           *bytes;      /* a reference: the event the cells point into */
-  const guint8     *data;       /* g_bytes_get_data (bytes) */
-  MysqlBinlogCell   cells[];
+  gatomicrefcount      ref_count;
+  guint32              timestamp;
+  guint                n_cells;
+  MysqlBinlogTable    *table;   /* a reference, or the block's */
+  GBytes              *bytes;   /* the event the cells point into: as table */
+  const guint8        *data;    /* g_bytes_get_data (bytes) */
+  MysqlBinlogRowBlock *block;   /* NULL: the row is an allocation of its own */
+  MysqlBinlogCell      cells[];
 };
+
+/* Releases what a row in a block holds: its place, and with the last
+ * row the block. */
+void            _mysql_binlog_row_block_release (MysqlBinlogRowBlock  *block);
+
+/* A copy of @row in *@block, which holds the references to its table and
+ * event for all its rows: one allocation (and two references) for many
+ * rows kept at once, as a batch keeps the rows of an event.  A new block
+ * replaces *@block when it is NULL, full, or of another table or event;
+ * @n_hint: how many rows a new block has room for.  The copy has one
+ * reference, the caller's.  _mysql_binlog_row_block_done() gives up the
+ * builder's hold on *@block once the event's rows are built. */
+MysqlBinlogRow *_mysql_binlog_row_block_copy    (MysqlBinlogRowBlock **block,
+                                                 MysqlBinlogRow       *row,
+                                                 guint                 n_hint);
+void            _mysql_binlog_row_block_done    (MysqlBinlogRowBlock **block);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogRowBlock, _mysql_binlog_row_block_release)
 
 /* The column of @cell. */
 static inline const MysqlBinlogColumn *

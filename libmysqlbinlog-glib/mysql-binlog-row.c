@@ -128,6 +128,11 @@ mysql_binlog_row_unref (MysqlBinlogRow *row)
   if (!g_atomic_ref_count_dec (&row->ref_count))
     return;
 
+  if (row->block != NULL)
+    {
+      _mysql_binlog_row_block_release (row->block);
+      return;
+    }
   _mysql_binlog_table_unref (row->table);
   g_bytes_unref (row->bytes);
   g_free (row);

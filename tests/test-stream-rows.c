@@ -360,6 +360,121 @@ test_detailed_signal_only (void)
   g_assert_cmpuint (counts.detailed, ==, 1);
 }
 
+/* Rows taken from batches alone (no row handler) outlive their batch
+ * and each other: every third one is kept to the end, the others are
+ * let go at once, and each kept row still has its own values. */
+typedef struct
+{
+  GPtrArray *kept;     /* rows, and after images */
+  guint n_rows[3];     /* inserted, updated, deleted */
+  guint n_batches;
+} KeptRows;
+
+static void
+keep_rows (MysqlBinlogRowBatch *batch,
+           KeptRows            *kept,
+           guint                kind)
+{
+  guint n = mysql_binlog_row_batch_get_n_rows (batch);
+
+  kept->n_batches++;
+  for (guint i = 0; i < n; i++, kept->n_rows[kind]++)
+    {
+      MysqlBinlogRow *row = mysql_binlog_row_batch_get_row (batch, i);
+      MysqlBinlogRow *after = mysql_binlog_row_batch_get_after (batch, i);
+
+      g_assert_true ((after != NULL) == (kind == 1));
+      if (kept->n_rows[kind] % 3 != 0)
+        continue;
+      g_ptr_array_add (kept->kept, mysql_binlog_row_ref (row));
+      if (after != NULL)
+        g_ptr_array_add (kept->kept, mysql_binlog_row_ref (after));
+    }
+}
+
+static void
+on_kept_inserted (MysqlBinlogStream *stream, MysqlBinlogRowBatch *batch, KeptRows *kept)
+{
+  keep_rows (batch, kept, 0);
+}
+
+static void
+on_kept_updated (MysqlBinlogStream *stream, MysqlBinlogRowBatch *batch, KeptRows *kept)
+{
+  keep_rows (batch, kept, 1);
+}
+
+static void
+on_kept_deleted (MysqlBinlogStream *stream, MysqlBinlogRowBatch *batch, KeptRows *kept)
+{
+  keep_rows (batch, kept, 2);
+}
+
+static void
+test_batch_rows_kept (void)
+{
+  const guint n = 3000;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = NULL;
+  KeptRows kept = { g_ptr_array_new_with_free_func ((GDestroyNotify) mysql_binlog_row_unref), };
+  guint k = 0;
+
+  setup_shop ();
+  start = test_server_master_position (server);
+  insert = g_strdup_printf ("INSERT INTO shop.items SELECT seq, CONCAT('sku-', seq), seq "
+                            "FROM test.seq_0_to_%u", n - 1);
+  exec (insert);
+  exec ("UPDATE shop.items SET qty = qty + 100000, sku = CONCAT(sku, '-u')");
+  exec ("DELETE FROM shop.items");
+
+  stream = new_stream_at (start);
+  g_signal_connect (stream, "rows-inserted-batch::shop.items", G_CALLBACK (on_kept_inserted),
+                    &kept);
+  g_signal_connect (stream, "rows-updated-batch::shop.items", G_CALLBACK (on_kept_updated),
+                    &kept);
+  g_signal_connect (stream, "rows-deleted-batch::shop.items", G_CALLBACK (on_kept_deleted),
+                    &kept);
+  g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stream);
+
+  g_assert_cmpuint (kept.n_rows[0], ==, n);
+  g_assert_cmpuint (kept.n_rows[1], ==, n);
+  g_assert_cmpuint (kept.n_rows[2], ==, n);
+  /* Several rows events each, so several blocks of rows. */
+  g_assert_cmpuint (kept.n_batches, >, 6);
+  g_assert_cmpuint (kept.kept->len, ==, 4 * ((n + 2) / 3));
+
+  /* In binlog order: the inserted rows, the updates (before, after),
+   * the deleted rows, every third of each. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < n; i += 3)
+      {
+        MysqlBinlogRow *row = g_ptr_array_index (kept.kept, k++);
+        g_autofree char *sku = mysql_binlog_row_dup_string (row, 1);
+        g_autofree char *expected = g_strdup_printf ("sku-%u%s", i, pass == 2 ? "-u" : "");
+
+        g_assert_cmpstr (mysql_binlog_row_get_table (row), ==, "items");
+        g_assert_cmpint (mysql_binlog_row_get_int64 (row, 0), ==, i);
+        g_assert_cmpstr (sku, ==, expected);
+        g_assert_cmpuint (mysql_binlog_row_get_uint64 (row, 2), ==, pass == 2 ? i + 100000 : i);
+        if (pass == 1)
+          {
+            MysqlBinlogRow *after = g_ptr_array_index (kept.kept, k++);
+            g_autofree char *after_sku = mysql_binlog_row_dup_string (after, 1);
+            g_autofree char *after_expected = g_strdup_printf ("sku-%u-u", i);
+
+            g_assert_cmpint (mysql_binlog_row_get_int64 (after, 0), ==, i);
+            g_assert_cmpstr (after_sku, ==, after_expected);
+            g_assert_cmpuint (mysql_binlog_row_get_uint64 (after, 2), ==, i + 100000);
+          }
+      }
+  g_assert_cmpuint (k, ==, kept.kept->len);
+  g_ptr_array_unref (kept.kept);
+}
+
 /* }}} */
 
 void
@@ -370,4 +485,5 @@ test_stream_rows_add (void)
   g_test_add_func ("/stream/rows/binlog-events", test_binlog_events);
   g_test_add_func ("/stream/rows/detailed-signal", test_detailed_signal);
   g_test_add_func ("/stream/rows/detailed-signal-only", test_detailed_signal_only);
+  g_test_add_func ("/stream/rows/batch-rows-kept", test_batch_rows_kept);
 }

@@ -447,9 +447,63 @@ mariadb_uncompress (const guint8  *src,
   return g_steal_pointer (&out);
 }
 
-static void query_charsets (const MysqlBinlogEventInfo *info,
-                            guint                      *client,
-                            guint                      *server);
+/* The collations of a query event's session (client, server) from its
+ * status variables: each 0 when the event does not say. */
+static void
+query_charsets (const MysqlBinlogEventInfo *info,
+                guint                      *client,
+                guint                      *server)
+{
+  const guint8 *p = info->body;
+  const guint8 *end;
+
+  if (client != NULL)
+    *client = 0;
+  if (server != NULL)
+    *server = 0;
+  if (info->post_header_length < 13)
+    return;
+  end = p + MIN ((gsize) _mysql_binlog_le16 (info->post_header + 11), info->body_length);
+  /* The status variables, each a code and its value (servers write the
+   * catalog, 6, before the character sets, 4); any code of a size not
+   * known here ends the search. */
+  while (p < end)
+    {
+      switch (*p++)
+        {
+        case 0:   /* Q_FLAGS2_CODE */
+          p += 4;
+          break;
+        case 1:   /* Q_SQL_MODE_CODE */
+          p += 8;
+          break;
+        case 2:   /* Q_CATALOG_CODE: length, name, NUL */
+          if (p >= end)
+            return;
+          p += 1 + *p + 1;
+          break;
+        case 3:   /* Q_AUTO_INCREMENT */
+          p += 4;
+          break;
+        case 5:   /* Q_TIME_ZONE_CODE: length, name */
+        case 6:   /* Q_CATALOG_NZ_CODE: length, name */
+          if (p >= end)
+            return;
+          p += 1 + *p;
+          break;
+        case 4:   /* Q_CHARSET_CODE: client, connection, server */
+          if (p + 6 > end)
+            return;
+          if (client != NULL)
+            *client = _mysql_binlog_le16 (p);
+          if (server != NULL)
+            *server = _mysql_binlog_le16 (p + 4);
+          return;
+        default:
+          return;
+        }
+    }
+}
 
 gboolean
 _mysql_binlog_decoder_query (MysqlBinlogDecoder          *decoder,
@@ -508,64 +562,6 @@ _mysql_binlog_decoder_query_error_code (const MysqlBinlogEventInfo *info)
   if (info->post_header_length < 11)
     return 0;
   return _mysql_binlog_le16 (info->post_header + 9);
-}
-
-/* The collations of a query event's session (client, server) from its
- * status variables: each 0 when the event does not say. */
-static void
-query_charsets (const MysqlBinlogEventInfo *info,
-                guint                      *client,
-                guint                      *server)
-{
-  const guint8 *p = info->body;
-  const guint8 *end;
-
-  if (client != NULL)
-    *client = 0;
-  if (server != NULL)
-    *server = 0;
-  if (info->post_header_length < 13)
-    return;
-  end = p + MIN ((gsize) _mysql_binlog_le16 (info->post_header + 11), info->body_length);
-  /* The status variables, each a code and its value (servers write the
-   * catalog, 6, before the character sets, 4); any code of a size not
-   * known here ends the search. */
-  while (p < end)
-    {
-      switch (*p++)
-        {
-        case 0:   /* Q_FLAGS2_CODE */
-          p += 4;
-          break;
-        case 1:   /* Q_SQL_MODE_CODE */
-          p += 8;
-          break;
-        case 2:   /* Q_CATALOG_CODE: length, name, NUL */
-          if (p >= end)
-            return;
-          p += 1 + *p + 1;
-          break;
-        case 3:   /* Q_AUTO_INCREMENT */
-          p += 4;
-          break;
-        case 5:   /* Q_TIME_ZONE_CODE: length, name */
-        case 6:   /* Q_CATALOG_NZ_CODE: length, name */
-          if (p >= end)
-            return;
-          p += 1 + *p;
-          break;
-        case 4:   /* Q_CHARSET_CODE: client, connection, server */
-          if (p + 6 > end)
-            return;
-          if (client != NULL)
-            *client = _mysql_binlog_le16 (p);
-          if (server != NULL)
-            *server = _mysql_binlog_le16 (p + 4);
-          return;
-        default:
-          return;
-        }
-    }
 }
 
 guint

@@ -227,15 +227,12 @@ emit_rows (MysqlBinlogDispatcher      *self,
        * again in the same memory; otherwise the emitted rows themselves
        * are kept and the next ones get memory of their own. */
       if (batch != NULL && signal_id == 0)
-        {
-          /* Room for as many more rows of this size as the event holds. */
-          guint hint = MIN ((gsize) (end - cursor) / MAX (cost, 1) + 1, 256);
-
-          _mysql_binlog_row_batch_take (batch, _mysql_binlog_row_block_copy (&block, row, hint),
-                                        after != NULL
-                                        ? _mysql_binlog_row_block_copy (&after_block, after, hint)
-                                        : NULL);
-        }
+        _mysql_binlog_row_batch_take (batch,
+                                      _mysql_binlog_row_block_copy (&block, row, end - cursor, cost),
+                                      after != NULL
+                                      ? _mysql_binlog_row_block_copy (&after_block, after,
+                                                                      end - cursor, cost)
+                                      : NULL);
       else if (batch != NULL)
         _mysql_binlog_row_batch_add (batch, row, after);
       if (signal_id != 0)

@@ -304,7 +304,8 @@ _mysql_binlog_row_build (MysqlBinlogTable  *table,
 }
 
 /* Rows of one event side by side: the block holds the event and the table
- * once for all of them, and goes when its last row does. */
+ * once for all of them, and goes when its last row does.  Its places
+ * follow the header. */
 struct _MysqlBinlogRowBlock
 {
   gatomicrefcount   ref_count;   /* one per row in it, and the builder's */
@@ -314,10 +315,11 @@ struct _MysqlBinlogRowBlock
   gsize             slot_size;
   MysqlBinlogTable *table;
   GBytes           *bytes;
-  guint8           *slots;       /* n_slots places of slot_size bytes, after the header */
 };
 
 #define ROW_BLOCK_ALIGN 16
+#define ROW_BLOCK_ROUND(size) (((size) + ROW_BLOCK_ALIGN - 1) & ~(gsize) (ROW_BLOCK_ALIGN - 1))
+#define ROW_BLOCK_HEADER ROW_BLOCK_ROUND (sizeof (MysqlBinlogRowBlock))
 
 void
 _mysql_binlog_row_block_release (MysqlBinlogRowBlock *block)
@@ -329,17 +331,11 @@ _mysql_binlog_row_block_release (MysqlBinlogRowBlock *block)
   g_free (block);
 }
 
-void
-_mysql_binlog_row_block_done (MysqlBinlogRowBlock **block)
-{
-  if (*block != NULL)
-    _mysql_binlog_row_block_release (g_steal_pointer (block));
-}
-
 MysqlBinlogRow *
 _mysql_binlog_row_block_copy (MysqlBinlogRowBlock **block,
                               MysqlBinlogRow       *row,
-                              guint                 n_hint)
+                              gsize                 bytes_left,
+                              gsize                 row_bytes)
 {
   gsize row_size = sizeof (MysqlBinlogRow) + row->n_cells * sizeof (MysqlBinlogCell);
   MysqlBinlogRowBlock *b = *block;
@@ -348,24 +344,23 @@ _mysql_binlog_row_block_copy (MysqlBinlogRowBlock **block,
   if (b == NULL || b->n_used == b->n_slots || b->table != row->table || b->bytes != row->bytes ||
       b->n_cells != row->n_cells)
     {
-      gsize header = (sizeof (MysqlBinlogRowBlock) + ROW_BLOCK_ALIGN - 1) & ~(gsize) (ROW_BLOCK_ALIGN - 1);
-      gsize slot_size = (row_size + ROW_BLOCK_ALIGN - 1) & ~(gsize) (ROW_BLOCK_ALIGN - 1);
-      guint n_slots = MAX (n_hint, 1);
+      /* Room for this row and as many more of its size as the event
+       * holds, up to 256. */
+      guint n_slots = MIN (bytes_left / MAX (row_bytes, 1) + 1, 256);
 
-      _mysql_binlog_row_block_done (block);
-      b = g_malloc (header + (gsize) n_slots * slot_size);
+      g_clear_pointer (block, _mysql_binlog_row_block_release);
+      b = g_malloc (ROW_BLOCK_HEADER + (gsize) n_slots * ROW_BLOCK_ROUND (row_size));
       g_atomic_ref_count_init (&b->ref_count);
       b->n_cells = row->n_cells;
       b->n_slots = n_slots;
       b->n_used = 0;
-      b->slot_size = slot_size;
+      b->slot_size = ROW_BLOCK_ROUND (row_size);
       b->table = _mysql_binlog_table_ref (row->table);
       b->bytes = g_bytes_ref (row->bytes);
-      b->slots = (guint8 *) b + header;
       *block = b;
     }
 
-  copy = (MysqlBinlogRow *) (gpointer) (b->slots + b->n_used * b->slot_size);
+  copy = (MysqlBinlogRow *) (gpointer) ((guint8 *) b + ROW_BLOCK_HEADER + b->n_used * b->slot_size);
   b->n_used++;
   memcpy (copy, row, row_size);
   g_atomic_ref_count_init (&copy->ref_count);

@@ -47,14 +47,15 @@ void            _mysql_binlog_row_block_release (MysqlBinlogRowBlock  *block);
 /* A copy of @row in *@block, which holds the references to its table and
  * event for all its rows: one allocation (and two references) for many
  * rows kept at once, as a batch keeps the rows of an event.  A new block
- * replaces *@block when it is NULL, full, or of another table or event;
- * @n_hint: how many rows a new block has room for.  The copy has one
- * reference, the caller's.  _mysql_binlog_row_block_done() gives up the
- * builder's hold on *@block once the event's rows are built. */
+ * replaces *@block when it is NULL, full, or of another table or event,
+ * with room for the rows of @row_bytes each that @bytes_left (what the
+ * event holds after @row) may hold.  The copy has one reference, the
+ * caller's; the caller releases its hold on *@block
+ * (_mysql_binlog_row_block_release()) once the event's rows are built. */
 MysqlBinlogRow *_mysql_binlog_row_block_copy    (MysqlBinlogRowBlock **block,
                                                  MysqlBinlogRow       *row,
-                                                 guint                 n_hint);
-void            _mysql_binlog_row_block_done    (MysqlBinlogRowBlock **block);
+                                                 gsize                 bytes_left,
+                                                 gsize                 row_bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MysqlBinlogRowBlock, _mysql_binlog_row_block_release)
 

@@ -465,6 +465,25 @@ make_unknown (MysqlBinlogSchemaHistory *history,
   history->changed = TRUE;
 }
 
+/* make_unknown() for every followed table, each added to @changed: a
+ * statement that may have changed any of them. */
+static void
+make_all_unknown (MysqlBinlogSchemaHistory *history,
+                  GPtrArray                *changed,
+                  const char               *statement,
+                  const char               *why,
+                  const char               *file,
+                  guint64                   end)
+{
+  g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_ptr_array_add (changed, g_strdup (names[i]));
+      make_unknown (history, names[i], statement, why, file, end);
+    }
+}
+
 /* The default character set of the database of table @name after the
  * statement ending at @end of @file: one a CREATE or ALTER DATABASE of
  * the binary log set, or the server's, when no later statement of the
@@ -603,15 +622,9 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
    * server read, so any followed table may be the one it changed. */
   if (!exact && ddl->kind != MYSQL_BINLOG_DDL_NONE)
     {
-      g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
-
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          g_ptr_array_add (changed, g_strdup (names[i]));
-          make_unknown (history, names[i], statement, "its text is not valid in the character "
+      make_all_unknown (history, changed, statement, "its text is not valid in the character "
                         "set of the session that ran it: the names in it cannot be read with "
                         "certainty", file, end);
-        }
       goto out;
     }
 
@@ -659,13 +672,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       else if (ddl->tables->len == 0)
         {
           /* Which tables it changed is not known. */
-          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
-
-          for (guint i = 0; names[i] != NULL; i++)
-            {
-              g_ptr_array_add (changed, g_strdup (names[i]));
-              make_unknown (history, names[i], statement, why, file, end);
-            }
+          make_all_unknown (history, changed, statement, why, file, end);
         }
       goto out;
     }
@@ -676,16 +683,8 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       break;
 
     case MYSQL_BINLOG_DDL_UNKNOWN:
-      {
-        /* It may have changed any table: none is followed any more. */
-        g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
-
-        for (guint i = 0; names[i] != NULL; i++)
-          {
-            g_ptr_array_add (changed, g_strdup (names[i]));
-            make_unknown (history, names[i], statement, ddl->why, file, end);
-          }
-      }
+      /* It may have changed any table: none is followed any more. */
+      make_all_unknown (history, changed, statement, ddl->why, file, end);
       break;
 
     case MYSQL_BINLOG_DDL_CREATE_TABLE:
@@ -767,13 +766,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
       if (ddl->why != NULL)
         {
           /* Which tables it renames is not known. */
-          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
-
-          for (guint i = 0; names[i] != NULL; i++)
-            {
-              g_ptr_array_add (changed, g_strdup (names[i]));
-              make_unknown (history, names[i], statement, ddl->why, file, end);
-            }
+          make_all_unknown (history, changed, statement, ddl->why, file, end);
           break;
         }
       for (guint i = 0; i + 1 < ddl->tables->len; i += 2)
@@ -809,13 +802,7 @@ _mysql_binlog_schema_history_statement (MysqlBinlogSchemaHistory *history,
         break;
       if (ddl->why != NULL)
         {
-          g_autofree char **names = (char **) g_hash_table_get_keys_as_array (history->followed, NULL);
-
-          for (guint i = 0; names[i] != NULL; i++)
-            {
-              g_ptr_array_add (changed, g_strdup (names[i]));
-              make_unknown (history, names[i], statement, ddl->why, file, end);
-            }
+          make_all_unknown (history, changed, statement, ddl->why, file, end);
           break;
         }
       for (guint i = 0; i < ddl->tables->len; i++)

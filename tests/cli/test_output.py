@@ -148,7 +148,10 @@ class TestOutput(unittest.TestCase):
             proc = subprocess.run(command + ['--schema-source', position + '.schema-history'],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                   timeout=60)
-            self.assertEqual(proc.returncode, 0, proc.stderr)
+            with open(position + '.schema-history') as saved_history:
+                history = saved_history.read()
+            self.assertEqual(proc.returncode, 0, '%s\nread from %s; %s; the history saved:\n%s'
+                             % (proc.stderr, start, later, history))
             self.assertEqual([(m['type'], m['keys'], m['values']) for m in json_lines(proc.stdout)],
                              [('row_insert', {'id': 2}, {'id': 2, 'name': 'b'})])
 

@@ -23,7 +23,7 @@ PACKAGES=(
     default-libmysqlclient-dev zlib1g-dev libzstd-dev libdeflate-dev
     mariadb-server python3-gi gjs valac gi-docgen
     librabbitmq-dev rabbitmq-server python3-pika
-    python3-pymysql  # python-mysql-replication's client, for its benchmark row
+    python3-pymysql python3-packaging  # what python-mysql-replication imports, for its benchmark row
     openssl
     xvfb xauth dbus-daemon libglib2.0-bin gir1.2-gtk-4.0 gir1.2-adw-1
 )

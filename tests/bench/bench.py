@@ -399,6 +399,10 @@ def run_readers(args, server, spawn, reader, mariadb_binlog, python, env, floor=
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids)),
                   '--how', 'batched'], True),
+        ('(c) ours, Python, counting handler per row', 'server',
+         lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
+                  '--start', start, '--server-id', str(next(server_ids)),
+                  '--how', 'count'], True),
         ('(c) ours, Python, dict per row, to_variant().unpack()', 'server',
          lambda: [python, os.path.join(HERE, 'bench_handler.py'), '--socket', server.socket,
                   '--start', start, '--server-id', str(next(server_ids)),
@@ -557,7 +561,8 @@ def print_table(best, contenders, total, args, server):
     pmr = best.get('(c) python-mysql-replication, dict per row')
     if pmr:
         for label in ('(c) ours, Python, dict per row, fastest',
-                      '(c) ours, Python, dict per row, batched'):
+                      '(c) ours, Python, dict per row, batched',
+                      '(c) ours, Python, counting handler per row'):
             if best.get(label):
                 print('%s vs python-mysql-replication, from the server: %.1fx'
                       % (label, pmr.wall / best[label].wall))

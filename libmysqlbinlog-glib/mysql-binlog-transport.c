@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <string.h>
 #include <sys/socket.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -459,6 +462,11 @@ struct _MysqlBinlogConnecting
   char *password;
   char *socket;
   MysqlBinlogTlsOptions *tls;
+
+  /* The caller's: joined once the thread has finished, so that its exit
+   * (the client library's and OpenSSL's per-thread state) is over before
+   * the result is used; left to run when the connect is abandoned. */
+  GThread *thread;
 };
 
 static void
@@ -508,6 +516,10 @@ connecting_thread (gpointer data)
 {
   MysqlBinlogConnecting *connecting = data;
 
+#ifdef __linux__
+  /* Named for ps, gdb and the tests (the kernel keeps 15 bytes). */
+  prctl (PR_SET_NAME, "mysql-binlog-co", 0, 0, 0);
+#endif
   connecting_run (connecting);
   connecting_unref (connecting);
   mysql_thread_end ();
@@ -518,7 +530,6 @@ MysqlBinlogConnecting *
 _mysql_binlog_connecting_start (const MysqlBinlogConnectOptions *options)
 {
   MysqlBinlogConnecting *connecting = g_new0 (MysqlBinlogConnecting, 1);
-  GThread *thread;
 
   connecting->ref_count = 2;
   g_mutex_init (&connecting->lock);
@@ -531,10 +542,8 @@ _mysql_binlog_connecting_start (const MysqlBinlogConnectOptions *options)
   connecting->tls = options->tls != NULL ? _mysql_binlog_tls_options_copy (options->tls) : NULL;
   connecting->options.tls = connecting->tls;
 
-  thread = g_thread_try_new ("mysql-binlog-connect", connecting_thread, connecting, NULL);
-  if (thread != NULL)
-    g_thread_unref (thread);
-  else
+  connecting->thread = g_thread_try_new ("mysql-binlog-connect", connecting_thread, connecting, NULL);
+  if (connecting->thread == NULL)
     {
       /* No thread to spare: connect here, uninterruptibly. */
       connecting_run (connecting);
@@ -548,11 +557,13 @@ _mysql_binlog_connecting_wait (MysqlBinlogConnecting  *connecting,
                                GError                **error)
 {
   MysqlBinlogTransport *transport = NULL;
+  gboolean abandoned;
 
   g_mutex_lock (&connecting->lock);
   while (!connecting->finished && !connecting->abandoned)
     g_cond_wait (&connecting->done, &connecting->lock);
-  if (connecting->abandoned)
+  abandoned = connecting->abandoned;
+  if (abandoned)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
   else
     {
@@ -561,6 +572,13 @@ _mysql_binlog_connecting_wait (MysqlBinlogConnecting  *connecting,
         g_propagate_error (error, g_steal_pointer (&connecting->error));
     }
   g_mutex_unlock (&connecting->lock);
+
+  /* The thread only releases its reference and ends after finishing.  A
+   * caller that exits the process on an error must not race that end:
+   * OpenSSL frees a thread's state when the thread ends, and not at all
+   * once its own exit handler has run. */
+  if (!abandoned && connecting->thread != NULL)
+    g_thread_join (g_steal_pointer (&connecting->thread));
   return transport;
 }
 
@@ -576,8 +594,10 @@ _mysql_binlog_connecting_abandon (MysqlBinlogConnecting *connecting)
 void
 _mysql_binlog_connecting_free (MysqlBinlogConnecting *connecting)
 {
-  if (connecting != NULL)
-    connecting_unref (connecting);
+  if (connecting == NULL)
+    return;
+  g_clear_pointer (&connecting->thread, g_thread_unref);
+  connecting_unref (connecting);
 }
 
 char *

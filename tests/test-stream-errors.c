@@ -16,6 +16,29 @@
 
 /* {{{ Errors */
 
+/* The threads of this process that connect for a stream (named so by
+ * the library on Linux). */
+static guint
+count_connecting_threads (void)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+  guint count = 0;
+
+  if (tasks == NULL)
+    return 0;
+  while ((task = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
+      g_autofree char *name = NULL;
+
+      if (g_file_get_contents (path, &name, NULL, NULL) &&
+          g_str_has_prefix (name, "mysql-binlog-co"))
+        count++;
+    }
+  return count;
+}
+
 static void
 assert_run_fails (MysqlBinlogStream *stream,
                   MysqlBinlogError   code,
@@ -32,6 +55,10 @@ assert_run_fails (MysqlBinlogStream *stream,
   g_assert_cmpstr (error->message, !=, "");
   if (mentions != NULL)
     assert_contains_ci (error->message, mentions);
+  /* The connect's thread has ended by the time the error is out, so a
+   * program that exits on it does not race the thread's end (where
+   * OpenSSL frees the thread's state). */
+  g_assert_cmpuint (count_connecting_threads (), ==, 0);
 }
 
 static void

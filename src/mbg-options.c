@@ -223,6 +223,7 @@ typedef struct
   int       heartbeat;
   int       progress;
   int       connect_timeout;
+  int       reconnect_attempts;
   gboolean  from_beginning;
   gboolean  non_blocking;
   gboolean  no_defaults;
@@ -395,6 +396,10 @@ parse_arguments (Arguments  *args,
     { "connect-timeout", 0, 0, G_OPTION_ARG_INT, &args->connect_timeout,
       "Give up connecting to a server that does not answer within SECONDS "
       "(default: 10; 0: wait for ever)", "SECONDS" },
+    { "reconnect-attempts", 0, 0, G_OPTION_ARG_INT, &args->reconnect_attempts,
+      "Connect again up to N times in a row when the connection to the server is "
+      "lost, resuming after the last transaction written (default: 0, end with the "
+      "error; -1: for ever)", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version, "Print the version and exit", NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -458,6 +463,8 @@ check_arguments (const Arguments *args,
       args->connect_timeout < 0)
     return g_strdup ("--dedup-window, --heartbeat, --progress and --connect-timeout "
                      "cannot be negative");
+  if (args->reconnect_attempts < -1)
+    return g_strdup ("--reconnect-attempts is a number of attempts, or -1 for ever");
   if (args->format == NULL || g_str_equal (args->format, "text"))
     options->format = args->amqp_url != NULL ? MBG_FORMAT_JSON : MBG_FORMAT_TEXT;
   else if (g_str_equal (args->format, "json"))
@@ -495,6 +502,8 @@ check_arguments (const Arguments *args,
                      "binary log has the server's definitions");
   if (args->schema_source != NULL && args->schema_from_server)
     return g_strdup ("choose one of --schema-source and --schema-from-server");
+  if (args->file != NULL && args->reconnect_attempts != 0)
+    return g_strdup ("--reconnect-attempts is about the connection to a server, not --file");
   if (args->file != NULL && (args->snapshot != NULL || args->snapshot_tables != NULL))
     return g_strdup ("--snapshot and --snapshot-table read a server's tables, not --file");
   if ((args->transactions || args->no_ddl) && options->format != MBG_FORMAT_JSON)
@@ -591,6 +600,7 @@ take_arguments (Arguments  *args,
   options->socket_path = g_steal_pointer (&args->socket_path);
   options->user = args->user != NULL ? g_steal_pointer (&args->user) : g_strdup ("root");
   options->connect_timeout = (guint) args->connect_timeout;
+  options->reconnect_attempts = args->reconnect_attempts;
   options->tls.ca_file = g_steal_pointer (&args->ssl_ca);
   options->tls.ca_directory = g_steal_pointer (&args->ssl_capath);
   options->tls.cert_file = g_steal_pointer (&args->ssl_cert);

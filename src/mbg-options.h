@@ -31,6 +31,7 @@ typedef struct
   char                  *user;
   char                  *password;
   guint                  connect_timeout;     /* seconds, 0 = none */
+  int                    reconnect_attempts;  /* -1 = for ever */
   MysqlBinlogTlsOptions  tls;
   guint                  server_id;
 

@@ -348,6 +348,18 @@ on_rows_read (MysqlBinlogStream *stream,
   g_mutex_unlock (&app->lock);
 }
 
+/* Each attempt --reconnect-attempts allows, on stderr. */
+static void
+on_reconnecting (MysqlBinlogStream *stream,
+                 guint              attempt,
+                 guint              delay_ms,
+                 const GError      *error,
+                 App               *app)
+{
+  g_printerr ("mysqlbinlog-glib: %s; connecting again in %u ms (attempt %u)\n",
+              error != NULL ? error->message : "the connection was lost", delay_ms, attempt);
+}
+
 static void
 on_binlog_position (MysqlBinlogStream   *stream,
                     MysqlBinlogPosition *position,
@@ -606,6 +618,7 @@ new_server_stream (MbgOptions *options)
                        "password", options->password,
                        "tls-mode", options->tls.mode,
                        "connect-timeout", options->connect_timeout,
+                       "reconnect-attempts", options->reconnect_attempts,
                        "tls-ca-file", options->tls.ca_file,
                        "tls-ca-directory", options->tls.ca_directory,
                        "tls-cert-file", options->tls.cert_file,
@@ -664,6 +677,7 @@ new_stream (App                 *app,
   g_signal_connect (stream, "rows-deleted-batch", G_CALLBACK (on_rows_deleted), app);
   g_signal_connect (stream, "rows-read", G_CALLBACK (on_rows_read), app);
   g_signal_connect (stream, "binlog-position", G_CALLBACK (on_binlog_position), app);
+  g_signal_connect (stream, "reconnecting", G_CALLBACK (on_reconnecting), app);
   return stream;
 }
 

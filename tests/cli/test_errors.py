@@ -180,3 +180,94 @@ class TestSignals(unittest.TestCase):
         self.assertIn('events (', err)
         self.assertIn('safe position: mariadb-bin.', err)
         self.assertIn('stopped', err)
+
+
+class TestReconnect(unittest.TestCase):
+    """--reconnect-attempts: a killed dump thread costs no row."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix='mysqlbinlog-cli-reconnect-')
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def start_tool(self, table, *args):
+        self.out_path = os.path.join(self.dir, table + '.json')
+        self.out = open(self.out_path, 'w')
+        self.addCleanup(self.out.close)
+        common.DB.sql('CREATE TABLE cli.%s (id INT PRIMARY KEY)' % table)
+        proc = subprocess.Popen([TOOL, '-S', common.DB.socket, '-f', 'json', '--no-ddl',
+                                 '--only-tables', 'cli.' + table,
+                                 '--start', common.DB.position()] + list(args),
+                                stdout=self.out, stderr=subprocess.PIPE, text=True)
+        self.addCleanup(lambda: proc.poll() is None and proc.kill())
+        return proc
+
+    def wait_for_lines(self, count, proc):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with open(self.out_path) as f:
+                lines = f.read().count('\n')
+            if lines >= count:
+                return
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        self.fail('%d of %d rows written (the tool %s)'
+                  % (lines, count, 'ended' if proc.poll() is not None else 'runs'))
+
+    def kill_dump_threads(self):
+        ids = common.DB.sql("SELECT ID FROM information_schema.PROCESSLIST "
+                            "WHERE COMMAND = 'Binlog Dump'")
+        self.assertTrue(ids, 'no dump thread to kill')
+        for (thread,) in ids:
+            common.DB.sql('KILL %s' % thread)
+
+    def insert(self, table, first, last):
+        common.DB.sql('INSERT INTO cli.%s VALUES %s'
+                      % (table, ', '.join('(%d)' % i for i in range(first, last + 1))))
+
+    def test_reconnects(self):
+        proc = self.start_tool('rc', '--reconnect-attempts', '3')
+        self.insert('rc', 1, 5)
+        self.wait_for_lines(5, proc)
+        self.kill_dump_threads()
+        # Committed while no dump thread serves the tool.
+        for i in range(6, 11):
+            self.insert('rc', i, i)
+        self.wait_for_lines(10, proc)
+        self.kill_dump_threads()
+        self.insert('rc', 11, 12)
+        self.wait_for_lines(12, proc)
+        proc.send_signal(signal.SIGTERM)
+        err = proc.communicate(timeout=60)[1]
+        self.assertEqual(proc.returncode, 0, err)
+        with open(self.out_path) as f:
+            self.assertEqual([m['keys']['id'] for m in json_lines(f.read())],
+                             list(range(1, 13)))
+        self.assertEqual(err.count('; connecting again in '), 2, err)
+        self.assertIn('(attempt 1)', err)
+
+    def test_without_reconnect(self):
+        proc = self.start_tool('norc')
+        self.insert('norc', 1, 2)
+        self.wait_for_lines(2, proc)
+        self.kill_dump_threads()
+        err = proc.communicate(timeout=60)[1]
+        self.assertEqual(proc.returncode, 1, err)
+        self.assertIn('mysqlbinlog-glib: ', err)
+        self.assertNotIn('connecting again', err)
+        with open(self.out_path) as f:
+            self.assertEqual([m['keys']['id'] for m in json_lines(f.read())], [1, 2])
+
+    def test_options(self):
+        proc = subprocess.run([TOOL, '--reconnect-attempts', '-2'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('--reconnect-attempts is a number of attempts, or -1 for ever',
+                      proc.stderr)
+        proc = subprocess.run([TOOL, '--file', 'x', '--reconnect-attempts', '1'],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn('not --file', proc.stderr)

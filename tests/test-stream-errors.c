@@ -46,6 +46,8 @@ assert_run_fails (MysqlBinlogStream *stream,
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
+  /* Connects an earlier test abandoned may still be ending. */
+  guint connecting_before = count_connecting_threads ();
 
   ok = mysql_binlog_stream_run (stream, NULL, &error);
   g_assert_false (ok);
@@ -58,7 +60,7 @@ assert_run_fails (MysqlBinlogStream *stream,
   /* The connect's thread has ended by the time the error is out, so a
    * program that exits on it does not race the thread's end (where
    * OpenSSL frees the thread's state). */
-  g_assert_cmpuint (count_connecting_threads (), ==, 0);
+  g_assert_cmpuint (count_connecting_threads (), <=, connecting_before);
 }
 
 static void

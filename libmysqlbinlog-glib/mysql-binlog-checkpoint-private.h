@@ -37,10 +37,14 @@ gboolean               _mysql_binlog_checkpoint_idle        (MysqlBinlogCheckpoi
  * before. */
 void                   _mysql_binlog_checkpoint_flush       (MysqlBinlogCheckpoint    *checkpoint);
 /* The schema history (see _mysql_binlog_schema_history_snapshot()) in
- * force from the next delivered position on: a file position store saves
- * it beside the position. */
+ * force from the next delivered position on. */
 void                   _mysql_binlog_checkpoint_set_schema  (MysqlBinlogCheckpoint    *checkpoint,
                                                              GBytes                   *snapshot);
+/* (transfer full): @position carrying the schema history in force there
+ * (see mysql-binlog-position-private.h), which a file position store
+ * saves beside it. */
+MysqlBinlogPosition   *_mysql_binlog_checkpoint_attach_schema (MysqlBinlogCheckpoint  *checkpoint,
+                                                               MysqlBinlogPosition    *position);
 /* (transfer full): why saving failed, or NULL. */
 GError                *_mysql_binlog_checkpoint_take_error  (MysqlBinlogCheckpoint    *checkpoint);
 

@@ -6,7 +6,7 @@
 
 #include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-error.h"
-#include "mysql-binlog-file-position-store-private.h"
+#include "mysql-binlog-position-private.h"
 
 struct _MysqlBinlogCheckpoint
 {
@@ -18,10 +18,8 @@ struct _MysqlBinlogCheckpoint
   guint n_unsaved;
   gint64 last_save;
   GError *error;                     /* saving failed: nothing more is saved */
-  /* The schema history in force at the delivered point, and the one last
-   * saved beside a file position store. */
+  /* The schema history in force at the delivered point. */
   GBytes *schema;
-  GBytes *schema_saved;
 };
 
 MysqlBinlogCheckpoint *
@@ -47,7 +45,6 @@ _mysql_binlog_checkpoint_free (MysqlBinlogCheckpoint *checkpoint)
   g_clear_pointer (&checkpoint->unsaved, mysql_binlog_position_unref);
   g_clear_error (&checkpoint->error);
   g_clear_pointer (&checkpoint->schema, g_bytes_unref);
-  g_clear_pointer (&checkpoint->schema_saved, g_bytes_unref);
   g_free (checkpoint);
 }
 
@@ -68,24 +65,8 @@ save (MysqlBinlogCheckpoint *checkpoint)
   if (checkpoint->store == NULL || checkpoint->unsaved == NULL)
     return TRUE;
 
-  /* The history first: the position file never names a point whose
-   * history the file beside it lacks. */
-  if (MYSQL_BINLOG_IS_FILE_POSITION_STORE (checkpoint->store) && checkpoint->schema != NULL &&
-      checkpoint->schema != checkpoint->schema_saved)
-    {
-      if (!_mysql_binlog_file_position_store_save_schema (MYSQL_BINLOG_FILE_POSITION_STORE (checkpoint->store),
-                                                          checkpoint->unsaved, checkpoint->schema,
-                                                          &error))
-        {
-          g_prefix_error (&error, "Saving the schema history: ");
-          g_clear_error (&checkpoint->error);
-          checkpoint->error = g_steal_pointer (&error);
-          return FALSE;
-        }
-      g_clear_pointer (&checkpoint->schema_saved, g_bytes_unref);
-      checkpoint->schema_saved = g_bytes_ref (checkpoint->schema);
-    }
-
+  /* A file position store saves the definitions the position carries
+   * beside it, before the position. */
   if (!mysql_binlog_position_store_save (checkpoint->store, checkpoint->unsaved, NULL, &error))
     {
       if (error == NULL)
@@ -151,4 +132,13 @@ _mysql_binlog_checkpoint_set_schema (MysqlBinlogCheckpoint *checkpoint,
 {
   g_clear_pointer (&checkpoint->schema, g_bytes_unref);
   checkpoint->schema = snapshot != NULL ? g_bytes_ref (snapshot) : NULL;
+}
+
+MysqlBinlogPosition *
+_mysql_binlog_checkpoint_attach_schema (MysqlBinlogCheckpoint *checkpoint,
+                                        MysqlBinlogPosition   *position)
+{
+  if (checkpoint->schema == NULL || _mysql_binlog_position_get_schema (position) == checkpoint->schema)
+    return mysql_binlog_position_ref (position);
+  return _mysql_binlog_position_with_schema (position, checkpoint->schema);
 }

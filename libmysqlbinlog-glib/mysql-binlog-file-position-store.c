@@ -14,6 +14,7 @@
 #include "mysql-binlog-file-position-store-private.h"
 #include "mysql-binlog-error-private.h"
 #include "mysql-binlog-position.h"
+#include "mysql-binlog-position-private.h"
 
 /* A position is one line: a file name, an offset and a GTID set, which
  * for MySQL may list many servers.  Anything longer is not a position. */
@@ -39,6 +40,16 @@
  * Files that are not local go through [method@Gio.File.replace_contents],
  * as atomic as their GIO backend makes it.
  *
+ * Beside the position, in a file of the same name with `.schema-history`
+ * appended, the store keeps the table definitions that the saved position
+ * carries (a position that a stream delivered, see
+ * [signal@MysqlBinlog.Stream::binlog-position]), written the same way and
+ * before the position.  [method@MysqlBinlog.PositionStore.load] gives
+ * them back with the position, so that a stream started there gives every
+ * row the names its table had when the row was written.  A position saved
+ * without definitions is saved as such: a stream started there reads them
+ * afresh.
+ *
  * ```c
  * g_autoptr(GFile) file = g_file_new_for_path ("/var/lib/myapp/binlog.position");
  * g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
@@ -48,11 +59,22 @@
  * Since: 1.0
  */
 
+/* What the schema history beside the file says of the positions saved
+ * from now on, as far as this store knows. */
+typedef enum
+{
+  HISTORY_NOT_SAVED,  /* nothing saved by this store yet */
+  HISTORY_STATE,      /* the state in saved_schema */
+  HISTORY_NONE,       /* no state: a stream started there reads afresh */
+} HistorySaved;
+
 struct _MysqlBinlogFilePositionStore
 {
   GObject parent_instance;
 
   GFile *file;
+  HistorySaved history_saved;
+  GBytes *saved_schema;
 };
 
 enum {
@@ -76,6 +98,7 @@ mysql_binlog_file_position_store_dispose (GObject *object)
   MysqlBinlogFilePositionStore *self = MYSQL_BINLOG_FILE_POSITION_STORE (object);
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->saved_schema, g_bytes_unref);
 
   G_OBJECT_CLASS (mysql_binlog_file_position_store_parent_class)->dispose (object);
 }
@@ -144,6 +167,11 @@ mysql_binlog_file_position_store_init (MysqlBinlogFilePositionStore *self)
 {
 }
 
+static GFile *schema_file (MysqlBinlogFilePositionStore *self);
+static gboolean save_history (MysqlBinlogFilePositionStore  *self,
+                              MysqlBinlogPosition           *position,
+                              GError                       **error);
+
 static MysqlBinlogPosition *
 file_store_load (MysqlBinlogPositionStore  *store,
                  GCancellable              *cancellable,
@@ -200,9 +228,29 @@ file_store_load (MysqlBinlogPositionStore  *store,
 
   position = mysql_binlog_position_from_string (contents, &local_error);
   if (position == NULL)
-    g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
-                 "The position file “%s” holds no position: %s", name, local_error->message);
-  return position;
+    {
+      g_set_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_INVALID_POSITION,
+                   "The position file “%s” holds no position: %s", name, local_error->message);
+      return NULL;
+    }
+
+  /* The definitions in force there, from the history beside it. */
+  {
+    g_autoptr(GFile) history = schema_file (self);
+    g_autofree char *why = NULL;
+    g_autoptr(GBytes) schema = _mysql_binlog_schema_history_file_load (history, position, &why);
+    MysqlBinlogPosition *with_schema;
+
+    if (schema == NULL)
+      {
+        g_debug ("The table definitions at the position saved in “%s” are read afresh: %s",
+                 name, why);
+        return position;
+      }
+    with_schema = _mysql_binlog_position_with_schema (position, schema);
+    mysql_binlog_position_unref (position);
+    return with_schema;
+  }
 }
 
 static gboolean
@@ -252,6 +300,11 @@ file_store_save (MysqlBinlogPositionStore  *store,
                            "The file position store has no file");
       return FALSE;
     }
+
+  /* The history first: the position file never names a point whose
+   * definitions the file beside it lacks, or gives wrongly. */
+  if (!save_history (self, position, error))
+    return FALSE;
 
   text = mysql_binlog_position_to_string (position);
   contents = g_strconcat (text, "\n", NULL);
@@ -345,31 +398,40 @@ schema_lines (GFile *file)
   return kept;
 }
 
-gboolean
-_mysql_binlog_file_position_store_save_schema (MysqlBinlogFilePositionStore  *store,
-                                               MysqlBinlogPosition           *position,
-                                               GBytes                        *snapshot,
-                                               GError                       **error)
+/* Writes the history file: the last state it held (for the position
+ * saved before, which stays in the position file should this one not be
+ * written), then @schema (NULL: none known) for @position.  A position
+ * saved without definitions gets a line without a state, so that the
+ * state of an earlier position is never taken for its own. */
+static gboolean
+write_history (MysqlBinlogFilePositionStore  *self,
+               MysqlBinlogPosition           *position,
+               GBytes                        *schema,
+               GError                       **error)
 {
-  g_autoptr(GFile) file = schema_file (store);
+  g_autoptr(GFile) file = schema_file (self);
   g_autoptr(GPtrArray) lines = schema_lines (file);
   g_autoptr(GString) contents = g_string_new (SCHEMA_HEADER "\n");
   g_autofree char *text = mysql_binlog_position_to_string (position);
   g_autofree char *path = g_file_get_path (file);
-  gsize length;
-  const char *data = g_bytes_get_data (snapshot, &length);
+  const char *last = lines->len > 0 ? g_ptr_array_index (lines, lines->len - 1) : NULL;
+  gsize length = 0;
+  const char *data = schema != NULL ? g_bytes_get_data (schema, &length) : NULL;
 
-  if (memchr (data, '\n', length) != NULL)
+  /* Nothing saved gives a state to this position already. */
+  if (schema == NULL && (last == NULL || strchr (last, '\t')[1] == '\0'))
+    return TRUE;
+  if (length > 0 && memchr (data, '\n', length) != NULL)
     {
       g_set_error_literal (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_FAILED,
                            "A schema history state of more than one line");
       return FALSE;
     }
-  /* The previous state stays for the position saved before this one. */
-  if (lines->len > 0)
-    g_string_append_printf (contents, "%s\n", (const char *) g_ptr_array_index (lines, lines->len - 1));
+  if (last != NULL)
+    g_string_append_printf (contents, "%s\n", last);
   g_string_append_printf (contents, "%s\t", text);
-  g_string_append_len (contents, data, length);
+  if (length > 0)
+    g_string_append_len (contents, data, length);
   g_string_append_c (contents, '\n');
 
   if (path == NULL)
@@ -382,14 +444,33 @@ _mysql_binlog_file_position_store_save_schema (MysqlBinlogFilePositionStore  *st
   return sync_directory (file, error);
 }
 
-GBytes *
-_mysql_binlog_file_position_store_load_schema (MysqlBinlogFilePositionStore  *store,
-                                               MysqlBinlogPosition           *position,
-                                               char                         **why)
+/* Saves the definitions @position carries beside it, unless this store
+ * saved the same ones last: a stream's positions share them until a DDL
+ * statement changes them.  The first save of a store always writes: a
+ * history another writer left is not this one's. */
+static gboolean
+save_history (MysqlBinlogFilePositionStore  *self,
+              MysqlBinlogPosition           *position,
+              GError                       **error)
 {
-  g_autoptr(GFile) file = schema_file (store);
+  GBytes *schema = _mysql_binlog_position_get_schema (position);
+  g_autoptr(GError) local_error = NULL;
 
-  return _mysql_binlog_schema_history_file_load (file, position, why);
+  if (schema != NULL
+      ? self->history_saved == HISTORY_STATE &&
+        (schema == self->saved_schema || g_bytes_equal (schema, self->saved_schema))
+      : self->history_saved == HISTORY_NONE)
+    return TRUE;
+  if (!write_history (self, position, schema, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Saving the schema history: ");
+      return FALSE;
+    }
+  g_clear_pointer (&self->saved_schema, g_bytes_unref);
+  self->saved_schema = schema != NULL ? g_bytes_ref (schema) : NULL;
+  self->history_saved = schema != NULL ? HISTORY_STATE : HISTORY_NONE;
+  return TRUE;
 }
 
 GBytes *
@@ -407,8 +488,15 @@ _mysql_binlog_schema_history_file_load (GFile                *file,
       g_autofree char *text = g_strndup (line, tab - line);
       g_autoptr(MysqlBinlogPosition) saved_at = mysql_binlog_position_from_string (text, NULL);
 
-      if (saved_at != NULL && position_at_or_before (saved_at, position))
-        return g_bytes_new (tab + 1, strlen (tab + 1));
+      if (saved_at == NULL || !position_at_or_before (saved_at, position))
+        continue;
+      if (tab[1] == '\0')
+        {
+          *why = g_strdup_printf ("the position %s was saved without the definitions in force "
+                                  "there", text);
+          return NULL;
+        }
+      return g_bytes_new (tab + 1, strlen (tab + 1));
     }
   *why = g_strdup (lines->len == 0 ? "no schema history was saved beside it"
                                    : "the schema history beside it holds none for it");

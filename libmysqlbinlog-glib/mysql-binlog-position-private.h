@@ -21,4 +21,19 @@ MysqlBinlogPosition *_mysql_binlog_position_with_snapshot  (const MysqlBinlogPos
                                                             const char                *token);
 const char          *_mysql_binlog_position_get_snapshot   (const MysqlBinlogPosition *position);
 
+/*
+ * The table definitions in force at a position (a state of the schema
+ * history, see _mysql_binlog_schema_history_snapshot()), which the
+ * positions a live stream delivers carry and a file position store
+ * saves beside the position and gives back with it.  Not part of the
+ * string form, of equal() or of hash(): a position without them is the
+ * same point, whose definitions a stream started there reads afresh.
+ */
+
+/* (transfer full): @position with @schema (nullable: none). */
+MysqlBinlogPosition *_mysql_binlog_position_with_schema    (const MysqlBinlogPosition *position,
+                                                            GBytes                    *schema);
+/* (transfer none) (nullable) */
+GBytes              *_mysql_binlog_position_get_schema     (const MysqlBinlogPosition *position);
+
 G_END_DECLS

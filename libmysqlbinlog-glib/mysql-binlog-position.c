@@ -52,6 +52,7 @@ struct _MysqlBinlogPosition
   char *gtid_set;
   guint64 offset;
   char *snapshot;   /* the progress of a snapshot, or NULL */
+  GBytes *schema;   /* the table definitions in force here, or NULL */
 };
 
 G_DEFINE_BOXED_TYPE (MysqlBinlogPosition, mysql_binlog_position,
@@ -174,6 +175,7 @@ mysql_binlog_position_unref (MysqlBinlogPosition *position)
   g_free (position->file);
   g_free (position->gtid_set);
   g_free (position->snapshot);
+  g_clear_pointer (&position->schema, g_bytes_unref);
   g_free (position);
 }
 
@@ -543,6 +545,9 @@ _mysql_binlog_position_with_snapshot (const MysqlBinlogPosition *position,
   MysqlBinlogPosition *copy = mysql_binlog_position_new_full (position->file, position->offset,
                                                               position->gtid_set);
 
+  /* The same point: the same definitions. */
+  if (position->schema != NULL)
+    copy->schema = g_bytes_ref (position->schema);
   g_return_val_if_fail (token == NULL || _mysql_binlog_snapshot_token_is_valid (token), copy);
   copy->snapshot = g_strdup (token);
   return copy;
@@ -552,4 +557,24 @@ const char *
 _mysql_binlog_position_get_snapshot (const MysqlBinlogPosition *position)
 {
   return position->snapshot;
+}
+
+/* Private: the table definitions in force at a position. */
+
+MysqlBinlogPosition *
+_mysql_binlog_position_with_schema (const MysqlBinlogPosition *position,
+                                    GBytes                    *schema)
+{
+  MysqlBinlogPosition *copy = mysql_binlog_position_new_full (position->file, position->offset,
+                                                              position->gtid_set);
+
+  copy->snapshot = g_strdup (position->snapshot);
+  copy->schema = schema != NULL ? g_bytes_ref (schema) : NULL;
+  return copy;
+}
+
+GBytes *
+_mysql_binlog_position_get_schema (const MysqlBinlogPosition *position)
+{
+  return position->schema;
 }

@@ -222,6 +222,13 @@ _mysql_binlog_stream_install_properties (GObjectClass  *object_class,
    * transaction whose handler called [method@MysqlBinlog.Stream.fail] is not
    * saved, nor anything after it.
    *
+   * A [class@MysqlBinlog.FilePositionStore] also keeps the table definitions
+   * the stream holds at that position (see
+   * [signal@MysqlBinlog.Stream::binlog-position]), so that a restart gives
+   * the rows written before a later `ALTER TABLE` their names of then;
+   * other stores keep positions only, and a restart reads the definitions
+   * afresh.
+   *
    * Since: 1.0
    */
   properties[PROP_POSITION_STORE] =

@@ -14,6 +14,7 @@
 #include "mysql-binlog-checkpoint-private.h"
 #include "mysql-binlog-file-position-store-private.h"
 #include "mysql-binlog-filter-private.h"
+#include "mysql-binlog-position-private.h"
 
 static void
 clear_failure (MysqlBinlogStream *self)
@@ -80,24 +81,16 @@ _mysql_binlog_stream_begin_run (MysqlBinlogStream  *self,
         }
     }
 
-  /* The definitions in force at the stored position: a file position
-   * store keeps them beside it; any other store, positions only. */
-  if (stored != NULL && MYSQL_BINLOG_IS_FILE_POSITION_STORE (self->settings.position_store))
-    {
-      g_autofree char *why = NULL;
-
-      schema = _mysql_binlog_file_position_store_load_schema (MYSQL_BINLOG_FILE_POSITION_STORE (self->settings.position_store),
-                                                              stored, &why);
-      if (schema == NULL)
-        g_debug ("The table definitions at the saved position are read afresh: %s", why);
-    }
-  else if (stored != NULL)
-    g_debug ("The position store %s keeps positions only: the table definitions at the "
-             "saved position are read afresh", G_OBJECT_TYPE_NAME (self->settings.position_store));
-
   g_atomic_int_set (&self->stop_requested, 0);
   if (stored == NULL && self->settings.start_position != NULL)
     stored = mysql_binlog_position_ref (self->settings.start_position);
+  /* The definitions in force at the start: a position that a stream
+   * delivered, or that a file position store loaded, carries them. */
+  if (stored != NULL && _mysql_binlog_position_get_schema (stored) != NULL)
+    schema = g_bytes_ref (_mysql_binlog_position_get_schema (stored));
+  else if (stored != NULL && self->settings.file == NULL)
+    g_debug ("The start position carries no table definitions: those in force there are "
+             "read afresh");
   /* The run copies the settings once the properties are locked: a
    * setter refuses to change them now. */
   run = _mysql_binlog_run_new (&sink, &self->settings, g_steal_pointer (&stored));

@@ -202,6 +202,15 @@ _mysql_binlog_stream_install_signals (GType  type,
    * continues in a new file.  Never in the middle of a transaction.  Emitted
    * on the thread that runs the stream.
    *
+   * A position of a stream of a server also carries, out of its text form,
+   * the table definitions the stream holds there (those it follows through
+   * the DDL statements it read).  A stream started from it, as
+   * [property@MysqlBinlog.Stream:start-position], takes them over; a
+   * [class@MysqlBinlog.FilePositionStore] saves them beside the position
+   * and gives them back with it.  A position made from its text
+   * ([func@MysqlBinlog.Position.from_string]) carries none: a stream
+   * started there reads the definitions afresh.
+   *
    * Since: 1.0
    */
   signals[SIGNAL_BINLOG_POSITION] =

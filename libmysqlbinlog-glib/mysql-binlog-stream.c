@@ -346,14 +346,17 @@ on_cancelled (GCancellable      *cancellable,
   mysql_binlog_stream_stop (self);
 }
 
-/* The handlers of everything before @position have returned: publish it,
+/* The handlers of everything before @delivered have returned: publish it,
  * tell the handlers, save it when it is time to, and notify it when it
  * is time to.  @timestamp: of the event that ends its transaction. */
 static void
 position_delivered (MysqlBinlogStream   *self,
-                    MysqlBinlogPosition *position,
+                    MysqlBinlogPosition *delivered,
                     gint64               timestamp)
 {
+  MysqlBinlogCheckpoint *checkpoint = _mysql_binlog_run_get_checkpoint (self->run);
+  g_autoptr(MysqlBinlogPosition) position = _mysql_binlog_checkpoint_attach_schema (checkpoint,
+                                                                                    delivered);
   g_autoptr(MysqlBinlogPosition) previous = NULL;
 
   g_mutex_lock (&self->lock);
@@ -375,7 +378,7 @@ position_delivered (MysqlBinlogStream   *self,
       return;
     }
 
-  if (!_mysql_binlog_checkpoint_delivered (_mysql_binlog_run_get_checkpoint (self->run), position))
+  if (!_mysql_binlog_checkpoint_delivered (checkpoint, position))
     mysql_binlog_stream_stop (self);
   _mysql_binlog_stream_progress (self, timestamp);
 }

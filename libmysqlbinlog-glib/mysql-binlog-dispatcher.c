@@ -24,6 +24,7 @@ struct _MysqlBinlogDispatcher
   const MysqlBinlogFilter *filter;
   MysqlBinlogDecoder *decoder;
   MysqlBinlogSchemaHistory *history; /* borrowed; NULL: the tables are completed by no one */
+  gint64 next_snapshot;             /* monotonic µs: a followed definition is handed over */
 
   /* The event being handled. */
   MysqlBinlogSource *source;        /* the source it comes from */
@@ -108,12 +109,29 @@ note_start (MysqlBinlogDispatcher *self)
 
 /* @timestamp: of the event that ends the transaction, for the lag. */
 static void
-deliver_boundary (const MysqlBinlogSink *sink,
+deliver_boundary (MysqlBinlogDispatcher *self,
                   MysqlBinlogPosition   *position,
                   guint32                timestamp)
 {
-  if (position != NULL)
-    _mysql_binlog_sink_position_at (sink, position, timestamp);
+  if (position == NULL)
+    return;
+  /* A definition read from the server, followed since (DDL statements
+   * hand theirs over at once).  A state that lacks it is still right,
+   * the table is only read again, so it is handed over at most once a
+   * second, and at least twenty times as long as writing it took apart:
+   * the first table maps of a stream of thousands of tables do not
+   * write the whole history each. */
+  if (self->history != NULL && _mysql_binlog_schema_history_changed (self->history) &&
+      g_get_monotonic_time () >= self->next_snapshot)
+    {
+      gint64 began = g_get_monotonic_time ();
+      g_autoptr(GBytes) snapshot = _mysql_binlog_schema_history_snapshot (self->history);
+      gint64 took = g_get_monotonic_time () - began;
+
+      _mysql_binlog_sink_schema_snapshot (self->sink, snapshot);
+      self->next_snapshot = began + MAX (G_USEC_PER_SEC, 20 * took);
+    }
+  _mysql_binlog_sink_position_at (self->sink, position, timestamp);
 }
 
 /* The bytes of the event being handled, for its rows and its event
@@ -736,7 +754,7 @@ emit_payload (MysqlBinlogDispatcher  *self,
         {
         case MYSQL_BINLOG_READ_END:
           /* Read to its end: a payload read in parts is verified now. */
-          deliver_boundary (self->sink, _mysql_binlog_tracker_payload_verified (self->tracker),
+          deliver_boundary (self, _mysql_binlog_tracker_payload_verified (self->tracker),
                             event->info.timestamp);
           goto done;
         case MYSQL_BINLOG_READ_ERROR:
@@ -893,7 +911,7 @@ dispatch (MysqlBinlogDispatcher  *self,
 
   _mysql_binlog_tracker_emitted (tracker, event.artificial, info->log_pos);
   if (event.safe_after)
-    deliver_boundary (self->sink, _mysql_binlog_tracker_boundary (tracker), info->timestamp);
+    deliver_boundary (self, _mysql_binlog_tracker_boundary (tracker), info->timestamp);
   return TRUE;
 }
 

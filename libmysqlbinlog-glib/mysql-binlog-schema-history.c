@@ -275,6 +275,12 @@ names_disagree (MysqlBinlogSchemaHistory    *history,
   return NULL;
 }
 
+static gboolean watched (MysqlBinlogSchemaHistory *history,
+                         const char               *qualified_name);
+static void follow (MysqlBinlogSchemaHistory *history,
+                    const char               *name,
+                    MysqlBinlogDefinition    *definition);
+
 gboolean
 _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
                                        MysqlBinlogTable          *table,
@@ -362,6 +368,17 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
     }
   if (!_mysql_binlog_definition_apply (definition, table, needs, &local_error))
     return unknown_definition (history, table, needs, local_error->message, since, error);
+  /* Known to hold at this event: from here on the table is followed as
+   * if its CREATE TABLE had been read, so that the state saved with a
+   * later position has it, and a later DDL statement changes it there. */
+  if (watched (history, table->qualified_name))
+    {
+      MysqlBinlogDefinition *exact = _mysql_binlog_definition_copy (definition);
+
+      exact->written_at = 0;
+      exact->written_at_unknown = FALSE;
+      follow (history, table->qualified_name, exact);
+    }
   return TRUE;
 }
 

@@ -480,6 +480,89 @@ test_restart (gconstpointer data)
   g_rmdir (dir);
 }
 
+static void
+keep_position (MysqlBinlogStream    *stream,
+               MysqlBinlogPosition  *position,
+               MysqlBinlogPosition **kept)
+{
+  g_clear_pointer (kept, mysql_binlog_position_unref);
+  *kept = mysql_binlog_position_ref (position);
+}
+
+/* A position a stream delivered carries the definitions in force there:
+ * a stream started from it (no store) gives the rows written before a
+ * later RENAME COLUMN their old names.  The same point read from its
+ * text carries none: the definitions are read afresh, and the row
+ * before the change is refused, not given today's name.  The first
+ * stream reads the table's CREATE TABLE ("in-log"), or not ("before"):
+ * then the definition it read from information_schema for the first
+ * row, known to hold there, is the one it follows and hands on. */
+static void
+test_start_position (gconstpointer data)
+{
+  gboolean created_before = g_str_equal (data, "before");
+  static const char * const expected[] = {
+    "startpos.t: id=int64 2 a=int64 20",
+    "startpos.t: id=int64 3 b=int64 30",
+    NULL,
+  };
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_autoptr(MysqlBinlogPosition) kept = NULL;
+  g_autoptr(MysqlBinlogPosition) from_text = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Seen) first = { 0, };
+  g_auto(Seen) seen = { 0, };
+  g_auto(Seen) refused = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  if (created_before)
+    test_server_exec (server,
+                      "CREATE DATABASE startpos;"
+                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT)");
+  start = test_server_master_position (server);
+  if (!created_before)
+    test_server_exec (server,
+                      "CREATE DATABASE startpos;"
+                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT)");
+  test_server_exec (server, "INSERT INTO startpos.t VALUES (1, 10)");
+  {
+    g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+    const char *schemas[] = { "startpos", NULL };
+
+    first.rows = g_ptr_array_new_with_free_func (g_free);
+    first.changes = g_ptr_array_new_with_free_func (g_free);
+    mysql_binlog_stream_set_start_position (stream, start);
+    mysql_binlog_stream_set_only_schemas (stream, schemas);
+    g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &first);
+    g_signal_connect (stream, "binlog-position", G_CALLBACK (keep_position), &kept);
+    g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (first.rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (first.rows, 0), ==, "startpos.t: id=int64 1 a=int64 10");
+  g_assert_nonnull (kept);
+
+  test_server_exec (server,
+                    "INSERT INTO startpos.t VALUES (2, 20);"
+                    "ALTER TABLE startpos.t RENAME COLUMN a TO b;"
+                    "INSERT INTO startpos.t VALUES (3, 30)");
+  g_assert_true (read_live (kept, "startpos", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &seen, &error));
+  g_assert_no_error (error);
+  assert_rows (seen.rows, expected);
+
+  text = mysql_binlog_position_to_string (kept);
+  from_text = mysql_binlog_position_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (mysql_binlog_position_equal (from_text, kept));
+  g_assert_false (read_live (from_text, "startpos", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &refused,
+                             &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "startpos.t"));
+  g_assert_cmpuint (refused.rows->len, ==, 0);
+  test_server_exec (server, "DROP DATABASE startpos");
+}
+
 /* A binary log file read with the server as its schema-source: the same
  * names as a live stream, from the file's own CREATE TABLE and DDL. */
 static void
@@ -1471,6 +1554,8 @@ main (int   argc,
   g_test_add_func ("/schema-history/unread-statement", test_unread_statement);
   g_test_add_data_func ("/schema-history/restart/no-log", "NO_LOG", test_restart);
   g_test_add_func ("/schema-history/killed", test_killed);
+  g_test_add_data_func ("/schema-history/start-position/in-log", "in-log", test_start_position);
+  g_test_add_data_func ("/schema-history/start-position/before", "before", test_start_position);
   g_test_add_func ("/schema-history/database-charset", test_database_charset);
   g_test_add_func ("/schema-history/index-only", test_index_only);
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);

@@ -101,6 +101,25 @@ loaded_state (Fixture *fixture)
   return g_strndup (g_bytes_get_data (state, NULL), g_bytes_get_size (state));
 }
 
+static void
+assert_file (const char *path,
+             const char *expected)
+{
+  g_autofree char *contents = read_file (path);
+
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+/* The state the loaded position carries is @expected (NULL: none). */
+static void
+assert_loaded (Fixture    *fixture,
+               const char *expected)
+{
+  g_autofree char *state = loaded_state (fixture);
+
+  g_assert_cmpstr (state, ==, expected);
+}
+
 /* The state is no part of the point: not of its text, not of equal(),
  * and a copy with a snapshot's progress keeps it. */
 static void
@@ -130,67 +149,43 @@ test_store (Fixture       *fixture,
   g_autoptr(MysqlBinlogPosition) p4 = at (400, NULL);
   g_autoptr(MysqlBinlogPosition) p5 = at (500, NULL);
   g_autoptr(MysqlBinlogPosition) p6 = at (600, "(1, ['three'])");
-  g_autofree char *contents = NULL;
-  g_autofree char *state = NULL;
 
   /* The first save writes the history, before the position. */
   save (fixture, p1);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n");
-  g_clear_pointer (&contents, g_free);
-  state = loaded_state (fixture);
-  g_assert_cmpstr (state, ==, "(1, ['one'])");
-  g_clear_pointer (&state, g_free);
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n");
+  assert_loaded (fixture, "(1, ['one'])");
 
   /* The same definitions later: the history stays as it is, and gives
    * them to the later position. */
   save (fixture, p2);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n");
-  g_clear_pointer (&contents, g_free);
-  contents = read_file (fixture->path);
-  g_assert_cmpstr (contents, ==, "mariadb-bin.000007:200\n");
-  g_clear_pointer (&contents, g_free);
-  state = loaded_state (fixture);
-  g_assert_cmpstr (state, ==, "(1, ['one'])");
-  g_clear_pointer (&state, g_free);
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n");
+  assert_file (fixture->path, "mariadb-bin.000007:200\n");
+  assert_loaded (fixture, "(1, ['one'])");
 
   /* New definitions: the state before stays for the position before,
    * which is the one saved should this save stop between the files. */
   save (fixture, p3);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n"
-                                 "mariadb-bin.000007:300\t(1, ['two'])\n");
-  g_clear_pointer (&contents, g_free);
-  state = loaded_state (fixture);
-  g_assert_cmpstr (state, ==, "(1, ['two'])");
-  g_clear_pointer (&state, g_free);
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:100\t(1, ['one'])\n"
+                                  "mariadb-bin.000007:300\t(1, ['two'])\n");
+  assert_loaded (fixture, "(1, ['two'])");
   g_assert_true (g_file_set_contents (fixture->path, "mariadb-bin.000007:200\n", -1, NULL));
-  state = loaded_state (fixture);
-  g_assert_cmpstr (state, ==, "(1, ['one'])");
-  g_clear_pointer (&state, g_free);
+  assert_loaded (fixture, "(1, ['one'])");
 
   /* A position without definitions: the state of the one before is not
    * given to it. */
   save (fixture, p4);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:300\t(1, ['two'])\n"
-                                 "mariadb-bin.000007:400\t\n");
-  g_clear_pointer (&contents, g_free);
-  g_assert_null (loaded_state (fixture));
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:300\t(1, ['two'])\n"
+                                  "mariadb-bin.000007:400\t\n");
+  assert_loaded (fixture, NULL);
   save (fixture, p5);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:300\t(1, ['two'])\n"
-                                 "mariadb-bin.000007:400\t\n");
-  g_clear_pointer (&contents, g_free);
-  g_assert_null (loaded_state (fixture));
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:300\t(1, ['two'])\n"
+                                  "mariadb-bin.000007:400\t\n");
+  assert_loaded (fixture, NULL);
 
   save (fixture, p6);
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:400\t\n"
-                                 "mariadb-bin.000007:600\t(1, ['three'])\n");
-  state = loaded_state (fixture);
-  g_assert_cmpstr (state, ==, "(1, ['three'])");
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:400\t\n"
+                                  "mariadb-bin.000007:600\t(1, ['three'])\n");
+  assert_loaded (fixture, "(1, ['three'])");
 }
 
 /* A store that never saved: a position without definitions leaves a
@@ -200,15 +195,13 @@ test_store_foreign_history (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(MysqlBinlogPosition) plain = at (900, NULL);
-  g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (fixture->history,
                                       HEADER "mariadb-bin.000007:100\t(1, ['old'])\n", -1, NULL));
   save (fixture, plain);
-  g_assert_null (loaded_state (fixture));
-  contents = read_file (fixture->history);
-  g_assert_cmpstr (contents, ==, HEADER "mariadb-bin.000007:100\t(1, ['old'])\n"
-                                 "mariadb-bin.000007:900\t\n");
+  assert_loaded (fixture, NULL);
+  assert_file (fixture->history, HEADER "mariadb-bin.000007:100\t(1, ['old'])\n"
+                                  "mariadb-bin.000007:900\t\n");
 }
 
 int

@@ -53,6 +53,10 @@ typedef struct
    * through the binary log, which holds where the stream is. */
   gint64                       written_at;
   gboolean                     written_at_unknown;
+  /* Set with written_at_unknown when the table's engine keeps CREATE_TIME
+   * through a change of its columns (MyISAM, Aria: only InnoDB renews it
+   * at every ALTER TABLE and RENAME). */
+  char                        *untimed_engine;
 } MysqlBinlogDefinition;
 
 MysqlBinlogDefinition *_mysql_binlog_definition_new   (guint                        n_columns);

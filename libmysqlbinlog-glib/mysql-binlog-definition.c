@@ -67,6 +67,7 @@ _mysql_binlog_definition_unref (MysqlBinlogDefinition *definition)
     _mysql_binlog_column_definition_clear (&definition->columns[i]);
   g_free (definition->columns);
   g_free (definition->default_charset);
+  g_free (definition->untimed_engine);
   g_free (definition);
 }
 
@@ -80,6 +81,7 @@ _mysql_binlog_definition_copy (const MysqlBinlogDefinition *definition)
   copy->default_charset = g_strdup (definition->default_charset);
   copy->written_at = definition->written_at;
   copy->written_at_unknown = definition->written_at_unknown;
+  copy->untimed_engine = g_strdup (definition->untimed_engine);
   return copy;
 }
 /* The members of "enum('a','b''c')" or "set(...)", as information_schema

@@ -117,10 +117,10 @@ deliver_boundary (MysqlBinlogDispatcher *self,
     return;
   /* A definition read from the server, followed since (DDL statements
    * hand theirs over at once).  A state that lacks it is still right,
-   * the table is only read again, so it is handed over at most once a
-   * second, and at least twenty times as long as writing it took apart:
-   * the first table maps of a stream of thousands of tables do not
-   * write the whole history each. */
+   * the table is only read again, so it waits until twenty times as
+   * long as writing the last state took has passed: the first table maps
+   * of a stream of thousands of tables do not write the whole history
+   * each. */
   if (self->history != NULL && _mysql_binlog_schema_history_changed (self->history) &&
       g_get_monotonic_time () >= self->next_snapshot)
     {
@@ -129,7 +129,7 @@ deliver_boundary (MysqlBinlogDispatcher *self,
       gint64 took = g_get_monotonic_time () - began;
 
       _mysql_binlog_sink_schema_snapshot (self->sink, snapshot);
-      self->next_snapshot = began + MAX (G_USEC_PER_SEC, 20 * took);
+      self->next_snapshot = began + 20 * took;
     }
   _mysql_binlog_sink_position_at (self->sink, position, timestamp);
 }

@@ -480,8 +480,12 @@ _mysql_binlog_schema_history_file_load (GFile                *file,
 {
   g_autoptr(GPtrArray) lines = schema_lines (file);
 
-  /* The latest state saved at or before the position. */
-  for (guint i = lines->len; i-- > 0;)
+  /* The state saved at the latest position at or before this one,
+   * whatever the order of the lines (a file edited by hand). */
+  g_autoptr(MysqlBinlogPosition) best_at = NULL;
+  const char *best = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
     {
       const char *line = g_ptr_array_index (lines, i);
       const char *tab = strchr (line, '\t');
@@ -490,14 +494,22 @@ _mysql_binlog_schema_history_file_load (GFile                *file,
 
       if (saved_at == NULL || !position_at_or_before (saved_at, position))
         continue;
-      if (tab[1] == '\0')
-        {
-          *why = g_strdup_printf ("the position %s was saved without the definitions in force "
-                                  "there", text);
-          return NULL;
-        }
-      return g_bytes_new (tab + 1, strlen (tab + 1));
+      if (best_at != NULL && !position_at_or_before (best_at, saved_at))
+        continue;
+      g_clear_pointer (&best_at, mysql_binlog_position_unref);
+      best_at = g_steal_pointer (&saved_at);
+      best = tab + 1;
     }
+  if (best != NULL && *best == '\0')
+    {
+      g_autofree char *text = mysql_binlog_position_to_string (best_at);
+
+      *why = g_strdup_printf ("the position %s was saved without the definitions in force "
+                              "there", text);
+      return NULL;
+    }
+  if (best != NULL)
+    return g_bytes_new (best, strlen (best));
   *why = g_strdup (lines->len == 0 ? "no schema history was saved beside it"
                                    : "the schema history beside it holds none for it");
   return NULL;

@@ -275,8 +275,8 @@ query (MysqlBinlogMetadata  *metadata,
 }
 
 /* When the table's definition was last written, its collation's
- * character set and whether it is system-versioned (MariaDB); FALSE with
- * @error set when the query failed. */
+ * character set, whether it is system-versioned (MariaDB) and its engine;
+ * FALSE with @error set when the query failed. */
 static gboolean
 fetch_table (MysqlBinlogMetadata  *metadata,
              const char           *schema,
@@ -284,6 +284,7 @@ fetch_table (MysqlBinlogMetadata  *metadata,
              gint64               *written_at,
              char                **charset,
              gboolean             *versioned,
+             char                **engine,
              GError              **error)
 {
   g_autofree char *sql = NULL;
@@ -291,7 +292,7 @@ fetch_table (MysqlBinlogMetadata  *metadata,
   GPtrArray *row;
 
   sql = g_strdup_printf ("SELECT UNIX_TIMESTAMP(T.CREATE_TIME), C.CHARACTER_SET_NAME, "
-                         "T.TABLE_TYPE "
+                         "T.TABLE_TYPE, T.ENGINE "
                          "FROM information_schema.TABLES T "
                          "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY C "
                          "ON C.COLLATION_NAME = T.TABLE_COLLATION "
@@ -301,12 +302,14 @@ fetch_table (MysqlBinlogMetadata  *metadata,
   *written_at = -1;
   *charset = NULL;
   *versioned = FALSE;
+  *engine = NULL;
   if (rows->len == 0)
     return TRUE;
   row = g_ptr_array_index (rows, 0);
   *written_at = parse_number (row, 0);
   *charset = g_strdup (row->len > 1 ? g_ptr_array_index (row, 1) : NULL);
   *versioned = row->len > 2 && g_strcmp0 (g_ptr_array_index (row, 2), "SYSTEM VERSIONED") == 0;
+  *engine = g_strdup (row->len > 3 ? g_ptr_array_index (row, 3) : NULL);
   return TRUE;
 }
 
@@ -374,6 +377,8 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *charset_before = NULL;
   g_autofree char *charset_after = NULL;
+  g_autofree char *engine_before = NULL;
+  g_autofree char *engine_after = NULL;
   gint64 written_before, written_after;
   gboolean versioned_before, versioned_after;
   gboolean implicit_period = FALSE;
@@ -397,11 +402,13 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
       g_clear_pointer (&rows, g_ptr_array_unref);
       g_clear_pointer (&charset_before, g_free);
       g_clear_pointer (&charset_after, g_free);
+      g_clear_pointer (&engine_before, g_free);
+      g_clear_pointer (&engine_after, g_free);
       if (!fetch_table (metadata, schema, name, &written_before, &charset_before,
-                        &versioned_before, error) ||
+                        &versioned_before, &engine_before, error) ||
           !query (metadata, sql, &rows, error) ||
           !fetch_table (metadata, schema, name, &written_after, &charset_after,
-                        &versioned_after, error))
+                        &versioned_after, &engine_after, error))
         return NULL;
       if ((written_before == written_after && versioned_before == versioned_after) ||
           attempt == 3)
@@ -418,6 +425,13 @@ fetch_columns (MysqlBinlogMetadata  *metadata,
   info = _mysql_binlog_definition_new (rows->len + (implicit_period ? 2 : 0));
   info->written_at = written_after;
   info->written_at_unknown = written_before != written_after || written_after < 0;
+  /* MyISAM and Aria keep CREATE_TIME (their data file's) through RENAME
+   * COLUMN and RENAME TABLE: it says nothing of the columns. */
+  if (g_strcmp0 (engine_after, "InnoDB") != 0)
+    {
+      info->written_at_unknown = TRUE;
+      info->untimed_engine = g_strdup (engine_after != NULL ? engine_after : "unknown");
+    }
   info->default_charset = g_steal_pointer (&charset_after);
   for (guint i = 0; i < rows->len; i++)
     {

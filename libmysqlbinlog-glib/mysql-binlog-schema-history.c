@@ -359,7 +359,11 @@ _mysql_binlog_schema_history_complete (MysqlBinlogSchemaHistory  *history,
     {
       g_autofree char *why = NULL;
 
-      if (definition->written_at_unknown)
+      if (definition->untimed_engine != NULL)
+        why = g_strdup_printf ("information_schema does not say when its definition was "
+                               "written: CREATE_TIME of a table of engine %s is not renewed "
+                               "when its columns change", definition->untimed_engine);
+      else if (definition->written_at_unknown)
         why = g_strdup ("information_schema does not say when its definition was written");
       else
         why = g_strdup_printf ("its definition in information_schema was written %" G_GINT64_FORMAT
@@ -418,11 +422,25 @@ at_head (MysqlBinlogSchemaHistory *history,
   return g_strcmp0 (head_file, file) == 0 && head_end == end;
 }
 
+static void forget (MysqlBinlogSchemaHistory *history,
+                    const char               *name);
+
 static void
 follow (MysqlBinlogSchemaHistory *history,
         const char               *name,
         MysqlBinlogDefinition    *definition)
 {
+  /* Only a watched table is followed: the statements of the others are
+   * skipped, and a definition kept for one of them (RENAME TABLE to an
+   * unwatched name) would be saved, stale, for a later stream. */
+  if (!watched (history, name))
+    {
+      g_autofree char *copy = g_strdup (name);
+
+      _mysql_binlog_definition_unref (definition);
+      forget (history, copy);
+      return;
+    }
   /* @name may be a key of either table, freed by its removal. */
   g_hash_table_replace (history->followed, g_strdup (name), definition);
   g_hash_table_remove (history->unknown_since, name);
@@ -1027,6 +1045,13 @@ _mysql_binlog_schema_history_restore (MysqlBinlogSchemaHistory  *history,
                          "A schema history with a table “%s” of %u columns", name, list->len);
           g_hash_table_remove_all (history->followed);
           return FALSE;
+        }
+      /* A table this stream does not watch: the statements it skips
+       * could change it unseen, should a later stream watch it again. */
+      if (!watched (history, name))
+        {
+          _mysql_binlog_definition_unref (definition);
+          continue;
         }
       g_hash_table_replace (history->followed, g_strdup (name), definition);
     }

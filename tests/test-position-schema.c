@@ -204,6 +204,23 @@ test_store_foreign_history (Fixture       *fixture,
                                   "mariadb-bin.000007:900\t\n");
 }
 
+/* The lines in any order (a file edited by hand): the state saved at
+ * the latest position at or before the one loaded. */
+static void
+test_store_line_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->history,
+                                      HEADER "mariadb-bin.000008:300\t(1, ['later'])\n"
+                                      "mariadb-bin.000007:900\t(1, ['earlier'])\n", -1, NULL));
+  g_assert_true (g_file_set_contents (fixture->path, "mariadb-bin.000008:400\n", -1, NULL));
+  assert_loaded (fixture, "(1, ['later'])");
+  g_assert_true (g_file_set_contents (fixture->path, "mariadb-bin.000008:200\n", -1, NULL));
+  assert_loaded (fixture, "(1, ['earlier'])");
+  g_assert_true (g_file_set_contents (fixture->path, "mariadb-bin.000007:800\n", -1, NULL));
+  assert_loaded (fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +230,8 @@ main (int   argc,
   g_test_add_func ("/position-schema/position", test_position);
   g_test_add ("/position-schema/store", Fixture, NULL, fixture_setup, test_store,
               fixture_teardown);
+  g_test_add ("/position-schema/store/line-order", Fixture, NULL, fixture_setup,
+              test_store_line_order, fixture_teardown);
   g_test_add ("/position-schema/store/foreign-history", Fixture, NULL, fixture_setup,
               test_store_foreign_history, fixture_teardown);
 

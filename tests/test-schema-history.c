@@ -503,7 +503,9 @@ test_start_position (gconstpointer data)
   gboolean created_before = g_str_equal (data, "before");
   static const char * const expected[] = {
     "startpos.t: id=int64 2 a=int64 20",
+    "startpos.u: id=int64 2 c=int64 20",
     "startpos.t: id=int64 3 b=int64 30",
+    "startpos.u: id=int64 3 d=int64 30",
     NULL,
   };
   g_autoptr(MysqlBinlogPosition) start = NULL;
@@ -519,13 +521,19 @@ test_start_position (gconstpointer data)
   if (created_before)
     test_server_exec (server,
                       "CREATE DATABASE startpos;"
-                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT)");
+                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT);"
+                      "CREATE TABLE startpos.u (id INT PRIMARY KEY, c INT)");
   start = test_server_master_position (server);
   if (!created_before)
     test_server_exec (server,
                       "CREATE DATABASE startpos;"
-                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT)");
-  test_server_exec (server, "INSERT INTO startpos.t VALUES (1, 10)");
+                      "CREATE TABLE startpos.t (id INT PRIMARY KEY, a INT);"
+                      "CREATE TABLE startpos.u (id INT PRIMARY KEY, c INT)");
+  /* Two transactions, most likely within one second: the definitions
+   * of both tables are handed to the last position. */
+  test_server_exec (server,
+                    "INSERT INTO startpos.t VALUES (1, 10);"
+                    "INSERT INTO startpos.u VALUES (1, 10)");
   {
     g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
     const char *schemas[] = { "startpos", NULL };
@@ -539,14 +547,18 @@ test_start_position (gconstpointer data)
     g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_cmpuint (first.rows->len, ==, 1);
+  g_assert_cmpuint (first.rows->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (first.rows, 0), ==, "startpos.t: id=int64 1 a=int64 10");
+  g_assert_cmpstr (g_ptr_array_index (first.rows, 1), ==, "startpos.u: id=int64 1 c=int64 10");
   g_assert_nonnull (kept);
 
   test_server_exec (server,
                     "INSERT INTO startpos.t VALUES (2, 20);"
+                    "INSERT INTO startpos.u VALUES (2, 20);"
                     "ALTER TABLE startpos.t RENAME COLUMN a TO b;"
-                    "INSERT INTO startpos.t VALUES (3, 30)");
+                    "ALTER TABLE startpos.u RENAME COLUMN c TO d;"
+                    "INSERT INTO startpos.t VALUES (3, 30);"
+                    "INSERT INTO startpos.u VALUES (3, 30)");
   g_assert_true (read_live (kept, "startpos", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &seen, &error));
   g_assert_no_error (error);
   assert_rows (seen.rows, expected);
@@ -561,6 +573,90 @@ test_start_position (gconstpointer data)
   g_assert_nonnull (strstr (error->message, "startpos.t"));
   g_assert_cmpuint (refused.rows->len, ==, 0);
   test_server_exec (server, "DROP DATABASE startpos");
+}
+
+/* MyISAM and Aria keep CREATE_TIME through RENAME COLUMN: a table of
+ * theirs that the part read does not create is not known at an event,
+ * whatever information_schema's time says. */
+static void
+test_untimed_engine (gconstpointer data)
+{
+  const char *engine = data;
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  g_auto(Seen) seen = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  test_server_sqlf (server, NULL, "CREATE DATABASE untimed;"
+                    "CREATE TABLE untimed.t (id INT PRIMARY KEY, a INT, b INT) ENGINE=%s", engine);
+  /* The row in a later second than the CREATE TABLE. */
+  g_usleep (1100 * 1000);
+  start = test_server_master_position (server);
+  test_server_exec (server, "INSERT INTO untimed.t VALUES (1, 10, 20)");
+  g_usleep (1100 * 1000);
+  test_server_exec (server, "ALTER TABLE untimed.t RENAME COLUMN a TO x");
+  g_assert_false (read_live (start, "untimed", MYSQL_BINLOG_SCHEMA_UNKNOWN_ERROR, &seen, &error));
+  g_assert_error (error, MYSQL_BINLOG_ERROR, MYSQL_BINLOG_ERROR_UNSUPPORTED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, engine));
+  g_assert_cmpuint (seen.rows->len, ==, 0);
+  test_server_exec (server, "DROP DATABASE untimed");
+}
+
+/* A stream that does not watch a table skips its DDL statements: the
+ * definition an earlier stream saved for it is not kept for a later one
+ * that watches it again. */
+static void
+test_filter_change (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("schema-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "position", NULL);
+  g_autofree char *history_path = g_strconcat (path, ".schema-history", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MysqlBinlogFilePositionStore) store = mysql_binlog_file_position_store_new (file);
+  g_autoptr(MysqlBinlogPosition) start = NULL;
+  const char *both[] = { "filterchg.t", "filterchg.u", NULL };
+  const char *only_u[] = { "filterchg.u", NULL };
+  const char * const *runs[] = { both, only_u, both };
+  const char *expected[] = {
+    "filterchg.t: id=int64 1 a=int64 10",
+    "filterchg.u: id=int64 2",
+    "filterchg.t: id=int64 3 x=int64 30",
+  };
+
+  test_server_exec (server, "SET GLOBAL binlog_row_metadata = 'NO_LOG'");
+  start = test_server_master_position (server);
+  test_server_exec (server, "CREATE DATABASE filterchg;"
+                    "CREATE TABLE filterchg.t (id INT PRIMARY KEY, a INT);"
+                    "CREATE TABLE filterchg.u (id INT PRIMARY KEY)");
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autoptr(MysqlBinlogStream) stream = test_server_new_stream (server);
+      g_auto(Seen) seen = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      if (r == 0)
+        test_server_exec (server, "INSERT INTO filterchg.t VALUES (1, 10)");
+      else if (r == 1)
+        test_server_exec (server, "CREATE OR REPLACE TABLE filterchg.t (id INT PRIMARY KEY, x INT);"
+                          "INSERT INTO filterchg.u VALUES (2)");
+      else
+        test_server_exec (server, "INSERT INTO filterchg.t VALUES (3, 30)");
+      seen.rows = g_ptr_array_new_with_free_func (g_free);
+      seen.changes = g_ptr_array_new_with_free_func (g_free);
+      mysql_binlog_stream_set_start_position (stream, start);
+      mysql_binlog_stream_set_position_store (stream, MYSQL_BINLOG_POSITION_STORE (store));
+      mysql_binlog_stream_set_only_tables (stream, runs[r]);
+      g_signal_connect (stream, "rows-inserted", G_CALLBACK (on_row), &seen);
+      g_assert_true (mysql_binlog_stream_run (stream, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen.rows->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (seen.rows, 0), ==, expected[r]);
+    }
+  test_server_exec (server, "DROP DATABASE filterchg");
+  g_unlink (history_path);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* A binary log file read with the server as its schema-source: the same
@@ -1556,6 +1652,9 @@ main (int   argc,
   g_test_add_func ("/schema-history/killed", test_killed);
   g_test_add_data_func ("/schema-history/start-position/in-log", "in-log", test_start_position);
   g_test_add_data_func ("/schema-history/start-position/before", "before", test_start_position);
+  g_test_add_data_func ("/schema-history/untimed-engine/myisam", "MyISAM", test_untimed_engine);
+  g_test_add_data_func ("/schema-history/untimed-engine/aria", "Aria", test_untimed_engine);
+  g_test_add_func ("/schema-history/filter-change", test_filter_change);
   g_test_add_func ("/schema-history/database-charset", test_database_charset);
   g_test_add_func ("/schema-history/index-only", test_index_only);
   g_test_add_data_func ("/schema-history/file/no-log", "NO_LOG", test_file);

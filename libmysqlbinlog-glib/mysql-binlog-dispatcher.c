@@ -113,6 +113,8 @@ deliver_boundary (MysqlBinlogDispatcher *self,
                   MysqlBinlogPosition   *position,
                   guint32                timestamp)
 {
+  gint64 now;
+
   if (position == NULL)
     return;
   /* A definition read from the server, followed since (DDL statements
@@ -122,14 +124,12 @@ deliver_boundary (MysqlBinlogDispatcher *self,
    * of a stream of thousands of tables do not write the whole history
    * each. */
   if (self->history != NULL && _mysql_binlog_schema_history_changed (self->history) &&
-      g_get_monotonic_time () >= self->next_snapshot)
+      (now = g_get_monotonic_time ()) >= self->next_snapshot)
     {
-      gint64 began = g_get_monotonic_time ();
       g_autoptr(GBytes) snapshot = _mysql_binlog_schema_history_snapshot (self->history);
-      gint64 took = g_get_monotonic_time () - began;
 
+      self->next_snapshot = now + 20 * (g_get_monotonic_time () - now);
       _mysql_binlog_sink_schema_snapshot (self->sink, snapshot);
-      self->next_snapshot = began + 20 * took;
     }
   _mysql_binlog_sink_position_at (self->sink, position, timestamp);
 }

@@ -59,21 +59,14 @@
  * Since: 1.0
  */
 
-/* What the schema history beside the file says of the positions saved
- * from now on, as far as this store knows. */
-typedef enum
-{
-  HISTORY_NOT_SAVED,  /* nothing saved by this store yet */
-  HISTORY_STATE,      /* the state in saved_schema */
-  HISTORY_NONE,       /* no state: a stream started there reads afresh */
-} HistorySaved;
-
 struct _MysqlBinlogFilePositionStore
 {
   GObject parent_instance;
 
   GFile *file;
-  HistorySaved history_saved;
+  /* Once this store saved a position: the state the history beside the
+   * file gives the positions saved from then on (NULL: none). */
+  gboolean history_saved;
   GBytes *saved_schema;
 };
 
@@ -430,8 +423,7 @@ write_history (MysqlBinlogFilePositionStore  *self,
   if (last != NULL)
     g_string_append_printf (contents, "%s\n", last);
   g_string_append_printf (contents, "%s\t", text);
-  if (length > 0)
-    g_string_append_len (contents, data, length);
+  g_string_append_len (contents, data, length);
   g_string_append_c (contents, '\n');
 
   if (path == NULL)
@@ -456,10 +448,9 @@ save_history (MysqlBinlogFilePositionStore  *self,
   GBytes *schema = _mysql_binlog_position_get_schema (position);
   g_autoptr(GError) local_error = NULL;
 
-  if (schema != NULL
-      ? self->history_saved == HISTORY_STATE &&
-        (schema == self->saved_schema || g_bytes_equal (schema, self->saved_schema))
-      : self->history_saved == HISTORY_NONE)
+  if (self->history_saved &&
+      (schema == self->saved_schema ||
+       (schema != NULL && self->saved_schema != NULL && g_bytes_equal (schema, self->saved_schema))))
     return TRUE;
   if (!write_history (self, position, schema, &local_error))
     {
@@ -469,7 +460,7 @@ save_history (MysqlBinlogFilePositionStore  *self,
     }
   g_clear_pointer (&self->saved_schema, g_bytes_unref);
   self->saved_schema = schema != NULL ? g_bytes_ref (schema) : NULL;
-  self->history_saved = schema != NULL ? HISTORY_STATE : HISTORY_NONE;
+  self->history_saved = TRUE;
   return TRUE;
 }
 

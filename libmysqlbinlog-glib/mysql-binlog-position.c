@@ -538,16 +538,25 @@ _mysql_binlog_snapshot_token_is_valid (const char *token)
   return TRUE;
 }
 
-MysqlBinlogPosition *
-_mysql_binlog_position_with_snapshot (const MysqlBinlogPosition *position,
-                                      const char                *token)
+/* A new position of the same point, with the same private parts. */
+static MysqlBinlogPosition *
+position_copy (const MysqlBinlogPosition *position)
 {
   MysqlBinlogPosition *copy = mysql_binlog_position_new_full (position->file, position->offset,
                                                               position->gtid_set);
 
-  /* The same point: the same definitions. */
-  if (position->schema != NULL)
-    copy->schema = g_bytes_ref (position->schema);
+  copy->snapshot = g_strdup (position->snapshot);
+  copy->schema = position->schema != NULL ? g_bytes_ref (position->schema) : NULL;
+  return copy;
+}
+
+MysqlBinlogPosition *
+_mysql_binlog_position_with_snapshot (const MysqlBinlogPosition *position,
+                                      const char                *token)
+{
+  MysqlBinlogPosition *copy = position_copy (position);
+
+  g_clear_pointer (&copy->snapshot, g_free);
   g_return_val_if_fail (token == NULL || _mysql_binlog_snapshot_token_is_valid (token), copy);
   copy->snapshot = g_strdup (token);
   return copy;
@@ -565,10 +574,9 @@ MysqlBinlogPosition *
 _mysql_binlog_position_with_schema (const MysqlBinlogPosition *position,
                                     GBytes                    *schema)
 {
-  MysqlBinlogPosition *copy = mysql_binlog_position_new_full (position->file, position->offset,
-                                                              position->gtid_set);
+  MysqlBinlogPosition *copy = position_copy (position);
 
-  copy->snapshot = g_strdup (position->snapshot);
+  g_clear_pointer (&copy->schema, g_bytes_unref);
   copy->schema = schema != NULL ? g_bytes_ref (schema) : NULL;
   return copy;
 }

@@ -356,7 +356,7 @@ on_reconnecting (MysqlBinlogStream *stream,
                  const GError      *error,
                  App               *app)
 {
-  g_printerr ("mysqlbinlog-glib: %s; connecting again in %u ms (attempt %u)\n",
+  g_printerr (PROGRAM ": %s; connecting again in %u ms (attempt %u)\n",
               error != NULL ? error->message : "the connection was lost", delay_ms, attempt);
 }
 
